@@ -1,0 +1,233 @@
+//! Who may do what. Every rule of the role model lives here, as plain functions over an `Actor`,
+//! so the web layer, the CLI and the tests all ask the same questions.
+//!
+//! Roles: an agency `admin` may do everything; a cluster `manager` runs the clusters assigned to
+//! them (their members, projects and memberships); a `member` keeps their own organisation's
+//! profile and people; a `participant` is an event-scoped guest (the events work grants them
+//! events) who otherwise sees what the public sees. Anonymous visitors read the public directory.
+
+use crate::Visibility;
+
+/// The role of an account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Admin,
+    Manager,
+    Member,
+    Participant,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Manager => "manager",
+            Role::Member => "member",
+            Role::Participant => "participant",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Result<Role, String> {
+        match raw.trim() {
+            "admin" => Ok(Role::Admin),
+            "manager" => Ok(Role::Manager),
+            "member" => Ok(Role::Member),
+            "participant" => Ok(Role::Participant),
+            other => Err(format!(
+                "`{other}` is not one of: admin, manager, member, participant"
+            )),
+        }
+    }
+}
+
+/// Whoever makes a request: anonymous, or a signed-in account with its grants.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Actor {
+    /// `None` for anonymous visitors.
+    pub user_id: Option<i64>,
+    pub email: String,
+    pub role: Option<Role>,
+    /// Clusters a manager runs.
+    pub managed_clusters: Vec<i64>,
+    /// The organisation a member represents.
+    pub organisation_id: Option<i64>,
+}
+
+impl Actor {
+    pub fn anonymous() -> Actor {
+        Actor::default()
+    }
+
+    /// The command line acts with full rights: whoever runs it owns the database.
+    pub fn system() -> Actor {
+        Actor {
+            user_id: None,
+            email: "cli".into(),
+            role: Some(Role::Admin),
+            ..Actor::default()
+        }
+    }
+
+    pub fn is_signed_in(&self) -> bool {
+        self.role.is_some()
+    }
+
+    pub fn is_admin(&self) -> bool {
+        self.role == Some(Role::Admin)
+    }
+
+    /// Admins, managers and members belong to the initiative; participants and visitors do not.
+    pub fn is_initiative_member(&self) -> bool {
+        matches!(self.role, Some(Role::Admin | Role::Manager | Role::Member))
+    }
+
+    pub fn manages_cluster(&self, cluster_id: i64) -> bool {
+        self.is_admin()
+            || (self.role == Some(Role::Manager) && self.managed_clusters.contains(&cluster_id))
+    }
+
+    /// A manager manages an organisation when it belongs to one of their clusters.
+    pub fn manages_any(&self, cluster_ids: &[i64]) -> bool {
+        self.is_admin() || cluster_ids.iter().any(|c| self.manages_cluster(*c))
+    }
+
+    pub fn can_create_cluster(&self) -> bool {
+        self.is_admin()
+    }
+
+    pub fn can_edit_cluster(&self, cluster_id: i64) -> bool {
+        self.manages_cluster(cluster_id)
+    }
+
+    pub fn can_create_organisation(&self) -> bool {
+        matches!(self.role, Some(Role::Admin | Role::Manager))
+    }
+
+    /// `org_clusters`: the clusters the organisation currently belongs to.
+    pub fn can_edit_organisation(&self, org_id: i64, org_clusters: &[i64]) -> bool {
+        self.manages_any(org_clusters)
+            || (self.role == Some(Role::Member) && self.organisation_id == Some(org_id))
+    }
+
+    pub fn can_delete_organisation(&self, org_clusters: &[i64]) -> bool {
+        self.is_admin() || (!org_clusters.is_empty() && self.manages_any(org_clusters))
+    }
+
+    pub fn can_manage_people(&self, org_id: i64, org_clusters: &[i64]) -> bool {
+        self.can_edit_organisation(org_id, org_clusters)
+    }
+
+    /// Projects are run by cluster managers; `project_clusters` are those involved.
+    pub fn can_create_project(&self) -> bool {
+        matches!(self.role, Some(Role::Admin | Role::Manager))
+    }
+
+    pub fn can_edit_project(&self, project_clusters: &[i64]) -> bool {
+        self.manages_any(project_clusters)
+    }
+
+    pub fn can_manage_users(&self) -> bool {
+        self.is_admin()
+    }
+
+    pub fn can_read_audit_log(&self) -> bool {
+        self.is_admin()
+    }
+}
+
+/// How the viewer stands to the person whose contact field is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Relation {
+    /// The viewer represents the person's own organisation.
+    pub same_organisation: bool,
+    /// The viewer manages a cluster the person's organisation belongs to (or is an admin).
+    pub manages_organisation: bool,
+    /// The person accepted a meeting or contact request from the viewer.
+    pub agreed: bool,
+}
+
+/// Whether `actor` may see a contact field with visibility `vis`.
+///
+/// `on_agreement` fields are consent-based: not even an admin sees them without the person's
+/// agreement, only their own organisation does.
+pub fn can_see_contact(actor: &Actor, vis: Visibility, rel: Relation) -> bool {
+    if rel.same_organisation && actor.is_signed_in() {
+        return true;
+    }
+    match vis {
+        Visibility::Public => true,
+        Visibility::Members => actor.is_initiative_member() || rel.agreed,
+        Visibility::Managers => rel.manages_organisation || actor.is_admin() || rel.agreed,
+        Visibility::OnAgreement => rel.agreed && actor.is_signed_in(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn user(role: Role) -> Actor {
+        Actor {
+            user_id: Some(1),
+            email: "x@example.org".into(),
+            role: Some(role),
+            ..Actor::default()
+        }
+    }
+
+    #[test]
+    fn contact_visibility_table() {
+        let anon = Actor::anonymous();
+        let member = user(Role::Member);
+        let admin = user(Role::Admin);
+        let guest = user(Role::Participant);
+        let none = Relation::default();
+        let agreed = Relation {
+            agreed: true,
+            ..none
+        };
+        let cases = [
+            (&anon, Visibility::Public, none, true),
+            (&anon, Visibility::Members, none, false),
+            (&guest, Visibility::Members, none, false),
+            (&member, Visibility::Members, none, true),
+            (&member, Visibility::Managers, none, false),
+            (&admin, Visibility::Managers, none, true),
+            (&admin, Visibility::OnAgreement, none, false),
+            (&member, Visibility::OnAgreement, agreed, true),
+            (&anon, Visibility::OnAgreement, agreed, false),
+            (&guest, Visibility::OnAgreement, agreed, true),
+            (
+                &member,
+                Visibility::OnAgreement,
+                Relation {
+                    same_organisation: true,
+                    ..none
+                },
+                true,
+            ),
+        ];
+        for (actor, vis, rel, want) in cases {
+            assert_eq!(
+                can_see_contact(actor, vis, rel),
+                want,
+                "{:?} {vis:?} {rel:?}",
+                actor.role
+            );
+        }
+    }
+
+    #[test]
+    fn managers_edit_only_their_clusters() {
+        let mut m = user(Role::Manager);
+        m.managed_clusters = vec![7];
+        assert!(m.can_edit_organisation(1, &[3, 7]));
+        assert!(!m.can_edit_organisation(1, &[3]));
+        assert!(!m.can_create_cluster());
+        let mut member = user(Role::Member);
+        member.organisation_id = Some(5);
+        assert!(member.can_edit_organisation(5, &[]));
+        assert!(!member.can_edit_organisation(6, &[]));
+        assert!(!member.can_create_organisation());
+    }
+}

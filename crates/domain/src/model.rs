@@ -1,0 +1,758 @@
+//! The registry's entities and the validated drafts that create or change them.
+//!
+//! Stored entities (`Cluster`, `Organisation`, ...) are plain data read back from the store. Drafts
+//! (`ClusterDraft`, `OrganisationDraft`, ...) are what a user may write; each has a `parse` that
+//! checks raw strings and collects every problem, so a form can show all of them at once.
+
+use crate::{Country, FieldError};
+use chrono::NaiveDate;
+
+macro_rules! string_enum {
+    ($(#[$m:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            pub fn parse(raw: &str) -> Result<$name, String> {
+                match raw.trim() {
+                    $($text => Ok($name::$variant),)+
+                    other => Err(format!(
+                        "`{}` is not one of: {}",
+                        other,
+                        [$($text),+].join(", ")
+                    )),
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+string_enum! {
+    /// What kind of legal entity an organisation is.
+    OrgKind { Company = "company", Research = "research", University = "university", Public = "public", Other = "other" }
+}
+
+impl OrgKind {
+    /// Maps a CORDIS `activity_type` (PRC, REC, HES, PUB, OTH); anything else is `Other`.
+    pub fn from_cordis(activity_type: &str) -> OrgKind {
+        match activity_type.trim() {
+            "PRC" => OrgKind::Company,
+            "REC" => OrgKind::Research,
+            "HES" => OrgKind::University,
+            "PUB" => OrgKind::Public,
+            _ => OrgKind::Other,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            OrgKind::Company => "Company",
+            OrgKind::Research => "Research organisation",
+            OrgKind::University => "University",
+            OrgKind::Public => "Public body",
+            OrgKind::Other => "Other",
+        }
+    }
+}
+
+string_enum! {
+    /// Who may see one contact field of a person.
+    Visibility { Public = "public", Members = "members", Managers = "managers", OnAgreement = "on_agreement" }
+}
+
+string_enum! {
+    ClusterStatus { Active = "active", Merged = "merged", Split = "split", Archived = "archived" }
+}
+
+string_enum! {
+    ProjectKind { Common = "common", Flagship = "flagship", EuFunded = "eu_funded" }
+}
+
+string_enum! {
+    ProjectStatus { Planned = "planned", Running = "running", Completed = "completed" }
+}
+
+impl ProjectStatus {
+    /// The status a project has on `today` given its dates; no dates means running.
+    pub fn from_dates(
+        start: Option<NaiveDate>,
+        end: Option<NaiveDate>,
+        today: NaiveDate,
+    ) -> ProjectStatus {
+        match (start, end) {
+            (Some(s), _) if s > today => ProjectStatus::Planned,
+            (_, Some(e)) if e < today => ProjectStatus::Completed,
+            _ => ProjectStatus::Running,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cluster {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub sector: String,
+    pub description: String,
+    pub status: ClusterStatus,
+    /// Set when this cluster was merged into another one.
+    pub successor_id: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Organisation {
+    pub id: i64,
+    pub external_id: Option<String>,
+    /// As given; may be empty for CORDIS organisations without a known name.
+    pub name: String,
+    pub short_name: String,
+    pub kind: OrgKind,
+    pub sme: Option<bool>,
+    pub country: Country,
+    pub city: String,
+    pub website: String,
+    pub description: String,
+    pub offers: String,
+    pub needs: String,
+    pub tags: Vec<String>,
+    pub languages: Vec<String>,
+    pub updated_at: String,
+}
+
+impl Organisation {
+    /// The name to show: the real one, or "Organisation <external id>" for unnamed CORDIS rows.
+    pub fn display_name(&self) -> String {
+        display_name(&self.name, self.external_id.as_deref(), self.id)
+    }
+}
+
+/// Display rule for organisations without a name (45% of CORDIS rows).
+pub fn display_name(name: &str, external_id: Option<&str>, id: i64) -> String {
+    if !name.trim().is_empty() {
+        return name.trim().to_string();
+    }
+    match external_id {
+        Some(x) if !x.is_empty() => format!("Organisation {x}"),
+        _ => format!("Organisation #{id}"),
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Membership {
+    pub id: i64,
+    pub organisation_id: i64,
+    pub cluster_id: i64,
+    pub start_date: Option<NaiveDate>,
+    pub end_date: Option<NaiveDate>,
+    /// True when the membership was inferred (demo data), not declared.
+    pub inferred: bool,
+    /// Why it was inferred, in plain words.
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Person {
+    pub id: i64,
+    pub organisation_id: i64,
+    pub name: String,
+    pub role_title: String,
+    pub email: String,
+    pub email_visibility: Visibility,
+    pub phone: String,
+    pub phone_visibility: Visibility,
+    /// Generated demo person, not a real one.
+    pub fictional: bool,
+    pub user_id: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Project {
+    pub id: i64,
+    pub external_id: Option<String>,
+    pub acronym: String,
+    pub title: String,
+    pub summary: String,
+    pub kind: ProjectKind,
+    pub status: ProjectStatus,
+    pub start_date: Option<NaiveDate>,
+    pub end_date: Option<NaiveDate>,
+    pub budget_eur: Option<f64>,
+    pub programme: String,
+    pub topic: String,
+}
+
+impl Project {
+    pub fn display_title(&self) -> String {
+        if !self.title.trim().is_empty() {
+            self.title.clone()
+        } else if !self.acronym.trim().is_empty() {
+            self.acronym.clone()
+        } else {
+            format!(
+                "Project {}",
+                self.external_id.as_deref().unwrap_or("without title")
+            )
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Partner {
+    pub project_id: i64,
+    pub organisation_id: i64,
+    pub role: String,
+}
+
+pub const PARTNER_ROLES: &[&str] = &[
+    "coordinator",
+    "participant",
+    "partner",
+    "associated_partner",
+    "third_party",
+    "international_partner",
+];
+
+/// Raw input for an organisation, as typed in a form, a JSON body or a CSV row.
+#[derive(Debug, Clone, Default)]
+pub struct OrganisationInput {
+    pub external_id: Option<String>,
+    pub name: String,
+    pub short_name: Option<String>,
+    pub kind: String,
+    pub sme: Option<String>,
+    pub country: String,
+    pub city: Option<String>,
+    pub website: Option<String>,
+    pub description: Option<String>,
+    pub offers: Option<String>,
+    pub needs: Option<String>,
+    pub tags: Option<String>,
+    pub languages: Option<String>,
+}
+
+/// A valid organisation, ready to be stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrganisationDraft {
+    pub external_id: Option<String>,
+    pub name: String,
+    pub short_name: String,
+    pub kind: OrgKind,
+    pub sme: Option<bool>,
+    pub country: Country,
+    pub city: String,
+    pub website: String,
+    pub description: String,
+    pub offers: String,
+    pub needs: String,
+    pub tags: Vec<String>,
+    pub languages: Vec<String>,
+}
+
+impl OrganisationDraft {
+    pub fn parse(input: &OrganisationInput) -> Result<OrganisationDraft, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let external_id = opt_text(&mut errors, "external_id", input.external_id.as_deref(), 64);
+        let name = required_text(&mut errors, "name", &input.name, 300);
+        let short_name = opt_text(&mut errors, "short_name", input.short_name.as_deref(), 100)
+            .unwrap_or_default();
+        let kind = OrgKind::parse(&input.kind)
+            .map_err(|m| errors.push(FieldError::new("kind", m)))
+            .ok();
+        let sme = match input.sme.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(raw) => match parse_bool(raw) {
+                Some(b) => Some(b),
+                None => {
+                    errors.push(FieldError::new(
+                        "sme",
+                        format!("`{raw}` is not true or false"),
+                    ));
+                    None
+                }
+            },
+        };
+        if sme == Some(true) && kind.is_some_and(|k| k != OrgKind::Company) {
+            errors.push(FieldError::new("sme", "only companies can be SMEs"));
+        }
+        let country = Country::parse(&input.country)
+            .map_err(|m| errors.push(FieldError::new("country", m)))
+            .ok();
+        let city = opt_text(&mut errors, "city", input.city.as_deref(), 100).unwrap_or_default();
+        let website =
+            opt_text(&mut errors, "website", input.website.as_deref(), 300).unwrap_or_default();
+        if !website.is_empty()
+            && !(website.starts_with("http://") || website.starts_with("https://"))
+        {
+            errors.push(FieldError::new(
+                "website",
+                "must start with http:// or https://",
+            ));
+        }
+        let description = opt_text(
+            &mut errors,
+            "description",
+            input.description.as_deref(),
+            10_000,
+        )
+        .unwrap_or_default();
+        let offers =
+            opt_text(&mut errors, "offers", input.offers.as_deref(), 5_000).unwrap_or_default();
+        let needs =
+            opt_text(&mut errors, "needs", input.needs.as_deref(), 5_000).unwrap_or_default();
+        let tags = parse_tags(&mut errors, input.tags.as_deref().unwrap_or(""));
+        let languages = parse_languages(&mut errors, input.languages.as_deref().unwrap_or(""));
+        match (kind, country, errors.is_empty()) {
+            (Some(kind), Some(country), true) => Ok(OrganisationDraft {
+                external_id,
+                name,
+                short_name,
+                kind,
+                sme: if kind == OrgKind::Company { sme } else { None },
+                country,
+                city,
+                website,
+                description,
+                offers,
+                needs,
+                tags,
+                languages,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// Raw input for a cluster.
+#[derive(Debug, Clone, Default)]
+pub struct ClusterInput {
+    pub slug: String,
+    pub name: String,
+    pub sector: String,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClusterDraft {
+    pub slug: String,
+    pub name: String,
+    pub sector: String,
+    pub description: String,
+}
+
+impl ClusterDraft {
+    pub fn parse(input: &ClusterInput) -> Result<ClusterDraft, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let slug = input.slug.trim().to_string();
+        if slug.is_empty() {
+            errors.push(FieldError::new("slug", "is required"));
+        } else if slug.len() > 60
+            || !slug
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        {
+            errors.push(FieldError::new(
+                "slug",
+                "use 1 to 60 lower-case letters, digits and dashes",
+            ));
+        }
+        let name = required_text(&mut errors, "name", &input.name, 120);
+        let sector = required_text(&mut errors, "sector", &input.sector, 120);
+        let description = opt_text(&mut errors, "description", Some(&input.description), 5_000)
+            .unwrap_or_default();
+        if errors.is_empty() {
+            Ok(ClusterDraft {
+                slug,
+                name,
+                sector,
+                description,
+            })
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+/// Raw input for a person (contact).
+#[derive(Debug, Clone, Default)]
+pub struct PersonInput {
+    pub name: String,
+    pub role_title: Option<String>,
+    pub email: Option<String>,
+    pub email_visibility: Option<String>,
+    pub phone: Option<String>,
+    pub phone_visibility: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonDraft {
+    pub name: String,
+    pub role_title: String,
+    pub email: String,
+    pub email_visibility: Visibility,
+    pub phone: String,
+    pub phone_visibility: Visibility,
+}
+
+impl PersonDraft {
+    pub fn parse(input: &PersonInput) -> Result<PersonDraft, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let name = required_text(&mut errors, "name", &input.name, 200);
+        let role_title = opt_text(&mut errors, "role_title", input.role_title.as_deref(), 200)
+            .unwrap_or_default();
+        let email = opt_text(&mut errors, "email", input.email.as_deref(), 254).unwrap_or_default();
+        if !email.is_empty() && !is_plausible_email(&email) {
+            errors.push(FieldError::new("email", "is not an e-mail address"));
+        }
+        let phone = opt_text(&mut errors, "phone", input.phone.as_deref(), 40).unwrap_or_default();
+        if !phone.is_empty()
+            && !phone
+                .chars()
+                .all(|c| c.is_ascii_digit() || " +-()./".contains(c))
+        {
+            errors.push(FieldError::new(
+                "phone",
+                "may hold only digits, spaces and + - ( ) . /",
+            ));
+        }
+        let mut vis =
+            |field: &str, raw: Option<&str>| match raw.map(str::trim).filter(|s| !s.is_empty()) {
+                None => Visibility::Members,
+                Some(r) => Visibility::parse(r).unwrap_or_else(|m| {
+                    errors.push(FieldError::new(field, m));
+                    Visibility::Members
+                }),
+            };
+        let email_visibility = vis("email_visibility", input.email_visibility.as_deref());
+        let phone_visibility = vis("phone_visibility", input.phone_visibility.as_deref());
+        if errors.is_empty() {
+            Ok(PersonDraft {
+                name,
+                role_title,
+                email,
+                email_visibility,
+                phone,
+                phone_visibility,
+            })
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+/// Raw input for a project.
+#[derive(Debug, Clone, Default)]
+pub struct ProjectInput {
+    pub external_id: Option<String>,
+    pub acronym: Option<String>,
+    pub title: String,
+    pub summary: Option<String>,
+    pub kind: String,
+    pub start_date: Option<String>,
+    pub end_date: Option<String>,
+    pub budget_eur: Option<String>,
+    pub programme: Option<String>,
+    pub topic: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProjectDraft {
+    pub external_id: Option<String>,
+    pub acronym: String,
+    pub title: String,
+    pub summary: String,
+    pub kind: ProjectKind,
+    pub start_date: Option<NaiveDate>,
+    pub end_date: Option<NaiveDate>,
+    pub budget_eur: Option<f64>,
+    pub programme: String,
+    pub topic: String,
+}
+
+impl ProjectDraft {
+    pub fn parse(input: &ProjectInput) -> Result<ProjectDraft, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let external_id = opt_text(&mut errors, "external_id", input.external_id.as_deref(), 64);
+        let acronym =
+            opt_text(&mut errors, "acronym", input.acronym.as_deref(), 60).unwrap_or_default();
+        let title = required_text(&mut errors, "title", &input.title, 500);
+        let summary =
+            opt_text(&mut errors, "summary", input.summary.as_deref(), 20_000).unwrap_or_default();
+        let kind = ProjectKind::parse(&input.kind)
+            .map_err(|m| errors.push(FieldError::new("kind", m)))
+            .ok();
+        let start_date = parse_date(&mut errors, "start_date", input.start_date.as_deref());
+        let end_date = parse_date(&mut errors, "end_date", input.end_date.as_deref());
+        if let (Some(s), Some(e)) = (start_date, end_date) {
+            if e < s {
+                errors.push(FieldError::new("end_date", "is before start_date"));
+            }
+        }
+        let budget_eur = match input
+            .budget_eur
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            None => None,
+            Some(raw) => match raw.parse::<f64>() {
+                Ok(b) if b.is_finite() && b >= 0.0 => Some(b),
+                _ => {
+                    errors.push(FieldError::new(
+                        "budget_eur",
+                        format!("`{raw}` is not a non-negative amount"),
+                    ));
+                    None
+                }
+            },
+        };
+        let programme =
+            opt_text(&mut errors, "programme", input.programme.as_deref(), 60).unwrap_or_default();
+        let topic =
+            opt_text(&mut errors, "topic", input.topic.as_deref(), 2_000).unwrap_or_default();
+        match (kind, errors.is_empty()) {
+            (Some(kind), true) => Ok(ProjectDraft {
+                external_id,
+                acronym,
+                title,
+                summary,
+                kind,
+                start_date,
+                end_date,
+                budget_eur,
+                programme,
+                topic,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// Reads `true/false/yes/no/1/0` in any case, the forms CORDIS and spreadsheets use.
+pub fn parse_bool(raw: &str) -> Option<bool> {
+    match raw.trim().to_ascii_lowercase().as_str() {
+        "true" | "yes" | "1" | "y" | "on" => Some(true),
+        "false" | "no" | "0" | "n" | "off" => Some(false),
+        _ => None,
+    }
+}
+
+pub fn parse_date(
+    errors: &mut Vec<FieldError>,
+    field: &str,
+    raw: Option<&str>,
+) -> Option<NaiveDate> {
+    let raw = raw.map(str::trim).filter(|s| !s.is_empty())?;
+    match NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
+        Ok(d) => Some(d),
+        Err(_) => {
+            errors.push(FieldError::new(
+                field,
+                format!("`{raw}` is not a date (YYYY-MM-DD)"),
+            ));
+            None
+        }
+    }
+}
+
+fn has_control(s: &str) -> bool {
+    s.chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+}
+
+fn required_text(errors: &mut Vec<FieldError>, field: &str, raw: &str, max: usize) -> String {
+    let t = raw.trim();
+    if t.is_empty() {
+        errors.push(FieldError::new(field, "is required"));
+    } else {
+        check_text(errors, field, t, max);
+    }
+    t.to_string()
+}
+
+fn opt_text(
+    errors: &mut Vec<FieldError>,
+    field: &str,
+    raw: Option<&str>,
+    max: usize,
+) -> Option<String> {
+    let t = raw.map(str::trim).filter(|s| !s.is_empty())?;
+    check_text(errors, field, t, max);
+    Some(t.to_string())
+}
+
+fn check_text(errors: &mut Vec<FieldError>, field: &str, t: &str, max: usize) {
+    let n = t.chars().count();
+    if n > max {
+        errors.push(FieldError::new(
+            field,
+            format!("is {n} characters long; at most {max} are allowed"),
+        ));
+    } else if has_control(t) {
+        errors.push(FieldError::new(field, "contains control characters"));
+    }
+}
+
+/// Tags are `;`- or `,`-separated, trimmed, lower-cased and deduplicated, in input order.
+pub fn parse_tags(errors: &mut Vec<FieldError>, raw: &str) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    for t in raw
+        .split([';', ','])
+        .map(|t| t.trim().to_lowercase())
+        .filter(|t| !t.is_empty())
+    {
+        if t.chars().count() > 60 || has_control(&t) {
+            errors.push(FieldError::new(
+                "tags",
+                format!("`{t}` is not a valid tag (at most 60 characters)"),
+            ));
+        } else if !tags.contains(&t) {
+            tags.push(t);
+        }
+    }
+    if tags.len() > 50 {
+        errors.push(FieldError::new("tags", "at most 50 tags are allowed"));
+    }
+    tags
+}
+
+/// Languages are ISO 639-1 codes such as `en;fr;de`.
+pub fn parse_languages(errors: &mut Vec<FieldError>, raw: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for l in raw
+        .split([';', ','])
+        .map(|t| t.trim().to_ascii_lowercase())
+        .filter(|t| !t.is_empty())
+    {
+        if l.len() != 2 || !l.chars().all(|c| c.is_ascii_lowercase()) {
+            errors.push(FieldError::new(
+                "languages",
+                format!("`{l}` is not a two-letter ISO 639-1 code"),
+            ));
+        } else if !out.contains(&l) {
+            out.push(l);
+        }
+    }
+    out
+}
+
+fn is_plausible_email(s: &str) -> bool {
+    match s.split_once('@') {
+        Some((local, host)) => {
+            !local.is_empty()
+                && host.contains('.')
+                && !host.starts_with('.')
+                && !host.ends_with('.')
+                && !s.contains(' ')
+        }
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn org() -> OrganisationInput {
+        OrganisationInput {
+            name: "Acme".into(),
+            kind: "company".into(),
+            country: "LU".into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn organisation_errors_name_every_field() {
+        let input = OrganisationInput {
+            name: " ".into(),
+            kind: "startup".into(),
+            country: "XX".into(),
+            website: Some("acme.lu".into()),
+            languages: Some("eng".into()),
+            ..Default::default()
+        };
+        let errs = OrganisationDraft::parse(&input).unwrap_err();
+        let fields: Vec<_> = errs.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["name", "kind", "country", "website", "languages"]);
+    }
+
+    #[test]
+    fn organisation_normalises_tags_and_country() {
+        let mut input = org();
+        input.country = "uk".into();
+        input.tags = Some("Space; robotics,space ; ".into());
+        input.sme = Some("Yes".into());
+        let d = OrganisationDraft::parse(&input).unwrap();
+        assert_eq!(d.country.code(), "GB");
+        assert_eq!(d.tags, ["space", "robotics"]);
+        assert_eq!(d.sme, Some(true));
+    }
+
+    #[test]
+    fn only_companies_are_smes() {
+        let mut input = org();
+        input.kind = "university".into();
+        input.sme = Some("true".into());
+        assert_eq!(
+            OrganisationDraft::parse(&input).unwrap_err()[0].field,
+            "sme"
+        );
+    }
+
+    #[test]
+    fn project_dates_are_checked() {
+        let input = ProjectInput {
+            title: "T".into(),
+            kind: "common".into(),
+            start_date: Some("2024-05-01".into()),
+            end_date: Some("2024-01-01".into()),
+            budget_eur: Some("-3".into()),
+            ..Default::default()
+        };
+        let errs = ProjectDraft::parse(&input).unwrap_err();
+        assert_eq!(
+            errs.iter().map(|e| e.field.as_str()).collect::<Vec<_>>(),
+            ["end_date", "budget_eur"]
+        );
+    }
+
+    #[test]
+    fn status_follows_dates() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        let today = d("2020-01-01").unwrap();
+        assert_eq!(
+            ProjectStatus::from_dates(d("2021-01-01"), None, today),
+            ProjectStatus::Planned
+        );
+        assert_eq!(
+            ProjectStatus::from_dates(d("2018-01-01"), d("2019-01-01"), today),
+            ProjectStatus::Completed
+        );
+        assert_eq!(
+            ProjectStatus::from_dates(None, None, today),
+            ProjectStatus::Running
+        );
+    }
+
+    #[test]
+    fn unnamed_organisations_get_a_display_name() {
+        assert_eq!(
+            display_name("", Some("999999999"), 3),
+            "Organisation 999999999"
+        );
+        assert_eq!(display_name(" Acme ", Some("1"), 3), "Acme");
+    }
+}

@@ -1,0 +1,196 @@
+//! The only crate that speaks SQL. One code path serves SQLite (the embedded default) and
+//! PostgreSQL through sqlx's `Any` driver: portable SQL, `$n` placeholders, text timestamps and
+//! 0/1 integers for booleans. Each backend has its own migrations folder with the same schema.
+//!
+//! Functions take a `&mut AnyConnection` so that the `app` crate, which owns transactions, can
+//! compose several of them in one transaction. They return domain types; a unique-key clash is
+//! `StoreError::Conflict`, never a silent `None`.
+
+mod backup;
+mod clusters;
+mod orgs;
+mod people;
+mod projects;
+mod query;
+pub mod testdb;
+mod users;
+
+pub use backup::{dump, is_empty, restore, Dump, DumpValue, TableDump, TABLES};
+pub use clusters::*;
+pub use orgs::*;
+pub use people::*;
+pub use projects::*;
+pub use users::*;
+
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::pool::PoolConnection;
+use sqlx::{Any, AnyPool, Connection, Executor, Transaction};
+use std::str::FromStr;
+use std::time::Duration;
+
+pub use sqlx::AnyConnection as Conn;
+
+/// Which database engine a store runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    pub fn name(self) -> &'static str {
+        match self {
+            Backend::Sqlite => "SQLite",
+            Backend::Postgres => "PostgreSQL",
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// A unique key already exists (e.g. an e-mail or an external id).
+    #[error("{0} already exists")]
+    Conflict(String),
+    /// A row refers to something that does not exist (a foreign key failed).
+    #[error("a referenced record does not exist")]
+    MissingReference,
+    #[error("unsupported database URL `{0}`: use sqlite://PATH or postgres://...")]
+    UnsupportedUrl(String),
+    #[error(transparent)]
+    Db(sqlx::Error),
+    #[error(transparent)]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+}
+
+impl From<sqlx::Error> for StoreError {
+    fn from(e: sqlx::Error) -> StoreError {
+        if let sqlx::Error::Database(db) = &e {
+            if db.is_unique_violation() {
+                let what = db
+                    .constraint()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| unique_subject(db.message()));
+                return StoreError::Conflict(what);
+            }
+            if db.is_foreign_key_violation() {
+                return StoreError::MissingReference;
+            }
+        }
+        StoreError::Db(e)
+    }
+}
+
+/// SQLite says "UNIQUE constraint failed: users.email"; keep the column.
+fn unique_subject(message: &str) -> String {
+    message.rsplit(": ").next().unwrap_or("record").to_string()
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+pub type Tx = Transaction<'static, Any>;
+
+/// A connection pool on one database, with its migrations.
+#[derive(Clone, Debug)]
+pub struct Store {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+impl Store {
+    /// Connects to `sqlite://PATH` (created when missing) or `postgres://...`.
+    pub async fn connect(url: &str) -> Result<Store> {
+        sqlx::any::install_default_drivers();
+        let backend = if url.starts_with("sqlite:") {
+            Backend::Sqlite
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Backend::Postgres
+        } else {
+            return Err(StoreError::UnsupportedUrl(url.to_string()));
+        };
+        let url = match backend {
+            Backend::Sqlite if !url.contains('?') => format!("{url}?mode=rwc"),
+            _ => url.to_string(),
+        };
+        let options = AnyConnectOptions::from_str(&url)?;
+        let pool = AnyPoolOptions::new()
+            .max_connections(if backend == Backend::Sqlite { 8 } else { 10 })
+            .acquire_timeout(Duration::from_secs(30))
+            .after_connect(move |conn, _| {
+                Box::pin(async move {
+                    if backend == Backend::Sqlite {
+                        // WAL lets readers run beside one writer; busy_timeout makes writers queue
+                        // instead of failing; foreign keys are off by default in SQLite.
+                        conn.execute("PRAGMA journal_mode = WAL").await?;
+                        conn.execute("PRAGMA foreign_keys = ON").await?;
+                        conn.execute("PRAGMA busy_timeout = 10000").await?;
+                        conn.execute("PRAGMA synchronous = NORMAL").await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect_with(options)
+            .await?;
+        Ok(Store { pool, backend })
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Applies the pending migrations of this backend.
+    pub async fn migrate(&self) -> Result<()> {
+        match self.backend {
+            Backend::Sqlite => {
+                sqlx::migrate!("./migrations/sqlite")
+                    .run(&self.pool)
+                    .await?
+            }
+            Backend::Postgres => {
+                sqlx::migrate!("./migrations/postgres")
+                    .run(&self.pool)
+                    .await?
+            }
+        }
+        Ok(())
+    }
+
+    pub async fn begin(&self) -> Result<Tx> {
+        Ok(self.pool.begin().await?)
+    }
+
+    pub async fn conn(&self) -> Result<PoolConnection<Any>> {
+        Ok(self.pool.acquire().await?)
+    }
+
+    /// Checks that the database answers.
+    pub async fn ping(&self) -> Result<()> {
+        self.conn().await?.ping().await?;
+        Ok(())
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    /// Writes a consistent snapshot of a running SQLite database to `path` (`VACUUM INTO`).
+    pub async fn sqlite_snapshot(&self, path: &str) -> Result<()> {
+        let mut conn = self.conn().await?;
+        sqlx::query("VACUUM INTO $1")
+            .bind(path.to_string())
+            .execute(&mut *conn)
+            .await?;
+        Ok(())
+    }
+}
+
+/// Decodes a 0/1 integer column.
+pub(crate) fn flag(v: i64) -> bool {
+    v != 0
+}
+
+pub(crate) fn date(v: Option<String>) -> Option<chrono::NaiveDate> {
+    v.and_then(|s| chrono::NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
+}
+
+pub(crate) fn date_text(d: Option<chrono::NaiveDate>) -> Option<String> {
+    d.map(|d| d.format("%Y-%m-%d").to_string())
+}

@@ -1,0 +1,262 @@
+//! Accounts, their cluster grants, sessions, API tokens and the audit log.
+
+use crate::{flag, Conn, Result};
+use sqlx::any::AnyRow;
+use sqlx::Row;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct User {
+    pub id: i64,
+    pub email: String,
+    pub password_hash: String,
+    pub role: String,
+    pub organisation_id: Option<i64>,
+    pub disabled: bool,
+    pub created_at: String,
+}
+
+const USER_COLS: &str = "id, email, password_hash, role, organisation_id, disabled, created_at";
+
+fn user(r: &AnyRow) -> Result<User> {
+    Ok(User {
+        id: r.try_get("id")?,
+        email: r.try_get("email")?,
+        password_hash: r.try_get("password_hash")?,
+        role: r.try_get("role")?,
+        organisation_id: r.try_get("organisation_id")?,
+        disabled: flag(r.try_get("disabled")?),
+        created_at: r.try_get("created_at")?,
+    })
+}
+
+pub async fn insert_user(
+    conn: &mut Conn,
+    email: &str,
+    password_hash: &str,
+    role: &str,
+    organisation_id: Option<i64>,
+    now: &str,
+) -> Result<i64> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO users (email, password_hash, role, organisation_id, disabled, created_at)
+         VALUES ($1, $2, $3, $4, 0, $5) RETURNING id",
+    )
+    .bind(email.to_string())
+    .bind(password_hash.to_string())
+    .bind(role.to_string())
+    .bind(organisation_id)
+    .bind(now.to_string())
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(id)
+}
+
+pub async fn set_password(conn: &mut Conn, user_id: i64, password_hash: &str) -> Result<bool> {
+    let n = sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+        .bind(password_hash.to_string())
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
+    Ok(n == 1)
+}
+
+pub async fn set_user_disabled(conn: &mut Conn, user_id: i64, disabled: bool) -> Result<bool> {
+    let n = sqlx::query("UPDATE users SET disabled = $1 WHERE id = $2")
+        .bind(disabled as i64)
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
+    Ok(n == 1)
+}
+
+pub async fn get_user(conn: &mut Conn, id: i64) -> Result<Option<User>> {
+    let row = sqlx::query(&format!("SELECT {USER_COLS} FROM users WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    row.as_ref().map(user).transpose()
+}
+
+pub async fn get_user_by_email(conn: &mut Conn, email: &str) -> Result<Option<User>> {
+    let row = sqlx::query(&format!("SELECT {USER_COLS} FROM users WHERE email = $1"))
+        .bind(email.to_string())
+        .fetch_optional(&mut *conn)
+        .await?;
+    row.as_ref().map(user).transpose()
+}
+
+pub async fn list_users(conn: &mut Conn) -> Result<Vec<User>> {
+    let rows = sqlx::query(&format!("SELECT {USER_COLS} FROM users ORDER BY email"))
+        .fetch_all(&mut *conn)
+        .await?;
+    rows.iter().map(user).collect()
+}
+
+pub async fn count_users(conn: &mut Conn) -> Result<i64> {
+    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users")
+        .fetch_one(&mut *conn)
+        .await?)
+}
+
+pub async fn grant_cluster(conn: &mut Conn, user_id: i64, cluster_id: i64) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO user_clusters (user_id, cluster_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+    )
+    .bind(user_id)
+    .bind(cluster_id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn user_clusters(conn: &mut Conn, user_id: i64) -> Result<Vec<i64>> {
+    Ok(sqlx::query_scalar(
+        "SELECT cluster_id FROM user_clusters WHERE user_id = $1 ORDER BY cluster_id",
+    )
+    .bind(user_id)
+    .fetch_all(&mut *conn)
+    .await?)
+}
+
+/// `(user e-mail)` of the managers of a cluster.
+pub async fn cluster_managers(conn: &mut Conn, cluster_id: i64) -> Result<Vec<String>> {
+    Ok(sqlx::query_scalar(
+        "SELECT u.email FROM user_clusters uc JOIN users u ON u.id = uc.user_id
+         WHERE uc.cluster_id = $1 AND u.role = 'manager' ORDER BY u.email",
+    )
+    .bind(cluster_id)
+    .fetch_all(&mut *conn)
+    .await?)
+}
+
+/// A signed-in browser session, stored by the hash of its token.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionRow {
+    pub user_id: i64,
+    pub csrf_token: String,
+    pub expires_at: String,
+}
+
+pub async fn insert_session(
+    conn: &mut Conn,
+    token_hash: &str,
+    user_id: i64,
+    csrf: &str,
+    now: &str,
+    expires: &str,
+) -> Result<()> {
+    sqlx::query("INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)")
+        .bind(token_hash.to_string())
+        .bind(user_id)
+        .bind(csrf.to_string())
+        .bind(now.to_string())
+        .bind(expires.to_string())
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn get_session(conn: &mut Conn, token_hash: &str) -> Result<Option<SessionRow>> {
+    let row =
+        sqlx::query("SELECT user_id, csrf_token, expires_at FROM sessions WHERE token_hash = $1")
+            .bind(token_hash.to_string())
+            .fetch_optional(&mut *conn)
+            .await?;
+    row.map(|r| {
+        Ok(SessionRow {
+            user_id: r.try_get(0)?,
+            csrf_token: r.try_get(1)?,
+            expires_at: r.try_get(2)?,
+        })
+    })
+    .transpose()
+}
+
+pub async fn delete_session(conn: &mut Conn, token_hash: &str) -> Result<()> {
+    sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+        .bind(token_hash.to_string())
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn delete_expired_sessions(conn: &mut Conn, now: &str) -> Result<u64> {
+    Ok(sqlx::query("DELETE FROM sessions WHERE expires_at < $1")
+        .bind(now.to_string())
+        .execute(&mut *conn)
+        .await?
+        .rows_affected())
+}
+
+pub async fn insert_api_token(
+    conn: &mut Conn,
+    user_id: i64,
+    name: &str,
+    token_hash: &str,
+    now: &str,
+) -> Result<i64> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+    )
+    .bind(user_id)
+    .bind(name.to_string())
+    .bind(token_hash.to_string())
+    .bind(now.to_string())
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(id)
+}
+
+pub async fn user_by_api_token(conn: &mut Conn, token_hash: &str) -> Result<Option<i64>> {
+    Ok(
+        sqlx::query_scalar("SELECT user_id FROM api_tokens WHERE token_hash = $1")
+            .bind(token_hash.to_string())
+            .fetch_optional(&mut *conn)
+            .await?,
+    )
+}
+
+/// One line of the audit log: who changed what, when.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AuditEntry {
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub entity: String,
+    pub entity_id: String,
+    pub detail: String,
+}
+
+pub async fn insert_audit(conn: &mut Conn, e: &AuditEntry) -> Result<()> {
+    sqlx::query("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES ($1, $2, $3, $4, $5, $6)")
+        .bind(e.at.clone())
+        .bind(e.actor.clone())
+        .bind(e.action.clone())
+        .bind(e.entity.clone())
+        .bind(e.entity_id.clone())
+        .bind(e.detail.clone())
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn list_audit(conn: &mut Conn, limit: i64) -> Result<Vec<AuditEntry>> {
+    let rows = sqlx::query("SELECT at, actor, action, entity, entity_id, detail FROM audit_log ORDER BY id DESC LIMIT $1")
+        .bind(limit)
+        .fetch_all(&mut *conn)
+        .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(AuditEntry {
+                at: r.try_get(0)?,
+                actor: r.try_get(1)?,
+                action: r.try_get(2)?,
+                entity: r.try_get(3)?,
+                entity_id: r.try_get(4)?,
+                detail: r.try_get(5)?,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,90 @@
+//! Project automation, in Rust (the cargo-xtask pattern): `cargo xtask ci` does everything CI does.
+//!
+//! - `ci`: makes sure PostgreSQL, Chromium and chromedriver are installed, checks formatting and
+//!   lints, starts a throwaway PostgreSQL server on loopback and runs every test suite against it.
+//! - `pg -- CMD...`: runs CMD with `CLUSTERBRIDGE_TEST_PG` pointing at a throwaway server.
+//! - `bench registry`: import and page/search latency figures on the full CORDIS set.
+
+mod bench;
+mod pg;
+mod tools;
+
+use anyhow::{bail, Result};
+use std::process::Command;
+
+fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = project_root();
+    std::env::set_current_dir(&root)?;
+    match args.first().map(String::as_str) {
+        Some("ci") => ci(),
+        Some("pg") => {
+            let rest: Vec<&str> = args[1..]
+                .iter()
+                .map(String::as_str)
+                .skip_while(|a| *a == "--")
+                .collect();
+            if rest.is_empty() {
+                bail!("usage: cargo xtask pg -- COMMAND [ARGS...]");
+            }
+            let server = pg::Server::start()?;
+            let status = Command::new(rest[0])
+                .args(&rest[1..])
+                .env(pg::ENV, server.url())
+                .status()?;
+            drop(server);
+            if !status.success() {
+                bail!("{} failed: {status}", rest.join(" "));
+            }
+            Ok(())
+        }
+        Some("bench") => bench::run(&args[1..]),
+        _ => {
+            eprintln!("usage: cargo xtask <ci | pg -- CMD... | bench registry [--data DIR]>");
+            std::process::exit(2);
+        }
+    }
+}
+
+fn project_root() -> std::path::PathBuf {
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    dir.parent().map(|p| p.to_path_buf()).unwrap_or(dir)
+}
+
+pub fn run(cmd: &mut Command) -> Result<()> {
+    eprintln!("$ {}", describe(cmd));
+    let status = cmd.status()?;
+    if !status.success() {
+        bail!("`{}` failed: {status}", describe(cmd));
+    }
+    Ok(())
+}
+
+fn describe(cmd: &Command) -> String {
+    std::iter::once(cmd.get_program().to_string_lossy().into_owned())
+        .chain(cmd.get_args().map(|a| a.to_string_lossy().into_owned()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn ci() -> Result<()> {
+    let tools = tools::ensure()?;
+    run(Command::new("cargo").args(["fmt", "--all", "--check"]))?;
+    run(Command::new("cargo").args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    let server = pg::Server::start()?;
+    eprintln!("throwaway PostgreSQL on {}", server.url());
+    let result = run(Command::new("cargo")
+        .args(["test", "--workspace"])
+        .env(pg::ENV, server.url())
+        .env("CLUSTERBRIDGE_CHROMIUM", &tools.chromium)
+        .env("CLUSTERBRIDGE_CHROMEDRIVER", &tools.chromedriver));
+    drop(server);
+    result
+}
