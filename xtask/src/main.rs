@@ -19,19 +19,12 @@ fn main() -> Result<()> {
     match args.first().map(String::as_str) {
         Some("ci") => ci(),
         Some("pg") => {
-            let rest: Vec<&str> = args[1..]
-                .iter()
-                .map(String::as_str)
-                .skip_while(|a| *a == "--")
-                .collect();
+            let rest: Vec<&str> = args[1..].iter().map(String::as_str).skip_while(|a| *a == "--").collect();
             if rest.is_empty() {
                 bail!("usage: cargo xtask pg -- COMMAND [ARGS...]");
             }
             let server = pg::Server::start()?;
-            let status = Command::new(rest[0])
-                .args(&rest[1..])
-                .env(pg::ENV, server.url())
-                .status()?;
+            let status = Command::new(rest[0]).args(&rest[1..]).env(pg::ENV, server.url()).status()?;
             drop(server);
             if !status.success() {
                 bail!("{} failed: {status}", rest.join(" "));
@@ -70,14 +63,7 @@ fn describe(cmd: &Command) -> String {
 fn ci() -> Result<()> {
     let tools = tools::ensure()?;
     run(Command::new("cargo").args(["fmt", "--all", "--check"]))?;
-    run(Command::new("cargo").args([
-        "clippy",
-        "--workspace",
-        "--all-targets",
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
+    run(Command::new("cargo").args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
     let server = pg::Server::start()?;
     eprintln!("throwaway PostgreSQL on {}", server.url());
     let result = run(Command::new("cargo")

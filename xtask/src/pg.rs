@@ -17,8 +17,7 @@ pub struct Server {
 
 impl Server {
     pub fn start() -> Result<Server> {
-        let bin = crate::tools::pg_bin_dir()
-            .context("initdb not found: install the postgresql package")?;
+        let bin = crate::tools::pg_bin_dir().context("initdb not found: install the postgresql package")?;
         let as_postgres = crate::tools::is_root();
         let dir = std::env::temp_dir().join(format!("clusterbridge-pg-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
@@ -26,15 +25,8 @@ impl Server {
         if as_postgres {
             crate::run(Command::new("chown").arg("postgres:postgres").arg(&dir))?;
         }
-        let port = std::net::TcpListener::bind("127.0.0.1:0")?
-            .local_addr()?
-            .port();
-        let server = Server {
-            dir,
-            bin,
-            port,
-            as_postgres,
-        };
+        let port = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
+        let server = Server { dir, bin, port, as_postgres };
         let data = server.dir.join("data");
         server.pg(&[
             "initdb",
@@ -78,12 +70,8 @@ impl Server {
         } else {
             Command::new(&exe)
         };
-        cmd.args(&args[1..])
-            .current_dir(&self.dir)
-            .stdout(std::process::Stdio::null());
-        let status = cmd
-            .status()
-            .with_context(|| format!("running {}", exe.display()))?;
+        cmd.args(&args[1..]).current_dir(&self.dir).stdout(std::process::Stdio::null());
+        let status = cmd.status().with_context(|| format!("running {}", exe.display()))?;
         if !status.success() {
             let log = std::fs::read_to_string(self.dir.join("log")).unwrap_or_default();
             bail!("{} failed ({status}); server log:\n{log}", args[0]);

@@ -13,9 +13,7 @@ const PACKAGES: &[&str] = &["postgresql", "chromium", "chromium-driver"];
 
 fn which(name: &str) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .map(|d| d.join(name))
-        .find(|p| p.is_file())
+    std::env::split_paths(&path).map(|d| d.join(name)).find(|p| p.is_file())
 }
 
 /// The directory holding `initdb` and `pg_ctl` (Debian keeps them out of PATH).
@@ -33,17 +31,11 @@ pub fn pg_bin_dir() -> Option<PathBuf> {
 }
 
 fn chromium() -> Option<PathBuf> {
-    which("chromium")
-        .or_else(|| which("chromium-browser"))
-        .or_else(|| which("google-chrome"))
+    which("chromium").or_else(|| which("chromium-browser")).or_else(|| which("google-chrome"))
 }
 
 pub fn is_root() -> bool {
-    Command::new("id")
-        .arg("-u")
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
-        .unwrap_or(false)
+    Command::new("id").arg("-u").output().map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0").unwrap_or(false)
 }
 
 pub fn ensure() -> Result<Tools> {
@@ -64,13 +56,7 @@ pub fn ensure() -> Result<Tools> {
         )?;
     }
     match (chromium(), which("chromedriver"), pg_bin_dir()) {
-        (Some(chromium), Some(chromedriver), Some(_)) => Ok(Tools {
-            chromium,
-            chromedriver,
-        }),
-        _ => bail!(
-            "PostgreSQL, Chromium or chromedriver is still missing after installing {}",
-            PACKAGES.join(" ")
-        ),
+        (Some(chromium), Some(chromedriver), Some(_)) => Ok(Tools { chromium, chromedriver }),
+        _ => bail!("PostgreSQL, Chromium or chromedriver is still missing after installing {}", PACKAGES.join(" ")),
     }
 }

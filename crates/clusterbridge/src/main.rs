@@ -1,1 +1,7 @@
-fn main() {}
+//! The `clusterbridge` binary: command line, configuration and start-up (the composition root).
+
+mod cli;
+
+fn main() -> std::process::ExitCode {
+    cli::main()
+}

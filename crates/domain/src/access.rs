@@ -33,9 +33,7 @@ impl Role {
             "manager" => Ok(Role::Manager),
             "member" => Ok(Role::Member),
             "participant" => Ok(Role::Participant),
-            other => Err(format!(
-                "`{other}` is not one of: admin, manager, member, participant"
-            )),
+            other => Err(format!("`{other}` is not one of: admin, manager, member, participant")),
         }
     }
 }
@@ -60,12 +58,7 @@ impl Actor {
 
     /// The command line acts with full rights: whoever runs it owns the database.
     pub fn system() -> Actor {
-        Actor {
-            user_id: None,
-            email: "cli".into(),
-            role: Some(Role::Admin),
-            ..Actor::default()
-        }
+        Actor { user_id: None, email: "cli".into(), role: Some(Role::Admin), ..Actor::default() }
     }
 
     pub fn is_signed_in(&self) -> bool {
@@ -82,8 +75,7 @@ impl Actor {
     }
 
     pub fn manages_cluster(&self, cluster_id: i64) -> bool {
-        self.is_admin()
-            || (self.role == Some(Role::Manager) && self.managed_clusters.contains(&cluster_id))
+        self.is_admin() || (self.role == Some(Role::Manager) && self.managed_clusters.contains(&cluster_id))
     }
 
     /// A manager manages an organisation when it belongs to one of their clusters.
@@ -105,8 +97,7 @@ impl Actor {
 
     /// `org_clusters`: the clusters the organisation currently belongs to.
     pub fn can_edit_organisation(&self, org_id: i64, org_clusters: &[i64]) -> bool {
-        self.manages_any(org_clusters)
-            || (self.role == Some(Role::Member) && self.organisation_id == Some(org_id))
+        self.manages_any(org_clusters) || (self.role == Some(Role::Member) && self.organisation_id == Some(org_id))
     }
 
     pub fn can_delete_organisation(&self, org_clusters: &[i64]) -> bool {
@@ -167,12 +158,7 @@ mod tests {
     use super::*;
 
     fn user(role: Role) -> Actor {
-        Actor {
-            user_id: Some(1),
-            email: "x@example.org".into(),
-            role: Some(role),
-            ..Actor::default()
-        }
+        Actor { user_id: Some(1), email: "x@example.org".into(), role: Some(role), ..Actor::default() }
     }
 
     #[test]
@@ -182,10 +168,7 @@ mod tests {
         let admin = user(Role::Admin);
         let guest = user(Role::Participant);
         let none = Relation::default();
-        let agreed = Relation {
-            agreed: true,
-            ..none
-        };
+        let agreed = Relation { agreed: true, ..none };
         let cases = [
             (&anon, Visibility::Public, none, true),
             (&anon, Visibility::Members, none, false),
@@ -197,23 +180,10 @@ mod tests {
             (&member, Visibility::OnAgreement, agreed, true),
             (&anon, Visibility::OnAgreement, agreed, false),
             (&guest, Visibility::OnAgreement, agreed, true),
-            (
-                &member,
-                Visibility::OnAgreement,
-                Relation {
-                    same_organisation: true,
-                    ..none
-                },
-                true,
-            ),
+            (&member, Visibility::OnAgreement, Relation { same_organisation: true, ..none }, true),
         ];
         for (actor, vis, rel, want) in cases {
-            assert_eq!(
-                can_see_contact(actor, vis, rel),
-                want,
-                "{:?} {vis:?} {rel:?}",
-                actor.role
-            );
+            assert_eq!(can_see_contact(actor, vis, rel), want, "{:?} {vis:?} {rel:?}", actor.role);
         }
     }
 

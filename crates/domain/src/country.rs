@@ -1,7 +1,7 @@
 //! ISO 3166-1 alpha-2 country codes, with the CORDIS aliases normalised.
 //!
 //! The table comes from the Debian iso-codes package (plus XK, Kosovo, a user-assigned code the EU
-//! uses). CORDIS writes `UK` and `EL` where ISO has GB and GR, and both `KO` and `XK` for Kosovo.
+//! uses) and XX, "Unknown country", for the few CORDIS rows without one. CORDIS writes `UK` and `EL` where ISO has GB and GR, and both `KO` and `XK` for Kosovo.
 
 /// A valid ISO 3166-1 alpha-2 country code (upper case).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -253,6 +253,7 @@ const COUNTRIES: &[(&str, &str)] = &[
     ("WF", "Wallis and Futuna"),
     ("WS", "Samoa"),
     ("XK", "Kosovo"),
+    ("XX", "Unknown country"),
     ("YE", "Yemen"),
     ("YT", "Mayotte"),
     ("ZA", "South Africa"),
@@ -278,10 +279,7 @@ impl Country {
                 let b = code.as_bytes();
                 Ok(Country([b[0], b[1]]))
             }
-            Err(_) => Err(format!(
-                "`{}` is not an ISO 3166-1 alpha-2 country code",
-                raw.trim()
-            )),
+            Err(_) => Err(format!("`{}` is not an ISO 3166-1 alpha-2 country code", raw.trim())),
         }
     }
 
@@ -292,10 +290,7 @@ impl Country {
 
     /// The English short name, e.g. "Luxembourg".
     pub fn name(&self) -> &'static str {
-        COUNTRIES
-            .binary_search_by(|(c, _)| (*c).cmp(self.code()))
-            .map(|i| COUNTRIES[i].1)
-            .unwrap_or("Unknown")
+        COUNTRIES.binary_search_by(|(c, _)| (*c).cmp(self.code())).map(|i| COUNTRIES[i].1).unwrap_or("Unknown")
     }
 
     /// Every known country, sorted by code.
@@ -329,10 +324,7 @@ mod tests {
 
     #[test]
     fn unknown_codes_are_rejected_with_the_value() {
-        assert_eq!(
-            Country::parse("ZZ").unwrap_err(),
-            "`ZZ` is not an ISO 3166-1 alpha-2 country code"
-        );
+        assert_eq!(Country::parse("ZZ").unwrap_err(), "`ZZ` is not an ISO 3166-1 alpha-2 country code");
         assert_eq!(Country::parse(" ").unwrap_err(), "is required");
         assert!(Country::parse("LUX").is_err());
     }

@@ -52,31 +52,16 @@ pub async fn dump(conn: &mut Conn) -> Result<Dump> {
         let order = if *table == "org_terms" {
             "organisation_id, term"
         } else if table.contains('_')
-            && ![
-                "cluster_history",
-                "api_tokens",
-                "contact_requests",
-                "audit_log",
-            ]
-            .contains(table)
+            && !["cluster_history", "api_tokens", "contact_requests", "audit_log"].contains(table)
         {
             "1, 2"
         } else {
             "id"
         };
-        let rows = sqlx::query(&format!("SELECT * FROM {table} ORDER BY {order}"))
-            .fetch_all(&mut *conn)
-            .await?;
-        let mut t = TableDump {
-            name: table.to_string(),
-            ..Default::default()
-        };
+        let rows = sqlx::query(&format!("SELECT * FROM {table} ORDER BY {order}")).fetch_all(&mut *conn).await?;
+        let mut t = TableDump { name: table.to_string(), ..Default::default() };
         if let Some(first) = rows.first() {
-            t.columns = first
-                .columns()
-                .iter()
-                .map(|c| c.name().to_string())
-                .collect();
+            t.columns = first.columns().iter().map(|c| c.name().to_string()).collect();
         }
         for r in &rows {
             let mut values = Vec::with_capacity(t.columns.len());
@@ -86,8 +71,7 @@ pub async fn dump(conn: &mut Conn) -> Result<Dump> {
                 } else if let Ok(v) = r.try_get::<Option<f64>, _>(i) {
                     v.map_or(DumpValue::Null, DumpValue::Real)
                 } else {
-                    r.try_get::<Option<String>, _>(i)?
-                        .map_or(DumpValue::Null, DumpValue::Text)
+                    r.try_get::<Option<String>, _>(i)?.map_or(DumpValue::Null, DumpValue::Text)
                 };
                 values.push(v);
             }
@@ -102,28 +86,15 @@ pub async fn dump(conn: &mut Conn) -> Result<Dump> {
 pub async fn restore(conn: &mut Conn, backend: Backend, dump: &Dump) -> Result<()> {
     for t in &dump.tables {
         if !TABLES.contains(&t.name.as_str())
-            || t.columns
-                .iter()
-                .any(|c| !c.chars().all(|ch| ch.is_ascii_lowercase() || ch == '_'))
+            || t.columns.iter().any(|c| !c.chars().all(|ch| ch.is_ascii_lowercase() || ch == '_'))
         {
             // Names are spliced into SQL: accept only our own tables and plain column names.
-            return Err(crate::StoreError::Conflict(format!(
-                "unknown table or column in backup: {}",
-                t.name
-            )));
+            return Err(crate::StoreError::Conflict(format!("unknown table or column in backup: {}", t.name)));
         }
         // A cluster may point at a successor with a higher id: restore the link afterwards.
-        let successor = t
-            .columns
-            .iter()
-            .position(|c| c == "successor_id")
-            .filter(|_| t.name == "clusters");
+        let successor = t.columns.iter().position(|c| c == "successor_id").filter(|_| t.name == "clusters");
         for row in &t.rows {
-            let mut sql = Sql::new(&format!(
-                "INSERT INTO {} ({}) VALUES (",
-                t.name,
-                t.columns.join(", ")
-            ));
+            let mut sql = Sql::new(&format!("INSERT INTO {} ({}) VALUES (", t.name, t.columns.join(", ")));
             for (i, v) in row.iter().enumerate() {
                 if i > 0 {
                     sql.push(", ");

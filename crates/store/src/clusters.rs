@@ -14,8 +14,7 @@ fn cluster(r: &AnyRow) -> Result<Cluster> {
         name: r.try_get("name")?,
         sector: r.try_get("sector")?,
         description: r.try_get("description")?,
-        status: ClusterStatus::parse(&r.try_get::<String, _>("status")?)
-            .unwrap_or(ClusterStatus::Active),
+        status: ClusterStatus::parse(&r.try_get::<String, _>("status")?).unwrap_or(ClusterStatus::Active),
         successor_id: r.try_get("successor_id")?,
     })
 }
@@ -41,10 +40,7 @@ pub async fn list_clusters(conn: &mut Conn, today: &str) -> Result<Vec<ClusterSu
                 UNION SELECT pc.project_id FROM project_clusters pc WHERE pc.cluster_id = c.id) x) AS projects
          FROM clusters c ORDER BY c.status = 'active' DESC, c.name, c.id"
     );
-    let rows = sqlx::query(&sql)
-        .bind(today.to_string())
-        .fetch_all(&mut *conn)
-        .await?;
+    let rows = sqlx::query(&sql).bind(today.to_string()).fetch_all(&mut *conn).await?;
     rows.iter()
         .map(|r| {
             Ok(ClusterSummary {
@@ -57,22 +53,18 @@ pub async fn list_clusters(conn: &mut Conn, today: &str) -> Result<Vec<ClusterSu
 }
 
 pub async fn get_cluster(conn: &mut Conn, id: i64) -> Result<Option<Cluster>> {
-    let row = sqlx::query(&format!(
-        "SELECT {CLUSTER_COLS} FROM clusters WHERE id = $1"
-    ))
-    .bind(id)
-    .fetch_optional(&mut *conn)
-    .await?;
+    let row = sqlx::query(&format!("SELECT {CLUSTER_COLS} FROM clusters WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
     row.as_ref().map(cluster).transpose()
 }
 
 pub async fn get_cluster_by_slug(conn: &mut Conn, slug: &str) -> Result<Option<Cluster>> {
-    let row = sqlx::query(&format!(
-        "SELECT {CLUSTER_COLS} FROM clusters WHERE slug = $1"
-    ))
-    .bind(slug.to_string())
-    .fetch_optional(&mut *conn)
-    .await?;
+    let row = sqlx::query(&format!("SELECT {CLUSTER_COLS} FROM clusters WHERE slug = $1"))
+        .bind(slug.to_string())
+        .fetch_optional(&mut *conn)
+        .await?;
     row.as_ref().map(cluster).transpose()
 }
 
@@ -115,15 +107,13 @@ pub async fn set_cluster_status(
     successor: Option<i64>,
     now: &str,
 ) -> Result<()> {
-    sqlx::query(
-        "UPDATE clusters SET status = $1, successor_id = $2, updated_at = $3 WHERE id = $4",
-    )
-    .bind(status.as_str())
-    .bind(successor)
-    .bind(now.to_string())
-    .bind(id)
-    .execute(&mut *conn)
-    .await?;
+    sqlx::query("UPDATE clusters SET status = $1, successor_id = $2, updated_at = $3 WHERE id = $4")
+        .bind(status.as_str())
+        .bind(successor)
+        .bind(now.to_string())
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 
@@ -185,11 +175,7 @@ pub struct ClusterLink {
     pub shared_projects: i64,
 }
 
-pub async fn cluster_links(
-    conn: &mut Conn,
-    cluster_id: i64,
-    today: &str,
-) -> Result<Vec<ClusterLink>> {
+pub async fn cluster_links(conn: &mut Conn, cluster_id: i64, today: &str) -> Result<Vec<ClusterLink>> {
     let sql = "SELECT c.id, c.slug, c.name, COUNT(DISTINCT a.project_id) AS shared
         FROM memberships m
         JOIN project_partners a ON a.organisation_id = m.organisation_id
@@ -199,11 +185,7 @@ pub async fn cluster_links(
         WHERE m.cluster_id = $2 AND (m.end_date IS NULL OR m.end_date >= $1)
           AND (m2.end_date IS NULL OR m2.end_date >= $1) AND m2.cluster_id <> $2
         GROUP BY c.id, c.slug, c.name ORDER BY shared DESC, c.name";
-    let rows = sqlx::query(sql)
-        .bind(today.to_string())
-        .bind(cluster_id)
-        .fetch_all(&mut *conn)
-        .await?;
+    let rows = sqlx::query(sql).bind(today.to_string()).bind(cluster_id).fetch_all(&mut *conn).await?;
     rows.iter()
         .map(|r| {
             Ok(ClusterLink {
@@ -228,8 +210,7 @@ fn membership(r: &AnyRow) -> Result<Membership> {
     })
 }
 
-const MEMBERSHIP_COLS: &str =
-    "m.id, m.organisation_id, m.cluster_id, m.start_date, m.end_date, m.inferred, m.note";
+const MEMBERSHIP_COLS: &str = "m.id, m.organisation_id, m.cluster_id, m.start_date, m.end_date, m.inferred, m.note";
 
 pub async fn insert_membership(conn: &mut Conn, m: &Membership, now: &str) -> Result<i64> {
     let id: i64 = sqlx::query_scalar(
@@ -249,12 +230,10 @@ pub async fn insert_membership(conn: &mut Conn, m: &Membership, now: &str) -> Re
 }
 
 pub async fn get_membership(conn: &mut Conn, id: i64) -> Result<Option<Membership>> {
-    let row = sqlx::query(&format!(
-        "SELECT {MEMBERSHIP_COLS} FROM memberships m WHERE m.id = $1"
-    ))
-    .bind(id)
-    .fetch_optional(&mut *conn)
-    .await?;
+    let row = sqlx::query(&format!("SELECT {MEMBERSHIP_COLS} FROM memberships m WHERE m.id = $1"))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
     row.as_ref().map(membership).transpose()
 }
 
@@ -269,19 +248,12 @@ pub async fn end_membership(conn: &mut Conn, id: i64, end: &str) -> Result<bool>
 }
 
 pub async fn delete_membership(conn: &mut Conn, id: i64) -> Result<bool> {
-    let n = sqlx::query("DELETE FROM memberships WHERE id = $1")
-        .bind(id)
-        .execute(&mut *conn)
-        .await?
-        .rows_affected();
+    let n = sqlx::query("DELETE FROM memberships WHERE id = $1").bind(id).execute(&mut *conn).await?.rows_affected();
     Ok(n == 1)
 }
 
 /// Every membership of an organisation, current and past, with the cluster's name.
-pub async fn memberships_of_org(
-    conn: &mut Conn,
-    org_id: i64,
-) -> Result<Vec<(Membership, Cluster)>> {
+pub async fn memberships_of_org(conn: &mut Conn, org_id: i64) -> Result<Vec<(Membership, Cluster)>> {
     let sql = format!(
         "SELECT {MEMBERSHIP_COLS}, c.slug, c.name, c.sector, c.description, c.status, c.successor_id
          FROM memberships m JOIN clusters c ON c.id = m.cluster_id WHERE m.organisation_id = $1
@@ -297,8 +269,7 @@ pub async fn memberships_of_org(
                 name: r.try_get("name")?,
                 sector: r.try_get("sector")?,
                 description: r.try_get("description")?,
-                status: ClusterStatus::parse(&r.try_get::<String, _>("status")?)
-                    .unwrap_or(ClusterStatus::Active),
+                status: ClusterStatus::parse(&r.try_get::<String, _>("status")?).unwrap_or(ClusterStatus::Active),
                 successor_id: r.try_get("successor_id")?,
             };
             Ok((m, c))
@@ -307,43 +278,22 @@ pub async fn memberships_of_org(
 }
 
 /// Current memberships of a cluster.
-pub async fn memberships_of_cluster(
-    conn: &mut Conn,
-    cluster_id: i64,
-    today: &str,
-) -> Result<Vec<Membership>> {
-    let sql = format!(
-        "SELECT {MEMBERSHIP_COLS} FROM memberships m WHERE {CURRENT} AND m.cluster_id = $2 ORDER BY m.id"
-    );
-    let rows = sqlx::query(&sql)
-        .bind(today.to_string())
-        .bind(cluster_id)
-        .fetch_all(&mut *conn)
-        .await?;
+pub async fn memberships_of_cluster(conn: &mut Conn, cluster_id: i64, today: &str) -> Result<Vec<Membership>> {
+    let sql =
+        format!("SELECT {MEMBERSHIP_COLS} FROM memberships m WHERE {CURRENT} AND m.cluster_id = $2 ORDER BY m.id");
+    let rows = sqlx::query(&sql).bind(today.to_string()).bind(cluster_id).fetch_all(&mut *conn).await?;
     rows.iter().map(membership).collect()
 }
 
 /// Ids of the clusters an organisation currently belongs to.
-pub async fn current_clusters_of_org(
-    conn: &mut Conn,
-    org_id: i64,
-    today: &str,
-) -> Result<Vec<i64>> {
+pub async fn current_clusters_of_org(conn: &mut Conn, org_id: i64, today: &str) -> Result<Vec<i64>> {
     let sql = format!("SELECT DISTINCT m.cluster_id FROM memberships m WHERE {CURRENT} AND m.organisation_id = $2");
-    let ids: Vec<i64> = sqlx::query_scalar(&sql)
-        .bind(today.to_string())
-        .bind(org_id)
-        .fetch_all(&mut *conn)
-        .await?;
+    let ids: Vec<i64> = sqlx::query_scalar(&sql).bind(today.to_string()).bind(org_id).fetch_all(&mut *conn).await?;
     Ok(ids)
 }
 
 /// Ids of the clusters involved in a project: declared ones and those of its partners' memberships.
-pub async fn clusters_of_project(
-    conn: &mut Conn,
-    project_id: i64,
-    today: &str,
-) -> Result<Vec<i64>> {
+pub async fn clusters_of_project(conn: &mut Conn, project_id: i64, today: &str) -> Result<Vec<i64>> {
     let sql = format!(
         "SELECT m.cluster_id FROM project_partners pp JOIN memberships m ON m.organisation_id = pp.organisation_id
          WHERE {CURRENT} AND pp.project_id = $2
@@ -361,14 +311,7 @@ pub async fn clusters_of_project(
 }
 
 /// Moves every current membership of `from` to `to` (ending the old ones on `today`).
-pub async fn move_memberships(
-    conn: &mut Conn,
-    ids: &[i64],
-    to: i64,
-    today: &str,
-    note: &str,
-    now: &str,
-) -> Result<()> {
+pub async fn move_memberships(conn: &mut Conn, ids: &[i64], to: i64, today: &str, note: &str, now: &str) -> Result<()> {
     for id in ids {
         if let Some(m) = get_membership(conn, *id).await? {
             end_membership(conn, *id, today).await?;

@@ -66,10 +66,7 @@ impl From<sqlx::Error> for StoreError {
     fn from(e: sqlx::Error) -> StoreError {
         if let sqlx::Error::Database(db) = &e {
             if db.is_unique_violation() {
-                let what = db
-                    .constraint()
-                    .map(str::to_string)
-                    .unwrap_or_else(|| unique_subject(db.message()));
+                let what = db.constraint().map(str::to_string).unwrap_or_else(|| unique_subject(db.message()));
                 return StoreError::Conflict(what);
             }
             if db.is_foreign_key_violation() {
@@ -139,16 +136,8 @@ impl Store {
     /// Applies the pending migrations of this backend.
     pub async fn migrate(&self) -> Result<()> {
         match self.backend {
-            Backend::Sqlite => {
-                sqlx::migrate!("./migrations/sqlite")
-                    .run(&self.pool)
-                    .await?
-            }
-            Backend::Postgres => {
-                sqlx::migrate!("./migrations/postgres")
-                    .run(&self.pool)
-                    .await?
-            }
+            Backend::Sqlite => sqlx::migrate!("./migrations/sqlite").run(&self.pool).await?,
+            Backend::Postgres => sqlx::migrate!("./migrations/postgres").run(&self.pool).await?,
         }
         Ok(())
     }
@@ -174,12 +163,15 @@ impl Store {
     /// Writes a consistent snapshot of a running SQLite database to `path` (`VACUUM INTO`).
     pub async fn sqlite_snapshot(&self, path: &str) -> Result<()> {
         let mut conn = self.conn().await?;
-        sqlx::query("VACUUM INTO $1")
-            .bind(path.to_string())
-            .execute(&mut *conn)
-            .await?;
+        sqlx::query("VACUUM INTO $1").bind(path.to_string()).execute(&mut *conn).await?;
         Ok(())
     }
+}
+
+/// Commits a transaction, mapping the driver's error.
+pub async fn commit(tx: Tx) -> Result<()> {
+    tx.commit().await?;
+    Ok(())
 }
 
 /// Decodes a 0/1 integer column.

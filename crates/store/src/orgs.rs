@@ -6,15 +6,11 @@ use domain::{Country, OrgKind, Organisation, OrganisationDraft};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
-const ORG_COLS: &str =
-    "o.id, o.external_id, o.name, o.short_name, o.kind, o.sme, o.country, o.city, o.website, \
+const ORG_COLS: &str = "o.id, o.external_id, o.name, o.short_name, o.kind, o.sme, o.country, o.city, o.website, \
                         o.description, o.offers, o.needs, o.tags, o.languages, o.updated_at";
 
 fn split_list(s: &str) -> Vec<String> {
-    s.split(';')
-        .filter(|t| !t.is_empty())
-        .map(str::to_string)
-        .collect()
+    s.split(';').filter(|t| !t.is_empty()).map(str::to_string).collect()
 }
 
 pub(crate) fn organisation(r: &AnyRow) -> Result<Organisation> {
@@ -27,8 +23,7 @@ pub(crate) fn organisation(r: &AnyRow) -> Result<Organisation> {
         kind: OrgKind::parse(&r.try_get::<String, _>("kind")?).unwrap_or(OrgKind::Other),
         sme: r.try_get::<Option<i64>, _>("sme")?.map(|v| v != 0),
         // The store only ever receives validated codes; fall back rather than fail a page.
-        country: Country::parse(&country)
-            .unwrap_or_else(|_| Country::parse("XK").expect("XK is in the table")),
+        country: Country::parse(&country).unwrap_or_else(|_| Country::parse("XK").expect("XK is in the table")),
         city: r.try_get("city")?,
         website: r.try_get("website")?,
         description: r.try_get("description")?,
@@ -72,12 +67,7 @@ pub async fn insert_org(conn: &mut Conn, d: &OrganisationDraft, now: &str) -> Re
     Ok(id)
 }
 
-pub async fn update_org(
-    conn: &mut Conn,
-    id: i64,
-    d: &OrganisationDraft,
-    now: &str,
-) -> Result<bool> {
+pub async fn update_org(conn: &mut Conn, id: i64, d: &OrganisationDraft, now: &str) -> Result<bool> {
     let n = sqlx::query(
         "UPDATE organisations SET external_id = $1, name = $2, short_name = $3, kind = $4, sme = $5, country = $6,
             city = $7, website = $8, description = $9, offers = $10, needs = $11, tags = $12, languages = $13,
@@ -106,54 +96,37 @@ pub async fn update_org(
 }
 
 pub async fn delete_org(conn: &mut Conn, id: i64) -> Result<bool> {
-    let n = sqlx::query("DELETE FROM organisations WHERE id = $1")
-        .bind(id)
-        .execute(&mut *conn)
-        .await?
-        .rows_affected();
+    let n = sqlx::query("DELETE FROM organisations WHERE id = $1").bind(id).execute(&mut *conn).await?.rows_affected();
     Ok(n == 1)
 }
 
 pub async fn get_org(conn: &mut Conn, id: i64) -> Result<Option<Organisation>> {
-    let row = sqlx::query(&format!(
-        "SELECT {ORG_COLS} FROM organisations o WHERE o.id = $1"
-    ))
-    .bind(id)
-    .fetch_optional(&mut *conn)
-    .await?;
+    let row = sqlx::query(&format!("SELECT {ORG_COLS} FROM organisations o WHERE o.id = $1"))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
     row.as_ref().map(organisation).transpose()
 }
 
-pub async fn get_org_by_external_id(
-    conn: &mut Conn,
-    external_id: &str,
-) -> Result<Option<Organisation>> {
-    let row = sqlx::query(&format!(
-        "SELECT {ORG_COLS} FROM organisations o WHERE o.external_id = $1"
-    ))
-    .bind(external_id.to_string())
-    .fetch_optional(&mut *conn)
-    .await?;
+pub async fn get_org_by_external_id(conn: &mut Conn, external_id: &str) -> Result<Option<Organisation>> {
+    let row = sqlx::query(&format!("SELECT {ORG_COLS} FROM organisations o WHERE o.external_id = $1"))
+        .bind(external_id.to_string())
+        .fetch_optional(&mut *conn)
+        .await?;
     row.as_ref().map(organisation).transpose()
 }
 
 /// Every organisation's `(external_id, id)`, for imports that resolve many references at once.
 pub async fn org_external_ids(conn: &mut Conn) -> Result<Vec<(String, i64)>> {
-    let rows =
-        sqlx::query("SELECT external_id, id FROM organisations WHERE external_id IS NOT NULL")
-            .fetch_all(&mut *conn)
-            .await?;
-    rows.iter()
-        .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
-        .collect()
+    let rows = sqlx::query("SELECT external_id, id FROM organisations WHERE external_id IS NOT NULL")
+        .fetch_all(&mut *conn)
+        .await?;
+    rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect()
 }
 
 /// Replaces an organisation's search terms.
 pub async fn set_org_terms(conn: &mut Conn, org_id: i64, terms: &[(String, i64)]) -> Result<()> {
-    sqlx::query("DELETE FROM org_terms WHERE organisation_id = $1")
-        .bind(org_id)
-        .execute(&mut *conn)
-        .await?;
+    sqlx::query("DELETE FROM org_terms WHERE organisation_id = $1").bind(org_id).execute(&mut *conn).await?;
     // Batched multi-row inserts: one statement per 100 terms keeps imports fast on both engines.
     for chunk in terms.chunks(100) {
         let mut sql = Sql::new("INSERT INTO org_terms (term, organisation_id, weight) VALUES ");
@@ -161,13 +134,27 @@ pub async fn set_org_terms(conn: &mut Conn, org_id: i64, terms: &[(String, i64)]
             if i > 0 {
                 sql.push(", ");
             }
-            sql.push("(")
-                .text(term)
-                .push(", ")
-                .int(org_id)
-                .push(", ")
-                .int(*weight)
-                .push(")");
+            sql.push("(").text(term).push(", ").int(org_id).push(", ").int(*weight).push(")");
+        }
+        sql.query().execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
+pub async fn delete_org_terms(conn: &mut Conn, org_id: i64) -> Result<()> {
+    sqlx::query("DELETE FROM org_terms WHERE organisation_id = $1").bind(org_id).execute(&mut *conn).await?;
+    Ok(())
+}
+
+/// Inserts `(term, organisation_id, weight)` rows in multi-row statements (bulk imports).
+pub async fn insert_terms(conn: &mut Conn, rows: &[(String, i64, i64)]) -> Result<()> {
+    for chunk in rows.chunks(300) {
+        let mut sql = Sql::new("INSERT INTO org_terms (term, organisation_id, weight) VALUES ");
+        for (i, (term, org, weight)) in chunk.iter().enumerate() {
+            if i > 0 {
+                sql.push(", ");
+            }
+            sql.push("(").text(term).push(", ").int(*org).push(", ").int(*weight).push(")");
         }
         sql.query().execute(&mut *conn).await?;
     }
@@ -241,9 +228,11 @@ fn filtered(f: &OrgFilter) -> Sql {
             .push("))");
     }
     if f.members_only {
-        sql.push(" AND o.id IN (SELECT m.organisation_id FROM memberships m WHERE m.end_date IS NULL OR m.end_date >= ")
-            .text(&f.today)
-            .push(")");
+        sql.push(
+            " AND o.id IN (SELECT m.organisation_id FROM memberships m WHERE m.end_date IS NULL OR m.end_date >= ",
+        )
+        .text(&f.today)
+        .push(")");
     }
     if let Some(k) = f.kind {
         sql.push(" AND o.kind = ").text(k.as_str());
@@ -260,17 +249,10 @@ pub async fn search_orgs(conn: &mut Conn, f: &OrgFilter) -> Result<(Vec<OrgHit>,
     let total: i64 = count.query().fetch_one(&mut *conn).await?.try_get(0)?;
 
     let mut page = base.with_text(&format!("SELECT {ORG_COLS}{}", base.text));
-    let order = if f.terms.is_empty() {
-        " ORDER BY o.sort_name, o.id"
-    } else {
-        " ORDER BY s.score DESC, o.sort_name, o.id"
-    };
+    let order =
+        if f.terms.is_empty() { " ORDER BY o.sort_name, o.id" } else { " ORDER BY s.score DESC, o.sort_name, o.id" };
     page.push(order);
-    page.push(&format!(
-        " LIMIT {} OFFSET {}",
-        f.limit.clamp(0, 1000),
-        f.offset.max(0)
-    ));
+    page.push(&format!(" LIMIT {} OFFSET {}", f.limit.clamp(0, 1000), f.offset.max(0)));
     let rows = page.query().fetch_all(&mut *conn).await?;
     let orgs = rows.iter().map(organisation).collect::<Result<Vec<_>>>()?;
     let hits = enrich(conn, orgs, &f.today).await?;
@@ -281,10 +263,7 @@ pub async fn search_orgs(conn: &mut Conn, f: &OrgFilter) -> Result<(Vec<OrgHit>,
 pub async fn search_facets(conn: &mut Conn, f: &OrgFilter) -> Result<Facets> {
     let base = filtered(f);
     let mut facets = Facets::default();
-    for (col, out) in [
-        ("o.kind", &mut facets.kinds),
-        ("o.country", &mut facets.countries),
-    ] {
+    for (col, out) in [("o.kind", &mut facets.kinds), ("o.country", &mut facets.countries)] {
         let mut q = base.with_text(&format!("SELECT {col} AS k, COUNT(*) AS n{}", base.text));
         q.push(&format!(" GROUP BY {col} ORDER BY n DESC, k LIMIT 60"));
         for r in q.query().fetch_all(&mut *conn).await? {
@@ -296,12 +275,8 @@ pub async fn search_facets(conn: &mut Conn, f: &OrgFilter) -> Result<Facets> {
         " FROM organisations o JOIN memberships m ON m.organisation_id = o.id",
         1,
     );
-    let mut q = base.with_text(&format!(
-        "SELECT m.cluster_id AS k, COUNT(DISTINCT o.id) AS n{joined}"
-    ));
-    q.push(" AND (m.end_date IS NULL OR m.end_date >= ")
-        .text(&f.today)
-        .push(") GROUP BY m.cluster_id ORDER BY n DESC");
+    let mut q = base.with_text(&format!("SELECT m.cluster_id AS k, COUNT(DISTINCT o.id) AS n{joined}"));
+    q.push(" AND (m.end_date IS NULL OR m.end_date >= ").text(&f.today).push(") GROUP BY m.cluster_id ORDER BY n DESC");
     for r in q.query().fetch_all(&mut *conn).await? {
         facets.clusters.push((r.try_get("k")?, r.try_get("n")?));
     }
@@ -314,19 +289,12 @@ pub async fn enrich(conn: &mut Conn, orgs: Vec<Organisation>, today: &str) -> Re
     if orgs.is_empty() {
         return Ok(hits);
     }
-    let ids = orgs
-        .iter()
-        .map(|o| o.id.to_string())
-        .collect::<Vec<_>>()
-        .join(",");
+    let ids = orgs.iter().map(|o| o.id.to_string()).collect::<Vec<_>>().join(",");
     let sql = format!(
         "SELECT m.organisation_id, m.cluster_id FROM memberships m
          WHERE (m.end_date IS NULL OR m.end_date >= $1) AND m.organisation_id IN ({ids})"
     );
-    let memberships = sqlx::query(&sql)
-        .bind(today.to_string())
-        .fetch_all(&mut *conn)
-        .await?;
+    let memberships = sqlx::query(&sql).bind(today.to_string()).fetch_all(&mut *conn).await?;
     let sql = format!(
         "SELECT organisation_id, COUNT(*) AS n FROM project_partners WHERE organisation_id IN ({ids}) GROUP BY organisation_id"
     );
@@ -346,11 +314,7 @@ pub async fn enrich(conn: &mut Conn, orgs: Vec<Organisation>, today: &str) -> Re
                 projects = r.try_get(1)?;
             }
         }
-        hits.push(OrgHit {
-            organisation: o,
-            cluster_ids,
-            projects,
-        });
+        hits.push(OrgHit { organisation: o, cluster_ids, projects });
     }
     Ok(hits)
 }
@@ -370,19 +334,8 @@ pub async fn org_partners(conn: &mut Conn, org_id: i64, limit: i64) -> Result<Ve
             WHERE a.organisation_id = $1 GROUP BY b.organisation_id) x
          JOIN organisations o ON o.id = x.oid ORDER BY x.n DESC, o.sort_name LIMIT $2"
     );
-    let rows = sqlx::query(&sql)
-        .bind(org_id)
-        .bind(limit)
-        .fetch_all(&mut *conn)
-        .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(PartnerLink {
-                organisation: organisation(r)?,
-                shared_projects: r.try_get("n")?,
-            })
-        })
-        .collect()
+    let rows = sqlx::query(&sql).bind(org_id).bind(limit).fetch_all(&mut *conn).await?;
+    rows.iter().map(|r| Ok(PartnerLink { organisation: organisation(r)?, shared_projects: r.try_get("n")? })).collect()
 }
 
 /// The texts an organisation's profile is built from: the titles, summaries and topics of its projects.
@@ -405,20 +358,16 @@ pub async fn org_project_texts(conn: &mut Conn, org_id: i64) -> Result<Vec<Strin
 }
 
 pub async fn count_orgs(conn: &mut Conn) -> Result<i64> {
-    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM organisations")
-        .fetch_one(&mut *conn)
-        .await?)
+    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM organisations").fetch_one(&mut *conn).await?)
 }
 
 /// All organisations in id order, `limit` at a time after `after_id` (for exports).
 pub async fn orgs_after(conn: &mut Conn, after_id: i64, limit: i64) -> Result<Vec<Organisation>> {
-    let rows = sqlx::query(&format!(
-        "SELECT {ORG_COLS} FROM organisations o WHERE o.id > $1 ORDER BY o.id LIMIT $2"
-    ))
-    .bind(after_id)
-    .bind(limit)
-    .fetch_all(&mut *conn)
-    .await?;
+    let rows = sqlx::query(&format!("SELECT {ORG_COLS} FROM organisations o WHERE o.id > $1 ORDER BY o.id LIMIT $2"))
+        .bind(after_id)
+        .bind(limit)
+        .fetch_all(&mut *conn)
+        .await?;
     rows.iter().map(organisation).collect()
 }
 
@@ -431,7 +380,5 @@ pub async fn all_current_memberships(conn: &mut Conn, today: &str) -> Result<Vec
     .bind(today.to_string())
     .fetch_all(&mut *conn)
     .await?;
-    rows.iter()
-        .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
-        .collect()
+    rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect()
 }

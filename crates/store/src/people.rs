@@ -25,13 +25,7 @@ fn person(r: &AnyRow) -> Result<Person> {
     })
 }
 
-pub async fn insert_person(
-    conn: &mut Conn,
-    org_id: i64,
-    d: &PersonDraft,
-    fictional: bool,
-    now: &str,
-) -> Result<i64> {
+pub async fn insert_person(conn: &mut Conn, org_id: i64, d: &PersonDraft, fictional: bool, now: &str) -> Result<i64> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO people (organisation_id, name, role_title, email, email_visibility, phone, phone_visibility,
             fictional, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
@@ -80,11 +74,7 @@ pub async fn link_person_user(conn: &mut Conn, person_id: i64, user_id: Option<i
 }
 
 pub async fn delete_person(conn: &mut Conn, id: i64) -> Result<bool> {
-    let n = sqlx::query("DELETE FROM people WHERE id = $1")
-        .bind(id)
-        .execute(&mut *conn)
-        .await?
-        .rows_affected();
+    let n = sqlx::query("DELETE FROM people WHERE id = $1").bind(id).execute(&mut *conn).await?.rows_affected();
     Ok(n == 1)
 }
 
@@ -97,12 +87,10 @@ pub async fn get_person(conn: &mut Conn, id: i64) -> Result<Option<Person>> {
 }
 
 pub async fn people_of_org(conn: &mut Conn, org_id: i64) -> Result<Vec<Person>> {
-    let rows = sqlx::query(&format!(
-        "SELECT {PERSON_COLS} FROM people WHERE organisation_id = $1 ORDER BY name, id"
-    ))
-    .bind(org_id)
-    .fetch_all(&mut *conn)
-    .await?;
+    let rows = sqlx::query(&format!("SELECT {PERSON_COLS} FROM people WHERE organisation_id = $1 ORDER BY name, id"))
+        .bind(org_id)
+        .fetch_all(&mut *conn)
+        .await?;
     rows.iter().map(person).collect()
 }
 
@@ -163,34 +151,37 @@ pub async fn get_contact_request(conn: &mut Conn, id: i64) -> Result<Option<Cont
     row.as_ref().map(contact_request).transpose()
 }
 
-/// Requests addressed to the people an account stands for.
-pub async fn contact_requests_for_user(
+/// Requests addressed to the people an account stands for: its own person, or any person of the
+/// organisation it represents. Returns each request with the person's name.
+pub async fn contact_requests_for(
     conn: &mut Conn,
     user_id: i64,
-) -> Result<Vec<ContactRequest>> {
+    org_id: Option<i64>,
+) -> Result<Vec<(ContactRequest, String)>> {
     let rows = sqlx::query(&format!(
-        "SELECT {REQUEST_COLS} FROM contact_requests r JOIN users u ON u.id = r.from_user_id
-         JOIN people p ON p.id = r.person_id WHERE p.user_id = $1 ORDER BY r.id DESC"
+        "SELECT {REQUEST_COLS}, p.name AS person_name FROM contact_requests r JOIN users u ON u.id = r.from_user_id
+         JOIN people p ON p.id = r.person_id WHERE p.user_id = $1 OR p.organisation_id = $2 ORDER BY r.id DESC"
     ))
     .bind(user_id)
+    .bind(org_id.unwrap_or(-1))
     .fetch_all(&mut *conn)
     .await?;
-    rows.iter().map(contact_request).collect()
+    rows.iter().map(|r| Ok((contact_request(r)?, r.try_get("person_name")?))).collect()
 }
 
-pub async fn answer_contact_request(
-    conn: &mut Conn,
-    id: i64,
-    status: &str,
-    now: &str,
-) -> Result<bool> {
-    let n = sqlx::query("UPDATE contact_requests SET status = $1, answered_at = $2 WHERE id = $3 AND status = 'pending'")
-        .bind(status.to_string())
-        .bind(now.to_string())
-        .bind(id)
-        .execute(&mut *conn)
-        .await?
-        .rows_affected();
+pub async fn count_inferred_memberships(conn: &mut Conn) -> Result<i64> {
+    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM memberships WHERE inferred = 1").fetch_one(&mut *conn).await?)
+}
+
+pub async fn answer_contact_request(conn: &mut Conn, id: i64, status: &str, now: &str) -> Result<bool> {
+    let n =
+        sqlx::query("UPDATE contact_requests SET status = $1, answered_at = $2 WHERE id = $3 AND status = 'pending'")
+            .bind(status.to_string())
+            .bind(now.to_string())
+            .bind(id)
+            .execute(&mut *conn)
+            .await?
+            .rows_affected();
     Ok(n == 1)
 }
 

@@ -17,8 +17,7 @@ fn project(r: &AnyRow) -> Result<Project> {
         title: r.try_get("title")?,
         summary: r.try_get("summary")?,
         kind: ProjectKind::parse(&r.try_get::<String, _>("kind")?).unwrap_or(ProjectKind::Common),
-        status: ProjectStatus::parse(&r.try_get::<String, _>("status")?)
-            .unwrap_or(ProjectStatus::Running),
+        status: ProjectStatus::parse(&r.try_get::<String, _>("status")?).unwrap_or(ProjectStatus::Running),
         start_date: date(r.try_get("start_date")?),
         end_date: date(r.try_get("end_date")?),
         budget_eur: r.try_get("budget_eur")?,
@@ -27,12 +26,7 @@ fn project(r: &AnyRow) -> Result<Project> {
     })
 }
 
-pub async fn insert_project(
-    conn: &mut Conn,
-    d: &ProjectDraft,
-    status: ProjectStatus,
-    now: &str,
-) -> Result<i64> {
+pub async fn insert_project(conn: &mut Conn, d: &ProjectDraft, status: ProjectStatus, now: &str) -> Result<i64> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO projects (external_id, acronym, title, summary, kind, status, start_date, end_date, budget_eur,
             programme, topic, created_at, updated_at)
@@ -88,31 +82,22 @@ pub async fn update_project(
 }
 
 pub async fn delete_project(conn: &mut Conn, id: i64) -> Result<bool> {
-    let n = sqlx::query("DELETE FROM projects WHERE id = $1")
-        .bind(id)
-        .execute(&mut *conn)
-        .await?
-        .rows_affected();
+    let n = sqlx::query("DELETE FROM projects WHERE id = $1").bind(id).execute(&mut *conn).await?.rows_affected();
     Ok(n == 1)
 }
 
 pub async fn get_project(conn: &mut Conn, id: i64) -> Result<Option<Project>> {
-    let row = sqlx::query(&format!(
-        "SELECT {PROJECT_COLS} FROM projects p WHERE p.id = $1"
-    ))
-    .bind(id)
-    .fetch_optional(&mut *conn)
-    .await?;
+    let row = sqlx::query(&format!("SELECT {PROJECT_COLS} FROM projects p WHERE p.id = $1"))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
     row.as_ref().map(project).transpose()
 }
 
 pub async fn project_external_ids(conn: &mut Conn) -> Result<Vec<(String, i64)>> {
-    let rows = sqlx::query("SELECT external_id, id FROM projects WHERE external_id IS NOT NULL")
-        .fetch_all(&mut *conn)
-        .await?;
-    rows.iter()
-        .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
-        .collect()
+    let rows =
+        sqlx::query("SELECT external_id, id FROM projects WHERE external_id IS NOT NULL").fetch_all(&mut *conn).await?;
+    rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect()
 }
 
 #[derive(Debug, Clone, Default)]
@@ -131,16 +116,13 @@ pub async fn list_projects(conn: &mut Conn, f: &ProjectFilter) -> Result<(Vec<Pr
     let mut base = Sql::new(" FROM projects p WHERE 1 = 1");
     for w in &f.words {
         let pattern = format!("%{}%", w.to_lowercase().replace(['%', '_'], ""));
-        base.push(" AND LOWER(p.acronym || ' ' || p.title || ' ' || p.topic) LIKE ")
-            .text(&pattern);
+        base.push(" AND LOWER(p.acronym || ' ' || p.title || ' ' || p.topic) LIKE ").text(&pattern);
     }
     if let Some(k) = f.kind {
         base.push(" AND p.kind = ").text(k.as_str());
     }
     if let Some(o) = f.organisation_id {
-        base.push(" AND p.id IN (SELECT project_id FROM project_partners WHERE organisation_id = ")
-            .int(o)
-            .push(")");
+        base.push(" AND p.id IN (SELECT project_id FROM project_partners WHERE organisation_id = ").int(o).push(")");
     }
     if let Some(c) = f.cluster_id {
         base.push(" AND p.id IN (SELECT pp.project_id FROM project_partners pp JOIN memberships m ON m.organisation_id = pp.organisation_id WHERE m.cluster_id = ")
@@ -151,12 +133,8 @@ pub async fn list_projects(conn: &mut Conn, f: &ProjectFilter) -> Result<(Vec<Pr
             .int(c)
             .push(")");
     }
-    let total: i64 = base
-        .with_text(&format!("SELECT COUNT(*){}", base.text))
-        .query()
-        .fetch_one(&mut *conn)
-        .await?
-        .try_get(0)?;
+    let total: i64 =
+        base.with_text(&format!("SELECT COUNT(*){}", base.text)).query().fetch_one(&mut *conn).await?.try_get(0)?;
     let page = base.with_text(&format!(
         "SELECT {PROJECT_COLS}{} ORDER BY p.start_date IS NULL, p.start_date DESC, p.id DESC LIMIT {} OFFSET {}",
         base.text,
@@ -168,12 +146,7 @@ pub async fn list_projects(conn: &mut Conn, f: &ProjectFilter) -> Result<(Vec<Pr
 }
 
 /// Adds or changes a partner's role in a project.
-pub async fn upsert_partner(
-    conn: &mut Conn,
-    project_id: i64,
-    org_id: i64,
-    role: &str,
-) -> Result<()> {
+pub async fn upsert_partner(conn: &mut Conn, project_id: i64, org_id: i64, role: &str) -> Result<()> {
     sqlx::query(
         "INSERT INTO project_partners (project_id, organisation_id, role) VALUES ($1, $2, $3)
          ON CONFLICT (project_id, organisation_id) DO UPDATE SET role = excluded.role",
@@ -186,31 +159,39 @@ pub async fn upsert_partner(
     Ok(())
 }
 
+/// Inserts new `(project, organisation, role)` rows in multi-row statements (bulk imports).
+pub async fn insert_partners(conn: &mut Conn, rows: &[(i64, i64, String)]) -> Result<()> {
+    for chunk in rows.chunks(300) {
+        let mut sql = Sql::new("INSERT INTO project_partners (project_id, organisation_id, role) VALUES ");
+        for (i, (p, o, role)) in chunk.iter().enumerate() {
+            if i > 0 {
+                sql.push(", ");
+            }
+            sql.push("(").int(*p).push(", ").int(*o).push(", ").text(role).push(")");
+        }
+        sql.query().execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
 pub async fn remove_partner(conn: &mut Conn, project_id: i64, org_id: i64) -> Result<bool> {
-    let n =
-        sqlx::query("DELETE FROM project_partners WHERE project_id = $1 AND organisation_id = $2")
-            .bind(project_id)
-            .bind(org_id)
-            .execute(&mut *conn)
-            .await?
-            .rows_affected();
+    let n = sqlx::query("DELETE FROM project_partners WHERE project_id = $1 AND organisation_id = $2")
+        .bind(project_id)
+        .bind(org_id)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
     Ok(n == 1)
 }
 
 /// Existing `(project_id, organisation_id, role)` triples, for idempotent imports.
 pub async fn all_partners(conn: &mut Conn) -> Result<Vec<(i64, i64, String)>> {
-    let rows = sqlx::query("SELECT project_id, organisation_id, role FROM project_partners")
-        .fetch_all(&mut *conn)
-        .await?;
-    rows.iter()
-        .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)))
-        .collect()
+    let rows =
+        sqlx::query("SELECT project_id, organisation_id, role FROM project_partners").fetch_all(&mut *conn).await?;
+    rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?))).collect()
 }
 
-pub async fn partners_of_project(
-    conn: &mut Conn,
-    project_id: i64,
-) -> Result<Vec<(Organisation, String)>> {
+pub async fn partners_of_project(conn: &mut Conn, project_id: i64) -> Result<Vec<(Organisation, String)>> {
     let rows = sqlx::query(
         "SELECT o.id, o.external_id, o.name, o.short_name, o.kind, o.sme, o.country, o.city, o.website, o.description,
             o.offers, o.needs, o.tags, o.languages, o.updated_at, pp.role
@@ -220,17 +201,11 @@ pub async fn partners_of_project(
     .bind(project_id)
     .fetch_all(&mut *conn)
     .await?;
-    rows.iter()
-        .map(|r| Ok((crate::orgs::organisation(r)?, r.try_get("role")?)))
-        .collect()
+    rows.iter().map(|r| Ok((crate::orgs::organisation(r)?, r.try_get("role")?))).collect()
 }
 
 /// Projects of an organisation with its role in each, newest first.
-pub async fn projects_of_org(
-    conn: &mut Conn,
-    org_id: i64,
-    limit: i64,
-) -> Result<Vec<(Project, String)>> {
+pub async fn projects_of_org(conn: &mut Conn, org_id: i64, limit: i64) -> Result<Vec<(Project, String)>> {
     let rows = sqlx::query(&format!(
         "SELECT {PROJECT_COLS}, pp.role FROM project_partners pp JOIN projects p ON p.id = pp.project_id
          WHERE pp.organisation_id = $1 ORDER BY p.start_date IS NULL, p.start_date DESC, p.id DESC LIMIT $2"
@@ -239,20 +214,11 @@ pub async fn projects_of_org(
     .bind(limit)
     .fetch_all(&mut *conn)
     .await?;
-    rows.iter()
-        .map(|r| Ok((project(r)?, r.try_get("role")?)))
-        .collect()
+    rows.iter().map(|r| Ok((project(r)?, r.try_get("role")?))).collect()
 }
 
-pub async fn set_project_clusters(
-    conn: &mut Conn,
-    project_id: i64,
-    clusters: &[i64],
-) -> Result<()> {
-    sqlx::query("DELETE FROM project_clusters WHERE project_id = $1")
-        .bind(project_id)
-        .execute(&mut *conn)
-        .await?;
+pub async fn set_project_clusters(conn: &mut Conn, project_id: i64, clusters: &[i64]) -> Result<()> {
+    sqlx::query("DELETE FROM project_clusters WHERE project_id = $1").bind(project_id).execute(&mut *conn).await?;
     for c in clusters {
         sqlx::query("INSERT INTO project_clusters (project_id, cluster_id) VALUES ($1, $2)")
             .bind(project_id)
@@ -264,22 +230,16 @@ pub async fn set_project_clusters(
 }
 
 pub async fn declared_project_clusters(conn: &mut Conn, project_id: i64) -> Result<Vec<i64>> {
-    Ok(sqlx::query_scalar(
-        "SELECT cluster_id FROM project_clusters WHERE project_id = $1 ORDER BY cluster_id",
-    )
-    .bind(project_id)
-    .fetch_all(&mut *conn)
-    .await?)
+    Ok(sqlx::query_scalar("SELECT cluster_id FROM project_clusters WHERE project_id = $1 ORDER BY cluster_id")
+        .bind(project_id)
+        .fetch_all(&mut *conn)
+        .await?)
 }
 
 pub async fn count_projects(conn: &mut Conn) -> Result<i64> {
-    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM projects")
-        .fetch_one(&mut *conn)
-        .await?)
+    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM projects").fetch_one(&mut *conn).await?)
 }
 
 pub async fn count_partners(conn: &mut Conn) -> Result<i64> {
-    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM project_partners")
-        .fetch_one(&mut *conn)
-        .await?)
+    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM project_partners").fetch_one(&mut *conn).await?)
 }

@@ -19,10 +19,7 @@ pub(crate) struct Sql {
 
 impl Sql {
     pub fn new(text: &str) -> Sql {
-        Sql {
-            text: text.to_string(),
-            params: Vec::new(),
-        }
+        Sql { text: text.to_string(), params: Vec::new() }
     }
 
     pub fn push(&mut self, text: &str) -> &mut Sql {
@@ -61,9 +58,6 @@ impl Sql {
 impl Sql {
     /// A builder with this one's parameters and new text that reuses their placeholders.
     pub fn with_text(&self, text: &str) -> Sql {
-        Sql {
-            text: text.to_string(),
-            params: self.params.clone(),
-        }
+        Sql { text: text.to_string(), params: self.params.clone() }
     }
 }

@@ -12,15 +12,9 @@ pub const PG_ENV: &str = "CLUSTERBRIDGE_TEST_PG";
 static COUNTER: AtomicU32 = AtomicU32::new(0);
 
 fn unique(prefix: &str) -> String {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.subsec_nanos())
-        .unwrap_or(0);
-    format!(
-        "{prefix}_{}_{}_{nanos}",
-        std::process::id(),
-        COUNTER.fetch_add(1, Ordering::Relaxed)
-    )
+    let nanos =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
+    format!("{prefix}_{}_{}_{nanos}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed))
 }
 
 pub struct TestDb {
@@ -39,13 +33,7 @@ impl TestDb {
         let url = format!("sqlite://{}", dir.join("test.sqlite3").display());
         let store = Store::connect(&url).await?;
         store.migrate().await?;
-        Ok(TestDb {
-            store,
-            url,
-            label: "sqlite",
-            dir: Some(dir),
-            pg: None,
-        })
+        Ok(TestDb { store, url, label: "sqlite", dir: Some(dir), pg: None })
     }
 
     /// A migrated PostgreSQL database, or `None` when `CLUSTERBRIDGE_TEST_PG` is not set.
@@ -61,21 +49,13 @@ impl TestDb {
         sqlx::any::install_default_drivers();
         let name = unique("cbtest");
         let mut admin = AnyConnection::connect(&server).await?;
-        admin
-            .execute(format!("CREATE DATABASE {name}").as_str())
-            .await?;
+        admin.execute(format!("CREATE DATABASE {name}").as_str()).await?;
         admin.close().await?;
         let base = server.rsplit_once('/').map(|(b, _)| b).unwrap_or(&server);
         let url = format!("{base}/{name}");
         let store = Store::connect(&url).await?;
         store.migrate().await?;
-        Ok(Some(TestDb {
-            store,
-            url,
-            label: "postgres",
-            dir: None,
-            pg: Some((server, name)),
-        }))
+        Ok(Some(TestDb { store, url, label: "postgres", dir: None, pg: Some((server, name)) }))
     }
 
     /// Both backends: SQLite always, PostgreSQL when configured.
@@ -95,9 +75,7 @@ impl TestDb {
         }
         if let Some((server, name)) = &self.pg {
             let mut admin = AnyConnection::connect(server).await?;
-            admin
-                .execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str())
-                .await?;
+            admin.execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str()).await?;
             admin.close().await?;
         }
         Ok(())

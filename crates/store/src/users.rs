@@ -88,36 +88,28 @@ pub async fn get_user_by_email(conn: &mut Conn, email: &str) -> Result<Option<Us
 }
 
 pub async fn list_users(conn: &mut Conn) -> Result<Vec<User>> {
-    let rows = sqlx::query(&format!("SELECT {USER_COLS} FROM users ORDER BY email"))
-        .fetch_all(&mut *conn)
-        .await?;
+    let rows = sqlx::query(&format!("SELECT {USER_COLS} FROM users ORDER BY email")).fetch_all(&mut *conn).await?;
     rows.iter().map(user).collect()
 }
 
 pub async fn count_users(conn: &mut Conn) -> Result<i64> {
-    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users")
-        .fetch_one(&mut *conn)
-        .await?)
+    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(&mut *conn).await?)
 }
 
 pub async fn grant_cluster(conn: &mut Conn, user_id: i64, cluster_id: i64) -> Result<()> {
-    sqlx::query(
-        "INSERT INTO user_clusters (user_id, cluster_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-    )
-    .bind(user_id)
-    .bind(cluster_id)
-    .execute(&mut *conn)
-    .await?;
+    sqlx::query("INSERT INTO user_clusters (user_id, cluster_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+        .bind(user_id)
+        .bind(cluster_id)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 
 pub async fn user_clusters(conn: &mut Conn, user_id: i64) -> Result<Vec<i64>> {
-    Ok(sqlx::query_scalar(
-        "SELECT cluster_id FROM user_clusters WHERE user_id = $1 ORDER BY cluster_id",
-    )
-    .bind(user_id)
-    .fetch_all(&mut *conn)
-    .await?)
+    Ok(sqlx::query_scalar("SELECT cluster_id FROM user_clusters WHERE user_id = $1 ORDER BY cluster_id")
+        .bind(user_id)
+        .fetch_all(&mut *conn)
+        .await?)
 }
 
 /// `(user e-mail)` of the managers of a cluster.
@@ -147,38 +139,30 @@ pub async fn insert_session(
     now: &str,
     expires: &str,
 ) -> Result<()> {
-    sqlx::query("INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)")
-        .bind(token_hash.to_string())
-        .bind(user_id)
-        .bind(csrf.to_string())
-        .bind(now.to_string())
-        .bind(expires.to_string())
-        .execute(&mut *conn)
-        .await?;
+    sqlx::query(
+        "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(token_hash.to_string())
+    .bind(user_id)
+    .bind(csrf.to_string())
+    .bind(now.to_string())
+    .bind(expires.to_string())
+    .execute(&mut *conn)
+    .await?;
     Ok(())
 }
 
 pub async fn get_session(conn: &mut Conn, token_hash: &str) -> Result<Option<SessionRow>> {
-    let row =
-        sqlx::query("SELECT user_id, csrf_token, expires_at FROM sessions WHERE token_hash = $1")
-            .bind(token_hash.to_string())
-            .fetch_optional(&mut *conn)
-            .await?;
-    row.map(|r| {
-        Ok(SessionRow {
-            user_id: r.try_get(0)?,
-            csrf_token: r.try_get(1)?,
-            expires_at: r.try_get(2)?,
-        })
-    })
-    .transpose()
+    let row = sqlx::query("SELECT user_id, csrf_token, expires_at FROM sessions WHERE token_hash = $1")
+        .bind(token_hash.to_string())
+        .fetch_optional(&mut *conn)
+        .await?;
+    row.map(|r| Ok(SessionRow { user_id: r.try_get(0)?, csrf_token: r.try_get(1)?, expires_at: r.try_get(2)? }))
+        .transpose()
 }
 
 pub async fn delete_session(conn: &mut Conn, token_hash: &str) -> Result<()> {
-    sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
-        .bind(token_hash.to_string())
-        .execute(&mut *conn)
-        .await?;
+    sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash.to_string()).execute(&mut *conn).await?;
     Ok(())
 }
 
@@ -190,13 +174,7 @@ pub async fn delete_expired_sessions(conn: &mut Conn, now: &str) -> Result<u64> 
         .rows_affected())
 }
 
-pub async fn insert_api_token(
-    conn: &mut Conn,
-    user_id: i64,
-    name: &str,
-    token_hash: &str,
-    now: &str,
-) -> Result<i64> {
+pub async fn insert_api_token(conn: &mut Conn, user_id: i64, name: &str, token_hash: &str, now: &str) -> Result<i64> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
     )
@@ -210,12 +188,10 @@ pub async fn insert_api_token(
 }
 
 pub async fn user_by_api_token(conn: &mut Conn, token_hash: &str) -> Result<Option<i64>> {
-    Ok(
-        sqlx::query_scalar("SELECT user_id FROM api_tokens WHERE token_hash = $1")
-            .bind(token_hash.to_string())
-            .fetch_optional(&mut *conn)
-            .await?,
-    )
+    Ok(sqlx::query_scalar("SELECT user_id FROM api_tokens WHERE token_hash = $1")
+        .bind(token_hash.to_string())
+        .fetch_optional(&mut *conn)
+        .await?)
 }
 
 /// One line of the audit log: who changed what, when.
@@ -243,10 +219,11 @@ pub async fn insert_audit(conn: &mut Conn, e: &AuditEntry) -> Result<()> {
 }
 
 pub async fn list_audit(conn: &mut Conn, limit: i64) -> Result<Vec<AuditEntry>> {
-    let rows = sqlx::query("SELECT at, actor, action, entity, entity_id, detail FROM audit_log ORDER BY id DESC LIMIT $1")
-        .bind(limit)
-        .fetch_all(&mut *conn)
-        .await?;
+    let rows =
+        sqlx::query("SELECT at, actor, action, entity, entity_id, detail FROM audit_log ORDER BY id DESC LIMIT $1")
+            .bind(limit)
+            .fetch_all(&mut *conn)
+            .await?;
     rows.iter()
         .map(|r| {
             Ok(AuditEntry {

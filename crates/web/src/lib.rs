@@ -1,1 +1,53 @@
-//! placeholder
+//! The only crate that knows HTTP, HTML and JSON: server-rendered pages, the JSON API under
+//! `/api/v1` with its OpenAPI document, sign-in with sessions and API tokens, and the mapping of
+//! `AppError` to status codes. Pages work without JavaScript; htmx (vendored) only makes the
+//! directory search update as you type.
+
+mod api;
+mod assets;
+mod auth;
+mod error;
+mod pages;
+mod views;
+mod wire;
+
+use app::App;
+use axum::extract::DefaultBodyLimit;
+use axum::Router;
+use std::future::Future;
+use tokio::net::TcpListener;
+
+/// Largest request body accepted (forms, JSON).
+pub const BODY_LIMIT: usize = 1024 * 1024;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub app: App,
+}
+
+/// The whole HTTP surface.
+pub fn router(app: App) -> Router {
+    let state = AppState { app };
+    Router::new()
+        .merge(pages::routes())
+        .nest("/api/v1", api::routes())
+        .merge(assets::routes())
+        .fallback(error::not_found)
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(axum::middleware::from_fn(error::security_headers))
+        .layer(tower_http::trace::TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// Serves until `shutdown` completes (mini-redis style: the caller binds the listener).
+pub async fn serve(
+    app: App,
+    listener: TcpListener,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
+    let router = router(app);
+    axum::serve(listener, router.into_make_service_with_connect_info::<std::net::SocketAddr>())
+        .with_graceful_shutdown(shutdown)
+        .await?;
+    Ok(())
+}

@@ -2,8 +2,8 @@
 //! PostgreSQL.
 
 use domain::{
-    ClusterDraft, Country, Membership, OrgKind, OrganisationDraft, PersonDraft, ProjectDraft,
-    ProjectKind, ProjectStatus, Visibility,
+    ClusterDraft, Country, Membership, OrgKind, OrganisationDraft, PersonDraft, ProjectDraft, ProjectKind,
+    ProjectStatus, Visibility,
 };
 use store::testdb::TestDb;
 use store::{OrgFilter, StoreError};
@@ -17,11 +17,7 @@ fn org(ext: &str, name: &str, kind: OrgKind, country: &str) -> OrganisationDraft
         name: name.into(),
         short_name: String::new(),
         kind,
-        sme: if kind == OrgKind::Company {
-            Some(true)
-        } else {
-            None
-        },
+        sme: if kind == OrgKind::Company { Some(true) } else { None },
         country: Country::parse(country).unwrap(),
         city: "Luxembourg".into(),
         website: String::new(),
@@ -49,34 +45,14 @@ async fn story(db: &TestDb) -> Result<(), StoreError> {
     .await?;
     let ict = store::insert_cluster(
         &mut tx,
-        &ClusterDraft {
-            slug: "ict".into(),
-            name: "ICT".into(),
-            sector: "ICT".into(),
-            description: "Software".into(),
-        },
+        &ClusterDraft { slug: "ict".into(), name: "ICT".into(), sector: "ICT".into(), description: "Software".into() },
         NOW,
     )
     .await?;
-    let a = store::insert_org(
-        &mut tx,
-        &org("1", "Orbital Works", OrgKind::Company, "LU"),
-        NOW,
-    )
-    .await?;
+    let a = store::insert_org(&mut tx, &org("1", "Orbital Works", OrgKind::Company, "LU"), NOW).await?;
     let b = store::insert_org(&mut tx, &org("2", "", OrgKind::University, "UK"), NOW).await?;
-    store::set_org_terms(
-        &mut tx,
-        a,
-        &[("orbital".into(), 10), ("satellite".into(), 3)],
-    )
-    .await?;
-    store::set_org_terms(
-        &mut tx,
-        b,
-        &[("satellite".into(), 1), ("software".into(), 3)],
-    )
-    .await?;
+    store::set_org_terms(&mut tx, a, &[("orbital".into(), 10), ("satellite".into(), 3)]).await?;
+    store::set_org_terms(&mut tx, b, &[("satellite".into(), 1), ("software".into(), 3)]).await?;
     for (o, c) in [(a, space), (b, ict)] {
         store::insert_membership(
             &mut tx,
@@ -133,42 +109,20 @@ async fn story(db: &TestDb) -> Result<(), StoreError> {
     let mut c = s.conn().await?;
     // A duplicate external id is a conflict, not a crash and not a silent success.
     let dup = store::insert_org(&mut c, &org("1", "Again", OrgKind::Company, "LU"), NOW).await;
-    assert!(
-        matches!(dup, Err(StoreError::Conflict(_))),
-        "{}: {dup:?}",
-        db.label
-    );
+    assert!(matches!(dup, Err(StoreError::Conflict(_))), "{}: {dup:?}", db.label);
 
     let clusters = store::list_clusters(&mut c, TODAY).await?;
-    let counts: Vec<_> = clusters
-        .iter()
-        .map(|c| (c.cluster.slug.as_str(), c.members, c.projects))
-        .collect();
+    let counts: Vec<_> = clusters.iter().map(|c| (c.cluster.slug.as_str(), c.members, c.projects)).collect();
     assert_eq!(counts, [("ict", 1, 1), ("space", 1, 1)], "{}", db.label);
 
     let got = store::get_org(&mut c, b).await?.unwrap();
-    assert_eq!(
-        (got.country.code(), got.display_name().as_str(), got.sme),
-        ("GB", "Organisation 2", None)
-    );
-    assert_eq!(
-        store::get_org(&mut c, a).await?.unwrap().tags,
-        ["space", "robotics"]
-    );
+    assert_eq!((got.country.code(), got.display_name().as_str(), got.sme), ("GB", "Organisation 2", None));
+    assert_eq!(store::get_org(&mut c, a).await?.unwrap().tags, ["space", "robotics"]);
 
-    let mut f = OrgFilter {
-        terms: vec!["sat".into()],
-        today: TODAY.into(),
-        limit: 10,
-        ..Default::default()
-    };
+    let mut f = OrgFilter { terms: vec!["sat".into()], today: TODAY.into(), limit: 10, ..Default::default() };
     let (hits, total) = store::search_orgs(&mut c, &f).await?;
     assert_eq!(total, 2);
-    assert_eq!(
-        hits[0].organisation.id, a,
-        "higher weight first on {}",
-        db.label
-    );
+    assert_eq!(hits[0].organisation.id, a, "higher weight first on {}", db.label);
     assert_eq!(hits[0].cluster_ids, [space]);
     assert_eq!(hits[0].projects, 1);
     f.terms.push("soft".into());
@@ -176,72 +130,37 @@ async fn story(db: &TestDb) -> Result<(), StoreError> {
     f.terms.clear();
     f.cluster_id = Some(space);
     let (hits, _) = store::search_orgs(&mut c, &f).await?;
-    assert_eq!(
-        hits.iter().map(|h| h.organisation.id).collect::<Vec<_>>(),
-        [a]
-    );
-    let facets = store::search_facets(
-        &mut c,
-        &OrgFilter {
-            today: TODAY.into(),
-            ..Default::default()
-        },
-    )
-    .await?;
+    assert_eq!(hits.iter().map(|h| h.organisation.id).collect::<Vec<_>>(), [a]);
+    let facets = store::search_facets(&mut c, &OrgFilter { today: TODAY.into(), ..Default::default() }).await?;
     assert_eq!(facets.kinds.len(), 2);
     assert_eq!(facets.clusters.len(), 2);
 
     let links = store::cluster_links(&mut c, space, TODAY).await?;
     assert_eq!(links.len(), 1);
-    assert_eq!(
-        (links[0].slug.as_str(), links[0].shared_projects),
-        ("ict", 1)
-    );
+    assert_eq!((links[0].slug.as_str(), links[0].shared_projects), ("ict", 1));
     let partners = store::org_partners(&mut c, a, 10).await?;
     assert_eq!(partners[0].organisation.id, b);
-    assert_eq!(
-        store::partners_of_project(&mut c, p).await?[0].1,
-        "coordinator"
-    );
-    assert_eq!(
-        store::get_person(&mut c, person)
-            .await?
-            .unwrap()
-            .email_visibility,
-        Visibility::OnAgreement
-    );
+    assert_eq!(store::partners_of_project(&mut c, p).await?[0].1, "coordinator");
+    assert_eq!(store::get_person(&mut c, person).await?.unwrap().email_visibility, Visibility::OnAgreement);
 
     // All or nothing: a failed transaction leaves no trace.
     let mut tx = s.begin().await?;
     store::insert_org(&mut tx, &org("3", "Ghost", OrgKind::Company, "FR"), NOW).await?;
-    assert!(
-        store::insert_org(&mut tx, &org("1", "Clash", OrgKind::Company, "FR"), NOW)
-            .await
-            .is_err()
-    );
+    assert!(store::insert_org(&mut tx, &org("1", "Clash", OrgKind::Company, "FR"), NOW).await.is_err());
     tx.rollback().await?;
     assert!(store::get_org_by_external_id(&mut c, "3").await?.is_none());
 
     // A logical dump restores into an empty database with the same content.
     let dump = store::dump(&mut c).await?;
     drop(c);
-    let target = if db.label == "sqlite" {
-        TestDb::sqlite().await?
-    } else {
-        TestDb::postgres().await?.unwrap()
-    };
+    let target = if db.label == "sqlite" { TestDb::sqlite().await? } else { TestDb::postgres().await?.unwrap() };
     let mut tx = target.store.begin().await?;
     store::restore(&mut tx, target.store.backend(), &dump).await?;
     tx.commit().await?;
     let mut tc = target.store.conn().await?;
     assert_eq!(store::dump(&mut tc).await?, dump, "{}", db.label);
     // Identity sequences continue after the restored ids.
-    let next = store::insert_org(
-        &mut tc,
-        &org("9", "After restore", OrgKind::Other, "DE"),
-        NOW,
-    )
-    .await?;
+    let next = store::insert_org(&mut tc, &org("9", "After restore", OrgKind::Other, "DE"), NOW).await?;
     assert!(next > b);
     drop(tc);
     target.cleanup().await?;
@@ -249,10 +168,7 @@ async fn story(db: &TestDb) -> Result<(), StoreError> {
     // Deleting an organisation cascades to its terms, partners and people.
     let mut c = s.conn().await?;
     assert!(store::delete_org(&mut c, a).await?);
-    assert!(store::partners_of_project(&mut c, p)
-        .await?
-        .iter()
-        .all(|(o, _)| o.id != a));
+    assert!(store::partners_of_project(&mut c, p).await?.iter().all(|(o, _)| o.id != a));
     assert!(store::get_person(&mut c, person).await?.is_none());
     Ok(())
 }
@@ -261,9 +177,7 @@ async fn story(db: &TestDb) -> Result<(), StoreError> {
 async fn storage_story_on_every_backend() {
     for db in TestDb::all().await.unwrap() {
         let label = db.label;
-        story(&db)
-            .await
-            .unwrap_or_else(|e| panic!("{label}: {e:?}"));
+        story(&db).await.unwrap_or_else(|e| panic!("{label}: {e:?}"));
         db.cleanup().await.unwrap();
         println!("storage story passed on {label}");
     }

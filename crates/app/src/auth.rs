@@ -1,0 +1,287 @@
+//! Accounts, passwords, sessions and API tokens.
+//!
+//! Passwords are hashed with argon2id. Session and API tokens are 32 random bytes shown once to
+//! their owner; the database keeps only their BLAKE2b hash, so a leaked database opens no session.
+//! Failed logins are rate limited per e-mail and per client address.
+
+use crate::{App, AppError, AppResult};
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+use blake2::{Blake2b, Digest};
+use chrono::{DateTime, Duration, Utc};
+use domain::{Actor, FieldError, Role};
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+/// How long a browser session lasts.
+pub const SESSION_DAYS: i64 = 14;
+/// Failed logins allowed per window, per e-mail and per client address.
+pub const MAX_FAILURES: usize = 5;
+pub const FAILURE_WINDOW_SECS: i64 = 15 * 60;
+
+pub fn random_token() -> AppResult<String> {
+    let mut buf = [0u8; 32];
+    getrandom::fill(&mut buf).map_err(|e| AppError::Internal(anyhow::anyhow!("no randomness: {e}")))?;
+    Ok(hex(&buf))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+pub fn token_hash(token: &str) -> String {
+    let mut h = Blake2b::<blake2::digest::consts::U32>::new();
+    h.update(token.as_bytes());
+    hex(&h.finalize())
+}
+
+pub fn hash_password(password: &str) -> AppResult<String> {
+    let mut salt = [0u8; 16];
+    getrandom::fill(&mut salt).map_err(|e| AppError::Internal(anyhow::anyhow!("no randomness: {e}")))?;
+    let salt = SaltString::encode_b64(&salt).map_err(|e| AppError::Internal(anyhow::anyhow!("salt: {e}")))?;
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("hashing failed: {e}")))
+}
+
+fn verify_password(password: &str, hash: &str) -> bool {
+    PasswordHash::new(hash).is_ok_and(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok())
+}
+
+/// Counts recent failures per key (an e-mail or a client address).
+#[derive(Default)]
+pub struct RateLimiter {
+    failures: Mutex<HashMap<String, Vec<DateTime<Utc>>>>,
+}
+
+impl RateLimiter {
+    /// Seconds to wait if `key` is blocked at `now`.
+    fn blocked(&self, key: &str, now: DateTime<Utc>) -> Option<u64> {
+        let mut map = self.failures.lock().ok()?;
+        let list = map.entry(key.to_string()).or_default();
+        list.retain(|t| now - *t < Duration::seconds(FAILURE_WINDOW_SECS));
+        if list.len() >= MAX_FAILURES {
+            let oldest = list.iter().min().copied().unwrap_or(now);
+            Some((oldest + Duration::seconds(FAILURE_WINDOW_SECS) - now).num_seconds().max(1) as u64)
+        } else {
+            None
+        }
+    }
+
+    fn fail(&self, key: &str, now: DateTime<Utc>) {
+        if let Ok(mut map) = self.failures.lock() {
+            map.entry(key.to_string()).or_default().push(now);
+        }
+    }
+
+    fn clear(&self, key: &str) {
+        if let Ok(mut map) = self.failures.lock() {
+            map.remove(key);
+        }
+    }
+}
+
+/// A new session: the cookie value (shown once) and its CSRF token.
+#[derive(Debug, Clone)]
+pub struct NewSession {
+    pub token: String,
+    pub csrf: String,
+    pub expires: DateTime<Utc>,
+}
+
+/// Input for a new account.
+#[derive(Debug, Clone, Default)]
+pub struct NewUser {
+    pub email: String,
+    pub password: String,
+    pub role: String,
+    pub clusters: Vec<i64>,
+    pub organisation_id: Option<i64>,
+}
+
+pub fn normalise_email(raw: &str) -> String {
+    raw.trim().to_lowercase()
+}
+
+impl App {
+    pub async fn create_user(&self, actor: &Actor, input: &NewUser) -> AppResult<i64> {
+        if !actor.can_manage_users() {
+            return Err(AppError::Forbidden);
+        }
+        let mut errors = Vec::new();
+        let email = normalise_email(&input.email);
+        if !(email.contains('@') && email.len() <= 254 && !email.contains(' ')) {
+            errors.push(FieldError::new("email", "is not an e-mail address"));
+        }
+        if input.password.chars().count() < 10 {
+            errors.push(FieldError::new("password", "must have at least 10 characters"));
+        }
+        let role = Role::parse(&input.role).map_err(|m| errors.push(FieldError::new("role", m))).ok();
+        if role == Some(Role::Manager) && input.clusters.is_empty() {
+            errors.push(FieldError::new("cluster", "a manager needs at least one cluster"));
+        }
+        if role == Some(Role::Member) && input.organisation_id.is_none() {
+            errors.push(FieldError::new("organisation", "a member represents an organisation"));
+        }
+        let mut tx = self.store.begin().await?;
+        for c in &input.clusters {
+            if store::get_cluster(&mut tx, *c).await?.is_none() {
+                errors.push(FieldError::new("cluster", format!("no cluster with id {c}")));
+            }
+        }
+        if let Some(o) = input.organisation_id {
+            if store::get_org(&mut tx, o).await?.is_none() {
+                errors.push(FieldError::new("organisation", format!("no organisation with id {o}")));
+            }
+        }
+        let Some(role) = role.filter(|_| errors.is_empty()) else {
+            return Err(AppError::Validation(errors));
+        };
+        let hash = hash_password(&input.password)?;
+        let id = store::insert_user(&mut tx, &email, &hash, role.as_str(), input.organisation_id, &self.now_text())
+            .await
+            .map_err(|e| match e {
+                store::StoreError::Conflict(_) => AppError::field("email", "an account with this e-mail exists"),
+                other => other.into(),
+            })?;
+        for c in &input.clusters {
+            store::grant_cluster(&mut tx, id, *c).await?;
+        }
+        self.audit(&mut tx, actor, "create", "user", id, format!("{email} as {}", role.as_str())).await?;
+        store::commit(tx).await?;
+        Ok(id)
+    }
+
+    /// Changes an account's password (admins, or the CLI).
+    pub async fn set_password(&self, actor: &Actor, email: &str, password: &str) -> AppResult<()> {
+        if !actor.can_manage_users() {
+            return Err(AppError::Forbidden);
+        }
+        if password.chars().count() < 10 {
+            return Err(AppError::field("password", "must have at least 10 characters"));
+        }
+        let mut tx = self.store.begin().await?;
+        let user = store::get_user_by_email(&mut tx, &normalise_email(email))
+            .await?
+            .ok_or_else(|| AppError::NotFound(format!("account {email}")))?;
+        store::set_password(&mut tx, user.id, &hash_password(password)?).await?;
+        self.audit(&mut tx, actor, "set_password", "user", user.id, "").await?;
+        store::commit(tx).await?;
+        Ok(())
+    }
+
+    /// Builds the actor for an account, with its grants.
+    pub async fn actor_for_user(&self, user_id: i64) -> AppResult<Option<Actor>> {
+        let mut conn = self.store.conn().await?;
+        let Some(user) = store::get_user(&mut conn, user_id).await? else { return Ok(None) };
+        if user.disabled {
+            return Ok(None);
+        }
+        let role = Role::parse(&user.role).ok();
+        let managed_clusters = store::user_clusters(&mut conn, user.id).await?;
+        Ok(Some(Actor {
+            user_id: Some(user.id),
+            email: user.email,
+            role,
+            managed_clusters,
+            organisation_id: user.organisation_id,
+        }))
+    }
+
+    /// Checks a password and opens a session. `client` is the caller's address, for rate limiting.
+    pub async fn login(&self, email: &str, password: &str, client: &str) -> AppResult<NewSession> {
+        let now = self.now();
+        let email = normalise_email(email);
+        let keys = [format!("email:{email}"), format!("client:{client}")];
+        for k in &keys {
+            if let Some(wait) = self.limiter.blocked(k, now) {
+                return Err(AppError::TooManyRequests(wait));
+            }
+        }
+        let mut conn = self.store.conn().await?;
+        let user = store::get_user_by_email(&mut conn, &email).await?;
+        let ok = match &user {
+            Some(u) if !u.disabled => verify_password(password, &u.password_hash),
+            _ => {
+                // Same work whether or not the account exists, so timing reveals nothing.
+                let _ = hash_password(password);
+                false
+            }
+        };
+        let Some(user) = user.filter(|_| ok) else {
+            for k in &keys {
+                self.limiter.fail(k, now);
+            }
+            return Err(AppError::Validation(vec![FieldError::new("password", "wrong e-mail or password")]));
+        };
+        self.limiter.clear(&keys[0]);
+        let token = random_token()?;
+        let csrf = random_token()?;
+        let expires = now + Duration::days(SESSION_DAYS);
+        store::delete_expired_sessions(&mut conn, &self.now_text()).await?;
+        store::insert_session(
+            &mut conn,
+            &token_hash(&token),
+            user.id,
+            &csrf,
+            &self.now_text(),
+            &expires.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        )
+        .await?;
+        Ok(NewSession { token, csrf, expires })
+    }
+
+    /// The actor and CSRF token of a live session.
+    pub async fn session(&self, token: &str) -> AppResult<Option<(Actor, String)>> {
+        let mut conn = self.store.conn().await?;
+        let Some(s) = store::get_session(&mut conn, &token_hash(token)).await? else { return Ok(None) };
+        drop(conn);
+        if s.expires_at < self.now_text() {
+            return Ok(None);
+        }
+        Ok(self.actor_for_user(s.user_id).await?.map(|a| (a, s.csrf_token)))
+    }
+
+    pub async fn logout(&self, token: &str) -> AppResult<()> {
+        let mut conn = self.store.conn().await?;
+        store::delete_session(&mut conn, &token_hash(token)).await?;
+        Ok(())
+    }
+
+    /// Issues an API token for an account; the token is returned once and stored hashed.
+    pub async fn create_api_token(&self, actor: &Actor, email: &str, name: &str) -> AppResult<String> {
+        let mut tx = self.store.begin().await?;
+        let user = store::get_user_by_email(&mut tx, &normalise_email(email))
+            .await?
+            .ok_or_else(|| AppError::NotFound(format!("account {email}")))?;
+        if !(actor.can_manage_users() || actor.user_id == Some(user.id)) {
+            return Err(AppError::Forbidden);
+        }
+        let token = random_token()?;
+        store::insert_api_token(&mut tx, user.id, name, &token_hash(&token), &self.now_text()).await?;
+        self.audit(&mut tx, actor, "create", "api_token", user.id, name.to_string()).await?;
+        store::commit(tx).await?;
+        Ok(token)
+    }
+
+    pub async fn actor_for_api_token(&self, token: &str) -> AppResult<Option<Actor>> {
+        let mut conn = self.store.conn().await?;
+        let Some(user_id) = store::user_by_api_token(&mut conn, &token_hash(token)).await? else { return Ok(None) };
+        drop(conn);
+        self.actor_for_user(user_id).await
+    }
+
+    pub async fn list_users(&self, actor: &Actor) -> AppResult<Vec<(store::User, Vec<i64>)>> {
+        if !actor.can_manage_users() {
+            return Err(AppError::Forbidden);
+        }
+        let mut conn = self.store.conn().await?;
+        let mut out = Vec::new();
+        for u in store::list_users(&mut conn).await? {
+            let clusters = store::user_clusters(&mut conn, u.id).await?;
+            out.push((u, clusters));
+        }
+        Ok(out)
+    }
+}

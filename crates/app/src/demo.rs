@@ -1,0 +1,251 @@
+//! The Luxembourg demo, from real data: the eight clusters of the 2013 Luxembourg Cluster
+//! Initiative, the Luxembourg organisations of CORDIS with their real EU projects and foreign
+//! partners, and what the data does not hold, generated and labelled as such:
+//!
+//! - **memberships are inferred** by cluster fit (`matching::cluster_fit`): a named Luxembourg
+//!   organisation joins every cluster whose keywords appear in at least a third of its projects'
+//!   texts (at most three clusters, best first); an organisation below that threshold joins its
+//!   single best-fitting cluster; a cluster left with fewer than five members takes the
+//!   best-fitting organisations not yet in it. Each membership stores its reason.
+//! - **contact people are fictional**: generated names from a list of invented ones, e-mail
+//!   addresses at `example.org`, marked fictional on every page.
+//! - **demo accounts** (printed at start) let a visitor try each role.
+
+use crate::auth::NewUser;
+use crate::cordis::CordisData;
+use crate::{App, AppResult};
+use domain::{Actor, ClusterInput, Membership, PersonDraft, Visibility};
+use matching::{cluster_fit, ClusterProfile};
+
+const ORGANISATIONS: &[u8] = include_bytes!("../../../data/cordis-lu/organisations.csv");
+const PROJECTS: &[u8] = include_bytes!("../../../data/cordis-lu/projects.csv");
+const PARTICIPATION: &[u8] = include_bytes!("../../../data/cordis-lu/participation.csv");
+
+/// The password of every demo account. The demo is for trying the product, never for real data.
+pub const DEMO_PASSWORD: &str = "demo-password-2013";
+
+pub struct DemoCluster {
+    pub slug: &'static str,
+    pub name: &'static str,
+    pub sector: &'static str,
+    pub description: &'static str,
+    /// Keyword stems for cluster fit (lower-case, accent-free; "satellit" matches "satellites").
+    pub keywords: &'static [&'static str],
+}
+
+pub const CLUSTERS: &[DemoCluster] = &[
+    DemoCluster {
+        slug: "automotive",
+        name: "Automotive Components",
+        sector: "Automotive and mobility",
+        description: "Suppliers of components, materials and systems for vehicles: tyres, sensors, powertrains, electric and connected mobility, and the testing behind them.",
+        keywords: &["automot", "vehicl", "tyre", "tire", "powertrain", "batter", "charging", "driver", "autonomous", "mobilit", "traffic"],
+    },
+    DemoCluster {
+        slug: "eco-innovation",
+        name: "EcoInnovation",
+        sector: "Environmental technologies",
+        description: "Clean technologies and the circular economy: renewable energy, energy efficiency in buildings, water, waste and recycling, climate and emissions.",
+        keywords: &["energ", "renewabl", "solar", "wind", "recycl", "circular", "waste", "water", "climat", "emission", "sustainab", "environment", "carbon", "building"],
+    },
+    DemoCluster {
+        slug: "biohealth",
+        name: "BioHealth",
+        sector: "Health technologies",
+        description: "Biomedical research, diagnostics, personalised medicine and health IT: hospitals, laboratories and companies working for patients.",
+        keywords: &["health", "medic", "clinic", "patient", "disease", "cancer", "biomed", "pharma", "drug", "diagnos", "genom", "therap", "neuro", "biolog"],
+    },
+    DemoCluster {
+        slug: "ict",
+        name: "ICT",
+        sector: "Information and communication technologies",
+        description: "Software, data, cloud, networks and cybersecurity: the digital companies and research teams that make services work and keep them safe.",
+        keywords: &["data", "software", "digital", "cyber", "cloud", "network", "comput", "intelligen", "internet", "algorithm", "blockchain", "ict", "platform"],
+    },
+    DemoCluster {
+        slug: "materials",
+        name: "Materials & Manufacturing",
+        sector: "Materials and production",
+        description: "New materials and how to make things with them: composites, polymers, coatings, nanomaterials, metals and advanced manufacturing. A theme almost every other cluster needs.",
+        keywords: &["material", "composit", "polymer", "coating", "nano", "manufactur", "steel", "metal", "surface", "chemic", "additive"],
+    },
+    DemoCluster {
+        slug: "space",
+        name: "Space",
+        sector: "Space industry",
+        description: "Satellites, ground segment, Earth observation and space resources: operators, manufacturers and researchers of Luxembourg's space sector.",
+        keywords: &["space", "satellit", "orbit", "copernicus", "gnss", "galileo", "launcher", "spacecraft", "asteroid", "lunar", "geospatial"],
+    },
+    DemoCluster {
+        slug: "logistics",
+        name: "Logistics",
+        sector: "Logistics and transport",
+        description: "Moving goods through Europe's heart: freight, multimodal transport, warehousing, supply chains and the data that coordinates them.",
+        keywords: &["logistic", "freight", "transport", "supply", "cargo", "warehous", "rail", "airport", "shipment", "delivery"],
+    },
+    DemoCluster {
+        slug: "maritime",
+        name: "Maritime",
+        sector: "Maritime industry",
+        description: "A landlocked country's maritime flag: ship owners, ship management, marine equipment, offshore energy and ocean research.",
+        keywords: &["maritim", "marine", "vessel", "ocean", "offshore", "naval", "fisher", "aquacult", "harbour", "shipbuild", "shipping"],
+    },
+];
+
+/// Invented names for fictional contact people.
+const FIRST: &[&str] =
+    &["Alex", "Sam", "Charlie", "Robin", "Kim", "Jo", "Andrea", "Toni", "Noa", "Mika", "Lou", "Dany"];
+const LAST: &[&str] = &["Example", "Sample", "Demo", "Placeholder", "Testmann", "Fictif", "Muster", "Exemple"];
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DemoReport {
+    pub loaded: bool,
+    pub organisations: usize,
+    pub members: usize,
+    pub memberships: usize,
+    pub people: usize,
+    /// `(e-mail, role)` of the demo accounts.
+    pub accounts: Vec<(String, String)>,
+}
+
+impl App {
+    /// Loads the demo into an empty database; does nothing (and says so) when data exists.
+    pub async fn load_demo(&self) -> AppResult<DemoReport> {
+        {
+            let mut conn = self.store.conn().await?;
+            if !store::is_empty(&mut conn).await? {
+                return Ok(DemoReport::default());
+            }
+        }
+        let actor = Actor::system();
+        let data = CordisData::from_bytes(ORGANISATIONS, PROJECTS, PARTICIPATION)?;
+        let cordis = self.import_cordis(&actor, &data, &|_, _| {}).await?;
+
+        let mut cluster_ids = Vec::new();
+        for c in CLUSTERS {
+            let input = ClusterInput {
+                slug: c.slug.into(),
+                name: c.name.into(),
+                sector: c.sector.into(),
+                description: c.description.into(),
+            };
+            cluster_ids.push(self.create_cluster(&actor, &input).await?);
+        }
+        let profiles: Vec<ClusterProfile> = CLUSTERS
+            .iter()
+            .zip(&cluster_ids)
+            .map(|(c, id)| ClusterProfile { id: *id, keywords: c.keywords.iter().map(|k| k.to_string()).collect() })
+            .collect();
+
+        let mut tx = self.store.begin().await?;
+        let now = self.now_text();
+        // Candidates: named organisations in Luxembourg, with the texts of their projects.
+        let mut candidates = Vec::new();
+        let mut after = 0;
+        loop {
+            let page = store::orgs_after(&mut tx, after, 2_000).await?;
+            let Some(last) = page.last() else { break };
+            after = last.id;
+            for o in page.into_iter().filter(|o| o.country.code() == "LU" && !o.name.trim().is_empty()) {
+                let texts = store::org_project_texts(&mut tx, o.id).await?;
+                let fits = cluster_fit(&texts, &profiles);
+                candidates.push((o, texts.len(), fits));
+            }
+        }
+        let mut chosen: Vec<(i64, i64, String)> = Vec::new();
+        for (o, n, fits) in &candidates {
+            let strong: Vec<_> = fits.iter().filter(|f| f.score >= 1.0 / 3.0).take(3).collect();
+            let picks = if strong.is_empty() { fits.iter().take(1).collect() } else { strong };
+            for f in picks {
+                chosen.push((o.id, f.cluster_id, format!("Inferred: {}", f.reason(*n))));
+            }
+        }
+        for id in &cluster_ids {
+            let have = chosen.iter().filter(|(_, c, _)| c == id).count();
+            if have >= 5 {
+                continue;
+            }
+            let mut extra: Vec<_> = candidates
+                .iter()
+                .filter_map(|(o, n, fits)| fits.iter().find(|f| f.cluster_id == *id).map(|f| (o.id, *n, f)))
+                .filter(|(o, _, _)| !chosen.iter().any(|(co, cc, _)| co == o && cc == id))
+                .collect();
+            extra.sort_by(|a, b| {
+                b.2.score.total_cmp(&a.2.score).then(b.2.backing.cmp(&a.2.backing)).then(a.0.cmp(&b.0))
+            });
+            for (o, n, f) in extra.into_iter().take(5 - have) {
+                chosen.push((o, *id, format!("Inferred (to give every cluster five members): {}", f.reason(n))));
+            }
+        }
+        for (org, cluster, note) in &chosen {
+            let m = Membership {
+                id: 0,
+                organisation_id: *org,
+                cluster_id: *cluster,
+                start_date: None,
+                end_date: None,
+                inferred: true,
+                note: note.clone(),
+            };
+            store::insert_membership(&mut tx, &m, &now).await?;
+        }
+        let mut members: Vec<i64> = chosen.iter().map(|(o, _, _)| *o).collect();
+        members.sort_unstable();
+        members.dedup();
+
+        // Fictional contact people: one or two per member, with varied visibility.
+        let visibilities = [Visibility::Public, Visibility::Members, Visibility::Managers, Visibility::OnAgreement];
+        let mut people = 0;
+        for (i, org) in members.iter().enumerate() {
+            for k in 0..(1 + i % 2) {
+                let n = i * 2 + k;
+                let first = FIRST[n % FIRST.len()];
+                let last = LAST[(n / FIRST.len()) % LAST.len()];
+                let d = PersonDraft {
+                    name: format!("{first} {last}"),
+                    role_title: if k == 0 {
+                        "Innovation manager (fictional)".into()
+                    } else {
+                        "Project officer (fictional)".into()
+                    },
+                    email: format!("{}.{}.{org}@example.org", first.to_lowercase(), last.to_lowercase()),
+                    email_visibility: visibilities[n % 4],
+                    phone: format!("+352 000 {:03} {:03}", org % 1000, n % 1000),
+                    phone_visibility: visibilities[(n + 2) % 4],
+                };
+                store::insert_person(&mut tx, *org, &d, true, &now).await?;
+                people += 1;
+            }
+        }
+        store::commit(tx).await?;
+
+        // Demo accounts: one per role.
+        let space = cluster_ids[5];
+        let materials = cluster_ids[4];
+        let member_org = chosen.iter().find(|(_, c, _)| *c == space).map(|(o, _, _)| *o).or(members.first().copied());
+        let mut accounts = Vec::new();
+        for (email, role, clusters, org) in [
+            ("admin@demo.example.org", "admin", vec![], None),
+            ("manager@demo.example.org", "manager", vec![space, materials], None),
+            ("member@demo.example.org", "member", vec![], member_org),
+        ] {
+            let input = NewUser {
+                email: email.into(),
+                password: DEMO_PASSWORD.into(),
+                role: role.into(),
+                clusters,
+                organisation_id: org,
+            };
+            self.create_user(&actor, &input).await?;
+            accounts.push((email.to_string(), role.to_string()));
+        }
+        Ok(DemoReport {
+            loaded: true,
+            organisations: cordis.organisations_created,
+            members: members.len(),
+            memberships: chosen.len(),
+            people,
+            accounts,
+        })
+    }
+}

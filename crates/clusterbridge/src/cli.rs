@@ -1,0 +1,403 @@
+//! Command-line interface. Every command opens the database named by `--database-url`
+//! (or `CLUSTERBRIDGE_DATABASE_URL`), else the SQLite file in `--data-dir`, and applies pending
+//! migrations first. A user's mistake exits with status 2 and a message naming what is wrong;
+//! a rejected import exits with status 1 after listing every problem as `file:line: column: message`.
+
+use anyhow::{Context, Result};
+use app::export::Format;
+use app::import::CsvKind;
+use app::{App, AppError};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use domain::Actor;
+use std::io::{IsTerminal, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "clusterbridge",
+    version,
+    about = "Registry, partner matchmaking and B2B meetings for cluster initiatives"
+)]
+struct Cli {
+    /// Folder holding the embedded SQLite database (created when missing).
+    #[arg(long, global = true, default_value = "clusterbridge-data", env = "CLUSTERBRIDGE_DATA_DIR")]
+    data_dir: PathBuf,
+    /// Database URL (sqlite://PATH or postgres://...); overrides --data-dir.
+    #[arg(long, global = true, env = "CLUSTERBRIDGE_DATABASE_URL")]
+    database_url: Option<String>,
+    /// Log format.
+    #[arg(long, global = true, value_enum, default_value_t = LogFormat::Text, env = "CLUSTERBRIDGE_LOG_FORMAT")]
+    log_format: LogFormat,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Runs the web app and the JSON API.
+    Serve {
+        #[arg(long, default_value = "127.0.0.1:8080", env = "CLUSTERBRIDGE_BIND")]
+        bind: String,
+        /// Loads the Luxembourg demo when the database is empty.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Applies pending database migrations.
+    Migrate,
+    /// Imports CSV files in our format, or a CORDIS extract.
+    Import {
+        #[command(subcommand)]
+        what: ImportWhat,
+    },
+    /// Exports data to standard output.
+    Export {
+        #[command(subcommand)]
+        what: ExportWhat,
+    },
+    /// Manages accounts.
+    User {
+        #[command(subcommand)]
+        what: UserWhat,
+    },
+    /// Writes a backup: a snapshot of a running SQLite database, or a logical export of PostgreSQL.
+    Backup { file: PathBuf },
+    /// Restores a backup (of either kind) into an empty database.
+    Restore { file: PathBuf },
+}
+
+#[derive(Args)]
+struct CsvFile {
+    file: PathBuf,
+    /// Validates and reports without writing anything.
+    #[arg(long)]
+    dry_run: bool,
+}
+
+#[derive(Subcommand)]
+enum ImportWhat {
+    /// organisations.csv: external_id,name,kind,country[,short_name,sme,city,website,description,offers,needs,tags,languages]
+    Organisations(CsvFile),
+    /// memberships.csv: organisation,cluster[,start_date,end_date]
+    Memberships(CsvFile),
+    /// people.csv: organisation,name[,role_title,email,email_visibility,phone,phone_visibility]
+    People(CsvFile),
+    /// projects.csv: external_id,title,kind[,acronym,summary,start_date,end_date,budget_eur,programme,topic,clusters]
+    Projects(CsvFile),
+    /// partners.csv: project,organisation,role
+    Partners(CsvFile),
+    /// A directory in the CORDIS format (organisations.csv, projects.csv, participation.csv).
+    Cordis { dir: PathBuf },
+}
+
+#[derive(Subcommand)]
+enum ExportWhat {
+    /// Every organisation with its current clusters.
+    Organisations {
+        #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
+        format: ExportFormat,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    Csv,
+    Json,
+}
+
+#[derive(Subcommand)]
+enum UserWhat {
+    /// Creates an account.
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        role: String,
+        /// A cluster the manager runs (id or slug); repeat for several.
+        #[arg(long = "cluster")]
+        clusters: Vec<String>,
+        /// The organisation a member represents (id).
+        #[arg(long)]
+        organisation: Option<i64>,
+        /// Reads the password from standard input instead of prompting.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Lists accounts.
+    List,
+    /// Sets a new password.
+    Password {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Issues an API token (printed once).
+    Token {
+        #[arg(long)]
+        email: String,
+        #[arg(long, default_value = "cli")]
+        name: String,
+    },
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_logging(cli.log_format);
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: cannot start the runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(code) => code,
+        Err(e) => {
+            match e.downcast_ref::<AppError>() {
+                Some(AppError::Internal(inner)) => eprintln!("error: {inner:#}"),
+                Some(user) => {
+                    eprintln!("error: {user}");
+                    return ExitCode::from(2);
+                }
+                None => eprintln!("error: {e:#}"),
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_logging(format: LogFormat) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    match format {
+        LogFormat::Text => builder.init(),
+        LogFormat::Json => builder.json().init(),
+    }
+}
+
+fn database_url(cli: &Cli) -> Result<String> {
+    if let Some(url) = &cli.database_url {
+        return Ok(url.clone());
+    }
+    std::fs::create_dir_all(&cli.data_dir).with_context(|| format!("creating {}", cli.data_dir.display()))?;
+    Ok(format!("sqlite://{}", cli.data_dir.join("clusterbridge.sqlite3").display()))
+}
+
+fn read_password(from_stdin: bool) -> Result<String> {
+    if from_stdin {
+        let mut s = String::new();
+        std::io::stdin().read_to_string(&mut s)?;
+        Ok(s.trim_end_matches(['\n', '\r']).to_string())
+    } else {
+        let p = rpassword::prompt_password("Password: ")?;
+        let again = rpassword::prompt_password("Again: ")?;
+        if p != again {
+            anyhow::bail!(AppError::field("password", "the two entries differ"));
+        }
+        Ok(p)
+    }
+}
+
+fn progress_bar(label: &str) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::new(0);
+    if std::io::stderr().is_terminal() {
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len} rows ({eta} left)")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar.set_message(label.to_string());
+    } else {
+        bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
+    }
+    bar
+}
+
+async fn run(cli: Cli) -> Result<ExitCode> {
+    let url = database_url(&cli)?;
+    let app = App::open(&url).await?;
+    let system = Actor::system();
+    match cli.command {
+        Command::Migrate => {
+            println!("migrations applied ({})", app.store.backend().name());
+        }
+        Command::Serve { bind, demo } => {
+            if demo {
+                let report = app.load_demo().await?;
+                if report.loaded {
+                    tracing::info!(
+                        organisations = report.organisations,
+                        members = report.members,
+                        memberships = report.memberships,
+                        people = report.people,
+                        "loaded the Luxembourg demo (memberships inferred, people fictional)"
+                    );
+                    for (email, role) in &report.accounts {
+                        tracing::info!("demo account {email} ({role}), password {}", app::demo::DEMO_PASSWORD);
+                    }
+                } else {
+                    tracing::info!("--demo: the database is not empty, so the demo was not loaded");
+                }
+            }
+            let listener = tokio::net::TcpListener::bind(&bind).await.with_context(|| format!("binding {bind}"))?;
+            let addr = listener.local_addr()?;
+            println!("clusterbridge is ready: open http://{addr}/");
+            web::serve(app, listener, shutdown_signal()).await?;
+        }
+        Command::Import { what } => return import(&app, &system, what).await,
+        Command::Export { what: ExportWhat::Organisations { format } } => {
+            let f = match format {
+                ExportFormat::Csv => Format::Csv,
+                ExportFormat::Json => Format::Json,
+            };
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            let n = app.export_organisations(f, &mut out).await?;
+            out.flush()?;
+            tracing::info!("exported {n} organisations");
+        }
+        Command::User { what } => match what {
+            UserWhat::Add { email, role, clusters, organisation, password_stdin } => {
+                let mut ids = Vec::new();
+                for c in &clusters {
+                    match app.find_cluster(c).await? {
+                        Some(found) => ids.push(found.id),
+                        None => anyhow::bail!(AppError::field("cluster", format!("no cluster `{c}`"))),
+                    }
+                }
+                let password = read_password(password_stdin)?;
+                let input = app::auth::NewUser {
+                    email: email.clone(),
+                    password,
+                    role,
+                    clusters: ids,
+                    organisation_id: organisation,
+                };
+                let id = app.create_user(&system, &input).await?;
+                println!("created account {id} for {email}");
+            }
+            UserWhat::List => {
+                for (u, clusters) in app.list_users(&system).await? {
+                    let clusters: Vec<String> = clusters.iter().map(i64::to_string).collect();
+                    println!(
+                        "{}\t{}\t{}\tclusters={}\torganisation={}{}",
+                        u.id,
+                        u.email,
+                        u.role,
+                        clusters.join(","),
+                        u.organisation_id.map(|o| o.to_string()).unwrap_or_default(),
+                        if u.disabled { "\tdisabled" } else { "" }
+                    );
+                }
+            }
+            UserWhat::Password { email, password_stdin } => {
+                let password = read_password(password_stdin)?;
+                app.set_password(&system, &email, &password).await?;
+                println!("password changed for {email}");
+            }
+            UserWhat::Token { email, name } => {
+                let token = app.create_api_token(&system, &email, &name).await?;
+                println!("{token}");
+            }
+        },
+        Command::Backup { file } => {
+            let kind = app.backup(&file).await?;
+            println!("wrote {} ({kind})", file.display());
+        }
+        Command::Restore { file } => {
+            let rows = app.restore(&file).await?;
+            println!("restored {rows} rows from {}", file.display());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn import(app: &App, system: &Actor, what: ImportWhat) -> Result<ExitCode> {
+    let (kind, args) = match what {
+        ImportWhat::Cordis { dir } => {
+            let started = std::time::Instant::now();
+            let data = app::cordis::CordisData::from_dir(&dir)?;
+            let bar = progress_bar("importing CORDIS");
+            let report = app
+                .import_cordis(system, &data, &|done, total| {
+                    bar.set_length(total);
+                    bar.set_position(done);
+                })
+                .await?;
+            bar.finish_and_clear();
+            println!(
+                "organisations: {} read, {} created, {} updated",
+                report.organisations_read, report.organisations_created, report.organisations_updated
+            );
+            println!(
+                "projects: {} read, {} created, {} updated",
+                report.projects_read, report.projects_created, report.projects_updated
+            );
+            println!(
+                "participations: {} read, {} partners created, {} updated",
+                report.participations_read, report.partners_created, report.partners_updated
+            );
+            for (rule, n) in &report.normalised {
+                println!("normalised: {rule}: {n}");
+            }
+            for (why, n) in &report.skipped {
+                println!("skipped: {why}: {n}");
+            }
+            println!("took {:.1} s", started.elapsed().as_secs_f64());
+            return Ok(ExitCode::SUCCESS);
+        }
+        ImportWhat::Organisations(a) => (CsvKind::Organisations, a),
+        ImportWhat::Memberships(a) => (CsvKind::Memberships, a),
+        ImportWhat::People(a) => (CsvKind::People, a),
+        ImportWhat::Projects(a) => (CsvKind::Projects, a),
+        ImportWhat::Partners(a) => (CsvKind::Partners, a),
+    };
+    let bytes = std::fs::read(&args.file).map_err(|e| AppError::BadRequest(format!("{}: {e}", args.file.display())))?;
+    let name = args.file.display().to_string();
+    let bar = progress_bar("importing");
+    let report = app
+        .import_csv(system, kind, &name, &bytes, args.dry_run, &|done, total| {
+            bar.set_length(total);
+            bar.set_position(done);
+        })
+        .await?;
+    bar.finish_and_clear();
+    if !report.errors.is_empty() {
+        for e in &report.errors {
+            eprintln!("{e}");
+        }
+        eprintln!("nothing was imported: {} problem(s) found", report.errors.len());
+        return Ok(ExitCode::FAILURE);
+    }
+    println!("{}{}", report.summary(), if report.dry_run { " (dry run: nothing written)" } else { "" });
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

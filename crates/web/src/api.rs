@@ -1,0 +1,860 @@
+//! The JSON API under `/api/v1`. One table, `ENDPOINTS`, describes every route: it feeds the
+//! OpenAPI document, the API page, and a test that checks the router and the table agree.
+
+use crate::auth::{ApiCaller, Viewer};
+use crate::error::ApiError;
+use crate::views::{render, ApiDocView, EndpointDoc};
+use crate::wire::{self, Body};
+use crate::AppState;
+use app::registry::{DirectoryQuery, Paging, ProjectQuery};
+use app::AppError;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post, put};
+use axum::{Json, Router};
+use domain::{ClusterInput, FieldError, OrganisationInput, PersonInput, ProjectInput};
+use serde_json::{json, Value};
+
+type ApiResult = Result<Response, ApiError>;
+type Params = Vec<(String, String)>;
+
+/// One documented endpoint: method, path (OpenAPI style), summary, query parameters, body fields,
+/// and the statuses it answers.
+pub struct Endpoint {
+    pub method: &'static str,
+    pub path: &'static str,
+    pub summary: &'static str,
+    pub params: &'static [&'static str],
+    pub body: &'static [&'static str],
+    pub responses: &'static [u16],
+    pub tag: &'static str,
+}
+
+const ORG_FIELDS: &[&str] = &[
+    "external_id",
+    "name",
+    "short_name",
+    "kind",
+    "sme",
+    "country",
+    "city",
+    "website",
+    "description",
+    "offers",
+    "needs",
+    "tags",
+    "languages",
+];
+const CLUSTER_FIELDS: &[&str] = &["slug", "name", "sector", "description"];
+const PERSON_FIELDS: &[&str] = &["name", "role_title", "email", "email_visibility", "phone", "phone_visibility"];
+const PROJECT_FIELDS: &[&str] = &[
+    "external_id",
+    "acronym",
+    "title",
+    "summary",
+    "kind",
+    "start_date",
+    "end_date",
+    "budget_eur",
+    "programme",
+    "topic",
+    "clusters",
+];
+
+pub const ENDPOINTS: &[Endpoint] = &[
+    Endpoint {
+        method: "get",
+        path: "/clusters",
+        summary: "List clusters with member and project counts",
+        params: &["page", "per_page"],
+        body: &[],
+        responses: &[200, 422],
+        tag: "clusters",
+    },
+    Endpoint {
+        method: "post",
+        path: "/clusters",
+        summary: "Create a cluster (admin)",
+        params: &[],
+        body: CLUSTER_FIELDS,
+        responses: &[201, 401, 403, 422],
+        tag: "clusters",
+    },
+    Endpoint {
+        method: "get",
+        path: "/clusters/{id}",
+        summary: "Get a cluster by id or slug, with its history",
+        params: &[],
+        body: &[],
+        responses: &[200, 404],
+        tag: "clusters",
+    },
+    Endpoint {
+        method: "put",
+        path: "/clusters/{id}",
+        summary: "Update a cluster (its managers, admin); a new name is kept in history",
+        params: &[],
+        body: CLUSTER_FIELDS,
+        responses: &[200, 401, 403, 404, 422],
+        tag: "clusters",
+    },
+    Endpoint {
+        method: "post",
+        path: "/clusters/{id}/merge",
+        summary: "Merge this cluster into another (admin); members move",
+        params: &[],
+        body: &["into"],
+        responses: &[200, 401, 403, 404, 409, 422],
+        tag: "clusters",
+    },
+    Endpoint {
+        method: "get",
+        path: "/organisations",
+        summary: "Search organisations (every word must match, by prefix) with filters",
+        params: &["q", "cluster", "kind", "country", "page", "per_page"],
+        body: &[],
+        responses: &[200, 422],
+        tag: "organisations",
+    },
+    Endpoint {
+        method: "post",
+        path: "/organisations",
+        summary: "Create an organisation (admin, manager)",
+        params: &[],
+        body: ORG_FIELDS,
+        responses: &[201, 401, 403, 422],
+        tag: "organisations",
+    },
+    Endpoint {
+        method: "get",
+        path: "/organisations/{id}",
+        summary: "Get an organisation with its current clusters",
+        params: &[],
+        body: &[],
+        responses: &[200, 404],
+        tag: "organisations",
+    },
+    Endpoint {
+        method: "put",
+        path: "/organisations/{id}",
+        summary: "Update an organisation (its member, its clusters' managers, admin)",
+        params: &[],
+        body: ORG_FIELDS,
+        responses: &[200, 401, 403, 404, 422],
+        tag: "organisations",
+    },
+    Endpoint {
+        method: "delete",
+        path: "/organisations/{id}",
+        summary: "Delete an organisation (its clusters' managers, admin)",
+        params: &[],
+        body: &[],
+        responses: &[204, 401, 403, 404],
+        tag: "organisations",
+    },
+    Endpoint {
+        method: "get",
+        path: "/organisations/{id}/people",
+        summary: "Contact people; fields the caller may not see are null",
+        params: &[],
+        body: &[],
+        responses: &[200, 404],
+        tag: "people",
+    },
+    Endpoint {
+        method: "post",
+        path: "/organisations/{id}/people",
+        summary: "Add a contact person",
+        params: &[],
+        body: PERSON_FIELDS,
+        responses: &[201, 401, 403, 404, 422],
+        tag: "people",
+    },
+    Endpoint {
+        method: "post",
+        path: "/organisations/{id}/memberships",
+        summary: "Add the organisation to a cluster (that cluster's managers, admin)",
+        params: &[],
+        body: &["cluster", "start_date", "end_date"],
+        responses: &[201, 401, 403, 404, 409, 422],
+        tag: "organisations",
+    },
+    Endpoint {
+        method: "delete",
+        path: "/memberships/{id}",
+        summary: "End a membership today (history is kept)",
+        params: &[],
+        body: &[],
+        responses: &[204, 401, 403, 404],
+        tag: "organisations",
+    },
+    Endpoint {
+        method: "put",
+        path: "/people/{id}",
+        summary: "Update a contact person",
+        params: &[],
+        body: PERSON_FIELDS,
+        responses: &[200, 401, 403, 404, 422],
+        tag: "people",
+    },
+    Endpoint {
+        method: "delete",
+        path: "/people/{id}",
+        summary: "Remove a contact person",
+        params: &[],
+        body: &[],
+        responses: &[204, 401, 403, 404],
+        tag: "people",
+    },
+    Endpoint {
+        method: "post",
+        path: "/people/{id}/contact-requests",
+        summary: "Ask to be put in contact; acceptance reveals on_agreement fields",
+        params: &[],
+        body: &["message"],
+        responses: &[201, 401, 404, 422],
+        tag: "people",
+    },
+    Endpoint {
+        method: "post",
+        path: "/contact-requests/{id}/accept",
+        summary: "Accept a contact request addressed to you",
+        params: &[],
+        body: &[],
+        responses: &[204, 401, 403, 404, 409],
+        tag: "people",
+    },
+    Endpoint {
+        method: "post",
+        path: "/contact-requests/{id}/decline",
+        summary: "Decline a contact request addressed to you",
+        params: &[],
+        body: &[],
+        responses: &[204, 401, 403, 404, 409],
+        tag: "people",
+    },
+    Endpoint {
+        method: "get",
+        path: "/projects",
+        summary: "List projects, newest first",
+        params: &["q", "cluster", "organisation", "kind", "page", "per_page"],
+        body: &[],
+        responses: &[200, 422],
+        tag: "projects",
+    },
+    Endpoint {
+        method: "post",
+        path: "/projects",
+        summary: "Create a project (admin, manager of a named cluster)",
+        params: &[],
+        body: PROJECT_FIELDS,
+        responses: &[201, 401, 403, 422],
+        tag: "projects",
+    },
+    Endpoint {
+        method: "get",
+        path: "/projects/{id}",
+        summary: "Get a project with its partners and clusters",
+        params: &[],
+        body: &[],
+        responses: &[200, 404],
+        tag: "projects",
+    },
+    Endpoint {
+        method: "put",
+        path: "/projects/{id}",
+        summary: "Update a project (managers of its clusters, admin)",
+        params: &[],
+        body: PROJECT_FIELDS,
+        responses: &[200, 401, 403, 404, 422],
+        tag: "projects",
+    },
+    Endpoint {
+        method: "delete",
+        path: "/projects/{id}",
+        summary: "Delete a project (managers of its clusters, admin)",
+        params: &[],
+        body: &[],
+        responses: &[204, 401, 403, 404],
+        tag: "projects",
+    },
+    Endpoint {
+        method: "put",
+        path: "/projects/{id}/partners/{organisation_id}",
+        summary: "Add a partner or change its role",
+        params: &[],
+        body: &["role"],
+        responses: &[200, 401, 403, 404, 422],
+        tag: "projects",
+    },
+    Endpoint {
+        method: "delete",
+        path: "/projects/{id}/partners/{organisation_id}",
+        summary: "Remove a partner",
+        params: &[],
+        body: &[],
+        responses: &[204, 401, 403, 404],
+        tag: "projects",
+    },
+    Endpoint {
+        method: "get",
+        path: "/me",
+        summary: "The caller's account and rights",
+        params: &[],
+        body: &[],
+        responses: &[200],
+        tag: "accounts",
+    },
+    Endpoint {
+        method: "get",
+        path: "/openapi.json",
+        summary: "This API's OpenAPI document",
+        params: &[],
+        body: &[],
+        responses: &[200],
+        tag: "meta",
+    },
+];
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/clusters", get(clusters).post(cluster_create))
+        .route("/clusters/{id}", get(cluster_get).put(cluster_update))
+        .route("/clusters/{id}/merge", post(cluster_merge))
+        .route("/organisations", get(orgs).post(org_create))
+        .route("/organisations/{id}", get(org_get).put(org_update).delete(org_delete))
+        .route("/organisations/{id}/people", get(people).post(person_create))
+        .route("/organisations/{id}/memberships", post(membership_create))
+        .route("/memberships/{id}", axum::routing::delete(membership_end))
+        .route("/people/{id}", put(person_update).delete(person_delete))
+        .route("/people/{id}/contact-requests", post(contact_request))
+        .route("/contact-requests/{id}/accept", post(contact_accept))
+        .route("/contact-requests/{id}/decline", post(contact_decline))
+        .route("/projects", get(projects).post(project_create))
+        .route("/projects/{id}", get(project_get).put(project_update).delete(project_delete))
+        .route("/projects/{id}/partners/{org}", put(partner_set).delete(partner_remove))
+        .route("/me", get(me))
+        .route("/openapi.json", get(openapi_json))
+}
+
+fn id(raw: &str, what: &str) -> Result<i64, ApiError> {
+    raw.parse().map_err(|_| ApiError(AppError::NotFound(format!("{what} {raw}"))))
+}
+
+fn ok(v: Value) -> ApiResult {
+    Ok(Json(v).into_response())
+}
+
+fn created(v: Value) -> ApiResult {
+    Ok((StatusCode::CREATED, Json(v)).into_response())
+}
+
+fn no_content() -> ApiResult {
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+/// Rejects query parameters the endpoint does not know, naming them.
+fn check_params(params: &Params, known: &[&str]) -> Result<(), ApiError> {
+    let unknown: Vec<FieldError> = params
+        .iter()
+        .filter(|(k, _)| !known.contains(&k.as_str()))
+        .map(|(k, _)| FieldError::new(k.clone(), format!("unknown parameter (allowed: {})", known.join(", "))))
+        .collect();
+    if unknown.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError(AppError::Validation(unknown)))
+    }
+}
+
+fn param(params: &Params, name: &str) -> Option<String> {
+    params.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).filter(|v| !v.trim().is_empty())
+}
+
+async fn clusters(State(s): State<AppState>, Query(params): Query<Params>) -> ApiResult {
+    check_params(&params, &["page", "per_page"])?;
+    let mut errors = Vec::new();
+    let paging = Paging::parse(param(&params, "page").as_deref(), param(&params, "per_page").as_deref(), &mut errors);
+    if !errors.is_empty() {
+        return Err(ApiError(AppError::Validation(errors)));
+    }
+    let all = s.app.clusters().await?;
+    let total = all.len() as i64;
+    let items = all
+        .iter()
+        .skip(paging.offset() as usize)
+        .take(paging.per_page as usize)
+        .map(|c| wire::cluster(&c.cluster, Some(c.members), Some(c.projects)))
+        .collect();
+    ok(wire::list(items, total, paging.page, paging.per_page))
+}
+
+fn cluster_input(b: &Body) -> ClusterInput {
+    ClusterInput {
+        slug: b.req("slug"),
+        name: b.req("name"),
+        sector: b.req("sector"),
+        description: b.req("description"),
+    }
+}
+
+async fn cluster_create(State(s): State<AppState>, ApiCaller(actor): ApiCaller, body: Bytes) -> ApiResult {
+    let b = Body::parse(&body, CLUSTER_FIELDS)?;
+    require(&actor)?;
+    let id = s.app.create_cluster(&actor, &cluster_input(&b)).await?;
+    let c = s.app.find_cluster(&id.to_string()).await?.ok_or_else(|| AppError::NotFound("cluster".into()))?;
+    created(wire::cluster(&c, None, None))
+}
+
+async fn cluster_get(State(s): State<AppState>, ApiCaller(actor): ApiCaller, Path(raw): Path<String>) -> ApiResult {
+    let p = s.app.cluster_page(&actor, &raw).await?;
+    let mut v = wire::cluster(&p.cluster, Some(p.members.len() as i64), Some(p.project_total));
+    v["history"] = p
+        .history
+        .iter()
+        .map(|h| json!({"at": h.at, "event": h.event, "detail": h.detail, "related_cluster_id": h.related_cluster_id}))
+        .collect();
+    v["managers"] = json!(p.managers);
+    v["member_ids"] = p.members.iter().map(|(o, _)| json!(o.id)).collect();
+    ok(v)
+}
+
+async fn cluster_update(
+    State(s): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    Path(raw): Path<String>,
+    body: Bytes,
+) -> ApiResult {
+    require(&actor)?;
+    let c = s.app.find_cluster(&raw).await?.ok_or_else(|| AppError::NotFound(format!("cluster {raw}")))?;
+    let b = Body::parse(&body, CLUSTER_FIELDS)?;
+    s.app.update_cluster(&actor, c.id, &cluster_input(&b)).await?;
+    let c = s.app.find_cluster(&c.id.to_string()).await?.ok_or_else(|| AppError::NotFound("cluster".into()))?;
+    ok(wire::cluster(&c, None, None))
+}
+
+async fn cluster_merge(
+    State(s): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    Path(raw): Path<String>,
+    body: Bytes,
+) -> ApiResult {
+    require(&actor)?;
+    let b = Body::parse(&body, &["into"])?;
+    let from = s.app.find_cluster(&raw).await?.ok_or_else(|| AppError::NotFound(format!("cluster {raw}")))?;
+    let into_raw = b.req("into");
+    let into = s
+        .app
+        .find_cluster(&into_raw)
+        .await?
+        .ok_or_else(|| AppError::field("into", format!("no cluster `{into_raw}`")))?;
+    s.app.merge_clusters(&actor, from.id, into.id).await?;
+    let c = s.app.find_cluster(&from.id.to_string()).await?.ok_or_else(|| AppError::NotFound("cluster".into()))?;
+    ok(wire::cluster(&c, None, None))
+}
+
+fn require(actor: &domain::Actor) -> Result<(), ApiError> {
+    if actor.is_signed_in() {
+        Ok(())
+    } else {
+        Err(ApiError(AppError::Unauthenticated))
+    }
+}
+
+async fn cluster_slugs(s: &AppState, ids: &[i64]) -> Result<Vec<String>, ApiError> {
+    let mut out = Vec::new();
+    for id in ids {
+        if let Some(c) = s.app.find_cluster(&id.to_string()).await? {
+            out.push(c.slug);
+        }
+    }
+    Ok(out)
+}
+
+async fn orgs(State(s): State<AppState>, Query(params): Query<Params>) -> ApiResult {
+    check_params(&params, &["q", "cluster", "kind", "country", "page", "per_page"])?;
+    let q = DirectoryQuery {
+        q: param(&params, "q"),
+        cluster: param(&params, "cluster"),
+        kind: param(&params, "kind"),
+        country: param(&params, "country"),
+        members_only: false,
+        page: param(&params, "page"),
+        per_page: param(&params, "per_page"),
+    };
+    let r = s.app.search(&q).await?;
+    let slug = |id: &i64| r.clusters.iter().find(|c| c.id == *id).map(|c| c.slug.clone()).unwrap_or_default();
+    let items = r
+        .hits
+        .iter()
+        .map(|h| {
+            wire::organisation(&h.organisation, &h.cluster_ids.iter().map(slug).collect::<Vec<_>>(), Some(h.projects))
+        })
+        .collect();
+    ok(wire::list(items, r.total, r.paging.page, r.paging.per_page))
+}
+
+fn org_input(b: &Body) -> OrganisationInput {
+    OrganisationInput {
+        external_id: b.opt("external_id"),
+        name: b.req("name"),
+        short_name: b.opt("short_name"),
+        kind: b.req("kind"),
+        sme: b.opt("sme"),
+        country: b.req("country"),
+        city: b.opt("city"),
+        website: b.opt("website"),
+        description: b.opt("description"),
+        offers: b.opt("offers"),
+        needs: b.opt("needs"),
+        tags: b.opt("tags"),
+        languages: b.opt("languages"),
+    }
+}
+
+async fn org_json(s: &AppState, org_id: i64) -> Result<Value, ApiError> {
+    let o = s.app.organisation(org_id).await?;
+    let clusters = cluster_slugs(s, &s.app.organisation_clusters(org_id).await?).await?;
+    Ok(wire::organisation(&o, &clusters, None))
+}
+
+async fn org_create(State(s): State<AppState>, ApiCaller(actor): ApiCaller, body: Bytes) -> ApiResult {
+    require(&actor)?;
+    let b = Body::parse(&body, ORG_FIELDS)?;
+    let id = s.app.create_org(&actor, &org_input(&b)).await?;
+    created(org_json(&s, id).await?)
+}
+
+async fn org_get(State(s): State<AppState>, Path(raw): Path<String>) -> ApiResult {
+    ok(org_json(&s, id(&raw, "organisation")?).await?)
+}
+
+async fn org_update(
+    State(s): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    Path(raw): Path<String>,
+    body: Bytes,
+) -> ApiResult {
+    require(&actor)?;
+    let org_id = id(&raw, "organisation")?;
+    let b = Body::parse(&body, ORG_FIELDS)?;
+    s.app.update_org(&actor, org_id, &org_input(&b)).await?;
+    ok(org_json(&s, org_id).await?)
+}
+
+async fn org_delete(State(s): State<AppState>, ApiCaller(actor): ApiCaller, Path(raw): Path<String>) -> ApiResult {
+    require(&actor)?;
+    s.app.delete_org(&actor, id(&raw, "organisation")?).await?;
+    no_content()
+}
+
+async fn people(State(s): State<AppState>, ApiCaller(actor): ApiCaller, Path(raw): Path<String>) -> ApiResult {
+    let list = s.app.people(&actor, id(&raw, "organisation")?).await?;
+    let total = list.len() as i64;
+    ok(wire::list(list.iter().map(wire::person).collect(), total, 1, total.max(1)))
+}
+
+fn person_input(b: &Body) -> PersonInput {
+    PersonInput {
+        name: b.req("name"),
+        role_title: b.opt("role_title"),
+        email: b.opt("email"),
+        email_visibility: b.opt("email_visibility"),
+        phone: b.opt("phone"),
+        phone_visibility: b.opt("phone_visibility"),
+    }
+}
+
+async fn person_create(
+    State(s): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    Path(raw): Path<String>,
+    body: Bytes,
+) -> ApiResult {
+    require(&actor)?;
+    let org_id = id(&raw, "organisation")?;
+    let b = Body::parse(&body, PERSON_FIELDS)?;
+    let pid = s.app.create_person(&actor, org_id, &person_input(&b)).await?;
+    let list = s.app.people(&actor, org_id).await?;
+    let p = list.iter().find(|p| p.id == pid).ok_or_else(|| AppError::NotFound("person".into()))?;
+    created(wire::person(p))
+}
+
+async fn person_update(
+    State(s): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    Path(raw): Path<String>,
+    body: Bytes,
+) -> ApiResult {
+    require(&actor)?;
+    let pid = id(&raw, "person")?;
+    let b = Body::parse(&body, PERSON_FIELDS)?;
+    s.app.update_person(&actor, pid, &person_input(&b)).await?;
+    ok(json!({"id": pid}))
+}
+
+async fn person_delete(State(s): State<AppState>, ApiCaller(actor): ApiCaller, Path(raw): Path<String>) -> ApiResult {
+    require(&actor)?;
+    s.app.delete_person(&actor, id(&raw, "person")?).await?;
+    no_content()
+}
+
+async fn membership_create(
+    State(s): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    Path(raw): Path<String>,
+    body: Bytes,
+) -> ApiResult {
+    require(&actor)?;
+    let org_id = id(&raw, "organisation")?;
+    let b = Body::parse(&body, &["cluster", "start_date", "end_date"])?;
+    if !b.has("cluster") {
+        return Err(ApiError(AppError::field("cluster", "is required")));
+    }
+    let mid = s
+        .app
+        .add_membership(&actor, org_id, &b.req("cluster"), b.opt("start_date").as_deref(), b.opt("end_date").as_deref())
+        .await?;
+    created(json!({"id": mid, "organisation_id": org_id}))
+}
+
+async fn membership_end(State(s): State<AppState>, ApiCaller(actor): ApiCaller, Path(raw): Path<String>) -> ApiResult {
+    require(&actor)?;
+    s.app.end_membership(&actor, id(&raw, "membership")?).await?;
+    no_content()
+}
+
+async fn contact_request(
+    State(s): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    Path(raw): Path<String>,
+    body: Bytes,
+) -> ApiResult {
+    require(&actor)?;
+    let b = if body.is_empty() { Body::parse(b"{}", &["message"])? } else { Body::parse(&body, &["message"])? };
+    let rid = s.app.request_contact(&actor, id(&raw, "person")?, &b.req("message")).await?;
+    created(json!({"id": rid, "status": "pending"}))
+}
+
+async fn contact_accept(State(s): State<AppState>, ApiCaller(actor): ApiCaller, Path(raw): Path<String>) -> ApiResult {
+    require(&actor)?;
+    s.app.answer_contact(&actor, id(&raw, "contact request")?, true).await?;
+    no_content()
+}
+
+async fn contact_decline(State(s): State<AppState>, ApiCaller(actor): ApiCaller, Path(raw): Path<String>) -> ApiResult {
+    require(&actor)?;
+    s.app.answer_contact(&actor, id(&raw, "contact request")?, false).await?;
+    no_content()
+}
+
+async fn projects(State(s): State<AppState>, Query(params): Query<Params>) -> ApiResult {
+    check_params(&params, &["q", "cluster", "organisation", "kind", "page", "per_page"])?;
+    let q = ProjectQuery {
+        q: param(&params, "q"),
+        cluster: param(&params, "cluster"),
+        organisation: param(&params, "organisation"),
+        kind: param(&params, "kind"),
+        page: param(&params, "page"),
+        per_page: param(&params, "per_page"),
+    };
+    let (items, total, paging) = s.app.projects(&q).await?;
+    ok(wire::list(items.iter().map(wire::project).collect(), total, paging.page, paging.per_page))
+}
+
+fn project_input(b: &Body) -> ProjectInput {
+    ProjectInput {
+        external_id: b.opt("external_id"),
+        acronym: b.opt("acronym"),
+        title: b.req("title"),
+        summary: b.opt("summary"),
+        kind: b.opt("kind").unwrap_or_else(|| "common".into()),
+        start_date: b.opt("start_date"),
+        end_date: b.opt("end_date"),
+        budget_eur: b.opt("budget_eur"),
+        programme: b.opt("programme"),
+        topic: b.opt("topic"),
+    }
+}
+
+async fn project_json(s: &AppState, actor: &domain::Actor, pid: i64) -> Result<Value, ApiError> {
+    let p = s.app.project_page(actor, pid).await?;
+    let mut v = wire::project(&p.project);
+    v["partners"] = p.partners.iter().map(|(o, role)| json!({"organisation_id": o.id, "name": o.display_name(), "role": role, "country": o.country.code()})).collect();
+    v["clusters"] = p.clusters.iter().map(|c| json!(c.slug)).collect();
+    Ok(v)
+}
+
+async fn project_create(State(s): State<AppState>, ApiCaller(actor): ApiCaller, body: Bytes) -> ApiResult {
+    require(&actor)?;
+    let b = Body::parse(&body, PROJECT_FIELDS)?;
+    let pid = s.app.create_project(&actor, &project_input(&b), &b.list("clusters")).await?;
+    created(project_json(&s, &actor, pid).await?)
+}
+
+async fn project_get(State(s): State<AppState>, ApiCaller(actor): ApiCaller, Path(raw): Path<String>) -> ApiResult {
+    ok(project_json(&s, &actor, id(&raw, "project")?).await?)
+}
+
+async fn project_update(
+    State(s): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    Path(raw): Path<String>,
+    body: Bytes,
+) -> ApiResult {
+    require(&actor)?;
+    let pid = id(&raw, "project")?;
+    let b = Body::parse(&body, PROJECT_FIELDS)?;
+    let clusters = b.has("clusters").then(|| b.list("clusters"));
+    s.app.update_project(&actor, pid, &project_input(&b), clusters.as_deref()).await?;
+    ok(project_json(&s, &actor, pid).await?)
+}
+
+async fn project_delete(State(s): State<AppState>, ApiCaller(actor): ApiCaller, Path(raw): Path<String>) -> ApiResult {
+    require(&actor)?;
+    s.app.delete_project(&actor, id(&raw, "project")?).await?;
+    no_content()
+}
+
+async fn partner_set(
+    State(s): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    Path((p, o)): Path<(String, String)>,
+    body: Bytes,
+) -> ApiResult {
+    require(&actor)?;
+    let b = Body::parse(&body, &["role"])?;
+    let pid = id(&p, "project")?;
+    s.app
+        .set_partner(&actor, pid, id(&o, "organisation")?, &b.opt("role").unwrap_or_else(|| "participant".into()))
+        .await?;
+    ok(project_json(&s, &actor, pid).await?)
+}
+
+async fn partner_remove(
+    State(s): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    Path((p, o)): Path<(String, String)>,
+) -> ApiResult {
+    require(&actor)?;
+    s.app.remove_partner(&actor, id(&p, "project")?, id(&o, "organisation")?).await?;
+    no_content()
+}
+
+async fn me(ApiCaller(actor): ApiCaller) -> ApiResult {
+    ok(json!({
+        "signed_in": actor.is_signed_in(),
+        "email": if actor.is_signed_in() { Some(actor.email.clone()) } else { None },
+        "role": actor.role.map(|r| r.as_str()),
+        "managed_clusters": actor.managed_clusters,
+        "organisation_id": actor.organisation_id,
+    }))
+}
+
+fn schema_for(field: &str) -> Value {
+    match field {
+        "tags" | "languages" | "clusters" => {
+            json!({"oneOf": [{"type": "array", "items": {"type": "string"}}, {"type": "string", "description": "`;`-separated"}]})
+        }
+        "sme" => json!({"type": ["boolean", "string", "null"]}),
+        "budget_eur" => json!({"type": ["number", "string", "null"]}),
+        "kind" => json!({"type": "string"}),
+        _ => json!({"type": ["string", "null"]}),
+    }
+}
+
+/// The OpenAPI 3.1 document, built from `ENDPOINTS`.
+pub fn openapi() -> Value {
+    let mut paths = serde_json::Map::new();
+    for e in ENDPOINTS {
+        let mut op = json!({
+            "summary": e.summary,
+            "tags": [e.tag],
+            "operationId": format!("{}{}", e.method, e.path.replace(['/', '{', '}', '.', '-'], "_")),
+        });
+        let mut parameters: Vec<Value> = Vec::new();
+        for seg in e.path.split('/').filter(|s| s.starts_with('{')) {
+            let name = seg.trim_matches(['{', '}']);
+            parameters.push(json!({"name": name, "in": "path", "required": true, "schema": {"type": "string"}}));
+        }
+        for p in e.params {
+            let schema = if ["page", "per_page"].contains(p) {
+                json!({"type": "integer", "minimum": 1})
+            } else {
+                json!({"type": "string"})
+            };
+            parameters.push(json!({"name": p, "in": "query", "required": false, "schema": schema}));
+        }
+        if !parameters.is_empty() {
+            op["parameters"] = Value::Array(parameters);
+        }
+        if !e.body.is_empty() {
+            let props: serde_json::Map<String, Value> = e.body.iter().map(|f| (f.to_string(), schema_for(f))).collect();
+            op["requestBody"] = json!({"required": true, "content": {"application/json": {"schema": {"type": "object", "properties": props, "additionalProperties": false}}}});
+        }
+        let mut responses = serde_json::Map::new();
+        for code in e.responses {
+            let r = match code {
+                200 | 201 => {
+                    json!({"description": "OK", "content": {"application/json": {"schema": {"type": "object"}}}})
+                }
+                204 => json!({"description": "Done"}),
+                _ => {
+                    json!({"description": StatusCode::from_u16(*code).ok().and_then(|c| c.canonical_reason()).unwrap_or("Error"), "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}})
+                }
+            };
+            responses.insert(code.to_string(), r);
+        }
+        op["responses"] = Value::Object(responses);
+        if !e.responses.iter().all(|c| *c < 400 || *c == 404 || *c == 422) || e.method != "get" {
+            op["security"] = json!([{"bearer": []}]);
+        }
+        let path = format!("/api/v1{}", e.path);
+        let entry = paths.entry(path).or_insert_with(|| json!({}));
+        entry[e.method] = op;
+    }
+    json!({
+        "openapi": "3.1.0",
+        "info": {
+            "title": "clusterbridge API",
+            "version": env!("CARGO_PKG_VERSION"),
+            "description": "Registry of clusters, organisations, people and projects. Lists answer {items, total, page, per_page}; pages count from 1; per_page defaults to 20, at most 100.",
+            "license": {"name": "MIT OR Apache-2.0", "identifier": "MIT OR Apache-2.0"}
+        },
+        "paths": paths,
+        "components": {
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer", "description": "An API token from `clusterbridge user token`"}},
+            "schemas": {
+                "Error": {
+                    "type": "object",
+                    "properties": {"error": {"type": "object", "properties": {
+                        "code": {"type": "string", "enum": ["validation_failed", "not_found", "unauthenticated", "forbidden", "conflict", "too_many_requests", "bad_request", "internal"]},
+                        "message": {"type": "string"},
+                        "fields": {"type": "array", "items": {"type": "object", "properties": {"field": {"type": "string"}, "message": {"type": "string"}}}}
+                    }}}
+                }
+            }
+        }
+    })
+}
+
+async fn openapi_json() -> Response {
+    Json(openapi()).into_response()
+}
+
+pub async fn doc_page(v: Viewer) -> Response {
+    let endpoints = ENDPOINTS
+        .iter()
+        .map(|e| EndpointDoc {
+            method: e.method.to_uppercase(),
+            path: format!("/api/v1{}", e.path),
+            summary: e.summary.to_string(),
+            params: e.params.iter().map(|p| p.to_string()).collect(),
+            body: e.body.join(", "),
+            responses: e.responses.iter().map(u16::to_string).collect::<Vec<_>>().join(", "),
+        })
+        .collect();
+    render(&ApiDocView { nav: crate::pages::nav(&v), endpoints }).into_response()
+}

@@ -1,0 +1,40 @@
+//! Static files, compiled into the binary: no CDN, no files to deploy beside it.
+
+use crate::AppState;
+use axum::http::header;
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::Router;
+
+const STYLE: &str = include_str!("../static/style.css");
+/// htmx 2 (npm `htmx.org@2`, Zero-Clause BSD), vendored.
+const HTMX: &str = include_str!("../static/htmx.min.js");
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/static/style.css",
+            get(|| async {
+                (
+                    [
+                        (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+                        (header::CACHE_CONTROL, "public, max-age=3600"),
+                    ],
+                    STYLE,
+                )
+            }),
+        )
+        .route(
+            "/static/htmx.min.js",
+            get(|| async {
+                (
+                    [
+                        (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+                        (header::CACHE_CONTROL, "public, max-age=86400"),
+                    ],
+                    HTMX,
+                )
+            }),
+        )
+        .route("/favicon.ico", get(|| async { axum::http::StatusCode::NO_CONTENT.into_response() }))
+}

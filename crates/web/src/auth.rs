@@ -1,0 +1,95 @@
+//! Who is asking: the session cookie for pages, a bearer token for the API. CSRF protection uses
+//! the session's token for signed-in forms and a double-submit cookie for the sign-in form.
+
+use crate::error::{ApiError, PageError};
+use crate::AppState;
+use app::AppError;
+use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::request::Parts;
+use axum::http::{header, HeaderMap};
+use domain::Actor;
+use std::net::SocketAddr;
+
+pub const SESSION_COOKIE: &str = "cb_session";
+pub const CSRF_COOKIE: &str = "cb_csrf";
+
+pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+/// The caller's address, for login rate limiting.
+pub fn client_addr(parts: &Parts) -> String {
+    parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string()).unwrap_or_else(|| "unknown".into())
+}
+
+/// A browser visitor: anonymous or signed in through the session cookie.
+#[derive(Debug, Clone)]
+pub struct Viewer {
+    pub actor: Actor,
+    /// The session's CSRF token, for forms of signed-in users.
+    pub csrf: Option<String>,
+    pub session: Option<String>,
+    /// The double-submit cookie, for anonymous forms.
+    pub csrf_cookie: Option<String>,
+    pub client: String,
+}
+
+impl Viewer {
+    /// Checks a form's CSRF token against the session (or the double-submit cookie).
+    pub fn check_csrf(&self, submitted: Option<&str>) -> Result<(), PageError> {
+        let expected = self.csrf.as_deref().or(self.csrf_cookie.as_deref());
+        match (expected, submitted) {
+            (Some(e), Some(s)) if !e.is_empty() && constant_time_eq(e.as_bytes(), s.as_bytes()) => Ok(()),
+            _ => Err(PageError(AppError::BadRequest(
+                "the form expired or came from another site; reload the page and try again".into(),
+            ))),
+        }
+    }
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+impl FromRequestParts<AppState> for Viewer {
+    type Rejection = PageError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Viewer, PageError> {
+        let client = client_addr(parts);
+        let csrf_cookie = cookie(&parts.headers, CSRF_COOKIE).map(str::to_string);
+        if let Some(token) = cookie(&parts.headers, SESSION_COOKIE) {
+            if let Some((actor, csrf)) = state.app.session(token).await? {
+                return Ok(Viewer { actor, csrf: Some(csrf), session: Some(token.to_string()), csrf_cookie, client });
+            }
+        }
+        Ok(Viewer { actor: Actor::anonymous(), csrf: None, session: None, csrf_cookie, client })
+    }
+}
+
+/// An API caller: anonymous, or identified by `Authorization: Bearer <token>`. A token that is
+/// given but unknown is an error rather than a silent downgrade to anonymous.
+#[derive(Debug, Clone)]
+pub struct ApiCaller(pub Actor);
+
+impl FromRequestParts<AppState> for ApiCaller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<ApiCaller, ApiError> {
+        let Some(value) = parts.headers.get(header::AUTHORIZATION) else { return Ok(ApiCaller(Actor::anonymous())) };
+        let token = value.to_str().ok().and_then(|v| v.strip_prefix("Bearer ")).map(str::trim);
+        match token {
+            Some(t) if !t.is_empty() => match state.app.actor_for_api_token(t).await? {
+                Some(actor) => Ok(ApiCaller(actor)),
+                None => Err(ApiError(AppError::Unauthenticated)),
+            },
+            _ => Err(ApiError(AppError::BadRequest("the Authorization header must be `Bearer <token>`".into()))),
+        }
+    }
+}

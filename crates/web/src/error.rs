@@ -1,0 +1,106 @@
+//! One table from `AppError` to HTTP: stable codes for the API, a friendly page for browsers.
+//! Internal errors are logged with their cause and answered with a bare 500.
+
+use crate::views::ErrorPage;
+use app::AppError;
+use axum::extract::Request;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use serde_json::json;
+
+pub fn status_and_code(e: &AppError) -> (StatusCode, &'static str) {
+    match e {
+        AppError::Validation(_) => (StatusCode::UNPROCESSABLE_ENTITY, "validation_failed"),
+        AppError::NotFound(_) => (StatusCode::NOT_FOUND, "not_found"),
+        AppError::Unauthenticated => (StatusCode::UNAUTHORIZED, "unauthenticated"),
+        AppError::Forbidden => (StatusCode::FORBIDDEN, "forbidden"),
+        AppError::Conflict(_) => (StatusCode::CONFLICT, "conflict"),
+        AppError::TooManyRequests(_) => (StatusCode::TOO_MANY_REQUESTS, "too_many_requests"),
+        AppError::BadRequest(_) => (StatusCode::BAD_REQUEST, "bad_request"),
+        AppError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
+    }
+}
+
+fn log_internal(e: &AppError) {
+    if let AppError::Internal(inner) = e {
+        tracing::error!(error = ?inner, "internal error");
+    }
+}
+
+/// An error answered as JSON (API).
+pub struct ApiError(pub AppError);
+
+impl From<AppError> for ApiError {
+    fn from(e: AppError) -> ApiError {
+        ApiError(e)
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        log_internal(&self.0);
+        let (status, code) = status_and_code(&self.0);
+        let fields: Vec<_> = match &self.0 {
+            AppError::Validation(fs) => fs.iter().map(|f| json!({"field": f.field, "message": f.message})).collect(),
+            _ => Vec::new(),
+        };
+        let body = json!({"error": {"code": code, "message": self.0.to_string(), "fields": fields}});
+        let mut resp = (status, axum::Json(body)).into_response();
+        if let AppError::TooManyRequests(s) = self.0 {
+            if let Ok(v) = HeaderValue::from_str(&s.to_string()) {
+                resp.headers_mut().insert(header::RETRY_AFTER, v);
+            }
+        }
+        resp
+    }
+}
+
+/// An error answered as an HTML page (browsers).
+pub struct PageError(pub AppError);
+
+impl From<AppError> for PageError {
+    fn from(e: AppError) -> PageError {
+        PageError(e)
+    }
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        log_internal(&self.0);
+        let (status, _) = status_and_code(&self.0);
+        let message = match &self.0 {
+            AppError::Unauthenticated => "Please sign in to continue.".to_string(),
+            AppError::Forbidden => "Your account may not do this.".to_string(),
+            AppError::Internal(_) => "Something went wrong on our side. It has been logged.".to_string(),
+            other => other.to_string(),
+        };
+        let page = ErrorPage::new(status.as_u16(), status.canonical_reason().unwrap_or("Error"), &message);
+        (status, crate::views::render(&page)).into_response()
+    }
+}
+
+pub async fn not_found(req: Request) -> Response {
+    let e = AppError::NotFound(format!("page {}", req.uri().path()));
+    if req.uri().path().starts_with("/api/") {
+        ApiError(e).into_response()
+    } else {
+        PageError(e).into_response()
+    }
+}
+
+/// Headers every answer carries: no framing, no sniffing, scripts and styles from us only.
+pub async fn security_headers(req: Request, next: Next) -> Response {
+    let mut resp = next.run(req).await;
+    let h = resp.headers_mut();
+    h.insert("x-content-type-options", HeaderValue::from_static("nosniff"));
+    h.insert("x-frame-options", HeaderValue::from_static("DENY"));
+    h.insert("referrer-policy", HeaderValue::from_static("same-origin"));
+    h.insert(
+        "content-security-policy",
+        HeaderValue::from_static(
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'",
+        ),
+    );
+    resp
+}

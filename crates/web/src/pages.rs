@@ -1,0 +1,945 @@
+//! Server-rendered pages. Every form posts a CSRF token; a validation error re-renders the form
+//! with a message beside each field (422); permissions come from the app, never from here.
+
+use crate::auth::{Viewer, CSRF_COOKIE, SESSION_COOKIE};
+use crate::error::PageError;
+use crate::views::*;
+use crate::AppState;
+use app::registry::{input_of, DirectoryQuery, ProjectQuery};
+use app::AppError;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use domain::{ClusterInput, FieldError, OrgKind, OrganisationInput, PersonInput, Visibility};
+
+type PageResult = Result<Response, PageError>;
+type Fields = Vec<(String, String)>;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(home))
+        .route("/health", get(health))
+        .route("/clusters/new", get(cluster_new).post(cluster_create))
+        .route("/clusters/{slug}", get(cluster))
+        .route("/clusters/{slug}/edit", get(cluster_edit).post(cluster_update))
+        .route("/organisations", get(directory))
+        .route("/organisations/new", get(org_new).post(org_create))
+        .route("/organisations/{id}", get(organisation))
+        .route("/organisations/{id}/edit", get(org_edit).post(org_update))
+        .route("/organisations/{id}/delete", post(org_delete))
+        .route("/organisations/{id}/people", post(person_create))
+        .route("/people/{id}/delete", post(person_delete))
+        .route("/people/{id}/contact", post(contact_request))
+        .route("/contact-requests/{id}/accept", post(contact_accept))
+        .route("/contact-requests/{id}/decline", post(contact_decline))
+        .route("/projects", get(projects))
+        .route("/projects/{id}", get(project))
+        .route("/login", get(login_form).post(login))
+        .route("/logout", post(logout))
+        .route("/account", get(account))
+        .route("/admin/audit", get(audit))
+        .route("/api", get(crate::api::doc_page))
+}
+
+pub fn nav(v: &Viewer) -> Nav {
+    Nav {
+        signed_in: v.actor.is_signed_in(),
+        email: v.actor.email.clone(),
+        role: v.actor.role.map(|r| r.as_str().to_string()).unwrap_or_default(),
+        csrf: v.csrf.clone().unwrap_or_default(),
+        is_admin: v.actor.is_admin(),
+    }
+}
+
+fn id(raw: &str, what: &str) -> Result<i64, PageError> {
+    raw.parse().map_err(|_| PageError(AppError::NotFound(format!("{what} {raw}"))))
+}
+
+fn get_field(form: &Fields, name: &str) -> Option<String> {
+    form.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
+}
+
+fn require_signed_in(v: &Viewer) -> Result<(), PageError> {
+    if v.actor.is_signed_in() {
+        Ok(())
+    } else {
+        Err(PageError(AppError::Unauthenticated))
+    }
+}
+
+fn url_with(base: &str, params: &[(&str, String)]) -> String {
+    let kept: Vec<(&str, &str)> = params.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| (*k, v.as_str())).collect();
+    if kept.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base}?{}", serde_urlencoded::to_string(&kept).unwrap_or_default())
+    }
+}
+
+fn date_text(d: Option<chrono::NaiveDate>) -> String {
+    d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+}
+
+fn project_row(p: &domain::Project, role: &str) -> ProjectRow {
+    ProjectRow {
+        id: p.id,
+        title: p.display_title(),
+        kind: p.kind.as_str().replace('_', "-"),
+        programme: p.programme.clone(),
+        start: date_text(p.start_date),
+        status: p.status.as_str().into(),
+        role: role.replace('_', " "),
+    }
+}
+
+async fn health(State(s): State<AppState>) -> Response {
+    match s.app.store.ping().await {
+        Ok(()) => (StatusCode::OK, axum::Json(serde_json::json!({"status": "ok"}))).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "health check failed");
+            (StatusCode::SERVICE_UNAVAILABLE, axum::Json(serde_json::json!({"status": "unavailable"}))).into_response()
+        }
+    }
+}
+
+async fn home(State(s): State<AppState>, v: Viewer) -> PageResult {
+    let clusters = s.app.clusters().await?;
+    let mut conn = s.app.store.conn().await.map_err(AppError::from)?;
+    let organisations = store::count_orgs(&mut conn).await.map_err(AppError::from)?;
+    let projects = store::count_projects(&mut conn).await.map_err(AppError::from)?;
+    drop(conn);
+    let max_members = clusters.iter().map(|c| c.members).max().unwrap_or(0).max(1);
+    let page = HomePage {
+        nav: nav(&v),
+        inferred: organisations > 0 && !clusters.is_empty() && s.app.any_inferred().await?,
+        clusters: clusters
+            .into_iter()
+            .enumerate()
+            .map(|(i, c)| ClusterCard {
+                slug: c.cluster.slug,
+                name: c.cluster.name,
+                sector: c.cluster.sector,
+                description: c.cluster.description,
+                status: c.cluster.status.as_str().into(),
+                members: c.members,
+                projects: c.projects,
+                colour: i % 8,
+            })
+            .collect(),
+        organisations,
+        projects,
+        max_members,
+    };
+    Ok(render(&page).into_response())
+}
+
+async fn cluster(State(s): State<AppState>, v: Viewer, Path(slug): Path<String>) -> PageResult {
+    let p = s.app.cluster_page(&v.actor, &slug).await?;
+    let any_inferred = p.members.iter().any(|(_, m)| m.inferred);
+    let view = ClusterView {
+        nav: nav(&v),
+        slug: p.cluster.slug.clone(),
+        name: p.cluster.name.clone(),
+        sector: p.cluster.sector.clone(),
+        description: p.cluster.description.clone(),
+        status: p.cluster.status.as_str().into(),
+        successor: p.successor.map(|c| (c.slug, c.name)),
+        managers: p.managers,
+        members: p
+            .members
+            .iter()
+            .map(|(o, m)| MemberRow {
+                id: o.id,
+                name: o.display_name(),
+                kind: o.kind.label().into(),
+                country: o.country.name().into(),
+                inferred: m.inferred,
+                note: m.note.clone(),
+                since: date_text(m.start_date),
+            })
+            .collect(),
+        any_inferred,
+        projects: p.projects.iter().map(|x| project_row(x, "")).collect(),
+        project_total: p.project_total,
+        links: p.links,
+        history: p.history.into_iter().map(|h| (h.at.get(..10).unwrap_or(&h.at).to_string(), h.detail)).collect(),
+        can_edit: p.can_edit,
+    };
+    Ok(render(&view).into_response())
+}
+
+fn cluster_fields(input: &ClusterInput, errors: &[FieldError]) -> Vec<FormField> {
+    let err = |n: &str| errors.iter().find(|e| e.field == n).map(|e| e.message.clone());
+    let text = |name: &'static str, label: &'static str, value: &str, help: &'static str| FormField {
+        name,
+        label,
+        kind: "text",
+        value: value.to_string(),
+        help,
+        options: vec![],
+        error: err(name),
+    };
+    vec![
+        text("name", "Name", &input.name, ""),
+        text("slug", "Short name in addresses", &input.slug, "Lower-case letters, digits and dashes, e.g. space"),
+        text("sector", "Sector", &input.sector, ""),
+        FormField { kind: "textarea", ..text("description", "Description", &input.description, "") },
+    ]
+}
+
+fn cluster_input(form: &Fields) -> ClusterInput {
+    ClusterInput {
+        slug: get_field(form, "slug").unwrap_or_default(),
+        name: get_field(form, "name").unwrap_or_default(),
+        sector: get_field(form, "sector").unwrap_or_default(),
+        description: get_field(form, "description").unwrap_or_default(),
+    }
+}
+
+fn form_page(
+    v: &Viewer,
+    heading: String,
+    action: String,
+    cancel: String,
+    fields: Vec<FormField>,
+    errors: &[FieldError],
+) -> Response {
+    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let view = FormView {
+        nav: nav(v),
+        heading,
+        action,
+        cancel,
+        fields,
+        errors: errors.iter().map(|e| (e.field.clone(), e.message.clone())).collect(),
+    };
+    (status, render(&view)).into_response()
+}
+
+async fn cluster_new(v: Viewer) -> PageResult {
+    require_signed_in(&v)?;
+    if !v.actor.can_create_cluster() {
+        return Err(PageError(AppError::Forbidden));
+    }
+    let input = ClusterInput::default();
+    Ok(form_page(&v, "New cluster".into(), "/clusters/new".into(), "/".into(), cluster_fields(&input, &[]), &[]))
+}
+
+async fn cluster_create(State(s): State<AppState>, v: Viewer, Form(form): Form<Fields>) -> PageResult {
+    v.check_csrf(get_field(&form, "csrf").as_deref())?;
+    require_signed_in(&v)?;
+    let input = cluster_input(&form);
+    match s.app.create_cluster(&v.actor, &input).await {
+        Ok(_) => Ok(Redirect::to(&format!("/clusters/{}", input.slug.trim())).into_response()),
+        Err(AppError::Validation(errs)) => Ok(form_page(
+            &v,
+            "New cluster".into(),
+            "/clusters/new".into(),
+            "/".into(),
+            cluster_fields(&input, &errs),
+            &errs,
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn cluster_edit(State(s): State<AppState>, v: Viewer, Path(slug): Path<String>) -> PageResult {
+    require_signed_in(&v)?;
+    let c = s.app.find_cluster(&slug).await?.ok_or_else(|| AppError::NotFound(format!("cluster {slug}")))?;
+    if !v.actor.can_edit_cluster(c.id) {
+        return Err(PageError(AppError::Forbidden));
+    }
+    let input = ClusterInput {
+        slug: c.slug.clone(),
+        name: c.name.clone(),
+        sector: c.sector.clone(),
+        description: c.description.clone(),
+    };
+    let action = format!("/clusters/{}/edit", c.slug);
+    Ok(form_page(
+        &v,
+        format!("Edit {}", c.name),
+        action,
+        format!("/clusters/{}", c.slug),
+        cluster_fields(&input, &[]),
+        &[],
+    ))
+}
+
+async fn cluster_update(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(slug): Path<String>,
+    Form(form): Form<Fields>,
+) -> PageResult {
+    v.check_csrf(get_field(&form, "csrf").as_deref())?;
+    require_signed_in(&v)?;
+    let c = s.app.find_cluster(&slug).await?.ok_or_else(|| AppError::NotFound(format!("cluster {slug}")))?;
+    let input = cluster_input(&form);
+    match s.app.update_cluster(&v.actor, c.id, &input).await {
+        Ok(()) => Ok(Redirect::to(&format!("/clusters/{}", input.slug.trim())).into_response()),
+        Err(AppError::Validation(errs)) => {
+            let action = format!("/clusters/{}/edit", c.slug);
+            Ok(form_page(
+                &v,
+                format!("Edit {}", c.name),
+                action,
+                format!("/clusters/{}", c.slug),
+                cluster_fields(&input, &errs),
+                &errs,
+            ))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn directory(State(s): State<AppState>, v: Viewer, Query(params): Query<Fields>) -> PageResult {
+    let known = ["q", "cluster", "kind", "country", "page", "per_page"];
+    let mut errors: Vec<String> = params
+        .iter()
+        .filter(|(k, _)| !known.contains(&k.as_str()))
+        .map(|(k, _)| format!("{k}: unknown filter"))
+        .collect();
+    let p = |n: &str| get_field(&params, n).filter(|s| !s.trim().is_empty());
+    let query = DirectoryQuery {
+        q: p("q"),
+        cluster: p("cluster"),
+        kind: p("kind"),
+        country: p("country"),
+        members_only: false,
+        page: p("page"),
+        per_page: p("per_page"),
+    };
+    let result = if errors.is_empty() {
+        match s.app.search(&query).await {
+            Ok(r) => Some(r),
+            Err(AppError::Validation(fs)) => {
+                errors.extend(fs.iter().map(|f| f.to_string()));
+                None
+            }
+            Err(e) => return Err(e.into()),
+        }
+    } else {
+        None
+    };
+    let q = query.q.clone().unwrap_or_default();
+    let current = [
+        ("q", q.clone()),
+        ("cluster", query.cluster.clone().unwrap_or_default()),
+        ("kind", query.kind.clone().unwrap_or_default()),
+        ("country", query.country.clone().unwrap_or_default()),
+    ];
+    let with = |key: &str, value: &str| {
+        let mut params: Vec<(&str, String)> =
+            current.iter().map(|(k, v)| (*k, if *k == key { value.to_string() } else { v.clone() })).collect();
+        params.retain(|(_, v)| !v.is_empty());
+        url_with("/organisations", &params)
+    };
+    let mut view = DirectoryView {
+        nav: nav(&v),
+        q: q.clone(),
+        cluster: query.cluster.clone(),
+        kind: query.kind.clone(),
+        country: query.country.clone(),
+        errors,
+        active: Vec::new(),
+        cluster_facets: Vec::new(),
+        kind_facets: Vec::new(),
+        country_facets: Vec::new(),
+        hits: Vec::new(),
+        total: 0,
+        page: 1,
+        pages: 1,
+        prev_url: None,
+        next_url: None,
+        can_create: v.actor.can_create_organisation(),
+    };
+    let status = if result.is_none() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    if let Some(r) = result {
+        let cluster_name = |id: i64| r.clusters.iter().find(|c| c.id == id).map(|c| c.name.clone()).unwrap_or_default();
+        let cluster_slug = |id: i64| r.clusters.iter().find(|c| c.id == id).map(|c| c.slug.clone()).unwrap_or_default();
+        if let Some(c) = &r.cluster {
+            view.active.push((c.name.clone(), with("cluster", "")));
+        }
+        if let Some(k) = r.kind {
+            view.active.push((k.label().into(), with("kind", "")));
+        }
+        if let Some(c) = r.country {
+            view.active.push((c.name().into(), with("country", "")));
+        }
+        view.cluster_facets = r
+            .facets
+            .clusters
+            .iter()
+            .map(|(id, n)| Facet {
+                label: cluster_name(*id),
+                count: *n,
+                url: with("cluster", &cluster_slug(*id)),
+                on: r.cluster.as_ref().is_some_and(|c| c.id == *id),
+            })
+            .collect();
+        view.kind_facets = r
+            .facets
+            .kinds
+            .iter()
+            .map(|(k, n)| Facet {
+                label: OrgKind::parse(k).map(|k| k.label().to_string()).unwrap_or_else(|_| k.clone()),
+                count: *n,
+                url: with("kind", k),
+                on: r.kind.is_some_and(|x| x.as_str() == k),
+            })
+            .collect();
+        view.country_facets = r
+            .facets
+            .countries
+            .iter()
+            .map(|(c, n)| Facet {
+                label: domain::Country::parse(c).map(|c| c.name().to_string()).unwrap_or_else(|_| c.clone()),
+                count: *n,
+                url: with("country", c),
+                on: r.country.is_some_and(|x| x.code() == c),
+            })
+            .collect();
+        view.hits = r
+            .hits
+            .iter()
+            .map(|h| HitRow {
+                id: h.organisation.id,
+                name: h.organisation.display_name(),
+                city: h.organisation.city.clone(),
+                kind: h.organisation.kind.label().into(),
+                country: h.organisation.country.name().into(),
+                clusters: h.cluster_ids.iter().map(|c| cluster_name(*c)).collect(),
+                projects: h.projects,
+            })
+            .collect();
+        view.total = r.total;
+        view.page = r.paging.page;
+        view.pages = ((r.total + r.paging.per_page - 1) / r.paging.per_page).max(1);
+        let page_url = |n: i64| {
+            let mut params: Vec<(&str, String)> = current.to_vec();
+            params.push(("page", n.to_string()));
+            url_with("/organisations", &params)
+        };
+        view.prev_url = (view.page > 1).then(|| page_url(view.page - 1));
+        view.next_url = (view.page < view.pages).then(|| page_url(view.page + 1));
+    }
+    Ok((status, render(&view)).into_response())
+}
+
+async fn organisation(State(s): State<AppState>, v: Viewer, Path(raw): Path<String>) -> PageResult {
+    let p = s.app.org_page(&v.actor, id(&raw, "organisation")?).await?;
+    let o = &p.org;
+    let rule = |vis: Visibility| match vis {
+        Visibility::Public => "public",
+        Visibility::Members => "for members",
+        Visibility::Managers => "for cluster managers",
+        Visibility::OnAgreement => "shared after an accepted contact request",
+    };
+    let view = OrgView {
+        nav: nav(&v),
+        id: o.id,
+        name: o.display_name(),
+        kind: o.kind.label().into(),
+        sme: o.sme == Some(true),
+        country: o.country.name().into(),
+        city: o.city.clone(),
+        external_id: o.external_id.clone(),
+        website: o.website.clone(),
+        description: o.description.clone(),
+        offers: o.offers.clone(),
+        needs: o.needs.clone(),
+        tags: o.tags.clone(),
+        languages: o.languages.clone(),
+        updated_at: o.updated_at.get(..10).unwrap_or(&o.updated_at).to_string(),
+        clusters: p
+            .memberships
+            .iter()
+            .filter(|(m, _)| m.end_date.is_none())
+            .map(|(_, c)| (c.slug.clone(), c.name.clone()))
+            .collect(),
+        memberships: p
+            .memberships
+            .iter()
+            .map(|(m, c)| MembershipRow {
+                slug: c.slug.clone(),
+                name: c.name.clone(),
+                inferred: m.inferred,
+                current: m.end_date.is_none_or(|e| e >= s.app.today()),
+                end: date_text(m.end_date),
+                note: m.note.clone(),
+            })
+            .collect(),
+        projects: p.projects.iter().map(|(x, role)| project_row(x, role)).collect(),
+        partners: p
+            .partners
+            .iter()
+            .map(|l| PartnerRow {
+                id: l.organisation.id,
+                name: l.organisation.display_name(),
+                country: l.organisation.country.code().into(),
+                kind: l.organisation.kind.label().into(),
+                role: String::new(),
+                shared: l.shared_projects,
+            })
+            .collect(),
+        people: p
+            .people
+            .iter()
+            .map(|x| PersonRow {
+                id: x.id,
+                name: x.name.clone(),
+                role_title: x.role_title.clone(),
+                email: x.email.clone(),
+                phone: x.phone.clone(),
+                email_rule: rule(x.email_visibility).into(),
+                phone_rule: rule(x.phone_visibility).into(),
+                fictional: x.fictional,
+            })
+            .collect(),
+        visibilities: vec![
+            ("members", "Members of the initiative"),
+            ("public", "Everyone"),
+            ("managers", "Cluster managers"),
+            ("on_agreement", "Only after I accept a request"),
+        ],
+        can_edit: p.can_edit,
+        can_delete: p.can_delete,
+        can_request_contact: v.actor.is_signed_in() && v.actor.organisation_id != Some(o.id),
+    };
+    Ok(render(&view).into_response())
+}
+
+fn org_fields(input: &OrganisationInput, errors: &[FieldError]) -> Vec<FormField> {
+    let err = |n: &str| errors.iter().find(|e| e.field == n).map(|e| e.message.clone());
+    let text = |name: &'static str, label: &'static str, value: &Option<String>, help: &'static str| FormField {
+        name,
+        label,
+        kind: "text",
+        value: value.clone().unwrap_or_default(),
+        help,
+        options: vec![],
+        error: err(name),
+    };
+    let kinds = OrgKind::ALL.iter().map(|k| (k.as_str().to_string(), k.label().to_string())).collect();
+    vec![
+        text("name", "Name", &Some(input.name.clone()), ""),
+        text("short_name", "Short name", &input.short_name, ""),
+        FormField { kind: "select", options: kinds, ..text("kind", "Kind", &Some(input.kind.clone()), "") },
+        FormField {
+            kind: "select",
+            options: vec![
+                ("".into(), "Not stated".into()),
+                ("true".into(), "Yes".into()),
+                ("false".into(), "No".into()),
+            ],
+            ..text("sme", "SME (companies only)", &input.sme, "")
+        },
+        text("country", "Country", &Some(input.country.clone()), "ISO 3166 code, e.g. LU"),
+        text("city", "City", &input.city, ""),
+        text("website", "Website", &input.website, "https://…"),
+        FormField { kind: "textarea", ..text("description", "Description", &input.description, "") },
+        FormField { kind: "textarea", ..text("offers", "What you offer", &input.offers, "") },
+        FormField { kind: "textarea", ..text("needs", "What you are looking for", &input.needs, "") },
+        text("tags", "Competences", &input.tags, "Separated by ; e.g. composites; 3D printing"),
+        text("languages", "Languages", &input.languages, "ISO 639-1 codes, e.g. en; fr; de; lb"),
+        text("external_id", "External id (e.g. EU PIC)", &input.external_id, ""),
+    ]
+}
+
+fn org_input(form: &Fields) -> OrganisationInput {
+    let f = |n: &str| get_field(form, n);
+    OrganisationInput {
+        external_id: f("external_id"),
+        name: f("name").unwrap_or_default(),
+        short_name: f("short_name"),
+        kind: f("kind").unwrap_or_default(),
+        sme: f("sme"),
+        country: f("country").unwrap_or_default(),
+        city: f("city"),
+        website: f("website"),
+        description: f("description"),
+        offers: f("offers"),
+        needs: f("needs"),
+        tags: f("tags"),
+        languages: f("languages"),
+    }
+}
+
+async fn org_new(v: Viewer) -> PageResult {
+    require_signed_in(&v)?;
+    if !v.actor.can_create_organisation() {
+        return Err(PageError(AppError::Forbidden));
+    }
+    let input = OrganisationInput { kind: "company".into(), country: "LU".into(), ..Default::default() };
+    Ok(form_page(
+        &v,
+        "New organisation".into(),
+        "/organisations/new".into(),
+        "/organisations".into(),
+        org_fields(&input, &[]),
+        &[],
+    ))
+}
+
+async fn org_create(State(s): State<AppState>, v: Viewer, Form(form): Form<Fields>) -> PageResult {
+    v.check_csrf(get_field(&form, "csrf").as_deref())?;
+    require_signed_in(&v)?;
+    let input = org_input(&form);
+    match s.app.create_org(&v.actor, &input).await {
+        Ok(id) => Ok(Redirect::to(&format!("/organisations/{id}")).into_response()),
+        Err(AppError::Validation(errs)) => Ok(form_page(
+            &v,
+            "New organisation".into(),
+            "/organisations/new".into(),
+            "/organisations".into(),
+            org_fields(&input, &errs),
+            &errs,
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn org_edit(State(s): State<AppState>, v: Viewer, Path(raw): Path<String>) -> PageResult {
+    require_signed_in(&v)?;
+    let org_id = id(&raw, "organisation")?;
+    let o = s.app.organisation(org_id).await?;
+    if !v.actor.can_edit_organisation(org_id, &s.app.organisation_clusters(org_id).await?) {
+        return Err(PageError(AppError::Forbidden));
+    }
+    let input = input_of(&o);
+    Ok(form_page(
+        &v,
+        format!("Edit {}", o.display_name()),
+        format!("/organisations/{org_id}/edit"),
+        format!("/organisations/{org_id}"),
+        org_fields(&input, &[]),
+        &[],
+    ))
+}
+
+async fn org_update(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(raw): Path<String>,
+    Form(form): Form<Fields>,
+) -> PageResult {
+    v.check_csrf(get_field(&form, "csrf").as_deref())?;
+    require_signed_in(&v)?;
+    let org_id = id(&raw, "organisation")?;
+    let input = org_input(&form);
+    match s.app.update_org(&v.actor, org_id, &input).await {
+        Ok(()) => Ok(Redirect::to(&format!("/organisations/{org_id}")).into_response()),
+        Err(AppError::Validation(errs)) => Ok(form_page(
+            &v,
+            "Edit organisation".into(),
+            format!("/organisations/{org_id}/edit"),
+            format!("/organisations/{org_id}"),
+            org_fields(&input, &errs),
+            &errs,
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn org_delete(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(raw): Path<String>,
+    Form(form): Form<Fields>,
+) -> PageResult {
+    v.check_csrf(get_field(&form, "csrf").as_deref())?;
+    require_signed_in(&v)?;
+    s.app.delete_org(&v.actor, id(&raw, "organisation")?).await?;
+    Ok(Redirect::to("/organisations").into_response())
+}
+
+async fn person_create(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(raw): Path<String>,
+    Form(form): Form<Fields>,
+) -> PageResult {
+    v.check_csrf(get_field(&form, "csrf").as_deref())?;
+    require_signed_in(&v)?;
+    let org_id = id(&raw, "organisation")?;
+    let input = PersonInput {
+        name: get_field(&form, "name").unwrap_or_default(),
+        role_title: get_field(&form, "role_title"),
+        email: get_field(&form, "email"),
+        email_visibility: get_field(&form, "email_visibility"),
+        phone: get_field(&form, "phone"),
+        phone_visibility: get_field(&form, "phone_visibility"),
+    };
+    s.app.create_person(&v.actor, org_id, &input).await?;
+    Ok(Redirect::to(&format!("/organisations/{org_id}")).into_response())
+}
+
+async fn person_delete(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(raw): Path<String>,
+    Form(form): Form<Fields>,
+) -> PageResult {
+    v.check_csrf(get_field(&form, "csrf").as_deref())?;
+    require_signed_in(&v)?;
+    let person_id = id(&raw, "person")?;
+    let mut conn = s.app.store.conn().await.map_err(AppError::from)?;
+    let org = store::get_person(&mut conn, person_id).await.map_err(AppError::from)?.map(|p| p.organisation_id);
+    drop(conn);
+    s.app.delete_person(&v.actor, person_id).await?;
+    Ok(Redirect::to(&org.map(|o| format!("/organisations/{o}")).unwrap_or_else(|| "/".into())).into_response())
+}
+
+async fn contact_request(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(raw): Path<String>,
+    Form(form): Form<Fields>,
+) -> PageResult {
+    v.check_csrf(get_field(&form, "csrf").as_deref())?;
+    require_signed_in(&v)?;
+    let person_id = id(&raw, "person")?;
+    s.app.request_contact(&v.actor, person_id, &get_field(&form, "message").unwrap_or_default()).await?;
+    let mut conn = s.app.store.conn().await.map_err(AppError::from)?;
+    let org = store::get_person(&mut conn, person_id).await.map_err(AppError::from)?.map(|p| p.organisation_id);
+    Ok(Redirect::to(&org.map(|o| format!("/organisations/{o}")).unwrap_or_else(|| "/".into())).into_response())
+}
+
+async fn answer(s: AppState, v: Viewer, raw: String, form: Fields, accept: bool) -> PageResult {
+    v.check_csrf(get_field(&form, "csrf").as_deref())?;
+    require_signed_in(&v)?;
+    s.app.answer_contact(&v.actor, id(&raw, "contact request")?, accept).await?;
+    Ok(Redirect::to("/account").into_response())
+}
+
+async fn contact_accept(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(raw): Path<String>,
+    Form(form): Form<Fields>,
+) -> PageResult {
+    answer(s, v, raw, form, true).await
+}
+
+async fn contact_decline(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(raw): Path<String>,
+    Form(form): Form<Fields>,
+) -> PageResult {
+    answer(s, v, raw, form, false).await
+}
+
+async fn projects(State(s): State<AppState>, v: Viewer, Query(params): Query<Fields>) -> PageResult {
+    let known = ["q", "cluster", "organisation", "kind", "page", "per_page"];
+    let mut errors: Vec<String> = params
+        .iter()
+        .filter(|(k, _)| !known.contains(&k.as_str()))
+        .map(|(k, _)| format!("{k}: unknown filter"))
+        .collect();
+    let p = |n: &str| get_field(&params, n).filter(|s| !s.trim().is_empty());
+    let query = ProjectQuery {
+        q: p("q"),
+        cluster: p("cluster"),
+        organisation: p("organisation"),
+        kind: p("kind"),
+        page: p("page"),
+        per_page: p("per_page"),
+    };
+    let mut view = ProjectsView {
+        nav: nav(&v),
+        q: query.q.clone().unwrap_or_default(),
+        cluster: query.cluster.clone(),
+        errors: Vec::new(),
+        rows: Vec::new(),
+        total: 0,
+        page: 1,
+        pages: 1,
+        prev_url: None,
+        next_url: None,
+    };
+    let mut status = StatusCode::OK;
+    if errors.is_empty() {
+        match s.app.projects(&query).await {
+            Ok((items, total, paging)) => {
+                view.rows = items.iter().map(|x| project_row(x, "")).collect();
+                view.total = total;
+                view.page = paging.page;
+                view.pages = ((total + paging.per_page - 1) / paging.per_page).max(1);
+                let page_url = |n: i64| {
+                    url_with(
+                        "/projects",
+                        &[
+                            ("q", query.q.clone().unwrap_or_default()),
+                            ("cluster", query.cluster.clone().unwrap_or_default()),
+                            ("page", n.to_string()),
+                        ],
+                    )
+                };
+                view.prev_url = (view.page > 1).then(|| page_url(view.page - 1));
+                view.next_url = (view.page < view.pages).then(|| page_url(view.page + 1));
+            }
+            Err(AppError::Validation(fs)) => errors.extend(fs.iter().map(|f| f.to_string())),
+            Err(e) => return Err(e.into()),
+        }
+    }
+    if !errors.is_empty() {
+        status = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    view.errors = errors;
+    Ok((status, render(&view)).into_response())
+}
+
+async fn project(State(s): State<AppState>, v: Viewer, Path(raw): Path<String>) -> PageResult {
+    let p = s.app.project_page(&v.actor, id(&raw, "project")?).await?;
+    let x = &p.project;
+    let dates = match (x.start_date, x.end_date) {
+        (Some(a), Some(b)) => format!("{a} to {b}"),
+        (Some(a), None) => format!("from {a}"),
+        (None, Some(b)) => format!("until {b}"),
+        (None, None) => "not known".into(),
+    };
+    let view = ProjectView {
+        nav: nav(&v),
+        title: x.display_title(),
+        acronym: x.acronym.clone(),
+        kind: match x.kind {
+            domain::ProjectKind::Common => "common project".into(),
+            domain::ProjectKind::Flagship => "flagship project".into(),
+            domain::ProjectKind::EuFunded => "EU-funded project".into(),
+        },
+        status: x.status.as_str().into(),
+        programme: x.programme.clone(),
+        external_id: x.external_id.clone(),
+        dates,
+        budget: x.budget_eur.map(|b| format!("€{:.0}", b)),
+        topic: x.topic.clone(),
+        summary: x.summary.clone(),
+        clusters: p.clusters.iter().map(|c| (c.slug.clone(), c.name.clone())).collect(),
+        partners: p
+            .partners
+            .iter()
+            .map(|(o, role)| PartnerRow {
+                id: o.id,
+                name: o.display_name(),
+                country: o.country.name().into(),
+                kind: o.kind.label().into(),
+                role: role.replace('_', " "),
+                shared: 0,
+            })
+            .collect(),
+    };
+    Ok(render(&view).into_response())
+}
+
+fn set_cookie(resp: &mut Response, value: String) {
+    if let Ok(v) = HeaderValue::from_str(&value) {
+        resp.headers_mut().append(header::SET_COOKIE, v);
+    }
+}
+
+async fn login_form(State(s): State<AppState>, v: Viewer) -> PageResult {
+    let (csrf, fresh) = match &v.csrf_cookie {
+        Some(c) if !c.is_empty() => (c.clone(), false),
+        _ => (app::auth::random_token()?, true),
+    };
+    let view = LoginView {
+        nav: nav(&v),
+        csrf: csrf.clone(),
+        email: String::new(),
+        error: None,
+        demo: s.app.has_demo_accounts().await?,
+        demo_password: app::demo::DEMO_PASSWORD,
+    };
+    let mut resp = render(&view).into_response();
+    if fresh {
+        set_cookie(&mut resp, format!("{CSRF_COOKIE}={csrf}; Path=/; HttpOnly; SameSite=Strict"));
+    }
+    Ok(resp)
+}
+
+async fn login(State(s): State<AppState>, v: Viewer, Form(form): Form<Fields>) -> PageResult {
+    v.check_csrf(get_field(&form, "csrf").as_deref())?;
+    let email = get_field(&form, "email").unwrap_or_default();
+    let password = get_field(&form, "password").unwrap_or_default();
+    match s.app.login(&email, &password, &v.client).await {
+        Ok(session) => {
+            let mut resp = Redirect::to("/").into_response();
+            let max_age = app::auth::SESSION_DAYS * 24 * 3600;
+            set_cookie(
+                &mut resp,
+                format!("{SESSION_COOKIE}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}", session.token),
+            );
+            Ok(resp)
+        }
+        Err(e @ (AppError::Validation(_) | AppError::TooManyRequests(_))) => {
+            let status = if matches!(e, AppError::TooManyRequests(_)) {
+                StatusCode::TOO_MANY_REQUESTS
+            } else {
+                StatusCode::UNPROCESSABLE_ENTITY
+            };
+            let message = match &e {
+                AppError::Validation(_) => "Wrong e-mail or password.".to_string(),
+                other => other.to_string(),
+            };
+            let view = LoginView {
+                nav: nav(&v),
+                csrf: v.csrf_cookie.clone().unwrap_or_default(),
+                email,
+                error: Some(message),
+                demo: s.app.has_demo_accounts().await?,
+                demo_password: app::demo::DEMO_PASSWORD,
+            };
+            Ok((status, render(&view)).into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn logout(State(s): State<AppState>, v: Viewer, Form(form): Form<Fields>) -> PageResult {
+    v.check_csrf(get_field(&form, "csrf").as_deref())?;
+    if let Some(token) = &v.session {
+        s.app.logout(token).await?;
+    }
+    let mut resp = Redirect::to("/").into_response();
+    set_cookie(&mut resp, format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"));
+    Ok(resp)
+}
+
+async fn account(State(s): State<AppState>, v: Viewer) -> PageResult {
+    require_signed_in(&v)?;
+    let organisation = match v.actor.organisation_id {
+        Some(o) => Some((o, s.app.organisation(o).await?.display_name())),
+        None => None,
+    };
+    let mut clusters = Vec::new();
+    for c in &v.actor.managed_clusters {
+        if let Some(c) = s.app.find_cluster(&c.to_string()).await? {
+            clusters.push((c.slug, c.name));
+        }
+    }
+    let requests = s
+        .app
+        .contact_requests_for(&v.actor)
+        .await?
+        .into_iter()
+        .map(|(r, person)| RequestRow {
+            id: r.id,
+            from: r.from_email,
+            person,
+            message: r.message,
+            status: r.status,
+            at: r.created_at,
+        })
+        .collect();
+    Ok(render(&AccountView { nav: nav(&v), organisation, clusters, requests }).into_response())
+}
+
+async fn audit(State(s): State<AppState>, v: Viewer) -> PageResult {
+    require_signed_in(&v)?;
+    let entries = s.app.audit_log(&v.actor, 500).await?;
+    Ok(render(&AuditView { nav: nav(&v), entries }).into_response())
+}

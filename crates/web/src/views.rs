@@ -1,0 +1,306 @@
+//! Page templates (askama, auto-escaped) and the small view models they read. Handlers turn app
+//! results into these; templates only loop and print.
+
+use askama::Template;
+use axum::response::Html;
+
+/// Renders a template; a rendering failure is our bug, logged and shown as a bare message.
+pub fn render<T: Template>(t: &T) -> Html<String> {
+    match t.render() {
+        Ok(s) => Html(s),
+        Err(e) => {
+            tracing::error!(error = %e, "template failed");
+            Html("<!doctype html><title>Error</title><p>Internal error.</p>".into())
+        }
+    }
+}
+
+/// What the navigation bar needs to know about the visitor.
+#[derive(Debug, Clone, Default)]
+pub struct Nav {
+    pub signed_in: bool,
+    pub email: String,
+    pub role: String,
+    pub csrf: String,
+    pub is_admin: bool,
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+pub struct ErrorPage {
+    pub nav: Nav,
+    pub code: u16,
+    pub title: String,
+    pub message: String,
+}
+
+impl ErrorPage {
+    pub fn new(code: u16, title: &str, message: &str) -> ErrorPage {
+        ErrorPage { nav: Nav::default(), code, title: title.into(), message: message.into() }
+    }
+}
+
+pub struct ClusterCard {
+    pub slug: String,
+    pub name: String,
+    pub sector: String,
+    pub description: String,
+    pub status: String,
+    pub members: i64,
+    pub projects: i64,
+    pub colour: usize,
+}
+
+#[derive(Template)]
+#[template(path = "home.html")]
+pub struct HomePage {
+    pub nav: Nav,
+    pub clusters: Vec<ClusterCard>,
+    pub organisations: i64,
+    pub projects: i64,
+    pub max_members: i64,
+    pub inferred: bool,
+}
+
+pub struct MemberRow {
+    pub id: i64,
+    pub name: String,
+    pub kind: String,
+    pub country: String,
+    pub inferred: bool,
+    pub note: String,
+    pub since: String,
+}
+
+pub struct ProjectRow {
+    pub id: i64,
+    pub title: String,
+    pub kind: String,
+    pub programme: String,
+    pub start: String,
+    pub status: String,
+    pub role: String,
+}
+
+#[derive(Template)]
+#[template(path = "cluster.html")]
+pub struct ClusterView {
+    pub nav: Nav,
+    pub slug: String,
+    pub name: String,
+    pub sector: String,
+    pub description: String,
+    pub status: String,
+    pub successor: Option<(String, String)>,
+    pub managers: Vec<String>,
+    pub members: Vec<MemberRow>,
+    pub any_inferred: bool,
+    pub projects: Vec<ProjectRow>,
+    pub project_total: i64,
+    pub links: Vec<store::ClusterLink>,
+    pub history: Vec<(String, String)>,
+    pub can_edit: bool,
+}
+
+pub struct MembershipRow {
+    pub slug: String,
+    pub name: String,
+    pub inferred: bool,
+    pub current: bool,
+    pub end: String,
+    pub note: String,
+}
+
+pub struct PersonRow {
+    pub id: i64,
+    pub name: String,
+    pub role_title: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub email_rule: String,
+    pub phone_rule: String,
+    pub fictional: bool,
+}
+
+pub struct PartnerRow {
+    pub id: i64,
+    pub name: String,
+    pub country: String,
+    pub kind: String,
+    pub role: String,
+    pub shared: i64,
+}
+
+#[derive(Template)]
+#[template(path = "organisation.html")]
+pub struct OrgView {
+    pub nav: Nav,
+    pub id: i64,
+    pub name: String,
+    pub kind: String,
+    pub sme: bool,
+    pub country: String,
+    pub city: String,
+    pub external_id: Option<String>,
+    pub website: String,
+    pub description: String,
+    pub offers: String,
+    pub needs: String,
+    pub tags: Vec<String>,
+    pub languages: Vec<String>,
+    pub updated_at: String,
+    pub clusters: Vec<(String, String)>,
+    pub memberships: Vec<MembershipRow>,
+    pub projects: Vec<ProjectRow>,
+    pub partners: Vec<PartnerRow>,
+    pub people: Vec<PersonRow>,
+    pub visibilities: Vec<(&'static str, &'static str)>,
+    pub can_edit: bool,
+    pub can_delete: bool,
+    pub can_request_contact: bool,
+}
+
+#[derive(Template)]
+#[template(path = "project.html")]
+pub struct ProjectView {
+    pub nav: Nav,
+    pub title: String,
+    pub acronym: String,
+    pub kind: String,
+    pub status: String,
+    pub programme: String,
+    pub external_id: Option<String>,
+    pub dates: String,
+    pub budget: Option<String>,
+    pub topic: String,
+    pub summary: String,
+    pub clusters: Vec<(String, String)>,
+    pub partners: Vec<PartnerRow>,
+}
+
+pub struct Facet {
+    pub label: String,
+    pub count: i64,
+    pub url: String,
+    pub on: bool,
+}
+
+pub struct HitRow {
+    pub id: i64,
+    pub name: String,
+    pub city: String,
+    pub kind: String,
+    pub country: String,
+    pub clusters: Vec<String>,
+    pub projects: i64,
+}
+
+#[derive(Template)]
+#[template(path = "directory.html")]
+pub struct DirectoryView {
+    pub nav: Nav,
+    pub q: String,
+    pub cluster: Option<String>,
+    pub kind: Option<String>,
+    pub country: Option<String>,
+    pub errors: Vec<String>,
+    pub active: Vec<(String, String)>,
+    pub cluster_facets: Vec<Facet>,
+    pub kind_facets: Vec<Facet>,
+    pub country_facets: Vec<Facet>,
+    pub hits: Vec<HitRow>,
+    pub total: i64,
+    pub page: i64,
+    pub pages: i64,
+    pub prev_url: Option<String>,
+    pub next_url: Option<String>,
+    pub can_create: bool,
+}
+
+#[derive(Template)]
+#[template(path = "projects.html")]
+pub struct ProjectsView {
+    pub nav: Nav,
+    pub q: String,
+    pub cluster: Option<String>,
+    pub errors: Vec<String>,
+    pub rows: Vec<ProjectRow>,
+    pub total: i64,
+    pub page: i64,
+    pub pages: i64,
+    pub prev_url: Option<String>,
+    pub next_url: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "login.html")]
+pub struct LoginView {
+    pub nav: Nav,
+    pub csrf: String,
+    pub email: String,
+    pub error: Option<String>,
+    pub demo: bool,
+    pub demo_password: &'static str,
+}
+
+pub struct FormField {
+    pub name: &'static str,
+    pub label: &'static str,
+    pub kind: &'static str,
+    pub value: String,
+    pub help: &'static str,
+    pub options: Vec<(String, String)>,
+    pub error: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "form.html")]
+pub struct FormView {
+    pub nav: Nav,
+    pub heading: String,
+    pub action: String,
+    pub cancel: String,
+    pub fields: Vec<FormField>,
+    pub errors: Vec<(String, String)>,
+}
+
+pub struct RequestRow {
+    pub id: i64,
+    pub from: String,
+    pub person: String,
+    pub message: String,
+    pub status: String,
+    pub at: String,
+}
+
+#[derive(Template)]
+#[template(path = "account.html")]
+pub struct AccountView {
+    pub nav: Nav,
+    pub organisation: Option<(i64, String)>,
+    pub clusters: Vec<(String, String)>,
+    pub requests: Vec<RequestRow>,
+}
+
+#[derive(Template)]
+#[template(path = "audit.html")]
+pub struct AuditView {
+    pub nav: Nav,
+    pub entries: Vec<store::AuditEntry>,
+}
+
+pub struct EndpointDoc {
+    pub method: String,
+    pub path: String,
+    pub summary: String,
+    pub params: Vec<String>,
+    pub body: String,
+    pub responses: String,
+}
+
+#[derive(Template)]
+#[template(path = "api.html")]
+pub struct ApiDocView {
+    pub nav: Nav,
+    pub endpoints: Vec<EndpointDoc>,
+}
