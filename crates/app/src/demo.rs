@@ -6,7 +6,9 @@
 //!   organisation joins every cluster whose keywords appear in at least a third of its projects'
 //!   texts (at most three clusters, best first); an organisation below that threshold joins its
 //!   single best-fitting cluster; a cluster left with fewer than five members takes the
-//!   best-fitting organisations not yet in it. Each membership stores its reason.
+//!   best-fitting organisations not yet in it, and when too few use its keywords at all, those
+//!   whose project texts share most words with the cluster's description. Each membership
+//!   stores its reason.
 //! - **contact people are fictional**: generated names from a list of invented ones, e-mail
 //!   addresses at `example.org`, marked fictional on every page.
 //! - **demo accounts** (printed at start) let a visitor try each role.
@@ -14,6 +16,7 @@
 use crate::auth::NewUser;
 use crate::cordis::CordisData;
 use crate::{App, AppResult};
+use domain::text::term_set;
 use domain::{Actor, ClusterInput, Membership, PersonDraft, Visibility};
 use matching::{cluster_fit, ClusterProfile};
 
@@ -88,7 +91,7 @@ pub const CLUSTERS: &[DemoCluster] = &[
         name: "Maritime",
         sector: "Maritime industry",
         description: "A landlocked country's maritime flag: ship owners, ship management, marine equipment, offshore energy and ocean research.",
-        keywords: &["maritim", "marine", "vessel", "ocean", "offshore", "naval", "fisher", "aquacult", "harbour", "shipbuild", "shipping"],
+        keywords: &["maritim", "marine", "vessel", "ocean", "offshore", "naval", "fisher", "aquacult", "harbour", "shipbuild", "shipping", "ship", "boat", "fish", "seafar", "coast", "underwater"],
     },
 ];
 
@@ -141,6 +144,7 @@ impl App {
         let now = self.now_text();
         // Candidates: named organisations in Luxembourg, with the texts of their projects.
         let mut candidates = Vec::new();
+        let mut texts_of: std::collections::HashMap<i64, String> = std::collections::HashMap::new();
         let mut after = 0;
         loop {
             let page = store::orgs_after(&mut tx, after, 2_000).await?;
@@ -149,6 +153,7 @@ impl App {
             for o in page.into_iter().filter(|o| o.country.code() == "LU" && !o.name.trim().is_empty()) {
                 let texts = store::org_project_texts(&mut tx, o.id).await?;
                 let fits = cluster_fit(&texts, &profiles);
+                texts_of.insert(o.id, texts.join("\n"));
                 candidates.push((o, texts.len(), fits));
             }
         }
@@ -173,8 +178,34 @@ impl App {
             extra.sort_by(|a, b| {
                 b.2.score.total_cmp(&a.2.score).then(b.2.backing.cmp(&a.2.backing)).then(a.0.cmp(&b.0))
             });
+            let mut have = have;
             for (o, n, f) in extra.into_iter().take(5 - have) {
                 chosen.push((o, *id, format!("Inferred (to give every cluster five members): {}", f.reason(n))));
+                have += 1;
+            }
+            if have >= 5 {
+                continue;
+            }
+            // Too few organisations use the cluster's keywords: fall back to the words of the
+            // cluster's description shared with the organisation's project texts.
+            let described =
+                CLUSTERS.iter().zip(&cluster_ids).find(|(_, c)| *c == id).map(|(c, _)| c.description).unwrap_or("");
+            let wanted = term_set(described);
+            let mut overlap: Vec<(usize, i64, Vec<String>)> = candidates
+                .iter()
+                .filter(|(o, _, _)| !chosen.iter().any(|(co, cc, _)| *co == o.id && cc == id))
+                .map(|(o, _, _)| (o.id, texts_of.get(&o.id).map(String::as_str).unwrap_or("")))
+                .map(|(oid, text)| {
+                    let words: Vec<String> =
+                        term_set(text).into_iter().filter(|w| wanted.binary_search(w).is_ok()).collect();
+                    (words.len(), oid, words)
+                })
+                .filter(|(n, _, _)| *n > 0)
+                .collect();
+            overlap.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            for (_, oid, words) in overlap.into_iter().take(5 - have) {
+                let shown: Vec<&str> = words.iter().take(4).map(String::as_str).collect();
+                chosen.push((oid, *id, format!("Inferred (to give every cluster five members): its projects share the words {} with the cluster description", shown.join(", "))));
             }
         }
         for (org, cluster, note) in &chosen {

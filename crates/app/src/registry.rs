@@ -687,7 +687,8 @@ impl App {
         let mut tx = self.store.begin().await?;
         let ids = self.cluster_ids(&mut tx, clusters).await?;
         if !actor.is_admin() && !ids.iter().any(|c| actor.manages_cluster(*c)) {
-            return Err(AppError::field("clusters", "name at least one cluster you manage"));
+            // A manager creates projects for the clusters they run, and must name one.
+            return Err(AppError::Forbidden);
         }
         let id = store::insert_project(&mut tx, &d, self.project_status(&d), &self.now_text())
             .await

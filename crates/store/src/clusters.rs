@@ -27,8 +27,8 @@ pub struct ClusterSummary {
     pub projects: i64,
 }
 
-/// "Current" memberships: not ended before `today`.
-pub(crate) const CURRENT: &str = "(m.end_date IS NULL OR m.end_date >= $1)";
+/// "Current" memberships: no end date, or one after `today` (the end date is the first day without membership).
+pub(crate) const CURRENT: &str = "(m.end_date IS NULL OR m.end_date > $1)";
 
 pub async fn list_clusters(conn: &mut Conn, today: &str) -> Result<Vec<ClusterSummary>> {
     let sql = format!(
@@ -182,8 +182,8 @@ pub async fn cluster_links(conn: &mut Conn, cluster_id: i64, today: &str) -> Res
         JOIN project_partners b ON b.project_id = a.project_id
         JOIN memberships m2 ON m2.organisation_id = b.organisation_id
         JOIN clusters c ON c.id = m2.cluster_id
-        WHERE m.cluster_id = $2 AND (m.end_date IS NULL OR m.end_date >= $1)
-          AND (m2.end_date IS NULL OR m2.end_date >= $1) AND m2.cluster_id <> $2
+        WHERE m.cluster_id = $2 AND (m.end_date IS NULL OR m.end_date > $1)
+          AND (m2.end_date IS NULL OR m2.end_date > $1) AND m2.cluster_id <> $2
         GROUP BY c.id, c.slug, c.name ORDER BY shared DESC, c.name";
     let rows = sqlx::query(sql).bind(today.to_string()).bind(cluster_id).fetch_all(&mut *conn).await?;
     rows.iter()

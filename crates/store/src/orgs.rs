@@ -223,16 +223,14 @@ fn filtered(f: &OrgFilter) -> Sql {
     if let Some(c) = f.cluster_id {
         sql.push(" AND o.id IN (SELECT m.organisation_id FROM memberships m WHERE m.cluster_id = ")
             .int(c)
-            .push(" AND (m.end_date IS NULL OR m.end_date >= ")
+            .push(" AND (m.end_date IS NULL OR m.end_date > ")
             .text(&f.today)
             .push("))");
     }
     if f.members_only {
-        sql.push(
-            " AND o.id IN (SELECT m.organisation_id FROM memberships m WHERE m.end_date IS NULL OR m.end_date >= ",
-        )
-        .text(&f.today)
-        .push(")");
+        sql.push(" AND o.id IN (SELECT m.organisation_id FROM memberships m WHERE m.end_date IS NULL OR m.end_date > ")
+            .text(&f.today)
+            .push(")");
     }
     if let Some(k) = f.kind {
         sql.push(" AND o.kind = ").text(k.as_str());
@@ -276,7 +274,7 @@ pub async fn search_facets(conn: &mut Conn, f: &OrgFilter) -> Result<Facets> {
         1,
     );
     let mut q = base.with_text(&format!("SELECT m.cluster_id AS k, COUNT(DISTINCT o.id) AS n{joined}"));
-    q.push(" AND (m.end_date IS NULL OR m.end_date >= ").text(&f.today).push(") GROUP BY m.cluster_id ORDER BY n DESC");
+    q.push(" AND (m.end_date IS NULL OR m.end_date > ").text(&f.today).push(") GROUP BY m.cluster_id ORDER BY n DESC");
     for r in q.query().fetch_all(&mut *conn).await? {
         facets.clusters.push((r.try_get("k")?, r.try_get("n")?));
     }
@@ -292,7 +290,7 @@ pub async fn enrich(conn: &mut Conn, orgs: Vec<Organisation>, today: &str) -> Re
     let ids = orgs.iter().map(|o| o.id.to_string()).collect::<Vec<_>>().join(",");
     let sql = format!(
         "SELECT m.organisation_id, m.cluster_id FROM memberships m
-         WHERE (m.end_date IS NULL OR m.end_date >= $1) AND m.organisation_id IN ({ids})"
+         WHERE (m.end_date IS NULL OR m.end_date > $1) AND m.organisation_id IN ({ids})"
     );
     let memberships = sqlx::query(&sql).bind(today.to_string()).fetch_all(&mut *conn).await?;
     let sql = format!(
@@ -375,7 +373,7 @@ pub async fn orgs_after(conn: &mut Conn, after_id: i64, limit: i64) -> Result<Ve
 pub async fn all_current_memberships(conn: &mut Conn, today: &str) -> Result<Vec<(i64, String)>> {
     let rows = sqlx::query(
         "SELECT m.organisation_id, c.slug FROM memberships m JOIN clusters c ON c.id = m.cluster_id
-         WHERE m.end_date IS NULL OR m.end_date >= $1 ORDER BY m.organisation_id, c.slug",
+         WHERE m.end_date IS NULL OR m.end_date > $1 ORDER BY m.organisation_id, c.slug",
     )
     .bind(today.to_string())
     .fetch_all(&mut *conn)

@@ -127,7 +127,7 @@ pub async fn list_projects(conn: &mut Conn, f: &ProjectFilter) -> Result<(Vec<Pr
     if let Some(c) = f.cluster_id {
         base.push(" AND p.id IN (SELECT pp.project_id FROM project_partners pp JOIN memberships m ON m.organisation_id = pp.organisation_id WHERE m.cluster_id = ")
             .int(c)
-            .push(" AND (m.end_date IS NULL OR m.end_date >= ")
+            .push(" AND (m.end_date IS NULL OR m.end_date > ")
             .text(&f.today)
             .push(") UNION SELECT project_id FROM project_clusters WHERE cluster_id = ")
             .int(c)

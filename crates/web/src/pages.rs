@@ -467,7 +467,7 @@ async fn organisation(State(s): State<AppState>, v: Viewer, Path(raw): Path<Stri
                 slug: c.slug.clone(),
                 name: c.name.clone(),
                 inferred: m.inferred,
-                current: m.end_date.is_none_or(|e| e >= s.app.today()),
+                current: m.end_date.is_none_or(|e| e > s.app.today()),
                 end: date_text(m.end_date),
                 note: m.note.clone(),
             })

@@ -1,0 +1,57 @@
+//! The CORDIS import copes with messy real rows and is idempotent.
+
+use crate::{fixture, on_every_backend};
+use app::cordis::CordisData;
+use domain::Actor;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cordis_import_normalises_and_is_idempotent() {
+    on_every_backend(|app, label| async move {
+        let data = CordisData::from_dir(&fixture("cordis")).unwrap();
+        let first = app.import_cordis(&Actor::system(), &data, &|_, _| {}).await.unwrap();
+        assert_eq!((first.organisations_created, first.projects_created), (5, 4), "{label}");
+        // 9 rows: one names an unknown organisation.
+        assert_eq!(first.partners_created, 8, "{label}");
+        let rules: Vec<&str> = first.normalised.iter().map(|(r, _)| r.as_str()).collect();
+        assert!(rules.contains(&"country alias mapped to ISO (UK→GB, EL→GR, KO→XK)"), "{rules:?}");
+        assert!(rules.contains(&"empty country set to XX (unknown)"));
+        assert!(rules.contains(&"unknown participation role read as participant"));
+        assert_eq!(first.skipped, [("participation naming an unknown project or organisation".to_string(), 1)]);
+
+        let mut conn = app.store.conn().await.unwrap();
+        let unnamed = store::get_org_by_external_id(&mut conn, "100000002").await.unwrap().unwrap();
+        assert_eq!((unnamed.display_name().as_str(), unnamed.country.code()), ("Organisation 100000002", "GB"));
+        let greek = store::get_org_by_external_id(&mut conn, "100000003").await.unwrap().unwrap();
+        assert_eq!((greek.country.code(), greek.sme), ("GR", None), "SME kept for companies only");
+        assert_eq!(store::get_org_by_external_id(&mut conn, "100000004").await.unwrap().unwrap().country.code(), "XK");
+        let orbital = store::get_org_by_external_id(&mut conn, "100000001").await.unwrap().unwrap();
+        assert_eq!((orbital.sme, orbital.website.as_str()), (Some(true), "http://www.orbital.example"));
+        assert!(
+            orbital.description.starts_with("Took part in 4 EU-funded research projects"),
+            "{}",
+            orbital.description
+        );
+        drop(conn);
+
+        let second = app.import_cordis(&Actor::system(), &data, &|_, _| {}).await.unwrap();
+        assert_eq!(
+            (
+                second.organisations_created,
+                second.organisations_updated,
+                second.projects_created,
+                second.projects_updated,
+                second.partners_created
+            ),
+            (0, 0, 0, 0, 0),
+            "second import changes nothing on {label}"
+        );
+
+        // The directory finds organisations by the words of their projects.
+        let hits = app
+            .search(&app::registry::DirectoryQuery { q: Some("satellite".into()), ..Default::default() })
+            .await
+            .unwrap();
+        assert_eq!(hits.total, 4, "{label}");
+    })
+    .await;
+}

@@ -1,0 +1,28 @@
+//! Use cases against real databases: every test runs on SQLite and, when configured, PostgreSQL.
+
+mod cordis;
+mod csv_import;
+mod registry;
+
+use app::{App, FixedClock};
+use std::sync::Arc;
+use store::testdb::TestDb;
+
+pub const NOW: &str = "2026-03-01T10:00:00Z";
+
+/// Runs `f` once per backend with a fresh app on a fixed clock.
+pub async fn on_every_backend<F, Fut>(f: F)
+where
+    F: Fn(App, &'static str) -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    for db in TestDb::all().await.expect("test database") {
+        let app = App::new(db.store.clone(), Arc::new(FixedClock::at(NOW)));
+        f(app, db.label).await;
+        db.cleanup().await.expect("cleanup");
+    }
+}
+
+pub fn fixture(path: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(path)
+}

@@ -1,0 +1,210 @@
+//! The access matrix: every role against every endpoint, allow or deny in every cell, and the
+//! contact fields each role may see. Allowed means a 2xx answer; denied means 401 for anonymous
+//! visitors and 403 for accounts without the right.
+
+use crate::support::{on_every_backend, TestApp, ROLES};
+use reqwest::Method;
+use serde_json::{json, Value};
+
+struct Cell {
+    what: &'static str,
+    method: Method,
+    /// `{sat}`, `{person}` and `{fresh}` (a new Space member per cell) are substituted.
+    path: &'static str,
+    body: Option<Value>,
+    /// A page (session cookie) rather than the API (bearer token).
+    page: bool,
+    allowed: &'static [&'static str],
+}
+
+const SIGNED_IN: &[&str] = &["participant", "member_sat", "member_soft", "manager_space", "manager_ict", "admin"];
+
+fn cells() -> Vec<Cell> {
+    let api = |what, method, path, body, allowed| Cell { what, method, path, body, page: false, allowed };
+    let page = |what, path, allowed| Cell { what, method: Method::GET, path, body: None, page: true, allowed };
+    vec![
+        api("list clusters", Method::GET, "/clusters", None, ROLES),
+        api(
+            "create cluster",
+            Method::POST,
+            "/clusters",
+            Some(json!({"slug": "new-{role}", "name": "New", "sector": "S"})),
+            &["admin"],
+        ),
+        api(
+            "update cluster",
+            Method::PUT,
+            "/clusters/space",
+            Some(
+                json!({"slug": "space", "name": "Space", "sector": "Space sector", "description": "The Space cluster."}),
+            ),
+            &["manager_space", "admin"],
+        ),
+        api("list organisations", Method::GET, "/organisations", None, ROLES),
+        api("get organisation", Method::GET, "/organisations/{sat}", None, ROLES),
+        api(
+            "create organisation",
+            Method::POST,
+            "/organisations",
+            Some(json!({"name": "New {role}", "kind": "company", "country": "LU"})),
+            &["manager_space", "manager_ict", "admin"],
+        ),
+        api(
+            "update organisation",
+            Method::PUT,
+            "/organisations/{sat}",
+            Some(json!({"name": "Orbital Sat Works", "kind": "company", "country": "LU", "city": "Betzdorf"})),
+            &["member_sat", "manager_space", "admin"],
+        ),
+        api("delete organisation", Method::DELETE, "/organisations/{fresh}", None, &["manager_space", "admin"]),
+        api("list people", Method::GET, "/organisations/{sat}/people", None, ROLES),
+        api(
+            "add person",
+            Method::POST,
+            "/organisations/{sat}/people",
+            Some(json!({"name": "Person {role}"})),
+            &["member_sat", "manager_space", "admin"],
+        ),
+        api(
+            "update person",
+            Method::PUT,
+            "/people/{person}",
+            Some(
+                json!({"name": "Robin Example", "role_title": "CTO", "email": "robin@example.org", "email_visibility": "on_agreement", "phone": "+352 123", "phone_visibility": "managers"}),
+            ),
+            &["member_sat", "manager_space", "admin"],
+        ),
+        api(
+            "add membership",
+            Method::POST,
+            "/organisations/{fresh}/memberships",
+            Some(json!({"cluster": "ict"})),
+            &["manager_ict", "admin"],
+        ),
+        api(
+            "create project",
+            Method::POST,
+            "/projects",
+            Some(json!({"title": "Project of {role}", "kind": "common", "clusters": ["space"]})),
+            &["manager_space", "admin"],
+        ),
+        api(
+            "request contact",
+            Method::POST,
+            "/people/{person}/contact-requests",
+            Some(json!({"message": "hello"})),
+            SIGNED_IN,
+        ),
+        api("list projects", Method::GET, "/projects", None, ROLES),
+        page("home page", "/", ROLES),
+        page("directory page", "/organisations", ROLES),
+        page("organisation page", "/organisations/{sat}", ROLES),
+        page("edit organisation page", "/organisations/{sat}/edit", &["member_sat", "manager_space", "admin"]),
+        page("new organisation page", "/organisations/new", &["manager_space", "manager_ict", "admin"]),
+        page("new cluster page", "/clusters/new", &["admin"]),
+        page("edit cluster page", "/clusters/space/edit", &["manager_space", "admin"]),
+        page("account page", "/account", SIGNED_IN),
+        page("audit log page", "/admin/audit", &["admin"]),
+    ]
+}
+
+async fn request(t: &TestApp, cell: &Cell, role: &str) -> u16 {
+    let mut path = cell.path.replace("{sat}", &t.sat.to_string()).replace("{person}", &t.person.to_string());
+    if path.contains("{fresh}") {
+        let id = t.fresh_space_org(&format!("Fresh for {role} {}", cell.what)).await;
+        path = path.replace("{fresh}", &id.to_string());
+    }
+    let rb = if cell.page {
+        let rb = t.http.request(cell.method.clone(), t.url(&path));
+        match t.session(role).await {
+            Some((cookie, _)) => rb.header("cookie", cookie),
+            None => rb,
+        }
+    } else {
+        t.api(cell.method.clone(), &path, role)
+    };
+    let rb = match &cell.body {
+        Some(b) => rb.header("content-type", "application/json").body(b.to_string().replace("{role}", role)),
+        None => rb,
+    };
+    rb.send().await.unwrap().status().as_u16()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_role_against_every_endpoint() {
+    on_every_backend(|t| async move {
+        let mut table = String::new();
+        let mut failures = Vec::new();
+        for cell in cells() {
+            let mut line = format!("{:<24}", cell.what);
+            for role in ROLES {
+                let status = request(&t, &cell, role).await;
+                let allowed = cell.allowed.contains(role);
+                let ok = if allowed {
+                    (200..300).contains(&status)
+                } else if *role == "anonymous" {
+                    status == 401
+                } else {
+                    status == 403
+                };
+                line.push_str(&format!(" {role}={status}{}", if ok { "" } else { "!" }));
+                if !ok {
+                    failures.push(format!(
+                        "{} as {role}: got {status}, expected {}",
+                        cell.what,
+                        if allowed { "2xx" } else { "deny" }
+                    ));
+                }
+            }
+            table.push_str(&line);
+            table.push('\n');
+        }
+        println!("access matrix on {}:\n{table}", t.label);
+        assert!(failures.is_empty(), "{} on {}:\n{}", failures.len(), t.label, failures.join("\n"));
+        t
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn contact_fields_follow_visibility_for_every_role() {
+    on_every_backend(|t| async move {
+        // email is `on_agreement`, phone is `managers`.
+        let expect = |role: &str| match role {
+            "member_sat" => (true, true),
+            "manager_space" | "admin" => (false, true),
+            _ => (false, false),
+        };
+        let people = |role: &'static str| {
+            let rb = t.api(Method::GET, &format!("/organisations/{}/people", t.sat), role);
+            async move { rb.send().await.unwrap().json::<Value>().await.unwrap() }
+        };
+        for role in ROLES {
+            let v = people(role).await;
+            let p = &v["items"][0];
+            let seen = (p["email"].is_string(), p["phone"].is_string());
+            assert_eq!(seen, expect(role), "{role} on {}: {p}", t.label);
+            assert_eq!(p["name"], "Robin Example");
+        }
+        // Agreement reveals the e-mail to the one who asked, and to nobody else.
+        let r: Value = t
+            .api(Method::POST, &format!("/people/{}/contact-requests", t.person), "member_soft")
+            .header("content-type", "application/json")
+            .body(r#"{"message": "Satellite software?"}"#)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let id = r["id"].as_i64().unwrap();
+        let path = format!("/contact-requests/{id}/accept");
+        assert_eq!(t.api(Method::POST, &path, "member_soft").send().await.unwrap().status(), 403);
+        assert_eq!(t.api(Method::POST, &path, "member_sat").send().await.unwrap().status(), 204);
+        assert_eq!(people("member_soft").await["items"][0]["email"], "robin@example.org", "{}", t.label);
+        assert!(people("manager_ict").await["items"][0]["email"].is_null());
+        assert!(people("anonymous").await["items"][0]["email"].is_null());
+        t
+    })
+    .await;
+}

@@ -1,0 +1,218 @@
+//! Every page in a real headless Chromium (through chromedriver): it loads, logs no console
+//! error, shows its key content; screenshots go to `target/screenshots/`. Then the sign-in and
+//! edit flow through the forms. Runs on SQLite: what a browser sees does not depend on the engine.
+
+use crate::support::{email, spawn, TestApp, PASSWORD};
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use store::testdb::TestDb;
+
+/// chromedriver's endpoint for the browser's console log (a Selenium extension it implements).
+#[derive(Debug)]
+struct BrowserLog;
+
+impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(r#"{"type":"browser"}"#.into()))
+    }
+}
+
+struct Driver(Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn find(var: &str, names: &[&str]) -> Option<PathBuf> {
+    if let Ok(p) = std::env::var(var) {
+        return Some(PathBuf::from(p));
+    }
+    let path = std::env::var_os("PATH")?;
+    names.iter().find_map(|n| std::env::split_paths(&path).map(|d| d.join(n)).find(|p| p.is_file()))
+}
+
+async fn browser() -> Option<(Client, Driver)> {
+    let (Some(driver), Some(chromium)) = (
+        find("CLUSTERBRIDGE_CHROMEDRIVER", &["chromedriver"]),
+        find("CLUSTERBRIDGE_CHROMIUM", &["chromium", "chromium-browser", "google-chrome"]),
+    ) else {
+        if std::env::var("CI").is_ok_and(|v| v == "true") {
+            panic!("chromium and chromedriver are required when CI=true (cargo xtask ci installs them)");
+        }
+        eprintln!("skipping browser tests: chromium or chromedriver not found (cargo xtask ci installs them)");
+        return None;
+    };
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let child =
+        Command::new(driver).arg(format!("--port={port}")).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
+    let driver = Driver(child);
+    let profile = std::env::temp_dir().join(format!("cb-chromium-{}-{port}", std::process::id()));
+    let caps: serde_json::Map<String, Value> = serde_json::from_value(json!({
+        "browserName": "chrome",
+        "goog:loggingPrefs": {"browser": "ALL"},
+        "goog:chromeOptions": {
+            "binary": chromium,
+            "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--window-size=1280,1000",
+                     format!("--user-data-dir={}", profile.display())]
+        }
+    }))
+    .unwrap();
+    let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+    // chromedriver takes a moment to listen; try for up to ~20 s without sleeping blindly.
+    for attempt in 0..100 {
+        match ClientBuilder::new(connector.clone())
+            .capabilities(caps.clone())
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+        {
+            Ok(c) => return Some((c, driver)),
+            Err(e) if attempt == 99 => panic!("cannot start a browser session: {e}"),
+            Err(_) => tokio::time::sleep(std::time::Duration::from_millis(200)).await,
+        }
+    }
+    None
+}
+
+fn screenshots() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Console messages of level SEVERE since the last call.
+async fn console_errors(c: &Client) -> Vec<String> {
+    let log = c.issue_cmd(BrowserLog).await.unwrap();
+    log.as_array()
+        .map(|entries| {
+            entries
+                .iter()
+                .filter(|e| e["level"] == "SEVERE")
+                .map(|e| e["message"].as_str().unwrap_or_default().to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+async fn visit(c: &Client, t: &TestApp, name: &str, path: &str, expect: &[&str]) {
+    c.goto(&t.url(path)).await.unwrap();
+    check(c, name, path, expect).await;
+}
+
+/// Checks the page the browser shows now.
+async fn check(c: &Client, name: &str, path: &str, expect: &[&str]) {
+    let html = c.source().await.unwrap();
+    for e in expect {
+        assert!(html.contains(e), "{name} ({path}) should show {e:?}");
+    }
+    let png = c.screenshot().await.unwrap();
+    std::fs::write(screenshots().join(format!("{name}.png")), png).unwrap();
+    // A page answered with 404 or 422 on purpose makes Chromium log that status; nothing else may.
+    let errors: Vec<String> = console_errors(c)
+        .await
+        .into_iter()
+        .filter(|e| {
+            !(name.ends_with("errors") || name == "not-found") || !e.contains("the server responded with a status of 4")
+        })
+        .collect();
+    assert!(errors.is_empty(), "{name} ({path}) logged console errors: {errors:?}");
+    println!("browser: {name} ({path}) ok");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_render_in_chromium_without_console_errors() {
+    let t = spawn(TestDb::sqlite().await.unwrap()).await;
+    let Some((c, _driver)) = browser().await else {
+        t.stop().await;
+        return;
+    };
+    let project = t
+        .app
+        .create_project(
+            &domain::Actor::system(),
+            &domain::ProjectInput {
+                title: "Satellite software for logistics".into(),
+                kind: "common".into(),
+                ..Default::default()
+            },
+            &["space".into(), "ict".into()],
+        )
+        .await
+        .unwrap();
+    t.app.set_partner(&domain::Actor::system(), project, t.sat, "coordinator").await.unwrap();
+    t.app.set_partner(&domain::Actor::system(), project, t.soft, "participant").await.unwrap();
+
+    visit(&c, &t, "home", "/", &["Clusters at a glance", "Space", "ICT"]).await;
+    visit(&c, &t, "cluster", "/clusters/space", &["Space", "Orbital Sat Works", "Bridges to other clusters", "ICT"])
+        .await;
+    visit(&c, &t, "directory", "/organisations?q=orbit", &["1 organisation", "Orbital Sat Works"]).await;
+    visit(&c, &t, "directory-facets", "/organisations?cluster=ict", &["Soft Systems", "Filters"]).await;
+    visit(
+        &c,
+        &t,
+        "organisation",
+        &format!("/organisations/{}", t.sat),
+        &["Orbital Sat Works", "Robin Example", "hidden", "Soft Systems"],
+    )
+    .await;
+    visit(
+        &c,
+        &t,
+        "project",
+        &format!("/projects/{project}"),
+        &["Satellite software for logistics", "coordinator", "Soft Systems"],
+    )
+    .await;
+    visit(&c, &t, "projects", "/projects", &["Satellite software for logistics"]).await;
+    visit(&c, &t, "api", "/api", &["/api/v1/organisations", "openapi.json"]).await;
+    visit(&c, &t, "login", "/login", &["Sign in", "Password"]).await;
+    visit(&c, &t, "not-found", "/organisations/999999", &["404"]).await;
+
+    // Sign in through the form, then edit the profile through the form.
+    c.goto(&t.url("/login")).await.unwrap();
+    c.find(Locator::Id("email")).await.unwrap().send_keys(&email("member_sat")).await.unwrap();
+    c.find(Locator::Id("password")).await.unwrap().send_keys(PASSWORD).await.unwrap();
+    c.find(Locator::Css("form.stack button[type=submit]")).await.unwrap().click().await.unwrap();
+    c.wait().for_element(Locator::Css("a.who")).await.unwrap();
+    visit(&c, &t, "signed-in-home", "/", &["member_sat@example.org"]).await;
+    visit(
+        &c,
+        &t,
+        "organisation-as-member",
+        &format!("/organisations/{}", t.sat),
+        &["robin@example.org", "Edit profile"],
+    )
+    .await;
+    visit(
+        &c,
+        &t,
+        "edit-form",
+        &format!("/organisations/{}/edit", t.sat),
+        &["Edit Orbital Sat Works", "What you offer"],
+    )
+    .await;
+    let name = c.find(Locator::Id("f-name")).await.unwrap();
+    name.clear().await.unwrap();
+    c.find(Locator::Css("form.stack button[type=submit]")).await.unwrap().click().await.unwrap();
+    c.wait().for_element(Locator::Id("e-name")).await.unwrap();
+    check(&c, "edit-form-errors", "(after submit)", &["Please correct the fields below", "is required"]).await;
+    c.find(Locator::Id("f-name")).await.unwrap().send_keys("Orbital Sat Works").await.unwrap();
+    c.find(Locator::Id("f-offers")).await.unwrap().send_keys("Satellite ground stations").await.unwrap();
+    c.find(Locator::Css("form.stack button[type=submit]")).await.unwrap().click().await.unwrap();
+    c.wait().for_element(Locator::Css("dl.kv")).await.unwrap();
+    visit(&c, &t, "organisation-after-edit", &format!("/organisations/{}", t.sat), &["Satellite ground stations"])
+        .await;
+    visit(&c, &t, "account", "/account", &["Your account", "Orbital Sat Works"]).await;
+
+    c.close().await.unwrap();
+    t.stop().await;
+}

@@ -1,0 +1,117 @@
+//! Forms over plain HTTP: CSRF protection, sign-in cookies, validation messages beside fields.
+
+use crate::support::{email, on_every_backend, PASSWORD};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn forms_need_csrf_and_show_field_errors() {
+    on_every_backend(|t| async move {
+        let (cookie, csrf) = t.session("member_sat").await.unwrap();
+        let edit = t.url(&format!("/organisations/{}/edit", t.sat));
+        let form = |pairs: &[(&str, &str)]| serde_urlencoded::to_string(pairs).unwrap();
+
+        // No token, or a wrong one: refused, nothing changed.
+        for token in ["", "forged"] {
+            let resp = t
+                .http
+                .post(&edit)
+                .header("cookie", &cookie)
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body(form(&[("csrf", token), ("name", "Hacked"), ("kind", "company"), ("country", "LU")]))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(resp.status(), 400, "{}", t.label);
+        }
+        assert_eq!(t.app.organisation(t.sat).await.unwrap().name, "Orbital Sat Works");
+
+        // Invalid values: the form comes back with a message beside each field.
+        let resp = t
+            .http
+            .post(&edit)
+            .header("cookie", &cookie)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(form(&[
+                ("csrf", &csrf),
+                ("name", ""),
+                ("kind", "company"),
+                ("country", "Luxembourg"),
+                ("website", "orbital.lu"),
+            ]))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status(), 422);
+        let html = resp.text().await.unwrap();
+        assert!(html.contains(r#"id="e-name""#) && html.contains("is required"), "{}", t.label);
+        assert!(html.contains("`Luxembourg` is not an ISO 3166-1 alpha-2 country code"));
+        assert!(html.contains("must start with http:// or https://"));
+        assert!(html.contains(r#"value="orbital.lu""#), "what the user typed is kept");
+
+        // Valid values: saved, then redirected to the page.
+        let resp = t
+            .http
+            .post(&edit)
+            .header("cookie", &cookie)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(form(&[
+                ("csrf", &csrf),
+                ("name", "Orbital Sat Works"),
+                ("kind", "company"),
+                ("country", "LU"),
+                ("offers", "Ground stations"),
+            ]))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status(), 303);
+        assert_eq!(t.app.organisation(t.sat).await.unwrap().offers, "Ground stations");
+        t
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sign_in_sets_a_protected_cookie() {
+    on_every_backend(|t| async move {
+        let page = t.http.get(t.url("/login")).send().await.unwrap();
+        let set = page.headers().get("set-cookie").unwrap().to_str().unwrap().to_string();
+        assert!(set.starts_with("cb_csrf=") && set.contains("HttpOnly") && set.contains("SameSite=Strict"), "{set}");
+        let csrf = set.trim_start_matches("cb_csrf=").split(';').next().unwrap().to_string();
+        let html = page.text().await.unwrap();
+        assert!(html.contains(&format!(r#"value="{csrf}""#)));
+        let post = |pairs: Vec<(&'static str, String)>, cookie: Option<String>| {
+            let mut rb = t
+                .http
+                .post(t.url("/login"))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body(serde_urlencoded::to_string(pairs).unwrap());
+            if let Some(c) = cookie {
+                rb = rb.header("cookie", c);
+            }
+            rb.send()
+        };
+        let cookie = Some(format!("cb_csrf={csrf}"));
+        // Without the double-submit cookie the form is refused.
+        let r = post(vec![("csrf", csrf.clone()), ("email", email("admin")), ("password", PASSWORD.into())], None)
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 400);
+        let r =
+            post(vec![("csrf", csrf.clone()), ("email", email("admin")), ("password", "wrong".into())], cookie.clone())
+                .await
+                .unwrap();
+        assert_eq!(r.status(), 422);
+        assert!(r.text().await.unwrap().contains("Wrong e-mail or password."));
+        let r = post(vec![("csrf", csrf.clone()), ("email", email("admin")), ("password", PASSWORD.into())], cookie)
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 303, "{}", t.label);
+        let session = r.headers().get("set-cookie").unwrap().to_str().unwrap();
+        assert!(
+            session.starts_with("cb_session=") && session.contains("HttpOnly") && session.contains("SameSite=Lax"),
+            "{session}"
+        );
+        t
+    })
+    .await;
+}

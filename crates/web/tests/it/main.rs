@@ -1,0 +1,8 @@
+//! The web app end to end: the real server on a random port, on SQLite and PostgreSQL, driven by
+//! an HTTP client and by headless Chromium.
+
+mod access;
+mod api;
+mod browser;
+mod forms;
+mod support;
