@@ -39,6 +39,11 @@ impl App {
         Ok(App::new(store, Arc::new(SystemClock)))
     }
 
+    /// Checks that the database answers (the health endpoint).
+    pub async fn ping(&self) -> AppResult<()> {
+        Ok(self.store.ping().await?)
+    }
+
     pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
         self.clock.now()
     }

@@ -798,6 +798,21 @@ impl App {
         Ok(store::contact_requests_for(&mut conn, user_id, actor.organisation_id).await?)
     }
 
+    /// Numbers of organisations and projects in the registry.
+    pub async fn counts(&self) -> AppResult<(i64, i64)> {
+        let mut conn = self.store.conn().await?;
+        Ok((store::count_orgs(&mut conn).await?, store::count_projects(&mut conn).await?))
+    }
+
+    /// The organisation a contact person belongs to.
+    pub async fn person_organisation(&self, person_id: i64) -> AppResult<i64> {
+        let mut conn = self.store.conn().await?;
+        store::get_person(&mut conn, person_id)
+            .await?
+            .map(|p| p.organisation_id)
+            .ok_or_else(|| AppError::NotFound(format!("person {person_id}")))
+    }
+
     /// Whether some memberships were inferred (the demo), so pages can say so.
     pub async fn any_inferred(&self) -> AppResult<bool> {
         let mut conn = self.store.conn().await?;

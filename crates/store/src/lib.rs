@@ -107,13 +107,14 @@ impl Store {
             Backend::Sqlite if !url.contains('?') => format!("{url}?mode=rwc"),
             _ => url.to_string(),
         };
+        let read_only = url.contains("mode=ro");
         let options = AnyConnectOptions::from_str(&url)?;
         let pool = AnyPoolOptions::new()
             .max_connections(if backend == Backend::Sqlite { 8 } else { 10 })
             .acquire_timeout(Duration::from_secs(30))
             .after_connect(move |conn, _| {
                 Box::pin(async move {
-                    if backend == Backend::Sqlite {
+                    if backend == Backend::Sqlite && !read_only {
                         // WAL lets readers run beside one writer; busy_timeout makes writers queue
                         // instead of failing; foreign keys are off by default in SQLite.
                         conn.execute("PRAGMA journal_mode = WAL").await?;

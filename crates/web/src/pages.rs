@@ -95,7 +95,7 @@ fn project_row(p: &domain::Project, role: &str) -> ProjectRow {
 }
 
 async fn health(State(s): State<AppState>) -> Response {
-    match s.app.store.ping().await {
+    match s.app.ping().await {
         Ok(()) => (StatusCode::OK, axum::Json(serde_json::json!({"status": "ok"}))).into_response(),
         Err(e) => {
             tracing::error!(error = %e, "health check failed");
@@ -106,10 +106,7 @@ async fn health(State(s): State<AppState>) -> Response {
 
 async fn home(State(s): State<AppState>, v: Viewer) -> PageResult {
     let clusters = s.app.clusters().await?;
-    let mut conn = s.app.store.conn().await.map_err(AppError::from)?;
-    let organisations = store::count_orgs(&mut conn).await.map_err(AppError::from)?;
-    let projects = store::count_projects(&mut conn).await.map_err(AppError::from)?;
-    drop(conn);
+    let (organisations, projects) = s.app.counts().await?;
     let max_members = clusters.iter().map(|c| c.members).max().unwrap_or(0).max(1);
     let page = HomePage {
         nav: nav(&v),
@@ -686,11 +683,9 @@ async fn person_delete(
     v.check_csrf(get_field(&form, "csrf").as_deref())?;
     require_signed_in(&v)?;
     let person_id = id(&raw, "person")?;
-    let mut conn = s.app.store.conn().await.map_err(AppError::from)?;
-    let org = store::get_person(&mut conn, person_id).await.map_err(AppError::from)?.map(|p| p.organisation_id);
-    drop(conn);
+    let org = s.app.person_organisation(person_id).await?;
     s.app.delete_person(&v.actor, person_id).await?;
-    Ok(Redirect::to(&org.map(|o| format!("/organisations/{o}")).unwrap_or_else(|| "/".into())).into_response())
+    Ok(Redirect::to(&format!("/organisations/{org}")).into_response())
 }
 
 async fn contact_request(
@@ -703,9 +698,8 @@ async fn contact_request(
     require_signed_in(&v)?;
     let person_id = id(&raw, "person")?;
     s.app.request_contact(&v.actor, person_id, &get_field(&form, "message").unwrap_or_default()).await?;
-    let mut conn = s.app.store.conn().await.map_err(AppError::from)?;
-    let org = store::get_person(&mut conn, person_id).await.map_err(AppError::from)?.map(|p| p.organisation_id);
-    Ok(Redirect::to(&org.map(|o| format!("/organisations/{o}")).unwrap_or_else(|| "/".into())).into_response())
+    let org = s.app.person_organisation(person_id).await?;
+    Ok(Redirect::to(&format!("/organisations/{org}")).into_response())
 }
 
 async fn answer(s: AppState, v: Viewer, raw: String, form: Fields, accept: bool) -> PageResult {

@@ -1,0 +1,144 @@
+//! The command line, run as a user runs it: the real binary, a fresh data folder or database.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use store::testdb::TestDb;
+
+fn cb(db: &str, args: &[&str], stdin: Option<&str>) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_clusterbridge"));
+    cmd.arg("--database-url").arg(db).args(args).env_remove("CLUSTERBRIDGE_DATABASE_URL");
+    cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    if let Some(input) = stdin {
+        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().unwrap()
+}
+
+fn text(o: &Output) -> (String, String) {
+    (String::from_utf8_lossy(&o.stdout).into_owned(), String::from_utf8_lossy(&o.stderr).into_owned())
+}
+
+fn fixture(p: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/tests/fixtures").join(p).display().to_string()
+}
+
+/// One database per backend: an SQLite file, and a PostgreSQL database when configured.
+async fn databases() -> Vec<TestDb> {
+    TestDb::all().await.unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn import_export_and_users_from_the_command_line() {
+    for db in databases().await {
+        let url = db.url.clone();
+        let dir = tempfile::tempdir().unwrap();
+        let bad = dir.path().join("orgs.csv");
+        std::fs::write(&bad, "external_id,name,kind,country\nA1,Acme,company,LU\nA1,Dup,company,ZZ\n").unwrap();
+        let out = cb(&url, &["import", "organisations", bad.to_str().unwrap()], None);
+        let (_, err) = text(&out);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        let name = bad.display().to_string();
+        assert!(err.contains(&format!("{name}:3: external_id: duplicate `A1` (first on line 2)")), "{err}");
+        assert!(err.contains(&format!("{name}:3: country: `ZZ` is not an ISO 3166-1 alpha-2 country code")), "{err}");
+
+        let good = dir.path().join("good.csv");
+        std::fs::write(&good, "external_id,name,kind,country,city\nA1,Acme Composites,company,LU,Foetz\n").unwrap();
+        let (out, _) = text(&cb(&url, &["import", "organisations", "--dry-run", good.to_str().unwrap()], None));
+        assert!(out.contains("1 would be created") && out.contains("dry run"), "{out}");
+        let (out, _) = text(&cb(&url, &["import", "organisations", good.to_str().unwrap()], None));
+        assert!(out.contains("1 were created"), "{out}");
+        let (out, _) = text(&cb(&url, &["import", "organisations", good.to_str().unwrap()], None));
+        assert!(out.contains("0 were created, 0 were updated, 1 unchanged"), "{out}");
+
+        let (out, err) = text(&cb(&url, &["import", "cordis", &fixture("cordis")], None));
+        assert!(out.contains("organisations: 5 read, 5 created"), "{out}{err}");
+        let (out, _) = text(&cb(&url, &["import", "cordis", &fixture("cordis")], None));
+        assert!(out.contains("5 read, 0 created, 0 updated") && out.contains("0 partners created"), "{out}");
+
+        let (csv, _) = text(&cb(&url, &["export", "organisations", "--format", "csv"], None));
+        let header = csv.lines().next().unwrap();
+        assert!(header.starts_with("id,external_id,name,display_name,kind,sme,country,city"), "{header}");
+        assert!(header.ends_with(",clusters"));
+        assert_eq!(csv.lines().count(), 7, "header and six organisations");
+        assert!(csv.contains("Organisation 100000002"));
+        let (json, _) = text(&cb(&url, &["export", "organisations", "--format", "json"], None));
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v.as_array().unwrap().len(), 6);
+        for key in ["id", "external_id", "name", "kind", "country", "city", "clusters"] {
+            assert!(v[0].get(key).is_some(), "{key}");
+        }
+
+        let out = cb(&url, &["user", "add", "--email", "Admin@Example.org", "--role", "admin", "--password-stdin"], Some("a long password\n"));
+        assert!(out.status.success(), "{:?}", text(&out));
+        let out = cb(&url, &["user", "add", "--email", "m@example.org", "--role", "manager", "--cluster", "nowhere", "--password-stdin"], Some("a long password\n"));
+        assert_eq!(out.status.code(), Some(2), "a user's mistake exits 2");
+        assert!(text(&out).1.contains("cluster: no cluster `nowhere`"));
+        let out = cb(&url, &["user", "add", "--email", "x@example.org", "--role", "admin", "--password-stdin"], Some("short\n"));
+        assert_eq!(out.status.code(), Some(2));
+        assert!(text(&out).1.contains("password: must have at least 10 characters"));
+        let (list, _) = text(&cb(&url, &["user", "list"], None));
+        assert!(list.contains("admin@example.org\tadmin"), "{list}");
+        let (token, _) = text(&cb(&url, &["user", "token", "--email", "admin@example.org"], None));
+        assert_eq!(token.trim().len(), 64);
+        db.cleanup().await.unwrap();
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn backup_restores_into_an_empty_database() {
+    for db in databases().await {
+        let url = db.url.clone();
+        let dir = tempfile::tempdir().unwrap();
+        assert!(cb(&url, &["import", "cordis", &fixture("cordis")], None).status.success());
+        let file = dir.path().join("backup");
+        let (out, err) = text(&cb(&url, &["backup", file.to_str().unwrap()], None));
+        assert!(out.contains("wrote"), "{out}{err}");
+        let again = cb(&url, &["backup", file.to_str().unwrap()], None);
+        assert_eq!(again.status.code(), Some(2), "an existing file is never overwritten");
+
+        let target = if db.label == "sqlite" { TestDb::sqlite().await.unwrap() } else { TestDb::postgres().await.unwrap().unwrap() };
+        let (out, err) = text(&cb(&target.url, &["restore", file.to_str().unwrap()], None));
+        assert!(out.contains("restored"), "{out}{err}");
+        let a = text(&cb(&url, &["export", "organisations", "--format", "csv"], None)).0;
+        let b = text(&cb(&target.url, &["export", "organisations", "--format", "csv"], None)).0;
+        assert_eq!(a, b, "{}", db.label);
+        let twice = cb(&target.url, &["restore", file.to_str().unwrap()], None);
+        assert_eq!(twice.status.code(), Some(2), "restore refuses a database that is not empty");
+        target.cleanup().await.unwrap();
+        db.cleanup().await.unwrap();
+    }
+}
+
+#[test]
+fn serve_demo_answers_health_and_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_clusterbridge"))
+        .args(["--data-dir", dir.path().to_str().unwrap(), "serve", "--demo", "--bind", &format!("127.0.0.1:{port}")])
+        .env_remove("CLUSTERBRIDGE_DATABASE_URL")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // The URL line is printed once the listener is bound.
+    let mut line = String::new();
+    std::io::BufRead::read_line(&mut std::io::BufReader::new(child.stdout.take().unwrap()), &mut line).unwrap();
+    assert_eq!(line.trim(), format!("clusterbridge is ready: open http://127.0.0.1:{port}/"));
+    let get = |path: &str| {
+        let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+        write!(s, "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").unwrap();
+        let mut body = String::new();
+        std::io::Read::read_to_string(&mut s, &mut body).unwrap();
+        body
+    };
+    assert!(get("/health").starts_with("HTTP/1.1 200"));
+    let home = get("/");
+    assert!(home.contains("Space") && home.contains("Materials &#38; Manufacturing"), "the eight demo clusters");
+    let dir_page = get("/organisations?q=luxembourg+institute+science");
+    assert!(dir_page.contains("LUXEMBOURG INSTITUTE OF SCIENCE AND TECHNOLOGY"), "real Luxembourg names");
+    let _ = child.kill();
+    let _ = child.wait();
+}
