@@ -119,7 +119,13 @@ mod tests {
 
     fn direct(meta: &Value, name: &str) -> BTreeSet<String> {
         let pkg = meta["packages"].as_array().unwrap().iter().find(|p| p["name"] == name).unwrap();
-        pkg["dependencies"].as_array().unwrap().iter().filter(|d| d["kind"].is_null()).map(|d| d["name"].as_str().unwrap().to_string()).collect()
+        pkg["dependencies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["kind"].is_null())
+            .map(|d| d["name"].as_str().unwrap().to_string())
+            .collect()
     }
 
     #[test]

@@ -304,7 +304,7 @@ impl App {
                     org_ids.insert(pic, id);
                 }
             }
-            if done % 1000 == 0 {
+            if done.is_multiple_of(1000) {
                 progress(done, total);
             }
         }
@@ -354,7 +354,7 @@ impl App {
                     report.projects_created += 1;
                 }
             }
-            if done % 1000 == 0 {
+            if done.is_multiple_of(1000) {
                 progress(done, total);
             }
         }
@@ -399,7 +399,7 @@ impl App {
                     }
                 }
             }
-            if done % 5000 == 0 {
+            if done.is_multiple_of(5000) {
                 progress(done, total);
             }
         }

@@ -271,7 +271,7 @@ impl OrganisationDraft {
         let country = Country::parse(&input.country).map_err(|m| errors.push(FieldError::new("country", m))).ok();
         let city = opt_text(&mut errors, "city", input.city.as_deref(), 100).unwrap_or_default();
         let website = opt_text(&mut errors, "website", input.website.as_deref(), 300).unwrap_or_default();
-        if !website.is_empty() && !(website.starts_with("http://") || website.starts_with("https://")) {
+        if !(website.is_empty() || website.starts_with("http://") || website.starts_with("https://")) {
             errors.push(FieldError::new("website", "must start with http:// or https://"));
         }
         let description =

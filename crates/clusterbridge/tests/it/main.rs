@@ -71,12 +71,34 @@ async fn import_export_and_users_from_the_command_line() {
             assert!(v[0].get(key).is_some(), "{key}");
         }
 
-        let out = cb(&url, &["user", "add", "--email", "Admin@Example.org", "--role", "admin", "--password-stdin"], Some("a long password\n"));
+        let out = cb(
+            &url,
+            &["user", "add", "--email", "Admin@Example.org", "--role", "admin", "--password-stdin"],
+            Some("a long password\n"),
+        );
         assert!(out.status.success(), "{:?}", text(&out));
-        let out = cb(&url, &["user", "add", "--email", "m@example.org", "--role", "manager", "--cluster", "nowhere", "--password-stdin"], Some("a long password\n"));
+        let out = cb(
+            &url,
+            &[
+                "user",
+                "add",
+                "--email",
+                "m@example.org",
+                "--role",
+                "manager",
+                "--cluster",
+                "nowhere",
+                "--password-stdin",
+            ],
+            Some("a long password\n"),
+        );
         assert_eq!(out.status.code(), Some(2), "a user's mistake exits 2");
         assert!(text(&out).1.contains("cluster: no cluster `nowhere`"));
-        let out = cb(&url, &["user", "add", "--email", "x@example.org", "--role", "admin", "--password-stdin"], Some("short\n"));
+        let out = cb(
+            &url,
+            &["user", "add", "--email", "x@example.org", "--role", "admin", "--password-stdin"],
+            Some("short\n"),
+        );
         assert_eq!(out.status.code(), Some(2));
         assert!(text(&out).1.contains("password: must have at least 10 characters"));
         let (list, _) = text(&cb(&url, &["user", "list"], None));
@@ -99,7 +121,11 @@ async fn backup_restores_into_an_empty_database() {
         let again = cb(&url, &["backup", file.to_str().unwrap()], None);
         assert_eq!(again.status.code(), Some(2), "an existing file is never overwritten");
 
-        let target = if db.label == "sqlite" { TestDb::sqlite().await.unwrap() } else { TestDb::postgres().await.unwrap().unwrap() };
+        let target = if db.label == "sqlite" {
+            TestDb::sqlite().await.unwrap()
+        } else {
+            TestDb::postgres().await.unwrap().unwrap()
+        };
         let (out, err) = text(&cb(&target.url, &["restore", file.to_str().unwrap()], None));
         assert!(out.contains("restored"), "{out}{err}");
         let a = text(&cb(&url, &["export", "organisations", "--format", "csv"], None)).0;
