@@ -131,7 +131,7 @@ mod tests {
     #[test]
     fn pure_crates_do_no_io() {
         let meta = metadata();
-        let pure = ["domain", "matching"];
+        let pure = ["domain", "matching", "scheduling"];
         let forbidden = ["tokio", "sqlx", "axum", "clap", "hyper", "reqwest", "tracing"];
         for krate in pure {
             let deps = closure(&meta, krate);
@@ -144,7 +144,7 @@ mod tests {
     #[test]
     fn only_store_speaks_sql_and_domain_has_no_wire_format() {
         let meta = metadata();
-        for krate in ["web", "clusterbridge", "domain", "matching"] {
+        for krate in ["web", "clusterbridge", "domain", "matching", "scheduling"] {
             assert!(!direct(&meta, krate).contains("sqlx"), "{krate} must not depend on sqlx: only store speaks SQL");
         }
         assert!(!direct(&meta, "domain").contains("serde"), "domain types carry no wire format");

@@ -10,7 +10,7 @@ use app::{App, AppError};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use domain::Actor;
 use std::io::{IsTerminal, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -70,6 +70,21 @@ enum Command {
     Backup { file: PathBuf },
     /// Restores a backup (of either kind) into an empty database.
     Restore { file: PathBuf },
+    /// Schedules B2B meetings: reads a problem file, writes a solution file (see README).
+    Schedule {
+        #[arg(long)]
+        problem: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+        /// Wall-clock limit in seconds; the best schedule found by then is written.
+        #[arg(long, default_value_t = 10.0)]
+        time_limit: f64,
+        /// Work limit: with a seed, the output is then identical on every run.
+        #[arg(long)]
+        max_iterations: Option<u64>,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 #[derive(Args)]
@@ -150,6 +165,10 @@ enum UserWhat {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     init_logging(cli.log_format);
+    if let Command::Schedule { problem, out, time_limit, max_iterations, seed } = &cli.command {
+        // Needs no database: a pure computation from one file to another.
+        return schedule(problem, out, *time_limit, *max_iterations, *seed);
+    }
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(r) => r,
         Err(e) => {
@@ -311,12 +330,65 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             let kind = app.backup(&file).await?;
             println!("wrote {} ({kind})", file.display());
         }
+        Command::Schedule { .. } => unreachable!("handled before the database is opened"),
         Command::Restore { file } => {
             let rows = app.restore(&file).await?;
             println!("restored {rows} rows from {}", file.display());
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn schedule(problem: &Path, out: &Path, time_limit: f64, max_iterations: Option<u64>, seed: u64) -> ExitCode {
+    let invalid = |lines: Vec<String>| {
+        for l in &lines {
+            eprintln!("{}: {l}", problem.display());
+        }
+        eprintln!("the problem file is invalid: {} problem(s)", lines.len());
+        ExitCode::from(2)
+    };
+    let text = match std::fs::read(problem) {
+        Ok(t) => t,
+        Err(e) => return invalid(vec![format!("cannot read: {e}")]),
+    };
+    let value: serde_json::Value = match serde_json::from_slice(&text) {
+        Ok(v) => v,
+        Err(e) => return invalid(vec![format!("not valid JSON: {e}")]),
+    };
+    let p = match crate::schedule::parse_problem(&value) {
+        Ok(p) => p,
+        Err(crate::schedule::Invalid(lines)) => return invalid(lines),
+    };
+    if !(time_limit.is_finite() && time_limit >= 0.0) {
+        return invalid(vec!["--time-limit: must be a number of seconds ≥ 0".into()]);
+    }
+    let (solution, seconds) = match crate::schedule::run(&p, time_limit, max_iterations, seed) {
+        Ok(x) => x,
+        Err(crate::schedule::Invalid(lines)) => return invalid(lines),
+    };
+    let json = crate::schedule::solution_json(&p, &solution, seconds);
+    let written =
+        serde_json::to_vec_pretty(&json).map_err(std::io::Error::other).and_then(|bytes| std::fs::write(out, bytes));
+    if let Err(e) = written {
+        eprintln!("error: cannot write {}: {e}", out.display());
+        return ExitCode::FAILURE;
+    }
+    eprintln!(
+        "placed {} of {} requests, weight {} of at most {} ({:.2}%), worst shortfall {}, breaks {}, {:.2} s",
+        solution.placed,
+        p.requests.len(),
+        solution.placed_weight,
+        solution.upper_bound,
+        if solution.upper_bound == 0 {
+            100.0
+        } else {
+            100.0 * solution.placed_weight as f64 / solution.upper_bound as f64
+        },
+        solution.worst_shortfall,
+        solution.breaks,
+        seconds
+    );
+    ExitCode::from(crate::schedule::exit_code(&solution))
 }
 
 async fn import(app: &App, system: &Actor, what: ImportWhat) -> Result<ExitCode> {

@@ -89,9 +89,15 @@ pub async fn not_found(req: Request) -> Response {
     }
 }
 
-/// Headers every answer carries: no framing, no sniffing, scripts and styles from us only.
+/// Headers every answer carries: no framing, no sniffing, scripts and styles from us only; and
+/// `server-timing` with the time the app spent, which the load benchmark reads.
 pub async fn security_headers(req: Request, next: Next) -> Response {
+    let started = std::time::Instant::now();
     let mut resp = next.run(req).await;
+    let ms = started.elapsed().as_secs_f64() * 1000.0;
+    if let Ok(v) = HeaderValue::from_str(&format!("app;dur={ms:.3}")) {
+        resp.headers_mut().insert("server-timing", v);
+    }
     let h = resp.headers_mut();
     h.insert("x-content-type-options", HeaderValue::from_static("nosniff"));
     h.insert("x-frame-options", HeaderValue::from_static("DENY"));

@@ -168,3 +168,102 @@ fn serve_demo_answers_health_and_pages() {
     let _ = child.kill();
     let _ = child.wait();
 }
+
+fn schedule(problem: &str, extra: &[&str]) -> (Option<i32>, String, Option<serde_json::Value>) {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("p.json");
+    let s = dir.path().join("s.json");
+    std::fs::write(&p, problem).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_clusterbridge"))
+        .args(["schedule", "--problem", p.to_str().unwrap(), "--out", s.to_str().unwrap()])
+        .args(extra)
+        .output()
+        .unwrap();
+    let solution = std::fs::read(&s).ok().map(|b| serde_json::from_slice(&b).unwrap());
+    (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned(), solution)
+}
+
+const FORUM: &str = r#"{
+  "slots": [{"id": "s1", "session": "am"}, {"id": "s2", "session": "am"}, {"id": "s3", "session": "pm"}],
+  "tables": 2,
+  "participants": [{"id": "p1", "available": ["s1", "s2", "s3"]}, {"id": "p2", "available": ["s1", "s2"]},
+                   {"id": "p3", "available": ["s2", "s3"]}, {"id": "p4"}],
+  "requests": [
+    {"id": "r1", "participants": ["p1", "p2"], "priority": 3},
+    {"id": "r2", "participants": ["p1", "p3"], "allowed_slots": ["s3"]},
+    {"id": "r3", "participants": ["p2", "p3", "p4"], "pinned": {"slot": "s2", "table": 1}},
+    {"id": "r4", "participants": ["p1", "p4"]}
+  ],
+  "objective": {"place_all": false}
+}"#;
+
+#[test]
+fn schedule_writes_a_solution_with_its_bound() {
+    let (code, err, s) = schedule(FORUM, &["--max-iterations", "1000", "--seed", "7"]);
+    assert_eq!(code, Some(0), "{err}");
+    let s = s.unwrap();
+    // r4 (p1, p4) cannot fit beside the pinned three-person r3 and the higher-priority r1: the
+    // optimum places 3 meetings of weight 5, and the bound proves it.
+    assert_eq!(
+        (s["placed"].as_i64(), s["placed_weight"].as_i64(), s["upper_bound"].as_i64()),
+        (Some(3), Some(5), Some(5))
+    );
+    assert_eq!(s["status"], "optimal");
+    assert_eq!(s["unplaced"][0]["request"], "r4");
+    assert!(s["unplaced"][0]["reason"].as_str().unwrap().contains("p1"), "the reason names who is booked");
+    assert!(
+        s["meetings"].as_array().unwrap().iter().any(|m| m["request"] == "r3" && m["slot"] == "s2" && m["table"] == 1),
+        "pins stay"
+    );
+    assert!(
+        s["meetings"].as_array().unwrap().iter().any(|m| m["request"] == "r2" && m["slot"] == "s3"),
+        "allowed slots hold"
+    );
+    for key in ["unplaced", "worst_shortfall", "breaks", "seconds"] {
+        assert!(s.get(key).is_some(), "{key}");
+    }
+    // Same seed and work limit: the same schedule.
+    let (_, _, again) = schedule(FORUM, &["--max-iterations", "1000", "--seed", "7"]);
+    assert_eq!(again.unwrap()["meetings"], s["meetings"]);
+}
+
+#[test]
+fn bad_problem_files_exit_2_and_name_the_element() {
+    let cases = [
+        (
+            FORUM.replace(r#""participants": ["p1", "p4"]"#, r#""participants": ["p1", "p9"]"#),
+            "requests[3].participants[1]: unknown participant `p9` (request r4)",
+        ),
+        (
+            FORUM.replace(
+                r#"[{"id": "s1", "session": "am"}, {"id": "s2", "session": "am"}, {"id": "s3", "session": "pm"}]"#,
+                "[]",
+            ),
+            "slots: must list at least one slot",
+        ),
+        (
+            FORUM.replace(r#"{"id": "p3", "available""#, r#"{"id": "p2", "available""#),
+            "participants[2].id: duplicate participant id `p2`",
+        ),
+        (FORUM.replace(r#""pinned": {"slot": "s2", "table": 1}"#, r#""pinned": {"slot": "s3", "table": 1}"#), "r3"),
+        ("{not json".to_string(), "not valid JSON"),
+    ];
+    for (text, want) in cases {
+        let (code, err, solution) = schedule(&text, &[]);
+        assert_eq!(code, Some(2), "{want}: {err}");
+        assert!(err.contains(want), "want {want:?} in {err}");
+        assert!(solution.is_none(), "nothing is written for an invalid file");
+    }
+}
+
+#[test]
+fn place_all_that_cannot_be_met_exits_3_with_the_best_schedule() {
+    let impossible = FORUM
+        .replace(r#""place_all": false"#, r#""place_all": true"#)
+        .replace(r#""allowed_slots": ["s3"]"#, r#""allowed_slots": ["s1"]"#);
+    let (code, err, s) = schedule(&impossible, &["--max-iterations", "1000"]);
+    assert_eq!(code, Some(3), "{err}");
+    let s = s.unwrap();
+    assert_eq!(s["status"], "place_all_impossible");
+    assert!(s["unplaced"].as_array().unwrap().iter().any(|u| u["request"] == "r2"));
+}

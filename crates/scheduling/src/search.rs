@@ -1,0 +1,553 @@
+//! Construction heuristic and local search.
+//!
+//! * [`construct`]: most-constrained-first greedy (priority first, then
+//!   fewest feasible slots, then busiest participants), choosing the slot that
+//!   adds the fewest breaks.
+//! * [`LocalSearch`]: a randomised walk over time-indexed assignments whose
+//!   moves are ejection chains: insert an unplaced request into a slot,
+//!   relocating the conflicting meetings (participants or a full table) to
+//!   other slots, recursively up to a small depth, ejecting what cannot be
+//!   relocated. Moves never decrease the primary objective (placed weight,
+//!   then moved count when re-planning); equal-primary moves that worsen the
+//!   secondary objectives (fairness, breaks) are accepted with a small
+//!   probability to escape plateaus. Every change is journaled: the best
+//!   state (official lexicographic order) is the last commit point, so the
+//!   walk can always be rolled back to it (anytime behaviour).
+
+use crate::prep::{bits, NONE};
+use crate::rng::Rng;
+use crate::state::{breaks_bits, Key, State};
+use std::cmp::Ordering;
+
+/// Places every pinned request at its pin.
+pub(crate) fn place_pins(st: &mut State) {
+    let inst = st.inst;
+    for r in 0..inst.nr {
+        if inst.pin[r] != NONE {
+            st.place(r, inst.pin[r] as usize);
+        }
+    }
+}
+
+/// Δbreaks of participant set `parts` if slot `s` became busy.
+#[inline]
+fn delta_breaks(st: &State, r: usize, s: usize) -> i64 {
+    let inst = st.inst;
+    let nw = inst.nw;
+    let mut d = 0i64;
+    let mut tmp = [0u64; 8];
+    for &p in inst.parts(r) {
+        let p = p as usize;
+        let row = &st.busy[p * nw..(p + 1) * nw];
+        let nb = if nw <= 8 {
+            tmp[..nw].copy_from_slice(row);
+            tmp[s / 64] |= 1 << (s % 64);
+            breaks_bits(&tmp[..nw])
+        } else {
+            let mut v = row.to_vec();
+            v[s / 64] |= 1 << (s % 64);
+            breaks_bits(&v)
+        };
+        d += nb as i64 - st.pbreaks[p] as i64;
+    }
+    d
+}
+
+/// Among the free slots of `r` (excluding `avoid`), the one adding the
+/// fewest breaks, preferring the home slot when re-planning. Ties are broken
+/// by `rng` when given, else by the emptiest slot, then the lowest index.
+fn best_free_slot(st: &State, r: usize, avoid: usize, rng: Option<&mut Rng>) -> Option<usize> {
+    if !st.group_free(r) {
+        return None;
+    }
+    let inst = st.inst;
+    let home = inst.home[r];
+    if home != NONE && home as usize != avoid && st.fits(r, home as usize) {
+        return Some(home as usize);
+    }
+    let mut best: Option<(i64, u64, usize)> = None;
+    let mut ties = 0u32;
+    let mut rng = rng;
+    for w in 0..inst.nw {
+        let mut m = st.free_word(r, w);
+        while m != 0 {
+            let s = w * 64 + m.trailing_zeros() as usize;
+            m &= m - 1;
+            if s == avoid {
+                continue;
+            }
+            let d = delta_breaks(st, r, s);
+            let tie = match &mut rng {
+                Some(_) => 0,
+                None => (inst.tables[s] - st.used[s]) as u64,
+            };
+            let cand = (d, u64::MAX - tie, s);
+            match best {
+                None => {
+                    best = Some(cand);
+                    ties = 1;
+                }
+                Some(b) => {
+                    if (cand.0, cand.1) < (b.0, b.1) {
+                        best = Some(cand);
+                        ties = 1;
+                    } else if (cand.0, cand.1) == (b.0, b.1) {
+                        ties += 1;
+                        if let Some(g) = &mut rng {
+                            if g.below(ties as usize) == 0 {
+                                best = Some(cand);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    best.map(|b| b.2)
+}
+
+/// Greedy construction on top of the current state (pins already placed).
+pub(crate) fn construct(st: &mut State) {
+    let inst = st.inst;
+    let load: Vec<u32> = (0..inst.np).map(|p| inst.requests_of(p).len() as u32).collect();
+    let mut order: Vec<usize> = (0..inst.nr).filter(|&r| st.slot_of[r] == NONE && inst.nfeas[r] > 0).collect();
+    let maxload = |r: usize| inst.parts(r).iter().map(|&p| load[p as usize]).max().unwrap_or(0);
+    order.sort_by_key(|&r| (std::cmp::Reverse(inst.weight[r]), inst.nfeas[r], std::cmp::Reverse(maxload(r)), r));
+    // Home slots first (re-planning keeps published meetings).
+    for &r in &order {
+        let h = inst.home[r];
+        if h != NONE && st.fits(r, h as usize) {
+            st.place(r, h as usize);
+        }
+    }
+    for &r in &order {
+        if st.slot_of[r] != NONE {
+            continue;
+        }
+        if let Some(s) = best_free_slot(st, r, NONE as usize, None) {
+            st.place(r, s);
+        }
+    }
+    st.commit();
+}
+
+/// Limits and knobs of the local search.
+pub(crate) struct Limits {
+    pub max_iterations: u64,
+    pub max_stale: u64,
+    pub upper_bound: u64,
+}
+
+pub(crate) struct LocalSearch<'s, 'a> {
+    pub st: &'s mut State<'a>,
+    pub rng: Rng,
+    pub best: Key,
+    pub iterations: u64,
+    blockers: Vec<u32>,
+    ejected: Vec<u32>,
+    repair_buf: Vec<u32>,
+}
+
+const EXPLORE: f64 = 0.05;
+
+impl<'s, 'a> LocalSearch<'s, 'a> {
+    pub fn new(st: &'s mut State<'a>, seed: u64) -> Self {
+        st.commit();
+        let best = st.key();
+        LocalSearch {
+            st,
+            rng: Rng::new(seed),
+            best,
+            iterations: 0,
+            blockers: Vec::new(),
+            ejected: Vec::new(),
+            repair_buf: Vec::new(),
+        }
+    }
+
+    /// Tries to put unplaced request `b` somewhere (not `avoid`), with
+    /// ejection chains of the given depth. On failure the state is unchanged.
+    fn relocate(&mut self, b: usize, depth: u32, avoid: usize) -> bool {
+        if let Some(s) = best_free_slot(self.st, b, avoid, Some(&mut self.rng)) {
+            self.st.place(b, s);
+            return true;
+        }
+        if depth == 0 || !self.st.group_free(b) {
+            return false;
+        }
+        let inst = self.st.inst;
+        let feas = inst.feas_list(b);
+        if feas.is_empty() {
+            return false;
+        }
+        let start = self.rng.below(feas.len());
+        let mut tries = 0;
+        for k in 0..feas.len() {
+            let s = feas[(start + k) % feas.len()];
+            if s == avoid || self.st.full[s / 64] >> (s % 64) & 1 == 1 {
+                continue;
+            }
+            let mut c = NONE;
+            let mut ok = true;
+            for &p in inst.parts(b) {
+                let o = self.st.occ(p as usize, s);
+                if o != NONE {
+                    if c == NONE || c == o {
+                        c = o;
+                    } else {
+                        ok = false;
+                        break;
+                    }
+                }
+            }
+            if !ok || c == NONE || inst.pin[c as usize] != NONE {
+                continue;
+            }
+            tries += 1;
+            let mark = self.st.mark();
+            self.st.unplace(c as usize);
+            self.st.place(b, s);
+            if self.relocate(c as usize, depth - 1, s) {
+                return true;
+            }
+            self.st.undo_to(mark);
+            if tries >= 4 {
+                break;
+            }
+        }
+        false
+    }
+
+    /// Inserts `r` into `s`, moving or ejecting conflicting meetings. Returns
+    /// false (state possibly modified; caller undoes) when a pinned meeting
+    /// blocks.
+    fn apply_insert(&mut self, r: usize, s: usize, depth: u32) -> bool {
+        let inst = self.st.inst;
+        let mut bl = std::mem::take(&mut self.blockers);
+        bl.clear();
+        let mut ejected = std::mem::take(&mut self.ejected);
+        ejected.clear();
+        for &p in inst.parts(r) {
+            let o = self.st.occ(p as usize, s);
+            if o != NONE && !bl.contains(&o) {
+                bl.push(o);
+            }
+        }
+        let g = self.st.group_placed[inst.group[r] as usize];
+        if g != NONE && g as usize != r && !bl.contains(&g) {
+            bl.push(g);
+        }
+        if bl.iter().any(|&b| inst.pin[b as usize] != NONE) {
+            self.blockers = bl;
+            self.ejected = ejected;
+            return false;
+        }
+        for &b in &bl {
+            self.st.unplace(b as usize);
+        }
+        if self.st.full[s / 64] >> (s % 64) & 1 == 1 {
+            // Need a table: move one meeting out of s, else eject the
+            // lightest one sampled.
+            let n = self.st.members[s].len();
+            let mut done = false;
+            let mut lightest: Option<(u64, u32)> = None;
+            if n > 0 {
+                let start = self.rng.below(n);
+                for k in 0..n.min(6) {
+                    let m = self.st.members[s][(start + k) % n];
+                    if inst.pin[m as usize] != NONE {
+                        continue;
+                    }
+                    let mark = self.st.mark();
+                    self.st.unplace(m as usize);
+                    if self.relocate(m as usize, depth.saturating_sub(1), s) {
+                        done = true;
+                        break;
+                    }
+                    self.st.undo_to(mark);
+                    let w = inst.weight[m as usize];
+                    if lightest.is_none_or(|(lw, _)| w < lw) {
+                        lightest = Some((w, m));
+                    }
+                }
+            }
+            if !done {
+                match lightest {
+                    Some((_, m)) => {
+                        self.st.unplace(m as usize);
+                        ejected.push(m);
+                    }
+                    None => {
+                        self.blockers = bl;
+                        self.ejected = ejected;
+                        return false;
+                    }
+                }
+            }
+        }
+        if !self.st.fits(r, s) {
+            self.blockers = bl;
+            self.ejected = ejected;
+            return false;
+        }
+        self.st.place(r, s);
+        for &b in &bl {
+            if !self.relocate(b as usize, depth, s) {
+                ejected.push(b);
+            }
+        }
+        self.repair(&ejected);
+        self.blockers = bl;
+        self.ejected = ejected;
+        true
+    }
+
+    /// After ejections: greedily place unplaced requests of the ejected
+    /// meetings' participants that now fit directly (heaviest first).
+    fn repair(&mut self, ejected: &[u32]) {
+        let inst = self.st.inst;
+        let mut cands = std::mem::take(&mut self.repair_buf);
+        cands.clear();
+        for &e in ejected {
+            for &p in inst.parts(e as usize) {
+                let reqs = inst.requests_of(p as usize);
+                let n = reqs.len();
+                if n == 0 {
+                    continue;
+                }
+                let start = self.rng.below(n);
+                for k in 0..n.min(32) {
+                    let q = reqs[(start + k) % n];
+                    if self.st.slot_of[q as usize] == NONE && inst.nfeas[q as usize] > 0 {
+                        cands.push(q);
+                    }
+                }
+            }
+        }
+        cands.sort_unstable_by_key(|&q| (std::cmp::Reverse(inst.weight[q as usize]), q));
+        cands.dedup();
+        for &q in &cands {
+            let q = q as usize;
+            if self.st.slot_of[q] == NONE {
+                if let Some(s) = best_free_slot(self.st, q, NONE as usize, Some(&mut self.rng)) {
+                    self.st.place(q, s);
+                }
+            }
+        }
+        self.repair_buf = cands;
+    }
+
+    fn accept(&mut self, new: &Key, base: &Key, explore: f64) -> bool {
+        match new.primary(base) {
+            Ordering::Greater => true,
+            Ordering::Less => false,
+            Ordering::Equal => new.walk(base) != Ordering::Less || self.rng.chance(explore),
+        }
+    }
+
+    /// Ejection-chain insertion of unplaced request `r`.
+    fn insert_move(&mut self, r: usize, explore: f64) {
+        let inst = self.st.inst;
+        let base = self.st.key();
+        let mark = self.st.mark();
+        // Direct placement first.
+        if let Some(s) = best_free_slot(self.st, r, NONE as usize, Some(&mut self.rng)) {
+            self.st.place(r, s);
+            let k = self.st.key();
+            if !self.accept(&k, &base, explore) {
+                self.st.undo_to(mark);
+            }
+            return;
+        }
+        // Rank slots by blocker weight.
+        let mut opts: Vec<(u64, u64, usize)> = Vec::new();
+        for s in bits(inst.feas(r)) {
+            let mut w = 0u64;
+            let mut pinned = false;
+            let mut seen = [NONE; 5];
+            let mut n = 0;
+            for &p in inst.parts(r) {
+                let o = self.st.occ(p as usize, s);
+                if o != NONE && !seen[..n].contains(&o) {
+                    seen[n] = o;
+                    n += 1;
+                    w += inst.weight[o as usize];
+                    pinned |= inst.pin[o as usize] != NONE;
+                }
+            }
+            if pinned {
+                continue;
+            }
+            if n == 0 && self.st.full[s / 64] >> (s % 64) & 1 == 1 {
+                w += 1;
+            }
+            opts.push((w, self.rng.next_u64(), s));
+        }
+        if opts.is_empty() {
+            return;
+        }
+        opts.sort_unstable();
+        let mut best: Option<(Key, usize)> = None;
+        for &(_, _, s) in opts.iter().take(3) {
+            if self.apply_insert(r, s, 2) {
+                let k = self.st.key();
+                if best.is_none_or(|(bk, _)| k.walk(&bk) == Ordering::Greater) {
+                    best = Some((k, s));
+                }
+            }
+            self.st.undo_to(mark);
+        }
+        if let Some((k, s)) = best {
+            if self.accept(&k, &base, explore) {
+                if self.apply_insert(r, s, 2) {
+                    let k2 = self.st.key();
+                    if k2.primary(&base) == Ordering::Less
+                        || (k2.primary(&base) == Ordering::Equal
+                            && k2.walk(&base) == Ordering::Less
+                            && k2.walk(&k) == Ordering::Less)
+                    {
+                        self.st.undo_to(mark);
+                    }
+                } else {
+                    self.st.undo_to(mark);
+                }
+            }
+        }
+    }
+
+    /// Moves placed meeting `m` to another slot (directly or swapping with a
+    /// single blocking meeting), keeping the best non-worsening option.
+    fn shift_move(&mut self, m: usize, explore: f64) {
+        let inst = self.st.inst;
+        let from = self.st.slot_of[m] as usize;
+        let base = self.st.key();
+        let mark = self.st.mark();
+        let mut best: Option<(Key, usize, u64)> = None;
+        let seed = self.rng.next_u64();
+        for s in bits(inst.feas(m)) {
+            if s == from {
+                continue;
+            }
+            if self.try_shift(m, s, seed) {
+                let k = self.st.key();
+                if best.is_none_or(|(bk, _, _)| k.walk(&bk) == Ordering::Greater) {
+                    best = Some((k, s, seed));
+                }
+            }
+            self.st.undo_to(mark);
+        }
+        if let Some((k, s, seed)) = best {
+            if self.accept(&k, &base, explore)
+                && (!self.try_shift(m, s, seed) || self.st.key().walk(&k) != Ordering::Equal)
+            {
+                self.st.undo_to(mark);
+            }
+        }
+    }
+
+    fn try_shift(&mut self, m: usize, s: usize, seed: u64) -> bool {
+        let inst = self.st.inst;
+        let mut c = NONE;
+        for &p in inst.parts(m) {
+            let o = self.st.occ(p as usize, s);
+            if o != NONE {
+                if c == NONE || c == o {
+                    c = o;
+                } else {
+                    return false;
+                }
+            }
+        }
+        let full = self.st.full[s / 64] >> (s % 64) & 1 == 1;
+        if c == NONE {
+            if full {
+                return false;
+            }
+            self.st.unplace(m);
+            self.st.place(m, s);
+            return true;
+        }
+        if inst.pin[c as usize] != NONE {
+            return false;
+        }
+        self.st.unplace(m);
+        self.st.unplace(c as usize);
+        self.st.place(m, s);
+        let saved = std::mem::replace(&mut self.rng, Rng::new(seed));
+        let ok = self.relocate(c as usize, 0, s);
+        self.rng = saved;
+        ok
+    }
+
+    /// Runs the walk until a limit is hit, then rolls back to the best state.
+    pub fn run(&mut self, limits: &Limits, stop: &dyn Fn() -> bool) {
+        let nr = self.st.inst.nr;
+        let np = self.st.inst.np;
+        let journal_cap = 4000 + nr / 4;
+        let mut stale = 0u64;
+        loop {
+            if self.iterations >= limits.max_iterations || stale >= limits.max_stale {
+                break;
+            }
+            if self.iterations.is_multiple_of(8) && stop() {
+                break;
+            }
+            let k = self.st.key();
+            let done_weight = k.weight >= limits.upper_bound || self.st.cand.is_empty();
+            if done_weight && k.worst == 0 && k.breaks == 0 && k.moved == 0 {
+                break;
+            }
+            self.iterations += 1;
+            let x = self.rng.unit();
+            if !done_weight && x < 0.6 {
+                let r = self.st.cand[self.rng.below(self.st.cand.len())] as usize;
+                self.insert_move(r, EXPLORE);
+            } else if k.worst > 0 && x < 0.8 {
+                let bucket = &self.st.buckets[k.worst as usize];
+                let p = bucket[self.rng.below(bucket.len())] as usize;
+                let reqs = self.st.inst.requests_of(p);
+                let n = reqs.len();
+                let start = self.rng.below(n.max(1));
+                for i in 0..n {
+                    let r = reqs[(start + i) % n] as usize;
+                    if self.st.slot_of[r] == NONE && self.st.inst.nfeas[r] > 0 {
+                        self.insert_move(r, 0.0);
+                        break;
+                    }
+                }
+            } else if np > 0 {
+                // Compactness: a meeting of a participant with breaks.
+                let mut p = self.rng.below(np);
+                for _ in 0..8 {
+                    if self.st.pbreaks[p] > 0 {
+                        break;
+                    }
+                    p = self.rng.below(np);
+                }
+                let nw = self.st.inst.nw;
+                let row = &self.st.busy[p * nw..(p + 1) * nw];
+                let cnt: u32 = row.iter().map(|x| x.count_ones()).sum();
+                if cnt > 0 {
+                    let pick = self.rng.below(cnt as usize);
+                    let s = bits(row).nth(pick).unwrap();
+                    let m = self.st.occ(p, s) as usize;
+                    if self.st.inst.pin[m] == NONE {
+                        self.shift_move(m, EXPLORE);
+                    }
+                }
+            }
+            let now = self.st.key();
+            if now.official(&self.best) == Ordering::Greater {
+                self.best = now;
+                self.st.commit();
+                stale = 0;
+            } else {
+                stale += 1;
+                if self.st.mark() > journal_cap {
+                    self.st.undo_to(0);
+                }
+            }
+        }
+        self.st.undo_to(0);
+    }
+}

@@ -1,0 +1,499 @@
+//! Integration tests: validity of every solution (via the independent
+//! checker), exactness against a brute-force reference on tiny problems,
+//! bound validity, determinism, validation errors, place-all detection,
+//! unplaced reasons, the known-optimum family and re-planning.
+
+use scheduling::generate::{known_optimum, Family, Size};
+use scheduling::{
+    greedy, replan, solve, validate, violations, Meeting, Options, Participant, Pin, Problem, ProblemError, Request,
+    Rng, Slot, Solution, Status, Tables,
+};
+
+fn slots(n: usize) -> Vec<Slot> {
+    (0..n).map(|i| Slot { id: format!("s{i}"), session: None }).collect()
+}
+
+fn people(n: usize, ns: usize) -> Vec<Participant> {
+    (0..n).map(|i| Participant { id: format!("p{i}"), available: (0..ns).collect() }).collect()
+}
+
+fn req(id: &str, parts: &[usize], priority: u32) -> Request {
+    Request { id: id.to_string(), participants: parts.to_vec(), priority, allowed_slots: None, pinned: None }
+}
+
+fn opts(seed: u64, iters: u64) -> Options {
+    Options { seed, max_iterations: Some(iters), max_stale_iterations: None }
+}
+
+fn assert_valid(p: &Problem, s: &Solution) {
+    let v = violations(p, s);
+    assert!(v.is_empty(), "violations: {v:?}");
+    for u in &s.unplaced {
+        assert!(!u.reason.is_empty());
+    }
+    assert_eq!(s.placed + s.unplaced.len(), p.requests.len());
+}
+
+/// Random tiny problem: up to 8 requests, 3 slots, random availability,
+/// allowed slots, priorities, 3-person requests, duplicates and pins.
+fn tiny(seed: u64) -> Problem {
+    let mut rng = Rng::new(seed);
+    let ns = 3;
+    let np = 3 + rng.below(4);
+    let participants: Vec<Participant> = (0..np)
+        .map(|i| Participant { id: format!("p{i}"), available: (0..ns).filter(|_| rng.chance(0.8)).collect() })
+        .collect();
+    let nreq = 1 + rng.below(8);
+    let mut requests = Vec::new();
+    for i in 0..nreq {
+        let k = if rng.chance(0.2) && np >= 3 { 3 } else { 2 };
+        let mut ps: Vec<usize> = Vec::new();
+        while ps.len() < k {
+            let p = rng.below(np);
+            if !ps.contains(&p) {
+                ps.push(p);
+            }
+        }
+        let allowed_slots = if rng.chance(0.2) { Some(vec![rng.below(ns), rng.below(ns)]) } else { None };
+        requests.push(Request {
+            id: format!("r{i}"),
+            participants: ps,
+            priority: 1 + rng.below(3) as u32,
+            allowed_slots,
+            pinned: None,
+        });
+    }
+    let tables = if rng.chance(0.5) {
+        Tables::Uniform(1 + rng.below(2) as u32)
+    } else {
+        Tables::PerSlot((0..ns).map(|_| rng.below(3) as u32).collect())
+    };
+    let mut p = Problem { slots: slots(ns), tables, participants, requests, place_all: false };
+    // Maybe pin one request (kept only if valid).
+    if rng.chance(0.3) {
+        let r = rng.below(nreq);
+        let s = rng.below(ns);
+        p.requests[r].pinned = Some(Pin { slot: s, table: None });
+        if validate(&p).is_err() {
+            p.requests[r].pinned = None;
+        }
+    }
+    p
+}
+
+/// Exhaustive optimum of objective (1).
+fn brute_force(p: &Problem) -> u64 {
+    let ns = p.slots.len();
+    let nr = p.requests.len();
+    let mut choice = vec![0usize; nr]; // 0 = unplaced, s+1 = slot s
+    let mut best = 0;
+    loop {
+        // Evaluate.
+        let mut ok = true;
+        let mut busy = vec![false; p.participants.len() * ns];
+        let mut used = vec![0u32; ns];
+        let mut weight = 0;
+        for (r, &c) in choice.iter().enumerate() {
+            let rq = &p.requests[r];
+            if c == 0 {
+                if rq.pinned.is_some() {
+                    ok = false;
+                }
+                continue;
+            }
+            let s = c - 1;
+            if rq.pinned.is_some_and(|pin| pin.slot != s) || rq.allowed_slots.as_ref().is_some_and(|a| !a.contains(&s))
+            {
+                ok = false;
+                break;
+            }
+            used[s] += 1;
+            if used[s] > p.tables.at(s) {
+                ok = false;
+                break;
+            }
+            for &q in &rq.participants {
+                if !p.participants[q].available.contains(&s) || busy[q * ns + s] {
+                    ok = false;
+                    break;
+                }
+                busy[q * ns + s] = true;
+            }
+            weight += rq.priority as u64;
+        }
+        if ok {
+            for a in 0..nr {
+                for b in a + 1..nr {
+                    if choice[a] > 0 && choice[b] > 0 {
+                        let mut x = p.requests[a].participants.clone();
+                        let mut y = p.requests[b].participants.clone();
+                        x.sort();
+                        y.sort();
+                        if x == y {
+                            ok = false;
+                        }
+                    }
+                }
+            }
+        }
+        if ok {
+            best = best.max(weight);
+        }
+        // Next combination.
+        let mut i = 0;
+        loop {
+            if i == nr {
+                return best;
+            }
+            choice[i] += 1;
+            if choice[i] <= ns {
+                break;
+            }
+            choice[i] = 0;
+            i += 1;
+        }
+    }
+}
+
+#[test]
+fn tiny_problems_match_brute_force() {
+    let mut optimal = 0;
+    for seed in 0..400 {
+        let p = tiny(seed);
+        assert!(validate(&p).is_ok(), "seed {seed}: {:?}", validate(&p));
+        let opt = brute_force(&p);
+        let s = solve(&p, &opts(seed, 3000), &|| false).unwrap();
+        assert_valid(&p, &s);
+        assert!(s.upper_bound >= opt, "seed {seed}: bound {} < optimum {opt}", s.upper_bound);
+        assert_eq!(s.placed_weight, opt, "seed {seed}: {p:?}");
+        if s.status == Status::Optimal {
+            optimal += 1;
+        }
+        let g = greedy(&p).unwrap();
+        assert_valid(&p, &g);
+        assert!(g.placed_weight <= opt);
+        assert!(g.upper_bound >= opt);
+    }
+    // The bound is usually tight on tiny problems.
+    assert!(optimal > 300, "only {optimal} of 400 proven optimal");
+}
+
+fn scaled(f: Family, seed: u64) -> Problem {
+    f.generate(Size { participants: 60, requests: 260, slots: 8, tables: 12 }, seed)
+}
+
+#[test]
+fn generated_families_are_valid() {
+    for f in Family::ALL {
+        for seed in 0..3 {
+            let p = scaled(f, seed);
+            assert!(validate(&p).is_ok(), "{}: {:?}", f.name(), validate(&p));
+            let s = solve(&p, &opts(seed, 20_000), &|| false).unwrap();
+            assert_valid(&p, &s);
+            assert!(s.upper_bound >= s.placed_weight);
+            let g = greedy(&p).unwrap();
+            assert_valid(&p, &g);
+            assert!(s.placed_weight >= g.placed_weight, "{}", f.name());
+        }
+    }
+}
+
+#[test]
+fn known_optimum_family_is_solved_exactly() {
+    for (seed, size) in [(1, (40, 150, 5, 6)), (2, (40, 300, 8, 30)), (3, (100, 400, 6, 20)), (4, (30, 120, 10, 3))] {
+        let p = Family::BipartiteKnown
+            .generate(Size { participants: size.0, requests: size.1, slots: size.2, tables: size.3 }, seed);
+        let known = known_optimum(&p).expect("family instance");
+        let s = solve(&p, &opts(seed, 5_000), &|| false).unwrap();
+        assert_valid(&p, &s);
+        assert_eq!(s.placed_weight, known);
+        assert_eq!(s.upper_bound, known);
+        assert_eq!(s.status, Status::Optimal);
+    }
+    assert_eq!(known_optimum(&scaled(Family::ClusterForum, 1)), None);
+}
+
+#[test]
+fn same_seed_and_iterations_give_identical_output() {
+    for f in Family::ALL {
+        let p = scaled(f, 7);
+        let a = solve(&p, &opts(42, 5_000), &|| false).unwrap();
+        let b = solve(&p, &opts(42, 5_000), &|| false).unwrap();
+        assert_eq!(a, b, "{}", f.name());
+        assert_eq!(a.iterations, b.iterations);
+    }
+}
+
+#[test]
+fn more_iterations_never_worse_and_stop_gives_valid_result() {
+    let p = scaled(Family::ClusterForum, 3);
+    let key = |s: &Solution| (s.placed_weight, std::cmp::Reverse(s.worst_shortfall), std::cmp::Reverse(s.breaks));
+    let mut prev = None;
+    for iters in [0, 100, 1_000, 10_000] {
+        let s = solve(&p, &opts(5, iters), &|| false).unwrap();
+        assert_valid(&p, &s);
+        if let Some(pk) = prev {
+            assert!(key(&s) >= pk, "{iters} iterations worse");
+        }
+        prev = Some(key(&s));
+    }
+    let s = solve(&p, &Options::default(), &|| true).unwrap();
+    assert_valid(&p, &s);
+    assert_eq!(s.iterations, 0);
+}
+
+#[test]
+fn validation_reports_errors() {
+    let good = Problem {
+        slots: slots(2),
+        tables: Tables::Uniform(1),
+        participants: people(3, 2),
+        requests: vec![req("a", &[0, 1], 1), req("b", &[1, 2], 1)],
+        place_all: false,
+    };
+    assert!(validate(&good).is_ok());
+    let has = |p: &Problem, f: &dyn Fn(&ProblemError) -> bool| {
+        let e = validate(p).unwrap_err();
+        assert!(e.iter().any(f), "{e:?}");
+        assert!(solve(p, &Options::default(), &|| false).is_err());
+        assert!(!e[0].to_string().is_empty());
+    };
+    let mut p = good.clone();
+    p.slots.clear();
+    p.participants.iter_mut().for_each(|x| x.available.clear());
+    has(&p, &|e| matches!(e, ProblemError::NoSlots));
+    let mut p = good.clone();
+    p.requests[1].id = "a".into();
+    has(&p, &|e| matches!(e, ProblemError::DuplicateId { kind: "request", .. }));
+    let mut p = good.clone();
+    p.participants[1].id = "p0".into();
+    has(&p, &|e| matches!(e, ProblemError::DuplicateId { kind: "participant", .. }));
+    let mut p = good.clone();
+    p.requests[0].participants = vec![0];
+    has(&p, &|e| matches!(e, ProblemError::ParticipantCount { count: 1, .. }));
+    let mut p = good.clone();
+    p.participants.extend(people(6, 2).into_iter().skip(3));
+    p.requests[0].participants = vec![0, 1, 2, 3, 4];
+    has(&p, &|e| matches!(e, ProblemError::ParticipantCount { count: 5, .. }));
+    let mut p = good.clone();
+    p.requests[0].participants = vec![0, 9];
+    has(&p, &|e| matches!(e, ProblemError::UnknownParticipant { participant: 9, .. }));
+    let mut p = good.clone();
+    p.requests[0].participants = vec![1, 1];
+    has(&p, &|e| matches!(e, ProblemError::RepeatedParticipant { .. }));
+    let mut p = good.clone();
+    p.requests[0].priority = 0;
+    has(&p, &|e| matches!(e, ProblemError::ZeroPriority { .. }));
+    let mut p = good.clone();
+    p.participants[0].available.push(7);
+    has(&p, &|e| matches!(e, ProblemError::UnknownSlot { slot: 7, .. }));
+    let mut p = good.clone();
+    p.tables = Tables::PerSlot(vec![1]);
+    has(&p, &|e| matches!(e, ProblemError::TablesLength { .. }));
+    let mut p = good.clone();
+    p.participants[0].available = vec![1];
+    p.requests[0].pinned = Some(Pin { slot: 0, table: None });
+    has(&p, &|e| matches!(e, ProblemError::PinUnavailable { .. }));
+    let mut p = good.clone();
+    p.requests[0].allowed_slots = Some(vec![1]);
+    p.requests[0].pinned = Some(Pin { slot: 0, table: None });
+    has(&p, &|e| matches!(e, ProblemError::PinNotAllowed { .. }));
+    let mut p = good.clone();
+    p.tables = Tables::Uniform(3);
+    for r in p.requests.iter_mut() {
+        r.pinned = Some(Pin { slot: 1, table: None });
+    }
+    has(&p, &|e| matches!(e, ProblemError::PinDoubleBooked { .. }));
+    let mut p = good.clone();
+    p.participants = people(4, 2);
+    p.requests[1].participants = vec![2, 3];
+    for r in p.requests.iter_mut() {
+        r.pinned = Some(Pin { slot: 0, table: None });
+    }
+    has(&p, &|e| matches!(e, ProblemError::PinOverCapacity { .. }));
+    let mut p = good.clone();
+    p.requests[0].pinned = Some(Pin { slot: 0, table: Some(2) });
+    has(&p, &|e| matches!(e, ProblemError::PinTableOutOfRange { .. }));
+    let mut p = good.clone();
+    p.tables = Tables::Uniform(2);
+    p.requests[1] = req("b", &[1, 0], 1);
+    for (i, r) in p.requests.iter_mut().enumerate() {
+        r.pinned = Some(Pin { slot: i, table: None });
+    }
+    has(&p, &|e| matches!(e, ProblemError::PinnedDuplicates { .. }));
+}
+
+#[test]
+fn place_all_impossible_is_detected() {
+    let base = Problem {
+        slots: slots(2),
+        tables: Tables::Uniform(2),
+        participants: people(4, 2),
+        requests: vec![req("a", &[0, 1], 1), req("b", &[2, 3], 1)],
+        place_all: true,
+    };
+    let s = solve(&base, &Options::default(), &|| false).unwrap();
+    assert_valid(&base, &s);
+    assert_eq!(s.status, Status::PlaceAllReached);
+
+    let impossible = |p: &Problem, needle: &str| {
+        let s = solve(p, &Options::default(), &|| false).unwrap();
+        assert_valid(p, &s);
+        match &s.status {
+            Status::PlaceAllImpossible(why) => {
+                assert!(why.iter().any(|w| w.contains(needle)), "{why:?}")
+            }
+            other => panic!("expected impossible, got {other:?}"),
+        }
+    };
+    // A request without a feasible slot.
+    let mut p = base.clone();
+    p.participants[1].available = vec![1];
+    p.participants[0].available = vec![0];
+    impossible(&p, "has no feasible slot");
+    // A participant with more requests than slots.
+    let mut p = base.clone();
+    p.requests = vec![req("a", &[0, 1], 1), req("b", &[0, 2], 1), req("c", &[0, 3], 1)];
+    impossible(&p, "participant p0 has 3 requests");
+    // More requests than table-slots.
+    let mut p = base.clone();
+    p.tables = Tables::Uniform(1);
+    p.participants = people(8, 2);
+    p.requests = (0..3).map(|i| req(&format!("r{i}"), &[2 * i, 2 * i + 1], 1)).collect();
+    impossible(&p, "only 2 table-slots");
+    // Duplicates.
+    let mut p = base.clone();
+    p.requests.push(req("c", &[1, 0], 2));
+    impossible(&p, "same participants");
+    // Odd cycle: three pairwise meetings, one slot each... bound-based proof.
+    let mut p = base.clone();
+    p.slots = slots(1);
+    p.participants = people(3, 1);
+    p.tables = Tables::Uniform(3);
+    p.requests = vec![req("a", &[0, 1], 1), req("b", &[1, 2], 1)];
+    impossible(&p, "participant p1 has 2 requests");
+}
+
+#[test]
+fn unplaced_requests_have_specific_reasons() {
+    let mut p = Problem {
+        slots: slots(2),
+        tables: Tables::Uniform(5),
+        participants: people(6, 2),
+        requests: vec![
+            req("r0", &[0, 1], 3),
+            req("r1", &[0, 2], 3),
+            req("r2", &[0, 3], 1), // p0 fully booked by r0, r1
+            req("r3", &[1, 0], 1), // duplicate of r0
+            req("r4", &[4, 5], 1), // no common availability
+        ],
+        place_all: false,
+    };
+    p.participants[4].available = vec![0];
+    p.participants[5].available = vec![1];
+    let s = solve(&p, &Options::default(), &|| false).unwrap();
+    assert_valid(&p, &s);
+    assert_eq!(s.placed_weight, 6);
+    assert_eq!(s.status, Status::Optimal);
+    let reason = |id: &str| {
+        let r = p.requests.iter().position(|r| r.id == id).unwrap();
+        s.unplaced.iter().find(|u| u.request == r).map(|u| u.reason.clone()).unwrap()
+    };
+    assert!(reason("r2").contains("participant p0 is already booked in every feasible slot"));
+    assert!(reason("r3").contains("duplicate of request r0 with the same participants"));
+    assert!(reason("r4").contains("no slot where all participants are available"));
+}
+
+#[test]
+fn pins_and_tables_are_respected() {
+    let mut p = Problem {
+        slots: slots(3),
+        tables: Tables::PerSlot(vec![1, 2, 0]),
+        participants: people(6, 3),
+        requests: vec![req("a", &[0, 1], 1), req("b", &[2, 3], 1), req("c", &[4, 5], 1), req("d", &[0, 2, 4], 2)],
+        place_all: false,
+    };
+    p.requests[0].pinned = Some(Pin { slot: 1, table: Some(2) });
+    let s = solve(&p, &opts(1, 1000), &|| false).unwrap();
+    assert_valid(&p, &s);
+    let a = s.meetings.iter().find(|m| m.request == 0).unwrap();
+    assert_eq!((a.slot, a.table), (1, 2));
+    assert!(s.meetings.iter().all(|m| m.slot != 2));
+    // Weight: a pinned (1); d (2) must share slot 0 (1 table) or slot 1; total
+    // capacity is 3 meetings.
+    assert_eq!(s.placed_weight, 4);
+}
+
+#[test]
+fn many_slots_use_multiword_bitsets() {
+    let ns = 70;
+    let mut p = Problem {
+        slots: slots(ns),
+        tables: Tables::Uniform(1),
+        participants: people(4, ns),
+        requests: vec![req("a", &[0, 1], 1), req("b", &[1, 2], 1), req("c", &[2, 3], 1)],
+        place_all: true,
+    };
+    for (i, q) in p.participants.iter_mut().enumerate() {
+        q.available = vec![60 + i, 66, 67, 68];
+    }
+    let s = solve(&p, &opts(3, 2000), &|| false).unwrap();
+    assert_valid(&p, &s);
+    assert_eq!(s.status, Status::PlaceAllReached);
+}
+
+#[test]
+fn replan_keeps_published_meetings_and_held_ones() {
+    let p = scaled(Family::ClusterForum, 11);
+    let first = solve(&p, &opts(1, 20_000), &|| false).unwrap();
+    // No change: nothing moves.
+    let same = replan(&p, &first.meetings, &[], &opts(2, 5_000), &|| false).unwrap();
+    assert_valid(&p, &same);
+    assert_eq!(same.moved, 0);
+    assert!(same.placed_weight >= first.placed_weight);
+    // A participant becomes unavailable in the slot of one of their meetings.
+    let m0 = first.meetings[0];
+    let q = p.requests[m0.request].participants[0];
+    let mut p2 = p.clone();
+    p2.participants[q].available.retain(|&s| s != m0.slot);
+    let held: Vec<usize> = first
+        .meetings
+        .iter()
+        .filter(|m| !p.requests[m.request].participants.contains(&q))
+        .take(5)
+        .map(|m| m.request)
+        .collect();
+    let s = replan(&p2, &first.meetings, &held, &opts(3, 20_000), &|| false).unwrap();
+    assert_valid(&p2, &s);
+    for &h in &held {
+        let old = first.meetings.iter().find(|m| m.request == h).unwrap();
+        let new: &Meeting = s.meetings.iter().find(|m| m.request == h).unwrap();
+        assert_eq!((old.slot, old.table), (new.slot, new.table));
+    }
+    assert!(s.moved >= 1 || s.unplaced.iter().any(|u| u.request == m0.request));
+    assert!(s.moved <= 5, "moved {}", s.moved);
+    // Bad held request.
+    assert!(replan(&p2, &[], &[0], &opts(3, 10), &|| false).is_err());
+}
+
+#[test]
+fn empty_and_degenerate_problems() {
+    let p = Problem {
+        slots: slots(3),
+        tables: Tables::Uniform(0),
+        participants: people(2, 3),
+        requests: vec![req("a", &[0, 1], 2)],
+        place_all: false,
+    };
+    let s = solve(&p, &Options::default(), &|| false).unwrap();
+    assert_valid(&p, &s);
+    assert_eq!((s.placed_weight, s.upper_bound), (0, 0));
+    assert_eq!(s.status, Status::Optimal);
+    assert!(s.unplaced[0].reason.contains("no table"));
+    let mut p = p;
+    p.requests.clear();
+    p.participants.clear();
+    let s = solve(&p, &Options::default(), &|| false).unwrap();
+    assert_valid(&p, &s);
+    assert_eq!(s.placed, 0);
+}
