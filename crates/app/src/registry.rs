@@ -519,8 +519,8 @@ impl App {
         Ok(id)
     }
 
-    /// Ends a membership today (history is kept; nothing is deleted).
-    pub async fn end_membership(&self, actor: &Actor, membership_id: i64) -> AppResult<()> {
+    /// Ends a membership today (history is kept; nothing is deleted). Returns the cluster's slug.
+    pub async fn end_membership(&self, actor: &Actor, membership_id: i64) -> AppResult<String> {
         let mut tx = self.store.begin().await?;
         let m = store::get_membership(&mut tx, membership_id)
             .await?
@@ -530,8 +530,9 @@ impl App {
         }
         store::end_membership(&mut tx, membership_id, &self.today_text()).await?;
         self.audit(&mut tx, actor, "end", "membership", membership_id, "").await?;
+        let slug = store::get_cluster(&mut tx, m.cluster_id).await?.map(|c| c.slug).unwrap_or_default();
         store::commit(tx).await?;
-        Ok(())
+        Ok(slug)
     }
 
     async fn check_people_rights(&self, conn: &mut Conn, actor: &Actor, org_id: i64) -> AppResult<()> {

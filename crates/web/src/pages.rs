@@ -24,6 +24,8 @@ pub fn routes() -> Router<AppState> {
         .route("/clusters/new", get(cluster_new).post(cluster_create))
         .route("/clusters/{slug}", get(cluster))
         .route("/clusters/{slug}/edit", get(cluster_edit).post(cluster_update))
+        .route("/clusters/{slug}/members", post(member_add))
+        .route("/memberships/{id}/end", post(member_end))
         .route("/organisations", get(directory))
         .route("/organisations/new", get(org_new).post(org_create))
         .route("/organisations/{id}", get(organisation))
@@ -133,10 +135,16 @@ async fn home(State(s): State<AppState>, v: Viewer) -> PageResult {
 }
 
 async fn cluster(State(s): State<AppState>, v: Viewer, Path(slug): Path<String>) -> PageResult {
-    let p = s.app.cluster_page(&v.actor, &slug).await?;
+    cluster_view(&s, &v, &slug, None).await
+}
+
+async fn cluster_view(s: &AppState, v: &Viewer, slug: &str, member_error: Option<String>) -> PageResult {
+    let status = if member_error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let p = s.app.cluster_page(&v.actor, slug).await?;
     let any_inferred = p.members.iter().any(|(_, m)| m.inferred);
     let view = ClusterView {
-        nav: nav(&v),
+        nav: nav(v),
+        member_error,
         slug: p.cluster.slug.clone(),
         name: p.cluster.name.clone(),
         sector: p.cluster.sector.clone(),
@@ -149,6 +157,7 @@ async fn cluster(State(s): State<AppState>, v: Viewer, Path(slug): Path<String>)
             .iter()
             .map(|(o, m)| MemberRow {
                 id: o.id,
+                membership_id: m.id,
                 name: o.display_name(),
                 kind: o.kind.label().into(),
                 country: o.country.name().into(),
@@ -164,7 +173,41 @@ async fn cluster(State(s): State<AppState>, v: Viewer, Path(slug): Path<String>)
         history: p.history.into_iter().map(|h| (h.at.get(..10).unwrap_or(&h.at).to_string(), h.detail)).collect(),
         can_edit: p.can_edit,
     };
-    Ok(render(&view).into_response())
+    Ok((status, render(&view)).into_response())
+}
+
+async fn member_add(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(slug): Path<String>,
+    Form(form): Form<Fields>,
+) -> PageResult {
+    v.check_csrf(get_field(&form, "csrf").as_deref())?;
+    require_signed_in(&v)?;
+    let raw = get_field(&form, "organisation").unwrap_or_default();
+    let Ok(org_id) = raw.trim().parse::<i64>() else {
+        return cluster_view(&s, &v, &slug, Some(format!("organisation: `{}` is not an organisation id", raw.trim())))
+            .await;
+    };
+    match s.app.add_membership(&v.actor, org_id, &slug, None, None).await {
+        Ok(_) => Ok(Redirect::to(&format!("/clusters/{slug}")).into_response()),
+        Err(e @ (AppError::Validation(_) | AppError::Conflict(_) | AppError::NotFound(_))) => {
+            cluster_view(&s, &v, &slug, Some(e.to_string())).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn member_end(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(raw): Path<String>,
+    Form(form): Form<Fields>,
+) -> PageResult {
+    v.check_csrf(get_field(&form, "csrf").as_deref())?;
+    require_signed_in(&v)?;
+    let cluster = s.app.end_membership(&v.actor, id(&raw, "membership")?).await?;
+    Ok(Redirect::to(&format!("/clusters/{cluster}")).into_response())
 }
 
 fn cluster_fields(input: &ClusterInput, errors: &[FieldError]) -> Vec<FormField> {

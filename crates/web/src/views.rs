@@ -64,6 +64,7 @@ pub struct HomePage {
 
 pub struct MemberRow {
     pub id: i64,
+    pub membership_id: i64,
     pub name: String,
     pub kind: String,
     pub country: String,
@@ -100,6 +101,7 @@ pub struct ClusterView {
     pub links: Vec<store::ClusterLink>,
     pub history: Vec<(String, String)>,
     pub can_edit: bool,
+    pub member_error: Option<String>,
 }
 
 pub struct MembershipRow {

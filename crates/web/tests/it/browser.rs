@@ -213,6 +213,24 @@ async fn pages_render_in_chromium_without_console_errors() {
         .await;
     visit(&c, &t, "account", "/account", &["Your account", "Orbital Sat Works"]).await;
 
+    // Sign out, then the admin's pages and the member form on a cluster page.
+    c.find(Locator::Css("header form button")).await.unwrap().click().await.unwrap();
+    c.wait().for_element(Locator::Css("a[href='/login']")).await.unwrap();
+    c.goto(&t.url("/login")).await.unwrap();
+    c.find(Locator::Id("email")).await.unwrap().send_keys(&email("admin")).await.unwrap();
+    c.find(Locator::Id("password")).await.unwrap().send_keys(PASSWORD).await.unwrap();
+    c.find(Locator::Css("form.stack button[type=submit]")).await.unwrap().click().await.unwrap();
+    c.wait().for_element(Locator::Css("a.who")).await.unwrap();
+    visit(&c, &t, "new-cluster", "/clusters/new", &["New cluster", "Short name in addresses"]).await;
+    visit(&c, &t, "edit-cluster", "/clusters/space/edit", &["Edit Space"]).await;
+    visit(&c, &t, "new-organisation", "/organisations/new", &["New organisation"]).await;
+    visit(&c, &t, "cluster-as-admin", "/clusters/ict", &["Add member", "End"]).await;
+    c.find(Locator::Id("add-member")).await.unwrap().send_keys(&t.sat.to_string()).await.unwrap();
+    c.find(Locator::Css("form.searchbar button[type=submit]")).await.unwrap().click().await.unwrap();
+    c.wait().for_element(Locator::Css(&format!("a[href='/organisations/{}']", t.sat))).await.unwrap();
+    check(&c, "cluster-member-added", "/clusters/ict", &["Orbital Sat Works", "Soft Systems"]).await;
+    visit(&c, &t, "audit-log", "/admin/audit", &["Audit log", "membership", "admin@example.org"]).await;
+
     c.close().await.unwrap();
     t.stop().await;
 }
