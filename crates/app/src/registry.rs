@@ -799,6 +799,18 @@ impl App {
         Ok(store::contact_requests_for(&mut conn, user_id, actor.organisation_id).await?)
     }
 
+    /// Slugs of the clusters a project declares (not those reached through its partners).
+    pub async fn declared_project_clusters(&self, project_id: i64) -> AppResult<Vec<String>> {
+        let mut conn = self.store.conn().await?;
+        let mut out = Vec::new();
+        for c in store::declared_project_clusters(&mut conn, project_id).await? {
+            if let Some(c) = store::get_cluster(&mut conn, c).await? {
+                out.push(c.slug);
+            }
+        }
+        Ok(out)
+    }
+
     /// Numbers of organisations and projects in the registry.
     pub async fn counts(&self) -> AppResult<(i64, i64)> {
         let mut conn = self.store.conn().await?;

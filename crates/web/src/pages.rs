@@ -12,7 +12,9 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
-use domain::{ClusterInput, FieldError, OrgKind, OrganisationInput, PersonInput, Visibility};
+use domain::{
+    ClusterInput, FieldError, OrgKind, OrganisationInput, PersonInput, ProjectInput, Visibility, PARTNER_ROLES,
+};
 
 type PageResult = Result<Response, PageError>;
 type Fields = Vec<(String, String)>;
@@ -37,7 +39,11 @@ pub fn routes() -> Router<AppState> {
         .route("/contact-requests/{id}/accept", post(contact_accept))
         .route("/contact-requests/{id}/decline", post(contact_decline))
         .route("/projects", get(projects))
+        .route("/projects/new", get(project_new).post(project_create))
         .route("/projects/{id}", get(project))
+        .route("/projects/{id}/edit", get(project_edit).post(project_update))
+        .route("/projects/{id}/partners", post(partner_add))
+        .route("/projects/{id}/partners/{org}/remove", post(partner_remove))
         .route("/login", get(login_form).post(login))
         .route("/logout", post(logout))
         .route("/account", get(account))
@@ -788,6 +794,7 @@ async fn projects(State(s): State<AppState>, v: Viewer, Query(params): Query<Fie
     };
     let mut view = ProjectsView {
         nav: nav(&v),
+        can_create: v.actor.can_create_project(),
         q: query.q.clone().unwrap_or_default(),
         cluster: query.cluster.clone(),
         errors: Vec::new(),
@@ -841,6 +848,9 @@ async fn project(State(s): State<AppState>, v: Viewer, Path(raw): Path<String>) 
     };
     let view = ProjectView {
         nav: nav(&v),
+        id: x.id,
+        can_edit: p.can_edit,
+        roles: PARTNER_ROLES.iter().map(|r| (r.to_string(), r.replace('_', " "))).collect(),
         title: x.display_title(),
         acronym: x.acronym.clone(),
         kind: match x.kind {
@@ -870,6 +880,182 @@ async fn project(State(s): State<AppState>, v: Viewer, Path(raw): Path<String>) 
             .collect(),
     };
     Ok(render(&view).into_response())
+}
+
+fn project_fields(input: &ProjectInput, clusters: &str, errors: &[FieldError]) -> Vec<FormField> {
+    let err = |n: &str| errors.iter().find(|e| e.field == n).map(|e| e.message.clone());
+    let text = |name: &'static str, label: &'static str, value: &Option<String>, help: &'static str| FormField {
+        name,
+        label,
+        kind: "text",
+        value: value.clone().unwrap_or_default(),
+        help,
+        options: vec![],
+        error: err(name),
+    };
+    let kinds = vec![
+        ("common".to_string(), "Common project".to_string()),
+        ("flagship".to_string(), "Flagship project".to_string()),
+        ("eu_funded".to_string(), "EU-funded project".to_string()),
+    ];
+    vec![
+        text("title", "Title", &Some(input.title.clone()), ""),
+        text("acronym", "Acronym", &input.acronym, ""),
+        FormField { kind: "select", options: kinds, ..text("kind", "Kind", &Some(input.kind.clone()), "") },
+        FormField { kind: "textarea", ..text("summary", "Summary", &input.summary, "") },
+        text("start_date", "Start date", &input.start_date, "YYYY-MM-DD"),
+        text("end_date", "End date", &input.end_date, "YYYY-MM-DD"),
+        text("budget_eur", "Budget (EUR)", &input.budget_eur, ""),
+        text("programme", "Programme", &input.programme, "e.g. Horizon Europe"),
+        text("topic", "Call topic", &input.topic, ""),
+        text(
+            "clusters",
+            "Clusters involved",
+            &Some(clusters.to_string()),
+            "Cluster short names separated by ; e.g. space; ict",
+        ),
+        text("external_id", "External id (e.g. grant number)", &input.external_id, ""),
+    ]
+}
+
+fn project_input(form: &Fields) -> (ProjectInput, Vec<String>) {
+    let f = |n: &str| get_field(form, n);
+    let clusters =
+        f("clusters").unwrap_or_default().split(';').map(|c| c.trim().to_string()).filter(|c| !c.is_empty()).collect();
+    (
+        ProjectInput {
+            external_id: f("external_id"),
+            acronym: f("acronym"),
+            title: f("title").unwrap_or_default(),
+            summary: f("summary"),
+            kind: f("kind").unwrap_or_default(),
+            start_date: f("start_date"),
+            end_date: f("end_date"),
+            budget_eur: f("budget_eur"),
+            programme: f("programme"),
+            topic: f("topic"),
+        },
+        clusters,
+    )
+}
+
+async fn project_new(v: Viewer) -> PageResult {
+    require_signed_in(&v)?;
+    if !v.actor.can_create_project() {
+        return Err(PageError(AppError::Forbidden));
+    }
+    let input = ProjectInput { kind: "common".into(), ..Default::default() };
+    Ok(form_page(
+        &v,
+        "New project".into(),
+        "/projects/new".into(),
+        "/projects".into(),
+        project_fields(&input, "", &[]),
+        &[],
+    ))
+}
+
+async fn project_create(State(s): State<AppState>, v: Viewer, Form(form): Form<Fields>) -> PageResult {
+    v.check_csrf(get_field(&form, "csrf").as_deref())?;
+    require_signed_in(&v)?;
+    let (input, clusters) = project_input(&form);
+    match s.app.create_project(&v.actor, &input, &clusters).await {
+        Ok(id) => Ok(Redirect::to(&format!("/projects/{id}")).into_response()),
+        Err(AppError::Validation(errs)) => Ok(form_page(
+            &v,
+            "New project".into(),
+            "/projects/new".into(),
+            "/projects".into(),
+            project_fields(&input, &clusters.join("; "), &errs),
+            &errs,
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn project_edit(State(s): State<AppState>, v: Viewer, Path(raw): Path<String>) -> PageResult {
+    require_signed_in(&v)?;
+    let pid = id(&raw, "project")?;
+    let p = s.app.project_page(&v.actor, pid).await?;
+    if !p.can_edit {
+        return Err(PageError(AppError::Forbidden));
+    }
+    let x = &p.project;
+    let input = ProjectInput {
+        external_id: x.external_id.clone(),
+        acronym: Some(x.acronym.clone()),
+        title: x.title.clone(),
+        summary: Some(x.summary.clone()),
+        kind: x.kind.as_str().into(),
+        start_date: Some(date_text(x.start_date)),
+        end_date: Some(date_text(x.end_date)),
+        budget_eur: x.budget_eur.map(|b| b.to_string()),
+        programme: Some(x.programme.clone()),
+        topic: Some(x.topic.clone()),
+    };
+    let clusters = s.app.declared_project_clusters(pid).await?.join("; ");
+    Ok(form_page(
+        &v,
+        format!("Edit {}", x.display_title()),
+        format!("/projects/{pid}/edit"),
+        format!("/projects/{pid}"),
+        project_fields(&input, &clusters, &[]),
+        &[],
+    ))
+}
+
+async fn project_update(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(raw): Path<String>,
+    Form(form): Form<Fields>,
+) -> PageResult {
+    v.check_csrf(get_field(&form, "csrf").as_deref())?;
+    require_signed_in(&v)?;
+    let pid = id(&raw, "project")?;
+    let (input, clusters) = project_input(&form);
+    match s.app.update_project(&v.actor, pid, &input, Some(&clusters)).await {
+        Ok(()) => Ok(Redirect::to(&format!("/projects/{pid}")).into_response()),
+        Err(AppError::Validation(errs)) => Ok(form_page(
+            &v,
+            "Edit project".into(),
+            format!("/projects/{pid}/edit"),
+            format!("/projects/{pid}"),
+            project_fields(&input, &clusters.join("; "), &errs),
+            &errs,
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn partner_add(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(raw): Path<String>,
+    Form(form): Form<Fields>,
+) -> PageResult {
+    v.check_csrf(get_field(&form, "csrf").as_deref())?;
+    require_signed_in(&v)?;
+    let pid = id(&raw, "project")?;
+    let org_raw = get_field(&form, "organisation").unwrap_or_default();
+    let org = org_raw.trim().parse::<i64>().map_err(|_| {
+        PageError(AppError::field("organisation", format!("`{}` is not an organisation id", org_raw.trim())))
+    })?;
+    s.app.set_partner(&v.actor, pid, org, &get_field(&form, "role").unwrap_or_else(|| "participant".into())).await?;
+    Ok(Redirect::to(&format!("/projects/{pid}")).into_response())
+}
+
+async fn partner_remove(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path((raw, org)): Path<(String, String)>,
+    Form(form): Form<Fields>,
+) -> PageResult {
+    v.check_csrf(get_field(&form, "csrf").as_deref())?;
+    require_signed_in(&v)?;
+    let pid = id(&raw, "project")?;
+    s.app.remove_partner(&v.actor, pid, id(&org, "organisation")?).await?;
+    Ok(Redirect::to(&format!("/projects/{pid}")).into_response())
 }
 
 fn set_cookie(resp: &mut Response, value: String) {

@@ -166,6 +166,9 @@ pub struct OrgView {
 #[template(path = "project.html")]
 pub struct ProjectView {
     pub nav: Nav,
+    pub id: i64,
+    pub can_edit: bool,
+    pub roles: Vec<(String, String)>,
     pub title: String,
     pub acronym: String,
     pub kind: String,
@@ -223,6 +226,7 @@ pub struct DirectoryView {
 #[template(path = "projects.html")]
 pub struct ProjectsView {
     pub nav: Nav,
+    pub can_create: bool,
     pub q: String,
     pub cluster: Option<String>,
     pub errors: Vec<String>,

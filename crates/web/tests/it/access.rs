@@ -104,6 +104,7 @@ fn cells() -> Vec<Cell> {
         page("new cluster page", "/clusters/new", &["admin"]),
         page("edit cluster page", "/clusters/space/edit", &["manager_space", "admin"]),
         page("account page", "/account", SIGNED_IN),
+        page("new project page", "/projects/new", &["manager_space", "manager_ict", "admin"]),
         page("audit log page", "/admin/audit", &["admin"]),
     ]
 }

@@ -229,6 +229,16 @@ async fn pages_render_in_chromium_without_console_errors() {
     c.find(Locator::Css("form.searchbar button[type=submit]")).await.unwrap().click().await.unwrap();
     c.wait().for_element(Locator::Css(&format!("a[href='/organisations/{}']", t.sat))).await.unwrap();
     check(&c, "cluster-member-added", "/clusters/ict", &["Orbital Sat Works", "Soft Systems"]).await;
+    visit(&c, &t, "new-project", "/projects/new", &["New project", "Clusters involved"]).await;
+    visit(
+        &c,
+        &t,
+        "edit-project",
+        &format!("/projects/{project}/edit"),
+        &["Edit Satellite software for logistics", "space; ict"],
+    )
+    .await;
+    visit(&c, &t, "project-as-admin", &format!("/projects/{project}"), &["Add partner", "Edit project"]).await;
     visit(&c, &t, "audit-log", "/admin/audit", &["Audit log", "membership", "admin@example.org"]).await;
 
     c.close().await.unwrap();
