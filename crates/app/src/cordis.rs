@@ -334,16 +334,9 @@ impl App {
                 Some(id) => {
                     let old =
                         store::get_project(&mut tx, *id).await?.ok_or_else(|| AppError::NotFound("project".into()))?;
-                    let same = old.acronym == d.acronym
-                        && old.title == d.title
-                        && old.summary == d.summary
-                        && old.start_date == d.start_date
-                        && old.end_date == d.end_date
-                        && old.programme == d.programme
-                        && old.topic == d.topic
-                        && old.status == status;
-                    if !same {
-                        let keep = ProjectDraft { kind: old.kind, budget_eur: old.budget_eur, ..d };
+                    // CORDIS owns texts and dates; the kind and budget are the users'.
+                    let keep = ProjectDraft { kind: old.kind, budget_eur: old.budget_eur, ..d };
+                    if old.draft() != keep || old.status != status {
                         store::update_project(&mut tx, *id, &keep, status, &now).await?;
                         report.projects_updated += 1;
                     }

@@ -573,16 +573,7 @@ impl App {
                 Some(id) => {
                     let old = store::get_project(tx, *id).await?.ok_or_else(|| AppError::NotFound("project".into()))?;
                     let old_clusters = store::declared_project_clusters(tx, *id).await?;
-                    let same = old.acronym == d.acronym
-                        && old.title == d.title
-                        && old.summary == d.summary
-                        && old.kind == d.kind
-                        && old.start_date == d.start_date
-                        && old.end_date == d.end_date
-                        && old.budget_eur == d.budget_eur
-                        && old.programme == d.programme
-                        && old.topic == d.topic
-                        && old_clusters == clusters;
+                    let same = old.draft() == d && old_clusters == clusters;
                     if same {
                         report.unchanged += 1;
                     } else {

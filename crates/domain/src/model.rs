@@ -191,6 +191,22 @@ pub struct Project {
 }
 
 impl Project {
+    /// The draft that reproduces this project: what imports compare to decide "unchanged".
+    pub fn draft(&self) -> ProjectDraft {
+        ProjectDraft {
+            external_id: self.external_id.clone(),
+            acronym: self.acronym.clone(),
+            title: self.title.clone(),
+            summary: self.summary.clone(),
+            kind: self.kind,
+            start_date: self.start_date,
+            end_date: self.end_date,
+            budget_eur: self.budget_eur,
+            programme: self.programme.clone(),
+            topic: self.topic.clone(),
+        }
+    }
+
     pub fn display_title(&self) -> String {
         if !self.title.trim().is_empty() {
             self.title.clone()
