@@ -75,7 +75,7 @@ fn registry(args: &[String]) -> Result<()> {
 
     let server = crate::pg::Server::start()?;
     let admin = server.url();
-    let pg_url = admin.replace("/postgres", "/bench");
+    let pg_url = format!("{}/bench", admin.rsplit_once('/').map(|(base, _)| base).unwrap_or(&admin));
     Command::new(crate::tools::pg_bin_dir().context("psql")?.join("psql"))
         .args([&admin, "-q", "-c", "CREATE DATABASE bench"])
         .status()?;

@@ -19,7 +19,9 @@ fn which(name: &str) -> Option<PathBuf> {
 /// The directory holding `initdb` and `pg_ctl` (Debian keeps them out of PATH).
 pub fn pg_bin_dir() -> Option<PathBuf> {
     if let Some(p) = which("initdb") {
-        return p.parent().map(Path::to_path_buf);
+        // Follow a symlink such as /usr/local/bin/initdb to the folder with psql and pg_ctl.
+        let real = std::fs::canonicalize(&p).unwrap_or(p);
+        return real.parent().map(Path::to_path_buf);
     }
     let mut dirs: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
         .ok()?

@@ -196,28 +196,6 @@ fn date(raw: &str, tally: &mut Tally) -> Option<chrono::NaiveDate> {
     d
 }
 
-/// The generated profile of an organisation known only from CORDIS: what it did, in numbers.
-fn describe(projects: &[&ProjectRow]) -> String {
-    if projects.is_empty() {
-        return String::new();
-    }
-    let mut programmes: Vec<&str> = projects.iter().map(|p| p.programme.as_str()).filter(|p| !p.is_empty()).collect();
-    programmes.sort_unstable();
-    programmes.dedup();
-    let years: Vec<&str> = projects.iter().filter_map(|p| p.start_date.get(..4)).collect();
-    let span = match (years.iter().min(), years.iter().max()) {
-        (Some(a), Some(b)) if a == b => format!(", started in {a}"),
-        (Some(a), Some(b)) => format!(", started {a}–{b}"),
-        _ => String::new(),
-    };
-    let n = projects.len();
-    format!(
-        "Took part in {n} EU-funded research project{} ({}){span}. Profile derived from CORDIS participation data.",
-        if n == 1 { "" } else { "s" },
-        if programmes.is_empty() { "programme unknown".to_string() } else { programmes.join(", ") }
-    )
-}
-
 impl App {
     /// Imports a CORDIS extract in one transaction. `progress(done, total)` reports rows written.
     pub async fn import_cordis(
@@ -269,13 +247,12 @@ impl App {
         let mut seen = HashSet::new();
         for r in &data.organisations {
             done += 1;
-            let mut d = org_draft(r, &mut tally);
+            let d = org_draft(r, &mut tally);
             let pic = d.external_id.clone().unwrap_or_default();
             if pic.is_empty() || !seen.insert(pic.clone()) {
                 skipped.add("organisation row without PIC or repeated");
                 continue;
             }
-            let projects = projects_of_org.get(pic.as_str()).map(Vec::as_slice).unwrap_or(&[]);
             match existing.get(&pic) {
                 Some(old) => {
                     let mut merged = crate::registry::draft_of(old);
@@ -286,9 +263,6 @@ impl App {
                     merged.country = d.country;
                     merged.city = d.city;
                     merged.website = d.website;
-                    if merged.description.is_empty() {
-                        merged.description = describe(projects);
-                    }
                     if merged != crate::registry::draft_of(old) {
                         store::update_org(&mut tx, old.id, &merged, &now).await?;
                         report.organisations_updated += 1;
@@ -297,7 +271,6 @@ impl App {
                     org_ids.insert(pic, old.id);
                 }
                 None => {
-                    d.description = describe(projects);
                     let id = store::insert_org(&mut tx, &d, &now).await?;
                     report.organisations_created += 1;
                     reindex.push((id, d));

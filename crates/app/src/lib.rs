@@ -7,6 +7,7 @@ pub mod backup;
 pub mod clock;
 pub mod cordis;
 pub mod demo;
+pub mod directory;
 mod error;
 pub mod export;
 pub mod import;
@@ -19,17 +20,58 @@ pub use store::{Backend, Store};
 
 use std::sync::Arc;
 
-/// The application: a store, a clock and the login rate limiter.
+/// The application: a store, a clock, the login rate limiter and the in-memory directory index.
 #[derive(Clone)]
 pub struct App {
     pub store: Store,
     clock: Arc<dyn Clock>,
     limiter: Arc<auth::RateLimiter>,
+    directory: Arc<std::sync::RwLock<Option<Arc<directory::DirectoryIndex>>>>,
+    rebuilding: Arc<tokio::sync::Mutex<()>>,
 }
 
 impl App {
     pub fn new(store: Store, clock: Arc<dyn Clock>) -> App {
-        App { store, clock, limiter: Arc::new(auth::RateLimiter::default()) }
+        App {
+            store,
+            clock,
+            limiter: Arc::new(auth::RateLimiter::default()),
+            directory: Arc::new(std::sync::RwLock::new(None)),
+            rebuilding: Arc::new(tokio::sync::Mutex::new(())),
+        }
+    }
+
+    /// The directory index, rebuilt when the database's directory version moved.
+    pub async fn directory(&self) -> AppResult<Arc<directory::DirectoryIndex>> {
+        let version = store::directory_version(&mut *self.store.conn().await?).await?;
+        let current = || self.directory.read().ok().and_then(|d| d.clone()).filter(|d| d.version >= version);
+        if let Some(ix) = current() {
+            return Ok(ix);
+        }
+        // One rebuild at a time; whoever waited finds the fresh index.
+        let _guard = self.rebuilding.lock().await;
+        if let Some(ix) = current() {
+            return Ok(ix);
+        }
+        let started = std::time::Instant::now();
+        let mut conn = self.store.conn().await?;
+        // Read the version first: the data read after it is at least that new.
+        let version = store::directory_version(&mut conn).await?;
+        let rows = store::directory_rows(&mut conn).await?;
+        let terms = store::all_terms(&mut conn).await?;
+        let memberships = store::all_memberships(&mut conn).await?;
+        drop(conn);
+        let ix = Arc::new(directory::DirectoryIndex::build(version, rows, terms, memberships));
+        tracing::info!(
+            organisations = ix.len(),
+            version,
+            ms = started.elapsed().as_millis() as u64,
+            "directory index built"
+        );
+        if let Ok(mut slot) = self.directory.write() {
+            *slot = Some(ix.clone());
+        }
+        Ok(ix)
     }
 
     /// Connects, applies migrations and returns the app on the system clock.

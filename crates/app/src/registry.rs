@@ -9,7 +9,7 @@ use domain::{
     OrganisationDraft, OrganisationInput, PersonDraft, PersonInput, Project, ProjectDraft, ProjectInput, ProjectKind,
     ProjectStatus, PARTNER_ROLES,
 };
-use store::{ClusterLink, ClusterSummary, Conn, Facets, HistoryEntry, OrgFilter, OrgHit, PartnerLink, ProjectFilter};
+use store::{ClusterLink, ClusterSummary, Conn, Facets, HistoryEntry, OrgHit, PartnerLink, ProjectFilter};
 
 pub const MAX_PER_PAGE: i64 = 100;
 pub const DEFAULT_PER_PAGE: i64 = 20;
@@ -178,22 +178,26 @@ impl App {
         if !errors.is_empty() {
             return Err(AppError::Validation(errors));
         }
+        drop(conn);
         let mut terms = domain::text::tokens(&text);
         terms.truncate(12);
-        let filter = OrgFilter {
+        let index = self.directory().await?;
+        let page = index.search(&crate::directory::Query {
             terms,
             cluster_id: cluster.as_ref().map(|c| c.id),
-            kind,
-            country,
+            kind: kind.map(|k| k.as_str().to_string()),
+            country: country.map(|c| c.code().to_string()),
             members_only: q.members_only,
             today: self.today_text(),
-            offset: paging.offset(),
-            limit: paging.per_page,
-        };
-        let (hits, total) = store::search_orgs(&mut conn, &filter).await?;
-        let facets = store::search_facets(&mut conn, &filter).await?;
-        let clusters =
-            store::list_clusters(&mut conn, &self.today_text()).await?.into_iter().map(|c| c.cluster).collect();
+            offset: paging.offset() as usize,
+            limit: paging.per_page as usize,
+        });
+        let mut conn = self.store.conn().await?;
+        let orgs = store::orgs_by_ids(&mut conn, &page.ids).await?;
+        let hits = store::enrich(&mut conn, orgs, &self.today_text()).await?;
+        let total = page.total as i64;
+        let facets = page.facets;
+        let clusters = store::all_clusters(&mut conn).await?;
         Ok(DirectoryResult { hits, total, paging, facets, clusters, cluster, kind, country })
     }
 

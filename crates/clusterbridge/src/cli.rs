@@ -265,6 +265,8 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                     tracing::info!("--demo: the database is not empty, so the demo was not loaded");
                 }
             }
+            // Build the directory index before saying "ready", so the first search is fast.
+            app.directory().await?;
             let listener = tokio::net::TcpListener::bind(&bind).await.with_context(|| format!("binding {bind}"))?;
             let addr = listener.local_addr()?;
             println!("clusterbridge is ready: open http://{addr}/");

@@ -52,6 +52,13 @@ pub async fn list_clusters(conn: &mut Conn, today: &str) -> Result<Vec<ClusterSu
         .collect()
 }
 
+/// Every cluster, by name (without counts: cheap).
+pub async fn all_clusters(conn: &mut Conn) -> Result<Vec<Cluster>> {
+    let rows =
+        sqlx::query(&format!("SELECT {CLUSTER_COLS} FROM clusters ORDER BY name, id")).fetch_all(&mut *conn).await?;
+    rows.iter().map(cluster).collect()
+}
+
 pub async fn get_cluster(conn: &mut Conn, id: i64) -> Result<Option<Cluster>> {
     let row = sqlx::query(&format!("SELECT {CLUSTER_COLS} FROM clusters WHERE id = $1"))
         .bind(id)

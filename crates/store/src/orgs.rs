@@ -380,3 +380,68 @@ pub async fn all_current_memberships(conn: &mut Conn, today: &str) -> Result<Vec
     .await?;
     rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect()
 }
+
+/// The directory's change counter (see migration 0002).
+pub async fn directory_version(conn: &mut Conn) -> Result<i64> {
+    Ok(sqlx::query_scalar("SELECT version FROM directory_version WHERE id = 1").fetch_one(&mut *conn).await?)
+}
+
+/// What the in-memory directory index holds per organisation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DirectoryRow {
+    pub id: i64,
+    pub kind: String,
+    pub country: String,
+    pub sort_name: String,
+    pub projects: i64,
+}
+
+pub async fn directory_rows(conn: &mut Conn) -> Result<Vec<DirectoryRow>> {
+    let rows = sqlx::query(
+        "SELECT o.id, o.kind, o.country, o.sort_name, COALESCE(p.n, 0) AS n FROM organisations o
+         LEFT JOIN (SELECT organisation_id, COUNT(*) AS n FROM project_partners GROUP BY organisation_id) p
+           ON p.organisation_id = o.id ORDER BY o.id",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(DirectoryRow {
+                id: r.try_get(0)?,
+                kind: r.try_get(1)?,
+                country: r.try_get(2)?,
+                sort_name: r.try_get(3)?,
+                projects: r.try_get(4)?,
+            })
+        })
+        .collect()
+}
+
+/// Every `(term, organisation_id, weight)`, sorted by term.
+pub async fn all_terms(conn: &mut Conn) -> Result<Vec<(String, i64, i64)>> {
+    let rows = sqlx::query("SELECT term, organisation_id, weight FROM org_terms ORDER BY term, organisation_id")
+        .fetch_all(&mut *conn)
+        .await?;
+    rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?))).collect()
+}
+
+/// Every membership as `(organisation_id, cluster_id, end_date)`.
+pub async fn all_memberships(conn: &mut Conn) -> Result<Vec<(i64, i64, Option<String>)>> {
+    let rows =
+        sqlx::query("SELECT organisation_id, cluster_id, end_date FROM memberships").fetch_all(&mut *conn).await?;
+    rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?))).collect()
+}
+
+/// Organisations by id, in the order given (missing ids are left out).
+pub async fn orgs_by_ids(conn: &mut Conn, ids: &[i64]) -> Result<Vec<Organisation>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+    let rows = sqlx::query(&format!("SELECT {ORG_COLS} FROM organisations o WHERE o.id IN ({list})"))
+        .fetch_all(&mut *conn)
+        .await?;
+    let mut orgs: Vec<Organisation> = rows.iter().map(organisation).collect::<Result<_>>()?;
+    orgs.sort_by_key(|o| ids.iter().position(|i| *i == o.id));
+    Ok(orgs)
+}

@@ -495,6 +495,7 @@ async fn organisation(State(s): State<AppState>, v: Viewer, Path(raw): Path<Stri
         external_id: o.external_id.clone(),
         website: o.website.clone(),
         description: o.description.clone(),
+        track_record: track_record(&p.projects),
         offers: o.offers.clone(),
         needs: o.needs.clone(),
         tags: o.tags.clone(),
@@ -556,6 +557,27 @@ async fn organisation(State(s): State<AppState>, v: Viewer, Path(raw): Path<Stri
         can_request_contact: v.actor.is_signed_in() && v.actor.organisation_id != Some(o.id),
     };
     Ok(render(&view).into_response())
+}
+
+/// "Took part in 4 projects (FP7, H2020), started 2012–2020": facts read from the projects.
+fn track_record(projects: &[(domain::Project, String)]) -> String {
+    if projects.is_empty() {
+        return String::new();
+    }
+    let mut programmes: Vec<&str> =
+        projects.iter().map(|(p, _)| p.programme.as_str()).filter(|p| !p.is_empty()).collect();
+    programmes.sort_unstable();
+    programmes.dedup();
+    let years: Vec<i32> =
+        projects.iter().filter_map(|(p, _)| p.start_date.map(|d| chrono::Datelike::year(&d))).collect();
+    let span = match (years.iter().min(), years.iter().max()) {
+        (Some(a), Some(b)) if a == b => format!(", started in {a}"),
+        (Some(a), Some(b)) => format!(", started {a}–{b}"),
+        _ => String::new(),
+    };
+    let n = projects.len();
+    let programmes = if programmes.is_empty() { String::new() } else { format!(" ({})", programmes.join(", ")) };
+    format!("Took part in {n} project{}{programmes}{span}.", if n == 1 { "" } else { "s" })
 }
 
 fn org_fields(input: &OrganisationInput, errors: &[FieldError]) -> Vec<FormField> {

@@ -146,6 +146,7 @@ pub struct OrgView {
     pub external_id: Option<String>,
     pub website: String,
     pub description: String,
+    pub track_record: String,
     pub offers: String,
     pub needs: String,
     pub tags: Vec<String>,

@@ -2,6 +2,7 @@
 
 mod cordis;
 mod csv_import;
+mod directory;
 mod registry;
 
 use app::{App, FixedClock};

@@ -1,0 +1,24 @@
+-- A counter that changes whenever what the directory search reads changes (organisations, their
+-- terms, memberships), by whichever process writes. A server keeps its in-memory directory index
+-- while the counter is unchanged and reloads it when another writer (e.g. a CLI import) moved it.
+CREATE TABLE directory_version (
+    id BIGINT PRIMARY KEY CHECK (id = 1),
+    version BIGINT NOT NULL
+);
+INSERT INTO directory_version (id, version) VALUES (1, 0);
+
+CREATE FUNCTION bump_directory_version() RETURNS trigger AS $$
+BEGIN
+    UPDATE directory_version SET version = version + 1;
+    RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+
+CREATE TRIGGER organisations_changed AFTER INSERT OR UPDATE OR DELETE ON organisations
+    FOR EACH STATEMENT EXECUTE FUNCTION bump_directory_version();
+CREATE TRIGGER org_terms_changed AFTER INSERT OR UPDATE OR DELETE ON org_terms
+    FOR EACH STATEMENT EXECUTE FUNCTION bump_directory_version();
+CREATE TRIGGER memberships_changed AFTER INSERT OR UPDATE OR DELETE ON memberships
+    FOR EACH STATEMENT EXECUTE FUNCTION bump_directory_version();
+CREATE TRIGGER project_partners_changed AFTER INSERT OR UPDATE OR DELETE ON project_partners
+    FOR EACH STATEMENT EXECUTE FUNCTION bump_directory_version();
