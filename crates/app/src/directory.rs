@@ -4,8 +4,9 @@
 //! score adds the best weight per word, filters and facets are counted over the whole result, and
 //! only the page's organisations are then read from the store.
 //!
-//! Freshness: the `directory_version` counter in the database moves on every change to those
-//! tables, from any process (triggers, migration 0002). Each search reads it (one tiny query) and
+//! Freshness: the `directory_version` counter in the database moves on every change to
+//! organisations, memberships and partners, from any process (triggers, migration 0002; search
+//! terms only change together with those). Each search reads it (one tiny query) and
 //! the index is rebuilt when it moved, so an import run from the command line shows up at the next
 //! search. A rebuild of the full CORDIS set (40,000 organisations, 720,000 terms) takes about a
 //! second; the demo's takes milliseconds. Searches during a rebuild use the previous index.

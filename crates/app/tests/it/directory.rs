@@ -76,13 +76,21 @@ async fn index_matches_the_sql_reference() {
             }
         }
 
-        // A write through the store alone (as another process would) moves the version, and the
-        // next search sees it.
+        // A write through the store alone (as another process, e.g. a CLI import, would) moves the
+        // version, and the next search sees it.
         let before =
             app.search(&DirectoryQuery { q: Some("quantum".into()), ..Default::default() }).await.unwrap().total;
         assert_eq!(before, 0);
         let mut conn = app.store.conn().await.unwrap();
-        store::set_org_terms(&mut conn, orbital, &[("quantum".into(), 10)]).await.unwrap();
+        let draft = domain::OrganisationDraft::parse(&domain::OrganisationInput {
+            name: "Quantum Works".into(),
+            kind: "company".into(),
+            country: "LU".into(),
+            ..Default::default()
+        })
+        .unwrap();
+        let id = store::insert_org(&mut conn, &draft, "2026-03-01T10:00:00Z").await.unwrap();
+        store::set_org_terms(&mut conn, id, &[("quantum".into(), 10)]).await.unwrap();
         drop(conn);
         let after = app.search(&DirectoryQuery { q: Some("quantum".into()), ..Default::default() }).await.unwrap();
         assert_eq!(after.total, 1, "{label}");

@@ -7,9 +7,14 @@ CREATE TABLE directory_version (
 );
 INSERT INTO directory_version (id, version) VALUES (1, 0);
 
+-- Once per transaction: an import runs 100,000 statements in one transaction, and updating the
+-- same row for each would pile up row versions. A transaction-local setting remembers the bump.
 CREATE FUNCTION bump_directory_version() RETURNS trigger AS $$
 BEGIN
-    UPDATE directory_version SET version = version + 1;
+    IF current_setting('clusterbridge.directory_bumped', true) IS DISTINCT FROM txid_current()::text THEN
+        UPDATE directory_version SET version = version + 1;
+        PERFORM set_config('clusterbridge.directory_bumped', txid_current()::text, true);
+    END IF;
     RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;
