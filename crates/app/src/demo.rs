@@ -95,6 +95,15 @@ pub const CLUSTERS: &[DemoCluster] = &[
     },
 ];
 
+/// Keyword stems for a cluster's fit: the demo's list for the eight Luxembourg clusters, else the
+/// words of the cluster's name, sector and description.
+pub fn keywords_for(c: &domain::Cluster) -> Vec<String> {
+    match CLUSTERS.iter().find(|d| d.slug == c.slug) {
+        Some(d) => d.keywords.iter().map(|k| k.to_string()).collect(),
+        None => term_set(&format!("{} {} {}", c.name, c.sector, c.description)),
+    }
+}
+
 /// Invented names for fictional contact people.
 const FIRST: &[&str] =
     &["Alex", "Sam", "Charlie", "Robin", "Kim", "Jo", "Andrea", "Toni", "Noa", "Mika", "Lou", "Dany"];

@@ -12,6 +12,7 @@ mod error;
 pub mod export;
 pub mod import;
 mod index;
+pub mod partners;
 pub mod registry;
 
 pub use clock::{Clock, FixedClock, SystemClock};
@@ -27,6 +28,7 @@ pub struct App {
     clock: Arc<dyn Clock>,
     limiter: Arc<auth::RateLimiter>,
     directory: Arc<std::sync::RwLock<Option<Arc<directory::DirectoryIndex>>>>,
+    matcher: Arc<std::sync::RwLock<Option<Arc<partners::MatchIndex>>>>,
     rebuilding: Arc<tokio::sync::Mutex<()>>,
 }
 
@@ -37,6 +39,7 @@ impl App {
             clock,
             limiter: Arc::new(auth::RateLimiter::default()),
             directory: Arc::new(std::sync::RwLock::new(None)),
+            matcher: Arc::new(std::sync::RwLock::new(None)),
             rebuilding: Arc::new(tokio::sync::Mutex::new(())),
         }
     }

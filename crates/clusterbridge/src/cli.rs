@@ -70,6 +70,39 @@ enum Command {
     Backup { file: PathBuf },
     /// Restores a backup (of either kind) into an empty database.
     Restore { file: PathBuf },
+    /// Finds partners for a need or a call text; prints each suggestion with its reasons.
+    Partners {
+        /// The need or call text ("-" reads standard input).
+        text: String,
+        #[arg(long)]
+        cluster: Option<String>,
+        #[arg(long)]
+        kind: Option<String>,
+        #[arg(long)]
+        country: Option<String>,
+        #[arg(long)]
+        sme: Option<String>,
+        /// The asking organisation (id): left out, and other clusters get a bonus.
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long, default_value = "10")]
+        limit: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Who an organisation should meet (new contacts, biased towards other clusters).
+    Recommend {
+        organisation: i64,
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+    },
+    /// Which clusters suit an organisation, and why.
+    ClusterFit { organisation: i64 },
+    /// Evaluations that print figures.
+    Eval {
+        #[command(subcommand)]
+        what: EvalWhat,
+    },
     /// Schedules B2B meetings: reads a problem file, writes a solution file (see README).
     Schedule {
         #[arg(long)]
@@ -109,6 +142,43 @@ enum ImportWhat {
     Partners(CsvFile),
     /// A directory in the CORDIS format (organisations.csv, projects.csv, participation.csv).
     Cordis { dir: PathBuf },
+}
+
+#[derive(Subcommand)]
+enum EvalWhat {
+    /// Partner matchmaking on real EU consortia: recall@k, MRR, nDCG@20 for our ranker and the
+    /// popularity, bm25 and bm25_prior baselines.
+    Matching {
+        /// A directory in the CORDIS format.
+        #[arg(long, default_value = "../shared/data/cordis")]
+        data: String,
+        /// The test list (a CSV whose first column is project ids).
+        #[arg(long)]
+        test: String,
+        /// Projects starting before this date are training data.
+        #[arg(long, default_value = "2023-01-01")]
+        cutoff: String,
+        /// Prints one JSON object.
+        #[arg(long)]
+        json: bool,
+        /// `all`, or r in 0..=3 for the test projects whose id ≡ r (mod 4).
+        #[arg(long, default_value = "all")]
+        split: String,
+        /// Prints the table for dev ≡ 0 (tuning half), ≡ 2 (held out) and all.
+        #[arg(long)]
+        halves: bool,
+        /// Prints the table again with each signal switched off.
+        #[arg(long)]
+        ablation: bool,
+        /// Prints index build time and query latency.
+        #[arg(long)]
+        bench: bool,
+        /// Re-derives the weights on the test projects whose id ≡ 0 (mod 4) only.
+        #[arg(long)]
+        tune: bool,
+        #[arg(long, value_delimiter = ',')]
+        knobs: Vec<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -165,6 +235,44 @@ enum UserWhat {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     init_logging(cli.log_format);
+    if let Command::Eval {
+        what: EvalWhat::Matching { data, test, cutoff, json, split, halves, ablation, bench, tune, knobs },
+    } = &cli.command
+    {
+        let Some(cutoff) = matching::Date::parse(cutoff) else {
+            eprintln!("error: --cutoff: `{cutoff}` is not a date (YYYY-MM-DD)");
+            return ExitCode::from(2);
+        };
+        let split = match split.as_str() {
+            "all" => None,
+            r => match r.parse::<u64>() {
+                Ok(n) if n < 4 => Some(n),
+                _ => {
+                    eprintln!("error: --split: `{r}` is not `all` or 0 to 3");
+                    return ExitCode::from(2);
+                }
+            },
+        };
+        let args = crate::eval::EvalArgs {
+            data: data.clone(),
+            test: test.clone(),
+            cutoff,
+            split,
+            json: *json,
+            halves: *halves,
+            ablation: *ablation,
+            bench: *bench,
+            tune: *tune,
+            knobs: knobs.clone(),
+        };
+        return match crate::eval::run(&args) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(2)
+            }
+        };
+    }
     if let Command::Schedule { problem, out, time_limit, max_iterations, seed } = &cli.command {
         // Needs no database: a pure computation from one file to another.
         return schedule(problem, out, *time_limit, *max_iterations, *seed);
@@ -328,11 +436,50 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 println!("{token}");
             }
         },
+        Command::Partners { text, cluster, kind, country, sme, from, limit, json } => {
+            let text = if text == "-" {
+                let mut s = String::new();
+                std::io::stdin().read_to_string(&mut s)?;
+                s
+            } else {
+                text
+            };
+            let q =
+                app::partners::PartnerQuery { q: Some(text), cluster, kind, country, sme, from, limit: Some(limit) };
+            let found = app.find_partners(&system, &q).await?;
+            if json {
+                let items: Vec<serde_json::Value> = found
+                    .iter()
+                    .map(|s| {
+                        serde_json::json!({"id": s.organisation.id, "name": s.organisation.display_name(), "country": s.organisation.country.code(),
+                            "kind": s.organisation.kind.as_str(), "clusters": s.clusters.iter().map(|c| c.slug.clone()).collect::<Vec<_>>(),
+                            "score": s.score, "other_cluster": s.other_cluster, "reasons": s.reasons})
+                    })
+                    .collect();
+                println!("{}", serde_json::to_string_pretty(&items)?);
+            } else {
+                print_suggestions(&found);
+            }
+        }
+        Command::Recommend { organisation, limit } => {
+            let r = app.recommendations(organisation, limit).await?;
+            println!("{:.0}% of these are in none of the organisation's clusters", r.other_cluster_share * 100.0);
+            print_suggestions(&r.items);
+        }
+        Command::ClusterFit { organisation } => {
+            let fits = app.cluster_fit(organisation).await?;
+            if fits.is_empty() {
+                println!("no cluster's themes appear in this organisation's projects or profile");
+            }
+            for (c, f, n) in fits {
+                println!("{:>4.0}%  {} ({}): {}", f.score * 100.0, c.name, c.slug, f.reason(n));
+            }
+        }
         Command::Backup { file } => {
             let kind = app.backup(&file).await?;
             println!("wrote {} ({kind})", file.display());
         }
-        Command::Schedule { .. } => unreachable!("handled before the database is opened"),
+        Command::Schedule { .. } | Command::Eval { .. } => unreachable!("handled before the database is opened"),
         Command::Restore { file } => {
             let rows = app.restore(&file).await?;
             println!("restored {rows} rows from {}", file.display());
@@ -391,6 +538,24 @@ fn schedule(problem: &Path, out: &Path, time_limit: f64, max_iterations: Option<
         seconds
     );
     ExitCode::from(crate::schedule::exit_code(&solution))
+}
+
+fn print_suggestions(found: &[app::partners::Suggestion]) {
+    for (i, s) in found.iter().enumerate() {
+        let clusters: Vec<&str> = s.clusters.iter().map(|c| c.name.as_str()).collect();
+        println!(
+            "{:>2}. {} [{}] {} · {}{}",
+            i + 1,
+            s.organisation.display_name(),
+            s.organisation.id,
+            s.organisation.kind.label(),
+            s.organisation.country.code(),
+            if clusters.is_empty() { String::new() } else { format!(" · {}", clusters.join(", ")) }
+        );
+        for r in &s.reasons {
+            println!("      - {r}");
+        }
+    }
 }
 
 async fn import(app: &App, system: &Actor, what: ImportWhat) -> Result<ExitCode> {

@@ -1,7 +1,25 @@
-//! Partner matchmaking, pure: no I/O, no clock. For now it holds *cluster fit*: which clusters
-//! suit an organisation, judged from the texts of its projects, with the words that back each
-//! choice so a person can check it. The demo's inferred memberships use it.
+//! Partner matchmaking, pure: no I/O, no clock. Given the text of a need or a call, rank
+//! organisations that are likely partners, and say why.
+//!
+//! * [`corpus`]: the data the ranker reads ([`Project`], [`Org`], [`Corpus`]).
+//! * [`text`]: the ranker's analyzer (lower-casing, English stop words, optional light stemming).
+//! * [`bm25`]: BM25 over a sparse inverted index with in-place updates. Written here rather than
+//!   taken from tantivy: the ranker scores every training project into one dense array, sums per
+//!   organisation and spreads scores over the partner graph, needs the baseline's exact BM25 and
+//!   raw term frequencies for the reasons, and builds the full CORDIS index in a quarter second.
+//! * [`engine`]: the ranker ([`Engine::build`], [`Engine::rank`] → [`Hit`]s with [`Reason`]s).
+//! * [`eval`]: metrics, the evaluation harness on real consortia, the baselines, the tuner.
+//! * [`load`]: parsing the CORDIS CSV format from text (the caller reads the files).
+//! * [`fit`]: cluster fit — which clusters suit an organisation, with the words that back it.
 
+pub mod bm25;
+pub mod corpus;
+pub mod engine;
+pub mod eval;
 pub mod fit;
+pub mod load;
+pub mod text;
 
+pub use corpus::{Corpus, Date, Org, OrgIdx, Project};
+pub use engine::{Engine, Filters, Hit, Params, Reason};
 pub use fit::{cluster_fit, ClusterProfile, Fit};

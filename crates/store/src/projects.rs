@@ -243,3 +243,41 @@ pub async fn count_projects(conn: &mut Conn) -> Result<i64> {
 pub async fn count_partners(conn: &mut Conn) -> Result<i64> {
     Ok(sqlx::query_scalar("SELECT COUNT(*) FROM project_partners").fetch_one(&mut *conn).await?)
 }
+
+/// What the matchmaking engine reads of a project.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProjectText {
+    pub id: i64,
+    pub title: String,
+    pub summary: String,
+    pub topic: String,
+    pub start_date: Option<String>,
+    pub created_at: String,
+}
+
+pub async fn project_texts(conn: &mut Conn) -> Result<Vec<ProjectText>> {
+    let rows = sqlx::query("SELECT id, title, summary, topic, start_date, created_at FROM projects ORDER BY id")
+        .fetch_all(&mut *conn)
+        .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(ProjectText {
+                id: r.try_get(0)?,
+                title: r.try_get(1)?,
+                summary: r.try_get(2)?,
+                topic: r.try_get(3)?,
+                start_date: r.try_get(4)?,
+                created_at: r.try_get(5)?,
+            })
+        })
+        .collect()
+}
+
+/// Every `(project_id, organisation_id)` partnership.
+pub async fn partner_pairs(conn: &mut Conn) -> Result<Vec<(i64, i64)>> {
+    let rows =
+        sqlx::query("SELECT project_id, organisation_id FROM project_partners ORDER BY project_id, organisation_id")
+            .fetch_all(&mut *conn)
+            .await?;
+    rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect()
+}

@@ -9,7 +9,7 @@ use crate::AppState;
 use app::registry::{DirectoryQuery, Paging, ProjectQuery};
 use app::AppError;
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
@@ -335,6 +335,9 @@ pub fn routes() -> Router<AppState> {
         .route("/projects", get(projects).post(project_create))
         .route("/projects/{id}", get(project_get).put(project_update).delete(project_delete))
         .route("/projects/{id}/partners/{org}", put(partner_set).delete(partner_remove))
+        .route("/partners", get(partners))
+        .route("/organisations/{id}/recommendations", get(recommendations))
+        .route("/organisations/{id}/cluster-fit", get(cluster_fit))
         .route("/me", get(me))
         .route("/openapi.json", get(openapi_json))
 }
@@ -355,6 +358,58 @@ fn no_content() -> ApiResult {
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
+/// The query string, decoded strictly: a value that is not UTF-8 once percent-decoded is refused
+/// with its name (axum's `Query` would replace the bytes silently).
+pub struct StrictQuery(pub Params);
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for StrictQuery {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, _: &S) -> Result<StrictQuery, ApiError> {
+        strict_params(parts.uri.query().unwrap_or("")).map(StrictQuery).map_err(ApiError)
+    }
+}
+
+fn percent_decode(raw: &str) -> Vec<u8> {
+    let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
+    let bytes = raw.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push(h * 16 + l);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    out
+}
+
+pub fn strict_params(query: &str) -> Result<Params, AppError> {
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        match (String::from_utf8(percent_decode(k)), String::from_utf8(percent_decode(v))) {
+            (Ok(k), Ok(v)) => out.push((k, v)),
+            (Ok(k), Err(_)) => errors.push(FieldError::new(k, "is not valid UTF-8 text")),
+            (Err(_), _) => errors.push(FieldError::new("query", "a parameter name is not valid UTF-8 text")),
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(AppError::Validation(errors))
+    }
+}
+
 /// Rejects query parameters the endpoint does not know, naming them.
 fn check_params(params: &Params, known: &[&str]) -> Result<(), ApiError> {
     let unknown: Vec<FieldError> = params
@@ -373,7 +428,7 @@ fn param(params: &Params, name: &str) -> Option<String> {
     params.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).filter(|v| !v.trim().is_empty())
 }
 
-async fn clusters(State(s): State<AppState>, Query(params): Query<Params>) -> ApiResult {
+async fn clusters(State(s): State<AppState>, StrictQuery(params): StrictQuery) -> ApiResult {
     check_params(&params, &["page", "per_page"])?;
     let mut errors = Vec::new();
     let paging = Paging::parse(param(&params, "page").as_deref(), param(&params, "per_page").as_deref(), &mut errors);
@@ -473,7 +528,7 @@ async fn cluster_slugs(s: &AppState, ids: &[i64]) -> Result<Vec<String>, ApiErro
     Ok(out)
 }
 
-async fn orgs(State(s): State<AppState>, Query(params): Query<Params>) -> ApiResult {
+async fn orgs(State(s): State<AppState>, StrictQuery(params): StrictQuery) -> ApiResult {
     check_params(&params, &["q", "cluster", "kind", "country", "page", "per_page"])?;
     let q = DirectoryQuery {
         q: param(&params, "q"),
@@ -650,7 +705,7 @@ async fn contact_decline(State(s): State<AppState>, ApiCaller(actor): ApiCaller,
     no_content()
 }
 
-async fn projects(State(s): State<AppState>, Query(params): Query<Params>) -> ApiResult {
+async fn projects(State(s): State<AppState>, StrictQuery(params): StrictQuery) -> ApiResult {
     check_params(&params, &["q", "cluster", "organisation", "kind", "page", "per_page"])?;
     let q = ProjectQuery {
         q: param(&params, "q"),
@@ -741,6 +796,65 @@ async fn partner_remove(
     require(&actor)?;
     s.app.remove_partner(&actor, id(&p, "project")?, id(&o, "organisation")?).await?;
     no_content()
+}
+
+fn suggestion(s: &app::partners::Suggestion) -> Value {
+    let clusters: Vec<String> = s.clusters.iter().map(|c| c.slug.clone()).collect();
+    let mut v = wire::organisation(&s.organisation, &clusters, None);
+    v["score"] = json!(s.score);
+    v["reasons"] = json!(s.reasons);
+    v["other_cluster"] = json!(s.other_cluster);
+    v
+}
+
+async fn partners(
+    State(s): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    StrictQuery(params): StrictQuery,
+) -> ApiResult {
+    check_params(&params, &["q", "cluster", "kind", "country", "sme", "from", "limit"])?;
+    let q = app::partners::PartnerQuery {
+        q: param(&params, "q"),
+        cluster: param(&params, "cluster"),
+        kind: param(&params, "kind"),
+        country: param(&params, "country"),
+        sme: param(&params, "sme"),
+        from: param(&params, "from"),
+        limit: param(&params, "limit"),
+    };
+    let found = s.app.find_partners(&actor, &q).await?;
+    let n = found.len() as i64;
+    ok(wire::list(found.iter().map(suggestion).collect(), n, 1, n.max(1)))
+}
+
+async fn recommendations(
+    State(s): State<AppState>,
+    Path(raw): Path<String>,
+    StrictQuery(params): StrictQuery,
+) -> ApiResult {
+    check_params(&params, &["limit"])?;
+    let mut errors = Vec::new();
+    let limit = Paging::parse(None, param(&params, "limit").as_deref(), &mut errors).per_page;
+    if !errors.is_empty() {
+        return Err(ApiError(AppError::field("limit", errors[0].message.clone())));
+    }
+    let r = s.app.recommendations(id(&raw, "organisation")?, limit as usize).await?;
+    ok(
+        json!({"items": r.items.iter().map(suggestion).collect::<Vec<_>>(), "other_cluster_share": r.other_cluster_share}),
+    )
+}
+
+async fn cluster_fit(State(s): State<AppState>, Path(raw): Path<String>) -> ApiResult {
+    let fits = s.app.cluster_fit(id(&raw, "organisation")?).await?;
+    let items: Vec<Value> = fits
+        .iter()
+        .map(|(c, f, n)| {
+            json!({"cluster": c.slug, "name": c.name, "score": f.score, "backing": f.backing, "texts": n,
+                   "matched": f.matched.iter().map(|(w, k)| json!({"term": w, "texts": k})).collect::<Vec<_>>(),
+                   "reason": f.reason(*n)})
+        })
+        .collect();
+    ok(json!({"items": items}))
 }
 
 async fn me(ApiCaller(actor): ApiCaller) -> ApiResult {

@@ -44,6 +44,7 @@ pub fn routes() -> Router<AppState> {
         .route("/projects/{id}/edit", get(project_edit).post(project_update))
         .route("/projects/{id}/partners", post(partner_add))
         .route("/projects/{id}/partners/{org}/remove", post(partner_remove))
+        .route("/partners", get(partners))
         .route("/login", get(login_form).post(login))
         .route("/logout", post(logout))
         .route("/account", get(account))
@@ -477,6 +478,8 @@ async fn directory(State(s): State<AppState>, v: Viewer, Query(params): Query<Fi
 
 async fn organisation(State(s): State<AppState>, v: Viewer, Path(raw): Path<String>) -> PageResult {
     let p = s.app.org_page(&v.actor, id(&raw, "organisation")?).await?;
+    let recs = s.app.recommendations(p.org.id, 8).await?;
+    let fits = s.app.cluster_fit(p.org.id).await?;
     let o = &p.org;
     let rule = |vis: Visibility| match vis {
         Visibility::Public => "public",
@@ -555,6 +558,13 @@ async fn organisation(State(s): State<AppState>, v: Viewer, Path(raw): Path<Stri
         can_edit: p.can_edit,
         can_delete: p.can_delete,
         can_request_contact: v.actor.is_signed_in() && v.actor.organisation_id != Some(o.id),
+        recommendations: recs.items.iter().map(SuggestionRow::from).collect(),
+        other_cluster_share: (recs.other_cluster_share * 100.0).round() as u32,
+        fits: fits
+            .iter()
+            .take(4)
+            .map(|(c, f, n)| (c.slug.clone(), c.name.clone(), (f.score * 100.0).round() as u32, f.reason(*n)))
+            .collect(),
     };
     Ok(render(&view).into_response())
 }
@@ -1187,4 +1197,49 @@ async fn audit(State(s): State<AppState>, v: Viewer) -> PageResult {
     require_signed_in(&v)?;
     let entries = s.app.audit_log(&v.actor, 500).await?;
     Ok(render(&AuditView { nav: nav(&v), entries }).into_response())
+}
+
+async fn partners(State(s): State<AppState>, v: Viewer, Query(params): Query<Fields>) -> PageResult {
+    let known = ["q", "cluster", "kind", "country", "sme", "from", "limit"];
+    let mut errors: Vec<String> = params
+        .iter()
+        .filter(|(k, _)| !known.contains(&k.as_str()))
+        .map(|(k, _)| format!("{k}: unknown filter"))
+        .collect();
+    let p = |n: &str| get_field(&params, n).unwrap_or_default();
+    let searched = params.iter().any(|(k, _)| k == "q");
+    let mut results = Vec::new();
+    if searched && errors.is_empty() {
+        let query = app::partners::PartnerQuery {
+            q: Some(p("q")),
+            cluster: Some(p("cluster")),
+            kind: Some(p("kind")),
+            country: Some(p("country")),
+            sme: Some(p("sme")),
+            from: Some(p("from")),
+            limit: Some(p("limit")),
+        };
+        match s.app.find_partners(&v.actor, &query).await {
+            Ok(found) => results = found.iter().map(SuggestionRow::from).collect(),
+            Err(AppError::Validation(fs)) => errors.extend(fs.iter().map(|f| f.to_string())),
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let clusters = s.app.clusters().await?.into_iter().map(|c| (c.cluster.slug, c.cluster.name)).collect();
+    let view = PartnersView {
+        nav: nav(&v),
+        q: p("q"),
+        cluster: p("cluster"),
+        kind: p("kind"),
+        country: p("country"),
+        sme: p("sme"),
+        from: p("from"),
+        clusters,
+        kinds: OrgKind::ALL.iter().map(|k| (k.as_str().to_string(), k.label().to_string())).collect(),
+        searched,
+        results,
+        errors: errors.clone(),
+    };
+    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    Ok((status, render(&view)).into_response())
 }

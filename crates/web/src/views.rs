@@ -161,6 +161,9 @@ pub struct OrgView {
     pub can_edit: bool,
     pub can_delete: bool,
     pub can_request_contact: bool,
+    pub recommendations: Vec<SuggestionRow>,
+    pub other_cluster_share: u32,
+    pub fits: Vec<(String, String, u32, String)>,
 }
 
 #[derive(Template)]
@@ -310,4 +313,45 @@ pub struct EndpointDoc {
 pub struct ApiDocView {
     pub nav: Nav,
     pub endpoints: Vec<EndpointDoc>,
+}
+
+pub struct SuggestionRow {
+    pub id: i64,
+    pub name: String,
+    pub kind: String,
+    pub country: String,
+    pub clusters: Vec<String>,
+    pub other_cluster: bool,
+    pub reasons: Vec<String>,
+}
+
+impl SuggestionRow {
+    pub fn from(s: &app::partners::Suggestion) -> SuggestionRow {
+        SuggestionRow {
+            id: s.organisation.id,
+            name: s.organisation.display_name(),
+            kind: s.organisation.kind.label().into(),
+            country: s.organisation.country.name().into(),
+            clusters: s.clusters.iter().map(|c| c.name.clone()).collect(),
+            other_cluster: s.other_cluster,
+            reasons: s.reasons.clone(),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "partners.html")]
+pub struct PartnersView {
+    pub nav: Nav,
+    pub q: String,
+    pub cluster: String,
+    pub kind: String,
+    pub country: String,
+    pub sme: String,
+    pub from: String,
+    pub clusters: Vec<(String, String)>,
+    pub kinds: Vec<(String, String)>,
+    pub errors: Vec<String>,
+    pub searched: bool,
+    pub results: Vec<SuggestionRow>,
 }

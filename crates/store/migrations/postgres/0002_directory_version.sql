@@ -1,5 +1,5 @@
--- A counter that changes whenever what the directory search reads changes (organisations, their
--- terms, memberships), by whichever process writes. A server keeps its in-memory directory index
+-- A counter that changes whenever what the directory search and the matchmaking read changes
+-- (organisations, their terms, memberships, projects, partners), by whichever process writes. A server keeps its in-memory directory index
 -- while the counter is unchanged and reloads it when another writer (e.g. a CLI import) moved it.
 CREATE TABLE directory_version (
     id BIGINT PRIMARY KEY CHECK (id = 1),
@@ -26,4 +26,6 @@ CREATE TRIGGER org_terms_changed AFTER INSERT OR UPDATE OR DELETE ON org_terms
 CREATE TRIGGER memberships_changed AFTER INSERT OR UPDATE OR DELETE ON memberships
     FOR EACH STATEMENT EXECUTE FUNCTION bump_directory_version();
 CREATE TRIGGER project_partners_changed AFTER INSERT OR UPDATE OR DELETE ON project_partners
+    FOR EACH STATEMENT EXECUTE FUNCTION bump_directory_version();
+CREATE TRIGGER projects_changed AFTER INSERT OR UPDATE OR DELETE ON projects
     FOR EACH STATEMENT EXECUTE FUNCTION bump_directory_version();

@@ -121,7 +121,8 @@ async fn check(c: &Client, name: &str, path: &str, expect: &[&str]) {
         .await
         .into_iter()
         .filter(|e| {
-            !(name.ends_with("errors") || name == "not-found") || !e.contains("the server responded with a status of 4")
+            !(name.ends_with("errors") || name.ends_with("-empty") || name == "not-found")
+                || !e.contains("the server responded with a status of 4")
         })
         .collect();
     assert!(errors.is_empty(), "{name} ({path}) logged console errors: {errors:?}");
@@ -175,6 +176,15 @@ async fn pages_render_in_chromium_without_console_errors() {
     visit(&c, &t, "projects", "/projects", &["Satellite software for logistics"]).await;
     visit(&c, &t, "api", "/api", &["/api/v1/organisations", "openapi.json"]).await;
     visit(&c, &t, "login", "/login", &["Sign in", "Password"]).await;
+    visit(
+        &c,
+        &t,
+        "find-partners",
+        "/partners?q=satellite+software+for+logistics",
+        &["Find partners", "suggestion", "Its work mentions"],
+    )
+    .await;
+    visit(&c, &t, "find-partners-empty", "/partners?q=", &["is required"]).await;
     visit(&c, &t, "not-found", "/organisations/999999", &["404"]).await;
 
     // Sign in through the form, then edit the profile through the form.

@@ -5,4 +5,5 @@ mod access;
 mod api;
 mod browser;
 mod forms;
+mod matchmaking;
 mod support;

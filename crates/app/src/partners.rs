@@ -1,0 +1,389 @@
+//! Partner matchmaking over the registry: "find partners" for a need or a call text, the
+//! recommendations on an organisation page, and cluster fit. The ranker (`matching::Engine`) is
+//! built in memory from the registry's organisations and projects and rebuilt when the
+//! database's directory version moves (see `directory`). Every suggestion carries its reasons in
+//! plain words: the words that matched, the projects that back them, the partner it worked with,
+//! and the bonus for being in another cluster.
+
+use crate::registry::Paging;
+use crate::{App, AppError, AppResult};
+use domain::{Actor, Cluster, Country, FieldError, OrgKind, Organisation};
+use matching::{Corpus, Date, Engine, Filters, Org, Params, Project, Reason};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Score multiplier for an organisation in none of the asking organisation's clusters: the
+/// product exists to make members of different clusters meet.
+pub const CROSS_CLUSTER_BONUS: f32 = 0.25;
+/// Longest accepted query text (a long call text fits; a 1 MB paste does not).
+pub const MAX_QUERY_CHARS: usize = 20_000;
+/// How many ranked candidates are read before filters on clusters and SME flag apply.
+const CANDIDATES: usize = 1_000;
+
+/// The ranker over the registry, with the map from its indices to organisation ids.
+pub struct MatchIndex {
+    pub version: i64,
+    engine: Engine,
+    org_ids: Vec<i64>,
+    position: HashMap<i64, usize>,
+}
+
+fn activity_type(kind: OrgKind) -> &'static str {
+    match kind {
+        OrgKind::Company => "PRC",
+        OrgKind::Research => "REC",
+        OrgKind::University => "HES",
+        OrgKind::Public => "PUB",
+        OrgKind::Other => "OTH",
+    }
+}
+
+/// A suggested partner with its reasons.
+#[derive(Debug, Clone)]
+pub struct Suggestion {
+    pub organisation: Organisation,
+    pub clusters: Vec<Cluster>,
+    pub score: f32,
+    pub reasons: Vec<String>,
+    pub other_cluster: bool,
+}
+
+/// A find-partners query as typed.
+#[derive(Debug, Clone, Default)]
+pub struct PartnerQuery {
+    pub q: Option<String>,
+    pub cluster: Option<String>,
+    pub kind: Option<String>,
+    pub country: Option<String>,
+    pub sme: Option<String>,
+    /// The organisation asking (its clusters decide the cross-cluster bonus; it is left out).
+    pub from: Option<String>,
+    pub limit: Option<String>,
+}
+
+/// Recommendations for one organisation.
+#[derive(Debug, Clone)]
+pub struct Recommendations {
+    pub items: Vec<Suggestion>,
+    /// Share of the suggestions that belong to none of the organisation's clusters.
+    pub other_cluster_share: f32,
+}
+
+impl App {
+    /// The ranker, rebuilt when the registry changed.
+    pub async fn match_index(&self) -> AppResult<Arc<MatchIndex>> {
+        let version = store::directory_version(&mut *self.store.conn().await?).await?;
+        let current = || self.matcher.read().ok().and_then(|m| m.clone()).filter(|m| m.version >= version);
+        if let Some(m) = current() {
+            return Ok(m);
+        }
+        let _guard = self.rebuilding.lock().await;
+        if let Some(m) = current() {
+            return Ok(m);
+        }
+        let started = std::time::Instant::now();
+        let mut conn = self.store.conn().await?;
+        let version = store::directory_version(&mut conn).await?;
+        let mut orgs = Vec::new();
+        let mut after = 0;
+        loop {
+            let page = store::orgs_after(&mut conn, after, 5_000).await?;
+            let Some(last) = page.last() else { break };
+            after = last.id;
+            orgs.extend(page);
+        }
+        let projects = store::project_texts(&mut conn).await?;
+        let pairs = store::partner_pairs(&mut conn).await?;
+        drop(conn);
+        let position: HashMap<i64, usize> = orgs.iter().enumerate().map(|(i, o)| (o.id, i)).collect();
+        let today = Date::parse(&self.today_text()).unwrap_or(Date::new(2026, 1, 1));
+        let mut participants: HashMap<i64, Vec<u32>> = HashMap::new();
+        for (p, o) in pairs {
+            if let Some(&i) = position.get(&o) {
+                participants.entry(p).or_default().push(i as u32);
+            }
+        }
+        let mut corpus = Corpus {
+            orgs: orgs
+                .iter()
+                .map(|o| Org {
+                    id: o.id.to_string(),
+                    country: o.country.code().to_string(),
+                    activity_type: activity_type(o.kind).into(),
+                })
+                .collect(),
+            projects: Vec::with_capacity(projects.len()),
+        };
+        for p in projects {
+            // A project without a start date still shows who works on what: date it by its entry.
+            let start = p
+                .start_date
+                .as_deref()
+                .and_then(Date::parse)
+                .or_else(|| Date::parse(p.created_at.get(..10).unwrap_or("")));
+            corpus.projects.push(Project {
+                id: p.id.to_string(),
+                title: p.title,
+                text: p.summary,
+                topic: p.topic,
+                start_date: start,
+                start_year: start.map(|d| d.year),
+                participants: participants.remove(&p.id).unwrap_or_default(),
+            });
+        }
+        // What an organisation says of itself counts as one more text of its own.
+        for (i, o) in orgs.iter().enumerate() {
+            let own = format!("{} {} {} {}", o.description, o.offers, o.needs, o.tags.join(" "));
+            if !own.trim().is_empty() {
+                corpus.projects.push(Project {
+                    id: format!("profile-{}", o.id),
+                    title: "its own profile".into(),
+                    text: own,
+                    topic: String::new(),
+                    start_date: Some(today),
+                    start_year: Some(today.year),
+                    participants: vec![i as u32],
+                });
+            }
+        }
+        // Every project known today is evidence; none is held out.
+        let engine = Engine::build(&corpus, Date::new(9999, 1, 1), Params::default());
+        let m = Arc::new(MatchIndex { version, engine, org_ids: orgs.iter().map(|o| o.id).collect(), position });
+        tracing::info!(
+            organisations = m.org_ids.len(),
+            ms = started.elapsed().as_millis() as u64,
+            "matchmaking index built"
+        );
+        if let Ok(mut slot) = self.matcher.write() {
+            *slot = Some(m.clone());
+        }
+        Ok(m)
+    }
+
+    async fn names(&self, ids: &[i64]) -> AppResult<HashMap<i64, String>> {
+        let mut conn = self.store.conn().await?;
+        Ok(store::orgs_by_ids(&mut conn, ids).await?.into_iter().map(|o| (o.id, o.display_name())).collect())
+    }
+
+    /// Ranks organisations for a need or a call text.
+    pub async fn find_partners(&self, _actor: &Actor, q: &PartnerQuery) -> AppResult<Vec<Suggestion>> {
+        let mut errors = Vec::new();
+        let text = q.q.clone().unwrap_or_default();
+        if text.trim().is_empty() {
+            errors.push(FieldError::new("q", "is required: describe what you need or paste a call text"));
+        } else if text.chars().count() > MAX_QUERY_CHARS {
+            errors.push(FieldError::new("q", format!("is longer than {MAX_QUERY_CHARS} characters")));
+        }
+        let nonempty = |s: &Option<String>| s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+        let kind = nonempty(&q.kind)
+            .and_then(|k| OrgKind::parse(&k).map_err(|m| errors.push(FieldError::new("kind", m))).ok());
+        let country = nonempty(&q.country)
+            .and_then(|c| Country::parse(&c).map_err(|m| errors.push(FieldError::new("country", m))).ok());
+        let sme = nonempty(&q.sme).and_then(|s| {
+            domain::parse_bool(&s).or_else(|| {
+                errors.push(FieldError::new("sme", format!("`{s}` is not true or false")));
+                None
+            })
+        });
+        let mut limit_errors = Vec::new();
+        let paging = Paging::parse(None, q.limit.as_deref(), &mut limit_errors);
+        errors.extend(limit_errors.into_iter().map(|e| FieldError::new("limit", e.message)));
+        let cluster = match nonempty(&q.cluster) {
+            Some(c) => match self.find_cluster(&c).await? {
+                Some(c) => Some(c),
+                None => {
+                    errors.push(FieldError::new("cluster", format!("no cluster `{c}`")));
+                    None
+                }
+            },
+            None => None,
+        };
+        let from = match nonempty(&q.from) {
+            Some(f) => match f.parse::<i64>() {
+                Ok(id) => Some(self.organisation(id).await?.id),
+                Err(_) => {
+                    errors.push(FieldError::new("from", format!("`{f}` is not an organisation id")));
+                    None
+                }
+            },
+            None => None,
+        };
+        if !errors.is_empty() {
+            return Err(AppError::Validation(errors));
+        }
+        self.rank(&text, cluster.map(|c| c.id), kind, country, sme, from, &[], paging.per_page as usize).await
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    async fn rank(
+        &self,
+        text: &str,
+        cluster: Option<i64>,
+        kind: Option<OrgKind>,
+        country: Option<Country>,
+        sme: Option<bool>,
+        from: Option<i64>,
+        exclude: &[i64],
+        limit: usize,
+    ) -> AppResult<Vec<Suggestion>> {
+        let index = self.match_index().await?;
+        let mut filters = Filters::default();
+        if let Some(k) = kind {
+            filters.activity_types.push(activity_type(k).into());
+        }
+        if let Some(c) = country {
+            filters.countries.push(c.code().into());
+        }
+        for id in from.iter().chain(exclude) {
+            if let Some(&i) = index.position.get(id) {
+                filters.exclude.push(i as u32);
+            }
+        }
+        let hits = index.engine.rank(text, &filters, CANDIDATES);
+        let today = self.today_text();
+        let mut conn = self.store.conn().await?;
+        let all_clusters = store::all_clusters(&mut conn).await?;
+        let memberships = store::all_memberships(&mut conn).await?;
+        drop(conn);
+        let mut clusters_of: HashMap<i64, Vec<i64>> = HashMap::new();
+        for (o, c, end) in memberships {
+            if end.as_deref().is_none_or(|e| e > today.as_str()) {
+                clusters_of.entry(o).or_default().push(c);
+            }
+        }
+        let mine: Vec<i64> = from.and_then(|f| clusters_of.get(&f).cloned()).unwrap_or_default();
+        let mut scored: Vec<(i64, f32, bool, &matching::Hit)> = hits
+            .iter()
+            .map(|h| {
+                let id = index.org_ids[h.org as usize];
+                let theirs = clusters_of.get(&id).map(Vec::as_slice).unwrap_or(&[]);
+                let other = !mine.is_empty() && !theirs.is_empty() && !theirs.iter().any(|c| mine.contains(c));
+                let score = if other { h.score * (1.0 + CROSS_CLUSTER_BONUS) } else { h.score };
+                (id, score, other, h)
+            })
+            .filter(|(id, _, _, _)| cluster.is_none_or(|c| clusters_of.get(id).is_some_and(|cs| cs.contains(&c))))
+            .collect();
+        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        // The SME flag is not in the ranker's data; read it for the leading candidates only.
+        let mut out = Vec::new();
+        let mut conn = self.store.conn().await?;
+        for chunk in scored.chunks(limit.max(1) * 2) {
+            let ids: Vec<i64> = chunk.iter().map(|s| s.0).collect();
+            let orgs: HashMap<i64, Organisation> =
+                store::orgs_by_ids(&mut conn, &ids).await?.into_iter().map(|o| (o.id, o)).collect();
+            for (id, score, other, hit) in chunk {
+                let Some(o) = orgs.get(id) else { continue };
+                if sme.is_some_and(|want| o.sme != Some(want)) {
+                    continue;
+                }
+                out.push((o.clone(), *score, *other, (*hit).clone()));
+                if out.len() == limit {
+                    break;
+                }
+            }
+            if out.len() == limit {
+                break;
+            }
+        }
+        drop(conn);
+        let partner_ids: Vec<i64> = out
+            .iter()
+            .flat_map(|(_, _, _, h)| h.reasons.iter())
+            .filter_map(|r| match r {
+                Reason::Partner { partner, .. } => partner.parse().ok(),
+                _ => None,
+            })
+            .collect();
+        let names = self.names(&partner_ids).await?;
+        Ok(out
+            .into_iter()
+            .map(|(o, score, other, hit)| {
+                let mut reasons: Vec<String> = hit.reasons.iter().filter_map(|r| plain(r, &names)).collect();
+                if other {
+                    reasons.push(format!("In none of your clusters: a bridge (+{:.0}%)", CROSS_CLUSTER_BONUS * 100.0));
+                }
+                let clusters = clusters_of
+                    .get(&o.id)
+                    .map(|cs| all_clusters.iter().filter(|c| cs.contains(&c.id)).cloned().collect())
+                    .unwrap_or_default();
+                Suggestion { organisation: o, clusters, score, reasons, other_cluster: other }
+            })
+            .collect())
+    }
+
+    /// Who an organisation should meet: organisations whose work matches its own (projects,
+    /// offers, needs), new contacts only (no shared project yet), biased towards other clusters.
+    pub async fn recommendations(&self, org_id: i64, limit: usize) -> AppResult<Recommendations> {
+        let org = self.organisation(org_id).await?;
+        let mut conn = self.store.conn().await?;
+        let projects = store::projects_of_org(&mut conn, org_id, 30).await?;
+        let known: Vec<i64> =
+            store::org_partners(&mut conn, org_id, 10_000).await?.iter().map(|p| p.organisation.id).collect();
+        drop(conn);
+        let mut text = format!("{} {} {} {}", org.offers, org.needs, org.tags.join(" "), org.description);
+        for (p, _) in &projects {
+            text.push(' ');
+            text.push_str(&p.title);
+        }
+        if text.trim().is_empty() {
+            return Ok(Recommendations { items: Vec::new(), other_cluster_share: 0.0 });
+        }
+        let items = self.rank(&text, None, None, None, None, Some(org_id), &known, limit).await?;
+        let other = items.iter().filter(|s| s.other_cluster).count();
+        let share = if items.is_empty() { 0.0 } else { other as f32 / items.len() as f32 };
+        Ok(Recommendations { items, other_cluster_share: share })
+    }
+
+    /// Which clusters suit an organisation, best first, each with its reason.
+    pub async fn cluster_fit(&self, org_id: i64) -> AppResult<Vec<(Cluster, matching::Fit, usize)>> {
+        self.organisation(org_id).await?;
+        let mut conn = self.store.conn().await?;
+        let texts = store::org_project_texts(&mut conn, org_id).await?;
+        let org = store::get_org(&mut conn, org_id).await?.ok_or_else(|| AppError::NotFound("organisation".into()))?;
+        let clusters = store::all_clusters(&mut conn).await?;
+        drop(conn);
+        let mut texts = texts;
+        let own = format!("{} {} {} {}", org.description, org.offers, org.needs, org.tags.join(" "));
+        if !own.trim().is_empty() {
+            texts.push(own);
+        }
+        let active: Vec<&Cluster> = clusters.iter().filter(|c| c.status == domain::ClusterStatus::Active).collect();
+        let profiles: Vec<matching::ClusterProfile> = active
+            .iter()
+            .map(|c| matching::ClusterProfile { id: c.id, keywords: crate::demo::keywords_for(c) })
+            .collect();
+        let fits = matching::cluster_fit(&texts, &profiles);
+        Ok(fits
+            .into_iter()
+            .filter_map(|f| clusters.iter().find(|c| c.id == f.cluster_id).map(|c| (c.clone(), f, texts.len())))
+            .collect())
+    }
+}
+
+/// A reason in words a member reads, or `None` for bookkeeping ones.
+fn plain(r: &Reason, names: &HashMap<i64, String>) -> Option<String> {
+    Some(match r {
+        Reason::MatchedTerms { terms } if !terms.is_empty() => {
+            let words: Vec<&str> = terms.iter().take(6).map(|(t, _)| t.as_str()).collect();
+            format!("Its work mentions {}", words.join(", "))
+        }
+        Reason::SimilarProject { title, year, .. } => match year {
+            Some(y) if title != "its own profile" => format!("Took part in “{title}” ({y}), a similar project"),
+            _ if title == "its own profile" => "Its own profile matches your text".to_string(),
+            _ => format!("Took part in “{title}”, a similar project"),
+        },
+        Reason::Partner { partner, title, shared_projects, .. } => {
+            let name =
+                partner.parse::<i64>().ok().and_then(|id| names.get(&id).cloned()).unwrap_or_else(|| partner.clone());
+            let more = if *shared_projects > 1 {
+                format!(" and {} other projects", shared_projects - 1)
+            } else {
+                String::new()
+            };
+            format!("Worked with {name}, a strong match, on “{title}”{more}")
+        }
+        Reason::TrackRecord { projects, .. } => format!("{projects} projects on record"),
+        Reason::Recency { last_year: Some(y), .. } => format!("Active recently (last project started {y})"),
+        _ => return None,
+    })
+}

@@ -1,0 +1,120 @@
+//! Data model: organisations, projects and the corpus that holds them.
+//!
+//! Organisations carry only `id`, `country` and `activity_type`: every other
+//! organisation attribute in the source data leaks the evaluation answer, so
+//! the model has no room for it.
+
+/// Dense index of an organisation in [`Corpus::orgs`].
+pub type OrgIdx = u32;
+
+/// A calendar date (ISO `YYYY-MM-DD`), ordered chronologically.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// Year.
+    pub year: i32,
+    /// Month, 1–12.
+    pub month: u8,
+    /// Day, 1–31.
+    pub day: u8,
+}
+
+impl Date {
+    /// Builds a date (no calendar validation beyond ranges).
+    pub const fn new(year: i32, month: u8, day: u8) -> Self {
+        Date { year, month, day }
+    }
+
+    /// Parses `YYYY-MM-DD` (a trailing time part is ignored); `None` if malformed.
+    pub fn parse(s: &str) -> Option<Date> {
+        let s = s.trim();
+        let s = s.get(..10).unwrap_or(s);
+        let mut it = s.split('-');
+        let year = it.next()?.parse().ok()?;
+        let month: u8 = it.next()?.parse().ok()?;
+        let day: u8 = it.next()?.parse().ok()?;
+        if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+            return None;
+        }
+        Some(Date { year, month, day })
+    }
+}
+
+/// An organisation: only the columns a ranker may use.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Org {
+    /// Participant identification code (PIC).
+    pub id: String,
+    /// Country code (CORDIS codes; `UK`, `EL`, …).
+    pub country: String,
+    /// Activity type: `PRC`, `REC`, `HES`, `PUB`, `OTH` (may be empty).
+    pub activity_type: String,
+}
+
+/// A project and its participants.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Project {
+    /// Grant-agreement number (or other stable id).
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Objective / abstract (often empty for training projects).
+    pub text: String,
+    /// Call-topic text (part of a training project's profile text, never of a query).
+    pub topic: String,
+    /// Start date; projects without one are never used for training.
+    pub start_date: Option<Date>,
+    /// Start year (derived from `start_date` by the loader; kept for convenience).
+    pub start_year: Option<i32>,
+    /// Participating organisations (deduplicated).
+    pub participants: Vec<OrgIdx>,
+}
+
+impl Project {
+    /// True if this project may be used to profile organisations: it has a
+    /// start date strictly before `cutoff`.
+    pub fn is_training(&self, cutoff: Date) -> bool {
+        matches!(self.start_date, Some(d) if d < cutoff)
+    }
+
+    /// Query text of a project: title + objective.
+    pub fn query_text(&self) -> String {
+        format!("{} {}", self.title, self.text)
+    }
+
+    /// Profile text contributed to its participants: title + objective + topic text.
+    pub fn profile_text(&self) -> String {
+        format!("{} {} {}", self.title, self.text, self.topic)
+    }
+}
+
+/// All organisations and projects.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    /// Organisations, indexed by [`OrgIdx`].
+    pub orgs: Vec<Org>,
+    /// Projects (training and evaluation alike; the index filters by cut-off).
+    pub projects: Vec<Project>,
+}
+
+impl Corpus {
+    /// Finds a project by id (linear scan).
+    pub fn project(&self, id: &str) -> Option<&Project> {
+        self.projects.iter().find(|p| p.id == id)
+    }
+
+    /// Finds an organisation index by id (linear scan).
+    pub fn org_idx(&self, id: &str) -> Option<OrgIdx> {
+        self.orgs.iter().position(|o| o.id == id).map(|i| i as OrgIdx)
+    }
+
+    /// Per organisation, the number of training projects (start < `cutoff`).
+    pub fn training_counts(&self, cutoff: Date) -> Vec<u32> {
+        let mut n = vec![0u32; self.orgs.len()];
+        for p in self.projects.iter().filter(|p| p.is_training(cutoff)) {
+            for &o in &p.participants {
+                n[o as usize] += 1;
+            }
+        }
+        n
+    }
+}

@@ -1,0 +1,843 @@
+//! The matchmaking ranker: an index over training projects and organisations,
+//! and [`Engine::rank`], which scores every candidate organisation for a
+//! free-text project description and explains each hit.
+//!
+//! Score of organisation `o` for query `q` (all parts switchable via [`Params`]):
+//!
+//! * **project-level retrieval** `T(o)`: BM25 of `q` against each individual
+//!   training project; over the `top_projects` best projects, `o` collects
+//!   `(s_p / s_max)^gamma * decay(year_p) / |p|^size_damp` for each project it
+//!   took part in; normalised to `[0, 1]` by the query's maximum.
+//! * **profile match** `P(o)`: BM25 of `q` against the organisation's
+//!   concatenated profile text, normalised to `[0, 1]`.
+//! * **collaboration network** `N(o)`: the `net_seeds` best organisations by
+//!   `w_project*T + w_profile*P` pass their score to their partners, in
+//!   proportion to the share of the seed's training projects shared with `o`;
+//!   normalised to `[0, 1]`.
+//! * **track record** `ln(1 + n_o)` with `n_o` the number of training projects.
+//! * **recency** `ln(1 + Σ_p 0.5^((C_year - 1 - year_p) / half_life))`.
+//! * **complementarity** `ln p(type | q)` and `ln p(country | q)`: activity-type
+//!   and country mix of the consortia of the query's most similar training
+//!   projects, smoothed by the global training mix.
+//!
+//! Only training projects (start date strictly before the cut-off) ever reach
+//! the index: [`Engine::build`] and [`Engine::add_project`] both filter.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use crate::bm25::{merge_bags, Bm25Params, InvertedIndex, Vocab};
+use crate::corpus::{Corpus, Date, Org, OrgIdx, Project};
+use crate::text::Analyzer;
+
+/// Tunable weights and options of the ranker. Defaults were tuned on the dev
+/// projects whose id is divisible by 4 only.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Params {
+    /// Use the light stemmer (build-time option).
+    pub stem: bool,
+    /// BM25 parameters for project-level retrieval.
+    pub project_bm25: Bm25Params,
+    /// Number of most similar training projects that vote for their participants.
+    pub top_projects: usize,
+    /// Exponent on normalised project similarity.
+    pub gamma: f32,
+    /// A project's vote is divided by `participants^size_damp`.
+    pub size_damp: f32,
+    /// Half-life in years of a project's vote (0 = no decay).
+    pub project_half_life: f32,
+    /// Query term-frequency exponent (0 = distinct terms, 1 = raw counts).
+    pub qtf_power: f32,
+    /// Weight of project-level retrieval `T`.
+    pub w_project: f32,
+    /// Weight of the concatenated-profile BM25 match `P`.
+    pub w_profile: f32,
+    /// BM25 parameters for the concatenated-profile match.
+    pub profile_bm25: Bm25Params,
+    /// Weight of collaboration-network propagation `N`.
+    pub w_network: f32,
+    /// Number of seed organisations for network propagation.
+    pub net_seeds: usize,
+    /// A seed's score is spread over its collaborations divided by
+    /// `(total edge weight)^net_norm` (1 = share of the seed's projects).
+    pub net_norm: f32,
+    /// Weight of `ln(1 + training projects)`.
+    pub w_track: f32,
+    /// Weight of `ln(1 + recency-weighted activity)`.
+    pub w_recency: f32,
+    /// Half-life in years for the recency signal.
+    pub recency_half_life: f32,
+    /// Weight of `ln p(activity type | query)`.
+    pub w_type: f32,
+    /// Weight of `ln p(country | query)`.
+    pub w_country: f32,
+    /// Half-life in years of a collaboration edge in network propagation (0 = no decay).
+    pub net_half_life: f32,
+    /// Extra weight of title terms over objective terms (0 = same weight).
+    pub title_boost: f32,
+    /// Strength (in projects) of the global mix when smoothing type/country mixes.
+    pub prior_strength: f32,
+}
+
+impl Default for Params {
+    /// Tuned on dev projects with id ≡ 0 (mod 4) by `eval --tune`.
+    fn default() -> Self {
+        Params {
+            stem: false,
+            project_bm25: Bm25Params { k1: 3.0, b: 1.0 },
+            top_projects: 30,
+            gamma: 3.0,
+            size_damp: 0.5,
+            project_half_life: 8.0,
+            qtf_power: 0.5,
+            w_project: 1.0,
+            w_profile: 1.0,
+            profile_bm25: Bm25Params { k1: 1.2, b: 0.75 },
+            w_network: 1.0,
+            net_seeds: 10,
+            net_norm: 1.0,
+            w_track: 0.1,
+            w_recency: 0.1,
+            recency_half_life: 2.0,
+            w_type: 0.1,
+            w_country: 0.1,
+            prior_strength: 0.3,
+            net_half_life: 8.0,
+            title_boost: 0.0,
+        }
+    }
+}
+
+/// Restricts which organisations may be returned.
+#[derive(Debug, Clone, Default)]
+pub struct Filters {
+    /// If non-empty, only these countries.
+    pub countries: Vec<String>,
+    /// If non-empty, only these activity types.
+    pub activity_types: Vec<String>,
+    /// Organisations never to return (e.g. the consortium so far).
+    pub exclude: Vec<OrgIdx>,
+}
+
+/// One explanation of why an organisation was ranked where it was.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reason {
+    /// Query terms found in the organisation's training-project texts, with
+    /// their BM25 contribution in its profile.
+    MatchedTerms {
+        /// `(term, weight)`, best first.
+        terms: Vec<(String, f32)>,
+    },
+    /// A similar training project the organisation took part in.
+    SimilarProject {
+        /// Project id.
+        project: String,
+        /// Project title.
+        title: String,
+        /// Start year.
+        year: Option<i32>,
+        /// BM25 similarity normalised by the query's best project (0–1).
+        similarity: f32,
+        /// Contribution to the final score.
+        contribution: f32,
+    },
+    /// Concatenated-profile BM25 match.
+    ProfileMatch {
+        /// Normalised BM25 (0–1).
+        score: f32,
+        /// Contribution to the final score.
+        contribution: f32,
+    },
+    /// The organisation is a partner of a strong text match.
+    Partner {
+        /// The strong match (organisation id).
+        partner: String,
+        /// A shared training project (the most recent).
+        project: String,
+        /// Its title.
+        title: String,
+        /// Number of shared training projects.
+        shared_projects: u32,
+        /// Contribution to the final score (from all seeds).
+        contribution: f32,
+    },
+    /// Number of training projects.
+    TrackRecord {
+        /// Training projects.
+        projects: u32,
+        /// Contribution to the final score.
+        contribution: f32,
+    },
+    /// Recent activity.
+    Recency {
+        /// Start year of the latest training project.
+        last_year: Option<i32>,
+        /// Contribution to the final score.
+        contribution: f32,
+    },
+    /// How typical the organisation's activity type is in similar consortia.
+    ActivityType {
+        /// Activity type code.
+        activity_type: String,
+        /// Estimated share of this type in a consortium for the query.
+        share: f32,
+        /// Contribution to the final score.
+        contribution: f32,
+    },
+    /// How typical the organisation's country is in similar consortia.
+    Country {
+        /// Country code.
+        country: String,
+        /// Estimated share of this country in a consortium for the query.
+        share: f32,
+        /// Contribution to the final score.
+        contribution: f32,
+    },
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Reason::MatchedTerms { terms } => {
+                write!(f, "matched terms:")?;
+                for (t, w) in terms {
+                    write!(f, " {t} ({w:.2})")?;
+                }
+                Ok(())
+            }
+            Reason::SimilarProject { project, title, year, similarity, contribution } => {
+                let y = year.map(|y| y.to_string()).unwrap_or_else(|| "?".into());
+                write!(
+                    f,
+                    "took part in similar project {project} ({y}) \"{title}\" sim {similarity:.2} → +{contribution:.3}"
+                )
+            }
+            Reason::ProfileMatch { score, contribution } => {
+                write!(f, "profile text match {score:.2} → +{contribution:.3}")
+            }
+            Reason::Partner { partner, project, title, shared_projects, contribution } => write!(
+                f,
+                "partner of {partner} in project {project} \"{title}\" ({shared_projects} shared) → +{contribution:.3}"
+            ),
+            Reason::TrackRecord { projects, contribution } => {
+                write!(f, "track record: {projects} training projects → +{contribution:.3}")
+            }
+            Reason::Recency { last_year, contribution } => {
+                let y = last_year.map(|y| y.to_string()).unwrap_or_else(|| "?".into());
+                write!(f, "recently active (last project {y}) → +{contribution:.3}")
+            }
+            Reason::ActivityType { activity_type, share, contribution } => {
+                write!(
+                    f,
+                    "activity type {activity_type}: {:.0}% of similar consortia → {contribution:+.3}",
+                    share * 100.0
+                )
+            }
+            Reason::Country { country, share, contribution } => {
+                write!(f, "country {country}: {:.0}% of similar consortia → {contribution:+.3}", share * 100.0)
+            }
+        }
+    }
+}
+
+/// A ranked organisation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// The organisation (see [`Engine::org`]).
+    pub org: OrgIdx,
+    /// Final score (higher is better).
+    pub score: f32,
+    /// Why it was ranked (empty from [`Engine::rank_orgs`]).
+    pub reasons: Vec<Reason>,
+}
+
+#[derive(Debug, Clone)]
+struct TrainProject {
+    id: String,
+    title: String,
+    year: Option<i32>,
+    participants: Vec<OrgIdx>,
+}
+
+/// Per-query intermediate scores, kept to explain hits.
+struct Scored {
+    qbag: Vec<(u32, f32)>,
+    top: Vec<(u32, f32, f32)>, // (project, normalised similarity, vote)
+    t: Vec<f32>,
+    t_max: f32,
+    prof: Vec<f32>,
+    base: Vec<f32>,
+    seeds: Vec<OrgIdx>,
+    net: Vec<f32>,
+    net_max: f32,
+    type_share: Vec<f32>,
+    country_share: Vec<f32>,
+    total: Vec<f32>,
+}
+
+/// The index: training projects, organisation profiles, collaboration graph
+/// and priors, built from training projects only.
+#[derive(Debug, Clone)]
+pub struct Engine {
+    params: Params,
+    analyzer: Analyzer,
+    cutoff: Date,
+    vocab: Vocab,
+    orgs: Vec<Org>,
+    projects: Vec<TrainProject>,
+    project_ids: HashMap<String, u32>,
+    proj_index: InvertedIndex,
+    org_index: InvertedIndex,
+    org_projects: Vec<Vec<u32>>,
+    recency: Vec<f32>,
+    type_of: Vec<u16>,
+    type_names: Vec<String>,
+    type_counts: Vec<f64>,
+    country_of: Vec<u16>,
+    country_names: Vec<String>,
+    country_counts: Vec<f64>,
+}
+
+fn intern_code(names: &mut Vec<String>, counts: &mut Vec<f64>, code: &str) -> u16 {
+    if let Some(i) = names.iter().position(|n| n == code) {
+        return i as u16;
+    }
+    names.push(code.to_string());
+    counts.push(0.0);
+    (names.len() - 1) as u16
+}
+
+impl Engine {
+    /// Builds the index from the training projects of `corpus` (start date
+    /// strictly before `cutoff`). All organisations of the corpus are known;
+    /// only those with a training project are candidates.
+    pub fn build(corpus: &Corpus, cutoff: Date, params: Params) -> Engine {
+        let mut e = Engine {
+            params,
+            analyzer: if params.stem { Analyzer::stemmed() } else { Analyzer::plain() },
+            cutoff,
+            vocab: Vocab::default(),
+            orgs: Vec::new(),
+            projects: Vec::new(),
+            project_ids: HashMap::new(),
+            proj_index: InvertedIndex::new(),
+            org_index: InvertedIndex::new(),
+            org_projects: Vec::new(),
+            recency: Vec::new(),
+            type_of: Vec::new(),
+            type_names: Vec::new(),
+            type_counts: Vec::new(),
+            country_of: Vec::new(),
+            country_names: Vec::new(),
+            country_counts: Vec::new(),
+        };
+        for o in &corpus.orgs {
+            e.push_org(o.clone());
+        }
+        for p in corpus.projects.iter().filter(|p| p.is_training(cutoff)) {
+            if e.project_ids.contains_key(&p.id) {
+                continue;
+            }
+            let local = e.projects.len() as u32;
+            let bag = e.vocab.bag(&e.analyzer.tokens(&p.profile_text()));
+            e.proj_index.set_doc(local, bag);
+            e.index_project_meta(local, p);
+        }
+        for o in 0..e.orgs.len() {
+            let bag = e.profile_bag(o as OrgIdx);
+            e.org_index.set_doc(o as u32, bag);
+        }
+        e.recompute_recency();
+        e
+    }
+
+    fn push_org(&mut self, o: Org) -> OrgIdx {
+        let t = intern_code(&mut self.type_names, &mut self.type_counts, &o.activity_type);
+        let c = intern_code(&mut self.country_names, &mut self.country_counts, &o.country);
+        self.type_of.push(t);
+        self.country_of.push(c);
+        self.orgs.push(o);
+        self.org_projects.push(Vec::new());
+        self.recency.push(0.0);
+        (self.orgs.len() - 1) as OrgIdx
+    }
+
+    fn index_project_meta(&mut self, local: u32, p: &Project) {
+        let mut parts = p.participants.clone();
+        parts.sort_unstable();
+        parts.dedup();
+        parts.retain(|&o| (o as usize) < self.orgs.len());
+        let share = 1.0 / parts.len().max(1) as f64;
+        for &o in &parts {
+            let list = &mut self.org_projects[o as usize];
+            if let Err(pos) = list.binary_search(&local) {
+                list.insert(pos, local);
+            }
+            self.type_counts[self.type_of[o as usize] as usize] += share;
+            self.country_counts[self.country_of[o as usize] as usize] += share;
+        }
+        let tp = TrainProject {
+            id: p.id.clone(),
+            title: p.title.clone(),
+            year: p.start_date.map(|d| d.year).or(p.start_year),
+            participants: parts,
+        };
+        if (local as usize) < self.projects.len() {
+            self.projects[local as usize] = tp;
+        } else {
+            self.projects.push(tp);
+        }
+        self.project_ids.insert(p.id.clone(), local);
+    }
+
+    fn profile_bag(&self, o: OrgIdx) -> Vec<(u32, u32)> {
+        merge_bags(self.org_projects[o as usize].iter().map(|&p| self.proj_index.doc_terms(p)))
+    }
+
+    fn org_recency(&self, o: OrgIdx) -> f32 {
+        let hl = self.params.recency_half_life.max(0.01);
+        let reference = (self.cutoff.year - 1) as f32;
+        self.org_projects[o as usize]
+            .iter()
+            .filter_map(|&p| self.projects[p as usize].year)
+            .map(|y| 0.5f32.powf(((reference - y as f32).max(0.0)) / hl))
+            .sum()
+    }
+
+    fn recompute_recency(&mut self) {
+        for o in 0..self.orgs.len() {
+            self.recency[o] = self.org_recency(o as OrgIdx);
+        }
+    }
+
+    /// Current parameters.
+    pub fn params(&self) -> &Params {
+        &self.params
+    }
+
+    /// Changes query-time parameters (everything but `stem`, which needs a
+    /// rebuild and is ignored here). Cost: O(organisations + participations)
+    /// when the recency half-life changes, O(1) otherwise.
+    pub fn set_params(&mut self, mut p: Params) {
+        p.stem = self.params.stem;
+        let recompute = p.recency_half_life != self.params.recency_half_life;
+        self.params = p;
+        if recompute {
+            self.recompute_recency();
+        }
+    }
+
+    /// The organisation at `idx`.
+    pub fn org(&self, idx: OrgIdx) -> &Org {
+        &self.orgs[idx as usize]
+    }
+
+    /// Number of organisations known (candidates or not).
+    pub fn n_orgs(&self) -> usize {
+        self.orgs.len()
+    }
+
+    /// Number of training projects indexed.
+    pub fn n_projects(&self) -> usize {
+        self.projects.iter().filter(|p| !p.participants.is_empty()).count()
+    }
+
+    /// Number of training projects of organisation `o` (0 = not a candidate).
+    pub fn training_projects(&self, o: OrgIdx) -> u32 {
+        self.org_projects[o as usize].len() as u32
+    }
+
+    /// The cut-off date of this index.
+    pub fn cutoff(&self) -> Date {
+        self.cutoff
+    }
+
+    /// Adds an organisation (no projects yet) and returns its index.
+    pub fn add_org(&mut self, org: Org) -> OrgIdx {
+        let o = self.push_org(org);
+        self.org_index.set_doc(o, Vec::new());
+        o
+    }
+
+    /// Incremental update: adds a training project, or replaces the one with
+    /// the same id. Returns `false` (and indexes nothing) if the project does
+    /// not start before the cut-off. Participants must be known organisations.
+    ///
+    /// Cost: tokenising the project, plus for each participant (old and new)
+    /// re-merging its profile (O(size of its profile)) and updating postings
+    /// (a binary search and a tail shift per term). No full rebuild.
+    pub fn add_project(&mut self, p: &Project) -> bool {
+        if !p.is_training(self.cutoff) {
+            return false;
+        }
+        let mut touched: Vec<OrgIdx> = p.participants.clone();
+        let local = match self.project_ids.get(&p.id) {
+            Some(&l) => {
+                touched.extend(self.detach_project(l));
+                l
+            }
+            None => self.projects.len() as u32,
+        };
+        let bag = self.vocab.bag(&self.analyzer.tokens(&p.profile_text()));
+        self.proj_index.set_doc(local, bag);
+        self.index_project_meta(local, p);
+        self.refresh_orgs(touched);
+        true
+    }
+
+    /// Incremental update: removes a training project by id. Returns whether
+    /// it was indexed. Same cost as [`Engine::add_project`].
+    pub fn remove_project(&mut self, id: &str) -> bool {
+        let Some(&l) = self.project_ids.get(id) else { return false };
+        let touched = self.detach_project(l);
+        self.proj_index.set_doc(l, Vec::new());
+        self.project_ids.remove(id);
+        self.refresh_orgs(touched);
+        true
+    }
+
+    fn detach_project(&mut self, l: u32) -> Vec<OrgIdx> {
+        let parts = std::mem::take(&mut self.projects[l as usize].participants);
+        let share = 1.0 / parts.len().max(1) as f64;
+        for &o in &parts {
+            self.org_projects[o as usize].retain(|&x| x != l);
+            self.type_counts[self.type_of[o as usize] as usize] -= share;
+            self.country_counts[self.country_of[o as usize] as usize] -= share;
+        }
+        parts
+    }
+
+    fn refresh_orgs(&mut self, mut touched: Vec<OrgIdx>) {
+        touched.sort_unstable();
+        touched.dedup();
+        for o in touched {
+            if (o as usize) >= self.orgs.len() {
+                continue;
+            }
+            let bag = self.profile_bag(o);
+            self.org_index.set_doc(o, bag);
+            self.recency[o as usize] = self.org_recency(o);
+        }
+    }
+
+    fn query_bag(&self, title: &str, text: &str) -> Vec<(u32, f32)> {
+        let boost = 1.0 + self.params.title_boost;
+        let mut counts: Vec<(u32, f32)> = self
+            .vocab
+            .bag_known(&self.analyzer.tokens(title))
+            .into_iter()
+            .map(|(t, n)| (t, n as f32 * boost))
+            .chain(self.vocab.bag_known(&self.analyzer.tokens(text)).into_iter().map(|(t, n)| (t, n as f32)))
+            .collect();
+        counts.sort_by_key(|&(t, _)| t);
+        let mut out: Vec<(u32, f32)> = Vec::with_capacity(counts.len());
+        for (t, n) in counts {
+            match out.last_mut() {
+                Some((last, m)) if *last == t => *m += n,
+                _ => out.push((t, n)),
+            }
+        }
+        out.iter_mut().for_each(|(_, n)| *n = n.powf(self.params.qtf_power));
+        out
+    }
+
+    fn score(&self, title: &str, text: &str) -> Scored {
+        let p = &self.params;
+        let n_orgs = self.orgs.len();
+        let qbag = self.query_bag(title, text);
+
+        // Project-level retrieval.
+        let mut ps = vec![0.0f32; self.proj_index.n_docs()];
+        let mut top: Vec<(u32, f32, f32)> = Vec::new();
+        let mut t = vec![0.0f32; n_orgs];
+        if p.w_project != 0.0 || p.w_type != 0.0 || p.w_country != 0.0 {
+            self.proj_index.score_into(&qbag, p.project_bm25, &mut ps);
+            let mut cand: Vec<(u32, f32)> =
+                ps.iter().enumerate().filter(|(_, &s)| s > 0.0).map(|(i, &s)| (i as u32, s)).collect();
+            let k = p.top_projects.min(cand.len());
+            if k > 0 && k < cand.len() {
+                cand.select_nth_unstable_by(k - 1, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                cand.truncate(k);
+            }
+            cand.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            let smax = cand.first().map(|c| c.1).unwrap_or(1.0);
+            let reference = (self.cutoff.year - 1) as f32;
+            for (pi, s) in cand {
+                let tp = &self.projects[pi as usize];
+                if tp.participants.is_empty() {
+                    continue;
+                }
+                let sim = s / smax;
+                let mut vote = sim.powf(p.gamma) / (tp.participants.len() as f32).powf(p.size_damp);
+                if p.project_half_life > 0.0 {
+                    if let Some(y) = tp.year {
+                        vote *= 0.5f32.powf((reference - y as f32).max(0.0) / p.project_half_life);
+                    }
+                }
+                for &o in &tp.participants {
+                    t[o as usize] += vote;
+                }
+                top.push((pi, sim, vote));
+            }
+        }
+        let t_max = t.iter().copied().fold(0.0f32, f32::max);
+        if t_max > 0.0 {
+            t.iter_mut().for_each(|x| *x /= t_max);
+        }
+
+        // Concatenated-profile match.
+        let mut prof = vec![0.0f32; n_orgs];
+        if p.w_profile != 0.0 {
+            self.org_index.score_into(&qbag, p.profile_bm25, &mut prof);
+            let m = prof.iter().copied().fold(0.0f32, f32::max);
+            if m > 0.0 {
+                prof.iter_mut().for_each(|x| *x /= m);
+            }
+        }
+
+        let base: Vec<f32> = (0..n_orgs).map(|o| p.w_project * t[o] + p.w_profile * prof[o]).collect();
+
+        // Collaboration network: partners of the strongest text matches.
+        let mut net = vec![0.0f32; n_orgs];
+        let mut seeds: Vec<OrgIdx> = Vec::new();
+        if p.w_network != 0.0 && p.net_seeds > 0 {
+            let mut c: Vec<(OrgIdx, f32)> =
+                base.iter().enumerate().filter(|(_, &s)| s > 0.0).map(|(i, &s)| (i as OrgIdx, s)).collect();
+            let k = p.net_seeds.min(c.len());
+            if k > 0 && k < c.len() {
+                c.select_nth_unstable_by(k - 1, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                c.truncate(k);
+            }
+            for (s, sv) in c {
+                seeds.push(s);
+                let projs = &self.org_projects[s as usize];
+                let total: f32 = projs.iter().map(|&pi| self.edge_weight(pi)).sum();
+                for &pi in projs {
+                    let w = sv * self.edge_weight(pi) / total.max(1e-9).powf(p.net_norm);
+                    for &o in &self.projects[pi as usize].participants {
+                        if o != s {
+                            net[o as usize] += w;
+                        }
+                    }
+                }
+            }
+        }
+        let net_max = net.iter().copied().fold(0.0f32, f32::max);
+        if net_max > 0.0 {
+            net.iter_mut().for_each(|x| *x /= net_max);
+        }
+
+        // Complementarity: type / country mix of similar consortia.
+        let type_share = self.mix(&top, &self.type_of, &self.type_counts);
+        let country_share = self.mix(&top, &self.country_of, &self.country_counts);
+
+        let mut total = vec![f32::NEG_INFINITY; n_orgs];
+        for o in 0..n_orgs {
+            let n = self.org_projects[o].len();
+            if n == 0 {
+                continue;
+            }
+            total[o] = base[o]
+                + p.w_network * net[o]
+                + p.w_track * (1.0 + n as f32).ln()
+                + p.w_recency * (1.0 + self.recency[o]).ln()
+                + p.w_type * type_share[self.type_of[o] as usize].ln()
+                + p.w_country * country_share[self.country_of[o] as usize].ln();
+        }
+        Scored { qbag, top, t, t_max, prof, base, seeds, net, net_max, type_share, country_share, total }
+    }
+
+    /// Weight of a collaboration edge through training project `pi` (recency-decayed).
+    fn edge_weight(&self, pi: u32) -> f32 {
+        let hl = self.params.net_half_life;
+        match self.projects[pi as usize].year {
+            Some(y) if hl > 0.0 => 0.5f32.powf(((self.cutoff.year - 1 - y) as f32).max(0.0) / hl),
+            _ => 1.0,
+        }
+    }
+
+    fn mix(&self, top: &[(u32, f32, f32)], code_of: &[u16], global: &[f64]) -> Vec<f32> {
+        let gsum: f64 = global.iter().sum::<f64>().max(1e-9);
+        let mut cnt = vec![0.0f64; global.len()];
+        let mut mass = 0.0f64;
+        for &(pi, sim, _) in top {
+            let parts = &self.projects[pi as usize].participants;
+            let w = sim as f64 / parts.len().max(1) as f64;
+            for &o in parts {
+                cnt[code_of[o as usize] as usize] += w;
+            }
+            mass += sim as f64;
+        }
+        let a = self.params.prior_strength.max(1e-3) as f64;
+        global
+            .iter()
+            .zip(&cnt)
+            .map(|(&g, &c)| {
+                let prior = (g / gsum).max(1e-4);
+                ((c + a * prior) / (mass + a)) as f32
+            })
+            .collect()
+    }
+
+    fn select(&self, total: &[f32], filters: &Filters, k: usize) -> Vec<(OrgIdx, f32)> {
+        let mut c: Vec<(OrgIdx, f32)> = total
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.is_finite())
+            .map(|(i, &s)| (i as OrgIdx, s))
+            .filter(|&(o, _)| self.passes(o, filters))
+            .collect();
+        let cmp = |a: &(OrgIdx, f32), b: &(OrgIdx, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        if k > 0 && k < c.len() {
+            c.select_nth_unstable_by(k - 1, cmp);
+            c.truncate(k);
+        }
+        c.sort_unstable_by(cmp);
+        c.truncate(k);
+        c
+    }
+
+    fn passes(&self, o: OrgIdx, f: &Filters) -> bool {
+        let org = &self.orgs[o as usize];
+        (f.countries.is_empty() || f.countries.contains(&org.country))
+            && (f.activity_types.is_empty() || f.activity_types.contains(&org.activity_type))
+            && !f.exclude.contains(&o)
+    }
+
+    /// Ranks candidate organisations for a project description, best first,
+    /// without explanations (fast path for evaluation).
+    pub fn rank_orgs(&self, query: &str, filters: &Filters, k: usize) -> Vec<Hit> {
+        self.rank_parts_orgs("", query, filters, k)
+    }
+
+    /// Like [`Engine::rank_orgs`] with the title given apart from the objective
+    /// (title terms get [`Params::title_boost`] extra weight).
+    pub fn rank_parts_orgs(&self, title: &str, text: &str, filters: &Filters, k: usize) -> Vec<Hit> {
+        let s = self.score(title, text);
+        self.select(&s.total, filters, k)
+            .into_iter()
+            .map(|(org, score)| Hit { org, score, reasons: Vec::new() })
+            .collect()
+    }
+
+    /// Ranks candidate organisations for a project description (title +
+    /// objective), best first, at most `k`, each with the reasons behind its score.
+    pub fn rank(&self, query: &str, filters: &Filters, k: usize) -> Vec<Hit> {
+        self.rank_parts("", query, filters, k)
+    }
+
+    /// Like [`Engine::rank`] with the title given apart from the objective
+    /// (title terms get [`Params::title_boost`] extra weight).
+    pub fn rank_parts(&self, title: &str, text: &str, filters: &Filters, k: usize) -> Vec<Hit> {
+        let s = self.score(title, text);
+        self.select(&s.total, filters, k)
+            .into_iter()
+            .map(|(org, score)| Hit { org, score, reasons: self.explain(&s, org) })
+            .collect()
+    }
+
+    fn explain(&self, s: &Scored, o: OrgIdx) -> Vec<Reason> {
+        let p = &self.params;
+        let oi = o as usize;
+        let mut out = Vec::new();
+        // Matched terms in the organisation's profile.
+        let dl = self.org_index.doc_len(o);
+        let mut terms: Vec<(String, f32)> = s
+            .qbag
+            .iter()
+            .filter_map(|&(t, w)| {
+                let tf = self.org_index.tf(o, t);
+                (tf > 0)
+                    .then(|| (self.vocab.term(t).to_string(), w * self.org_index.term_score(t, tf, dl, p.profile_bm25)))
+            })
+            .collect();
+        terms.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        terms.truncate(8);
+        if !terms.is_empty() {
+            out.push(Reason::MatchedTerms { terms });
+        }
+        // Backing similar projects.
+        if s.t[oi] > 0.0 && p.w_project != 0.0 {
+            let mut backing: Vec<&(u32, f32, f32)> = s
+                .top
+                .iter()
+                .filter(|(pi, _, _)| self.projects[*pi as usize].participants.binary_search(&o).is_ok())
+                .collect();
+            backing.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
+            for &&(pi, sim, vote) in backing.iter().take(3) {
+                let tp = &self.projects[pi as usize];
+                out.push(Reason::SimilarProject {
+                    project: tp.id.clone(),
+                    title: tp.title.clone(),
+                    year: tp.year,
+                    similarity: sim,
+                    contribution: p.w_project * vote / s.t_max,
+                });
+            }
+        }
+        if s.prof[oi] > 0.0 && p.w_profile != 0.0 {
+            out.push(Reason::ProfileMatch { score: s.prof[oi], contribution: p.w_profile * s.prof[oi] });
+        }
+        // Network path: the seed with the largest share of its projects shared with o.
+        if s.net[oi] > 0.0 {
+            let mine = &self.org_projects[oi];
+            let mut best: Option<(f32, OrgIdx, u32, u32)> = None; // (weight, seed, shared, latest shared project)
+            for &seed in &s.seeds {
+                if seed == o {
+                    continue;
+                }
+                let theirs = &self.org_projects[seed as usize];
+                let shared: Vec<u32> = mine.iter().copied().filter(|x| theirs.binary_search(x).is_ok()).collect();
+                if shared.is_empty() {
+                    continue;
+                }
+                let total: f32 = theirs.iter().map(|&pi| self.edge_weight(pi)).sum();
+                let w = s.base[seed as usize] * shared.iter().map(|&pi| self.edge_weight(pi)).sum::<f32>()
+                    / total.max(1e-9);
+                let latest = *shared
+                    .iter()
+                    .max_by_key(|&&x| (self.projects[x as usize].year.unwrap_or(i32::MIN), std::cmp::Reverse(x)))
+                    .unwrap();
+                if best.is_none_or(|b| w > b.0) {
+                    best = Some((w, seed, shared.len() as u32, latest));
+                }
+            }
+            if let Some((_, seed, shared, latest)) = best {
+                let tp = &self.projects[latest as usize];
+                out.push(Reason::Partner {
+                    partner: self.orgs[seed as usize].id.clone(),
+                    project: tp.id.clone(),
+                    title: tp.title.clone(),
+                    shared_projects: shared,
+                    contribution: p.w_network * s.net[oi],
+                });
+            }
+        }
+        let _ = s.net_max;
+        let n = self.org_projects[oi].len() as u32;
+        if p.w_track != 0.0 {
+            out.push(Reason::TrackRecord { projects: n, contribution: p.w_track * (1.0 + n as f32).ln() });
+        }
+        if p.w_recency != 0.0 {
+            let last_year = self.org_projects[oi].iter().filter_map(|&x| self.projects[x as usize].year).max();
+            out.push(Reason::Recency { last_year, contribution: p.w_recency * (1.0 + self.recency[oi]).ln() });
+        }
+        if p.w_type != 0.0 {
+            let share = s.type_share[self.type_of[oi] as usize];
+            out.push(Reason::ActivityType {
+                activity_type: self.orgs[oi].activity_type.clone(),
+                share,
+                contribution: p.w_type * share.ln(),
+            });
+        }
+        if p.w_country != 0.0 {
+            let share = s.country_share[self.country_of[oi] as usize];
+            out.push(Reason::Country {
+                country: self.orgs[oi].country.clone(),
+                share,
+                contribution: p.w_country * share.ln(),
+            });
+        }
+        out
+    }
+}

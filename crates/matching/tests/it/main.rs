@@ -1,0 +1,363 @@
+//! Integration tests: metrics, leakage guards, incremental updates, loader and
+//! a snapshot of the explanations on a tiny fixed dataset.
+
+use matching::bm25::Bm25Params;
+use matching::eval::{
+    build_cases, evaluate, ndcg_at, recall_at, reciprocal_rank, split_cases, Baselines, EvalCase, Method,
+};
+use matching::load::{build_corpus, parse_orgs, parse_projects, parse_test_ids};
+use matching::{Corpus, Date, Engine, Filters, Hit, Org, Params, Project};
+
+const CUTOFF: Date = Date::new(2023, 1, 1);
+
+fn org(id: &str, country: &str, t: &str) -> Org {
+    Org { id: id.into(), country: country.into(), activity_type: t.into() }
+}
+
+fn project(id: &str, title: &str, topic: &str, date: &str, participants: &[u32]) -> Project {
+    let start_date = Date::parse(date);
+    Project {
+        id: id.into(),
+        title: title.into(),
+        text: String::new(),
+        topic: topic.into(),
+        start_date,
+        start_year: start_date.map(|d| d.year),
+        participants: participants.to_vec(),
+    }
+}
+
+/// Tiny fixed dataset: five organisations, five training projects, one test
+/// project, one project without a start date.
+fn fixture() -> Corpus {
+    Corpus {
+        orgs: vec![
+            org("A", "LU", "REC"),
+            org("B", "DE", "PRC"),
+            org("C", "FR", "HES"),
+            org("D", "LU", "PUB"),
+            org("E", "IT", "PRC"),
+            org("F", "ES", "PRC"),
+        ],
+        projects: vec![
+            project("P1", "Hydrogen fuel cell storage", "Clean hydrogen", "2019-05-01", &[0, 1]),
+            project("P2", "Hydrogen electrolysis for green steel", "Decarbonising industry", "2021-01-01", &[1, 2]),
+            project("P3", "Smart grid battery storage", "Energy storage", "2018-03-01", &[2, 3]),
+            project("P4", "Marine plankton biology", "Blue growth", "2015-09-01", &[4]),
+            project("P5", "Grid operators cooperation", "Energy networks", "2022-06-01", &[3, 5]),
+            project("T1", "Hydrogen storage in salt caverns", "", "2023-03-01", &[0, 2, 4]),
+            project("X1", "Hydrogen undated project", "", "", &[4]),
+        ],
+    }
+}
+
+/// Fixed parameters for the snapshot (independent of tuned defaults).
+fn fixed_params() -> Params {
+    Params {
+        stem: true,
+        project_bm25: Bm25Params { k1: 1.2, b: 0.75 },
+        top_projects: 100,
+        gamma: 1.0,
+        size_damp: 0.0,
+        project_half_life: 0.0,
+        qtf_power: 1.0,
+        w_project: 1.0,
+        w_profile: 0.5,
+        profile_bm25: Bm25Params { k1: 1.2, b: 0.75 },
+        w_network: 0.3,
+        net_seeds: 10,
+        net_norm: 1.0,
+        w_track: 0.1,
+        w_recency: 0.1,
+        recency_half_life: 2.0,
+        w_type: 0.1,
+        w_country: 0.1,
+        prior_strength: 1.0,
+        net_half_life: 0.0,
+        title_boost: 0.0,
+    }
+}
+
+fn ids(e: &Engine, hits: &[Hit]) -> Vec<String> {
+    hits.iter().map(|h| e.org(h.org).id.clone()).collect()
+}
+
+// ---------------------------------------------------------------- metrics
+
+#[test]
+fn metrics_hand_computed() {
+    let ranked = [1, 2, 3, 4, 5];
+    let relevant = [2, 5, 9];
+    assert!((recall_at(&ranked, &relevant, 1) - 0.0).abs() < 1e-12);
+    assert!((recall_at(&ranked, &relevant, 2) - 1.0 / 3.0).abs() < 1e-12);
+    assert!((recall_at(&ranked, &relevant, 5) - 2.0 / 3.0).abs() < 1e-12);
+    assert!((reciprocal_rank(&ranked, &relevant) - 0.5).abs() < 1e-12);
+    assert_eq!(reciprocal_rank(&ranked, &[7]), 0.0);
+    // DCG@3 = 1/log2(3); IDCG@3 = 1 + 1/log2(3) + 1/log2(4)
+    let dcg = 1.0 / 3f64.log2();
+    let idcg = 1.0 + 1.0 / 3f64.log2() + 0.5;
+    assert!((ndcg_at(&ranked, &relevant, 3) - dcg / idcg).abs() < 1e-12);
+    // nDCG@5: hits at ranks 2 and 5.
+    let dcg5 = 1.0 / 3f64.log2() + 1.0 / 6f64.log2();
+    assert!((ndcg_at(&ranked, &relevant, 5) - dcg5 / idcg).abs() < 1e-12);
+    assert!((ndcg_at(&[2, 5, 9], &relevant, 20) - 1.0).abs() < 1e-12);
+}
+
+#[test]
+fn evaluate_averages_over_cases() {
+    let cases = vec![
+        EvalCase {
+            project_id: "4".into(),
+            query: "a".into(),
+            title: "a".into(),
+            text: String::new(),
+            relevant: vec![1],
+        },
+        EvalCase {
+            project_id: "6".into(),
+            query: "b".into(),
+            title: "b".into(),
+            text: String::new(),
+            relevant: vec![2, 3],
+        },
+    ];
+    let m = evaluate(&cases, |c| if c.query == "a" { vec![1, 2] } else { vec![9, 2] });
+    assert_eq!(m.projects, 2);
+    assert!((m.recall_at(10) - (1.0 + 0.5) / 2.0).abs() < 1e-12);
+    assert!((m.mrr - (1.0 + 0.5) / 2.0).abs() < 1e-12);
+    assert_eq!(split_cases(&cases, Some(0)).len(), 1);
+    assert_eq!(split_cases(&cases, Some(2))[0].project_id, "6");
+}
+
+#[test]
+fn cases_use_only_candidates() {
+    let c = fixture();
+    let cases = build_cases(&c, &["T1".into(), "P1".into(), "missing".into()], CUTOFF);
+    // T1: A, C, E are all candidates. P1 is evaluated too (caller's choice of ids).
+    assert_eq!(cases[0].relevant, vec![0, 2, 4]);
+    assert_eq!(cases[0].query.trim(), "Hydrogen storage in salt caverns");
+    assert_eq!(cases.len(), 2);
+    let mut c2 = c.clone();
+    c2.projects[3].participants = vec![]; // E loses its only training project
+    let cases = build_cases(&c2, &["T1".into()], CUTOFF);
+    assert_eq!(cases[0].relevant, vec![0, 2]);
+}
+
+#[test]
+fn baselines_rank_candidates_only() {
+    let c = fixture();
+    let b = Baselines::build(&c, CUTOFF);
+    let pop = b.rank(Method::Popularity, "", 10);
+    // B, C, D have 2 training projects; A, E, F have 1; ties by index.
+    assert_eq!(pop, vec![1, 2, 3, 0, 4, 5]);
+    let bm = b.rank(Method::Bm25, "plankton", 1);
+    assert_eq!(bm, vec![4]);
+    let bp = b.rank(Method::Bm25Prior(0.1), "steel", 2);
+    assert_eq!(bp[0], 1);
+}
+
+// ---------------------------------------------------------------- no leakage
+
+#[test]
+fn no_leakage_post_cutoff_project_changes_nothing() {
+    let base = fixture();
+    let mut leaky = base.clone();
+    leaky.projects.push(project("L1", "zyxword hydrogen caverns salt", "zyxword", "2023-01-01", &[5, 3]));
+    leaky.projects.push(project("L2", "zyxword storage", "", "2025-06-01", &[4]));
+    let p = fixed_params();
+    let e0 = Engine::build(&base, CUTOFF, p);
+    let e1 = Engine::build(&leaky, CUTOFF, p);
+    for q in ["zyxword", "hydrogen storage in salt caverns zyxword", "grid", "plankton storage"] {
+        assert_eq!(e0.rank(q, &Filters::default(), 10), e1.rank(q, &Filters::default(), 10), "query {q}");
+    }
+    // Nor through the incremental path.
+    let mut e2 = e0.clone();
+    assert!(!e2.add_project(&leaky.projects[7]));
+    assert!(!e2.add_project(&leaky.projects[8]));
+    assert_eq!(
+        e0.rank("zyxword hydrogen", &Filters::default(), 10),
+        e2.rank("zyxword hydrogen", &Filters::default(), 10)
+    );
+    // Baselines too.
+    let b0 = Baselines::build(&base, CUTOFF);
+    let b1 = Baselines::build(&leaky, CUTOFF);
+    for m in [Method::Popularity, Method::Bm25, Method::Bm25Prior(0.1)] {
+        assert_eq!(b0.rank(m, "zyxword hydrogen salt", 10), b1.rank(m, "zyxword hydrogen salt", 10));
+    }
+}
+
+#[test]
+fn no_leakage_undated_projects_are_not_training() {
+    let c = fixture();
+    let e = Engine::build(&c, CUTOFF, fixed_params());
+    assert_eq!(e.n_projects(), 5);
+    let hits = e.rank("undated", &Filters::default(), 10);
+    assert!(hits.iter().all(|h| !h.reasons.iter().any(|r| matches!(r, matching::Reason::MatchedTerms { .. }))));
+}
+
+#[test]
+fn no_leakage_test_participants_do_not_affect_ranking() {
+    let c = fixture();
+    let mut changed = c.clone();
+    changed.projects[5].participants = vec![1, 3, 5];
+    let p = fixed_params();
+    let e0 = Engine::build(&c, CUTOFF, p);
+    let e1 = Engine::build(&changed, CUTOFF, p);
+    let q = c.projects[5].query_text();
+    assert_eq!(e0.rank(&q, &Filters::default(), 10), e1.rank(&q, &Filters::default(), 10));
+    let (b0, b1) = (Baselines::build(&c, CUTOFF), Baselines::build(&changed, CUTOFF));
+    assert_eq!(b0.rank(Method::Bm25Prior(0.1), &q, 10), b1.rank(Method::Bm25Prior(0.1), &q, 10));
+}
+
+const PROJECTS_CSV: &str = "id,acronym,title,objective,start_date,end_date,programme,topics,topic_title,legal_basis,funding_scheme,theme,n_participants,text_source,source
+P1,H2,\"Hydrogen, fuel cells\",,2019-05-01,,H2020,,\"Clean \"\"hydrogen\"\"\nstorage\",,,,2,title+topic,x
+P2,GR,Smart grid battery,,2018-03-01,,H2020,,Energy storage,,,,2,title+topic,x
+T1,SC,Hydrogen storage in caverns,Salt caverns for hydrogen,2023-03-01,,HORIZON,,,,,,2,title+objective,x
+";
+const PART_CSV: &str = "project_id,organisation_id,role,source
+P1,100,coordinator,x
+P1,200,participant,x
+P1,200,third_party,x
+P2,200,coordinator,x
+P2,300,participant,x
+T1,100,coordinator,x
+T1,300,participant,x
+";
+
+fn orgs_csv(blank: bool) -> String {
+    let mut s = String::from("id,name,short_name,country,activity_type,sme,city,url,description,n_projects,first_year,last_year,name_source\n");
+    let rows = [("100", "LU", "REC"), ("200", "DE", "PRC"), ("300", "FR", "HES")];
+    for (i, (id, c, t)) in rows.iter().enumerate() {
+        if blank {
+            s.push_str(&format!("{id},,,{c},{t},,,,,,,,\n"));
+        } else {
+            s.push_str(&format!(
+                "{id},\"Hydrogen Caverns Institute {i}, S.A.\",HCI,{c},{t},True,Luxembourg,http://x.lu,salt caverns,{},2015,2023,src\n",
+                9 - i
+            ));
+        }
+    }
+    s
+}
+
+#[test]
+fn no_leakage_only_id_country_type_columns_are_read() {
+    let full = build_corpus(PROJECTS_CSV, &orgs_csv(false), PART_CSV).unwrap();
+    let blank = build_corpus(PROJECTS_CSV, &orgs_csv(true), PART_CSV).unwrap();
+    assert_eq!(full.orgs, blank.orgs);
+    let p = fixed_params();
+    let (e0, e1) = (Engine::build(&full, CUTOFF, p), Engine::build(&blank, CUTOFF, p));
+    let q = full.project("T1").unwrap().query_text();
+    let (h0, h1) = (e0.rank(&q, &Filters::default(), 10), e1.rank(&q, &Filters::default(), 10));
+    assert_eq!(h0, h1);
+    assert!(!h0.is_empty());
+    let (b0, b1) = (Baselines::build(&full, CUTOFF), Baselines::build(&blank, CUTOFF));
+    assert_eq!(b0.rank(Method::Bm25Prior(0.1), &q, 10), b1.rank(Method::Bm25Prior(0.1), &q, 10));
+}
+
+// ---------------------------------------------------------------- loader
+
+#[test]
+fn loader_handles_rfc4180_quoting_and_duplicates() {
+    let c = build_corpus(PROJECTS_CSV, &orgs_csv(false), PART_CSV).unwrap();
+    let p1 = c.project("P1").unwrap();
+    assert_eq!(p1.title, "Hydrogen, fuel cells");
+    assert_eq!(p1.topic, "Clean \"hydrogen\"\nstorage");
+    assert_eq!(p1.participants, vec![0, 1]); // duplicate participation collapsed
+    assert_eq!(p1.start_date, Some(Date::new(2019, 5, 1)));
+    let orgs = parse_orgs(&orgs_csv(false)).unwrap();
+    assert_eq!(orgs[0], org("100", "LU", "REC"));
+    assert_eq!(parse_projects(PROJECTS_CSV).unwrap().len(), 3);
+    assert_eq!(parse_test_ids("id,start_date,split\n5,2023-01-01,dev\n7,2023-02-01,dev\n").unwrap(), vec!["5", "7"]);
+    assert!(parse_orgs("id,name\n1,x\n").is_err());
+}
+
+// ---------------------------------------------------------------- engine
+
+#[test]
+fn incremental_update_matches_full_rebuild() {
+    let full = fixture();
+    let mut partial = full.clone();
+    let p2 = partial.projects.remove(1);
+    let p = fixed_params();
+    let reference = Engine::build(&full, CUTOFF, p);
+    let mut e = Engine::build(&partial, CUTOFF, p);
+    assert!(e.add_project(&p2));
+    for q in ["hydrogen steel", "grid storage", "hydrogen storage in salt caverns"] {
+        let (a, b) = (reference.rank(q, &Filters::default(), 10), e.rank(q, &Filters::default(), 10));
+        assert_eq!(ids(&reference, &a), ids(&e, &b), "query {q}");
+        for (x, y) in a.iter().zip(&b) {
+            assert!((x.score - y.score).abs() < 1e-5);
+        }
+    }
+    // Replace P2 with new participants, then remove it.
+    let mut p2b = p2.clone();
+    p2b.participants = vec![5];
+    assert!(e.add_project(&p2b));
+    let top = e.rank("electrolysis steel", &Filters::default(), 1);
+    assert_eq!(e.org(top[0].org).id, "F");
+    assert!(e.remove_project("P2"));
+    assert!(e
+        .rank("electrolysis", &Filters::default(), 10)
+        .iter()
+        .all(|h| h.reasons.iter().all(|r| !matches!(r, matching::Reason::SimilarProject { .. }))));
+}
+
+#[test]
+fn filters_restrict_results() {
+    let e = Engine::build(&fixture(), CUTOFF, fixed_params());
+    let f = Filters { countries: vec!["LU".into()], ..Filters::default() };
+    let hits = e.rank("hydrogen", &f, 10);
+    assert_eq!(ids(&e, &hits), vec!["A", "D"]);
+    let f = Filters { activity_types: vec!["PRC".into()], exclude: vec![1], ..Filters::default() };
+    assert!(ids(&e, &e.rank("hydrogen", &f, 10)).iter().all(|id| id == "E" || id == "F"));
+}
+
+#[test]
+fn reasons_snapshot() {
+    let c = fixture();
+    let e = Engine::build(&c, CUTOFF, fixed_params());
+    let hits = e.rank(&c.projects[5].query_text(), &Filters::default(), 3);
+    let mut out = String::new();
+    for h in &hits {
+        out.push_str(&format!("{} {:.3}\n", e.org(h.org).id, h.score));
+        for r in &h.reasons {
+            out.push_str(&format!("  {r}\n"));
+        }
+    }
+    let expected = SNAPSHOT;
+    if out != expected {
+        panic!("snapshot mismatch; got:\n{out}");
+    }
+}
+
+const SNAPSHOT: &str = r#"B 1.719
+  matched terms: hydrogen (1.00) storage (0.38)
+  took part in similar project P1 (2019) "Hydrogen fuel cell storage" sim 1.00 → +0.705
+  took part in similar project P2 (2021) "Hydrogen electrolysis for green steel" sim 0.42 → +0.295
+  profile text match 0.89 → +0.447
+  partner of A in project P1 "Hydrogen fuel cell storage" (1 shared) → +0.300
+  track record: 2 training projects → +0.110
+  recently active (last project 2021) → +0.072
+  activity type PRC: 40% of similar consortia → -0.091
+  country DE: 30% of similar consortia → -0.119
+A 1.167
+  matched terms: hydrogen (1.04) storage (0.50)
+  took part in similar project P1 (2019) "Hydrogen fuel cell storage" sim 1.00 → +0.705
+  profile text match 1.00 → +0.500
+  partner of B in project P1 "Hydrogen fuel cell storage" (1 shared) → +0.125
+  track record: 1 training projects → +0.069
+  recently active (last project 2019) → +0.030
+  activity type REC: 20% of similar consortia → -0.161
+  country LU: 36% of similar consortia → -0.101
+C 1.135
+  matched terms: hydrogen (0.59) storage (0.54)
+  took part in similar project P3 (2018) "Smart grid battery storage" sim 0.58 → +0.410
+  took part in similar project P2 (2021) "Hydrogen electrolysis for green steel" sim 0.42 → +0.295
+  profile text match 0.74 → +0.369
+  partner of B in project P2 "Hydrogen electrolysis for green steel" (1 shared) → +0.176
+  track record: 2 training projects → +0.110
+  recently active (last project 2021) → +0.067
+  activity type HES: 23% of similar consortia → -0.146
+  country FR: 23% of similar consortia → -0.146
+"#;

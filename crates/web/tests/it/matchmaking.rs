@@ -1,0 +1,133 @@
+//! Matchmaking through the API: find partners with reasons, recommendations biased towards other
+//! clusters, cluster fit, and bad input answered with a clear 4xx.
+
+use crate::support::{on_every_backend, TestApp};
+use domain::{Actor, OrganisationInput, ProjectInput};
+use reqwest::Method;
+use serde_json::Value;
+
+async fn seed(t: &TestApp) -> (i64, i64) {
+    let sys = Actor::system();
+    let org = |name: &str, country: &str| OrganisationInput {
+        name: name.into(),
+        kind: "research".into(),
+        country: country.into(),
+        ..Default::default()
+    };
+    let lab = t.app.create_org(&sys, &org("Marine Robotics Lab", "PT")).await.unwrap();
+    let uni = t.app.create_org(&sys, &org("Ocean University", "NO")).await.unwrap();
+    for (title, partners) in [
+        ("Underwater drones for offshore wind inspection", vec![lab, uni]),
+        ("Satellite monitoring of offshore wind farms", vec![t.sat, uni]),
+        ("Autonomous underwater vehicles", vec![lab]),
+    ] {
+        let p = t
+            .app
+            .create_project(
+                &sys,
+                &ProjectInput {
+                    title: title.into(),
+                    kind: "common".into(),
+                    start_date: Some("2021-01-01".into()),
+                    ..Default::default()
+                },
+                &["space".into()],
+            )
+            .await
+            .unwrap();
+        for o in partners {
+            t.app.set_partner(&sys, p, o, "participant").await.unwrap();
+        }
+    }
+    t.app.add_membership(&sys, lab, "ict", None, None).await.unwrap();
+    (lab, uni)
+}
+
+async fn get(t: &TestApp, path: &str) -> (u16, Value) {
+    let resp = t.api(Method::GET, path, "anonymous").send().await.unwrap();
+    let status = resp.status().as_u16();
+    (status, resp.json().await.unwrap_or(Value::Null))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn find_partners_ranks_with_reasons() {
+    on_every_backend(|t| async move {
+        let (lab, _) = seed(&t).await;
+        let (status, v) = get(&t, "/partners?q=underwater+inspection+of+offshore+wind").await;
+        assert_eq!(status, 200, "{v}");
+        let items = v["items"].as_array().unwrap();
+        assert_eq!(items[0]["id"], lab, "{} on {}", v, t.label);
+        let reasons: Vec<&str> = items[0]["reasons"].as_array().unwrap().iter().map(|r| r.as_str().unwrap()).collect();
+        assert!(reasons.iter().any(|r| r.starts_with("Its work mentions") && r.contains("underwater")), "{reasons:?}");
+        assert!(reasons.iter().any(|r| r.contains("projects on record")), "{reasons:?}");
+
+        // Filters narrow the ranking; the asking organisation is left out and other clusters get a bonus.
+        let (_, v) = get(&t, "/partners?q=offshore+wind&country=NO").await;
+        assert!(v["items"].as_array().unwrap().iter().all(|i| i["country"] == "NO"), "{v}");
+        let (_, v) = get(&t, &format!("/partners?q=offshore+wind+satellite&from={}", t.sat)).await;
+        let items = v["items"].as_array().unwrap();
+        assert!(items.iter().all(|i| i["id"] != t.sat));
+        let bridge = items.iter().find(|i| i["id"] == lab).unwrap();
+        assert_eq!(bridge["other_cluster"], true, "{bridge}");
+        assert!(bridge["reasons"].as_array().unwrap().iter().any(|r| r.as_str().unwrap().contains("a bridge")));
+        let (_, v) = get(&t, "/partners?q=underwater&cluster=ict").await;
+        assert_eq!(v["items"].as_array().unwrap().iter().map(|i| i["id"].as_i64().unwrap()).collect::<Vec<_>>(), [lab]);
+        t
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn recommendations_and_cluster_fit() {
+    on_every_backend(|t| async move {
+        let (lab, uni) = seed(&t).await;
+        let (status, v) = get(&t, &format!("/organisations/{}/recommendations", t.sat)).await;
+        assert_eq!(status, 200, "{v}");
+        let ids: Vec<i64> = v["items"].as_array().unwrap().iter().map(|i| i["id"].as_i64().unwrap()).collect();
+        assert!(!ids.contains(&t.sat), "not itself");
+        assert!(!ids.contains(&uni), "not an existing partner: {ids:?}");
+        assert!(ids.contains(&lab), "{ids:?} on {}", t.label);
+        assert!(v["other_cluster_share"].as_f64().unwrap() > 0.0);
+
+        let (status, v) = get(&t, &format!("/organisations/{lab}/cluster-fit")).await;
+        assert_eq!(status, 200);
+        assert!(v["items"].is_array(), "{v}");
+        t
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bad_matchmaking_input_gets_a_clear_4xx() {
+    on_every_backend(|t| async move {
+        let (status, v) = get(&t, "/partners?q=").await;
+        assert_eq!((status, v["error"]["fields"][0]["field"].as_str()), (422, Some("q")));
+        let (status, v) = get(&t, "/partners").await;
+        assert_eq!((status, v["error"]["fields"][0]["field"].as_str()), (422, Some("q")));
+        let (status, v) = get(&t, "/partners?q=wind&colour=red").await;
+        assert_eq!((status, v["error"]["fields"][0]["field"].as_str()), (422, Some("colour")));
+        let (status, v) = get(&t, "/partners?q=wind&kind=startup&limit=0").await;
+        assert_eq!(status, 422);
+        let fields: Vec<&str> =
+            v["error"]["fields"].as_array().unwrap().iter().map(|f| f["field"].as_str().unwrap()).collect();
+        assert_eq!(fields, ["kind", "limit"]);
+        let (status, _) = get(&t, "/partners?q=wind&from=999999").await;
+        assert_eq!(status, 404);
+        let (status, _) = get(&t, "/organisations/999999/recommendations").await;
+        assert_eq!(status, 404);
+        // Not UTF-8: refused before the app sees it.
+        let status = t.http.get(t.url("/api/v1/partners?q=%FF%FE")).send().await.unwrap().status().as_u16();
+        assert!((400..500).contains(&status), "{status}");
+        // 30,000 characters: longer than any call text we accept.
+        let long = "wind ".repeat(6_000);
+        let (status, v) = get(&t, &format!("/partners?q={}", long.replace(' ', "+"))).await;
+        assert_eq!((status, v["error"]["fields"][0]["field"].as_str()), (422, Some("q")), "{}", t.label);
+        // A megabyte in the address: the server refuses it, and stays up.
+        let huge = "x".repeat(1 << 20);
+        let status = t.http.get(t.url(&format!("/api/v1/partners?q={huge}"))).send().await.map(|r| r.status().as_u16());
+        assert!(status.as_ref().map_or(true, |s| (400..500).contains(s)), "{status:?}");
+        assert_eq!(get(&t, "/partners?q=wind").await.0, 200);
+        t
+    })
+    .await;
+}
