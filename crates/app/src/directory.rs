@@ -89,6 +89,14 @@ impl DirectoryIndex {
         ix
     }
 
+    /// Number of organisations indexed under exactly `term`.
+    pub fn document_frequency(&self, term: &str) -> usize {
+        match self.terms.binary_search_by(|t| t.as_str().cmp(term)) {
+            Ok(i) => self.postings[i].len(),
+            Err(_) => 0,
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.ids.len()
     }

@@ -387,3 +387,176 @@ fn plain(r: &Reason, names: &HashMap<i64, String>) -> Option<String> {
         _ => return None,
     })
 }
+
+/// A theme with its clusters and the members behind it in each.
+#[derive(Debug, Clone)]
+pub struct ThemeView {
+    pub term: String,
+    pub score: f64,
+    pub clusters: Vec<(Cluster, Vec<(i64, String)>)>,
+}
+
+/// A proposed consortium.
+#[derive(Debug, Clone)]
+pub struct Consortium {
+    /// `(role, suggestion)` in role order.
+    pub members: Vec<(String, Suggestion)>,
+    pub missing: Vec<String>,
+    pub countries: Vec<String>,
+}
+
+/// Parses `university=1,sme=2,public=1` (kinds, or `sme` for an SME company).
+pub fn parse_roles(raw: &str) -> Result<Vec<matching::consortium::Role>, FieldError> {
+    let mut roles = Vec::new();
+    for part in raw.split([',', ';']).map(str::trim).filter(|p| !p.is_empty()) {
+        let (kind, n) = part.split_once('=').unwrap_or((part, "1"));
+        let kind = kind.trim().to_lowercase();
+        if kind != "sme" && OrgKind::parse(&kind).is_err() {
+            return Err(FieldError::new(
+                "roles",
+                format!("`{kind}` is not one of: company, sme, research, university, public, other"),
+            ));
+        }
+        let count = n.trim().parse::<usize>().ok().filter(|c| (1..=20).contains(c)).ok_or_else(|| {
+            FieldError::new("roles", format!("`{}` is not a number of partners from 1 to 20 (in `{part}`)", n.trim()))
+        })?;
+        roles.push(matching::consortium::Role { kind, count });
+    }
+    if roles.is_empty() {
+        return Err(FieldError::new("roles", "name at least one role, e.g. university=1,sme=2,public=1"));
+    }
+    Ok(roles)
+}
+
+fn ids(raw: &str, field: &str) -> Result<Vec<i64>, FieldError> {
+    raw.split([',', ';', ' '])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| s.parse::<i64>().map_err(|_| FieldError::new(field, format!("`{s}` is not an organisation id"))))
+        .collect()
+}
+
+impl App {
+    /// Topics that members of several clusters share, best first.
+    pub async fn themes(&self, limit: usize) -> AppResult<Vec<ThemeView>> {
+        let today = self.today_text();
+        let index = self.directory().await?;
+        let mut conn = self.store.conn().await?;
+        let clusters = store::all_clusters(&mut conn).await?;
+        let memberships = store::all_memberships(&mut conn).await?;
+        let mut members = Vec::new();
+        let mut texts: HashMap<i64, String> = HashMap::new();
+        for (org, cluster, end) in memberships {
+            if end.as_deref().is_some_and(|e| e <= today.as_str()) {
+                continue;
+            }
+            let text = match texts.get(&org) {
+                Some(t) => t.clone(),
+                None => {
+                    // Titles name what projects are about; objectives and call texts mostly say how.
+                    let mut t: String = store::projects_of_org(&mut conn, org, 500)
+                        .await?
+                        .iter()
+                        .map(|(p, _)| format!("{}\n", p.title))
+                        .collect();
+                    if let Some(o) = store::get_org(&mut conn, org).await? {
+                        t.push_str(&format!("\n{} {} {} {}", o.description, o.offers, o.needs, o.tags.join(" ")));
+                    }
+                    texts.insert(org, t.clone());
+                    t
+                }
+            };
+            members.push(matching::themes::MemberText { cluster_id: cluster, organisation_id: org, text });
+        }
+        drop(conn);
+        let df = |t: &str| index.document_frequency(t);
+        let found = matching::themes::themes(&members, &df, index.len(), limit);
+        let all_ids: Vec<i64> =
+            found.iter().flat_map(|t| t.clusters.iter().flat_map(|(_, ms)| ms.iter().copied())).collect();
+        let names = self.names(&all_ids).await?;
+        Ok(found
+            .into_iter()
+            .map(|t| ThemeView {
+                term: t.term,
+                score: t.score,
+                clusters: t
+                    .clusters
+                    .into_iter()
+                    .filter_map(|(c, ms)| {
+                        let cluster = clusters.iter().find(|x| x.id == c)?.clone();
+                        Some((
+                            cluster,
+                            ms.into_iter().map(|m| (m, names.get(&m).cloned().unwrap_or_default())).collect(),
+                        ))
+                    })
+                    .collect(),
+            })
+            .collect())
+    }
+
+    /// Proposes a team for a call: `roles` as `university=1,sme=2,public=1`, at least
+    /// `min_countries`, keeping `fixed` members and never proposing `exclude`d ones (a swap).
+    pub async fn build_consortium(
+        &self,
+        text: &str,
+        roles: &str,
+        min_countries: &str,
+        fixed: &str,
+        exclude: &str,
+    ) -> AppResult<Consortium> {
+        let mut errors = Vec::new();
+        if text.trim().is_empty() {
+            errors.push(FieldError::new("q", "is required: paste the call text or describe the project"));
+        } else if text.chars().count() > MAX_QUERY_CHARS {
+            errors.push(FieldError::new("q", format!("is longer than {MAX_QUERY_CHARS} characters")));
+        }
+        let roles = parse_roles(roles).map_err(|e| errors.push(e)).unwrap_or_default();
+        let min_countries = match min_countries.trim() {
+            "" => 1,
+            raw => raw.parse::<usize>().ok().filter(|n| (1..=30).contains(n)).unwrap_or_else(|| {
+                errors.push(FieldError::new("min_countries", format!("`{raw}` is not a number from 1 to 30")));
+                1
+            }),
+        };
+        let fixed = ids(fixed, "fixed").map_err(|e| errors.push(e)).unwrap_or_default();
+        let exclude = ids(exclude, "exclude").map_err(|e| errors.push(e)).unwrap_or_default();
+        if !errors.is_empty() {
+            return Err(AppError::Validation(errors));
+        }
+        let mut fixed_orgs = Vec::new();
+        for f in &fixed {
+            fixed_orgs.push(self.organisation(*f).await?);
+        }
+        let keep_out: Vec<i64> = exclude.iter().chain(&fixed).copied().collect();
+        let ranked = self.rank(text, None, None, None, None, None, &keep_out, 300).await?;
+        let candidate = |o: &Organisation, score: f32| matching::consortium::Candidate {
+            id: o.id,
+            kind: o.kind.as_str().to_string(),
+            sme: o.sme == Some(true),
+            country: o.country.code().to_string(),
+            score,
+        };
+        let candidates: Vec<_> = ranked.iter().map(|s| candidate(&s.organisation, s.score)).collect();
+        let fixed_c: Vec<_> = fixed_orgs.iter().map(|o| candidate(o, 0.0)).collect();
+        let team = matching::consortium::build(&candidates, &roles, min_countries, &fixed_c);
+        let mut members = Vec::new();
+        for (ri, c) in &team.members {
+            let role = roles.get(*ri).map(|r| r.kind.clone()).unwrap_or_else(|| "chosen by you".into());
+            let s = match ranked.iter().find(|s| s.organisation.id == c.id) {
+                Some(s) => s.clone(),
+                None => {
+                    let o = self.organisation(c.id).await?;
+                    Suggestion {
+                        organisation: o,
+                        clusters: Vec::new(),
+                        score: 0.0,
+                        reasons: vec!["Kept in the team by you".into()],
+                        other_cluster: false,
+                    }
+                }
+            };
+            members.push((role, s));
+        }
+        Ok(Consortium { members, missing: team.missing, countries: team.countries })
+    }
+}

@@ -98,6 +98,26 @@ enum Command {
     },
     /// Which clusters suit an organisation, and why.
     ClusterFit { organisation: i64 },
+    /// Topics that members of several clusters share, with the members behind each.
+    Themes {
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
+    /// Proposes a team for a call text: `--roles university=1,sme=2,public=1 --min-countries 3`.
+    Consortium {
+        /// The call text ("-" reads standard input).
+        text: String,
+        #[arg(long, default_value = "university=1,sme=2,public=1")]
+        roles: String,
+        #[arg(long, default_value = "3")]
+        min_countries: String,
+        /// Organisations (ids, comma-separated) to keep in the team.
+        #[arg(long, default_value = "")]
+        fixed: String,
+        /// Organisations (ids, comma-separated) never to propose.
+        #[arg(long, default_value = "")]
+        exclude: String,
+    },
     /// Evaluations that print figures.
     Eval {
         #[command(subcommand)]
@@ -473,6 +493,43 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             }
             for (c, f, n) in fits {
                 println!("{:>4.0}%  {} ({}): {}", f.score * 100.0, c.name, c.slug, f.reason(n));
+            }
+        }
+        Command::Themes { limit } => {
+            for t in app.themes(limit).await? {
+                println!("{} ({} clusters)", t.term, t.clusters.len());
+                for (c, members) in &t.clusters {
+                    let names: Vec<&str> = members.iter().map(|(_, n)| n.as_str()).collect();
+                    println!("    {}: {}", c.name, names.join("; "));
+                }
+            }
+        }
+        Command::Consortium { text, roles, min_countries, fixed, exclude } => {
+            let text = if text == "-" {
+                let mut s = String::new();
+                std::io::stdin().read_to_string(&mut s)?;
+                s
+            } else {
+                text
+            };
+            let team = app.build_consortium(&text, &roles, &min_countries, &fixed, &exclude).await?;
+            println!("countries: {}", team.countries.join(", "));
+            if team.missing.is_empty() {
+                println!("every role and the country target are covered");
+            } else {
+                println!("still missing: {}", team.missing.join("; "));
+            }
+            for (role, s) in &team.members {
+                println!(
+                    "{role}: {} [{}] {} · {}",
+                    s.organisation.display_name(),
+                    s.organisation.id,
+                    s.organisation.kind.label(),
+                    s.organisation.country.code()
+                );
+                for r in &s.reasons {
+                    println!("      - {r}");
+                }
             }
         }
         Command::Backup { file } => {

@@ -11,14 +11,18 @@
 //! * [`eval`]: metrics, the evaluation harness on real consortia, the baselines, the tuner.
 //! * [`load`]: parsing the CORDIS CSV format from text (the caller reads the files).
 //! * [`fit`]: cluster fit — which clusters suit an organisation, with the words that back it.
+//! * [`themes`]: topics members of several clusters share, with the members behind them.
+//! * [`consortium`]: a team that covers required kinds and countries, and what is missing.
 
 pub mod bm25;
+pub mod consortium;
 pub mod corpus;
 pub mod engine;
 pub mod eval;
 pub mod fit;
 pub mod load;
 pub mod text;
+pub mod themes;
 
 pub use corpus::{Corpus, Date, Org, OrgIdx, Project};
 pub use engine::{Engine, Filters, Hit, Params, Reason};

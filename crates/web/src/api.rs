@@ -338,6 +338,8 @@ pub fn routes() -> Router<AppState> {
         .route("/partners", get(partners))
         .route("/organisations/{id}/recommendations", get(recommendations))
         .route("/organisations/{id}/cluster-fit", get(cluster_fit))
+        .route("/themes", get(themes))
+        .route("/consortium", get(consortium))
         .route("/me", get(me))
         .route("/openapi.json", get(openapi_json))
 }
@@ -855,6 +857,43 @@ async fn cluster_fit(State(s): State<AppState>, Path(raw): Path<String>) -> ApiR
         })
         .collect();
     ok(json!({"items": items}))
+}
+
+async fn themes(State(s): State<AppState>, StrictQuery(params): StrictQuery) -> ApiResult {
+    check_params(&params, &["limit"])?;
+    let mut errors = Vec::new();
+    let limit = Paging::parse(None, param(&params, "limit").as_deref(), &mut errors).per_page;
+    if !errors.is_empty() {
+        return Err(ApiError(AppError::field("limit", errors[0].message.clone())));
+    }
+    let found = s.app.themes(limit as usize).await?;
+    let items: Vec<Value> = found
+        .iter()
+        .map(|t| {
+            json!({"term": t.term, "score": t.score, "clusters": t.clusters.iter().map(|(c, ms)| json!({
+                "cluster": c.slug, "name": c.name,
+                "members": ms.iter().map(|(id, name)| json!({"id": id, "name": name})).collect::<Vec<_>>()
+            })).collect::<Vec<_>>()})
+        })
+        .collect();
+    let n = items.len() as i64;
+    ok(wire::list(items, n, 1, limit))
+}
+
+async fn consortium(State(s): State<AppState>, StrictQuery(params): StrictQuery) -> ApiResult {
+    check_params(&params, &["q", "roles", "min_countries", "fixed", "exclude"])?;
+    let p = |n: &str| param(&params, n).unwrap_or_default();
+    let team = s.app.build_consortium(&p("q"), &p("roles"), &p("min_countries"), &p("fixed"), &p("exclude")).await?;
+    let members: Vec<Value> = team
+        .members
+        .iter()
+        .map(|(role, sug)| {
+            let mut v = suggestion(sug);
+            v["role"] = json!(role);
+            v
+        })
+        .collect();
+    ok(json!({"members": members, "missing": team.missing, "countries": team.countries}))
 }
 
 async fn me(ApiCaller(actor): ApiCaller) -> ApiResult {

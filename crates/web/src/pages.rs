@@ -45,6 +45,8 @@ pub fn routes() -> Router<AppState> {
         .route("/projects/{id}/partners", post(partner_add))
         .route("/projects/{id}/partners/{org}/remove", post(partner_remove))
         .route("/partners", get(partners))
+        .route("/themes", get(themes))
+        .route("/consortium", get(consortium))
         .route("/login", get(login_form).post(login))
         .route("/logout", post(logout))
         .route("/account", get(account))
@@ -1241,5 +1243,88 @@ async fn partners(State(s): State<AppState>, v: Viewer, Query(params): Query<Fie
         errors: errors.clone(),
     };
     let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    Ok((status, render(&view)).into_response())
+}
+
+async fn themes(State(s): State<AppState>, v: Viewer) -> PageResult {
+    let found = s.app.themes(30).await?;
+    let themes = found
+        .into_iter()
+        .map(|t| ThemeRow {
+            term: t.term,
+            clusters: t
+                .clusters
+                .into_iter()
+                .map(|(c, members)| ThemeCluster { slug: c.slug, name: c.name, members })
+                .collect(),
+        })
+        .collect();
+    Ok(render(&ThemesView { nav: nav(&v), themes }).into_response())
+}
+
+async fn consortium(State(s): State<AppState>, v: Viewer, Query(params): Query<Fields>) -> PageResult {
+    let p = |n: &str| get_field(&params, n).unwrap_or_default();
+    let built_asked = params.iter().any(|(k, _)| k == "q");
+    let (q, roles, min_countries, exclude, fixed) = (p("q"), p("roles"), p("min_countries"), p("exclude"), p("fixed"));
+    let mut view = ConsortiumView {
+        nav: nav(&v),
+        q: q.clone(),
+        roles: if roles.is_empty() && !built_asked { "university=1,sme=2,public=1".into() } else { roles.clone() },
+        min_countries: if min_countries.is_empty() && !built_asked { "3".into() } else { min_countries.clone() },
+        exclude: exclude.clone(),
+        fixed: fixed.clone(),
+        errors: Vec::new(),
+        built: false,
+        members: Vec::new(),
+        missing: Vec::new(),
+        countries: Vec::new(),
+    };
+    let mut status = StatusCode::OK;
+    if built_asked {
+        match s.app.build_consortium(&q, &roles, &min_countries, &fixed, &exclude).await {
+            Ok(team) => {
+                let link = |exclude: &str, fixed: &str| {
+                    url_with(
+                        "/consortium",
+                        &[
+                            ("q", q.clone()),
+                            ("roles", roles.clone()),
+                            ("min_countries", min_countries.clone()),
+                            ("exclude", exclude.to_string()),
+                            ("fixed", fixed.to_string()),
+                        ],
+                    )
+                };
+                let join = |list: &str, id: i64| {
+                    let mut v: Vec<String> =
+                        list.split(',').filter(|x| !x.trim().is_empty()).map(str::to_string).collect();
+                    v.push(id.to_string());
+                    v.join(",")
+                };
+                view.built = true;
+                view.members = team
+                    .members
+                    .iter()
+                    .map(|(role, sug)| TeamRow {
+                        role: role.replace('_', " "),
+                        id: sug.organisation.id,
+                        name: sug.organisation.display_name(),
+                        kind: sug.organisation.kind.label().into(),
+                        country: sug.organisation.country.name().into(),
+                        reasons: sug.reasons.clone(),
+                        swap_url: link(&join(&exclude, sug.organisation.id), &fixed),
+                        keep_url: link(&exclude, &join(&fixed, sug.organisation.id)),
+                    })
+                    .collect();
+                view.missing = team.missing;
+                view.countries = team.countries;
+            }
+            Err(AppError::Validation(fs)) => {
+                status = StatusCode::UNPROCESSABLE_ENTITY;
+                view.errors = fs.iter().map(|f| f.to_string()).collect();
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
     Ok((status, render(&view)).into_response())
 }

@@ -355,3 +355,48 @@ pub struct PartnersView {
     pub searched: bool,
     pub results: Vec<SuggestionRow>,
 }
+
+pub struct ThemeCluster {
+    pub slug: String,
+    pub name: String,
+    pub members: Vec<(i64, String)>,
+}
+
+pub struct ThemeRow {
+    pub term: String,
+    pub clusters: Vec<ThemeCluster>,
+}
+
+#[derive(Template)]
+#[template(path = "themes.html")]
+pub struct ThemesView {
+    pub nav: Nav,
+    pub themes: Vec<ThemeRow>,
+}
+
+pub struct TeamRow {
+    pub role: String,
+    pub id: i64,
+    pub name: String,
+    pub kind: String,
+    pub country: String,
+    pub reasons: Vec<String>,
+    pub swap_url: String,
+    pub keep_url: String,
+}
+
+#[derive(Template)]
+#[template(path = "consortium.html")]
+pub struct ConsortiumView {
+    pub nav: Nav,
+    pub q: String,
+    pub roles: String,
+    pub min_countries: String,
+    pub exclude: String,
+    pub fixed: String,
+    pub errors: Vec<String>,
+    pub built: bool,
+    pub members: Vec<TeamRow>,
+    pub missing: Vec<String>,
+    pub countries: Vec<String>,
+}

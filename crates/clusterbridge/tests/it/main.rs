@@ -267,3 +267,70 @@ fn place_all_that_cannot_be_met_exits_3_with_the_best_schedule() {
     assert_eq!(s["status"], "place_all_impossible");
     assert!(s["unplaced"].as_array().unwrap().iter().any(|u| u["request"] == "r2"));
 }
+
+#[test]
+fn eval_matching_prints_one_json_object_for_every_method() {
+    let out = Command::new(env!("CARGO_BIN_EXE_clusterbridge"))
+        .args([
+            "eval",
+            "matching",
+            "--data",
+            &fixture("cordis"),
+            "--test",
+            &fixture("cordis/test_projects.csv"),
+            "--cutoff",
+            "2020-01-01",
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    let (stdout, stderr) = text(&out);
+    assert!(out.status.success(), "{stderr}");
+    let v: serde_json::Value = serde_json::from_str(stdout.trim()).unwrap();
+    assert_eq!(v["projects"], 1, "one test project has a relevant candidate: {v}");
+    for method in ["ours", "popularity", "bm25", "bm25_prior"] {
+        for metric in ["recall@10", "recall@20", "recall@50", "recall@100", "mrr", "ndcg@20"] {
+            let x = v["methods"][method][metric].as_f64().unwrap_or(-1.0);
+            assert!((0.0..=1.0).contains(&x), "{method} {metric}: {v}");
+        }
+    }
+    let bad = Command::new(env!("CARGO_BIN_EXE_clusterbridge"))
+        .args(["eval", "matching", "--data", "/nowhere", "--test", "x.csv"])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(text(&bad).1.contains("cannot read /nowhere/projects.csv"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn matchmaking_from_the_command_line() {
+    let db = TestDb::sqlite().await.unwrap();
+    let url = db.url.clone();
+    assert!(cb(&url, &["import", "cordis", &fixture("cordis")], None).status.success());
+    let (out, err) = text(&cb(&url, &["partners", "satellite navigation for freight", "--limit", "3"], None));
+    assert!(out.contains("ORBITAL WORKS SARL"), "{out}{err}");
+    assert!(out.contains("- Its work mentions"), "every suggestion says why: {out}");
+    let (json, _) = text(&cb(&url, &["partners", "satellite", "--json"], None));
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert!(v[0]["reasons"].as_array().is_some_and(|r| !r.is_empty()));
+    let empty = cb(&url, &["partners", " "], None);
+    assert_eq!(empty.status.code(), Some(2));
+    assert!(text(&empty).1.contains("q: is required"));
+    let (team, err) = text(&cb(
+        &url,
+        &["consortium", "satellite freight", "--roles", "company=1,university=1", "--min-countries", "2"],
+        None,
+    ));
+    assert!(team.contains("company: ") && team.contains("university: "), "{team}{err}");
+    let bad = cb(&url, &["consortium", "x", "--roles", "wizard=1"], None);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(text(&bad).1.contains("roles: `wizard` is not one of"));
+    assert!(cb(&url, &["themes"], None).status.success());
+    assert!(cb(&url, &["cluster-fit", "1"], None).status.success());
+    assert_eq!(
+        cb(&url, &["recommend", "999"], None).status.code(),
+        Some(2),
+        "an unknown organisation is the user's mistake"
+    );
+    db.cleanup().await.unwrap();
+}

@@ -185,6 +185,15 @@ async fn pages_render_in_chromium_without_console_errors() {
     )
     .await;
     visit(&c, &t, "find-partners-empty", "/partners?q=", &["is required"]).await;
+    visit(&c, &t, "themes", "/themes", &["Cross-cluster themes"]).await;
+    visit(
+        &c,
+        &t,
+        "consortium",
+        "/consortium?q=satellite+software&roles=company%3D2&min_countries=1",
+        &["Proposed team", "Swap"],
+    )
+    .await;
     visit(&c, &t, "not-found", "/organisations/999999", &["404"]).await;
 
     // Sign in through the form, then edit the profile through the form.

@@ -131,3 +131,40 @@ async fn bad_matchmaking_input_gets_a_clear_4xx() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn themes_and_consortium_builder() {
+    on_every_backend(|t| async move {
+        let (lab, uni) = seed(&t).await;
+        let (status, v) = get(&t, "/themes").await;
+        assert_eq!(status, 200, "{v}");
+        let offshore = v["items"].as_array().unwrap().iter().find(|th| th["term"] == "offshore").cloned();
+        let offshore = offshore.unwrap_or_else(|| panic!("offshore is shared by Space and ICT members: {v}"));
+        let clusters: Vec<&str> =
+            offshore["clusters"].as_array().unwrap().iter().map(|c| c["cluster"].as_str().unwrap()).collect();
+        assert_eq!(clusters.len(), 2, "{clusters:?} on {}", t.label);
+
+        let (status, v) =
+            get(&t, "/consortium?q=offshore+wind+inspection&roles=research=1,university=1&min_countries=2").await;
+        assert_eq!(status, 200, "{v}");
+        let ids: Vec<i64> = v["members"].as_array().unwrap().iter().map(|m| m["id"].as_i64().unwrap()).collect();
+        assert!(ids.contains(&lab) || ids.contains(&uni), "{v}");
+        assert!(
+            v["missing"].as_array().unwrap().iter().any(|m| m == "1 more university"),
+            "nobody is a university: {v}"
+        );
+        // A swap: excluding a member proposes someone else.
+        let (_, again) =
+            get(&t, &format!("/consortium?q=offshore+wind+inspection&roles=research=1&exclude={}", ids[0])).await;
+        assert!(again["members"].as_array().unwrap().iter().all(|m| m["id"] != ids[0]), "{again}");
+
+        let (status, v) = get(&t, "/consortium?q=wind&roles=wizard=2").await;
+        assert_eq!((status, v["error"]["fields"][0]["field"].as_str()), (422, Some("roles")));
+        let (status, v) = get(&t, "/consortium?q=&roles=sme=1&min_countries=x").await;
+        let fields: Vec<&str> =
+            v["error"]["fields"].as_array().unwrap().iter().map(|f| f["field"].as_str().unwrap()).collect();
+        assert_eq!((status, fields), (422, vec!["q", "min_countries"]));
+        t
+    })
+    .await;
+}
