@@ -560,3 +560,108 @@ impl App {
         Ok(Consortium { members, missing: team.missing, countries: team.countries })
     }
 }
+
+/// Matches kept in a saved search: the top of its ranking.
+pub const SAVED_SEARCH_DEPTH: usize = 20;
+
+/// A saved search with the matches that are new or changed since its owner last looked.
+#[derive(Debug, Clone)]
+pub struct SavedSearchView {
+    pub search: store::SavedSearch,
+    pub fresh: Vec<Suggestion>,
+}
+
+fn fingerprint(found: &[Suggestion]) -> String {
+    found.iter().map(|s| format!("{}:{}", s.organisation.id, s.organisation.updated_at)).collect::<Vec<_>>().join(";")
+}
+
+impl App {
+    fn saved_query(s: &store::SavedSearch) -> PartnerQuery {
+        PartnerQuery {
+            q: Some(s.q.clone()),
+            cluster: Some(s.cluster.clone()),
+            kind: Some(s.kind.clone()),
+            country: Some(s.country.clone()),
+            sme: Some(s.sme.clone()),
+            from: None,
+            limit: Some(SAVED_SEARCH_DEPTH.to_string()),
+        }
+    }
+
+    /// Saves a find-partners search; today's matches count as seen, so only later news alerts.
+    pub async fn save_search(&self, actor: &Actor, name: &str, q: &PartnerQuery) -> AppResult<i64> {
+        let Some(user_id) = actor.user_id else { return Err(AppError::Unauthenticated) };
+        let name = name.trim();
+        if name.is_empty() || name.chars().count() > 120 {
+            return Err(AppError::field("name", "give the search a name of 1 to 120 characters"));
+        }
+        let mut q = q.clone();
+        q.from = None;
+        q.limit = Some(SAVED_SEARCH_DEPTH.to_string());
+        let found = self.find_partners(actor, &q).await?;
+        let text = |s: &Option<String>| s.clone().unwrap_or_default().trim().to_string();
+        let s = store::SavedSearch {
+            id: 0,
+            user_id,
+            name: name.to_string(),
+            q: text(&q.q),
+            cluster: text(&q.cluster),
+            kind: text(&q.kind),
+            country: text(&q.country),
+            sme: text(&q.sme),
+            seen: fingerprint(&found),
+            created_at: self.now_text(),
+        };
+        let mut tx = self.store.begin().await?;
+        let id = store::insert_saved_search(&mut tx, &s).await?;
+        self.audit(&mut tx, actor, "create", "saved_search", id, name.to_string()).await?;
+        store::commit(tx).await?;
+        Ok(id)
+    }
+
+    /// The actor's saved searches, each with its new or changed matches.
+    pub async fn saved_searches(&self, actor: &Actor) -> AppResult<Vec<SavedSearchView>> {
+        let Some(user_id) = actor.user_id else { return Err(AppError::Unauthenticated) };
+        let mut conn = self.store.conn().await?;
+        let searches = store::saved_searches_of(&mut conn, user_id).await?;
+        drop(conn);
+        let mut out = Vec::new();
+        for s in searches {
+            let seen: Vec<&str> = s.seen.split(';').collect();
+            let found = self.find_partners(actor, &Self::saved_query(&s)).await?;
+            let fresh = found
+                .into_iter()
+                .filter(|x| !seen.contains(&format!("{}:{}", x.organisation.id, x.organisation.updated_at).as_str()))
+                .collect();
+            out.push(SavedSearchView { search: s, fresh });
+        }
+        Ok(out)
+    }
+
+    /// Marks a saved search's current matches as seen.
+    pub async fn mark_search_seen(&self, actor: &Actor, id: i64) -> AppResult<()> {
+        let Some(user_id) = actor.user_id else { return Err(AppError::Unauthenticated) };
+        let mut conn = self.store.conn().await?;
+        let s = store::saved_searches_of(&mut conn, user_id)
+            .await?
+            .into_iter()
+            .find(|s| s.id == id)
+            .ok_or_else(|| AppError::NotFound(format!("saved search {id}")))?;
+        drop(conn);
+        let found = self.find_partners(actor, &Self::saved_query(&s)).await?;
+        let mut conn = self.store.conn().await?;
+        store::set_saved_search_seen(&mut conn, id, user_id, &fingerprint(&found)).await?;
+        Ok(())
+    }
+
+    pub async fn delete_saved_search(&self, actor: &Actor, id: i64) -> AppResult<()> {
+        let Some(user_id) = actor.user_id else { return Err(AppError::Unauthenticated) };
+        let mut tx = self.store.begin().await?;
+        if !store::delete_saved_search(&mut tx, id, user_id).await? {
+            return Err(AppError::NotFound(format!("saved search {id}")));
+        }
+        self.audit(&mut tx, actor, "delete", "saved_search", id, "").await?;
+        store::commit(tx).await?;
+        Ok(())
+    }
+}

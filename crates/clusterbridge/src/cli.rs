@@ -98,6 +98,11 @@ enum Command {
     },
     /// Which clusters suit an organisation, and why.
     ClusterFit { organisation: i64 },
+    /// Saved searches of an account with their new or changed matches (what its alerts show).
+    Alerts {
+        #[arg(long)]
+        email: String,
+    },
     /// Topics that members of several clusters share, with the members behind each.
     Themes {
         #[arg(long, default_value_t = 20)]
@@ -493,6 +498,22 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             }
             for (c, f, n) in fits {
                 println!("{:>4.0}%  {} ({}): {}", f.score * 100.0, c.name, c.slug, f.reason(n));
+            }
+        }
+        Command::Alerts { email } => {
+            let id = app
+                .list_users(&system)
+                .await?
+                .into_iter()
+                .find(|(u, _)| u.email == app::auth::normalise_email(&email))
+                .map(|(u, _)| u.id)
+                .ok_or_else(|| AppError::NotFound(format!("account {email}")))?;
+            let actor = app.actor_for_user(id).await?.ok_or_else(|| AppError::NotFound(format!("account {email}")))?;
+            for s in app.saved_searches(&actor).await? {
+                println!("{} (\"{}\"): {} new or changed", s.search.name, s.search.q, s.fresh.len());
+                for f in &s.fresh {
+                    println!("    {} [{}]", f.organisation.display_name(), f.organisation.id);
+                }
             }
         }
         Command::Themes { limit } => {

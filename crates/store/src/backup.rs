@@ -22,6 +22,7 @@ pub const TABLES: &[&str] = &[
     "api_tokens",
     "contact_requests",
     "audit_log",
+    "saved_searches",
 ];
 
 #[derive(Debug, Clone, PartialEq)]
@@ -52,7 +53,7 @@ pub async fn dump(conn: &mut Conn) -> Result<Dump> {
         let order = if *table == "org_terms" {
             "organisation_id, term"
         } else if table.contains('_')
-            && !["cluster_history", "api_tokens", "contact_requests", "audit_log"].contains(table)
+            && !["cluster_history", "api_tokens", "contact_requests", "audit_log", "saved_searches"].contains(table)
         {
             "1, 2"
         } else {

@@ -237,3 +237,84 @@ pub async fn list_audit(conn: &mut Conn, limit: i64) -> Result<Vec<AuditEntry>> 
         })
         .collect()
 }
+
+/// A saved find-partners search.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SavedSearch {
+    pub id: i64,
+    pub user_id: i64,
+    pub name: String,
+    pub q: String,
+    pub cluster: String,
+    pub kind: String,
+    pub country: String,
+    pub sme: String,
+    pub seen: String,
+    pub created_at: String,
+}
+
+pub async fn insert_saved_search(conn: &mut Conn, s: &SavedSearch) -> Result<i64> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO saved_searches (user_id, name, q, cluster, kind, country, sme, seen, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+    )
+    .bind(s.user_id)
+    .bind(s.name.clone())
+    .bind(s.q.clone())
+    .bind(s.cluster.clone())
+    .bind(s.kind.clone())
+    .bind(s.country.clone())
+    .bind(s.sme.clone())
+    .bind(s.seen.clone())
+    .bind(s.created_at.clone())
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(id)
+}
+
+pub async fn saved_searches_of(conn: &mut Conn, user_id: i64) -> Result<Vec<SavedSearch>> {
+    let rows = sqlx::query(
+        "SELECT id, user_id, name, q, cluster, kind, country, sme, seen, created_at FROM saved_searches
+         WHERE user_id = $1 ORDER BY id",
+    )
+    .bind(user_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(SavedSearch {
+                id: r.try_get(0)?,
+                user_id: r.try_get(1)?,
+                name: r.try_get(2)?,
+                q: r.try_get(3)?,
+                cluster: r.try_get(4)?,
+                kind: r.try_get(5)?,
+                country: r.try_get(6)?,
+                sme: r.try_get(7)?,
+                seen: r.try_get(8)?,
+                created_at: r.try_get(9)?,
+            })
+        })
+        .collect()
+}
+
+pub async fn set_saved_search_seen(conn: &mut Conn, id: i64, user_id: i64, seen: &str) -> Result<bool> {
+    let n = sqlx::query("UPDATE saved_searches SET seen = $1 WHERE id = $2 AND user_id = $3")
+        .bind(seen.to_string())
+        .bind(id)
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
+    Ok(n == 1)
+}
+
+pub async fn delete_saved_search(conn: &mut Conn, id: i64, user_id: i64) -> Result<bool> {
+    let n = sqlx::query("DELETE FROM saved_searches WHERE id = $1 AND user_id = $2")
+        .bind(id)
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
+    Ok(n == 1)
+}

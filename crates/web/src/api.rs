@@ -340,6 +340,9 @@ pub fn routes() -> Router<AppState> {
         .route("/organisations/{id}/cluster-fit", get(cluster_fit))
         .route("/themes", get(themes))
         .route("/consortium", get(consortium))
+        .route("/saved-searches", get(saved_list).post(saved_create))
+        .route("/saved-searches/{id}/seen", post(saved_seen))
+        .route("/saved-searches/{id}", axum::routing::delete(saved_delete))
         .route("/me", get(me))
         .route("/openapi.json", get(openapi_json))
 }
@@ -894,6 +897,49 @@ async fn consortium(State(s): State<AppState>, StrictQuery(params): StrictQuery)
         })
         .collect();
     ok(json!({"members": members, "missing": team.missing, "countries": team.countries}))
+}
+
+async fn saved_list(State(s): State<AppState>, ApiCaller(actor): ApiCaller) -> ApiResult {
+    require(&actor)?;
+    let list = s.app.saved_searches(&actor).await?;
+    let items: Vec<Value> = list
+        .iter()
+        .map(|x| {
+            json!({"id": x.search.id, "name": x.search.name, "q": x.search.q, "cluster": x.search.cluster, "kind": x.search.kind,
+                   "country": x.search.country, "sme": x.search.sme, "created_at": x.search.created_at,
+                   "new_or_changed": x.fresh.iter().map(suggestion).collect::<Vec<_>>()})
+        })
+        .collect();
+    let n = items.len() as i64;
+    ok(wire::list(items, n, 1, n.max(1)))
+}
+
+async fn saved_create(State(s): State<AppState>, ApiCaller(actor): ApiCaller, body: Bytes) -> ApiResult {
+    require(&actor)?;
+    let b = Body::parse(&body, &["name", "q", "cluster", "kind", "country", "sme"])?;
+    let q = app::partners::PartnerQuery {
+        q: b.opt("q"),
+        cluster: b.opt("cluster"),
+        kind: b.opt("kind"),
+        country: b.opt("country"),
+        sme: b.opt("sme"),
+        from: None,
+        limit: None,
+    };
+    let id = s.app.save_search(&actor, &b.req("name"), &q).await?;
+    created(json!({"id": id}))
+}
+
+async fn saved_seen(State(s): State<AppState>, ApiCaller(actor): ApiCaller, Path(raw): Path<String>) -> ApiResult {
+    require(&actor)?;
+    s.app.mark_search_seen(&actor, id(&raw, "saved search")?).await?;
+    no_content()
+}
+
+async fn saved_delete(State(s): State<AppState>, ApiCaller(actor): ApiCaller, Path(raw): Path<String>) -> ApiResult {
+    require(&actor)?;
+    s.app.delete_saved_search(&actor, id(&raw, "saved search")?).await?;
+    no_content()
 }
 
 async fn me(ApiCaller(actor): ApiCaller) -> ApiResult {

@@ -45,6 +45,9 @@ pub fn routes() -> Router<AppState> {
         .route("/projects/{id}/partners", post(partner_add))
         .route("/projects/{id}/partners/{org}/remove", post(partner_remove))
         .route("/partners", get(partners))
+        .route("/saved-searches", post(saved_create))
+        .route("/saved-searches/{id}/seen", post(saved_seen))
+        .route("/saved-searches/{id}/delete", post(saved_delete))
         .route("/themes", get(themes))
         .route("/consortium", get(consortium))
         .route("/login", get(login_form).post(login))
@@ -1192,7 +1195,29 @@ async fn account(State(s): State<AppState>, v: Viewer) -> PageResult {
             at: r.created_at,
         })
         .collect();
-    Ok(render(&AccountView { nav: nav(&v), organisation, clusters, requests }).into_response())
+    let searches = s
+        .app
+        .saved_searches(&v.actor)
+        .await?
+        .into_iter()
+        .map(|x| SavedRow {
+            id: x.search.id,
+            url: url_with(
+                "/partners",
+                &[
+                    ("q", x.search.q.clone()),
+                    ("cluster", x.search.cluster.clone()),
+                    ("kind", x.search.kind.clone()),
+                    ("country", x.search.country.clone()),
+                    ("sme", x.search.sme.clone()),
+                ],
+            ),
+            name: x.search.name,
+            q: x.search.q,
+            fresh: x.fresh.iter().map(|f| (f.organisation.id, f.organisation.display_name())).collect(),
+        })
+        .collect();
+    Ok(render(&AccountView { nav: nav(&v), searches, organisation, clusters, requests }).into_response())
 }
 
 async fn audit(State(s): State<AppState>, v: Viewer) -> PageResult {
@@ -1327,4 +1352,44 @@ async fn consortium(State(s): State<AppState>, v: Viewer, Query(params): Query<F
         }
     }
     Ok((status, render(&view)).into_response())
+}
+
+async fn saved_create(State(s): State<AppState>, v: Viewer, Form(form): Form<Fields>) -> PageResult {
+    v.check_csrf(get_field(&form, "csrf").as_deref())?;
+    require_signed_in(&v)?;
+    let q = app::partners::PartnerQuery {
+        q: get_field(&form, "q"),
+        cluster: get_field(&form, "cluster"),
+        kind: get_field(&form, "kind"),
+        country: get_field(&form, "country"),
+        sme: get_field(&form, "sme"),
+        from: None,
+        limit: None,
+    };
+    s.app.save_search(&v.actor, &get_field(&form, "name").unwrap_or_default(), &q).await?;
+    Ok(Redirect::to("/account").into_response())
+}
+
+async fn saved_seen(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(raw): Path<String>,
+    Form(form): Form<Fields>,
+) -> PageResult {
+    v.check_csrf(get_field(&form, "csrf").as_deref())?;
+    require_signed_in(&v)?;
+    s.app.mark_search_seen(&v.actor, id(&raw, "saved search")?).await?;
+    Ok(Redirect::to("/account").into_response())
+}
+
+async fn saved_delete(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(raw): Path<String>,
+    Form(form): Form<Fields>,
+) -> PageResult {
+    v.check_csrf(get_field(&form, "csrf").as_deref())?;
+    require_signed_in(&v)?;
+    s.app.delete_saved_search(&v.actor, id(&raw, "saved search")?).await?;
+    Ok(Redirect::to("/account").into_response())
 }

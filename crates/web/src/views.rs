@@ -283,10 +283,19 @@ pub struct RequestRow {
     pub at: String,
 }
 
+pub struct SavedRow {
+    pub id: i64,
+    pub name: String,
+    pub q: String,
+    pub url: String,
+    pub fresh: Vec<(i64, String)>,
+}
+
 #[derive(Template)]
 #[template(path = "account.html")]
 pub struct AccountView {
     pub nav: Nav,
+    pub searches: Vec<SavedRow>,
     pub organisation: Option<(i64, String)>,
     pub clusters: Vec<(String, String)>,
     pub requests: Vec<RequestRow>,

@@ -230,6 +230,11 @@ async fn pages_render_in_chromium_without_console_errors() {
     c.wait().for_element(Locator::Css("dl.kv")).await.unwrap();
     visit(&c, &t, "organisation-after-edit", &format!("/organisations/{}", t.sat), &["Satellite ground stations"])
         .await;
+    visit(&c, &t, "find-partners-signed-in", "/partners?q=software+logistics", &["Save search"]).await;
+    c.find(Locator::Id("save-name")).await.unwrap().send_keys("Logistics software").await.unwrap();
+    c.find(Locator::Css("form.searchbar button[type=submit]")).await.unwrap().click().await.unwrap();
+    c.wait().for_element(Locator::Css("article.card h3")).await.unwrap();
+    check(&c, "account-with-saved-search", "/account", &["Saved searches", "Logistics software", "nothing new"]).await;
     visit(&c, &t, "account", "/account", &["Your account", "Orbital Sat Works"]).await;
 
     // Sign out, then the admin's pages and the member form on a cluster page.

@@ -168,3 +168,69 @@ async fn themes_and_consortium_builder() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn saved_searches_alert_on_new_and_changed_matches() {
+    on_every_backend(|t| async move {
+        let (lab, _) = seed(&t).await;
+        let post = |path: &str, body: &str| {
+            t.api(Method::POST, path, "member_sat")
+                .header("content-type", "application/json")
+                .body(body.to_string())
+                .send()
+        };
+        let resp =
+            post("/saved-searches", r#"{"name": "Offshore partners", "q": "offshore wind inspection"}"#).await.unwrap();
+        assert_eq!(resp.status(), 201);
+        let id = resp.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+        let fresh = |v: &Value| -> Vec<i64> {
+            v["items"][0]["new_or_changed"].as_array().unwrap().iter().map(|o| o["id"].as_i64().unwrap()).collect()
+        };
+        let list = || t.api(Method::GET, "/saved-searches", "member_sat").send();
+        let v: Value = list().await.unwrap().json().await.unwrap();
+        assert!(fresh(&v).is_empty(), "what matched when saved counts as seen: {v}");
+
+        // A new organisation that matches, and a change to one that matched.
+        let sys = Actor::system();
+        let new = t
+            .app
+            .create_org(
+                &sys,
+                &OrganisationInput {
+                    name: "Wind Inspectors".into(),
+                    kind: "company".into(),
+                    country: "DK".into(),
+                    offers: Some("offshore wind inspection by drones".into()),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+        let v: Value = list().await.unwrap().json().await.unwrap();
+        assert!(fresh(&v).contains(&new), "{v} on {}", t.label);
+        assert!(!fresh(&v).contains(&lab));
+        t.clock.advance(chrono::Duration::hours(1));
+        let mut input = app::registry::input_of(&t.app.organisation(lab).await.unwrap());
+        input.offers = Some("Inspection robots".into());
+        t.app.update_org(&sys, lab, &input).await.unwrap();
+        let v: Value = list().await.unwrap().json().await.unwrap();
+        assert!(fresh(&v).contains(&lab), "a changed match alerts too: {v}");
+
+        assert_eq!(post(&format!("/saved-searches/{id}/seen"), "").await.unwrap().status(), 204);
+        let v: Value = list().await.unwrap().json().await.unwrap();
+        assert!(fresh(&v).is_empty(), "{v}");
+        // Saved searches are private: another account neither sees nor deletes them.
+        let other: Value =
+            t.api(Method::GET, "/saved-searches", "member_soft").send().await.unwrap().json().await.unwrap();
+        assert_eq!(other["total"], 0);
+        assert_eq!(
+            t.api(Method::DELETE, &format!("/saved-searches/{id}"), "member_soft").send().await.unwrap().status(),
+            404
+        );
+        assert_eq!(t.api(Method::GET, "/saved-searches", "anonymous").send().await.unwrap().status(), 401);
+        let bad = post("/saved-searches", r#"{"name": "", "q": ""}"#).await.unwrap();
+        assert_eq!(bad.status(), 422);
+        t
+    })
+    .await;
+}

@@ -25,6 +25,7 @@ pub struct TestApp {
     /// `(role, API token)`; anonymous has none.
     pub tokens: Vec<(&'static str, String)>,
     pub http: reqwest::Client,
+    pub clock: Arc<FixedClock>,
     db: Option<TestDb>,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
 }
@@ -53,7 +54,8 @@ fn org(name: &str, city: &str) -> OrganisationInput {
 }
 
 pub async fn spawn(db: TestDb) -> TestApp {
-    let app = App::new(db.store.clone(), Arc::new(FixedClock::at(NOW)));
+    let clock = Arc::new(FixedClock::at(NOW));
+    let app = App::new(db.store.clone(), clock.clone());
     let sys = Actor::system();
     let space = app.create_cluster(&sys, &cluster("space", "Space")).await.unwrap();
     let ict = app.create_cluster(&sys, &cluster("ict", "ICT")).await.unwrap();
@@ -103,7 +105,7 @@ pub async fn spawn(db: TestDb) -> TestApp {
         let _ = rx.await;
     }));
     let http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
-    TestApp { base, app, label: db.label, space, sat, soft, person, tokens, http, db: Some(db), stop: Some(tx) }
+    TestApp { base, app, clock, label: db.label, space, sat, soft, person, tokens, http, db: Some(db), stop: Some(tx) }
 }
 
 impl TestApp {
