@@ -129,6 +129,8 @@ impl App {
                 start_date: start,
                 start_year: start.map(|d| d.year),
                 participants: participants.remove(&p.id).unwrap_or_default(),
+                // Roles are not read for the registry's own projects: every partner counts fully.
+                roles: Vec::new(),
             });
         }
         // What an organisation says of itself counts as one more text of its own.
@@ -143,6 +145,7 @@ impl App {
                     start_date: Some(today),
                     start_year: Some(today.year),
                     participants: vec![i as u32],
+                    roles: Vec::new(),
                 });
             }
         }

@@ -191,7 +191,7 @@ pub fn run(a: &EvalArgs) -> Result<(), String> {
         let p0 = *engine.params();
         row("ours (all signals)", &evaluate_method(Method::Ours, &engine, &base, &cases));
         type Off = (&'static str, fn(&mut Params));
-        let offs: [Off; 9] = [
+        let offs: [Off; 14] = [
             ("- project-level retrieval", |p| p.w_project = 0.0),
             ("- profile BM25", |p| p.w_profile = 0.0),
             ("- network", |p| p.w_network = 0.0),
@@ -204,6 +204,15 @@ pub fn run(a: &EvalArgs) -> Result<(), String> {
                 p.w_type = 0.0;
                 p.w_country = 0.0
             }),
+            ("- roles (all roles = 1)", |p| {
+                p.coord_boost = 0.0;
+                p.minor_role_weight = 1.0;
+                p.w_coord = 0.0
+            }),
+            ("- type calibration", |p| p.type_bias = [0.0; 5]),
+            ("- broad project channel", |p| p.w_project2 = 0.0),
+            ("- seed power (= 1)", |p| p.net_seed_power = 1.0),
+            ("- network 2nd hop", |p| p.w_network2 = 0.0),
         ];
         for (name, off) in offs {
             let mut p = p0;
@@ -214,6 +223,10 @@ pub fn run(a: &EvalArgs) -> Result<(), String> {
         engine.set_params(p0);
         let e = Engine::build(&corpus, a.cutoff, Params { stem: !p0.stem, ..p0 });
         row(if p0.stem { "- stemming" } else { "+ stemming" }, &evaluate_method(Method::Ours, &e, &base, &cases));
+        let e = Engine::build(&corpus, a.cutoff, Params { bigrams: !p0.bigrams, ..p0 });
+        row(if p0.bigrams { "- bigrams" } else { "+ bigrams" }, &evaluate_method(Method::Ours, &e, &base, &cases));
+        let e = Engine::build(&corpus, a.cutoff, Params { doc_title_repeat: p0.doc_title_repeat + 1, ..p0 });
+        row("+ one more title copy", &evaluate_method(Method::Ours, &e, &base, &cases));
     }
 
     if a.bench {

@@ -50,6 +50,48 @@ pub struct Org {
     pub activity_type: String,
 }
 
+/// An organisation's role in a project (`participation.csv` column `role`).
+/// Ordered from strongest to weakest: when one organisation has several
+/// participation rows in a project, the strongest role is kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub enum Role {
+    /// `coordinator`.
+    Coordinator,
+    /// `participant` (also the default where the role is unknown).
+    #[default]
+    Participant,
+    /// `partner` (non-beneficiary partner organisation).
+    Partner,
+    /// `associated_partner`.
+    AssociatedPartner,
+    /// `third_party`.
+    ThirdParty,
+    /// `international_partner`.
+    InternationalPartner,
+    /// Any other value.
+    Other,
+}
+
+impl Role {
+    /// Parses a CORDIS role code (case-insensitive; empty = participant).
+    pub fn parse(s: &str) -> Role {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "coordinator" => Role::Coordinator,
+            "participant" | "beneficiary" | "" => Role::Participant,
+            "partner" => Role::Partner,
+            "associated_partner" => Role::AssociatedPartner,
+            "third_party" => Role::ThirdParty,
+            "international_partner" => Role::InternationalPartner,
+            _ => Role::Other,
+        }
+    }
+
+    /// Coordinator or (full) participant, as opposed to the weaker roles.
+    pub fn is_core(self) -> bool {
+        matches!(self, Role::Coordinator | Role::Participant)
+    }
+}
+
 /// A project and its participants.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Project {
@@ -67,6 +109,10 @@ pub struct Project {
     pub start_year: Option<i32>,
     /// Participating organisations (deduplicated).
     pub participants: Vec<OrgIdx>,
+    /// Roles of participants where known, one entry per organisation (the
+    /// strongest role); participants not listed count as [`Role::Participant`].
+    /// Only the roles of training projects are ever read by the engine.
+    pub roles: Vec<(OrgIdx, Role)>,
 }
 
 impl Project {
@@ -74,6 +120,11 @@ impl Project {
     /// start date strictly before `cutoff`.
     pub fn is_training(&self, cutoff: Date) -> bool {
         matches!(self.start_date, Some(d) if d < cutoff)
+    }
+
+    /// Role of organisation `o` in this project ([`Role::Participant`] if not listed).
+    pub fn role_of(&self, o: OrgIdx) -> Role {
+        self.roles.iter().filter(|r| r.0 == o).map(|r| r.1).min().unwrap_or_default()
     }
 
     /// Query text of a project: title + objective.

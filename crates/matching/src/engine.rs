@@ -20,6 +20,13 @@
 //!   and country mix of the consortia of the query's most similar training
 //!   projects, smoothed by the global training mix.
 //!
+//! * **roles** (training projects only): a project's vote for an organisation is
+//!   scaled by its role there ([`Params::coord_boost`], [`Params::minor_role_weight`]).
+//! * **broad channel** `T2(o)`: like `T` over the `top_projects2` best projects
+//!   with exponent `gamma2`; **type calibration**: a per-activity-type bias.
+//! * optional (off by default, did not help on the tuning half): a second
+//!   network hop, `ln(1 + coordinated projects)`, bigrams, extra title copies.
+//!
 //! Only training projects (start date strictly before the cut-off) ever reach
 //! the index: [`Engine::build`] and [`Engine::add_project`] both filter.
 
@@ -27,7 +34,7 @@ use std::collections::HashMap;
 use std::fmt;
 
 use crate::bm25::{merge_bags, Bm25Params, InvertedIndex, Vocab};
-use crate::corpus::{Corpus, Date, Org, OrgIdx, Project};
+use crate::corpus::{Corpus, Date, Org, OrgIdx, Project, Role};
 use crate::text::Analyzer;
 
 /// Tunable weights and options of the ranker. Defaults were tuned on the dev
@@ -77,6 +84,41 @@ pub struct Params {
     pub title_boost: f32,
     /// Strength (in projects) of the global mix when smoothing type/country mixes.
     pub prior_strength: f32,
+    /// A collaboration edge through project `p` is divided by `(|p| - 1)^net_size_damp`
+    /// (0 = every partner of a shared project gets the full edge).
+    pub net_size_damp: f32,
+    /// Exponent on a seed's accumulated edge weight to a partner (1 = linear in
+    /// shared projects; < 1 favours many distinct seeds over one strong pair).
+    pub net_pair_power: f32,
+    /// Exponent on a seed's score when it spreads (1 = linear).
+    pub net_seed_power: f32,
+    /// Weight of the second propagation hop (partners of the best organisations
+    /// after the first hop; 0 = off).
+    pub w_network2: f32,
+    /// Number of seed organisations for the second hop.
+    pub net_seeds2: usize,
+    /// A coordinator's project vote is multiplied by `1 + coord_boost`.
+    pub coord_boost: f32,
+    /// Project-vote multiplier for the weaker roles (partner, associated partner,
+    /// third party, international partner).
+    pub minor_role_weight: f32,
+    /// Weight of `ln(1 + coordinated training projects)`.
+    pub w_coord: f32,
+    /// Additive per-activity-type calibration, in the order of [`TYPE_CODES`]
+    /// (`PRC`, `REC`, `HES`, `PUB`, `OTH`; other codes get 0).
+    pub type_bias: [f32; 5],
+    /// Weight of a second, broader project-level channel (0 = off).
+    pub w_project2: f32,
+    /// Number of voting projects of the broad channel.
+    pub top_projects2: usize,
+    /// Similarity exponent of the broad channel.
+    pub gamma2: f32,
+    /// `T(o)` is divided by `(1 + training projects)^t_org_norm` before normalisation.
+    pub t_org_norm: f32,
+    /// Index adjacent word pairs as extra terms (build-time option).
+    pub bigrams: bool,
+    /// Extra copies of a training project's title in its indexed text (build-time option).
+    pub doc_title_repeat: u32,
 }
 
 impl Default for Params {
@@ -104,6 +146,21 @@ impl Default for Params {
             prior_strength: 0.3,
             net_half_life: 8.0,
             title_boost: 0.0,
+            net_size_damp: 0.0,
+            net_pair_power: 1.0,
+            net_seed_power: 1.5,
+            w_network2: 0.0,
+            net_seeds2: 20,
+            coord_boost: 0.0,
+            minor_role_weight: 0.0,
+            w_coord: 0.0,
+            bigrams: false,
+            doc_title_repeat: 0,
+            type_bias: [-0.05, 0.0, 0.0, 0.0, 0.2],
+            w_project2: 0.1,
+            top_projects2: 300,
+            gamma2: 2.0,
+            t_org_norm: 0.0,
         }
     }
 }
@@ -159,6 +216,36 @@ pub enum Reason {
         /// Number of shared training projects.
         shared_projects: u32,
         /// Contribution to the final score (from all seeds).
+        contribution: f32,
+    },
+    /// Broad project-level match: many moderately similar training projects
+    /// ([`Params::w_project2`]).
+    BroadMatch {
+        /// Normalised broad-channel score (0–1).
+        score: f32,
+        /// Contribution to the final score.
+        contribution: f32,
+    },
+    /// Second-hop collaboration network: partner of organisations that rank
+    /// high after the first hop ([`Params::w_network2`]).
+    PartnerOfPartner {
+        /// The strongest second-hop seed it shares a training project with (organisation id).
+        partner: String,
+        /// Contribution to the final score (from all second-hop seeds).
+        contribution: f32,
+    },
+    /// Coordinated training projects ([`Params::w_coord`]).
+    Coordination {
+        /// Training projects coordinated.
+        projects: u32,
+        /// Contribution to the final score.
+        contribution: f32,
+    },
+    /// Per-activity-type calibration ([`Params::type_bias`]).
+    TypeCalibration {
+        /// Activity type code.
+        activity_type: String,
+        /// Contribution to the final score.
         contribution: f32,
     },
     /// Number of training projects.
@@ -219,6 +306,18 @@ impl fmt::Display for Reason {
                 f,
                 "partner of {partner} in project {project} \"{title}\" ({shared_projects} shared) → +{contribution:.3}"
             ),
+            Reason::BroadMatch { score, contribution } => {
+                write!(f, "broad match with similar projects {score:.2} → +{contribution:.3}")
+            }
+            Reason::PartnerOfPartner { partner, contribution } => {
+                write!(f, "partner of {partner}, a likely consortium member → +{contribution:.3}")
+            }
+            Reason::Coordination { projects, contribution } => {
+                write!(f, "coordinated {projects} training projects → +{contribution:.3}")
+            }
+            Reason::TypeCalibration { activity_type, contribution } => {
+                write!(f, "activity type {activity_type} calibration → {contribution:+.3}")
+            }
             Reason::TrackRecord { projects, contribution } => {
                 write!(f, "track record: {projects} training projects → +{contribution:.3}")
             }
@@ -257,6 +356,8 @@ struct TrainProject {
     title: String,
     year: Option<i32>,
     participants: Vec<OrgIdx>,
+    /// Roles, parallel to `participants`.
+    roles: Vec<Role>,
 }
 
 /// Per-query intermediate scores, kept to explain hits.
@@ -269,6 +370,9 @@ struct Scored {
     base: Vec<f32>,
     seeds: Vec<OrgIdx>,
     net: Vec<f32>,
+    net2: Vec<f32>,
+    seeds2: Vec<OrgIdx>,
+    t2: Vec<f32>,
     net_max: f32,
     type_share: Vec<f32>,
     country_share: Vec<f32>,
@@ -289,6 +393,8 @@ pub struct Engine {
     proj_index: InvertedIndex,
     org_index: InvertedIndex,
     org_projects: Vec<Vec<u32>>,
+    /// Training projects each organisation coordinated.
+    n_coord: Vec<u32>,
     recency: Vec<f32>,
     type_of: Vec<u16>,
     type_names: Vec<String>,
@@ -296,6 +402,23 @@ pub struct Engine {
     country_of: Vec<u16>,
     country_names: Vec<String>,
     country_counts: Vec<f64>,
+}
+
+/// Activity-type codes addressed by [`Params::type_bias`], in order.
+pub const TYPE_CODES: [&str; 5] = ["PRC", "REC", "HES", "PUB", "OTH"];
+
+/// The `k` best positive scores as `(index, score)`, ties by index.
+fn top_k_scores(scores: &[f32], k: usize) -> Vec<(OrgIdx, f32)> {
+    let mut c: Vec<(OrgIdx, f32)> =
+        scores.iter().enumerate().filter(|(_, &s)| s > 0.0).map(|(i, &s)| (i as OrgIdx, s)).collect();
+    let cmp = |a: &(OrgIdx, f32), b: &(OrgIdx, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    let k = k.min(c.len());
+    if k > 0 && k < c.len() {
+        c.select_nth_unstable_by(k - 1, cmp);
+        c.truncate(k);
+    }
+    c.sort_unstable_by(cmp);
+    c
 }
 
 fn intern_code(names: &mut Vec<String>, counts: &mut Vec<f64>, code: &str) -> u16 {
@@ -323,6 +446,7 @@ impl Engine {
             proj_index: InvertedIndex::new(),
             org_index: InvertedIndex::new(),
             org_projects: Vec::new(),
+            n_coord: Vec::new(),
             recency: Vec::new(),
             type_of: Vec::new(),
             type_names: Vec::new(),
@@ -339,7 +463,7 @@ impl Engine {
                 continue;
             }
             let local = e.projects.len() as u32;
-            let bag = e.vocab.bag(&e.analyzer.tokens(&p.profile_text()));
+            let bag = e.vocab.bag(&e.doc_tokens(p));
             e.proj_index.set_doc(local, bag);
             e.index_project_meta(local, p);
         }
@@ -358,6 +482,7 @@ impl Engine {
         self.country_of.push(c);
         self.orgs.push(o);
         self.org_projects.push(Vec::new());
+        self.n_coord.push(0);
         self.recency.push(0.0);
         (self.orgs.len() - 1) as OrgIdx
     }
@@ -376,11 +501,18 @@ impl Engine {
             self.type_counts[self.type_of[o as usize] as usize] += share;
             self.country_counts[self.country_of[o as usize] as usize] += share;
         }
+        let roles: Vec<Role> = parts.iter().map(|&o| p.role_of(o)).collect();
+        for (&o, &r) in parts.iter().zip(&roles) {
+            if r == Role::Coordinator {
+                self.n_coord[o as usize] += 1;
+            }
+        }
         let tp = TrainProject {
             id: p.id.clone(),
             title: p.title.clone(),
             year: p.start_date.map(|d| d.year).or(p.start_year),
             participants: parts,
+            roles,
         };
         if (local as usize) < self.projects.len() {
             self.projects[local as usize] = tp;
@@ -420,6 +552,8 @@ impl Engine {
     /// when the recency half-life changes, O(1) otherwise.
     pub fn set_params(&mut self, mut p: Params) {
         p.stem = self.params.stem;
+        p.bigrams = self.params.bigrams;
+        p.doc_title_repeat = self.params.doc_title_repeat;
         let recompute = p.recency_half_life != self.params.recency_half_life;
         self.params = p;
         if recompute {
@@ -478,7 +612,7 @@ impl Engine {
             }
             None => self.projects.len() as u32,
         };
-        let bag = self.vocab.bag(&self.analyzer.tokens(&p.profile_text()));
+        let bag = self.vocab.bag(&self.doc_tokens(p));
         self.proj_index.set_doc(local, bag);
         self.index_project_meta(local, p);
         self.refresh_orgs(touched);
@@ -498,6 +632,12 @@ impl Engine {
 
     fn detach_project(&mut self, l: u32) -> Vec<OrgIdx> {
         let parts = std::mem::take(&mut self.projects[l as usize].participants);
+        let roles = std::mem::take(&mut self.projects[l as usize].roles);
+        for (&o, &r) in parts.iter().zip(&roles) {
+            if r == Role::Coordinator {
+                self.n_coord[o as usize] -= 1;
+            }
+        }
         let share = 1.0 / parts.len().max(1) as f64;
         for &o in &parts {
             self.org_projects[o as usize].retain(|&x| x != l);
@@ -520,14 +660,37 @@ impl Engine {
         }
     }
 
+    /// Tokens of a text, plus adjacent-pair tokens when [`Params::bigrams`] is set.
+    fn text_tokens(&self, text: &str) -> Vec<String> {
+        let mut toks = self.analyzer.tokens(text);
+        if self.params.bigrams {
+            let pairs: Vec<String> = toks.windows(2).map(|w| format!("{} {}", w[0], w[1])).collect();
+            toks.extend(pairs);
+        }
+        toks
+    }
+
+    /// Index tokens of a training project: title (repeated
+    /// `1 + doc_title_repeat` times), objective, topic text.
+    fn doc_tokens(&self, p: &Project) -> Vec<String> {
+        let mut toks = self.text_tokens(&p.title);
+        let title_len = toks.len();
+        for _ in 0..self.params.doc_title_repeat {
+            toks.extend_from_within(..title_len);
+        }
+        toks.extend(self.text_tokens(&p.text));
+        toks.extend(self.text_tokens(&p.topic));
+        toks
+    }
+
     fn query_bag(&self, title: &str, text: &str) -> Vec<(u32, f32)> {
         let boost = 1.0 + self.params.title_boost;
         let mut counts: Vec<(u32, f32)> = self
             .vocab
-            .bag_known(&self.analyzer.tokens(title))
+            .bag_known(&self.text_tokens(title))
             .into_iter()
             .map(|(t, n)| (t, n as f32 * boost))
-            .chain(self.vocab.bag_known(&self.analyzer.tokens(text)).into_iter().map(|(t, n)| (t, n as f32)))
+            .chain(self.vocab.bag_known(&self.text_tokens(text)).into_iter().map(|(t, n)| (t, n as f32)))
             .collect();
         counts.sort_by_key(|&(t, _)| t);
         let mut out: Vec<(u32, f32)> = Vec::with_capacity(counts.len());
@@ -550,34 +713,23 @@ impl Engine {
         let mut ps = vec![0.0f32; self.proj_index.n_docs()];
         let mut top: Vec<(u32, f32, f32)> = Vec::new();
         let mut t = vec![0.0f32; n_orgs];
+        let mut t2 = vec![0.0f32; n_orgs];
         if p.w_project != 0.0 || p.w_type != 0.0 || p.w_country != 0.0 {
             self.proj_index.score_into(&qbag, p.project_bm25, &mut ps);
-            let mut cand: Vec<(u32, f32)> =
-                ps.iter().enumerate().filter(|(_, &s)| s > 0.0).map(|(i, &s)| (i as u32, s)).collect();
-            let k = p.top_projects.min(cand.len());
-            if k > 0 && k < cand.len() {
-                cand.select_nth_unstable_by(k - 1, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-                cand.truncate(k);
+            top = self.project_votes(&ps, p.top_projects, p.gamma, &mut t);
+            if p.w_project2 != 0.0 && p.top_projects2 > 0 {
+                self.project_votes(&ps, p.top_projects2, p.gamma2, &mut t2);
+                let m = t2.iter().copied().fold(0.0f32, f32::max);
+                if m > 0.0 {
+                    t2.iter_mut().for_each(|x| *x /= m);
+                }
             }
-            cand.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            let smax = cand.first().map(|c| c.1).unwrap_or(1.0);
-            let reference = (self.cutoff.year - 1) as f32;
-            for (pi, s) in cand {
-                let tp = &self.projects[pi as usize];
-                if tp.participants.is_empty() {
-                    continue;
+        }
+        if p.t_org_norm != 0.0 {
+            for (o, x) in t.iter_mut().enumerate() {
+                if *x > 0.0 {
+                    *x /= (1.0 + self.org_projects[o].len() as f32).powf(p.t_org_norm);
                 }
-                let sim = s / smax;
-                let mut vote = sim.powf(p.gamma) / (tp.participants.len() as f32).powf(p.size_damp);
-                if p.project_half_life > 0.0 {
-                    if let Some(y) = tp.year {
-                        vote *= 0.5f32.powf((reference - y as f32).max(0.0) / p.project_half_life);
-                    }
-                }
-                for &o in &tp.participants {
-                    t[o as usize] += vote;
-                }
-                top.push((pi, sim, vote));
             }
         }
         let t_max = t.iter().copied().fold(0.0f32, f32::max);
@@ -599,32 +751,27 @@ impl Engine {
 
         // Collaboration network: partners of the strongest text matches.
         let mut net = vec![0.0f32; n_orgs];
+        let mut net2 = vec![0.0f32; n_orgs];
         let mut seeds: Vec<OrgIdx> = Vec::new();
+        let mut seeds2: Vec<OrgIdx> = Vec::new();
         if p.w_network != 0.0 && p.net_seeds > 0 {
-            let mut c: Vec<(OrgIdx, f32)> =
-                base.iter().enumerate().filter(|(_, &s)| s > 0.0).map(|(i, &s)| (i as OrgIdx, s)).collect();
-            let k = p.net_seeds.min(c.len());
-            if k > 0 && k < c.len() {
-                c.select_nth_unstable_by(k - 1, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-                c.truncate(k);
-            }
-            for (s, sv) in c {
-                seeds.push(s);
-                let projs = &self.org_projects[s as usize];
-                let total: f32 = projs.iter().map(|&pi| self.edge_weight(pi)).sum();
-                for &pi in projs {
-                    let w = sv * self.edge_weight(pi) / total.max(1e-9).powf(p.net_norm);
-                    for &o in &self.projects[pi as usize].participants {
-                        if o != s {
-                            net[o as usize] += w;
-                        }
-                    }
-                }
-            }
+            let c = top_k_scores(&base, p.net_seeds);
+            seeds = c.iter().map(|x| x.0).collect();
+            self.spread(&c, &mut net);
         }
         let net_max = net.iter().copied().fold(0.0f32, f32::max);
         if net_max > 0.0 {
             net.iter_mut().for_each(|x| *x /= net_max);
+        }
+        if p.w_network2 != 0.0 && p.net_seeds2 > 0 {
+            let comb: Vec<f32> = (0..n_orgs).map(|o| base[o] + p.w_network * net[o]).collect();
+            let c = top_k_scores(&comb, p.net_seeds2);
+            seeds2 = c.iter().map(|x| x.0).collect();
+            self.spread(&c, &mut net2);
+            let m = net2.iter().copied().fold(0.0f32, f32::max);
+            if m > 0.0 {
+                net2.iter_mut().for_each(|x| *x /= m);
+            }
         }
 
         // Complementarity: type / country mix of similar consortia.
@@ -639,12 +786,115 @@ impl Engine {
             }
             total[o] = base[o]
                 + p.w_network * net[o]
+                + p.w_network2 * net2[o]
+                + p.w_project2 * t2[o]
                 + p.w_track * (1.0 + n as f32).ln()
+                + p.w_coord * (1.0 + self.n_coord[o] as f32).ln()
+                + self.type_bias_of(o as OrgIdx)
                 + p.w_recency * (1.0 + self.recency[o]).ln()
                 + p.w_type * type_share[self.type_of[o] as usize].ln()
                 + p.w_country * country_share[self.country_of[o] as usize].ln();
         }
-        Scored { qbag, top, t, t_max, prof, base, seeds, net, net_max, type_share, country_share, total }
+        Scored {
+            qbag,
+            top,
+            t,
+            t_max,
+            prof,
+            base,
+            seeds,
+            net,
+            net2,
+            seeds2,
+            t2,
+            net_max,
+            type_share,
+            country_share,
+            total,
+        }
+    }
+
+    /// Votes of the `k` training projects most similar to the query (BM25
+    /// scores `ps`) for their participants, added to `t`; returns the voting
+    /// projects as `(project, normalised similarity, vote)`, best first.
+    fn project_votes(&self, ps: &[f32], k: usize, gamma: f32, t: &mut [f32]) -> Vec<(u32, f32, f32)> {
+        let p = &self.params;
+        let mut cand: Vec<(u32, f32)> =
+            ps.iter().enumerate().filter(|(_, &s)| s > 0.0).map(|(i, &s)| (i as u32, s)).collect();
+        let k = k.min(cand.len());
+        if k > 0 && k < cand.len() {
+            cand.select_nth_unstable_by(k - 1, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            cand.truncate(k);
+        }
+        cand.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let smax = cand.first().map(|c| c.1).unwrap_or(1.0);
+        let reference = (self.cutoff.year - 1) as f32;
+        let mut top = Vec::with_capacity(cand.len());
+        for (pi, s) in cand {
+            let tp = &self.projects[pi as usize];
+            if tp.participants.is_empty() {
+                continue;
+            }
+            let sim = s / smax;
+            let mut vote = sim.powf(gamma) / (tp.participants.len() as f32).powf(p.size_damp);
+            if p.project_half_life > 0.0 {
+                if let Some(y) = tp.year {
+                    vote *= 0.5f32.powf((reference - y as f32).max(0.0) / p.project_half_life);
+                }
+            }
+            for (&o, &r) in tp.participants.iter().zip(&tp.roles) {
+                t[o as usize] += vote * self.role_weight(r);
+            }
+            top.push((pi, sim, vote));
+        }
+        top
+    }
+
+    /// [`Params::type_bias`] of organisation `o`'s activity type.
+    fn type_bias_of(&self, o: OrgIdx) -> f32 {
+        let t = &self.orgs[o as usize].activity_type;
+        TYPE_CODES.iter().position(|c| c == t).map(|i| self.params.type_bias[i]).unwrap_or(0.0)
+    }
+
+    /// Multiplier of a project vote by the organisation's role in the project.
+    fn role_weight(&self, r: Role) -> f32 {
+        match r {
+            Role::Coordinator => 1.0 + self.params.coord_boost,
+            Role::Participant => 1.0,
+            _ => self.params.minor_role_weight,
+        }
+    }
+
+    /// Spreads seed scores to the seeds' training-project partners: seed `s`
+    /// gives partner `o` `(sv^seed_power * Σ_shared w_p / (|p|-1)^size_damp / W_s^net_norm)^pair_power`.
+    fn spread(&self, seeds: &[(OrgIdx, f32)], out: &mut [f32]) {
+        let p = &self.params;
+        let mut acc = vec![0.0f32; out.len()];
+        let mut touched: Vec<OrgIdx> = Vec::new();
+        for &(s, sv) in seeds {
+            let projs = &self.org_projects[s as usize];
+            let total: f32 = projs.iter().map(|&pi| self.edge_weight(pi)).sum();
+            let sw = sv.max(0.0).powf(p.net_seed_power) / total.max(1e-9).powf(p.net_norm);
+            for &pi in projs {
+                let parts = &self.projects[pi as usize].participants;
+                let mut w = sw * self.edge_weight(pi);
+                if p.net_size_damp != 0.0 {
+                    w /= ((parts.len().max(2) - 1) as f32).powf(p.net_size_damp);
+                }
+                for &o in parts {
+                    if o != s {
+                        if acc[o as usize] == 0.0 {
+                            touched.push(o);
+                        }
+                        acc[o as usize] += w;
+                    }
+                }
+            }
+            for o in touched.drain(..) {
+                let a = std::mem::take(&mut acc[o as usize]);
+                out[o as usize] += if p.net_pair_power == 1.0 { a } else { a.powf(p.net_pair_power) };
+            }
+        }
     }
 
     /// Weight of a collaboration edge through training project `pi` (recency-decayed).
@@ -814,6 +1064,34 @@ impl Engine {
             }
         }
         let _ = s.net_max;
+        if s.net2[oi] > 0.0 && p.w_network2 != 0.0 {
+            let mine = &self.org_projects[oi];
+            let via = s
+                .seeds2
+                .iter()
+                .copied()
+                .find(|&x| x != o && self.org_projects[x as usize].iter().any(|pi| mine.binary_search(pi).is_ok()));
+            if let Some(x) = via {
+                out.push(Reason::PartnerOfPartner {
+                    partner: self.orgs[x as usize].id.clone(),
+                    contribution: p.w_network2 * s.net2[oi],
+                });
+            }
+        }
+        if s.t2[oi] > 0.0 && p.w_project2 != 0.0 {
+            out.push(Reason::BroadMatch { score: s.t2[oi], contribution: p.w_project2 * s.t2[oi] });
+        }
+        if p.w_coord != 0.0 {
+            let n = self.n_coord[oi];
+            out.push(Reason::Coordination { projects: n, contribution: p.w_coord * (1.0 + n as f32).ln() });
+        }
+        let bias = self.type_bias_of(o);
+        if bias != 0.0 {
+            out.push(Reason::TypeCalibration {
+                activity_type: self.orgs[oi].activity_type.clone(),
+                contribution: bias,
+            });
+        }
         let n = self.org_projects[oi].len() as u32;
         if p.w_track != 0.0 {
             out.push(Reason::TrackRecord { projects: n, contribution: p.w_track * (1.0 + n as f32).ln() });

@@ -24,6 +24,6 @@ pub mod load;
 pub mod text;
 pub mod themes;
 
-pub use corpus::{Corpus, Date, Org, OrgIdx, Project};
+pub use corpus::{Corpus, Date, Org, OrgIdx, Project, Role};
 pub use engine::{Engine, Filters, Hit, Params, Reason};
 pub use fit::{cluster_fit, ClusterProfile, Fit};

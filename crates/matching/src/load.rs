@@ -2,12 +2,13 @@
 //! `&str`; the binary does the file I/O). Needs the `cli` feature.
 //!
 //! From `organisations.csv` only `id`, `country` and `activity_type` are read;
-//! every other column is ignored by construction.
+//! every other column is ignored by construction. From `participation.csv`
+//! `project_id`, `organisation_id` and (if present) `role` are read.
 
 use std::collections::HashMap;
 use std::fmt;
 
-use crate::corpus::{Corpus, Date, Org, OrgIdx, Project};
+use crate::corpus::{Corpus, Date, Org, OrgIdx, Project, Role};
 
 /// A parse failure (missing column or malformed CSV).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,6 +73,7 @@ pub fn parse_projects(text: &str) -> Result<Vec<Project>, LoadError> {
                 start_date,
                 start_year: start_date.map(|d| d.year),
                 participants: Vec::new(),
+                roles: Vec::new(),
             }
         })
         .collect())
@@ -82,6 +84,19 @@ pub fn parse_participation(text: &str) -> Result<Vec<(String, String)>, LoadErro
     Ok(columns(text, &["project_id", "organisation_id"], "participation.csv")?
         .into_iter()
         .map(|mut r| (std::mem::take(&mut r[0]), std::mem::take(&mut r[1])))
+        .collect())
+}
+
+/// Parses `participation.csv` into `(project_id, organisation_id, role)`; a
+/// missing `role` column reads as [`Role::Participant`] everywhere.
+pub fn parse_participation_roles(text: &str) -> Result<Vec<(String, String, Role)>, LoadError> {
+    let has_role = reader(text).headers().map(|h| h.iter().any(|c| c.trim() == "role")).unwrap_or(false);
+    if !has_role {
+        return Ok(parse_participation(text)?.into_iter().map(|(p, o)| (p, o, Role::Participant)).collect());
+    }
+    Ok(columns(text, &["project_id", "organisation_id", "role"], "participation.csv")?
+        .into_iter()
+        .map(|mut r| (std::mem::take(&mut r[0]), std::mem::take(&mut r[1]), Role::parse(&r[2])))
         .collect())
 }
 
@@ -99,17 +114,21 @@ pub fn build_corpus(projects_csv: &str, orgs_csv: &str, participation_csv: &str)
     let mut org_idx: HashMap<String, OrgIdx> =
         orgs.iter().enumerate().map(|(i, o)| (o.id.clone(), i as OrgIdx)).collect();
     let proj_idx: HashMap<String, usize> = projects.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
-    for (pid, oid) in parse_participation(participation_csv)? {
+    for (pid, oid, role) in parse_participation_roles(participation_csv)? {
         let Some(&pi) = proj_idx.get(&pid) else { continue };
         let o = *org_idx.entry(oid.clone()).or_insert_with(|| {
             orgs.push(Org { id: oid, ..Org::default() });
             (orgs.len() - 1) as OrgIdx
         });
         projects[pi].participants.push(o);
+        projects[pi].roles.push((o, role));
     }
     for p in &mut projects {
         p.participants.sort_unstable();
         p.participants.dedup();
+        // One role per organisation: the strongest (smallest) after sorting.
+        p.roles.sort_unstable();
+        p.roles.dedup_by_key(|r| r.0);
     }
     Ok(Corpus { orgs, projects })
 }

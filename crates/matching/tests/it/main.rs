@@ -6,7 +6,7 @@ use matching::eval::{
     build_cases, evaluate, ndcg_at, recall_at, reciprocal_rank, split_cases, Baselines, EvalCase, Method,
 };
 use matching::load::{build_corpus, parse_orgs, parse_projects, parse_test_ids};
-use matching::{Corpus, Date, Engine, Filters, Hit, Org, Params, Project};
+use matching::{Corpus, Date, Engine, Filters, Hit, Org, Params, Project, Role};
 
 const CUTOFF: Date = Date::new(2023, 1, 1);
 
@@ -24,6 +24,7 @@ fn project(id: &str, title: &str, topic: &str, date: &str, participants: &[u32])
         start_date,
         start_year: start_date.map(|d| d.year),
         participants: participants.to_vec(),
+        roles: Vec::new(),
     }
 }
 
@@ -75,6 +76,21 @@ fn fixed_params() -> Params {
         prior_strength: 1.0,
         net_half_life: 0.0,
         title_boost: 0.0,
+        net_size_damp: 0.0,
+        net_pair_power: 1.0,
+        net_seed_power: 1.0,
+        w_network2: 0.0,
+        net_seeds2: 20,
+        coord_boost: 0.0,
+        minor_role_weight: 1.0,
+        w_coord: 0.0,
+        type_bias: [0.0; 5],
+        w_project2: 0.0,
+        top_projects2: 300,
+        gamma2: 1.0,
+        t_org_norm: 0.0,
+        bigrams: false,
+        doc_title_repeat: 0,
     }
 }
 
@@ -270,6 +286,30 @@ fn loader_handles_rfc4180_quoting_and_duplicates() {
     assert_eq!(parse_projects(PROJECTS_CSV).unwrap().len(), 3);
     assert_eq!(parse_test_ids("id,start_date,split\n5,2023-01-01,dev\n7,2023-02-01,dev\n").unwrap(), vec!["5", "7"]);
     assert!(parse_orgs("id,name\n1,x\n").is_err());
+    // Roles: one per organisation, the strongest when rows repeat.
+    assert_eq!(p1.roles, vec![(0, Role::Coordinator), (1, Role::Participant)]);
+    assert_eq!(p1.role_of(1), Role::Participant);
+    assert_eq!(Role::parse("third_party"), Role::ThirdParty);
+    // A participation file without a `role` column still loads.
+    let no_role = "project_id,organisation_id\nP1,100\n";
+    let c2 = build_corpus(PROJECTS_CSV, &orgs_csv(false), no_role).unwrap();
+    assert_eq!(c2.project("P1").unwrap().role_of(0), Role::Participant);
+}
+
+#[test]
+fn no_leakage_test_project_roles_do_not_affect_ranking() {
+    let c = fixture();
+    let mut changed = c.clone();
+    changed.projects[5].roles = vec![(0, Role::Coordinator), (2, Role::ThirdParty)];
+    let p = Params { coord_boost: 1.0, minor_role_weight: 0.5, w_coord: 0.2, ..fixed_params() };
+    let (e0, e1) = (Engine::build(&c, CUTOFF, p), Engine::build(&changed, CUTOFF, p));
+    let q = c.projects[5].query_text();
+    assert_eq!(e0.rank(&q, &Filters::default(), 10), e1.rank(&q, &Filters::default(), 10));
+    // Roles of training projects do count.
+    let mut coord = c.clone();
+    coord.projects[0].roles = vec![(0, Role::Coordinator)];
+    let e2 = Engine::build(&coord, CUTOFF, p);
+    assert_ne!(e0.rank(&q, &Filters::default(), 10), e2.rank(&q, &Filters::default(), 10));
 }
 
 // ---------------------------------------------------------------- engine
