@@ -15,7 +15,7 @@
 
 use crate::auth::NewUser;
 use crate::cordis::CordisData;
-use crate::{App, AppResult};
+use crate::{App, AppError, AppResult};
 use domain::text::term_set;
 use domain::{Actor, ClusterInput, Membership, PersonDraft, Visibility};
 use matching::{cluster_fit, ClusterProfile};
@@ -101,6 +101,143 @@ pub fn keywords_for(c: &domain::Cluster) -> Vec<String> {
     match CLUSTERS.iter().find(|d| d.slug == c.slug) {
         Some(d) => d.keywords.iter().map(|k| k.to_string()).collect(),
         None => term_set(&format!("{} {} {}", c.name, c.sector, c.description)),
+    }
+}
+
+impl App {
+    /// The first Luxembourg Cluster Forum (11 December 2013, completed, scheduled) and an upcoming
+    /// forum three weeks after the demo is loaded, open for requests. Participants are the
+    /// members; their requests pair members of different clusters whose projects share words.
+    async fn demo_forums(
+        &self,
+        chosen: &[(i64, i64, String)],
+        member_org: Option<i64>,
+        member_user: Option<i64>,
+    ) -> AppResult<()> {
+        use crate::events::{EventInput, ProgrammeBlock};
+        let sys = Actor::system();
+        let sessions = || {
+            vec![
+                store::EventSession {
+                    starts_at: "09:00".into(),
+                    ends_at: "09:45".into(),
+                    title: "Welcome and keynote".into(),
+                    kind: "keynote".into(),
+                },
+                store::EventSession {
+                    starts_at: "09:45".into(),
+                    ends_at: "11:00".into(),
+                    title: "Testimonials from the clusters".into(),
+                    kind: "testimonials".into(),
+                },
+                store::EventSession {
+                    starts_at: "11:15".into(),
+                    ends_at: "12:30".into(),
+                    title: "Round table of the cluster managers".into(),
+                    kind: "round_table".into(),
+                },
+                store::EventSession {
+                    starts_at: "14:00".into(),
+                    ends_at: "17:00".into(),
+                    title: "One-to-one business meetings".into(),
+                    kind: "meetings".into(),
+                },
+            ]
+        };
+        let blocks = vec![ProgrammeBlock { session: "afternoon".into(), start: "14:00".into(), minutes: 20, count: 9 }];
+        let upcoming_day = (self.today() + chrono::Duration::days(21)).format("%Y-%m-%d").to_string();
+        let forums = [
+            ("cluster-forum-2013", "Luxembourg Cluster Forum 2013", "2013-12-11".to_string(), "The first Luxembourg Cluster Forum: keynote, cluster testimonials, a round table of the cluster managers, then one-to-one meetings between members of all clusters."),
+            ("cluster-forum-next", "Luxembourg Cluster Forum (upcoming)", upcoming_day, "The next Cluster Forum, open for meeting requests. Members of different clusters who share themes are encouraged to meet."),
+        ];
+        // Members and the words of their project titles.
+        let mut members: Vec<i64> = chosen.iter().map(|(o, _, _)| *o).collect();
+        members.sort_unstable();
+        members.dedup();
+        let mut conn = self.store.conn().await?;
+        let mut words: Vec<(i64, Vec<String>)> = Vec::new();
+        for m in &members {
+            let titles: String = store::projects_of_org(&mut conn, *m, 200)
+                .await?
+                .iter()
+                .map(|(p, _)| format!("{} ", p.title))
+                .collect();
+            words.push((*m, term_set(&titles)));
+        }
+        let mut names = std::collections::HashMap::new();
+        for o in store::orgs_by_ids(&mut conn, &members).await? {
+            names.insert(o.id, o.display_name());
+        }
+        drop(conn);
+        let clusters_of = |o: i64| chosen.iter().filter(|(x, _, _)| *x == o).map(|(_, c, _)| *c).collect::<Vec<_>>();
+        for (k, (slug, name, day, description)) in forums.iter().enumerate() {
+            let input = EventInput {
+                slug: slug.to_string(),
+                name: name.to_string(),
+                venue: if k == 0 { "Utopolis cinema, Luxembourg".into() } else { "Luxembourg-Kirchberg".into() },
+                description: description.to_string(),
+                starts_on: day.clone(),
+                clusters: Vec::new(),
+                tables: 15,
+                capacity: 200,
+            };
+            self.create_event(&sys, &input, &sessions(), &blocks).await?;
+            let mut tx = self.store.begin().await?;
+            let event =
+                store::get_event_by_slug(&mut tx, slug).await?.ok_or_else(|| AppError::NotFound("event".into()))?;
+            let mut participant_of = std::collections::HashMap::new();
+            for m in &members {
+                let user = if Some(*m) == member_org && k == 1 { member_user } else { None };
+                let pid = self.insert_participant(&mut tx, &event, &names[m], Some(*m), user).await?;
+                participant_of.insert(*m, pid);
+            }
+            // Requests: each member asks the three members of other clusters sharing most words.
+            let mut n = 0usize;
+            for (a, wa) in &words {
+                let ca = clusters_of(*a);
+                let mut scored: Vec<(usize, i64)> = words
+                    .iter()
+                    .filter(|(b, _)| b != a && !clusters_of(*b).iter().any(|c| ca.contains(c)))
+                    .map(|(b, wb)| (wa.iter().filter(|w| wb.binary_search(w).is_ok()).count(), *b))
+                    .filter(|(shared, _)| *shared >= 2)
+                    .collect();
+                scored.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+                for (_, b) in scored.into_iter().take(3) {
+                    let (from, to) = (participant_of[a], participant_of[&b]);
+                    let all = store::meeting_requests(&mut tx, event.id).await?;
+                    if all.iter().any(|r| {
+                        (r.from_participant == from && r.to_participant == to)
+                            || (r.from_participant == to && r.to_participant == from)
+                    }) {
+                        continue;
+                    }
+                    n += 1;
+                    // The past forum's requests were all answered; the next one's are partly open.
+                    let status = if k == 0 || !n.is_multiple_of(3) { "accepted" } else { "pending" };
+                    let r = store::MeetingRequest {
+                        id: 0,
+                        event_id: event.id,
+                        from_participant: from,
+                        to_participant: to,
+                        message: "Our projects share themes; shall we meet? (demo request)".into(),
+                        priority: 1 + (n % 3) as i64,
+                        status: status.into(),
+                        created_at: self.now_text(),
+                    };
+                    let rid = store::insert_request(&mut tx, &r).await?;
+                    if status == "accepted" {
+                        store::insert_meeting(&mut tx, event.id, rid, &self.now_text()).await?;
+                    }
+                }
+            }
+            store::commit(tx).await?;
+            if k == 0 {
+                self.schedule_event(&sys, slug, std::time::Duration::from_secs(2)).await?;
+                let mut conn = self.store.conn().await?;
+                store::set_event_status(&mut conn, event.id, "completed").await?;
+            }
+        }
+        Ok(())
     }
 }
 
@@ -279,6 +416,9 @@ impl App {
             self.create_user(&actor, &input).await?;
             accounts.push((email.to_string(), role.to_string()));
         }
+        let member_user =
+            store::get_user_by_email(&mut *self.store.conn().await?, "member@demo.example.org").await?.map(|u| u.id);
+        self.demo_forums(&chosen, member_org, member_user).await?;
         Ok(DemoReport {
             loaded: true,
             organisations: cordis.organisations_created,

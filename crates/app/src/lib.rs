@@ -9,6 +9,7 @@ pub mod cordis;
 pub mod demo;
 pub mod directory;
 mod error;
+pub mod events;
 pub mod export;
 pub mod import;
 mod index;

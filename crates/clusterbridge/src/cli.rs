@@ -123,6 +123,11 @@ enum Command {
         #[arg(long, default_value = "")]
         exclude: String,
     },
+    /// Events: list them, or schedule an event's accepted meetings.
+    Event {
+        #[command(subcommand)]
+        what: EventWhat,
+    },
     /// Evaluations that print figures.
     Eval {
         #[command(subcommand)]
@@ -167,6 +172,18 @@ enum ImportWhat {
     Partners(CsvFile),
     /// A directory in the CORDIS format (organisations.csv, projects.csv, participation.csv).
     Cordis { dir: PathBuf },
+}
+
+#[derive(Subcommand)]
+enum EventWhat {
+    /// Lists events.
+    List,
+    /// Places every accepted meeting of an event into slots and tables, with the upper bound.
+    Schedule {
+        slug: String,
+        #[arg(long, default_value_t = 10.0)]
+        time_limit: f64,
+    },
 }
 
 #[derive(Subcommand)]
@@ -514,6 +531,24 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 for f in &s.fresh {
                     println!("    {} [{}]", f.organisation.display_name(), f.organisation.id);
                 }
+            }
+        }
+        Command::Event { what: EventWhat::List } => {
+            for e in app.events().await? {
+                println!("{}\t{}\t{}\t{}", e.slug, e.starts_on, e.status, e.name);
+            }
+        }
+        Command::Event { what: EventWhat::Schedule { slug, time_limit } } => {
+            if !(time_limit.is_finite() && time_limit >= 0.0) {
+                anyhow::bail!(AppError::field("time-limit", "must be a number of seconds ≥ 0"));
+            }
+            let r = app.schedule_event(&system, &slug, std::time::Duration::from_secs_f64(time_limit)).await?;
+            println!(
+                "placed {} of {} meetings, weight {} of at most {}, worst shortfall {}, breaks {}, moved {}",
+                r.placed, r.requests, r.placed_weight, r.upper_bound, r.worst_shortfall, r.breaks, r.moved
+            );
+            for (m, why) in &r.unplaced {
+                println!("not placed: meeting {m}: {why}");
             }
         }
         Command::Themes { limit } => {

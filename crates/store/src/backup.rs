@@ -23,6 +23,13 @@ pub const TABLES: &[&str] = &[
     "contact_requests",
     "audit_log",
     "saved_searches",
+    "events",
+    "event_clusters",
+    "event_sessions",
+    "event_slots",
+    "event_participants",
+    "meeting_requests",
+    "meetings",
 ];
 
 #[derive(Debug, Clone, PartialEq)]
@@ -53,7 +60,18 @@ pub async fn dump(conn: &mut Conn) -> Result<Dump> {
         let order = if *table == "org_terms" {
             "organisation_id, term"
         } else if table.contains('_')
-            && !["cluster_history", "api_tokens", "contact_requests", "audit_log", "saved_searches"].contains(table)
+            && ![
+                "cluster_history",
+                "api_tokens",
+                "contact_requests",
+                "audit_log",
+                "saved_searches",
+                "event_sessions",
+                "event_slots",
+                "event_participants",
+                "meeting_requests",
+            ]
+            .contains(table)
         {
             "1, 2"
         } else {

@@ -8,6 +8,7 @@
 
 mod backup;
 mod clusters;
+mod events;
 mod orgs;
 mod people;
 mod projects;
@@ -17,6 +18,7 @@ mod users;
 
 pub use backup::{dump, is_empty, restore, Dump, DumpValue, TableDump, TABLES};
 pub use clusters::*;
+pub use events::*;
 pub use orgs::*;
 pub use people::*;
 pub use projects::*;

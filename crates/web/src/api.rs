@@ -343,6 +343,16 @@ pub fn routes() -> Router<AppState> {
         .route("/saved-searches", get(saved_list).post(saved_create))
         .route("/saved-searches/{id}/seen", post(saved_seen))
         .route("/saved-searches/{id}", axum::routing::delete(saved_delete))
+        .route("/events", get(events_list))
+        .route("/events/{id}", get(event_get))
+        .route("/events/{id}/register", post(event_register))
+        .route("/events/{id}/requests", post(event_request))
+        .route("/events/{id}/availability", put(event_availability))
+        .route("/meeting-requests/{id}/accept", post(meeting_accept))
+        .route("/meeting-requests/{id}/decline", post(meeting_decline))
+        .route("/events/{id}/schedule", post(event_schedule))
+        .route("/events/{id}/agenda", get(event_agenda))
+        .route("/events/{id}/organise", get(event_organise))
         .route("/me", get(me))
         .route("/openapi.json", get(openapi_json))
 }
@@ -940,6 +950,141 @@ async fn saved_delete(State(s): State<AppState>, ApiCaller(actor): ApiCaller, Pa
     require(&actor)?;
     s.app.delete_saved_search(&actor, id(&raw, "saved search")?).await?;
     no_content()
+}
+
+fn event_json(e: &store::Event) -> Value {
+    json!({"slug": e.slug, "name": e.name, "venue": e.venue, "description": e.description, "starts_on": e.starts_on,
+           "timezone": e.timezone, "status": e.status, "capacity": e.capacity, "tables": e.tables,
+           "request_ttl_hours": e.request_ttl_hours, "max_requests": e.max_requests})
+}
+
+async fn events_list(State(s): State<AppState>) -> ApiResult {
+    let list = s.app.events().await?;
+    let n = list.len() as i64;
+    ok(wire::list(list.iter().map(event_json).collect(), n, 1, n.max(1)))
+}
+
+async fn event_get(State(s): State<AppState>, ApiCaller(actor): ApiCaller, Path(slug): Path<String>) -> ApiResult {
+    let ev = s.app.event_view(&actor, &slug).await?;
+    let mut v = event_json(&ev.event);
+    v["sessions"] = ev
+        .sessions
+        .iter()
+        .map(|x| json!({"starts_at": x.starts_at, "ends_at": x.ends_at, "title": x.title, "kind": x.kind}))
+        .collect();
+    v["slots"] = ev
+        .slots
+        .iter()
+        .map(|x| json!({"id": x.id, "starts_at": x.starts_at, "minutes": x.minutes, "session": x.session}))
+        .collect();
+    v["participants"] = ev
+        .participants
+        .iter()
+        .map(|p| json!({"id": p.id, "name": p.name, "organisation_id": p.organisation_id, "status": p.status}))
+        .collect();
+    v["me"] = json!(ev.me.as_ref().map(|m| m.id));
+    v["my_requests"] = ev
+        .my_requests
+        .iter()
+        .map(|r| json!({"id": r.id, "from": r.from_participant, "to": r.to_participant, "message": r.message, "priority": r.priority, "status": r.status}))
+        .collect();
+    ok(v)
+}
+
+async fn event_register(State(s): State<AppState>, ApiCaller(actor): ApiCaller, Path(slug): Path<String>) -> ApiResult {
+    require(&actor)?;
+    let id = s.app.register(&actor, &slug).await?;
+    created(json!({"participant": id}))
+}
+
+async fn event_request(
+    State(s): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    Path(slug): Path<String>,
+    body: Bytes,
+) -> ApiResult {
+    require(&actor)?;
+    let b = Body::parse(&body, &["to", "message", "priority"])?;
+    let to = b.req("to").parse::<i64>().map_err(|_| AppError::field("to", "must be a participant id"))?;
+    let priority = match b.opt("priority") {
+        None => 1,
+        Some(p) => p.parse::<i64>().map_err(|_| AppError::field("priority", "must be 1, 2 or 3"))?,
+    };
+    let id = s.app.request_meeting(&actor, &slug, to, &b.req("message"), priority).await?;
+    created(json!({"id": id, "status": "pending"}))
+}
+
+async fn event_availability(
+    State(s): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    Path(slug): Path<String>,
+    body: Bytes,
+) -> ApiResult {
+    require(&actor)?;
+    let b = Body::parse(&body, &["unavailable"])?;
+    let slots = b
+        .list("unavailable")
+        .iter()
+        .map(|x| x.parse::<i64>().map_err(|_| AppError::field("unavailable", format!("`{x}` is not a slot id"))))
+        .collect::<Result<Vec<_>, _>>()?;
+    s.app.set_availability(&actor, &slug, &slots).await?;
+    no_content()
+}
+
+async fn meeting_accept(State(s): State<AppState>, ApiCaller(actor): ApiCaller, Path(raw): Path<String>) -> ApiResult {
+    require(&actor)?;
+    s.app.answer_meeting(&actor, id(&raw, "meeting request")?, true).await?;
+    no_content()
+}
+
+async fn meeting_decline(State(s): State<AppState>, ApiCaller(actor): ApiCaller, Path(raw): Path<String>) -> ApiResult {
+    require(&actor)?;
+    s.app.answer_meeting(&actor, id(&raw, "meeting request")?, false).await?;
+    no_content()
+}
+
+async fn event_schedule(
+    State(s): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    Path(slug): Path<String>,
+    body: Bytes,
+) -> ApiResult {
+    require(&actor)?;
+    let b = if body.is_empty() { Body::parse(b"{}", &["time_limit"])? } else { Body::parse(&body, &["time_limit"])? };
+    let secs = match b.opt("time_limit") {
+        None => 5.0,
+        Some(t) => t
+            .parse::<f64>()
+            .ok()
+            .filter(|t| (0.0..=60.0).contains(t))
+            .ok_or_else(|| AppError::field("time_limit", "must be 0 to 60 seconds"))?,
+    };
+    let r = s.app.schedule_event(&actor, &slug, std::time::Duration::from_secs_f64(secs)).await?;
+    ok(
+        json!({"requests": r.requests, "placed": r.placed, "placed_weight": r.placed_weight, "upper_bound": r.upper_bound,
+              "worst_shortfall": r.worst_shortfall, "breaks": r.breaks, "moved": r.moved,
+              "unplaced": r.unplaced.iter().map(|(m, why)| json!({"meeting": m, "reason": why})).collect::<Vec<_>>()}),
+    )
+}
+
+async fn event_agenda(State(s): State<AppState>, ApiCaller(actor): ApiCaller, Path(slug): Path<String>) -> ApiResult {
+    require(&actor)?;
+    let (_, p, items) = s.app.agenda(&actor, &slug).await?;
+    ok(
+        json!({"participant": p.id, "calendar": format!("/calendar/{}.ics", p.token), "items": items.iter().map(|i| json!({
+        "meeting": i.meeting_id, "starts_at": i.slot.as_ref().map(|x| x.starts_at.clone()), "minutes": i.slot.as_ref().map(|x| x.minutes),
+        "table": i.table, "with": i.with, "sequence": i.sequence, "status": i.status})).collect::<Vec<_>>()}),
+    )
+}
+
+async fn event_organise(State(s): State<AppState>, ApiCaller(actor): ApiCaller, Path(slug): Path<String>) -> ApiResult {
+    require(&actor)?;
+    let o = s.app.organiser_view(&actor, &slug).await?;
+    ok(json!({
+        "requests": o.requests.iter().map(|(id, from, to, status, priority)| json!({"id": id, "from": from, "to": to, "status": status, "priority": priority})).collect::<Vec<_>>(),
+        "plan": o.plan.iter().map(|(slot, rows)| json!({"slot": slot.starts_at, "meetings": rows.iter().map(|(t, a, b)| json!({"table": t, "participants": [a, b]})).collect::<Vec<_>>()})).collect::<Vec<_>>(),
+        "not_placed": o.unscheduled.iter().map(|(what, why)| json!({"meeting": what, "reason": why})).collect::<Vec<_>>(),
+    }))
 }
 
 async fn me(ApiCaller(actor): ApiCaller) -> ApiResult {

@@ -44,6 +44,16 @@ pub fn routes() -> Router<AppState> {
         .route("/projects/{id}/edit", get(project_edit).post(project_update))
         .route("/projects/{id}/partners", post(partner_add))
         .route("/projects/{id}/partners/{org}/remove", post(partner_remove))
+        .route("/events", get(events))
+        .route("/events/{slug}", get(event_page))
+        .route("/events/{slug}/register", post(event_register))
+        .route("/events/{slug}/requests", post(event_request))
+        .route("/meeting-requests/{id}/accept", post(meeting_accept))
+        .route("/meeting-requests/{id}/decline", post(meeting_decline))
+        .route("/events/{slug}/agenda", get(agenda_page))
+        .route("/calendar/{file}", get(calendar))
+        .route("/events/{slug}/organise", get(organise_page))
+        .route("/events/{slug}/schedule", post(event_schedule))
         .route("/partners", get(partners))
         .route("/saved-searches", post(saved_create))
         .route("/saved-searches/{id}/seen", post(saved_seen))
@@ -1392,4 +1402,201 @@ async fn saved_delete(
     require_signed_in(&v)?;
     s.app.delete_saved_search(&v.actor, id(&raw, "saved search")?).await?;
     Ok(Redirect::to("/account").into_response())
+}
+
+async fn events(State(s): State<AppState>, v: Viewer) -> PageResult {
+    Ok(render(&EventsView { nav: nav(&v), events: s.app.events().await? }).into_response())
+}
+
+async fn event_view_page(s: &AppState, v: &Viewer, slug: &str, errors: Vec<String>) -> PageResult {
+    let ev = s.app.event_view(&v.actor, slug).await?;
+    let me = ev.me.as_ref().map(|m| m.id);
+    let name = |id: i64| ev.names.get(&id).cloned().unwrap_or_default();
+    let page = EventPage {
+        nav: nav(v),
+        slug: ev.event.slug.clone(),
+        name: ev.event.name.clone(),
+        starts_on: ev.event.starts_on.clone(),
+        venue: ev.event.venue.clone(),
+        status: ev.event.status.clone(),
+        description: ev.event.description.clone(),
+        registered: ev.participants.iter().filter(|p| p.status == "registered").count(),
+        is_organiser: ev.is_organiser,
+        registered_me: me.is_some(),
+        can_register: v.actor.is_signed_in() && me.is_none() && ev.event.status == "open",
+        requests: ev
+            .my_requests
+            .iter()
+            .map(|r| {
+                let incoming = Some(r.to_participant) == me;
+                RequestLine {
+                    id: r.id,
+                    incoming,
+                    other: name(if incoming { r.from_participant } else { r.to_participant }),
+                    message: r.message.clone(),
+                    status: r.status.clone(),
+                }
+            })
+            .collect(),
+        participants: ev
+            .participants
+            .iter()
+            .map(|p| ParticipantLine {
+                id: p.id,
+                name: p.name.clone(),
+                organisation: p.organisation_id,
+                status: p.status.clone(),
+                me: Some(p.id) == me,
+            })
+            .collect(),
+        sessions: ev.sessions.clone(),
+        slots: ev.slots.iter().map(|x| (x.starts_at.replace('T', " "), x.minutes, x.session.clone())).collect(),
+        errors: errors.clone(),
+    };
+    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    Ok((status, render(&page)).into_response())
+}
+
+async fn event_page(State(s): State<AppState>, v: Viewer, Path(slug): Path<String>) -> PageResult {
+    event_view_page(&s, &v, &slug, Vec::new()).await
+}
+
+async fn event_register(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(slug): Path<String>,
+    Form(form): Form<Fields>,
+) -> PageResult {
+    v.check_csrf(get_field(&form, "csrf").as_deref())?;
+    require_signed_in(&v)?;
+    s.app.register(&v.actor, &slug).await?;
+    Ok(Redirect::to(&format!("/events/{slug}")).into_response())
+}
+
+async fn event_request(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(slug): Path<String>,
+    Form(form): Form<Fields>,
+) -> PageResult {
+    v.check_csrf(get_field(&form, "csrf").as_deref())?;
+    require_signed_in(&v)?;
+    let to = get_field(&form, "to").and_then(|t| t.parse::<i64>().ok()).unwrap_or(0);
+    let priority = get_field(&form, "priority").and_then(|t| t.parse::<i64>().ok()).unwrap_or(1);
+    match s.app.request_meeting(&v.actor, &slug, to, &get_field(&form, "message").unwrap_or_default(), priority).await {
+        Ok(_) => Ok(Redirect::to(&format!("/events/{slug}")).into_response()),
+        Err(e @ (AppError::Validation(_) | AppError::Conflict(_))) => {
+            event_view_page(&s, &v, &slug, vec![e.to_string()]).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn meeting_answer(s: AppState, v: Viewer, raw: String, form: Fields, accept: bool) -> PageResult {
+    v.check_csrf(get_field(&form, "csrf").as_deref())?;
+    require_signed_in(&v)?;
+    let slug = s.app.answer_meeting(&v.actor, id(&raw, "meeting request")?, accept).await?;
+    Ok(Redirect::to(&format!("/events/{slug}")).into_response())
+}
+
+async fn meeting_accept(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(raw): Path<String>,
+    Form(form): Form<Fields>,
+) -> PageResult {
+    meeting_answer(s, v, raw, form, true).await
+}
+
+async fn meeting_decline(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(raw): Path<String>,
+    Form(form): Form<Fields>,
+) -> PageResult {
+    meeting_answer(s, v, raw, form, false).await
+}
+
+fn agenda_rows(items: &[app::events::AgendaItem]) -> Vec<(String, String, String)> {
+    items
+        .iter()
+        .map(|i| {
+            (
+                i.slot.as_ref().map(|s| s.starts_at.replace('T', " ")).unwrap_or_else(|| "not scheduled yet".into()),
+                i.table.map(|t| t.to_string()).unwrap_or_default(),
+                i.with.clone(),
+            )
+        })
+        .collect()
+}
+
+async fn agenda_page(State(s): State<AppState>, v: Viewer, Path(slug): Path<String>) -> PageResult {
+    require_signed_in(&v)?;
+    let (e, p, items) = s.app.agenda(&v.actor, &slug).await?;
+    let page = AgendaPage {
+        nav: nav(&v),
+        slug: e.slug,
+        event: e.name,
+        venue: e.venue,
+        who: p.name,
+        token: p.token,
+        items: agenda_rows(&items),
+    };
+    Ok(render(&page).into_response())
+}
+
+async fn calendar(State(s): State<AppState>, Path(file): Path<String>) -> PageResult {
+    let token = file.strip_suffix(".ics").ok_or_else(|| PageError(AppError::NotFound("calendar".into())))?;
+    let (e, p, items) = s.app.agenda_by_token(token).await?;
+    let body = app::events::ical(&e, &p, &items, &s.app.now_text());
+    Ok(([(header::CONTENT_TYPE, "text/calendar; charset=utf-8")], body).into_response())
+}
+
+async fn organise_view(
+    s: &AppState,
+    v: &Viewer,
+    slug: &str,
+    report: Option<app::events::ScheduleReport>,
+) -> PageResult {
+    let o = s.app.organiser_view(&v.actor, slug).await?;
+    let page = OrganisePage {
+        nav: nav(v),
+        slug: o.event.slug.clone(),
+        event: o.event.name.clone(),
+        report: report.map(|r| ReportLine {
+            ratio: if r.upper_bound == 0 {
+                "100.0".into()
+            } else {
+                format!("{:.1}", 100.0 * r.placed_weight as f64 / r.upper_bound as f64)
+            },
+            placed: r.placed,
+            requests: r.requests,
+            placed_weight: r.placed_weight,
+            upper_bound: r.upper_bound,
+            worst_shortfall: r.worst_shortfall,
+            breaks: r.breaks,
+            moved: r.moved,
+        }),
+        plan: o.plan.into_iter().map(|(slot, rows)| (slot.starts_at.replace('T', " "), rows)).collect(),
+        unscheduled: o.unscheduled,
+        requests: o.requests,
+    };
+    Ok(render(&page).into_response())
+}
+
+async fn organise_page(State(s): State<AppState>, v: Viewer, Path(slug): Path<String>) -> PageResult {
+    require_signed_in(&v)?;
+    organise_view(&s, &v, &slug, None).await
+}
+
+async fn event_schedule(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(slug): Path<String>,
+    Form(form): Form<Fields>,
+) -> PageResult {
+    v.check_csrf(get_field(&form, "csrf").as_deref())?;
+    require_signed_in(&v)?;
+    let report = s.app.schedule_event(&v.actor, &slug, std::time::Duration::from_secs(5)).await?;
+    organise_view(&s, &v, &slug, Some(report)).await
 }

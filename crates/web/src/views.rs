@@ -409,3 +409,87 @@ pub struct ConsortiumView {
     pub missing: Vec<String>,
     pub countries: Vec<String>,
 }
+
+#[derive(Template)]
+#[template(path = "events.html")]
+pub struct EventsView {
+    pub nav: Nav,
+    pub events: Vec<store::Event>,
+}
+
+pub struct RequestLine {
+    pub id: i64,
+    pub incoming: bool,
+    pub other: String,
+    pub message: String,
+    pub status: String,
+}
+
+pub struct ParticipantLine {
+    pub id: i64,
+    pub name: String,
+    pub organisation: Option<i64>,
+    pub status: String,
+    pub me: bool,
+}
+
+#[derive(Template)]
+#[template(path = "event.html")]
+pub struct EventPage {
+    pub nav: Nav,
+    pub slug: String,
+    pub name: String,
+    pub starts_on: String,
+    pub venue: String,
+    pub status: String,
+    pub description: String,
+    pub registered: usize,
+    pub is_organiser: bool,
+    pub registered_me: bool,
+    pub can_register: bool,
+    pub errors: Vec<String>,
+    pub requests: Vec<RequestLine>,
+    pub participants: Vec<ParticipantLine>,
+    pub sessions: Vec<store::EventSession>,
+    /// `(start, minutes, session)`.
+    pub slots: Vec<(String, i64, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "agenda.html")]
+pub struct AgendaPage {
+    pub nav: Nav,
+    pub slug: String,
+    pub event: String,
+    pub venue: String,
+    pub who: String,
+    pub token: String,
+    /// `(time, table, with)`.
+    pub items: Vec<(String, String, String)>,
+}
+
+pub struct ReportLine {
+    pub placed: usize,
+    pub requests: usize,
+    pub placed_weight: u64,
+    pub upper_bound: u64,
+    pub ratio: String,
+    pub worst_shortfall: u32,
+    pub breaks: u32,
+    pub moved: usize,
+}
+
+pub type TablePlanRow = (String, Vec<(i64, String, String)>);
+
+#[derive(Template)]
+#[template(path = "organise.html")]
+pub struct OrganisePage {
+    pub nav: Nav,
+    pub slug: String,
+    pub event: String,
+    pub report: Option<ReportLine>,
+    /// `(slot time, [(table, first, second)])`.
+    pub plan: Vec<TablePlanRow>,
+    pub unscheduled: Vec<(String, String)>,
+    pub requests: Vec<(i64, String, String, String, i64)>,
+}

@@ -186,6 +186,7 @@ async fn pages_render_in_chromium_without_console_errors() {
     .await;
     visit(&c, &t, "find-partners-empty", "/partners?q=", &["is required"]).await;
     visit(&c, &t, "themes", "/themes", &["Cross-cluster themes"]).await;
+    visit(&c, &t, "events", "/events", &["Events"]).await;
     visit(
         &c,
         &t,
@@ -265,6 +266,81 @@ async fn pages_render_in_chromium_without_console_errors() {
     visit(&c, &t, "project-as-admin", &format!("/projects/{project}"), &["Add partner", "Edit project"]).await;
     visit(&c, &t, "audit-log", "/admin/audit", &["Audit log", "membership", "admin@example.org"]).await;
 
+    c.close().await.unwrap();
+    t.stop().await;
+}
+
+async fn sign_in(c: &Client, t: &TestApp, role: &str) {
+    c.goto(&t.url("/login")).await.unwrap();
+    c.find(Locator::Id("email")).await.unwrap().send_keys(&email(role)).await.unwrap();
+    c.find(Locator::Id("password")).await.unwrap().send_keys(PASSWORD).await.unwrap();
+    c.find(Locator::Css("form.stack button[type=submit]")).await.unwrap().click().await.unwrap();
+    c.wait().for_element(Locator::Css("a.who")).await.unwrap();
+}
+
+async fn sign_out(c: &Client) {
+    c.find(Locator::Css("header form button")).await.unwrap().click().await.unwrap();
+    c.wait().for_element(Locator::Css("a[href='/login']")).await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn meeting_request_accept_schedule_agenda_in_chromium() {
+    let t = spawn(TestDb::sqlite().await.unwrap()).await;
+    let Some((c, _driver)) = browser().await else {
+        t.stop().await;
+        return;
+    };
+    crate::events::forum(&t).await;
+    let soft = t
+        .http
+        .post(t.url("/api/v1/events/forum/register"))
+        .bearer_auth(t.token("member_soft").unwrap())
+        .send()
+        .await
+        .unwrap();
+    let soft: Value = soft.json().await.unwrap();
+    let soft = soft["participant"].as_i64().unwrap();
+
+    sign_in(&c, &t, "member_sat").await;
+    visit(&c, &t, "event", "/events/forum", &["Cluster Forum", "Register", "Meeting slots (3)"]).await;
+    c.find(Locator::Css("form[action='/events/forum/register'] button")).await.unwrap().click().await.unwrap();
+    c.wait().for_element(Locator::Css("a[href='/events/forum/agenda']")).await.unwrap();
+    let form = format!("//form[input[@name='to' and @value='{soft}']]");
+    c.find(Locator::XPath(&format!("{form}//input[@name='message']")))
+        .await
+        .unwrap()
+        .send_keys("Shall we talk about satellite software?")
+        .await
+        .unwrap();
+    c.find(Locator::XPath(&format!("{form}//button"))).await.unwrap().click().await.unwrap();
+    c.wait().for_element(Locator::XPath("//span[@class='badge' and text()='pending']")).await.unwrap();
+    check(&c, "event-request-sent", "/events/forum", &["My meeting requests", "pending"]).await;
+    sign_out(&c).await;
+
+    sign_in(&c, &t, "member_soft").await;
+    visit(&c, &t, "event-request-received", "/events/forum", &["Shall we talk about satellite software?", "Accept"])
+        .await;
+    c.find(Locator::XPath("//form[contains(@action, '/accept')]//button")).await.unwrap().click().await.unwrap();
+    c.wait().for_element(Locator::XPath("//span[@class='badge' and text()='accepted']")).await.unwrap();
+    sign_out(&c).await;
+
+    sign_in(&c, &t, "manager_space").await;
+    visit(&c, &t, "organise", "/events/forum/organise", &["Table plan", "accepted"]).await;
+    let html = c.source().await.unwrap();
+    assert!(!html.contains("Shall we talk about satellite software?"), "organisers never read the messages");
+    c.find(Locator::XPath("//form[contains(@action, '/schedule')]//button")).await.unwrap().click().await.unwrap();
+    c.wait().for_element(Locator::Css("p.notice.info")).await.unwrap();
+    check(
+        &c,
+        "organise-scheduled",
+        "/events/forum/schedule",
+        &["Placed 1 of 1 meetings", "100.0% of what is possible"],
+    )
+    .await;
+    sign_out(&c).await;
+
+    sign_in(&c, &t, "member_sat").await;
+    visit(&c, &t, "agenda", "/events/forum/agenda", &["Agenda of", "Soft Systems", "iCalendar"]).await;
     c.close().await.unwrap();
     t.stop().await;
 }

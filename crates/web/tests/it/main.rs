@@ -4,6 +4,7 @@
 mod access;
 mod api;
 mod browser;
+mod events;
 mod forms;
 mod matchmaking;
 mod support;

@@ -1,0 +1,661 @@
+//! Events and their one-to-one meetings: registration, meeting requests (accept, decline,
+//! expire), the global schedule computed by `scheduling` with its upper bound, personal agendas
+//! and their iCalendar feed. Organisers (admins, and managers of the event's clusters) see every
+//! request and meeting, never the messages between participants.
+
+use crate::{App, AppError, AppResult};
+use domain::{Actor, FieldError};
+use std::collections::HashMap;
+use store::{Event, EventMeeting, EventParticipant, EventSession, EventSlot, MeetingRequest};
+
+/// A block of meeting slots in the programme: `count` slots of `minutes` from `start` ("HH:MM").
+#[derive(Debug, Clone)]
+pub struct ProgrammeBlock {
+    pub session: String,
+    pub start: String,
+    pub minutes: i64,
+    pub count: i64,
+}
+
+/// Raw input for a new event.
+#[derive(Debug, Clone, Default)]
+pub struct EventInput {
+    pub slug: String,
+    pub name: String,
+    pub venue: String,
+    pub description: String,
+    pub starts_on: String,
+    pub clusters: Vec<String>,
+    pub tables: i64,
+    pub capacity: i64,
+}
+
+/// What a participant sees of an event.
+#[derive(Debug, Clone)]
+pub struct EventView {
+    pub event: Event,
+    pub sessions: Vec<EventSession>,
+    pub slots: Vec<EventSlot>,
+    pub participants: Vec<EventParticipant>,
+    pub me: Option<EventParticipant>,
+    /// Requests I sent or received (with their messages: they are mine).
+    pub my_requests: Vec<MeetingRequest>,
+    pub is_organiser: bool,
+    pub names: HashMap<i64, String>,
+}
+
+/// One meeting of a personal agenda.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AgendaItem {
+    pub meeting_id: i64,
+    pub slot: Option<EventSlot>,
+    pub table: Option<i64>,
+    pub with: String,
+    pub sequence: i64,
+    pub status: String,
+}
+
+/// The outcome of a scheduling run, with the bound it is measured against.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScheduleReport {
+    pub requests: usize,
+    pub placed: usize,
+    pub placed_weight: u64,
+    pub upper_bound: u64,
+    pub worst_shortfall: u32,
+    pub breaks: u32,
+    pub moved: usize,
+    pub unplaced: Vec<(i64, String)>,
+}
+
+/// One slot of the table plan: `(table, first participant, second participant)` per meeting.
+pub type PlanRow = (EventSlot, Vec<(i64, String, String)>);
+
+/// What organisers see: every request (no messages) and the table plan.
+#[derive(Debug, Clone)]
+pub struct OrganiserView {
+    pub event: Event,
+    /// `(request id, from, to, status, priority)`.
+    pub requests: Vec<(i64, String, String, String, i64)>,
+    /// `(slot, [(table, first, second)])`.
+    pub plan: Vec<PlanRow>,
+    pub unscheduled: Vec<(String, String)>,
+}
+
+fn parse_hhmm(raw: &str) -> Option<(u32, u32)> {
+    let (h, m) = raw.trim().split_once(':')?;
+    let (h, m) = (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?);
+    (h < 24 && m < 60).then_some((h, m))
+}
+
+impl App {
+    pub async fn events(&self) -> AppResult<Vec<Event>> {
+        let mut conn = self.store.conn().await?;
+        Ok(store::list_events(&mut conn).await?)
+    }
+
+    async fn event(&self, conn: &mut store::Conn, slug: &str) -> AppResult<Event> {
+        store::get_event_by_slug(conn, slug).await?.ok_or_else(|| AppError::NotFound(format!("event {slug}")))
+    }
+
+    async fn organises(&self, conn: &mut store::Conn, actor: &Actor, event: &Event) -> AppResult<bool> {
+        Ok(actor.is_admin() || actor.manages_any(&store::event_clusters(conn, event.id).await?))
+    }
+
+    /// Creates an event with its agenda and meeting programme (admins, or managers of its clusters).
+    pub async fn create_event(
+        &self,
+        actor: &Actor,
+        input: &EventInput,
+        sessions: &[EventSession],
+        blocks: &[ProgrammeBlock],
+    ) -> AppResult<i64> {
+        let mut errors = Vec::new();
+        let slug = input.slug.trim();
+        if slug.is_empty() || !slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+            errors.push(FieldError::new("slug", "use lower-case letters, digits and dashes"));
+        }
+        if input.name.trim().is_empty() {
+            errors.push(FieldError::new("name", "is required"));
+        }
+        let date = domain::parse_date(&mut errors, "starts_on", Some(&input.starts_on));
+        if date.is_none() && input.starts_on.trim().is_empty() {
+            errors.push(FieldError::new("starts_on", "is required"));
+        }
+        if !(1..=10_000).contains(&input.tables) {
+            errors.push(FieldError::new("tables", "must be from 1 to 10000"));
+        }
+        for b in blocks {
+            if parse_hhmm(&b.start).is_none() {
+                errors.push(FieldError::new("programme", format!("`{}` is not a time (HH:MM)", b.start)));
+            }
+            if !(5..=240).contains(&b.minutes) || !(1..=100).contains(&b.count) {
+                errors.push(FieldError::new("programme", "slots last 5 to 240 minutes, 1 to 100 per block"));
+            }
+        }
+        let mut tx = self.store.begin().await?;
+        let mut clusters = Vec::new();
+        for c in &input.clusters {
+            match self.find_cluster(c).await? {
+                Some(c) => clusters.push(c.id),
+                None => errors.push(FieldError::new("clusters", format!("no cluster `{c}`"))),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(AppError::Validation(errors));
+        }
+        if !(actor.is_admin() || (!clusters.is_empty() && clusters.iter().all(|c| actor.manages_cluster(*c)))) {
+            return Err(AppError::Forbidden);
+        }
+        let day = date.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+        let e = Event {
+            slug: slug.to_string(),
+            name: input.name.trim().to_string(),
+            venue: input.venue.trim().to_string(),
+            description: input.description.trim().to_string(),
+            starts_on: day.clone(),
+            timezone: "Europe/Luxembourg".into(),
+            status: "open".into(),
+            capacity: input.capacity.max(1),
+            tables: input.tables,
+            request_ttl_hours: 72,
+            max_requests: 20,
+            ..Default::default()
+        };
+        let id = store::insert_event(&mut tx, &e, &self.now_text()).await.map_err(|e| match e {
+            store::StoreError::Conflict(_) => AppError::field("slug", "another event has this slug"),
+            other => other.into(),
+        })?;
+        store::set_event_clusters(&mut tx, id, &clusters).await?;
+        for s in sessions {
+            store::insert_event_session(&mut tx, id, s).await?;
+        }
+        let mut position = 0;
+        for b in blocks {
+            let (h, m) = parse_hhmm(&b.start).unwrap_or((9, 0));
+            let mut minutes = h as i64 * 60 + m as i64;
+            for _ in 0..b.count {
+                let starts_at = format!("{day}T{:02}:{:02}", minutes / 60, minutes % 60);
+                store::insert_slot(
+                    &mut tx,
+                    id,
+                    &EventSlot { id: 0, position, starts_at, minutes: b.minutes, session: b.session.clone() },
+                )
+                .await?;
+                position += 1;
+                minutes += b.minutes;
+            }
+        }
+        self.audit(&mut tx, actor, "create", "event", id, e.name.clone()).await?;
+        store::commit(tx).await?;
+        Ok(id)
+    }
+
+    /// Adds a participant (organisers; the demo): a representative of an organisation, or a guest.
+    pub async fn add_participant(
+        &self,
+        actor: &Actor,
+        slug: &str,
+        name: &str,
+        organisation: Option<i64>,
+        user: Option<i64>,
+    ) -> AppResult<i64> {
+        let mut tx = self.store.begin().await?;
+        let e = self.event(&mut tx, slug).await?;
+        if !self.organises(&mut tx, actor, &e).await? {
+            return Err(AppError::Forbidden);
+        }
+        let id = self.insert_participant(&mut tx, &e, name, organisation, user).await?;
+        store::commit(tx).await?;
+        Ok(id)
+    }
+
+    pub(crate) async fn insert_participant(
+        &self,
+        conn: &mut store::Conn,
+        e: &Event,
+        name: &str,
+        organisation: Option<i64>,
+        user: Option<i64>,
+    ) -> AppResult<i64> {
+        let count =
+            store::event_participants(conn, e.id).await?.iter().filter(|p| p.status == "registered").count() as i64;
+        let p = EventParticipant {
+            id: 0,
+            event_id: e.id,
+            user_id: user,
+            organisation_id: organisation,
+            name: name.trim().to_string(),
+            // Past capacity, people wait for a free place rather than being turned away.
+            status: if count < e.capacity { "registered".into() } else { "waiting".into() },
+            unavailable: Vec::new(),
+            token: crate::auth::random_token()?,
+        };
+        Ok(store::insert_participant(conn, &p, &self.now_text()).await?)
+    }
+
+    /// Registers the signed-in account for an event (once).
+    pub async fn register(&self, actor: &Actor, slug: &str) -> AppResult<i64> {
+        let Some(user_id) = actor.user_id else { return Err(AppError::Unauthenticated) };
+        let mut tx = self.store.begin().await?;
+        let e = self.event(&mut tx, slug).await?;
+        if e.status != "open" {
+            return Err(AppError::Conflict(format!("{} is not open for registration", e.name)));
+        }
+        if let Some(p) =
+            store::event_participants(&mut tx, e.id).await?.into_iter().find(|p| p.user_id == Some(user_id))
+        {
+            return Ok(p.id);
+        }
+        let name = match actor.organisation_id {
+            Some(o) => format!(
+                "{} ({})",
+                actor.email,
+                store::get_org(&mut tx, o).await?.map(|o| o.display_name()).unwrap_or_default()
+            ),
+            None => actor.email.clone(),
+        };
+        let id = self.insert_participant(&mut tx, &e, &name, actor.organisation_id, Some(user_id)).await?;
+        self.audit(&mut tx, actor, "register", "event", e.id, "").await?;
+        store::commit(tx).await?;
+        Ok(id)
+    }
+
+    /// Sets the slots (ids) the actor cannot attend at an event.
+    pub async fn set_availability(&self, actor: &Actor, slug: &str, unavailable: &[i64]) -> AppResult<()> {
+        let Some(user_id) = actor.user_id else { return Err(AppError::Unauthenticated) };
+        let mut tx = self.store.begin().await?;
+        let e = self.event(&mut tx, slug).await?;
+        let me = store::event_participants(&mut tx, e.id)
+            .await?
+            .into_iter()
+            .find(|p| p.user_id == Some(user_id))
+            .ok_or_else(|| AppError::Conflict("register for the event first".into()))?;
+        let slots: Vec<i64> = store::event_slots(&mut tx, e.id).await?.iter().map(|s| s.id).collect();
+        if let Some(bad) = unavailable.iter().find(|s| !slots.contains(s)) {
+            return Err(AppError::field("unavailable", format!("slot {bad} is not a slot of this event")));
+        }
+        store::set_unavailable(&mut tx, me.id, unavailable).await?;
+        self.audit(&mut tx, actor, "availability", "event", e.id, "").await?;
+        store::commit(tx).await?;
+        Ok(())
+    }
+
+    async fn expire(&self, conn: &mut store::Conn, e: &Event) -> AppResult<()> {
+        let before =
+            (self.now() - chrono::Duration::hours(e.request_ttl_hours)).format("%Y-%m-%dT%H:%M:%SZ").to_string();
+        store::expire_requests(conn, e.id, &before, &self.now_text()).await?;
+        Ok(())
+    }
+
+    pub async fn event_view(&self, actor: &Actor, slug: &str) -> AppResult<EventView> {
+        let mut conn = self.store.conn().await?;
+        let event = self.event(&mut conn, slug).await?;
+        self.expire(&mut conn, &event).await?;
+        let participants = store::event_participants(&mut conn, event.id).await?;
+        let me = actor.user_id.and_then(|u| participants.iter().find(|p| p.user_id == Some(u)).cloned());
+        let my_requests = match &me {
+            Some(me) => store::meeting_requests(&mut conn, event.id)
+                .await?
+                .into_iter()
+                .filter(|r| r.from_participant == me.id || r.to_participant == me.id)
+                .collect(),
+            None => Vec::new(),
+        };
+        let names = participants.iter().map(|p| (p.id, p.name.clone())).collect();
+        Ok(EventView {
+            is_organiser: self.organises(&mut conn, actor, &event).await?,
+            sessions: store::event_sessions(&mut conn, event.id).await?,
+            slots: store::event_slots(&mut conn, event.id).await?,
+            event,
+            participants,
+            me,
+            my_requests,
+            names,
+        })
+    }
+
+    /// Sends a meeting request from the actor's registration to another participant.
+    pub async fn request_meeting(
+        &self,
+        actor: &Actor,
+        slug: &str,
+        to: i64,
+        message: &str,
+        priority: i64,
+    ) -> AppResult<i64> {
+        let Some(user_id) = actor.user_id else { return Err(AppError::Unauthenticated) };
+        let mut tx = self.store.begin().await?;
+        let e = self.event(&mut tx, slug).await?;
+        self.expire(&mut tx, &e).await?;
+        let participants = store::event_participants(&mut tx, e.id).await?;
+        let me = participants
+            .iter()
+            .find(|p| p.user_id == Some(user_id))
+            .ok_or_else(|| AppError::Conflict("register for the event first".into()))?;
+        let mut errors = Vec::new();
+        if !participants.iter().any(|p| p.id == to && p.status == "registered") {
+            errors.push(FieldError::new("to", format!("no registered participant {to} in this event")));
+        }
+        if to == me.id {
+            errors.push(FieldError::new("to", "you cannot meet yourself"));
+        }
+        if !(1..=3).contains(&priority) {
+            errors.push(FieldError::new("priority", "must be 1, 2 or 3"));
+        }
+        if message.chars().count() > 1_000 {
+            errors.push(FieldError::new("message", "is longer than 1000 characters"));
+        }
+        if !errors.is_empty() {
+            return Err(AppError::Validation(errors));
+        }
+        let all = store::meeting_requests(&mut tx, e.id).await?;
+        let open = |r: &&MeetingRequest| r.status == "pending" || r.status == "accepted";
+        if all.iter().filter(open).any(|r| {
+            (r.from_participant == me.id && r.to_participant == to)
+                || (r.from_participant == to && r.to_participant == me.id)
+        }) {
+            return Err(AppError::Conflict("a request between you two is already open".into()));
+        }
+        if all.iter().filter(|r| r.from_participant == me.id && r.status != "withdrawn").count() as i64
+            >= e.max_requests
+        {
+            return Err(AppError::Conflict(format!("you have sent the {} requests this event allows", e.max_requests)));
+        }
+        let r = MeetingRequest {
+            id: 0,
+            event_id: e.id,
+            from_participant: me.id,
+            to_participant: to,
+            message: message.trim().to_string(),
+            priority,
+            status: "pending".into(),
+            created_at: self.now_text(),
+        };
+        let id = store::insert_request(&mut tx, &r).await?;
+        self.audit(&mut tx, actor, "create", "meeting_request", id, format!("event {}", e.slug)).await?;
+        store::commit(tx).await?;
+        Ok(id)
+    }
+
+    /// The person asked accepts (a meeting to schedule) or declines. Returns the event's slug.
+    pub async fn answer_meeting(&self, actor: &Actor, request_id: i64, accept: bool) -> AppResult<String> {
+        let Some(user_id) = actor.user_id else { return Err(AppError::Unauthenticated) };
+        let mut tx = self.store.begin().await?;
+        let r = store::get_request(&mut tx, request_id)
+            .await?
+            .ok_or_else(|| AppError::NotFound(format!("meeting request {request_id}")))?;
+        let participants = store::event_participants(&mut tx, r.event_id).await?;
+        let to = participants.iter().find(|p| p.id == r.to_participant);
+        if to.and_then(|p| p.user_id) != Some(user_id) {
+            return Err(AppError::Forbidden);
+        }
+        let status = if accept { "accepted" } else { "declined" };
+        if !store::set_request_status(&mut tx, request_id, status, &self.now_text()).await? {
+            return Err(AppError::Conflict(format!("meeting request {request_id} is no longer pending")));
+        }
+        if accept {
+            store::insert_meeting(&mut tx, r.event_id, request_id, &self.now_text()).await?;
+        }
+        self.audit(&mut tx, actor, status, "meeting_request", request_id, "").await?;
+        let slug = store::list_events(&mut tx)
+            .await?
+            .into_iter()
+            .find(|e| e.id == r.event_id)
+            .map(|e| e.slug)
+            .unwrap_or_default();
+        store::commit(tx).await?;
+        Ok(slug)
+    }
+
+    /// Places every accepted meeting into slots and tables (organisers). Meetings already placed
+    /// prefer to stay; a moved one gets a higher sequence so calendars update, never duplicate.
+    pub async fn schedule_event(
+        &self,
+        actor: &Actor,
+        slug: &str,
+        time_limit: std::time::Duration,
+    ) -> AppResult<ScheduleReport> {
+        let mut tx = self.store.begin().await?;
+        let e = self.event(&mut tx, slug).await?;
+        if !self.organises(&mut tx, actor, &e).await? {
+            return Err(AppError::Forbidden);
+        }
+        let slots = store::event_slots(&mut tx, e.id).await?;
+        if slots.is_empty() {
+            return Err(AppError::Conflict("the event has no meeting slots".into()));
+        }
+        let participants: Vec<EventParticipant> =
+            store::event_participants(&mut tx, e.id).await?.into_iter().filter(|p| p.status == "registered").collect();
+        let requests: HashMap<i64, MeetingRequest> =
+            store::meeting_requests(&mut tx, e.id).await?.into_iter().map(|r| (r.id, r)).collect();
+        let meetings: Vec<EventMeeting> =
+            store::event_meetings(&mut tx, e.id).await?.into_iter().filter(|m| m.status == "scheduled").collect();
+        let slot_index: HashMap<i64, usize> = slots.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
+        let p_index: HashMap<i64, usize> = participants.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
+        let mut problem = scheduling::Problem {
+            slots: slots
+                .iter()
+                .map(|s| scheduling::Slot { id: s.id.to_string(), session: Some(s.session.clone()) })
+                .collect(),
+            tables: scheduling::Tables::Uniform(e.tables as u32),
+            participants: participants
+                .iter()
+                .map(|p| scheduling::Participant {
+                    // The scheduler's reasons name participants by this id: make it readable.
+                    id: format!("{} (#{})", p.name, p.id),
+                    available: (0..slots.len()).filter(|i| !p.unavailable.contains(&slots[*i].id)).collect(),
+                })
+                .collect(),
+            requests: Vec::new(),
+            place_all: false,
+        };
+        let mut rows = Vec::new();
+        let mut previous = Vec::new();
+        let mut held = Vec::new();
+        for m in &meetings {
+            let Some(r) = requests.get(&m.request_id) else { continue };
+            let (Some(&a), Some(&b)) = (p_index.get(&r.from_participant), p_index.get(&r.to_participant)) else {
+                continue;
+            };
+            let idx = problem.requests.len();
+            let prev = m.slot_id.and_then(|s| slot_index.get(&s).copied());
+            problem.requests.push(scheduling::Request {
+                id: m.id.to_string(),
+                participants: vec![a, b],
+                priority: r.priority.clamp(1, 3) as u32,
+                allowed_slots: None,
+                pinned: None,
+            });
+            if let (Some(s), Some(t)) = (prev, m.table_no) {
+                previous.push(scheduling::Meeting { request: idx, slot: s, table: t as u32 });
+                if m.pinned {
+                    held.push(idx);
+                }
+            }
+            rows.push(m.clone());
+        }
+        let started = std::time::Instant::now();
+        let stop = || started.elapsed() >= time_limit;
+        let options = scheduling::Options { seed: 1, max_iterations: Some(2_000_000), max_stale_iterations: None };
+        let solved = if previous.is_empty() {
+            scheduling::solve(&problem, &options, &stop)
+        } else {
+            scheduling::replan(&problem, &previous, &held, &options, &stop)
+        };
+        let solution = solved.map_err(|es| {
+            AppError::Conflict(format!(
+                "the event cannot be scheduled: {}",
+                es.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; ")
+            ))
+        })?;
+        let now = self.now_text();
+        let mut moved = 0;
+        let placed: HashMap<usize, (usize, u32)> =
+            solution.meetings.iter().map(|m| (m.request, (m.slot, m.table))).collect();
+        let reasons: HashMap<usize, String> = solution.unplaced.iter().map(|u| (u.request, u.reason.clone())).collect();
+        for (i, m) in rows.iter().enumerate() {
+            let new = placed.get(&i).map(|(s, t)| (slots[*s].id, *t as i64));
+            let old = m.slot_id.zip(m.table_no);
+            if new != old {
+                let sequence = if old.is_some() { m.sequence + 1 } else { m.sequence };
+                if old.is_some() {
+                    moved += 1;
+                }
+                let note = reasons.get(&i).cloned().unwrap_or_default();
+                store::place_meeting(&mut tx, m.id, new.map(|n| n.0), new.map(|n| n.1), sequence, &note, &now).await?;
+            }
+        }
+        let report = ScheduleReport {
+            requests: rows.len(),
+            placed: solution.placed,
+            placed_weight: solution.placed_weight,
+            upper_bound: solution.upper_bound,
+            worst_shortfall: solution.worst_shortfall,
+            breaks: solution.breaks,
+            moved,
+            unplaced: solution.unplaced.iter().map(|u| (rows[u.request].id, u.reason.clone())).collect(),
+        };
+        self.audit(
+            &mut tx,
+            actor,
+            "schedule",
+            "event",
+            e.id,
+            format!("{} of {} placed, bound {}", report.placed, report.requests, report.upper_bound),
+        )
+        .await?;
+        store::commit(tx).await?;
+        Ok(report)
+    }
+
+    async fn agenda_of(&self, conn: &mut store::Conn, e: &Event, p: &EventParticipant) -> AppResult<Vec<AgendaItem>> {
+        let slots = store::event_slots(conn, e.id).await?;
+        let participants = store::event_participants(conn, e.id).await?;
+        let requests: HashMap<i64, MeetingRequest> =
+            store::meeting_requests(conn, e.id).await?.into_iter().map(|r| (r.id, r)).collect();
+        let mut items = Vec::new();
+        for m in store::event_meetings(conn, e.id).await? {
+            let Some(r) = requests.get(&m.request_id) else { continue };
+            let other = if r.from_participant == p.id {
+                r.to_participant
+            } else if r.to_participant == p.id {
+                r.from_participant
+            } else {
+                continue;
+            };
+            items.push(AgendaItem {
+                meeting_id: m.id,
+                slot: m.slot_id.and_then(|s| slots.iter().find(|x| x.id == s).cloned()),
+                table: m.table_no,
+                with: participants.iter().find(|x| x.id == other).map(|x| x.name.clone()).unwrap_or_default(),
+                sequence: m.sequence,
+                status: m.status,
+            });
+        }
+        items.sort_by_key(|i| (i.slot.as_ref().map(|s| s.position).unwrap_or(i64::MAX), i.meeting_id));
+        Ok(items)
+    }
+
+    /// The signed-in participant's agenda.
+    pub async fn agenda(&self, actor: &Actor, slug: &str) -> AppResult<(Event, EventParticipant, Vec<AgendaItem>)> {
+        let Some(user_id) = actor.user_id else { return Err(AppError::Unauthenticated) };
+        let mut conn = self.store.conn().await?;
+        let e = self.event(&mut conn, slug).await?;
+        let p = store::event_participants(&mut conn, e.id)
+            .await?
+            .into_iter()
+            .find(|p| p.user_id == Some(user_id))
+            .ok_or_else(|| AppError::NotFound("your registration for this event".into()))?;
+        let items = self.agenda_of(&mut conn, &e, &p).await?;
+        Ok((e, p, items))
+    }
+
+    /// The agenda behind a participant's private calendar link.
+    pub async fn agenda_by_token(&self, token: &str) -> AppResult<(Event, EventParticipant, Vec<AgendaItem>)> {
+        let mut conn = self.store.conn().await?;
+        let p = store::participant_by_token(&mut conn, token)
+            .await?
+            .ok_or_else(|| AppError::NotFound("calendar".into()))?;
+        let e = store::list_events(&mut conn)
+            .await?
+            .into_iter()
+            .find(|e| e.id == p.event_id)
+            .ok_or_else(|| AppError::NotFound("event".into()))?;
+        let items = self.agenda_of(&mut conn, &e, &p).await?;
+        Ok((e, p, items))
+    }
+
+    /// Organisers' view: requests without their messages, and the table plan.
+    pub async fn organiser_view(&self, actor: &Actor, slug: &str) -> AppResult<OrganiserView> {
+        let mut conn = self.store.conn().await?;
+        let e = self.event(&mut conn, slug).await?;
+        if !self.organises(&mut conn, actor, &e).await? {
+            return Err(AppError::Forbidden);
+        }
+        self.expire(&mut conn, &e).await?;
+        let names: HashMap<i64, String> =
+            store::event_participants(&mut conn, e.id).await?.into_iter().map(|p| (p.id, p.name)).collect();
+        let name = |id: i64| names.get(&id).cloned().unwrap_or_default();
+        let requests = store::meeting_requests(&mut conn, e.id).await?;
+        let by_id: HashMap<i64, &MeetingRequest> = requests.iter().map(|r| (r.id, r)).collect();
+        let slots = store::event_slots(&mut conn, e.id).await?;
+        let mut plan: Vec<PlanRow> = slots.iter().map(|s| (s.clone(), Vec::new())).collect();
+        let mut unscheduled = Vec::new();
+        for m in store::event_meetings(&mut conn, e.id).await? {
+            let Some(r) = by_id.get(&m.request_id) else { continue };
+            match (m.slot_id, m.table_no) {
+                (Some(s), Some(t)) => {
+                    if let Some(row) = plan.iter_mut().find(|(x, _)| x.id == s) {
+                        row.1.push((t, name(r.from_participant), name(r.to_participant)));
+                    }
+                }
+                _ => unscheduled
+                    .push((format!("{} with {}", name(r.from_participant), name(r.to_participant)), m.note.clone())),
+            }
+        }
+        for (_, row) in plan.iter_mut() {
+            row.sort();
+        }
+        Ok(OrganiserView {
+            requests: requests
+                .iter()
+                .map(|r| (r.id, name(r.from_participant), name(r.to_participant), r.status.clone(), r.priority))
+                .collect(),
+            plan,
+            unscheduled,
+            event: e,
+        })
+    }
+}
+
+/// The iCalendar feed of an agenda. Each meeting keeps its UID for ever and its SEQUENCE grows
+/// when it moves, so a calendar updates the event instead of adding a second one.
+pub fn ical(e: &Event, p: &EventParticipant, items: &[AgendaItem], stamp: &str) -> String {
+    let esc = |s: &str| s.replace('\\', "\\\\").replace(';', "\\;").replace(',', "\\,").replace('\n', "\\n");
+    let local = |iso: &str| iso.replace(['-', ':'], "") + "00";
+    let mut out =
+        String::from("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//clusterbridge//agenda//EN\r\nCALSCALE:GREGORIAN\r\n");
+    out.push_str(&format!("X-WR-CALNAME:{}\r\n", esc(&format!("{} – {}", e.name, p.name))));
+    let dtstamp = stamp.replace(['-', ':'], "");
+    for i in items {
+        let Some(slot) = &i.slot else { continue };
+        let end = chrono::NaiveDateTime::parse_from_str(&slot.starts_at, "%Y-%m-%dT%H:%M")
+            .map(|t| (t + chrono::Duration::minutes(slot.minutes)).format("%Y-%m-%dT%H:%M").to_string())
+            .unwrap_or_else(|_| slot.starts_at.clone());
+        out.push_str("BEGIN:VEVENT\r\n");
+        out.push_str(&format!("UID:meeting-{}-{}@clusterbridge\r\n", e.slug, i.meeting_id));
+        out.push_str(&format!("SEQUENCE:{}\r\n", i.sequence));
+        out.push_str(&format!("DTSTAMP:{dtstamp}\r\n"));
+        out.push_str(&format!("DTSTART;TZID={}:{}\r\n", e.timezone, local(&slot.starts_at)));
+        out.push_str(&format!("DTEND;TZID={}:{}\r\n", e.timezone, local(&end)));
+        out.push_str(&format!("SUMMARY:{}\r\n", esc(&format!("Meeting with {}", i.with))));
+        out.push_str(&format!("LOCATION:{}\r\n", esc(&format!("{}, table {}", e.venue, i.table.unwrap_or_default()))));
+        if i.status == "cancelled" {
+            out.push_str("STATUS:CANCELLED\r\n");
+        }
+        out.push_str("END:VEVENT\r\n");
+    }
+    out.push_str("END:VCALENDAR\r\n");
+    out
+}

@@ -1,0 +1,413 @@
+//! Events, their meeting programme, participants, meeting requests and meetings.
+
+use crate::{Conn, Result};
+use sqlx::any::AnyRow;
+use sqlx::Row;
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Event {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub venue: String,
+    pub description: String,
+    pub starts_on: String,
+    pub timezone: String,
+    pub status: String,
+    pub capacity: i64,
+    pub tables: i64,
+    pub request_ttl_hours: i64,
+    pub max_requests: i64,
+}
+
+const EVENT_COLS: &str = "id, slug, name, venue, description, starts_on, timezone, status, capacity, tables, request_ttl_hours, max_requests";
+
+fn event(r: &AnyRow) -> Result<Event> {
+    Ok(Event {
+        id: r.try_get(0)?,
+        slug: r.try_get(1)?,
+        name: r.try_get(2)?,
+        venue: r.try_get(3)?,
+        description: r.try_get(4)?,
+        starts_on: r.try_get(5)?,
+        timezone: r.try_get(6)?,
+        status: r.try_get(7)?,
+        capacity: r.try_get(8)?,
+        tables: r.try_get(9)?,
+        request_ttl_hours: r.try_get(10)?,
+        max_requests: r.try_get(11)?,
+    })
+}
+
+pub async fn insert_event(conn: &mut Conn, e: &Event, now: &str) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO events (slug, name, venue, description, starts_on, timezone, status, capacity, tables, request_ttl_hours, max_requests, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+    )
+    .bind(e.slug.clone())
+    .bind(e.name.clone())
+    .bind(e.venue.clone())
+    .bind(e.description.clone())
+    .bind(e.starts_on.clone())
+    .bind(e.timezone.clone())
+    .bind(e.status.clone())
+    .bind(e.capacity)
+    .bind(e.tables)
+    .bind(e.request_ttl_hours)
+    .bind(e.max_requests)
+    .bind(now.to_string())
+    .fetch_one(&mut *conn)
+    .await?)
+}
+
+pub async fn list_events(conn: &mut Conn) -> Result<Vec<Event>> {
+    let rows = sqlx::query(&format!("SELECT {EVENT_COLS} FROM events ORDER BY starts_on DESC, id"))
+        .fetch_all(&mut *conn)
+        .await?;
+    rows.iter().map(event).collect()
+}
+
+pub async fn get_event_by_slug(conn: &mut Conn, slug: &str) -> Result<Option<Event>> {
+    let row = sqlx::query(&format!("SELECT {EVENT_COLS} FROM events WHERE slug = $1"))
+        .bind(slug.to_string())
+        .fetch_optional(&mut *conn)
+        .await?;
+    row.as_ref().map(event).transpose()
+}
+
+pub async fn set_event_status(conn: &mut Conn, event_id: i64, status: &str) -> Result<()> {
+    sqlx::query("UPDATE events SET status = $1 WHERE id = $2")
+        .bind(status.to_string())
+        .bind(event_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn set_event_clusters(conn: &mut Conn, event_id: i64, clusters: &[i64]) -> Result<()> {
+    for c in clusters {
+        sqlx::query("INSERT INTO event_clusters (event_id, cluster_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+            .bind(event_id)
+            .bind(*c)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+pub async fn event_clusters(conn: &mut Conn, event_id: i64) -> Result<Vec<i64>> {
+    Ok(sqlx::query_scalar("SELECT cluster_id FROM event_clusters WHERE event_id = $1 ORDER BY cluster_id")
+        .bind(event_id)
+        .fetch_all(&mut *conn)
+        .await?)
+}
+
+/// An item of the event's agenda (keynote, round table...).
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventSession {
+    pub starts_at: String,
+    pub ends_at: String,
+    pub title: String,
+    pub kind: String,
+}
+
+pub async fn insert_event_session(conn: &mut Conn, event_id: i64, s: &EventSession) -> Result<()> {
+    sqlx::query("INSERT INTO event_sessions (event_id, starts_at, ends_at, title, kind) VALUES ($1, $2, $3, $4, $5)")
+        .bind(event_id)
+        .bind(s.starts_at.clone())
+        .bind(s.ends_at.clone())
+        .bind(s.title.clone())
+        .bind(s.kind.clone())
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn event_sessions(conn: &mut Conn, event_id: i64) -> Result<Vec<EventSession>> {
+    let rows = sqlx::query(
+        "SELECT starts_at, ends_at, title, kind FROM event_sessions WHERE event_id = $1 ORDER BY starts_at, id",
+    )
+    .bind(event_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(EventSession {
+                starts_at: r.try_get(0)?,
+                ends_at: r.try_get(1)?,
+                title: r.try_get(2)?,
+                kind: r.try_get(3)?,
+            })
+        })
+        .collect()
+}
+
+/// A meeting slot: local start time, length, and the session it belongs to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventSlot {
+    pub id: i64,
+    pub position: i64,
+    pub starts_at: String,
+    pub minutes: i64,
+    pub session: String,
+}
+
+pub async fn insert_slot(conn: &mut Conn, event_id: i64, s: &EventSlot) -> Result<i64> {
+    Ok(sqlx::query_scalar("INSERT INTO event_slots (event_id, position, starts_at, minutes, session) VALUES ($1, $2, $3, $4, $5) RETURNING id")
+        .bind(event_id)
+        .bind(s.position)
+        .bind(s.starts_at.clone())
+        .bind(s.minutes)
+        .bind(s.session.clone())
+        .fetch_one(&mut *conn)
+        .await?)
+}
+
+pub async fn event_slots(conn: &mut Conn, event_id: i64) -> Result<Vec<EventSlot>> {
+    let rows = sqlx::query(
+        "SELECT id, position, starts_at, minutes, session FROM event_slots WHERE event_id = $1 ORDER BY position, id",
+    )
+    .bind(event_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(EventSlot {
+                id: r.try_get(0)?,
+                position: r.try_get(1)?,
+                starts_at: r.try_get(2)?,
+                minutes: r.try_get(3)?,
+                session: r.try_get(4)?,
+            })
+        })
+        .collect()
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventParticipant {
+    pub id: i64,
+    pub event_id: i64,
+    pub user_id: Option<i64>,
+    pub organisation_id: Option<i64>,
+    pub name: String,
+    pub status: String,
+    /// Slot ids the participant cannot attend.
+    pub unavailable: Vec<i64>,
+    pub token: String,
+}
+
+const PARTICIPANT_COLS: &str = "id, event_id, user_id, organisation_id, name, status, unavailable, token";
+
+fn participant(r: &AnyRow) -> Result<EventParticipant> {
+    let unavailable: String = r.try_get(6)?;
+    Ok(EventParticipant {
+        id: r.try_get(0)?,
+        event_id: r.try_get(1)?,
+        user_id: r.try_get(2)?,
+        organisation_id: r.try_get(3)?,
+        name: r.try_get(4)?,
+        status: r.try_get(5)?,
+        unavailable: unavailable.split(';').filter_map(|s| s.parse().ok()).collect(),
+        token: r.try_get(7)?,
+    })
+}
+
+pub async fn insert_participant(conn: &mut Conn, p: &EventParticipant, now: &str) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO event_participants (event_id, user_id, organisation_id, name, status, unavailable, token, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+    )
+    .bind(p.event_id)
+    .bind(p.user_id)
+    .bind(p.organisation_id)
+    .bind(p.name.clone())
+    .bind(p.status.clone())
+    .bind(p.unavailable.iter().map(i64::to_string).collect::<Vec<_>>().join(";"))
+    .bind(p.token.clone())
+    .bind(now.to_string())
+    .fetch_one(&mut *conn)
+    .await?)
+}
+
+pub async fn event_participants(conn: &mut Conn, event_id: i64) -> Result<Vec<EventParticipant>> {
+    let rows = sqlx::query(&format!(
+        "SELECT {PARTICIPANT_COLS} FROM event_participants WHERE event_id = $1 ORDER BY name, id"
+    ))
+    .bind(event_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter().map(participant).collect()
+}
+
+pub async fn participant_by_token(conn: &mut Conn, token: &str) -> Result<Option<EventParticipant>> {
+    let row = sqlx::query(&format!("SELECT {PARTICIPANT_COLS} FROM event_participants WHERE token = $1"))
+        .bind(token.to_string())
+        .fetch_optional(&mut *conn)
+        .await?;
+    row.as_ref().map(participant).transpose()
+}
+
+pub async fn set_unavailable(conn: &mut Conn, participant_id: i64, slots: &[i64]) -> Result<()> {
+    sqlx::query("UPDATE event_participants SET unavailable = $1 WHERE id = $2")
+        .bind(slots.iter().map(i64::to_string).collect::<Vec<_>>().join(";"))
+        .bind(participant_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeetingRequest {
+    pub id: i64,
+    pub event_id: i64,
+    pub from_participant: i64,
+    pub to_participant: i64,
+    pub message: String,
+    pub priority: i64,
+    pub status: String,
+    pub created_at: String,
+}
+
+const REQUEST_COLS: &str = "id, event_id, from_participant, to_participant, message, priority, status, created_at";
+
+fn request(r: &AnyRow) -> Result<MeetingRequest> {
+    Ok(MeetingRequest {
+        id: r.try_get(0)?,
+        event_id: r.try_get(1)?,
+        from_participant: r.try_get(2)?,
+        to_participant: r.try_get(3)?,
+        message: r.try_get(4)?,
+        priority: r.try_get(5)?,
+        status: r.try_get(6)?,
+        created_at: r.try_get(7)?,
+    })
+}
+
+pub async fn insert_request(conn: &mut Conn, r: &MeetingRequest) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO meeting_requests (event_id, from_participant, to_participant, message, priority, status, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(r.event_id)
+    .bind(r.from_participant)
+    .bind(r.to_participant)
+    .bind(r.message.clone())
+    .bind(r.priority)
+    .bind(r.status.clone())
+    .bind(r.created_at.clone())
+    .fetch_one(&mut *conn)
+    .await?)
+}
+
+pub async fn meeting_requests(conn: &mut Conn, event_id: i64) -> Result<Vec<MeetingRequest>> {
+    let rows = sqlx::query(&format!("SELECT {REQUEST_COLS} FROM meeting_requests WHERE event_id = $1 ORDER BY id"))
+        .bind(event_id)
+        .fetch_all(&mut *conn)
+        .await?;
+    rows.iter().map(request).collect()
+}
+
+pub async fn get_request(conn: &mut Conn, id: i64) -> Result<Option<MeetingRequest>> {
+    let row = sqlx::query(&format!("SELECT {REQUEST_COLS} FROM meeting_requests WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    row.as_ref().map(request).transpose()
+}
+
+pub async fn set_request_status(conn: &mut Conn, id: i64, status: &str, now: &str) -> Result<bool> {
+    let n =
+        sqlx::query("UPDATE meeting_requests SET status = $1, answered_at = $2 WHERE id = $3 AND status = 'pending'")
+            .bind(status.to_string())
+            .bind(now.to_string())
+            .bind(id)
+            .execute(&mut *conn)
+            .await?
+            .rows_affected();
+    Ok(n == 1)
+}
+
+/// Marks pending requests created before `before` as expired; returns how many.
+pub async fn expire_requests(conn: &mut Conn, event_id: i64, before: &str, now: &str) -> Result<u64> {
+    Ok(sqlx::query("UPDATE meeting_requests SET status = 'expired', answered_at = $1 WHERE event_id = $2 AND status = 'pending' AND created_at < $3")
+        .bind(now.to_string())
+        .bind(event_id)
+        .bind(before.to_string())
+        .execute(&mut *conn)
+        .await?
+        .rows_affected())
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventMeeting {
+    pub id: i64,
+    pub event_id: i64,
+    pub request_id: i64,
+    pub slot_id: Option<i64>,
+    pub table_no: Option<i64>,
+    pub pinned: bool,
+    pub status: String,
+    pub sequence: i64,
+    pub note: String,
+    pub updated_at: String,
+}
+
+const MEETING_COLS: &str = "id, event_id, request_id, slot_id, table_no, pinned, status, sequence, note, updated_at";
+
+fn meeting(r: &AnyRow) -> Result<EventMeeting> {
+    Ok(EventMeeting {
+        id: r.try_get(0)?,
+        event_id: r.try_get(1)?,
+        request_id: r.try_get(2)?,
+        slot_id: r.try_get(3)?,
+        table_no: r.try_get(4)?,
+        pinned: crate::flag(r.try_get(5)?),
+        status: r.try_get(6)?,
+        sequence: r.try_get(7)?,
+        note: r.try_get(8)?,
+        updated_at: r.try_get(9)?,
+    })
+}
+
+pub async fn insert_meeting(conn: &mut Conn, event_id: i64, request_id: i64, now: &str) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO meetings (event_id, request_id, pinned, status, sequence, note, updated_at) VALUES ($1, $2, 0, 'scheduled', 0, '', $3) RETURNING id",
+    )
+    .bind(event_id)
+    .bind(request_id)
+    .bind(now.to_string())
+    .fetch_one(&mut *conn)
+    .await?)
+}
+
+pub async fn event_meetings(conn: &mut Conn, event_id: i64) -> Result<Vec<EventMeeting>> {
+    let rows = sqlx::query(&format!("SELECT {MEETING_COLS} FROM meetings WHERE event_id = $1 ORDER BY id"))
+        .bind(event_id)
+        .fetch_all(&mut *conn)
+        .await?;
+    rows.iter().map(meeting).collect()
+}
+
+/// Places (or unplaces) a meeting; `sequence` counts published changes for calendar updates.
+pub async fn place_meeting(
+    conn: &mut Conn,
+    id: i64,
+    slot: Option<i64>,
+    table: Option<i64>,
+    sequence: i64,
+    note: &str,
+    now: &str,
+) -> Result<()> {
+    sqlx::query(
+        "UPDATE meetings SET slot_id = $1, table_no = $2, sequence = $3, note = $4, updated_at = $5 WHERE id = $6",
+    )
+    .bind(slot)
+    .bind(table)
+    .bind(sequence)
+    .bind(note.to_string())
+    .bind(now.to_string())
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,165 @@
+//! Events: register, request, accept, schedule against the bound, agendas and their iCalendar
+//! feed (a moved meeting keeps its UID and gets a higher SEQUENCE), organisers without messages.
+
+use crate::support::{on_every_backend, TestApp};
+use app::events::{EventInput, ProgrammeBlock};
+use domain::Actor;
+use reqwest::Method;
+use serde_json::Value;
+
+pub async fn forum(t: &TestApp) {
+    let input = EventInput {
+        slug: "forum".into(),
+        name: "Cluster Forum".into(),
+        venue: "Utopolis".into(),
+        description: "One-to-one meetings".into(),
+        starts_on: "2026-03-20".into(),
+        clusters: vec!["space".into()],
+        tables: 2,
+        capacity: 100,
+    };
+    let blocks = [ProgrammeBlock { session: "pm".into(), start: "14:00".into(), minutes: 20, count: 3 }];
+    t.app.create_event(&Actor::system(), &input, &[], &blocks).await.unwrap();
+}
+
+async fn call(t: &TestApp, method: Method, path: &str, role: &str, body: Option<&str>) -> (u16, Value) {
+    let mut rb = t.api(method, path, role);
+    if let Some(b) = body {
+        rb = rb.header("content-type", "application/json").body(b.to_string());
+    }
+    let resp = rb.send().await.unwrap();
+    let status = resp.status().as_u16();
+    (status, resp.json().await.unwrap_or(Value::Null))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn request_accept_schedule_agenda_and_calendar_updates() {
+    on_every_backend(|t| async move {
+        forum(&t).await;
+        for role in ["member_sat", "member_soft"] {
+            assert_eq!(call(&t, Method::POST, "/events/forum/register", role, None).await.0, 201);
+        }
+        let (_, ev) = call(&t, Method::GET, "/events/forum", "member_soft", None).await;
+        let soft = ev["me"].as_i64().unwrap();
+        let (_, ev) = call(&t, Method::GET, "/events/forum", "member_sat", None).await;
+        let sat = ev["me"].as_i64().unwrap();
+
+        // Bad requests are named; a request to yourself or twice is refused.
+        let (status, v) =
+            call(&t, Method::POST, "/events/forum/requests", "member_sat", Some(&format!(r#"{{"to": {sat}}}"#))).await;
+        assert_eq!((status, v["error"]["fields"][0]["field"].as_str()), (422, Some("to")));
+        let (status, _) =
+            call(&t, Method::POST, "/events/forum/requests", "member_sat", Some(r#"{"to": 424242, "priority": 9}"#))
+                .await;
+        assert_eq!(status, 422);
+        let (status, v) = call(
+            &t,
+            Method::POST,
+            "/events/forum/requests",
+            "member_sat",
+            Some(&format!(r#"{{"to": {soft}, "message": "Satellites for your software?", "priority": 2}}"#)),
+        )
+        .await;
+        assert_eq!(status, 201, "{v}");
+        let request = v["id"].as_i64().unwrap();
+        let (status, _) =
+            call(&t, Method::POST, "/events/forum/requests", "member_sat", Some(&format!(r#"{{"to": {soft}}}"#))).await;
+        assert_eq!(status, 409, "a second open request between the same two");
+        assert_eq!(
+            call(&t, Method::POST, &format!("/meeting-requests/{request}/accept"), "member_sat", None).await.0,
+            403,
+            "only the one asked answers"
+        );
+        assert_eq!(
+            call(&t, Method::POST, &format!("/meeting-requests/{request}/accept"), "member_soft", None).await.0,
+            204
+        );
+
+        // Organisers schedule; participants may not.
+        assert_eq!(call(&t, Method::POST, "/events/forum/schedule", "member_sat", None).await.0, 403);
+        let (status, r) =
+            call(&t, Method::POST, "/events/forum/schedule", "manager_space", Some(r#"{"time_limit": 1}"#)).await;
+        assert_eq!(status, 200, "{r}");
+        // One meeting of priority 2: weight 2, and the bound proves nothing better exists.
+        assert_eq!(
+            (r["placed"].as_i64(), r["placed_weight"].as_i64(), r["upper_bound"].as_i64()),
+            (Some(1), Some(2), Some(2)),
+            "{r} on {}",
+            t.label
+        );
+
+        let (_, agenda) = call(&t, Method::GET, "/events/forum/agenda", "member_sat", None).await;
+        let item = &agenda["items"][0];
+        assert_eq!(
+            (item["with"].as_str().is_some(), item["table"].as_i64().is_some(), item["sequence"].as_i64()),
+            (true, true, Some(0)),
+            "{agenda}"
+        );
+        let first_slot = item["starts_at"].as_str().unwrap().to_string();
+        let calendar = agenda["calendar"].as_str().unwrap().to_string();
+        let ics = t.http.get(t.url(&calendar)).send().await.unwrap().text().await.unwrap();
+        let uid = ics.lines().find(|l| l.starts_with("UID:")).unwrap().to_string();
+        assert!(ics.contains("SEQUENCE:0") && ics.contains("DTSTART;TZID=Europe/Luxembourg:"), "{ics}");
+
+        // Organisers see every request but never the message.
+        let (_, org) = call(&t, Method::GET, "/events/forum/organise", "manager_space", None).await;
+        assert_eq!(org["requests"].as_array().unwrap().len(), 1);
+        assert!(!org.to_string().contains("Satellites for your software"), "{org}");
+        assert_eq!(call(&t, Method::GET, "/events/forum/organise", "member_soft", None).await.0, 403);
+
+        // The meeting's slot becomes impossible: a re-plan moves it, and the calendar updates it.
+        let (_, ev) = call(&t, Method::GET, "/events/forum", "member_soft", None).await;
+        let slot_id = ev["slots"].as_array().unwrap().iter().find(|s| s["starts_at"] == first_slot.as_str()).unwrap()
+            ["id"]
+            .as_i64()
+            .unwrap();
+        assert_eq!(
+            call(
+                &t,
+                Method::PUT,
+                "/events/forum/availability",
+                "member_soft",
+                Some(&format!(r#"{{"unavailable": [{slot_id}]}}"#))
+            )
+            .await
+            .0,
+            204
+        );
+        let (_, r) = call(&t, Method::POST, "/events/forum/schedule", "admin", Some(r#"{"time_limit": 1}"#)).await;
+        assert_eq!((r["placed"].as_i64(), r["moved"].as_i64()), (Some(1), Some(1)), "{r}");
+        let ics = t.http.get(t.url(&calendar)).send().await.unwrap().text().await.unwrap();
+        assert!(ics.contains(&uid), "same UID after the move: {ics}");
+        assert!(ics.contains("SEQUENCE:1"), "{ics}");
+        assert_eq!(ics.matches("BEGIN:VEVENT").count(), 1, "updated, not duplicated");
+        t
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unanswered_requests_expire() {
+    on_every_backend(|t| async move {
+        forum(&t).await;
+        for role in ["member_sat", "member_soft"] {
+            call(&t, Method::POST, "/events/forum/register", role, None).await;
+        }
+        let (_, ev) = call(&t, Method::GET, "/events/forum", "member_soft", None).await;
+        let soft = ev["me"].as_i64().unwrap();
+        let (_, v) =
+            call(&t, Method::POST, "/events/forum/requests", "member_sat", Some(&format!(r#"{{"to": {soft}}}"#))).await;
+        let request = v["id"].as_i64().unwrap();
+        t.clock.advance(chrono::Duration::hours(73));
+        let (_, ev) = call(&t, Method::GET, "/events/forum", "member_sat", None).await;
+        assert_eq!(ev["my_requests"][0]["status"], "expired", "{ev}");
+        assert_eq!(
+            call(&t, Method::POST, &format!("/meeting-requests/{request}/accept"), "member_soft", None).await.0,
+            409
+        );
+        // An expired request blocks nobody: a new one may be sent.
+        let (status, _) =
+            call(&t, Method::POST, "/events/forum/requests", "member_sat", Some(&format!(r#"{{"to": {soft}}}"#))).await;
+        assert_eq!(status, 201, "{}", t.label);
+        t
+    })
+    .await;
+}
