@@ -429,8 +429,12 @@ impl App {
             store::event_participants(&mut tx, e.id).await?.into_iter().filter(|p| p.status == "registered").collect();
         let requests: HashMap<i64, MeetingRequest> =
             store::meeting_requests(&mut tx, e.id).await?.into_iter().map(|r| (r.id, r)).collect();
-        let meetings: Vec<EventMeeting> =
-            store::event_meetings(&mut tx, e.id).await?.into_iter().filter(|m| m.status == "scheduled").collect();
+        // Held meetings stay where they were; no-shows and cancellations free their slots.
+        let meetings: Vec<EventMeeting> = store::event_meetings(&mut tx, e.id)
+            .await?
+            .into_iter()
+            .filter(|m| m.status == "scheduled" || m.status == "held")
+            .collect();
         let slot_index: HashMap<i64, usize> = slots.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
         let p_index: HashMap<i64, usize> = participants.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
         let mut problem = scheduling::Problem {
@@ -469,7 +473,7 @@ impl App {
             });
             if let (Some(s), Some(t)) = (prev, m.table_no) {
                 previous.push(scheduling::Meeting { request: idx, slot: s, table: t as u32 });
-                if m.pinned {
+                if m.pinned || m.status == "held" {
                     held.push(idx);
                 }
             }
@@ -584,6 +588,95 @@ impl App {
             .ok_or_else(|| AppError::NotFound("event".into()))?;
         let items = self.agenda_of(&mut conn, &e, &p).await?;
         Ok((e, p, items))
+    }
+
+    /// Checks a participant in at the desk (organisers).
+    pub async fn check_in(&self, actor: &Actor, slug: &str, participant: i64, present: bool) -> AppResult<()> {
+        let mut tx = self.store.begin().await?;
+        let e = self.event(&mut tx, slug).await?;
+        if !self.organises(&mut tx, actor, &e).await? {
+            return Err(AppError::Forbidden);
+        }
+        if !store::event_participants(&mut tx, e.id).await?.iter().any(|p| p.id == participant) {
+            return Err(AppError::field("participant", format!("no participant {participant} in this event")));
+        }
+        store::set_checked_in(&mut tx, participant, present).await?;
+        self.audit(&mut tx, actor, "check_in", "event_participant", participant, present.to_string()).await?;
+        store::commit(tx).await?;
+        Ok(())
+    }
+
+    /// Marks a meeting held, a no-show or cancelled during the event (organisers; either side
+    /// may cancel its own meeting). Its sequence rises, so calendars show the change; a re-plan
+    /// then reuses the freed slots and keeps held meetings where they were.
+    pub async fn mark_meeting(&self, actor: &Actor, meeting_id: i64, status: &str) -> AppResult<()> {
+        if !["scheduled", "held", "no_show", "cancelled"].contains(&status) {
+            return Err(AppError::field(
+                "status",
+                format!("`{status}` is not one of: scheduled, held, no_show, cancelled"),
+            ));
+        }
+        let mut tx = self.store.begin().await?;
+        let (e, m, from, to) = self.meeting_parts(&mut tx, meeting_id).await?;
+        let organiser = self.organises(&mut tx, actor, &e).await?;
+        let side = actor.user_id.is_some() && (from.user_id == actor.user_id || to.user_id == actor.user_id);
+        if !(organiser || (side && status == "cancelled")) {
+            return Err(AppError::Forbidden);
+        }
+        store::set_meeting_status(&mut tx, m.id, status, &self.now_text()).await?;
+        self.audit(&mut tx, actor, status, "meeting", m.id, "").await?;
+        store::commit(tx).await?;
+        Ok(())
+    }
+
+    async fn meeting_parts(
+        &self,
+        conn: &mut store::Conn,
+        meeting_id: i64,
+    ) -> AppResult<(Event, EventMeeting, EventParticipant, EventParticipant)> {
+        let events = store::list_events(conn).await?;
+        for e in events {
+            if let Some(m) = store::event_meetings(conn, e.id).await?.into_iter().find(|m| m.id == meeting_id) {
+                let r = store::get_request(conn, m.request_id)
+                    .await?
+                    .ok_or_else(|| AppError::NotFound("meeting request".into()))?;
+                let ps = store::event_participants(conn, e.id).await?;
+                let find = |id: i64| {
+                    ps.iter().find(|p| p.id == id).cloned().ok_or_else(|| AppError::NotFound("participant".into()))
+                };
+                let (from, to) = (find(r.from_participant)?, find(r.to_participant)?);
+                return Ok((e, m, from, to));
+            }
+        }
+        Err(AppError::NotFound(format!("meeting {meeting_id}")))
+    }
+
+    /// Feedback after a meeting from one of its two sides, kept for the collaboration funnel.
+    pub async fn meeting_feedback(&self, actor: &Actor, meeting_id: i64, outcome: &str) -> AppResult<()> {
+        const OUTCOMES: &[&str] = &["did_not_take_place", "no_interest", "informative", "cooperation_possible"];
+        if !OUTCOMES.contains(&outcome) {
+            return Err(AppError::field("outcome", format!("`{outcome}` is not one of: {}", OUTCOMES.join(", "))));
+        }
+        let mut tx = self.store.begin().await?;
+        let (_, m, from, to) = self.meeting_parts(&mut tx, meeting_id).await?;
+        let me = [from, to]
+            .into_iter()
+            .find(|p| p.user_id.is_some() && p.user_id == actor.user_id)
+            .ok_or(AppError::Forbidden)?;
+        store::upsert_feedback(&mut tx, m.id, me.id, outcome, &self.now_text()).await?;
+        self.audit(&mut tx, actor, "feedback", "meeting", m.id, outcome.to_string()).await?;
+        store::commit(tx).await?;
+        Ok(())
+    }
+
+    /// Feedback counts of an event, for organisers: `(outcome, count)`.
+    pub async fn feedback_summary(&self, actor: &Actor, slug: &str) -> AppResult<Vec<(String, i64)>> {
+        let mut conn = self.store.conn().await?;
+        let e = self.event(&mut conn, slug).await?;
+        if !self.organises(&mut conn, actor, &e).await? {
+            return Err(AppError::Forbidden);
+        }
+        Ok(store::feedback_counts(&mut conn, e.id).await?)
     }
 
     /// Organisers' view: requests without their messages, and the table plan.

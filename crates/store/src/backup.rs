@@ -30,6 +30,7 @@ pub const TABLES: &[&str] = &[
     "event_participants",
     "meeting_requests",
     "meetings",
+    "meeting_feedback",
 ];
 
 #[derive(Debug, Clone, PartialEq)]

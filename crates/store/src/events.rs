@@ -411,3 +411,66 @@ pub async fn place_meeting(
     .await?;
     Ok(())
 }
+
+pub async fn set_checked_in(conn: &mut Conn, participant_id: i64, checked_in: bool) -> Result<bool> {
+    let n = sqlx::query("UPDATE event_participants SET checked_in = $1 WHERE id = $2")
+        .bind(checked_in as i64)
+        .bind(participant_id)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
+    Ok(n == 1)
+}
+
+/// Ids of the participants checked in at an event.
+pub async fn checked_in(conn: &mut Conn, event_id: i64) -> Result<Vec<i64>> {
+    Ok(sqlx::query_scalar("SELECT id FROM event_participants WHERE event_id = $1 AND checked_in = 1 ORDER BY id")
+        .bind(event_id)
+        .fetch_all(&mut *conn)
+        .await?)
+}
+
+/// Sets a meeting's status (scheduled, held, no_show, cancelled) and bumps its sequence.
+pub async fn set_meeting_status(conn: &mut Conn, id: i64, status: &str, now: &str) -> Result<bool> {
+    let n = sqlx::query("UPDATE meetings SET status = $1, sequence = sequence + 1, updated_at = $2 WHERE id = $3")
+        .bind(status.to_string())
+        .bind(now.to_string())
+        .bind(id)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
+    Ok(n == 1)
+}
+
+/// Records (or replaces) one participant's feedback on a meeting.
+pub async fn upsert_feedback(
+    conn: &mut Conn,
+    meeting_id: i64,
+    participant_id: i64,
+    outcome: &str,
+    now: &str,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO meeting_feedback (meeting_id, participant_id, outcome, created_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (meeting_id, participant_id) DO UPDATE SET outcome = excluded.outcome, created_at = excluded.created_at",
+    )
+    .bind(meeting_id)
+    .bind(participant_id)
+    .bind(outcome.to_string())
+    .bind(now.to_string())
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// `(outcome, count)` of an event's feedback.
+pub async fn feedback_counts(conn: &mut Conn, event_id: i64) -> Result<Vec<(String, i64)>> {
+    let rows = sqlx::query(
+        "SELECT f.outcome, COUNT(*) FROM meeting_feedback f JOIN meetings m ON m.id = f.meeting_id
+         WHERE m.event_id = $1 GROUP BY f.outcome ORDER BY f.outcome",
+    )
+    .bind(event_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect()
+}

@@ -353,6 +353,9 @@ pub fn routes() -> Router<AppState> {
         .route("/events/{id}/schedule", post(event_schedule))
         .route("/events/{id}/agenda", get(event_agenda))
         .route("/events/{id}/organise", get(event_organise))
+        .route("/events/{id}/check-in", post(event_check_in))
+        .route("/meetings/{id}/status", post(meeting_status))
+        .route("/meetings/{id}/feedback", post(meeting_feedback))
         .route("/me", get(me))
         .route("/openapi.json", get(openapi_json))
 }
@@ -1077,6 +1080,48 @@ async fn event_agenda(State(s): State<AppState>, ApiCaller(actor): ApiCaller, Pa
     )
 }
 
+async fn event_check_in(
+    State(s): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    Path(slug): Path<String>,
+    body: Bytes,
+) -> ApiResult {
+    require(&actor)?;
+    let b = Body::parse(&body, &["participant", "present"])?;
+    let participant =
+        b.req("participant").parse::<i64>().map_err(|_| AppError::field("participant", "must be a participant id"))?;
+    let present = match b.opt("present") {
+        None => true,
+        Some(p) => domain::parse_bool(&p).ok_or_else(|| AppError::field("present", "must be true or false"))?,
+    };
+    s.app.check_in(&actor, &slug, participant, present).await?;
+    no_content()
+}
+
+async fn meeting_status(
+    State(s): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    Path(raw): Path<String>,
+    body: Bytes,
+) -> ApiResult {
+    require(&actor)?;
+    let b = Body::parse(&body, &["status"])?;
+    s.app.mark_meeting(&actor, id(&raw, "meeting")?, &b.req("status")).await?;
+    no_content()
+}
+
+async fn meeting_feedback(
+    State(s): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    Path(raw): Path<String>,
+    body: Bytes,
+) -> ApiResult {
+    require(&actor)?;
+    let b = Body::parse(&body, &["outcome"])?;
+    s.app.meeting_feedback(&actor, id(&raw, "meeting")?, &b.req("outcome")).await?;
+    no_content()
+}
+
 async fn event_organise(State(s): State<AppState>, ApiCaller(actor): ApiCaller, Path(slug): Path<String>) -> ApiResult {
     require(&actor)?;
     let o = s.app.organiser_view(&actor, &slug).await?;
@@ -1084,6 +1129,7 @@ async fn event_organise(State(s): State<AppState>, ApiCaller(actor): ApiCaller, 
         "requests": o.requests.iter().map(|(id, from, to, status, priority)| json!({"id": id, "from": from, "to": to, "status": status, "priority": priority})).collect::<Vec<_>>(),
         "plan": o.plan.iter().map(|(slot, rows)| json!({"slot": slot.starts_at, "meetings": rows.iter().map(|(t, a, b)| json!({"table": t, "participants": [a, b]})).collect::<Vec<_>>()})).collect::<Vec<_>>(),
         "not_placed": o.unscheduled.iter().map(|(what, why)| json!({"meeting": what, "reason": why})).collect::<Vec<_>>(),
+        "feedback": s.app.feedback_summary(&actor, &slug).await?.into_iter().map(|(k, n)| json!({"outcome": k, "count": n})).collect::<Vec<_>>(),
     }))
 }
 

@@ -51,6 +51,8 @@ pub fn routes() -> Router<AppState> {
         .route("/meeting-requests/{id}/accept", post(meeting_accept))
         .route("/meeting-requests/{id}/decline", post(meeting_decline))
         .route("/events/{slug}/agenda", get(agenda_page))
+        .route("/meetings/{id}/feedback", post(meeting_feedback_form))
+        .route("/meetings/{id}/cancel", post(meeting_cancel_form))
         .route("/calendar/{file}", get(calendar))
         .route("/events/{slug}/organise", get(organise_page))
         .route("/events/{slug}/schedule", post(event_schedule))
@@ -1517,17 +1519,41 @@ async fn meeting_decline(
     meeting_answer(s, v, raw, form, false).await
 }
 
-fn agenda_rows(items: &[app::events::AgendaItem]) -> Vec<(String, String, String)> {
+fn agenda_rows(items: &[app::events::AgendaItem]) -> Vec<AgendaRow> {
     items
         .iter()
-        .map(|i| {
-            (
-                i.slot.as_ref().map(|s| s.starts_at.replace('T', " ")).unwrap_or_else(|| "not scheduled yet".into()),
-                i.table.map(|t| t.to_string()).unwrap_or_default(),
-                i.with.clone(),
-            )
+        .map(|i| AgendaRow {
+            id: i.meeting_id,
+            time: i.slot.as_ref().map(|s| s.starts_at.replace('T', " ")).unwrap_or_else(|| "not scheduled yet".into()),
+            table: i.table.map(|t| t.to_string()).unwrap_or_default(),
+            with: i.with.clone(),
+            status: i.status.replace('_', " "),
         })
         .collect()
+}
+
+async fn meeting_feedback_form(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(raw): Path<String>,
+    Form(form): Form<Fields>,
+) -> PageResult {
+    v.check_csrf(get_field(&form, "csrf").as_deref())?;
+    require_signed_in(&v)?;
+    s.app.meeting_feedback(&v.actor, id(&raw, "meeting")?, &get_field(&form, "outcome").unwrap_or_default()).await?;
+    Ok(Redirect::to("/events").into_response())
+}
+
+async fn meeting_cancel_form(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(raw): Path<String>,
+    Form(form): Form<Fields>,
+) -> PageResult {
+    v.check_csrf(get_field(&form, "csrf").as_deref())?;
+    require_signed_in(&v)?;
+    s.app.mark_meeting(&v.actor, id(&raw, "meeting")?, "cancelled").await?;
+    Ok(Redirect::to("/events").into_response())
 }
 
 async fn agenda_page(State(s): State<AppState>, v: Viewer, Path(slug): Path<String>) -> PageResult {

@@ -464,8 +464,15 @@ pub struct AgendaPage {
     pub venue: String,
     pub who: String,
     pub token: String,
-    /// `(time, table, with)`.
-    pub items: Vec<(String, String, String)>,
+    pub items: Vec<AgendaRow>,
+}
+
+pub struct AgendaRow {
+    pub id: i64,
+    pub time: String,
+    pub table: String,
+    pub with: String,
+    pub status: String,
 }
 
 pub struct ReportLine {

@@ -163,3 +163,135 @@ async fn unanswered_requests_expire() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_day_itself_check_in_no_shows_and_feedback() {
+    on_every_backend(|t| async move {
+        forum(&t).await;
+        for role in ["member_sat", "member_soft", "admin"] {
+            call(&t, Method::POST, "/events/forum/register", role, None).await;
+        }
+        let (_, ev) = call(&t, Method::GET, "/events/forum", "member_soft", None).await;
+        let soft = ev["me"].as_i64().unwrap();
+        let (_, ev) = call(&t, Method::GET, "/events/forum", "admin", None).await;
+        let admin = ev["me"].as_i64().unwrap();
+        let mut meetings = Vec::new();
+        for (from, to, to_role) in [("member_sat", soft, "member_soft"), ("member_sat", admin, "admin")] {
+            let (_, v) =
+                call(&t, Method::POST, "/events/forum/requests", from, Some(&format!(r#"{{"to": {to}}}"#))).await;
+            let rid = v["id"].as_i64().unwrap();
+            assert_eq!(call(&t, Method::POST, &format!("/meeting-requests/{rid}/accept"), to_role, None).await.0, 204);
+        }
+        let (_, r) = call(&t, Method::POST, "/events/forum/schedule", "admin", Some(r#"{"time_limit": 1}"#)).await;
+        assert_eq!(r["placed"], 2, "{r}");
+        let (_, agenda) = call(&t, Method::GET, "/events/forum/agenda", "member_sat", None).await;
+        for i in agenda["items"].as_array().unwrap() {
+            meetings.push((i["meeting"].as_i64().unwrap(), i["starts_at"].as_str().unwrap().to_string()));
+        }
+
+        assert_eq!(
+            call(&t, Method::POST, "/events/forum/check-in", "admin", Some(&format!(r#"{{"participant": {soft}}}"#)))
+                .await
+                .0,
+            204
+        );
+        assert_eq!(
+            call(
+                &t,
+                Method::POST,
+                "/events/forum/check-in",
+                "member_sat",
+                Some(&format!(r#"{{"participant": {soft}}}"#))
+            )
+            .await
+            .0,
+            403
+        );
+        // The first meeting was held; the second becomes a no-show, freeing its slot.
+        let (held, held_at) = meetings[0].clone();
+        assert_eq!(
+            call(&t, Method::POST, &format!("/meetings/{held}/status"), "member_sat", Some(r#"{"status": "held"}"#))
+                .await
+                .0,
+            403
+        );
+        assert_eq!(
+            call(&t, Method::POST, &format!("/meetings/{held}/status"), "admin", Some(r#"{"status": "held"}"#)).await.0,
+            204
+        );
+        let (status, v) = call(
+            &t,
+            Method::POST,
+            &format!("/meetings/{}/status", meetings[1].0),
+            "admin",
+            Some(r#"{"status": "gone"}"#),
+        )
+        .await;
+        assert_eq!((status, v["error"]["fields"][0]["field"].as_str()), (422, Some("status")));
+        assert_eq!(
+            call(
+                &t,
+                Method::POST,
+                &format!("/meetings/{}/status", meetings[1].0),
+                "admin",
+                Some(r#"{"status": "no_show"}"#)
+            )
+            .await
+            .0,
+            204
+        );
+        let (_, r) = call(&t, Method::POST, "/events/forum/schedule", "admin", Some(r#"{"time_limit": 1}"#)).await;
+        assert_eq!(
+            (r["requests"].as_i64(), r["moved"].as_i64()),
+            (Some(1), Some(0)),
+            "the held meeting stays, the no-show is out: {r}"
+        );
+        let (_, agenda) = call(&t, Method::GET, "/events/forum/agenda", "member_sat", None).await;
+        let kept = agenda["items"].as_array().unwrap().iter().find(|i| i["meeting"] == held).unwrap().clone();
+        assert_eq!((kept["starts_at"].as_str(), kept["status"].as_str()), (Some(held_at.as_str()), Some("held")));
+
+        // Feedback from each side, counted for organisers.
+        assert_eq!(feedback(&t, held, "member_sat", "cooperation_possible").await, 204);
+        assert_eq!(feedback(&t, held, "member_soft", "informative").await, 204);
+        assert_eq!(feedback(&t, held, "manager_ict", "informative").await, 403, "only the two sides give feedback");
+        assert_eq!(feedback(&t, held, "member_sat", "great").await, 422);
+        let (_, org) = call(&t, Method::GET, "/events/forum/organise", "admin", None).await;
+        let counts: Vec<(String, i64)> = org["feedback"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| (f["outcome"].as_str().unwrap().to_string(), f["count"].as_i64().unwrap()))
+            .collect();
+        assert_eq!(counts, [("cooperation_possible".to_string(), 1), ("informative".to_string(), 1)], "{}", t.label);
+        // Either side may cancel its own meeting; the calendar then says so.
+        assert_eq!(
+            call(
+                &t,
+                Method::POST,
+                &format!("/meetings/{held}/status"),
+                "member_soft",
+                Some(r#"{"status": "cancelled"}"#)
+            )
+            .await
+            .0,
+            204
+        );
+        let (_, agenda) = call(&t, Method::GET, "/events/forum/agenda", "member_sat", None).await;
+        let ics = t.http.get(t.url(agenda["calendar"].as_str().unwrap())).send().await.unwrap().text().await.unwrap();
+        assert!(ics.contains("STATUS:CANCELLED"), "{ics}");
+        t
+    })
+    .await;
+}
+
+async fn feedback(t: &TestApp, meeting: i64, role: &str, outcome: &str) -> u16 {
+    call(
+        t,
+        Method::POST,
+        &format!("/meetings/{meeting}/feedback"),
+        role,
+        Some(&format!(r#"{{"outcome": "{outcome}"}}"#)),
+    )
+    .await
+    .0
+}
