@@ -651,6 +651,72 @@ impl App {
         Err(AppError::NotFound(format!("meeting {meeting_id}")))
     }
 
+    /// Organisers add a meeting between two participants (accepted at once).
+    pub async fn add_meeting(&self, actor: &Actor, slug: &str, a: i64, b: i64, priority: i64) -> AppResult<i64> {
+        let mut tx = self.store.begin().await?;
+        let e = self.event(&mut tx, slug).await?;
+        if !self.organises(&mut tx, actor, &e).await? {
+            return Err(AppError::Forbidden);
+        }
+        let ps = store::event_participants(&mut tx, e.id).await?;
+        let mut errors = Vec::new();
+        for (field, p) in [("a", a), ("b", b)] {
+            if !ps.iter().any(|x| x.id == p) {
+                errors.push(FieldError::new(field, format!("no participant {p} in this event")));
+            }
+        }
+        if a == b {
+            errors.push(FieldError::new("b", "a meeting needs two different participants"));
+        }
+        if !(1..=3).contains(&priority) {
+            errors.push(FieldError::new("priority", "must be 1, 2 or 3"));
+        }
+        if !errors.is_empty() {
+            return Err(AppError::Validation(errors));
+        }
+        let r = MeetingRequest {
+            id: 0,
+            event_id: e.id,
+            from_participant: a,
+            to_participant: b,
+            message: String::new(),
+            priority,
+            status: "accepted".into(),
+            created_at: self.now_text(),
+        };
+        let rid = store::insert_request(&mut tx, &r).await?;
+        let id = store::insert_meeting(&mut tx, e.id, rid, &self.now_text()).await?;
+        self.audit(&mut tx, actor, "create", "meeting", id, format!("added by organisers at {}", e.slug)).await?;
+        store::commit(tx).await?;
+        Ok(id)
+    }
+
+    /// Organisers lock a meeting to a slot and table (`None`: unlock, it may move again).
+    pub async fn pin_meeting(&self, actor: &Actor, meeting_id: i64, at: Option<(i64, i64)>) -> AppResult<()> {
+        let mut tx = self.store.begin().await?;
+        let (e, m, _, _) = self.meeting_parts(&mut tx, meeting_id).await?;
+        if !self.organises(&mut tx, actor, &e).await? {
+            return Err(AppError::Forbidden);
+        }
+        match at {
+            Some((slot, table)) => {
+                if !store::event_slots(&mut tx, e.id).await?.iter().any(|s| s.id == slot) {
+                    return Err(AppError::field("slot", format!("slot {slot} is not a slot of this event")));
+                }
+                if !(1..=e.tables).contains(&table) {
+                    return Err(AppError::field("table", format!("tables are numbered 1 to {}", e.tables)));
+                }
+                store::set_pin(&mut tx, m.id, Some(slot), Some(table), true, &self.now_text()).await?;
+            }
+            None => {
+                store::set_pin(&mut tx, m.id, m.slot_id, m.table_no, false, &self.now_text()).await?;
+            }
+        }
+        self.audit(&mut tx, actor, if at.is_some() { "pin" } else { "unpin" }, "meeting", m.id, "").await?;
+        store::commit(tx).await?;
+        Ok(())
+    }
+
     /// Feedback after a meeting from one of its two sides, kept for the collaboration funnel.
     pub async fn meeting_feedback(&self, actor: &Actor, meeting_id: i64, outcome: &str) -> AppResult<()> {
         const OUTCOMES: &[&str] = &["did_not_take_place", "no_interest", "informative", "cooperation_possible"];

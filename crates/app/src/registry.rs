@@ -370,6 +370,11 @@ impl App {
             Some(u) => store::agreed_people(conn, u).await?,
             None => Vec::new(),
         };
+        // An accepted meeting request agrees between the two sides' organisations.
+        let met = match actor.user_id {
+            Some(u) => store::meeting_partner_orgs(conn, u).await?.contains(&org_id),
+            None => false,
+        };
         let people = store::people_of_org(conn, org_id).await?;
         Ok(people
             .into_iter()
@@ -377,7 +382,7 @@ impl App {
                 let rel = Relation {
                     same_organisation: actor.organisation_id == Some(org_id),
                     manages_organisation: actor.manages_any(org_clusters),
-                    agreed: agreed.contains(&p.id),
+                    agreed: agreed.contains(&p.id) || met,
                 };
                 let show =
                     |v, value: &str| (can_see_contact(actor, v, rel) && !value.is_empty()).then(|| value.to_string());

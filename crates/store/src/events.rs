@@ -474,3 +474,46 @@ pub async fn feedback_counts(conn: &mut Conn, event_id: i64) -> Result<Vec<(Stri
     .await?;
     rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect()
 }
+
+/// Organisations of the people an account has an accepted meeting with (at any event): their
+/// `on_agreement` contact fields are revealed to it.
+pub async fn meeting_partner_orgs(conn: &mut Conn, user_id: i64) -> Result<Vec<i64>> {
+    let mut ids: Vec<i64> = sqlx::query_scalar(
+        "SELECT p2.organisation_id FROM meeting_requests r
+         JOIN event_participants p1 ON p1.id = r.from_participant OR p1.id = r.to_participant
+         JOIN event_participants p2 ON (p2.id = r.from_participant OR p2.id = r.to_participant) AND p2.id <> p1.id
+         WHERE r.status = 'accepted' AND p1.user_id = $1 AND p2.organisation_id IS NOT NULL",
+    )
+    .bind(user_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    ids.sort_unstable();
+    ids.dedup();
+    Ok(ids)
+}
+
+/// Locks a meeting to a slot and table (or unlocks it), bumping its sequence when it moves.
+pub async fn set_pin(
+    conn: &mut Conn,
+    id: i64,
+    slot: Option<i64>,
+    table: Option<i64>,
+    pinned: bool,
+    now: &str,
+) -> Result<bool> {
+    let n = sqlx::query(
+        "UPDATE meetings SET sequence = CASE WHEN slot_id IS NOT NULL AND (slot_id <> $1 OR table_no <> $2) THEN sequence + 1 ELSE sequence END,
+            slot_id = $3, table_no = $4, pinned = $5, updated_at = $6 WHERE id = $7",
+    )
+    .bind(slot.unwrap_or(-1))
+    .bind(table.unwrap_or(-1))
+    .bind(slot)
+    .bind(table)
+    .bind(pinned as i64)
+    .bind(now.to_string())
+    .bind(id)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    Ok(n == 1)
+}

@@ -355,6 +355,8 @@ pub fn routes() -> Router<AppState> {
         .route("/events/{id}/organise", get(event_organise))
         .route("/events/{id}/check-in", post(event_check_in))
         .route("/meetings/{id}/status", post(meeting_status))
+        .route("/events/{id}/meetings", post(meeting_add))
+        .route("/meetings/{id}/pin", post(meeting_pin))
         .route("/meetings/{id}/feedback", post(meeting_feedback))
         .route("/me", get(me))
         .route("/openapi.json", get(openapi_json))
@@ -1095,6 +1097,43 @@ async fn event_check_in(
         Some(p) => domain::parse_bool(&p).ok_or_else(|| AppError::field("present", "must be true or false"))?,
     };
     s.app.check_in(&actor, &slug, participant, present).await?;
+    no_content()
+}
+
+fn int_field(b: &Body, key: &str) -> Result<Option<i64>, ApiError> {
+    b.opt(key)
+        .map(|v| v.parse::<i64>().map_err(|_| ApiError(AppError::field(key, format!("`{v}` is not a number")))))
+        .transpose()
+}
+
+async fn meeting_add(
+    State(s): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    Path(slug): Path<String>,
+    body: Bytes,
+) -> ApiResult {
+    require(&actor)?;
+    let b = Body::parse(&body, &["a", "b", "priority"])?;
+    let (a, bb) = (int_field(&b, "a")?.unwrap_or(0), int_field(&b, "b")?.unwrap_or(0));
+    let id = s.app.add_meeting(&actor, &slug, a, bb, int_field(&b, "priority")?.unwrap_or(1)).await?;
+    created(json!({"id": id}))
+}
+
+async fn meeting_pin(
+    State(s): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    Path(raw): Path<String>,
+    body: Bytes,
+) -> ApiResult {
+    require(&actor)?;
+    let b =
+        if body.is_empty() { Body::parse(b"{}", &["slot", "table"])? } else { Body::parse(&body, &["slot", "table"])? };
+    let at = match (int_field(&b, "slot")?, int_field(&b, "table")?) {
+        (Some(s), Some(t)) => Some((s, t)),
+        (None, None) => None,
+        _ => return Err(ApiError(AppError::field("table", "give both slot and table, or neither to unlock"))),
+    };
+    s.app.pin_meeting(&actor, id(&raw, "meeting")?, at).await?;
     no_content()
 }
 

@@ -295,3 +295,35 @@ async fn feedback(t: &TestApp, meeting: i64, role: &str, outcome: &str) -> u16 {
     .await
     .0
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn organisers_add_and_lock_meetings() {
+    on_every_backend(|t| async move {
+        forum(&t).await;
+        for role in ["member_sat", "member_soft"] {
+            call(&t, Method::POST, "/events/forum/register", role, None).await;
+        }
+        let (_, ev) = call(&t, Method::GET, "/events/forum", "admin", None).await;
+        let ids: Vec<i64> = ev["participants"].as_array().unwrap().iter().map(|p| p["id"].as_i64().unwrap()).collect();
+        let last_slot = ev["slots"].as_array().unwrap().last().unwrap()["id"].as_i64().unwrap();
+        let body = format!(r#"{{"a": {}, "b": {}}}"#, ids[0], ids[1]);
+        assert_eq!(call(&t, Method::POST, "/events/forum/meetings", "member_sat", Some(&body)).await.0, 403);
+        let (status, v) = call(&t, Method::POST, "/events/forum/meetings", "manager_space", Some(&body)).await;
+        assert_eq!(status, 201, "{v}");
+        let meeting = v["id"].as_i64().unwrap();
+        let (status, v) =
+            call(&t, Method::POST, &format!("/meetings/{meeting}/pin"), "admin", Some(r#"{"slot": 1, "table": 99}"#))
+                .await;
+        assert_eq!(status, 422, "{v}");
+        let pin = format!(r#"{{"slot": {last_slot}, "table": 2}}"#);
+        assert_eq!(call(&t, Method::POST, &format!("/meetings/{meeting}/pin"), "admin", Some(&pin)).await.0, 204);
+        // A locked meeting stays where the organisers put it.
+        let (_, r) = call(&t, Method::POST, "/events/forum/schedule", "admin", Some(r#"{"time_limit": 1}"#)).await;
+        assert_eq!((r["placed"].as_i64(), r["moved"].as_i64()), (Some(1), Some(0)), "{r}");
+        let (_, org) = call(&t, Method::GET, "/events/forum/organise", "admin", None).await;
+        let last = org["plan"].as_array().unwrap().last().unwrap().clone();
+        assert_eq!(last["meetings"][0]["table"], 2, "{org} on {}", t.label);
+        t
+    })
+    .await;
+}
