@@ -186,10 +186,14 @@ impl App {
             let event =
                 store::get_event_by_slug(&mut tx, slug).await?.ok_or_else(|| AppError::NotFound("event".into()))?;
             let mut participant_of = std::collections::HashMap::new();
-            for m in &members {
+            for (i, m) in members.iter().enumerate() {
                 let user = if Some(*m) == member_org && k == 1 { member_user } else { None };
                 let pid = self.insert_participant(&mut tx, &event, &names[m], Some(*m), user).await?;
                 participant_of.insert(*m, pid);
+                // Every third member asked for a themed round table.
+                if i % 3 == 0 {
+                    store::set_round_table(&mut tx, pid, true).await?;
+                }
             }
             // Requests: each member asks the three members of other clusters sharing most words.
             let mut n = 0usize;

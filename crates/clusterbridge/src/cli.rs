@@ -178,6 +178,8 @@ enum ImportWhat {
 enum EventWhat {
     /// Lists events.
     List,
+    /// Themed round tables of an event (4 to 6 people, clusters mixed).
+    RoundTables { slug: String },
     /// Places every accepted meeting of an event into slots and tables, with the upper bound.
     Schedule {
         slug: String,
@@ -536,6 +538,14 @@ async fn run(cli: Cli) -> Result<ExitCode> {
         Command::Event { what: EventWhat::List } => {
             for e in app.events().await? {
                 println!("{}\t{}\t{}\t{}", e.slug, e.starts_on, e.status, e.name);
+            }
+        }
+        Command::Event { what: EventWhat::RoundTables { slug } } => {
+            for t in app.round_tables(&slug).await? {
+                println!("{} (also {})", t.theme, t.shared.join(", "));
+                for (name, clusters) in &t.members {
+                    println!("    {name} [{}]", clusters.join(", "));
+                }
             }
         }
         Command::Event { what: EventWhat::Schedule { slug, time_limit } } => {

@@ -12,6 +12,7 @@
 //! * [`load`]: parsing the CORDIS CSV format from text (the caller reads the files).
 //! * [`fit`]: cluster fit — which clusters suit an organisation, with the words that back it.
 //! * [`themes`]: topics members of several clusters share, with the members behind them.
+//! * [`roundtables`]: themed round tables of four to six with clusters mixed.
 //! * [`consortium`]: a team that covers required kinds and countries, and what is missing.
 
 pub mod bm25;
@@ -21,6 +22,7 @@ pub mod engine;
 pub mod eval;
 pub mod fit;
 pub mod load;
+pub mod roundtables;
 pub mod text;
 pub mod themes;
 

@@ -36,6 +36,7 @@ const MAX_SHARE: f64 = 0.03;
 
 /// Words of project titles that name no topic: how projects talk, not what they are about.
 const GENERIC: &[&str] = &[
+    "access",
     "action",
     "actions",
     "advanced",
@@ -65,10 +66,12 @@ const GENERIC: &[&str] = &[
     "excellence",
     "framework",
     "future",
+    "global",
     "high",
     "impact",
     "improved",
     "improving",
+    "industrial",
     "innovation",
     "innovations",
     "innovative",
@@ -76,13 +79,16 @@ const GENERIC: &[&str] = &[
     "integrating",
     "integration",
     "international",
+    "investments",
     "level",
     "management",
     "market",
     "methods",
     "model",
     "models",
+    "multi",
     "multidisciplinary",
+    "needs",
     "network",
     "networks",
     "next",
@@ -119,6 +125,11 @@ const GENERIC: &[&str] = &[
     "using",
     "value",
 ];
+
+/// Whether a word names no topic (how projects talk, not what they are about).
+pub fn is_generic(word: &str) -> bool {
+    GENERIC.binary_search(&word).is_ok()
+}
 
 /// Themes shared by at least two clusters, best first. `document_frequency(term)` is the number
 /// of organisations (of `n_orgs`, members or not) whose texts hold the term.

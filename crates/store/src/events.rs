@@ -517,3 +517,20 @@ pub async fn set_pin(
     .rows_affected();
     Ok(n == 1)
 }
+
+pub async fn set_round_table(conn: &mut Conn, participant_id: i64, join: bool) -> Result<()> {
+    sqlx::query("UPDATE event_participants SET round_table = $1 WHERE id = $2")
+        .bind(join as i64)
+        .bind(participant_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Ids of the participants who asked for a round table.
+pub async fn round_table_participants(conn: &mut Conn, event_id: i64) -> Result<Vec<i64>> {
+    Ok(sqlx::query_scalar("SELECT id FROM event_participants WHERE event_id = $1 AND round_table = 1 ORDER BY id")
+        .bind(event_id)
+        .fetch_all(&mut *conn)
+        .await?)
+}

@@ -356,6 +356,8 @@ pub fn routes() -> Router<AppState> {
         .route("/events/{id}/check-in", post(event_check_in))
         .route("/meetings/{id}/status", post(meeting_status))
         .route("/events/{id}/meetings", post(meeting_add))
+        .route("/events/{id}/round-table", put(round_table_join))
+        .route("/events/{id}/round-tables", get(round_tables))
         .route("/meetings/{id}/pin", post(meeting_pin))
         .route("/meetings/{id}/feedback", post(meeting_feedback))
         .route("/me", get(me))
@@ -1098,6 +1100,30 @@ async fn event_check_in(
     };
     s.app.check_in(&actor, &slug, participant, present).await?;
     no_content()
+}
+
+async fn round_table_join(
+    State(s): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    Path(slug): Path<String>,
+    body: Bytes,
+) -> ApiResult {
+    require(&actor)?;
+    let b = Body::parse(&body, &["join"])?;
+    let join = domain::parse_bool(&b.opt("join").unwrap_or_else(|| "true".into()))
+        .ok_or_else(|| AppError::field("join", "must be true or false"))?;
+    s.app.set_round_table(&actor, &slug, join).await?;
+    no_content()
+}
+
+async fn round_tables(State(s): State<AppState>, Path(slug): Path<String>) -> ApiResult {
+    let tables = s.app.round_tables(&slug).await?;
+    let items: Vec<Value> = tables
+        .iter()
+        .map(|t| json!({"theme": t.theme, "shared": t.shared, "members": t.members.iter().map(|(n, cs)| json!({"name": n, "clusters": cs})).collect::<Vec<_>>()}))
+        .collect();
+    let n = items.len() as i64;
+    ok(wire::list(items, n, 1, n.max(1)))
 }
 
 fn int_field(b: &Body, key: &str) -> Result<Option<i64>, ApiError> {

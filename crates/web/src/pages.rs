@@ -48,6 +48,7 @@ pub fn routes() -> Router<AppState> {
         .route("/events/{slug}", get(event_page))
         .route("/events/{slug}/register", post(event_register))
         .route("/events/{slug}/requests", post(event_request))
+        .route("/events/{slug}/round-table", post(round_table_form))
         .route("/meeting-requests/{id}/accept", post(meeting_accept))
         .route("/meeting-requests/{id}/decline", post(meeting_decline))
         .route("/events/{slug}/agenda", get(agenda_page))
@@ -1453,6 +1454,20 @@ async fn event_view_page(s: &AppState, v: &Viewer, slug: &str, errors: Vec<Strin
             .collect(),
         sessions: ev.sessions.clone(),
         slots: ev.slots.iter().map(|x| (x.starts_at.replace('T', " "), x.minutes, x.session.clone())).collect(),
+        round_tables: s
+            .app
+            .round_tables(slug)
+            .await?
+            .into_iter()
+            .map(|t| {
+                let members = t
+                    .members
+                    .into_iter()
+                    .map(|(n, cs)| if cs.is_empty() { n } else { format!("{n} ({})", cs.join(", ")) })
+                    .collect();
+                (t.theme, t.shared.join(", "), members)
+            })
+            .collect(),
         errors: errors.clone(),
     };
     let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
@@ -1625,4 +1640,16 @@ async fn event_schedule(
     require_signed_in(&v)?;
     let report = s.app.schedule_event(&v.actor, &slug, std::time::Duration::from_secs(5)).await?;
     organise_view(&s, &v, &slug, Some(report)).await
+}
+
+async fn round_table_form(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(slug): Path<String>,
+    Form(form): Form<Fields>,
+) -> PageResult {
+    v.check_csrf(get_field(&form, "csrf").as_deref())?;
+    require_signed_in(&v)?;
+    s.app.set_round_table(&v.actor, &slug, get_field(&form, "join").as_deref() != Some("false")).await?;
+    Ok(Redirect::to(&format!("/events/{slug}")).into_response())
 }

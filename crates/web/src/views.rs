@@ -453,6 +453,8 @@ pub struct EventPage {
     pub sessions: Vec<store::EventSession>,
     /// `(start, minutes, session)`.
     pub slots: Vec<(String, i64, String)>,
+    /// `(theme, shared words, members with their clusters)`.
+    pub round_tables: Vec<(String, String, Vec<String>)>,
 }
 
 #[derive(Template)]

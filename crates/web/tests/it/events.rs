@@ -327,3 +327,29 @@ async fn organisers_add_and_lock_meetings() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn themed_round_tables_mix_clusters() {
+    on_every_backend(|t| async move {
+        forum(&t).await;
+        let roles = ["member_sat", "member_soft", "manager_space", "manager_ict", "admin", "participant"];
+        for role in roles {
+            assert_eq!(call(&t, Method::POST, "/events/forum/register", role, None).await.0, 201);
+            assert_eq!(
+                call(&t, Method::PUT, "/events/forum/round-table", role, Some(r#"{"join": true}"#)).await.0,
+                204
+            );
+        }
+        let (status, v) =
+            call(&t, Method::PUT, "/events/forum/round-table", "member_sat", Some(r#"{"join": "perhaps"}"#)).await;
+        assert_eq!((status, v["error"]["fields"][0]["field"].as_str()), (422, Some("join")));
+        let (status, v) = call(&t, Method::GET, "/events/forum/round-tables", "anonymous", None).await;
+        assert_eq!(status, 200);
+        let tables = v["items"].as_array().unwrap();
+        assert_eq!(tables.len(), 1, "six people make one table: {v}");
+        assert_eq!(tables[0]["members"].as_array().unwrap().len(), 6);
+        assert!(tables[0]["theme"].as_str().is_some_and(|s| !s.is_empty()));
+        t
+    })
+    .await;
+}
