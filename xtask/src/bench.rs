@@ -5,7 +5,8 @@
 //! organisation page and a directory search under load: N requests (default 4,000) at
 //! concurrency 8 from a keep-alive HTTP/1.1 load generator on loopback, reporting the server's
 //! own time per request (its `server-timing` header) and the client-side time, p50/p95/p99,
-//! and throughput.
+//! and throughput; and the recommendations an organisation page loads after it (a quarter as many
+//! requests: each ranks the whole registry).
 //!
 //! `bench schedule [SIZES] [SECONDS]`: the scheduler's instance families against the greedy
 //! baseline (the `scheduling` crate's `bench` example, in release mode).
@@ -121,10 +122,17 @@ fn load(child: &mut Child, _dir: &Path, data: &Path, requests: usize) -> Result<
     let pages: Vec<String> = (0..requests).map(|_| format!("/organisations/{}", 1 + next() % orgs as u64)).collect();
     let searches: Vec<String> =
         (0..requests).map(|i| format!("/organisations?q={}", queries[i % queries.len()])).collect();
-    for (name, paths) in [("organisation page", pages), ("directory search (100 queries)", searches)] {
+    // Recommendations rank the whole registry per request; the organisation page loads them apart.
+    let recommendations: Vec<String> =
+        (0..requests / 4).map(|_| format!("/organisations/{}/recommendations", 1 + next() % orgs as u64)).collect();
+    for (name, paths) in [
+        ("organisation page", pages),
+        ("directory search (100 queries)", searches),
+        ("recommendations (a quarter as many)", recommendations),
+    ] {
         let (server, client, rps) = hammer(&addr, paths, 8)?;
         println!(
-            "{name:<32} server p50 {:6.2} ms  p95 {:6.2} ms  p99 {:6.2} ms | client p50 {:6.2} ms  p95 {:6.2} ms  p99 {:6.2} ms | {rps:7.0} req/s",
+            "{name:<38} server p50 {:6.2} ms  p95 {:6.2} ms  p99 {:6.2} ms | client p50 {:6.2} ms  p95 {:6.2} ms  p99 {:6.2} ms | {rps:7.0} req/s",
             pct(&server, 50.0),
             pct(&server, 95.0),
             pct(&server, 99.0),

@@ -32,6 +32,7 @@ pub fn routes() -> Router<AppState> {
         .route("/organisations/new", get(org_new).post(org_create))
         .route("/organisations/{id}", get(organisation))
         .route("/organisations/{id}/edit", get(org_edit).post(org_update))
+        .route("/organisations/{id}/recommendations", get(recommendations_page))
         .route("/organisations/{id}/delete", post(org_delete))
         .route("/organisations/{id}/people", post(person_create))
         .route("/people/{id}/delete", post(person_delete))
@@ -496,7 +497,6 @@ async fn directory(State(s): State<AppState>, v: Viewer, Query(params): Query<Fi
 
 async fn organisation(State(s): State<AppState>, v: Viewer, Path(raw): Path<String>) -> PageResult {
     let p = s.app.org_page(&v.actor, id(&raw, "organisation")?).await?;
-    let recs = s.app.recommendations(p.org.id, 8).await?;
     let fits = s.app.cluster_fit(p.org.id).await?;
     let o = &p.org;
     let rule = |vis: Visibility| match vis {
@@ -576,8 +576,6 @@ async fn organisation(State(s): State<AppState>, v: Viewer, Path(raw): Path<Stri
         can_edit: p.can_edit,
         can_delete: p.can_delete,
         can_request_contact: v.actor.is_signed_in() && v.actor.organisation_id != Some(o.id),
-        recommendations: recs.items.iter().map(SuggestionRow::from).collect(),
-        other_cluster_share: (recs.other_cluster_share * 100.0).round() as u32,
         fits: fits
             .iter()
             .take(4)
@@ -1652,4 +1650,19 @@ async fn round_table_form(
     require_signed_in(&v)?;
     s.app.set_round_table(&v.actor, &slug, get_field(&form, "join").as_deref() != Some("false")).await?;
     Ok(Redirect::to(&format!("/events/{slug}")).into_response())
+}
+
+/// Who an organisation should meet: its own page, and the fragment the organisation page loads.
+async fn recommendations_page(State(s): State<AppState>, v: Viewer, Path(raw): Path<String>) -> PageResult {
+    let org_id = id(&raw, "organisation")?;
+    let org = s.app.organisation(org_id).await?;
+    let recs = s.app.recommendations(org_id, 8).await?;
+    let view = RecommendationsView {
+        nav: nav(&v),
+        id: org_id,
+        name: org.display_name(),
+        recommendations: recs.items.iter().map(SuggestionRow::from).collect(),
+        other_cluster_share: (recs.other_cluster_share * 100.0).round() as u32,
+    };
+    Ok(render(&view).into_response())
 }

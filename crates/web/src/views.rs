@@ -161,9 +161,17 @@ pub struct OrgView {
     pub can_edit: bool,
     pub can_delete: bool,
     pub can_request_contact: bool,
+    pub fits: Vec<(String, String, u32, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "recommendations.html")]
+pub struct RecommendationsView {
+    pub nav: Nav,
+    pub id: i64,
+    pub name: String,
     pub recommendations: Vec<SuggestionRow>,
     pub other_cluster_share: u32,
-    pub fits: Vec<(String, String, u32, String)>,
 }
 
 #[derive(Template)]

@@ -186,6 +186,8 @@ async fn pages_render_in_chromium_without_console_errors() {
     .await;
     visit(&c, &t, "find-partners-empty", "/partners?q=", &["is required"]).await;
     visit(&c, &t, "themes", "/themes", &["Cross-cluster themes"]).await;
+    visit(&c, &t, "recommendations", &format!("/organisations/{}/recommendations", t.sat), &["Who it should meet"])
+        .await;
     visit(&c, &t, "events", "/events", &["Events"]).await;
     visit(
         &c,
