@@ -6,7 +6,7 @@
 //! Usage: `cargo run --release --example bench -- [SIZES] [SECONDS] [SEED] [SOLVER_SEED] [FAMILY]`
 //! where SIZES is a comma-separated subset of `small,medium,large`
 //! (default `small,medium`), SECONDS the per-run deadline (default: 5 for
-//! small, 10 for medium, 60 for large), SEED the generator seed,
+//! small, 10 for medium, 59 for large), SEED the generator seed,
 //! SOLVER_SEED the solver seed (default SEED) and FAMILY restricts the run
 //! to one family (`uniform`, `buyer-supplier`, `cluster-forum`,
 //! `bipartite-known`).
@@ -42,7 +42,9 @@ fn main() {
         let (size, default_secs): (Size, f64) = match size_name {
             "small" => (SMALL, 5.0),
             "medium" => (MEDIUM, 10.0),
-            "large" => (LARGE, 60.0),
+            // The search stops at the deadline and then finishes its bookkeeping (about half a
+            // second at this size): 59 s keeps the whole run within the 60 s target.
+            "large" => (LARGE, 59.0),
             other => {
                 eprintln!("unknown size {other}");
                 continue;
@@ -73,9 +75,11 @@ fn main() {
             let greedy_s = t.elapsed().as_secs_f64();
             line("solve", &sol, sol.upper_bound, solve_s, known);
             line("greedy", &g, sol.upper_bound, greedy_s, None);
-            let v = violations(&problem, &sol);
-            if !v.is_empty() {
-                println!("  VIOLATIONS: {:?}", &v[..v.len().min(5)]);
+            for (name, s) in [("solve", &sol), ("greedy", &g)] {
+                let v = violations(&problem, s);
+                if !v.is_empty() {
+                    println!("  {name} VIOLATIONS: {:?}", &v[..v.len().min(5)]);
+                }
             }
         }
     }
