@@ -230,18 +230,8 @@ impl App {
 
         let mut tx = self.store.begin().await?;
         // Organisations: insert new ones, refresh CORDIS-owned fields of known ones.
-        let mut existing: HashMap<String, domain::Organisation> = HashMap::new();
-        let mut after = 0;
-        loop {
-            let page = store::orgs_after(&mut tx, after, 5_000).await?;
-            let Some(last) = page.last() else { break };
-            after = last.id;
-            for o in page {
-                if let Some(x) = o.external_id.clone() {
-                    existing.insert(x, o);
-                }
-            }
-        }
+        let existing: HashMap<String, domain::Organisation> =
+            store::all_orgs(&mut tx).await?.into_iter().filter_map(|o| o.external_id.clone().map(|x| (x, o))).collect();
         let mut org_ids: HashMap<String, i64> = HashMap::new();
         let mut reindex: Vec<(i64, OrganisationDraft)> = Vec::new();
         let mut seen = HashSet::new();

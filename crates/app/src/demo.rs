@@ -295,17 +295,15 @@ impl App {
         // Candidates: named organisations in Luxembourg, with the texts of their projects.
         let mut candidates = Vec::new();
         let mut texts_of: std::collections::HashMap<i64, String> = std::collections::HashMap::new();
-        let mut after = 0;
-        loop {
-            let page = store::orgs_after(&mut tx, after, 2_000).await?;
-            let Some(last) = page.last() else { break };
-            after = last.id;
-            for o in page.into_iter().filter(|o| o.country.code() == "LU" && !o.name.trim().is_empty()) {
-                let texts = store::org_project_texts(&mut tx, o.id).await?;
-                let fits = cluster_fit(&texts, &profiles);
-                texts_of.insert(o.id, texts.join("\n"));
-                candidates.push((o, texts.len(), fits));
-            }
+        for o in store::all_orgs(&mut tx)
+            .await?
+            .into_iter()
+            .filter(|o| o.country.code() == "LU" && !o.name.trim().is_empty())
+        {
+            let texts = store::org_project_texts(&mut tx, o.id).await?;
+            let fits = cluster_fit(&texts, &profiles);
+            texts_of.insert(o.id, texts.join("\n"));
+            candidates.push((o, texts.len(), fits));
         }
         let mut chosen: Vec<(i64, i64, String)> = Vec::new();
         for (o, n, fits) in &candidates {

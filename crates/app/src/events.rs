@@ -407,12 +407,7 @@ impl App {
             store::insert_meeting(&mut tx, r.event_id, request_id, &self.now_text()).await?;
         }
         self.audit(&mut tx, actor, status, "meeting_request", request_id, "").await?;
-        let slug = store::list_events(&mut tx)
-            .await?
-            .into_iter()
-            .find(|e| e.id == r.event_id)
-            .map(|e| e.slug)
-            .unwrap_or_default();
+        let slug = store::get_event(&mut tx, r.event_id).await?.map(|e| e.slug).unwrap_or_default();
         store::commit(tx).await?;
         Ok(slug)
     }
@@ -590,11 +585,7 @@ impl App {
         let p = store::participant_by_token(&mut conn, token)
             .await?
             .ok_or_else(|| AppError::NotFound("calendar".into()))?;
-        let e = store::list_events(&mut conn)
-            .await?
-            .into_iter()
-            .find(|e| e.id == p.event_id)
-            .ok_or_else(|| AppError::NotFound("event".into()))?;
+        let e = store::get_event(&mut conn, p.event_id).await?.ok_or_else(|| AppError::NotFound("event".into()))?;
         let items = self.agenda_of(&mut conn, &e, &p).await?;
         Ok((e, p, items))
     }
@@ -643,21 +634,18 @@ impl App {
         conn: &mut store::Conn,
         meeting_id: i64,
     ) -> AppResult<(Event, EventMeeting, EventParticipant, EventParticipant)> {
-        let events = store::list_events(conn).await?;
-        for e in events {
-            if let Some(m) = store::event_meetings(conn, e.id).await?.into_iter().find(|m| m.id == meeting_id) {
-                let r = store::get_request(conn, m.request_id)
-                    .await?
-                    .ok_or_else(|| AppError::NotFound("meeting request".into()))?;
-                let ps = store::event_participants(conn, e.id).await?;
-                let find = |id: i64| {
-                    ps.iter().find(|p| p.id == id).cloned().ok_or_else(|| AppError::NotFound("participant".into()))
-                };
-                let (from, to) = (find(r.from_participant)?, find(r.to_participant)?);
-                return Ok((e, m, from, to));
-            }
-        }
-        Err(AppError::NotFound(format!("meeting {meeting_id}")))
+        let m = store::get_meeting(conn, meeting_id)
+            .await?
+            .ok_or_else(|| AppError::NotFound(format!("meeting {meeting_id}")))?;
+        let e = store::get_event(conn, m.event_id).await?.ok_or_else(|| AppError::NotFound("event".into()))?;
+        let r = store::get_request(conn, m.request_id)
+            .await?
+            .ok_or_else(|| AppError::NotFound("meeting request".into()))?;
+        let ps = store::event_participants(conn, e.id).await?;
+        let find =
+            |id: i64| ps.iter().find(|p| p.id == id).cloned().ok_or_else(|| AppError::NotFound("participant".into()));
+        let (from, to) = (find(r.from_participant)?, find(r.to_participant)?);
+        Ok((e, m, from, to))
     }
 
     /// Organisers add a meeting between two participants (accepted at once).

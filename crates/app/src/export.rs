@@ -51,14 +51,7 @@ impl App {
         for (org, slug) in store::all_current_memberships(&mut conn, &self.today_text()).await? {
             clusters.entry(org).or_default().push(slug);
         }
-        let mut orgs = Vec::new();
-        let mut after = 0;
-        loop {
-            let page = store::orgs_after(&mut conn, after, 5_000).await?;
-            let Some(last) = page.last() else { break };
-            after = last.id;
-            orgs.extend(page);
-        }
+        let orgs = store::all_orgs(&mut conn).await?;
         drop(conn);
         match format {
             Format::Csv => {

@@ -22,6 +22,23 @@ pub use store::{Backend, Store};
 
 use std::sync::Arc;
 
+/// An index built from the database, stamped with the directory version it reflects.
+pub(crate) trait Versioned {
+    fn version(&self) -> i64;
+}
+
+impl Versioned for directory::DirectoryIndex {
+    fn version(&self) -> i64 {
+        self.version
+    }
+}
+
+impl Versioned for partners::MatchIndex {
+    fn version(&self) -> i64 {
+        self.version
+    }
+}
+
 /// The application: a store, a clock, the login rate limiter and the in-memory directory index.
 #[derive(Clone)]
 pub struct App {
@@ -45,37 +62,50 @@ impl App {
         }
     }
 
-    /// The directory index, rebuilt when the database's directory version moved.
-    pub async fn directory(&self) -> AppResult<Arc<directory::DirectoryIndex>> {
+    /// The index cached in `slot`, rebuilt by `build` when the database's directory version has
+    /// moved past it. One rebuild at a time; whoever waited finds the fresh index. `build` reads
+    /// the version before the data, so the data is at least as new as the version it records.
+    pub(crate) async fn fresh<T: Versioned, Fut: std::future::Future<Output = AppResult<T>>>(
+        &self,
+        slot: &std::sync::RwLock<Option<Arc<T>>>,
+        build: impl FnOnce() -> Fut,
+    ) -> AppResult<Arc<T>> {
         let version = store::directory_version(&mut *self.store.conn().await?).await?;
-        let current = || self.directory.read().ok().and_then(|d| d.clone()).filter(|d| d.version >= version);
+        let current = || slot.read().ok().and_then(|d| d.clone()).filter(|d| d.version() >= version);
         if let Some(ix) = current() {
             return Ok(ix);
         }
-        // One rebuild at a time; whoever waited finds the fresh index.
         let _guard = self.rebuilding.lock().await;
         if let Some(ix) = current() {
             return Ok(ix);
         }
-        let started = std::time::Instant::now();
-        let mut conn = self.store.conn().await?;
-        // Read the version first: the data read after it is at least that new.
-        let version = store::directory_version(&mut conn).await?;
-        let rows = store::directory_rows(&mut conn).await?;
-        let terms = store::all_terms(&mut conn).await?;
-        let memberships = store::all_memberships(&mut conn).await?;
-        drop(conn);
-        let ix = Arc::new(directory::DirectoryIndex::build(version, rows, terms, memberships));
-        tracing::info!(
-            organisations = ix.len(),
-            version,
-            ms = started.elapsed().as_millis() as u64,
-            "directory index built"
-        );
-        if let Ok(mut slot) = self.directory.write() {
-            *slot = Some(ix.clone());
+        let ix = Arc::new(build().await?);
+        if let Ok(mut s) = slot.write() {
+            *s = Some(ix.clone());
         }
         Ok(ix)
+    }
+
+    /// The directory index, rebuilt when the database's directory version moved.
+    pub async fn directory(&self) -> AppResult<Arc<directory::DirectoryIndex>> {
+        self.fresh(&self.directory, || async {
+            let started = std::time::Instant::now();
+            let mut conn = self.store.conn().await?;
+            let version = store::directory_version(&mut conn).await?;
+            let rows = store::directory_rows(&mut conn).await?;
+            let terms = store::all_terms(&mut conn).await?;
+            let memberships = store::all_memberships(&mut conn).await?;
+            drop(conn);
+            let ix = directory::DirectoryIndex::build(version, rows, terms, memberships);
+            tracing::info!(
+                organisations = ix.len(),
+                version,
+                ms = started.elapsed().as_millis() as u64,
+                "directory index built"
+            );
+            Ok(ix)
+        })
+        .await
     }
 
     /// Connects, applies migrations and returns the app on the system clock.

@@ -72,26 +72,14 @@ pub struct Recommendations {
 impl App {
     /// The ranker, rebuilt when the registry changed.
     pub async fn match_index(&self) -> AppResult<Arc<MatchIndex>> {
-        let version = store::directory_version(&mut *self.store.conn().await?).await?;
-        let current = || self.matcher.read().ok().and_then(|m| m.clone()).filter(|m| m.version >= version);
-        if let Some(m) = current() {
-            return Ok(m);
-        }
-        let _guard = self.rebuilding.lock().await;
-        if let Some(m) = current() {
-            return Ok(m);
-        }
+        self.fresh(&self.matcher, || self.build_match_index()).await
+    }
+
+    async fn build_match_index(&self) -> AppResult<MatchIndex> {
         let started = std::time::Instant::now();
         let mut conn = self.store.conn().await?;
         let version = store::directory_version(&mut conn).await?;
-        let mut orgs = Vec::new();
-        let mut after = 0;
-        loop {
-            let page = store::orgs_after(&mut conn, after, 5_000).await?;
-            let Some(last) = page.last() else { break };
-            after = last.id;
-            orgs.extend(page);
-        }
+        let orgs = store::all_orgs(&mut conn).await?;
         let projects = store::project_texts(&mut conn).await?;
         let pairs = store::partner_pairs(&mut conn).await?;
         drop(conn);
@@ -151,15 +139,12 @@ impl App {
         }
         // Every project known today is evidence; none is held out.
         let engine = Engine::build(&corpus, Date::new(9999, 1, 1), Params::default());
-        let m = Arc::new(MatchIndex { version, engine, org_ids: orgs.iter().map(|o| o.id).collect(), position });
+        let m = MatchIndex { version, engine, org_ids: orgs.iter().map(|o| o.id).collect(), position };
         tracing::info!(
             organisations = m.org_ids.len(),
             ms = started.elapsed().as_millis() as u64,
             "matchmaking index built"
         );
-        if let Ok(mut slot) = self.matcher.write() {
-            *slot = Some(m.clone());
-        }
         Ok(m)
     }
 

@@ -67,6 +67,14 @@ pub async fn list_events(conn: &mut Conn) -> Result<Vec<Event>> {
     rows.iter().map(event).collect()
 }
 
+pub async fn get_event(conn: &mut Conn, id: i64) -> Result<Option<Event>> {
+    let row = sqlx::query(&format!("SELECT {EVENT_COLS} FROM events WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    row.as_ref().map(event).transpose()
+}
+
 pub async fn get_event_by_slug(conn: &mut Conn, slug: &str) -> Result<Option<Event>> {
     let row = sqlx::query(&format!("SELECT {EVENT_COLS} FROM events WHERE slug = $1"))
         .bind(slug.to_string())
@@ -386,6 +394,14 @@ pub async fn event_meetings(conn: &mut Conn, event_id: i64) -> Result<Vec<EventM
         .fetch_all(&mut *conn)
         .await?;
     rows.iter().map(meeting).collect()
+}
+
+pub async fn get_meeting(conn: &mut Conn, id: i64) -> Result<Option<EventMeeting>> {
+    let row = sqlx::query(&format!("SELECT {MEETING_COLS} FROM meetings WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    row.as_ref().map(meeting).transpose()
 }
 
 /// Places (or unplaces) a meeting; `sequence` counts published changes for calendar updates.

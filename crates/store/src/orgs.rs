@@ -369,6 +369,19 @@ pub async fn orgs_after(conn: &mut Conn, after_id: i64, limit: i64) -> Result<Ve
     rows.iter().map(organisation).collect()
 }
 
+/// Every organisation in id order, read in pages so no single statement holds them all.
+pub async fn all_orgs(conn: &mut Conn) -> Result<Vec<Organisation>> {
+    let mut out = Vec::new();
+    let mut after = 0;
+    loop {
+        let page = orgs_after(conn, after, 5_000).await?;
+        let Some(last) = page.last() else { break };
+        after = last.id;
+        out.extend(page);
+    }
+    Ok(out)
+}
+
 /// `(organisation id, cluster slug)` of every current membership, for exports.
 pub async fn all_current_memberships(conn: &mut Conn, today: &str) -> Result<Vec<(i64, String)>> {
     let rows = sqlx::query(
