@@ -65,7 +65,101 @@ pub struct ScheduleReport {
     pub worst_shortfall: u32,
     pub breaks: u32,
     pub moved: usize,
+    /// Participants whose published meetings moved to another slot or table, with how many
+    /// (the cost a re-plan minimises), most affected first.
+    pub moved_by_participant: Vec<(String, usize)>,
     pub unplaced: Vec<(i64, String)>,
+}
+
+/// A participant's availability as people state it: when they arrive and leave, which meeting
+/// sessions they attend, and single slots they cannot take. It is stored as the set of slots
+/// they cannot meet in.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Availability {
+    /// The first slot (id) they can meet in; `None`: from the first slot.
+    pub arrival: Option<i64>,
+    /// The last slot (id) they can meet in; `None`: until the last slot.
+    pub departure: Option<i64>,
+    /// Meeting sessions they attend; `None`: every session.
+    pub sessions: Option<Vec<String>>,
+    /// Slots (ids) they cannot take, for any other reason.
+    pub blocked: Vec<i64>,
+}
+
+impl Availability {
+    /// The slots (ids) this availability rules out, or the fields that do not fit the programme.
+    pub fn unavailable(&self, slots: &[EventSlot]) -> Result<Vec<i64>, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let position = |field: &str, id: Option<i64>, errors: &mut Vec<FieldError>| match id {
+            None => None,
+            Some(id) => match slots.iter().position(|s| s.id == id) {
+                Some(i) => Some(i),
+                None => {
+                    errors.push(FieldError::new(field, format!("slot {id} is not a slot of this event")));
+                    None
+                }
+            },
+        };
+        let first = position("arrival", self.arrival, &mut errors).unwrap_or(0);
+        let last = position("departure", self.departure, &mut errors).unwrap_or(slots.len().saturating_sub(1));
+        if first > last {
+            errors.push(FieldError::new("departure", "is before the arrival"));
+        }
+        if let Some(sessions) = &self.sessions {
+            for name in sessions {
+                if !slots.iter().any(|s| &s.session == name) {
+                    errors
+                        .push(FieldError::new("sessions", format!("`{name}` is not a meeting session of this event")));
+                }
+            }
+        }
+        for b in &self.blocked {
+            if !slots.iter().any(|s| s.id == *b) {
+                errors.push(FieldError::new("blocked", format!("slot {b} is not a slot of this event")));
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(slots
+            .iter()
+            .enumerate()
+            .filter(|(i, s)| {
+                *i < first
+                    || *i > last
+                    || self.sessions.as_ref().is_some_and(|names| !names.contains(&s.session))
+                    || self.blocked.contains(&s.id)
+            })
+            .map(|(_, s)| s.id)
+            .collect())
+    }
+
+    /// The availability that a stored set of unavailable slots reads as: arrival and departure
+    /// at the first and last free slot, sessions with no free slot left out, the rest blocked.
+    pub fn from_unavailable(slots: &[EventSlot], unavailable: &[i64]) -> Availability {
+        let free: Vec<usize> = (0..slots.len()).filter(|&i| !unavailable.contains(&slots[i].id)).collect();
+        let (Some(&first), Some(&last)) = (free.first(), free.last()) else {
+            return Availability { sessions: Some(Vec::new()), ..Default::default() };
+        };
+        let mut all_sessions: Vec<String> = Vec::new();
+        for s in slots {
+            if !all_sessions.contains(&s.session) {
+                all_sessions.push(s.session.clone());
+            }
+        }
+        let attended: Vec<String> =
+            all_sessions.iter().filter(|n| free.iter().any(|&i| &&slots[i].session == n)).cloned().collect();
+        let blocked = (first..=last)
+            .filter(|&i| !free.contains(&i) && attended.contains(&slots[i].session))
+            .map(|i| slots[i].id)
+            .collect();
+        Availability {
+            arrival: (first > 0).then(|| slots[first].id),
+            departure: (last + 1 < slots.len()).then(|| slots[last].id),
+            sessions: (attended.len() < all_sessions.len()).then_some(attended),
+            blocked,
+        }
+    }
 }
 
 /// A themed round table: its theme, the words its members share, and its members with their
@@ -77,8 +171,30 @@ pub struct RoundTable {
     pub members: Vec<(String, Vec<String>)>,
 }
 
-/// One slot of the table plan: `(table, first participant, second participant)` per meeting.
-pub type PlanRow = (EventSlot, Vec<(i64, String, String)>);
+/// A placed meeting in the table plan.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct PlannedMeeting {
+    pub table: i64,
+    pub id: i64,
+    pub first: String,
+    pub second: String,
+    pub status: String,
+    pub pinned: bool,
+}
+
+/// One slot of the table plan, with the tables it opens and its meetings by table.
+pub type PlanRow = (EventSlot, i64, Vec<PlannedMeeting>);
+
+/// A participant as organisers see them on the day.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrganiserParticipant {
+    pub id: i64,
+    pub name: String,
+    pub status: String,
+    pub checked_in: bool,
+    /// Slots they cannot meet in.
+    pub unavailable: usize,
+}
 
 /// What organisers see: every request (no messages) and the table plan.
 #[derive(Debug, Clone)]
@@ -86,9 +202,9 @@ pub struct OrganiserView {
     pub event: Event,
     /// `(request id, from, to, status, priority)`.
     pub requests: Vec<(i64, String, String, String, i64)>,
-    /// `(slot, [(table, first, second)])`.
     pub plan: Vec<PlanRow>,
     pub unscheduled: Vec<(String, String)>,
+    pub participants: Vec<OrganiserParticipant>,
 }
 
 fn parse_hhmm(raw: &str) -> Option<(u32, u32)> {
@@ -188,7 +304,14 @@ impl App {
                 store::insert_slot(
                     &mut tx,
                     id,
-                    &EventSlot { id: 0, position, starts_at, minutes: b.minutes, session: b.session.clone() },
+                    &EventSlot {
+                        id: 0,
+                        position,
+                        starts_at,
+                        minutes: b.minutes,
+                        session: b.session.clone(),
+                        tables: None,
+                    },
                 )
                 .await?;
                 position += 1;
@@ -272,20 +395,112 @@ impl App {
 
     /// Sets the slots (ids) the actor cannot attend at an event.
     pub async fn set_availability(&self, actor: &Actor, slug: &str, unavailable: &[i64]) -> AppResult<()> {
-        let Some(user_id) = actor.user_id else { return Err(AppError::Unauthenticated) };
+        let a = Availability { blocked: unavailable.to_vec(), ..Default::default() };
+        self.set_participant_availability(actor, slug, None, &a).await.map(|_| ())
+    }
+
+    /// The participant whose availability `actor` may read or change: their own registration
+    /// (`who` = `None` or their own id), or anyone's for the event's organisers.
+    async fn availability_subject(
+        &self,
+        conn: &mut store::Conn,
+        actor: &Actor,
+        e: &Event,
+        who: Option<i64>,
+    ) -> AppResult<EventParticipant> {
+        let participants = store::event_participants(conn, e.id).await?;
+        let mine = actor.user_id.and_then(|u| participants.iter().find(|p| p.user_id == Some(u)).cloned());
+        match who {
+            None => mine.ok_or_else(|| AppError::Conflict("register for the event first".into())),
+            Some(id) => {
+                if let Some(m) = mine.filter(|m| m.id == id) {
+                    return Ok(m);
+                }
+                if !self.organises(conn, actor, e).await? {
+                    return Err(AppError::Forbidden);
+                }
+                participants
+                    .into_iter()
+                    .find(|p| p.id == id)
+                    .ok_or_else(|| AppError::NotFound(format!("participant {id} of {}", e.name)))
+            }
+        }
+    }
+
+    /// A participant's availability with the event's slots (see [`Availability`]).
+    pub async fn availability(
+        &self,
+        actor: &Actor,
+        slug: &str,
+        who: Option<i64>,
+    ) -> AppResult<(Event, EventParticipant, Vec<EventSlot>, Availability)> {
+        if actor.user_id.is_none() {
+            return Err(AppError::Unauthenticated);
+        }
+        let mut conn = self.store.conn().await?;
+        let e = self.event(&mut conn, slug).await?;
+        let p = self.availability_subject(&mut conn, actor, &e, who).await?;
+        let slots = store::event_slots(&mut conn, e.id).await?;
+        let a = Availability::from_unavailable(&slots, &p.unavailable);
+        Ok((e, p, slots, a))
+    }
+
+    /// Sets a participant's availability (their own, or anyone's for organisers) and returns the
+    /// slots (ids) it rules out. A meeting already placed in such a slot moves at the next
+    /// scheduling run.
+    pub async fn set_participant_availability(
+        &self,
+        actor: &Actor,
+        slug: &str,
+        who: Option<i64>,
+        a: &Availability,
+    ) -> AppResult<Vec<i64>> {
+        if actor.user_id.is_none() {
+            return Err(AppError::Unauthenticated);
+        }
         let mut tx = self.store.begin().await?;
         let e = self.event(&mut tx, slug).await?;
-        let me = store::event_participants(&mut tx, e.id)
-            .await?
-            .into_iter()
-            .find(|p| p.user_id == Some(user_id))
-            .ok_or_else(|| AppError::Conflict("register for the event first".into()))?;
-        let slots: Vec<i64> = store::event_slots(&mut tx, e.id).await?.iter().map(|s| s.id).collect();
-        if let Some(bad) = unavailable.iter().find(|s| !slots.contains(s)) {
-            return Err(AppError::field("unavailable", format!("slot {bad} is not a slot of this event")));
+        let p = self.availability_subject(&mut tx, actor, &e, who).await?;
+        let slots = store::event_slots(&mut tx, e.id).await?;
+        let unavailable = a.unavailable(&slots).map_err(AppError::Validation)?;
+        store::set_unavailable(&mut tx, p.id, &unavailable).await?;
+        self.audit(
+            &mut tx,
+            actor,
+            "availability",
+            "event",
+            e.id,
+            format!("{}: {} slots ruled out", p.name, unavailable.len()),
+        )
+        .await?;
+        store::commit(tx).await?;
+        Ok(unavailable)
+    }
+
+    /// Sets the number of tables of single slots (organisers); `None` gives a slot the event's
+    /// number back. The whole change is refused if one entry is wrong.
+    pub async fn set_slot_tables(&self, actor: &Actor, slug: &str, tables: &[(i64, Option<i64>)]) -> AppResult<()> {
+        let mut tx = self.store.begin().await?;
+        let e = self.event(&mut tx, slug).await?;
+        if !self.organises(&mut tx, actor, &e).await? {
+            return Err(AppError::Forbidden);
         }
-        store::set_unavailable(&mut tx, me.id, unavailable).await?;
-        self.audit(&mut tx, actor, "availability", "event", e.id, "").await?;
+        let slots = store::event_slots(&mut tx, e.id).await?;
+        let mut errors = Vec::new();
+        for (slot, n) in tables {
+            if !slots.iter().any(|s| s.id == *slot) {
+                errors.push(FieldError::new("tables", format!("slot {slot} is not a slot of this event")));
+            } else if let Some(n) = n.filter(|n| !(0..=10_000).contains(n)) {
+                errors.push(FieldError::new("tables", format!("slot {slot}: {n} tables (use 0 to 10000)")));
+            }
+        }
+        if !errors.is_empty() {
+            return Err(AppError::Validation(errors));
+        }
+        for (slot, n) in tables {
+            store::set_slot_tables(&mut tx, e.id, *slot, *n).await?;
+        }
+        self.audit(&mut tx, actor, "slot tables", "event", e.id, format!("{} slots", tables.len())).await?;
         store::commit(tx).await?;
         Ok(())
     }
@@ -446,7 +661,11 @@ impl App {
                 .iter()
                 .map(|s| scheduling::Slot { id: s.id.to_string(), session: Some(s.session.clone()) })
                 .collect(),
-            tables: scheduling::Tables::Uniform(e.tables as u32),
+            tables: if slots.iter().all(|s| s.tables.is_none()) {
+                scheduling::Tables::Uniform(e.tables as u32)
+            } else {
+                scheduling::Tables::PerSlot(slots.iter().map(|s| s.tables.unwrap_or(e.tables) as u32).collect())
+            },
             participants: participants
                 .iter()
                 .map(|p| scheduling::Participant {
@@ -499,6 +718,7 @@ impl App {
         })?;
         let now = self.now_text();
         let mut moved = 0;
+        let mut moved_of: HashMap<i64, usize> = HashMap::new();
         let placed: HashMap<usize, (usize, u32)> =
             solution.meetings.iter().map(|m| (m.request, (m.slot, m.table))).collect();
         let reasons: HashMap<usize, String> = solution.unplaced.iter().map(|u| (u.request, u.reason.clone())).collect();
@@ -509,6 +729,10 @@ impl App {
                 let sequence = if old.is_some() { m.sequence + 1 } else { m.sequence };
                 if old.is_some() {
                     moved += 1;
+                    if let Some(r) = requests.get(&m.request_id) {
+                        *moved_of.entry(r.from_participant).or_default() += 1;
+                        *moved_of.entry(r.to_participant).or_default() += 1;
+                    }
                 }
                 let note = reasons.get(&i).cloned().unwrap_or_default();
                 store::place_meeting(&mut tx, m.id, new.map(|n| n.0), new.map(|n| n.1), sequence, &note, &now).await?;
@@ -522,6 +746,12 @@ impl App {
             worst_shortfall: solution.worst_shortfall,
             breaks: solution.breaks,
             moved,
+            moved_by_participant: {
+                let mut v: Vec<(String, usize)> =
+                    participants.iter().filter_map(|p| moved_of.get(&p.id).map(|n| (p.name.clone(), *n))).collect();
+                v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                v
+            },
             unplaced: solution.unplaced.iter().map(|u| (rows[u.request].id, u.reason.clone())).collect(),
         };
         self.audit(
@@ -697,11 +927,12 @@ impl App {
         }
         match at {
             Some((slot, table)) => {
-                if !store::event_slots(&mut tx, e.id).await?.iter().any(|s| s.id == slot) {
+                let Some(s) = store::event_slots(&mut tx, e.id).await?.into_iter().find(|s| s.id == slot) else {
                     return Err(AppError::field("slot", format!("slot {slot} is not a slot of this event")));
-                }
-                if !(1..=e.tables).contains(&table) {
-                    return Err(AppError::field("table", format!("tables are numbered 1 to {}", e.tables)));
+                };
+                let tables = s.tables.unwrap_or(e.tables);
+                if !(1..=tables).contains(&table) {
+                    return Err(AppError::field("table", format!("tables are numbered 1 to {tables} in this slot")));
                 }
                 store::set_pin(&mut tx, m.id, Some(slot), Some(table), true, &self.now_text()).await?;
             }
@@ -712,6 +943,34 @@ impl App {
         self.audit(&mut tx, actor, if at.is_some() { "pin" } else { "unpin" }, "meeting", m.id, "").await?;
         store::commit(tx).await?;
         Ok(())
+    }
+
+    /// The event a meeting belongs to.
+    pub async fn meeting_event(&self, meeting_id: i64) -> AppResult<Event> {
+        let mut conn = self.store.conn().await?;
+        let m = store::get_meeting(&mut conn, meeting_id)
+            .await?
+            .ok_or_else(|| AppError::NotFound(format!("meeting {meeting_id}")))?;
+        store::get_event(&mut conn, m.event_id).await?.ok_or_else(|| AppError::NotFound("event".into()))
+    }
+
+    /// Organisers lock a meeting where the schedule put it (or unlock it).
+    pub async fn lock_meeting(&self, actor: &Actor, meeting_id: i64, lock: bool) -> AppResult<()> {
+        let at = {
+            let mut conn = self.store.conn().await?;
+            let (e, m, _, _) = self.meeting_parts(&mut conn, meeting_id).await?;
+            if !self.organises(&mut conn, actor, &e).await? {
+                return Err(AppError::Forbidden);
+            }
+            m.slot_id.zip(m.table_no)
+        };
+        match (lock, at) {
+            (false, _) => self.pin_meeting(actor, meeting_id, None).await,
+            (true, Some(at)) => self.pin_meeting(actor, meeting_id, Some(at)).await,
+            (true, None) => Err(AppError::Conflict(
+                "the meeting has no slot yet: schedule the event first, or pin it to a slot and table".into(),
+            )),
+        }
     }
 
     /// Asks for (or leaves) a themed round table at an event.
@@ -812,27 +1071,36 @@ impl App {
             return Err(AppError::Forbidden);
         }
         self.expire(&mut conn, &e).await?;
-        let names: HashMap<i64, String> =
-            store::event_participants(&mut conn, e.id).await?.into_iter().map(|p| (p.id, p.name)).collect();
+        let people = store::event_participants(&mut conn, e.id).await?;
+        let checked_in = store::checked_in(&mut conn, e.id).await?;
+        let names: HashMap<i64, String> = people.iter().map(|p| (p.id, p.name.clone())).collect();
         let name = |id: i64| names.get(&id).cloned().unwrap_or_default();
         let requests = store::meeting_requests(&mut conn, e.id).await?;
         let by_id: HashMap<i64, &MeetingRequest> = requests.iter().map(|r| (r.id, r)).collect();
         let slots = store::event_slots(&mut conn, e.id).await?;
-        let mut plan: Vec<PlanRow> = slots.iter().map(|s| (s.clone(), Vec::new())).collect();
+        let mut plan: Vec<PlanRow> =
+            slots.iter().map(|s| (s.clone(), s.tables.unwrap_or(e.tables), Vec::new())).collect();
         let mut unscheduled = Vec::new();
         for m in store::event_meetings(&mut conn, e.id).await? {
             let Some(r) = by_id.get(&m.request_id) else { continue };
             match (m.slot_id, m.table_no) {
                 (Some(s), Some(t)) => {
-                    if let Some(row) = plan.iter_mut().find(|(x, _)| x.id == s) {
-                        row.1.push((t, name(r.from_participant), name(r.to_participant)));
+                    if let Some(row) = plan.iter_mut().find(|(x, _, _)| x.id == s) {
+                        row.2.push(PlannedMeeting {
+                            table: t,
+                            id: m.id,
+                            first: name(r.from_participant),
+                            second: name(r.to_participant),
+                            status: m.status.clone(),
+                            pinned: m.pinned,
+                        });
                     }
                 }
                 _ => unscheduled
                     .push((format!("{} with {}", name(r.from_participant), name(r.to_participant)), m.note.clone())),
             }
         }
-        for (_, row) in plan.iter_mut() {
+        for (_, _, row) in plan.iter_mut() {
             row.sort();
         }
         Ok(OrganiserView {
@@ -842,6 +1110,16 @@ impl App {
                 .collect(),
             plan,
             unscheduled,
+            participants: people
+                .iter()
+                .map(|p| OrganiserParticipant {
+                    id: p.id,
+                    name: p.name.clone(),
+                    status: p.status.clone(),
+                    checked_in: checked_in.contains(&p.id),
+                    unavailable: p.unavailable.len(),
+                })
+                .collect(),
             event: e,
         })
     }

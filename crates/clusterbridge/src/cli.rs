@@ -557,6 +557,10 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 "placed {} of {} meetings, weight {} of at most {}, worst shortfall {}, breaks {}, moved {}",
                 r.placed, r.requests, r.placed_weight, r.upper_bound, r.worst_shortfall, r.breaks, r.moved
             );
+            if !r.moved_by_participant.is_empty() {
+                let moved: Vec<String> = r.moved_by_participant.iter().map(|(n, k)| format!("{n} {k}")).collect();
+                println!("moved meetings by participant: {}", moved.join("; "));
+            }
             for (m, why) in &r.unplaced {
                 println!("not placed: meeting {m}: {why}");
             }

@@ -158,22 +158,28 @@ pub struct EventSlot {
     pub starts_at: String,
     pub minutes: i64,
     pub session: String,
+    /// Tables open in this slot; `None` means the event's number of tables.
+    pub tables: Option<i64>,
 }
 
 pub async fn insert_slot(conn: &mut Conn, event_id: i64, s: &EventSlot) -> Result<i64> {
-    Ok(sqlx::query_scalar("INSERT INTO event_slots (event_id, position, starts_at, minutes, session) VALUES ($1, $2, $3, $4, $5) RETURNING id")
-        .bind(event_id)
-        .bind(s.position)
-        .bind(s.starts_at.clone())
-        .bind(s.minutes)
-        .bind(s.session.clone())
-        .fetch_one(&mut *conn)
-        .await?)
+    Ok(sqlx::query_scalar(
+        "INSERT INTO event_slots (event_id, position, starts_at, minutes, session, tables)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(event_id)
+    .bind(s.position)
+    .bind(s.starts_at.clone())
+    .bind(s.minutes)
+    .bind(s.session.clone())
+    .bind(s.tables)
+    .fetch_one(&mut *conn)
+    .await?)
 }
 
 pub async fn event_slots(conn: &mut Conn, event_id: i64) -> Result<Vec<EventSlot>> {
     let rows = sqlx::query(
-        "SELECT id, position, starts_at, minutes, session FROM event_slots WHERE event_id = $1 ORDER BY position, id",
+        "SELECT id, position, starts_at, minutes, session, tables FROM event_slots WHERE event_id = $1 ORDER BY position, id",
     )
     .bind(event_id)
     .fetch_all(&mut *conn)
@@ -186,9 +192,21 @@ pub async fn event_slots(conn: &mut Conn, event_id: i64) -> Result<Vec<EventSlot
                 starts_at: r.try_get(2)?,
                 minutes: r.try_get(3)?,
                 session: r.try_get(4)?,
+                tables: r.try_get(5)?,
             })
         })
         .collect()
+}
+
+/// Sets (or with `None` clears) the number of tables of one slot of an event.
+pub async fn set_slot_tables(conn: &mut Conn, event_id: i64, slot_id: i64, tables: Option<i64>) -> Result<bool> {
+    let done = sqlx::query("UPDATE event_slots SET tables = $1 WHERE id = $2 AND event_id = $3")
+        .bind(tables)
+        .bind(slot_id)
+        .bind(event_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
 }
 
 #[derive(Debug, Clone, PartialEq)]

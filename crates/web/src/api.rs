@@ -12,7 +12,7 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post, put};
+use axum::routing::{get, post, put, MethodRouter};
 use axum::{Json, Router};
 use domain::{ClusterInput, FieldError, OrganisationInput, PersonInput, ProjectInput};
 use serde_json::{json, Value};
@@ -300,6 +300,258 @@ pub const ENDPOINTS: &[Endpoint] = &[
     },
     Endpoint {
         method: "get",
+        path: "/partners",
+        summary: "Find partners: organisations ranked for a need or call text, each with its reasons",
+        params: &["q", "cluster", "kind", "country", "sme", "from", "limit"],
+        body: &[],
+        responses: &[200, 404, 422],
+        tag: "matchmaking",
+    },
+    Endpoint {
+        method: "get",
+        path: "/organisations/{id}/recommendations",
+        summary: "Who an organisation should meet (new contacts, a bonus for other clusters), with reasons",
+        params: &["limit"],
+        body: &[],
+        responses: &[200, 404, 422],
+        tag: "matchmaking",
+    },
+    Endpoint {
+        method: "get",
+        path: "/organisations/{id}/cluster-fit",
+        summary: "Which clusters suit an organisation, and why",
+        params: &[],
+        body: &[],
+        responses: &[200, 404],
+        tag: "matchmaking",
+    },
+    Endpoint {
+        method: "get",
+        path: "/themes",
+        summary: "Cross-cluster themes with the members behind each theme in each cluster",
+        params: &["limit"],
+        body: &[],
+        responses: &[200, 422],
+        tag: "matchmaking",
+    },
+    Endpoint {
+        method: "get",
+        path: "/consortium",
+        summary: "Propose a consortium for a call text and required roles; what is still missing",
+        params: &["q", "roles", "min_countries", "fixed", "exclude"],
+        body: &[],
+        responses: &[200, 404, 422],
+        tag: "matchmaking",
+    },
+    Endpoint {
+        method: "get",
+        path: "/saved-searches",
+        summary: "The caller's saved searches with the new or changed organisations matching each",
+        params: &[],
+        body: &[],
+        responses: &[200, 401],
+        tag: "matchmaking",
+    },
+    Endpoint {
+        method: "post",
+        path: "/saved-searches",
+        summary: "Save a partner search to be told of new or changed matches",
+        params: &[],
+        body: &["name", "q", "cluster", "kind", "country", "sme"],
+        responses: &[201, 401, 422],
+        tag: "matchmaking",
+    },
+    Endpoint {
+        method: "post",
+        path: "/saved-searches/{id}/seen",
+        summary: "Mark a saved search's matches as seen",
+        params: &[],
+        body: &[],
+        responses: &[204, 401, 404],
+        tag: "matchmaking",
+    },
+    Endpoint {
+        method: "delete",
+        path: "/saved-searches/{id}",
+        summary: "Delete a saved search",
+        params: &[],
+        body: &[],
+        responses: &[204, 401, 404],
+        tag: "matchmaking",
+    },
+    Endpoint {
+        method: "get",
+        path: "/events",
+        summary: "List events",
+        params: &[],
+        body: &[],
+        responses: &[200],
+        tag: "events",
+    },
+    Endpoint {
+        method: "get",
+        path: "/events/{id}",
+        summary: "An event (by slug): agenda, meeting slots, participants, and the caller's own requests",
+        params: &[],
+        body: &[],
+        responses: &[200, 404],
+        tag: "events",
+    },
+    Endpoint {
+        method: "post",
+        path: "/events/{id}/register",
+        summary: "Register the caller for an event (a waiting list past capacity)",
+        params: &[],
+        body: &[],
+        responses: &[201, 401, 404, 409],
+        tag: "events",
+    },
+    Endpoint {
+        method: "post",
+        path: "/events/{id}/requests",
+        summary: "Send a meeting request to another participant (message, priority 1-3)",
+        params: &[],
+        body: &["to", "message", "priority"],
+        responses: &[201, 401, 404, 409, 422],
+        tag: "events",
+    },
+    Endpoint {
+        method: "get",
+        path: "/events/{id}/availability",
+        summary: "A participant's availability: arrival, departure, sessions attended, blocked slots (own, or anyone's for organisers)",
+        params: &["participant"],
+        body: &[],
+        responses: &[200, 401, 403, 404, 409],
+        tag: "events",
+    },
+    Endpoint {
+        method: "put",
+        path: "/events/{id}/availability",
+        summary: "Set a participant's availability: either `unavailable` slot ids, or arrival, departure, sessions and blocked slots",
+        params: &[],
+        body: &["participant", "unavailable", "arrival", "departure", "sessions", "blocked"],
+        responses: &[200, 401, 403, 404, 409, 422],
+        tag: "events",
+    },
+    Endpoint {
+        method: "put",
+        path: "/events/{id}/tables",
+        summary: "Set the number of tables of single slots (organisers); null gives a slot the event's number back",
+        params: &[],
+        body: &["tables"],
+        responses: &[204, 401, 403, 404, 422],
+        tag: "events",
+    },
+    Endpoint {
+        method: "post",
+        path: "/meeting-requests/{id}/accept",
+        summary: "Accept a meeting request sent to the caller (reveals contact fields shared on agreement)",
+        params: &[],
+        body: &[],
+        responses: &[204, 401, 403, 404, 409],
+        tag: "events",
+    },
+    Endpoint {
+        method: "post",
+        path: "/meeting-requests/{id}/decline",
+        summary: "Decline a meeting request sent to the caller",
+        params: &[],
+        body: &[],
+        responses: &[204, 401, 403, 404, 409],
+        tag: "events",
+    },
+    Endpoint {
+        method: "post",
+        path: "/events/{id}/schedule",
+        summary: "Schedule (or re-plan) every accepted meeting; the result is shown against its upper bound (organisers)",
+        params: &[],
+        body: &["time_limit"],
+        responses: &[200, 401, 403, 404, 409, 422],
+        tag: "events",
+    },
+    Endpoint {
+        method: "get",
+        path: "/events/{id}/agenda",
+        summary: "The caller's personal agenda and the address of its iCalendar feed",
+        params: &[],
+        body: &[],
+        responses: &[200, 401, 404, 409],
+        tag: "events",
+    },
+    Endpoint {
+        method: "get",
+        path: "/events/{id}/organise",
+        summary: "Organisers' view: every request (without messages) and the table plan per slot",
+        params: &[],
+        body: &[],
+        responses: &[200, 401, 403, 404],
+        tag: "events",
+    },
+    Endpoint {
+        method: "post",
+        path: "/events/{id}/check-in",
+        summary: "Check a participant in at the desk, or undo it (organisers)",
+        params: &[],
+        body: &["participant", "present"],
+        responses: &[204, 401, 403, 404, 422],
+        tag: "events",
+    },
+    Endpoint {
+        method: "post",
+        path: "/events/{id}/meetings",
+        summary: "Add a meeting between two participants (organisers)",
+        params: &[],
+        body: &["a", "b", "priority"],
+        responses: &[201, 401, 403, 404, 409, 422],
+        tag: "events",
+    },
+    Endpoint {
+        method: "put",
+        path: "/events/{id}/round-table",
+        summary: "Join or leave the themed round tables",
+        params: &[],
+        body: &["join"],
+        responses: &[204, 401, 404, 409, 422],
+        tag: "events",
+    },
+    Endpoint {
+        method: "get",
+        path: "/events/{id}/round-tables",
+        summary: "Themed round tables: groups of four to six around shared themes, clusters mixed",
+        params: &[],
+        body: &[],
+        responses: &[200, 404],
+        tag: "events",
+    },
+    Endpoint {
+        method: "post",
+        path: "/meetings/{id}/status",
+        summary: "Mark a meeting held, a no-show or cancelled during the event (organisers)",
+        params: &[],
+        body: &["status"],
+        responses: &[204, 401, 403, 404, 422],
+        tag: "events",
+    },
+    Endpoint {
+        method: "post",
+        path: "/meetings/{id}/pin",
+        summary: "Lock a meeting to a slot and table, or unlock it with an empty body (organisers)",
+        params: &[],
+        body: &["slot", "table"],
+        responses: &[204, 401, 403, 404, 409, 422],
+        tag: "events",
+    },
+    Endpoint {
+        method: "post",
+        path: "/meetings/{id}/feedback",
+        summary: "Feedback after a meeting: did not take place, no interest, informative, cooperation possible",
+        params: &[],
+        body: &["outcome"],
+        responses: &[204, 401, 403, 404, 422],
+        tag: "events",
+    },
+    Endpoint {
+        method: "get",
         path: "/me",
         summary: "The caller's account and rights",
         params: &[],
@@ -318,50 +570,75 @@ pub const ENDPOINTS: &[Endpoint] = &[
     },
 ];
 
+/// The router, built from `ENDPOINTS`: a route exists only if the table documents it, so the
+/// OpenAPI document and the `/api` page cannot fall behind the code.
 pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/clusters", get(clusters).post(cluster_create))
-        .route("/clusters/{id}", get(cluster_get).put(cluster_update))
-        .route("/clusters/{id}/merge", post(cluster_merge))
-        .route("/organisations", get(orgs).post(org_create))
-        .route("/organisations/{id}", get(org_get).put(org_update).delete(org_delete))
-        .route("/organisations/{id}/people", get(people).post(person_create))
-        .route("/organisations/{id}/memberships", post(membership_create))
-        .route("/memberships/{id}", axum::routing::delete(membership_end))
-        .route("/people/{id}", put(person_update).delete(person_delete))
-        .route("/people/{id}/contact-requests", post(contact_request))
-        .route("/contact-requests/{id}/accept", post(contact_accept))
-        .route("/contact-requests/{id}/decline", post(contact_decline))
-        .route("/projects", get(projects).post(project_create))
-        .route("/projects/{id}", get(project_get).put(project_update).delete(project_delete))
-        .route("/projects/{id}/partners/{org}", put(partner_set).delete(partner_remove))
-        .route("/partners", get(partners))
-        .route("/organisations/{id}/recommendations", get(recommendations))
-        .route("/organisations/{id}/cluster-fit", get(cluster_fit))
-        .route("/themes", get(themes))
-        .route("/consortium", get(consortium))
-        .route("/saved-searches", get(saved_list).post(saved_create))
-        .route("/saved-searches/{id}/seen", post(saved_seen))
-        .route("/saved-searches/{id}", axum::routing::delete(saved_delete))
-        .route("/events", get(events_list))
-        .route("/events/{id}", get(event_get))
-        .route("/events/{id}/register", post(event_register))
-        .route("/events/{id}/requests", post(event_request))
-        .route("/events/{id}/availability", put(event_availability))
-        .route("/meeting-requests/{id}/accept", post(meeting_accept))
-        .route("/meeting-requests/{id}/decline", post(meeting_decline))
-        .route("/events/{id}/schedule", post(event_schedule))
-        .route("/events/{id}/agenda", get(event_agenda))
-        .route("/events/{id}/organise", get(event_organise))
-        .route("/events/{id}/check-in", post(event_check_in))
-        .route("/meetings/{id}/status", post(meeting_status))
-        .route("/events/{id}/meetings", post(meeting_add))
-        .route("/events/{id}/round-table", put(round_table_join))
-        .route("/events/{id}/round-tables", get(round_tables))
-        .route("/meetings/{id}/pin", post(meeting_pin))
-        .route("/meetings/{id}/feedback", post(meeting_feedback))
-        .route("/me", get(me))
-        .route("/openapi.json", get(openapi_json))
+    ENDPOINTS.iter().fold(Router::new(), |r, e| r.route(e.path, handler(e.method, e.path)))
+}
+
+/// The handler of one documented operation. A table entry without a handler is a programming
+/// error caught by every test that builds the app.
+fn handler(method: &str, path: &str) -> MethodRouter<AppState> {
+    use axum::routing::delete;
+    match (method, path) {
+        ("get", "/clusters") => get(clusters),
+        ("post", "/clusters") => post(cluster_create),
+        ("get", "/clusters/{id}") => get(cluster_get),
+        ("put", "/clusters/{id}") => put(cluster_update),
+        ("post", "/clusters/{id}/merge") => post(cluster_merge),
+        ("get", "/organisations") => get(orgs),
+        ("post", "/organisations") => post(org_create),
+        ("get", "/organisations/{id}") => get(org_get),
+        ("put", "/organisations/{id}") => put(org_update),
+        ("delete", "/organisations/{id}") => delete(org_delete),
+        ("get", "/organisations/{id}/people") => get(people),
+        ("post", "/organisations/{id}/people") => post(person_create),
+        ("post", "/organisations/{id}/memberships") => post(membership_create),
+        ("delete", "/memberships/{id}") => delete(membership_end),
+        ("put", "/people/{id}") => put(person_update),
+        ("delete", "/people/{id}") => delete(person_delete),
+        ("post", "/people/{id}/contact-requests") => post(contact_request),
+        ("post", "/contact-requests/{id}/accept") => post(contact_accept),
+        ("post", "/contact-requests/{id}/decline") => post(contact_decline),
+        ("get", "/projects") => get(projects),
+        ("post", "/projects") => post(project_create),
+        ("get", "/projects/{id}") => get(project_get),
+        ("put", "/projects/{id}") => put(project_update),
+        ("delete", "/projects/{id}") => delete(project_delete),
+        ("put", "/projects/{id}/partners/{organisation_id}") => put(partner_set),
+        ("delete", "/projects/{id}/partners/{organisation_id}") => delete(partner_remove),
+        ("get", "/partners") => get(partners),
+        ("get", "/organisations/{id}/recommendations") => get(recommendations),
+        ("get", "/organisations/{id}/cluster-fit") => get(cluster_fit),
+        ("get", "/themes") => get(themes),
+        ("get", "/consortium") => get(consortium),
+        ("get", "/saved-searches") => get(saved_list),
+        ("post", "/saved-searches") => post(saved_create),
+        ("post", "/saved-searches/{id}/seen") => post(saved_seen),
+        ("delete", "/saved-searches/{id}") => delete(saved_delete),
+        ("get", "/events") => get(events_list),
+        ("get", "/events/{id}") => get(event_get),
+        ("post", "/events/{id}/register") => post(event_register),
+        ("post", "/events/{id}/requests") => post(event_request),
+        ("get", "/events/{id}/availability") => get(event_availability_get),
+        ("put", "/events/{id}/availability") => put(event_availability),
+        ("put", "/events/{id}/tables") => put(event_tables),
+        ("post", "/meeting-requests/{id}/accept") => post(meeting_accept),
+        ("post", "/meeting-requests/{id}/decline") => post(meeting_decline),
+        ("post", "/events/{id}/schedule") => post(event_schedule),
+        ("get", "/events/{id}/agenda") => get(event_agenda),
+        ("get", "/events/{id}/organise") => get(event_organise),
+        ("post", "/events/{id}/check-in") => post(event_check_in),
+        ("post", "/events/{id}/meetings") => post(meeting_add),
+        ("put", "/events/{id}/round-table") => put(round_table_join),
+        ("get", "/events/{id}/round-tables") => get(round_tables),
+        ("post", "/meetings/{id}/status") => post(meeting_status),
+        ("post", "/meetings/{id}/pin") => post(meeting_pin),
+        ("post", "/meetings/{id}/feedback") => post(meeting_feedback),
+        ("get", "/me") => get(me),
+        ("get", "/openapi.json") => get(openapi_json),
+        _ => panic!("ENDPOINTS documents {method} {path}, which has no handler"),
+    }
 }
 
 fn id(raw: &str, what: &str) -> Result<i64, ApiError> {
@@ -982,7 +1259,10 @@ async fn event_get(State(s): State<AppState>, ApiCaller(actor): ApiCaller, Path(
     v["slots"] = ev
         .slots
         .iter()
-        .map(|x| json!({"id": x.id, "starts_at": x.starts_at, "minutes": x.minutes, "session": x.session}))
+        .map(|x| {
+            json!({"id": x.id, "starts_at": x.starts_at, "minutes": x.minutes, "session": x.session,
+                        "tables": x.tables.unwrap_or(ev.event.tables)})
+        })
         .collect();
     v["participants"] = ev
         .participants
@@ -1021,6 +1301,35 @@ async fn event_request(
     created(json!({"id": id, "status": "pending"}))
 }
 
+fn availability_json(slots: &[store::EventSlot], p: &store::EventParticipant, a: &app::events::Availability) -> Value {
+    json!({"participant": p.id, "name": p.name, "arrival": a.arrival, "departure": a.departure, "sessions": a.sessions,
+           "blocked": a.blocked, "unavailable": p.unavailable,
+           "slots": slots.iter().map(|x| json!({"id": x.id, "starts_at": x.starts_at, "session": x.session,
+                                               "available": !p.unavailable.contains(&x.id)})).collect::<Vec<_>>()})
+}
+
+async fn event_availability_get(
+    State(s): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    Path(slug): Path<String>,
+    StrictQuery(params): StrictQuery,
+) -> ApiResult {
+    require(&actor)?;
+    check_params(&params, &["participant"])?;
+    let who = param(&params, "participant")
+        .map(|x| x.parse::<i64>().map_err(|_| AppError::field("participant", format!("`{x}` is not a participant id"))))
+        .transpose()?;
+    let (_, p, slots, a) = s.app.availability(&actor, &slug, who).await?;
+    ok(availability_json(&slots, &p, &a))
+}
+
+fn slot_ids(b: &Body, key: &str) -> Result<Vec<i64>, ApiError> {
+    b.list(key)
+        .iter()
+        .map(|x| x.parse::<i64>().map_err(|_| ApiError(AppError::field(key, format!("`{x}` is not a slot id")))))
+        .collect()
+}
+
 async fn event_availability(
     State(s): State<AppState>,
     ApiCaller(actor): ApiCaller,
@@ -1028,13 +1337,61 @@ async fn event_availability(
     body: Bytes,
 ) -> ApiResult {
     require(&actor)?;
-    let b = Body::parse(&body, &["unavailable"])?;
-    let slots = b
-        .list("unavailable")
-        .iter()
-        .map(|x| x.parse::<i64>().map_err(|_| AppError::field("unavailable", format!("`{x}` is not a slot id"))))
-        .collect::<Result<Vec<_>, _>>()?;
-    s.app.set_availability(&actor, &slug, &slots).await?;
+    let b = Body::parse(&body, &["participant", "unavailable", "arrival", "departure", "sessions", "blocked"])?;
+    let structured = ["arrival", "departure", "sessions", "blocked"].iter().any(|k| b.has(k));
+    if b.has("unavailable") && structured {
+        return Err(ApiError(AppError::field(
+            "unavailable",
+            "give either `unavailable` or arrival, departure, sessions and blocked, not both",
+        )));
+    }
+    let a = if b.has("unavailable") {
+        app::events::Availability { blocked: slot_ids(&b, "unavailable")?, ..Default::default() }
+    } else {
+        app::events::Availability {
+            arrival: int_field(&b, "arrival")?,
+            departure: int_field(&b, "departure")?,
+            sessions: b.has("sessions").then(|| b.list("sessions")),
+            blocked: slot_ids(&b, "blocked")?,
+        }
+    };
+    let who = int_field(&b, "participant")?;
+    s.app.set_participant_availability(&actor, &slug, who, &a).await?;
+    let (_, p, slots, a) = s.app.availability(&actor, &slug, who).await?;
+    ok(availability_json(&slots, &p, &a))
+}
+
+async fn event_tables(
+    State(s): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    Path(slug): Path<String>,
+    body: Bytes,
+) -> ApiResult {
+    require(&actor)?;
+    // `{"tables": {"<slot id>": 12, "<slot id>": null}}`: an object, which `Body` does not take.
+    let v: Value =
+        serde_json::from_slice(&body).map_err(|e| AppError::field("body", format!("is not valid JSON: {e}")))?;
+    let Some(obj) = v.as_object() else { return Err(ApiError(AppError::field("body", "must be a JSON object"))) };
+    if let Some(k) = obj.keys().find(|k| k.as_str() != "tables") {
+        return Err(ApiError(AppError::field(k, "unknown field (allowed: tables)")));
+    }
+    let Some(map) = obj.get("tables").and_then(Value::as_object) else {
+        return Err(ApiError(AppError::field("tables", "must be an object of slot id to number of tables (or null)")));
+    };
+    let mut tables = Vec::new();
+    for (slot, n) in map {
+        let slot_id =
+            slot.parse::<i64>().map_err(|_| AppError::field("tables", format!("`{slot}` is not a slot id")))?;
+        let n = match n {
+            Value::Null => None,
+            v => Some(
+                v.as_i64()
+                    .ok_or_else(|| AppError::field("tables", format!("slot {slot}: {v} is not a whole number")))?,
+            ),
+        };
+        tables.push((slot_id, n));
+    }
+    s.app.set_slot_tables(&actor, &slug, &tables).await?;
     no_content()
 }
 
@@ -1070,6 +1427,7 @@ async fn event_schedule(
     ok(
         json!({"requests": r.requests, "placed": r.placed, "placed_weight": r.placed_weight, "upper_bound": r.upper_bound,
               "worst_shortfall": r.worst_shortfall, "breaks": r.breaks, "moved": r.moved,
+              "moved_by_participant": r.moved_by_participant.iter().map(|(n, k)| json!({"participant": n, "moved": k})).collect::<Vec<_>>(),
               "unplaced": r.unplaced.iter().map(|(m, why)| json!({"meeting": m, "reason": why})).collect::<Vec<_>>()}),
     )
 }
@@ -1192,7 +1550,11 @@ async fn event_organise(State(s): State<AppState>, ApiCaller(actor): ApiCaller, 
     let o = s.app.organiser_view(&actor, &slug).await?;
     ok(json!({
         "requests": o.requests.iter().map(|(id, from, to, status, priority)| json!({"id": id, "from": from, "to": to, "status": status, "priority": priority})).collect::<Vec<_>>(),
-        "plan": o.plan.iter().map(|(slot, rows)| json!({"slot": slot.starts_at, "meetings": rows.iter().map(|(t, a, b)| json!({"table": t, "participants": [a, b]})).collect::<Vec<_>>()})).collect::<Vec<_>>(),
+        "plan": o.plan.iter().map(|(slot, tables, rows)| json!({"slot": slot.starts_at, "slot_id": slot.id, "tables": tables,
+            "meetings": rows.iter().map(|m| json!({"meeting": m.id, "table": m.table, "participants": [m.first, m.second],
+                                                   "status": m.status, "locked": m.pinned})).collect::<Vec<_>>()})).collect::<Vec<_>>(),
+        "participants": o.participants.iter().map(|p| json!({"id": p.id, "name": p.name, "status": p.status,
+            "checked_in": p.checked_in, "unavailable_slots": p.unavailable})).collect::<Vec<_>>(),
         "not_placed": o.unscheduled.iter().map(|(what, why)| json!({"meeting": what, "reason": why})).collect::<Vec<_>>(),
         "feedback": s.app.feedback_summary(&actor, &slug).await?.into_iter().map(|(k, n)| json!({"outcome": k, "count": n})).collect::<Vec<_>>(),
     }))

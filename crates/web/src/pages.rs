@@ -58,6 +58,11 @@ pub fn routes() -> Router<AppState> {
         .route("/calendar/{file}", get(calendar))
         .route("/events/{slug}/organise", get(organise_page))
         .route("/events/{slug}/schedule", post(event_schedule))
+        .route("/events/{slug}/availability", get(availability_page).post(availability_save))
+        .route("/events/{slug}/tables", post(tables_save))
+        .route("/events/{slug}/check-in", post(check_in_form))
+        .route("/meetings/{id}/status", post(meeting_status_form))
+        .route("/meetings/{id}/lock", post(meeting_lock_form))
         .route("/partners", get(partners))
         .route("/saved-searches", post(saved_create))
         .route("/saved-searches/{id}/seen", post(saved_seen))
@@ -1596,8 +1601,10 @@ async fn organise_view(
     v: &Viewer,
     slug: &str,
     report: Option<app::events::ScheduleReport>,
+    errors: Vec<String>,
 ) -> PageResult {
     let o = s.app.organiser_view(&v.actor, slug).await?;
+    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     let page = OrganisePage {
         nav: nav(v),
         slug: o.event.slug.clone(),
@@ -1615,17 +1622,32 @@ async fn organise_view(
             worst_shortfall: r.worst_shortfall,
             breaks: r.breaks,
             moved: r.moved,
+            moved_by: r.moved_by_participant,
         }),
-        plan: o.plan.into_iter().map(|(slot, rows)| (slot.starts_at.replace('T', " "), rows)).collect(),
+        errors,
+        default_tables: o.event.tables,
+        plan: o
+            .plan
+            .into_iter()
+            .map(|(slot, tables, meetings)| PlanSlot {
+                id: slot.id,
+                time: slot.starts_at.replace('T', " "),
+                session: slot.session,
+                tables,
+                own_tables: slot.tables.map(|n| n.to_string()).unwrap_or_default(),
+                meetings,
+            })
+            .collect(),
         unscheduled: o.unscheduled,
         requests: o.requests,
+        participants: o.participants,
     };
-    Ok(render(&page).into_response())
+    Ok((status, render(&page)).into_response())
 }
 
 async fn organise_page(State(s): State<AppState>, v: Viewer, Path(slug): Path<String>) -> PageResult {
     require_signed_in(&v)?;
-    organise_view(&s, &v, &slug, None).await
+    organise_view(&s, &v, &slug, None, Vec::new()).await
 }
 
 async fn event_schedule(
@@ -1636,8 +1658,199 @@ async fn event_schedule(
 ) -> PageResult {
     v.check_csrf(get_field(&form, "csrf").as_deref())?;
     require_signed_in(&v)?;
-    let report = s.app.schedule_event(&v.actor, &slug, std::time::Duration::from_secs(5)).await?;
-    organise_view(&s, &v, &slug, Some(report)).await
+    match s.app.schedule_event(&v.actor, &slug, std::time::Duration::from_secs(5)).await {
+        Ok(report) => organise_view(&s, &v, &slug, Some(report), Vec::new()).await,
+        Err(e @ AppError::Conflict(_)) => organise_view(&s, &v, &slug, None, vec![e.to_string()]).await,
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Organisers' forms come back to the organise page, with the user's mistakes shown there.
+async fn back_to_organise(s: &AppState, v: &Viewer, slug: &str, done: Result<(), AppError>) -> PageResult {
+    match done {
+        Ok(()) => Ok(Redirect::to(&format!("/events/{slug}/organise")).into_response()),
+        Err(AppError::Validation(errors)) => {
+            organise_view(s, v, slug, None, errors.iter().map(|e| e.to_string()).collect()).await
+        }
+        Err(e @ AppError::Conflict(_)) => organise_view(s, v, slug, None, vec![e.to_string()]).await,
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn tables_save(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(slug): Path<String>,
+    Form(form): Form<Fields>,
+) -> PageResult {
+    v.check_csrf(get_field(&form, "csrf").as_deref())?;
+    require_signed_in(&v)?;
+    let mut tables = Vec::new();
+    let mut errors = Vec::new();
+    for (k, raw) in &form {
+        let Some(slot) = k.strip_prefix("tables_") else { continue };
+        let Ok(slot) = slot.parse::<i64>() else {
+            errors.push(FieldError::new("tables", format!("`{slot}` is not a slot id")));
+            continue;
+        };
+        match raw.trim() {
+            "" => tables.push((slot, None)),
+            n => match n.parse::<i64>() {
+                Ok(n) => tables.push((slot, Some(n))),
+                Err(_) => errors.push(FieldError::new("tables", format!("`{n}` is not a number of tables"))),
+            },
+        }
+    }
+    let done = if errors.is_empty() {
+        s.app.set_slot_tables(&v.actor, &slug, &tables).await
+    } else {
+        Err(AppError::Validation(errors))
+    };
+    back_to_organise(&s, &v, &slug, done).await
+}
+
+async fn check_in_form(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(slug): Path<String>,
+    Form(form): Form<Fields>,
+) -> PageResult {
+    v.check_csrf(get_field(&form, "csrf").as_deref())?;
+    require_signed_in(&v)?;
+    let participant = get_field(&form, "participant").and_then(|p| p.parse::<i64>().ok()).unwrap_or(0);
+    let present = get_field(&form, "present").as_deref() != Some("false");
+    let done = s.app.check_in(&v.actor, &slug, participant, present).await;
+    back_to_organise(&s, &v, &slug, done).await
+}
+
+async fn meeting_status_form(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(raw): Path<String>,
+    Form(form): Form<Fields>,
+) -> PageResult {
+    v.check_csrf(get_field(&form, "csrf").as_deref())?;
+    require_signed_in(&v)?;
+    let meeting = id(&raw, "meeting")?;
+    let slug = s.app.meeting_event(meeting).await?.slug;
+    let done = s.app.mark_meeting(&v.actor, meeting, &get_field(&form, "status").unwrap_or_default()).await;
+    back_to_organise(&s, &v, &slug, done).await
+}
+
+async fn meeting_lock_form(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(raw): Path<String>,
+    Form(form): Form<Fields>,
+) -> PageResult {
+    v.check_csrf(get_field(&form, "csrf").as_deref())?;
+    require_signed_in(&v)?;
+    let meeting = id(&raw, "meeting")?;
+    let slug = s.app.meeting_event(meeting).await?.slug;
+    let done = s.app.lock_meeting(&v.actor, meeting, get_field(&form, "lock").as_deref() != Some("false")).await;
+    back_to_organise(&s, &v, &slug, done).await
+}
+
+async fn availability_view(
+    s: &AppState,
+    v: &Viewer,
+    slug: &str,
+    who: Option<i64>,
+    errors: Vec<String>,
+    saved: bool,
+) -> PageResult {
+    let (e, p, slots, a) = s.app.availability(&v.actor, slug, who).await?;
+    let mut sessions: Vec<(String, bool)> = Vec::new();
+    for x in &slots {
+        if !sessions.iter().any(|(n, _)| n == &x.session) {
+            let attended = a.sessions.as_ref().is_none_or(|names| names.contains(&x.session));
+            sessions.push((x.session.clone(), attended));
+        }
+    }
+    let me = v.actor.user_id.is_some() && p.user_id == v.actor.user_id;
+    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let page = AvailabilityPage {
+        nav: nav(v),
+        slug: e.slug.clone(),
+        event: e.name.clone(),
+        who: p.name.clone(),
+        participant: (!me).then_some(p.id),
+        available: slots.len() - p.unavailable.len(),
+        slots: slots
+            .iter()
+            .map(|x| AvailabilitySlot {
+                id: x.id,
+                time: x.starts_at.replace('T', " "),
+                session: x.session.clone(),
+                arrival: a.arrival == Some(x.id),
+                departure: a.departure == Some(x.id),
+                blocked: a.blocked.contains(&x.id),
+                available: !p.unavailable.contains(&x.id),
+            })
+            .collect(),
+        sessions,
+        errors,
+        saved,
+    };
+    Ok((status, render(&page)).into_response())
+}
+
+async fn availability_page(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(slug): Path<String>,
+    Query(params): Query<Fields>,
+) -> PageResult {
+    require_signed_in(&v)?;
+    let who = match get_field(&params, "participant") {
+        None => None,
+        Some(raw) => Some(id(&raw, "participant")?),
+    };
+    availability_view(&s, &v, &slug, who, Vec::new(), get_field(&params, "saved").is_some()).await
+}
+
+async fn availability_save(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(slug): Path<String>,
+    Form(form): Form<Fields>,
+) -> PageResult {
+    v.check_csrf(get_field(&form, "csrf").as_deref())?;
+    require_signed_in(&v)?;
+    let who = match get_field(&form, "participant") {
+        None => None,
+        Some(raw) => Some(id(&raw, "participant")?),
+    };
+    let mut errors = Vec::new();
+    let mut slot_field = |name: &str, raw: &str| -> Option<i64> {
+        match raw.trim() {
+            "" => None,
+            t => t.parse::<i64>().map_err(|_| errors.push(format!("{name}: `{t}` is not a slot"))).ok(),
+        }
+    };
+    let arrival = slot_field("arrival", &get_field(&form, "arrival").unwrap_or_default());
+    let departure = slot_field("departure", &get_field(&form, "departure").unwrap_or_default());
+    let blocked: Vec<i64> =
+        form.iter().filter(|(k, _)| k == "blocked").filter_map(|(_, v)| slot_field("blocked", v)).collect();
+    let sessions = get_field(&form, "sessions_listed")
+        .map(|_| form.iter().filter(|(k, _)| k == "sessions").map(|(_, v)| v.clone()).collect::<Vec<_>>());
+    if !errors.is_empty() {
+        return availability_view(&s, &v, &slug, who, errors, false).await;
+    }
+    let a = app::events::Availability { arrival, departure, sessions, blocked };
+    match s.app.set_participant_availability(&v.actor, &slug, who, &a).await {
+        Ok(_) => {
+            let target = match who {
+                Some(p) => format!("/events/{slug}/availability?participant={p}&saved=1"),
+                None => format!("/events/{slug}/availability?saved=1"),
+            };
+            Ok(Redirect::to(&target).into_response())
+        }
+        Err(AppError::Validation(es)) => {
+            availability_view(&s, &v, &slug, who, es.iter().map(|e| e.to_string()).collect(), false).await
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 async fn round_table_form(

@@ -494,9 +494,20 @@ pub struct ReportLine {
     pub worst_shortfall: u32,
     pub breaks: u32,
     pub moved: usize,
+    /// Participants whose published meetings moved, with how many.
+    pub moved_by: Vec<(String, usize)>,
 }
 
-pub type TablePlanRow = (String, Vec<(i64, String, String)>);
+/// One slot of the organisers' table plan.
+pub struct PlanSlot {
+    pub id: i64,
+    pub time: String,
+    pub session: String,
+    pub tables: i64,
+    /// The slot's own number of tables, empty when it uses the event's.
+    pub own_tables: String,
+    pub meetings: Vec<app::events::PlannedMeeting>,
+}
 
 #[derive(Template)]
 #[template(path = "organise.html")]
@@ -505,8 +516,38 @@ pub struct OrganisePage {
     pub slug: String,
     pub event: String,
     pub report: Option<ReportLine>,
-    /// `(slot time, [(table, first, second)])`.
-    pub plan: Vec<TablePlanRow>,
+    pub errors: Vec<String>,
+    pub default_tables: i64,
+    pub plan: Vec<PlanSlot>,
     pub unscheduled: Vec<(String, String)>,
     pub requests: Vec<(i64, String, String, String, i64)>,
+    pub participants: Vec<app::events::OrganiserParticipant>,
+}
+
+/// One slot on the availability form.
+pub struct AvailabilitySlot {
+    pub id: i64,
+    pub time: String,
+    pub session: String,
+    pub arrival: bool,
+    pub departure: bool,
+    pub blocked: bool,
+    pub available: bool,
+}
+
+#[derive(Template)]
+#[template(path = "availability.html")]
+pub struct AvailabilityPage {
+    pub nav: Nav,
+    pub slug: String,
+    pub event: String,
+    pub who: String,
+    /// Set when an organiser edits someone else's availability.
+    pub participant: Option<i64>,
+    pub slots: Vec<AvailabilitySlot>,
+    /// `(session, attended)`.
+    pub sessions: Vec<(String, bool)>,
+    pub available: usize,
+    pub errors: Vec<String>,
+    pub saved: bool,
 }

@@ -268,6 +268,36 @@ fn place_all_that_cannot_be_met_exits_3_with_the_best_schedule() {
     assert!(s["unplaced"].as_array().unwrap().iter().any(|u| u["request"] == "r2"));
 }
 
+/// Eight requests for exactly eight table-slots: every request fits, but only if the search
+/// gets to work; the greedy start alone leaves some out.
+const TIGHT: &str = r#"{
+  "slots": [{"id": "s1", "session": "am"}, {"id": "s2", "session": "am"}, {"id": "s3", "session": "pm"}, {"id": "s4", "session": "pm"}],
+  "tables": 2,
+  "participants": [{"id": "p1", "available": ["s1", "s2", "s3"]}, {"id": "p2"}, {"id": "p3", "available": ["s2", "s4"]},
+                   {"id": "p4"}, {"id": "p5"}, {"id": "p6", "available": ["s1", "s2", "s4"]}, {"id": "p7"}, {"id": "p8"}],
+  "requests": [{"id": "r1", "participants": ["p2", "p7"]}, {"id": "r2", "participants": ["p1", "p5"]},
+               {"id": "r3", "participants": ["p6", "p2"]}, {"id": "r4", "participants": ["p8", "p2"]},
+               {"id": "r5", "participants": ["p5", "p3"]}, {"id": "r6", "participants": ["p6", "p4"]},
+               {"id": "r7", "participants": ["p8", "p1"]}, {"id": "r8", "participants": ["p3", "p6"]}],
+  "objective": {"place_all": true}
+}"#;
+
+#[test]
+fn place_all_not_reached_within_the_limits_exits_4_with_the_best_schedule() {
+    let (code, err, s) = schedule(TIGHT, &["--max-iterations", "0"]);
+    assert_eq!(code, Some(4), "{err}");
+    let s = s.expect("the best schedule is still written");
+    assert_eq!(s["status"], "place_all_not_reached");
+    let unplaced = s["unplaced"].as_array().unwrap();
+    assert!(!unplaced.is_empty() && unplaced.iter().all(|u| !u["reason"].as_str().unwrap_or("").is_empty()));
+    assert_eq!(s["placed"].as_u64().unwrap() as usize + unplaced.len(), 8);
+    // With room to search, the same file places everything: it was never impossible.
+    let (code, err, s) = schedule(TIGHT, &["--max-iterations", "100000"]);
+    assert_eq!(code, Some(0), "{err}");
+    let s = s.unwrap();
+    assert_eq!((s["status"].as_str(), s["placed"].as_u64()), (Some("place_all_reached"), Some(8)));
+}
+
 #[test]
 fn eval_matching_prints_one_json_object_for_every_method() {
     let out = Command::new(env!("CARGO_BIN_EXE_clusterbridge"))

@@ -96,6 +96,33 @@ fn cells() -> Vec<Cell> {
             SIGNED_IN,
         ),
         api("list projects", Method::GET, "/projects", None, ROLES),
+        api("find partners", Method::GET, "/partners?q=satellite", None, ROLES),
+        api("themes", Method::GET, "/themes", None, ROLES),
+        api("saved searches", Method::GET, "/saved-searches", None, SIGNED_IN),
+        api("get event", Method::GET, "/events/forum", None, ROLES),
+        api("register for event", Method::POST, "/events/forum/register", None, SIGNED_IN),
+        api("own availability", Method::GET, "/events/forum/availability", None, SIGNED_IN),
+        api("set own availability", Method::PUT, "/events/forum/availability", Some(json!({"blocked": []})), SIGNED_IN),
+        api("own agenda", Method::GET, "/events/forum/agenda", None, SIGNED_IN),
+        api("organiser view", Method::GET, "/events/forum/organise", None, &["manager_space", "admin"]),
+        api(
+            "tables per slot",
+            Method::PUT,
+            "/events/forum/tables",
+            Some(json!({"tables": {}})),
+            &["manager_space", "admin"],
+        ),
+        api(
+            "schedule event",
+            Method::POST,
+            "/events/forum/schedule",
+            Some(json!({"time_limit": 0})),
+            &["manager_space", "admin"],
+        ),
+        page("event page", "/events/forum", ROLES),
+        page("availability page", "/events/forum/availability", SIGNED_IN),
+        page("agenda page", "/events/forum/agenda", SIGNED_IN),
+        page("organise page", "/events/forum/organise", &["manager_space", "admin"]),
         page("home page", "/", ROLES),
         page("directory page", "/organisations", ROLES),
         page("organisation page", "/organisations/{sat}", ROLES),
@@ -134,6 +161,7 @@ async fn request(t: &TestApp, cell: &Cell, role: &str) -> u16 {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_role_against_every_endpoint() {
     on_every_backend(|t| async move {
+        crate::events::forum(&t).await;
         let mut table = String::new();
         let mut failures = Vec::new();
         for cell in cells() {

@@ -111,11 +111,13 @@ async fn visit(c: &Client, t: &TestApp, name: &str, path: &str, expect: &[&str])
 /// Checks the page the browser shows now.
 async fn check(c: &Client, name: &str, path: &str, expect: &[&str]) {
     let html = c.source().await.unwrap();
-    for e in expect {
-        assert!(html.contains(e), "{name} ({path}) should show {e:?}");
-    }
+    // The screenshot first: it is what explains a failure.
     let png = c.screenshot().await.unwrap();
     std::fs::write(screenshots().join(format!("{name}.png")), png).unwrap();
+    let main = html.split("<main").nth(1).unwrap_or(&html);
+    for e in expect {
+        assert!(html.contains(e), "{name} ({path}) should show {e:?}; it shows:\n{}", &main[..main.len().min(3000)]);
+    }
     // A page answered with 404 or 422 on purpose makes Chromium log that status; nothing else may.
     let errors: Vec<String> = console_errors(c)
         .await
@@ -324,10 +326,32 @@ async fn meeting_request_accept_schedule_agenda_in_chromium() {
         .await;
     c.find(Locator::XPath("//form[contains(@action, '/accept')]//button")).await.unwrap().click().await.unwrap();
     c.wait().for_element(Locator::XPath("//span[@class='badge' and text()='accepted']")).await.unwrap();
+    // Soft Systems arrives for the second slot (14:20).
+    c.find(Locator::Css("a[href='/events/forum/availability']")).await.unwrap().click().await.unwrap();
+    c.wait().for_element(Locator::Css("select[name='arrival']")).await.unwrap();
+    c.find(Locator::XPath("//select[@name='arrival']/option[3]")).await.unwrap().click().await.unwrap();
+    c.find(Locator::XPath("//form[contains(@action, '/availability')]//button")).await.unwrap().click().await.unwrap();
+    c.wait().for_element(Locator::Css("p.notice.info")).await.unwrap();
+    check(&c, "availability-saved", "/events/forum/availability", &["Saved: available in 2 of 3 slots"]).await;
     sign_out(&c).await;
 
     sign_in(&c, &t, "manager_space").await;
-    visit(&c, &t, "organise", "/events/forum/organise", &["Table plan", "accepted"]).await;
+    visit(
+        &c,
+        &t,
+        "organise",
+        "/events/forum/organise",
+        &["Table plan", "accepted", "Tables per slot", "1 slots ruled out"],
+    )
+    .await;
+    // The last slot (14:40) opens no tables: only 14:20 is left for the meeting.
+    let last = c.find(Locator::XPath("(//input[starts-with(@name, 'tables_')])[3]")).await.unwrap();
+    last.send_keys("0").await.unwrap();
+    c.find(Locator::XPath("//form[contains(@action, '/tables')]//button")).await.unwrap().click().await.unwrap();
+    c.wait()
+        .for_element(Locator::XPath("//h3[contains(text(), '14:40') and contains(text(), '0 tables')]"))
+        .await
+        .unwrap();
     let html = c.source().await.unwrap();
     assert!(!html.contains("Shall we talk about satellite software?"), "organisers never read the messages");
     c.find(Locator::XPath("//form[contains(@action, '/schedule')]//button")).await.unwrap().click().await.unwrap();
@@ -339,10 +363,22 @@ async fn meeting_request_accept_schedule_agenda_in_chromium() {
         &["Placed 1 of 1 meetings", "100.0% of what is possible"],
     )
     .await;
+    // On the day: check Soft Systems in at the desk, then mark the meeting held.
+    c.goto(&t.url("/events/forum/organise")).await.unwrap();
+    c.find(Locator::XPath("//form[contains(@action, '/check-in')]//button[text()='Check in']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    c.wait().for_element(Locator::XPath("//span[@class='badge' and text()='checked in']")).await.unwrap();
+    c.find(Locator::XPath("//form[contains(@action, '/status')]//button")).await.unwrap().click().await.unwrap();
+    c.wait().for_element(Locator::XPath("//span[@class='badge' and text()='held']")).await.unwrap();
+    check(&c, "organise-on-the-day", "/events/forum/organise", &["checked in", "held"]).await;
     sign_out(&c).await;
 
     sign_in(&c, &t, "member_sat").await;
-    visit(&c, &t, "agenda", "/events/forum/agenda", &["Agenda of", "Soft Systems", "iCalendar"]).await;
+    visit(&c, &t, "agenda", "/events/forum/agenda", &["Agenda of", "Soft Systems", "iCalendar", "14:20"]).await;
     c.close().await.unwrap();
     t.stop().await;
 }

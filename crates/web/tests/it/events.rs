@@ -123,7 +123,7 @@ async fn request_accept_schedule_agenda_and_calendar_updates() {
             )
             .await
             .0,
-            204
+            200
         );
         let (_, r) = call(&t, Method::POST, "/events/forum/schedule", "admin", Some(r#"{"time_limit": 1}"#)).await;
         assert_eq!((r["placed"].as_i64(), r["moved"].as_i64()), (Some(1), Some(1)), "{r}");
@@ -349,6 +349,116 @@ async fn themed_round_tables_mix_clusters() {
         assert_eq!(tables.len(), 1, "six people make one table: {v}");
         assert_eq!(tables[0]["members"].as_array().unwrap().len(), 6);
         assert!(tables[0]["theme"].as_str().is_some_and(|s| !s.is_empty()));
+        t
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn availability_and_tables_per_slot_shape_the_schedule() {
+    on_every_backend(|t| async move {
+        forum(&t).await;
+        for role in ["member_sat", "member_soft", "admin"] {
+            call(&t, Method::POST, "/events/forum/register", role, None).await;
+        }
+        let (_, ev) = call(&t, Method::GET, "/events/forum", "member_soft", None).await;
+        let soft = ev["me"].as_i64().unwrap();
+        let slots: Vec<i64> = ev["slots"].as_array().unwrap().iter().map(|s| s["id"].as_i64().unwrap()).collect();
+        let (s1, s2, s3) = (slots[0], slots[1], slots[2]);
+        let (_, ev) = call(&t, Method::GET, "/events/forum", "admin", None).await;
+        let admin = ev["me"].as_i64().unwrap();
+
+        // Arrival, departure, sessions and blocked slots become the slots ruled out.
+        let (status, a) = call(
+            &t,
+            Method::PUT,
+            "/events/forum/availability",
+            "member_soft",
+            Some(&format!(r#"{{"arrival": {s2}}}"#)),
+        )
+        .await;
+        assert_eq!(status, 200, "{a}");
+        assert_eq!((a["unavailable"].clone(), a["arrival"].as_i64()), (serde_json::json!([s1]), Some(s2)));
+        let (_, a) = call(&t, Method::GET, "/events/forum/availability", "member_soft", None).await;
+        assert_eq!(a["slots"].as_array().unwrap().iter().filter(|s| s["available"] == true).count(), 2, "{a}");
+
+        // Mistakes name their field and change nothing.
+        for (body, field) in [
+            (format!(r#"{{"arrival": {s3}, "departure": {s2}}}"#), "departure"),
+            (r#"{"blocked": [999999]}"#.to_string(), "blocked"),
+            (r#"{"sessions": ["evening"]}"#.to_string(), "sessions"),
+            (format!(r#"{{"unavailable": [{s1}], "arrival": {s2}}}"#), "unavailable"),
+            (r#"{"arrival": "soon"}"#.to_string(), "arrival"),
+        ] {
+            let (status, v) = call(&t, Method::PUT, "/events/forum/availability", "member_soft", Some(&body)).await;
+            assert_eq!((status, v["error"]["fields"][0]["field"].as_str()), (422, Some(field)), "{body}: {v}");
+        }
+        let (_, a) = call(&t, Method::GET, "/events/forum/availability", "member_soft", None).await;
+        assert_eq!(a["unavailable"], serde_json::json!([s1]));
+
+        // Someone else's availability: organisers only.
+        let other = format!(r#"{{"participant": {soft}, "blocked": [{s3}]}}"#);
+        assert_eq!(call(&t, Method::PUT, "/events/forum/availability", "member_sat", Some(&other)).await.0, 403);
+        assert_eq!(
+            call(&t, Method::GET, &format!("/events/forum/availability?participant={soft}"), "member_sat", None)
+                .await
+                .0,
+            403
+        );
+        let (status, a) = call(&t, Method::PUT, "/events/forum/availability", "admin", Some(&other)).await;
+        assert_eq!((status, a["unavailable"].clone()), (200, serde_json::json!([s3])), "{a}");
+
+        // Tables per slot: organisers only, whole numbers from 0, slots of this event.
+        let close = format!(r#"{{"tables": {{"{s2}": 0}}}}"#);
+        assert_eq!(call(&t, Method::PUT, "/events/forum/tables", "member_sat", Some(&close)).await.0, 403);
+        for body in [
+            format!(r#"{{"tables": {{"{s2}": -1}}}}"#),
+            r#"{"tables": {"999999": 1}}"#.to_string(),
+            format!(r#"{{"tables": {{"{s2}": 1.5}}}}"#),
+            r#"{"rooms": {}}"#.to_string(),
+        ] {
+            let (status, v) = call(&t, Method::PUT, "/events/forum/tables", "manager_space", Some(&body)).await;
+            assert_eq!(status, 422, "{body}: {v}");
+        }
+        assert_eq!(call(&t, Method::PUT, "/events/forum/tables", "manager_space", Some(&close)).await.0, 204);
+
+        // Two meetings for member_sat; soft cannot take s3 and s2 has no tables: s1 for soft.
+        for (to, to_role) in [(soft, "member_soft"), (admin, "admin")] {
+            let (_, v) =
+                call(&t, Method::POST, "/events/forum/requests", "member_sat", Some(&format!(r#"{{"to": {to}}}"#)))
+                    .await;
+            let rid = v["id"].as_i64().unwrap();
+            assert_eq!(call(&t, Method::POST, &format!("/meeting-requests/{rid}/accept"), to_role, None).await.0, 204);
+        }
+        let (_, r) = call(&t, Method::POST, "/events/forum/schedule", "admin", Some(r#"{"time_limit": 1}"#)).await;
+        assert_eq!(r["placed"], 2, "{r}");
+        let (_, o) = call(&t, Method::GET, "/events/forum/organise", "admin", None).await;
+        let plan = o["plan"].as_array().unwrap();
+        assert_eq!((plan[1]["tables"].as_i64(), plan[1]["meetings"].as_array().unwrap().len()), (Some(0), 0), "{o}");
+        let soft_name = o["participants"].as_array().unwrap().iter().find(|p| p["id"] == soft).unwrap()["name"].clone();
+        let with_soft = |slot: &Value| {
+            slot["meetings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|m| m["participants"].as_array().unwrap().contains(&soft_name))
+        };
+        assert!(with_soft(&plan[0]) && !with_soft(&plan[2]), "{o}");
+
+        // Soft now arrives late: the re-plan moves that one meeting and says whose it was.
+        assert_eq!(
+            call(&t, Method::PUT, "/events/forum/tables", "admin", Some(&format!(r#"{{"tables": {{"{s2}": null}}}}"#)))
+                .await
+                .0,
+            204
+        );
+        call(&t, Method::PUT, "/events/forum/availability", "member_soft", Some(&format!(r#"{{"arrival": {s2}}}"#)))
+            .await;
+        let (_, r) = call(&t, Method::POST, "/events/forum/schedule", "admin", Some(r#"{"time_limit": 1}"#)).await;
+        assert_eq!((r["placed"].as_i64(), r["moved"].as_i64()), (Some(2), Some(1)), "{r}");
+        let moved = r["moved_by_participant"].as_array().unwrap();
+        assert_eq!(moved.len(), 2, "both sides of the moved meeting: {r}");
+        assert!(moved.iter().any(|m| m["participant"] == soft_name && m["moved"] == 1), "{r}");
         t
     })
     .await;
