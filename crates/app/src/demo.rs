@@ -144,7 +144,13 @@ impl App {
                 },
             ]
         };
-        let blocks = vec![ProgrammeBlock { session: "afternoon".into(), start: "14:00".into(), minutes: 20, count: 9 }];
+        let blocks = vec![ProgrammeBlock {
+            day: None,
+            session: "afternoon".into(),
+            start: "14:00".into(),
+            minutes: 20,
+            count: 9,
+        }];
         let upcoming_day = (self.today() + chrono::Duration::days(21)).format("%Y-%m-%d").to_string();
         let forums = [
             ("cluster-forum-2013", "Luxembourg Cluster Forum 2013", "2013-12-11".to_string(), "The first Luxembourg Cluster Forum: keynote, cluster testimonials, a round table of the cluster managers, then one-to-one meetings between members of all clusters."),
@@ -180,6 +186,8 @@ impl App {
                 clusters: Vec::new(),
                 tables: 15,
                 capacity: 200,
+                max_meetings: Some(9),
+                ..Default::default()
             };
             self.create_event(&sys, &input, &sessions(), &blocks).await?;
             let mut tx = self.store.begin().await?;

@@ -8,13 +8,93 @@ use domain::{Actor, FieldError};
 use std::collections::HashMap;
 use store::{Event, EventMeeting, EventParticipant, EventSession, EventSlot, MeetingRequest};
 
-/// A block of meeting slots in the programme: `count` slots of `minutes` from `start` ("HH:MM").
-#[derive(Debug, Clone)]
+/// A block of meeting slots in the programme: `count` slots of `minutes` from `start` ("HH:MM")
+/// on `day` (a date; `None`: the event's first day).
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ProgrammeBlock {
+    pub day: Option<String>,
     pub session: String,
     pub start: String,
     pub minutes: i64,
     pub count: i64,
+}
+
+/// Reads a meeting programme written one block per line: `[YYYY-MM-DD] SESSION HH:MM MINUTES COUNT`,
+/// e.g. `morning 10:00 20 6` (six 20-minute slots from 10:00) or `2026-03-21 afternoon 14:00 20 9`
+/// for a later day. Errors name the line.
+pub fn parse_programme(text: &str) -> (Vec<ProgrammeBlock>, Vec<FieldError>) {
+    let mut blocks = Vec::new();
+    let mut errors = Vec::new();
+    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let bad = |why: &str| FieldError::new("programme", format!("line {}: {why} (`{}`)", n + 1, line.trim()));
+        let mut words: Vec<&str> = line.split_whitespace().collect();
+        let day = match words.first() {
+            Some(w) if w.len() == 10 && w.as_bytes()[4] == b'-' => {
+                if chrono::NaiveDate::parse_from_str(w, "%Y-%m-%d").is_err() {
+                    errors.push(bad("the day is not a date (YYYY-MM-DD)"));
+                    continue;
+                }
+                Some(words.remove(0).to_string())
+            }
+            _ => None,
+        };
+        let Some(at) = words.iter().position(|w| parse_hhmm(w).is_some()) else {
+            errors.push(bad("write SESSION HH:MM MINUTES COUNT, e.g. `morning 10:00 20 6`"));
+            continue;
+        };
+        let session = words[..at].join(" ");
+        let numbers: Vec<Option<i64>> = words[at + 1..].iter().map(|w| w.parse::<i64>().ok()).collect();
+        match numbers.as_slice() {
+            _ if session.is_empty() => errors.push(bad("name the session before the time, e.g. `morning`")),
+            [Some(minutes), Some(count)] => blocks.push(ProgrammeBlock {
+                day,
+                session,
+                start: words[at].to_string(),
+                minutes: *minutes,
+                count: *count,
+            }),
+            _ => errors.push(bad("after the time give the slot length in minutes and the number of slots")),
+        }
+    }
+    (blocks, errors)
+}
+
+/// Reads an agenda written one session per line: `HH:MM-HH:MM TITLE [(KIND)]`, e.g.
+/// `09:00-09:45 Welcome and keynote (keynote)`. Errors name the line.
+pub fn parse_agenda(text: &str) -> (Vec<EventSession>, Vec<FieldError>) {
+    let mut sessions = Vec::new();
+    let mut errors = Vec::new();
+    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let line = line.trim();
+        let bad = |why: &str| FieldError::new("agenda", format!("line {}: {why} (`{line}`)", n + 1));
+        let (times, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+        let Some((from, to)) =
+            times.split_once('-').filter(|(a, b)| parse_hhmm(a).is_some() && parse_hhmm(b).is_some())
+        else {
+            errors.push(bad("start with the times, e.g. `09:00-09:45 Keynote`"));
+            continue;
+        };
+        if parse_hhmm(from) >= parse_hhmm(to) {
+            errors.push(bad("the session ends before it starts"));
+            continue;
+        }
+        let rest = rest.trim();
+        let (title, kind) = match rest.strip_suffix(')').and_then(|r| r.rsplit_once('(')) {
+            Some((title, kind)) if !kind.trim().is_empty() => (title.trim(), kind.trim()),
+            _ => (rest, "session"),
+        };
+        if title.is_empty() {
+            errors.push(bad("give the session a title"));
+            continue;
+        }
+        sessions.push(EventSession {
+            starts_at: from.to_string(),
+            ends_at: to.to_string(),
+            title: title.to_string(),
+            kind: kind.to_string(),
+        });
+    }
+    (sessions, errors)
 }
 
 /// Raw input for a new event.
@@ -28,6 +108,12 @@ pub struct EventInput {
     pub clusters: Vec<String>,
     pub tables: i64,
     pub capacity: i64,
+    /// Hours before an unanswered request expires; 0: 72.
+    pub request_ttl_hours: i64,
+    /// Requests one participant may send; 0: 20.
+    pub max_requests: i64,
+    /// Meetings one participant may accept; `None`: no cap.
+    pub max_meetings: Option<i64>,
 }
 
 /// What a participant sees of an event.
@@ -235,7 +321,41 @@ impl App {
         sessions: &[EventSession],
         blocks: &[ProgrammeBlock],
     ) -> AppResult<i64> {
-        let mut errors = Vec::new();
+        self.create_event_checked(actor, input, sessions, blocks, Vec::new()).await
+    }
+
+    /// Creates an event from its agenda and programme as text (see [`parse_agenda`] and
+    /// [`parse_programme`]): every mistake is reported at once, and nothing is written.
+    pub async fn create_event_from_text(
+        &self,
+        actor: &Actor,
+        input: &EventInput,
+        agenda: &str,
+        programme: &str,
+    ) -> AppResult<i64> {
+        let (sessions, mut errors) = parse_agenda(agenda);
+        let (blocks, more) = parse_programme(programme);
+        errors.extend(more);
+        if blocks.is_empty() && errors.iter().all(|e| e.field != "programme") {
+            errors.push(FieldError::new(
+                "programme",
+                "give at least one block of meeting slots, e.g. `morning 10:00 20 6`",
+            ));
+        }
+        self.create_event_checked(actor, input, &sessions, &blocks, errors).await
+    }
+
+    async fn create_event_checked(
+        &self,
+        actor: &Actor,
+        input: &EventInput,
+        sessions: &[EventSession],
+        blocks: &[ProgrammeBlock],
+        mut errors: Vec<FieldError>,
+    ) -> AppResult<i64> {
+        if !actor.can_create_event() {
+            return Err(if actor.is_signed_in() { AppError::Forbidden } else { AppError::Unauthenticated });
+        }
         let slug = input.slug.trim();
         if slug.is_empty() || !slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
             errors.push(FieldError::new("slug", "use lower-case letters, digits and dashes"));
@@ -250,12 +370,36 @@ impl App {
         if !(1..=10_000).contains(&input.tables) {
             errors.push(FieldError::new("tables", "must be from 1 to 10000"));
         }
+        if !(1..=100_000).contains(&input.capacity) {
+            errors.push(FieldError::new("capacity", "must be from 1 to 100000"));
+        }
+        if !(0..=24 * 365).contains(&input.request_ttl_hours) {
+            errors.push(FieldError::new("request_ttl_hours", "must be from 1 to 8760 hours"));
+        }
+        if !(0..=1_000).contains(&input.max_requests) {
+            errors.push(FieldError::new("max_requests", "must be from 1 to 1000"));
+        }
+        if input.max_meetings.is_some_and(|m| !(1..=1_000).contains(&m)) {
+            errors.push(FieldError::new("max_meetings", "must be from 1 to 1000, or empty for no cap"));
+        }
         for b in blocks {
+            if let Some(d) = &b.day {
+                if chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_err() {
+                    errors.push(FieldError::new("programme", format!("`{d}` is not a date (YYYY-MM-DD)")));
+                }
+            }
             if parse_hhmm(&b.start).is_none() {
                 errors.push(FieldError::new("programme", format!("`{}` is not a time (HH:MM)", b.start)));
             }
             if !(5..=240).contains(&b.minutes) || !(1..=100).contains(&b.count) {
                 errors.push(FieldError::new("programme", "slots last 5 to 240 minutes, 1 to 100 per block"));
+            } else if let Some((h, m)) = parse_hhmm(&b.start) {
+                if (h * 60 + m) as i64 + b.minutes * b.count > 24 * 60 {
+                    errors.push(FieldError::new(
+                        "programme",
+                        format!("the block from {} runs past midnight: start a new day instead", b.start),
+                    ));
+                }
             }
         }
         let mut tx = self.store.begin().await?;
@@ -281,10 +425,11 @@ impl App {
             starts_on: day.clone(),
             timezone: "Europe/Luxembourg".into(),
             status: "open".into(),
-            capacity: input.capacity.max(1),
+            capacity: input.capacity,
             tables: input.tables,
-            request_ttl_hours: 72,
-            max_requests: 20,
+            request_ttl_hours: if input.request_ttl_hours == 0 { 72 } else { input.request_ttl_hours },
+            max_requests: if input.max_requests == 0 { 20 } else { input.max_requests },
+            max_meetings: input.max_meetings,
             ..Default::default()
         };
         let id = store::insert_event(&mut tx, &e, &self.now_text()).await.map_err(|e| match e {
@@ -296,11 +441,15 @@ impl App {
             store::insert_event_session(&mut tx, id, s).await?;
         }
         let mut position = 0;
-        for b in blocks {
+        let mut blocks = blocks.to_vec();
+        // Slots are numbered in time order whatever the order of the blocks.
+        blocks.sort_by_key(|b| (b.day.clone().unwrap_or_else(|| day.clone()), parse_hhmm(&b.start)));
+        for b in &blocks {
             let (h, m) = parse_hhmm(&b.start).unwrap_or((9, 0));
             let mut minutes = h as i64 * 60 + m as i64;
+            let block_day = b.day.clone().unwrap_or_else(|| day.clone());
             for _ in 0..b.count {
-                let starts_at = format!("{day}T{:02}:{:02}", minutes / 60, minutes % 60);
+                let starts_at = format!("{block_day}T{:02}:{:02}", minutes / 60, minutes % 60);
                 store::insert_slot(
                     &mut tx,
                     id,
@@ -337,7 +486,20 @@ impl App {
         if !self.organises(&mut tx, actor, &e).await? {
             return Err(AppError::Forbidden);
         }
+        let mut errors = Vec::new();
+        if name.trim().is_empty() || name.chars().count() > 200 {
+            errors.push(FieldError::new("name", "is required (at most 200 characters)"));
+        }
+        if let Some(o) = organisation {
+            if store::get_org(&mut tx, o).await?.is_none() {
+                errors.push(FieldError::new("organisation", format!("no organisation {o}")));
+            }
+        }
+        if !errors.is_empty() {
+            return Err(AppError::Validation(errors));
+        }
         let id = self.insert_participant(&mut tx, &e, name, organisation, user).await?;
+        self.audit(&mut tx, actor, "add participant", "event", e.id, name.trim()).await?;
         store::commit(tx).await?;
         Ok(id)
     }
@@ -615,6 +777,30 @@ impl App {
             return Err(AppError::Forbidden);
         }
         let status = if accept { "accepted" } else { "declined" };
+        let e = store::get_event(&mut tx, r.event_id).await?.ok_or_else(|| AppError::NotFound("event".into()))?;
+        if let (true, Some(cap)) = (accept, e.max_meetings) {
+            let requests: HashMap<i64, MeetingRequest> =
+                store::meeting_requests(&mut tx, e.id).await?.into_iter().map(|x| (x.id, x)).collect();
+            let mut count: HashMap<i64, i64> = HashMap::new();
+            for m in store::event_meetings(&mut tx, e.id).await?.iter().filter(|m| m.status != "cancelled") {
+                if let Some(x) = requests.get(&m.request_id) {
+                    *count.entry(x.from_participant).or_default() += 1;
+                    *count.entry(x.to_participant).or_default() += 1;
+                }
+            }
+            for side in [r.to_participant, r.from_participant] {
+                if count.get(&side).copied().unwrap_or(0) >= cap {
+                    let who = participants.iter().find(|p| p.id == side).map(|p| p.name.as_str()).unwrap_or("");
+                    let who = if side == r.to_participant {
+                        "you already have".to_string()
+                    } else {
+                        format!("{who} already has")
+                    };
+                    let noun = if cap == 1 { "meeting" } else { "meetings" };
+                    return Err(AppError::Conflict(format!("{who} {cap} {noun}, the most this event allows")));
+                }
+            }
+        }
         if !store::set_request_status(&mut tx, request_id, status, &self.now_text()).await? {
             return Err(AppError::Conflict(format!("meeting request {request_id} is no longer pending")));
         }
@@ -622,9 +808,8 @@ impl App {
             store::insert_meeting(&mut tx, r.event_id, request_id, &self.now_text()).await?;
         }
         self.audit(&mut tx, actor, status, "meeting_request", request_id, "").await?;
-        let slug = store::get_event(&mut tx, r.event_id).await?.map(|e| e.slug).unwrap_or_default();
         store::commit(tx).await?;
-        Ok(slug)
+        Ok(e.slug)
     }
 
     /// Places every accepted meeting into slots and tables (organisers). Meetings already placed
@@ -1154,4 +1339,56 @@ pub fn ical(e: &Event, p: &EventParticipant, items: &[AgendaItem], stamp: &str) 
     }
     out.push_str("END:VCALENDAR\r\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn slot(id: i64, session: &str) -> EventSlot {
+        EventSlot {
+            id,
+            position: id,
+            starts_at: format!("2027-01-01T{:02}:00", 8 + id),
+            minutes: 30,
+            session: session.into(),
+            tables: None,
+        }
+    }
+
+    #[test]
+    fn programme_lines_name_the_line_at_fault() {
+        let (blocks, errors) = parse_programme(
+            "morning 10:00 20 6\n\n2027-03-11 late afternoon 16:00 15 4\nnoon 12:00 20\n2027-13-01 am 09:00 20 2",
+        );
+        assert_eq!(blocks.len(), 2);
+        assert_eq!(
+            (blocks[1].day.as_deref(), blocks[1].session.as_str(), blocks[1].count),
+            (Some("2027-03-11"), "late afternoon", 4)
+        );
+        let messages: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(messages[0].contains("line 4") && messages[1].contains("line 5"), "{messages:?}");
+    }
+
+    #[test]
+    fn agenda_lines_take_an_optional_kind() {
+        let (sessions, errors) = parse_agenda("09:00-09:45 Welcome and keynote (keynote)\n11:00-12:00 Round table of the cluster managers\n12:00-11:00 Backwards");
+        assert_eq!(sessions.len(), 2);
+        assert_eq!((sessions[0].kind.as_str(), sessions[1].kind.as_str()), ("keynote", "session"));
+        assert_eq!(sessions[1].title, "Round table of the cluster managers");
+        assert!(errors[0].to_string().contains("line 3"), "{errors:?}");
+    }
+
+    #[test]
+    fn availability_round_trips_through_the_stored_slots() {
+        let slots: Vec<EventSlot> = vec![slot(1, "am"), slot(2, "am"), slot(3, "am"), slot(4, "pm"), slot(5, "pm")];
+        let a = Availability { arrival: Some(2), departure: None, sessions: Some(vec!["am".into()]), blocked: vec![3] };
+        let out = a.unavailable(&slots).unwrap();
+        assert_eq!(out, vec![1, 3, 4, 5]);
+        let back = Availability::from_unavailable(&slots, &out);
+        assert_eq!(back.unavailable(&slots).unwrap(), out, "{back:?}");
+        let late = Availability { arrival: Some(4), departure: Some(2), ..Default::default() };
+        assert_eq!(late.unavailable(&slots).unwrap_err()[0].field, "departure");
+    }
 }

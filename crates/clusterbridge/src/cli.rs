@@ -123,7 +123,8 @@ enum Command {
         #[arg(long, default_value = "")]
         exclude: String,
     },
-    /// Events: list them, or schedule an event's accepted meetings.
+    /// Events: create and list them, add participants, set tables per slot, schedule an event's
+    /// accepted meetings, print its table plan and round tables.
     Event {
         #[command(subcommand)]
         what: EventWhat,
@@ -178,6 +179,54 @@ enum ImportWhat {
 enum EventWhat {
     /// Lists events.
     List,
+    /// Creates an event with its agenda and meeting programme.
+    Create {
+        #[arg(long)]
+        slug: String,
+        #[arg(long)]
+        name: String,
+        /// The first day (YYYY-MM-DD).
+        #[arg(long)]
+        date: String,
+        #[arg(long, default_value = "")]
+        venue: String,
+        #[arg(long, default_value = "")]
+        description: String,
+        /// A cluster (slug) whose managers organise the event; repeat for several.
+        #[arg(long = "cluster")]
+        clusters: Vec<String>,
+        #[arg(long, default_value_t = 20)]
+        tables: i64,
+        #[arg(long, default_value_t = 500)]
+        capacity: i64,
+        /// Hours before an unanswered meeting request expires.
+        #[arg(long, default_value_t = 72)]
+        request_ttl_hours: i64,
+        /// Requests one participant may send.
+        #[arg(long, default_value_t = 20)]
+        max_requests: i64,
+        /// Meetings one participant may accept (no cap if left out).
+        #[arg(long)]
+        max_meetings: Option<i64>,
+        /// An agenda session, `HH:MM-HH:MM Title (kind)`; repeat for several.
+        #[arg(long = "session")]
+        sessions: Vec<String>,
+        /// A block of meeting slots, `[YYYY-MM-DD] SESSION HH:MM MINUTES COUNT`; repeat for several.
+        #[arg(long = "slots", required = true)]
+        programme: Vec<String>,
+    },
+    /// Adds a participant: a guest, or with `--organisation` an organisation's representative.
+    AddParticipant {
+        slug: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        organisation: Option<i64>,
+    },
+    /// Sets the number of tables of single slots: `SLOT_ID=N`, or `SLOT_ID=` for the event's number.
+    Tables { slug: String, tables: Vec<String> },
+    /// Prints the table plan: every slot with its tables and meetings.
+    Plan { slug: String },
     /// Themed round tables of an event (4 to 6 people, clusters mixed).
     RoundTables { slug: String },
     /// Places every accepted meeting of an event into slots and tables, with the upper bound.
@@ -538,6 +587,74 @@ async fn run(cli: Cli) -> Result<ExitCode> {
         Command::Event { what: EventWhat::List } => {
             for e in app.events().await? {
                 println!("{}\t{}\t{}\t{}", e.slug, e.starts_on, e.status, e.name);
+            }
+        }
+        Command::Event {
+            what:
+                EventWhat::Create {
+                    slug,
+                    name,
+                    date,
+                    venue,
+                    description,
+                    clusters,
+                    tables,
+                    capacity,
+                    request_ttl_hours,
+                    max_requests,
+                    max_meetings,
+                    sessions,
+                    programme,
+                },
+        } => {
+            let input = app::events::EventInput {
+                slug,
+                name,
+                venue,
+                description,
+                starts_on: date,
+                clusters,
+                tables,
+                capacity,
+                request_ttl_hours,
+                max_requests,
+                max_meetings,
+            };
+            app.create_event_from_text(&system, &input, &sessions.join("\n"), &programme.join("\n")).await?;
+            let view = app.event_view(&system, input.slug.trim()).await?;
+            println!("created {} with {} meeting slots", view.event.slug, view.slots.len());
+        }
+        Command::Event { what: EventWhat::AddParticipant { slug, name, organisation } } => {
+            let id = app.add_participant(&system, &slug, &name, organisation, None).await?;
+            println!("participant {id}");
+        }
+        Command::Event { what: EventWhat::Tables { slug, tables } } => {
+            let mut parsed = Vec::new();
+            for t in &tables {
+                let bad =
+                    || AppError::field("tables", format!("`{t}`: write SLOT_ID=N, or SLOT_ID= for the event's number"));
+                let (slot, n) = t.split_once('=').ok_or_else(bad)?;
+                let slot = slot.trim().parse::<i64>().map_err(|_| bad())?;
+                let n = match n.trim() {
+                    "" => None,
+                    n => Some(n.parse::<i64>().map_err(|_| bad())?),
+                };
+                parsed.push((slot, n));
+            }
+            app.set_slot_tables(&system, &slug, &parsed).await?;
+            println!("set the tables of {} slots", parsed.len());
+        }
+        Command::Event { what: EventWhat::Plan { slug } } => {
+            let o = app.organiser_view(&system, &slug).await?;
+            for (slot, tables, meetings) in &o.plan {
+                println!("#{} {} {} ({} tables)", slot.id, slot.starts_at.replace('T', " "), slot.session, tables);
+                for m in meetings {
+                    let lock = if m.pinned { ", locked" } else { "" };
+                    println!("    table {:>3}  {} · {}  [{}{lock}]", m.table, m.first, m.second, m.status);
+                }
+            }
+            for (what, why) in &o.unscheduled {
+                println!("not placed: {what}{}", if why.is_empty() { String::new() } else { format!(": {why}") });
             }
         }
         Command::Event { what: EventWhat::RoundTables { slug } } => {

@@ -87,6 +87,11 @@ impl Actor {
         self.is_admin()
     }
 
+    /// Admins, and managers for events of the clusters they manage.
+    pub fn can_create_event(&self) -> bool {
+        self.is_admin() || (self.role == Some(Role::Manager) && !self.managed_clusters.is_empty())
+    }
+
     pub fn can_edit_cluster(&self, cluster_id: i64) -> bool {
         self.manages_cluster(cluster_id)
     }

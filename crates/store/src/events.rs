@@ -18,9 +18,11 @@ pub struct Event {
     pub tables: i64,
     pub request_ttl_hours: i64,
     pub max_requests: i64,
+    /// The most meetings one participant may accept; `None`: no cap.
+    pub max_meetings: Option<i64>,
 }
 
-const EVENT_COLS: &str = "id, slug, name, venue, description, starts_on, timezone, status, capacity, tables, request_ttl_hours, max_requests";
+const EVENT_COLS: &str = "id, slug, name, venue, description, starts_on, timezone, status, capacity, tables, request_ttl_hours, max_requests, max_meetings";
 
 fn event(r: &AnyRow) -> Result<Event> {
     Ok(Event {
@@ -36,13 +38,14 @@ fn event(r: &AnyRow) -> Result<Event> {
         tables: r.try_get(9)?,
         request_ttl_hours: r.try_get(10)?,
         max_requests: r.try_get(11)?,
+        max_meetings: r.try_get(12)?,
     })
 }
 
 pub async fn insert_event(conn: &mut Conn, e: &Event, now: &str) -> Result<i64> {
     Ok(sqlx::query_scalar(
-        "INSERT INTO events (slug, name, venue, description, starts_on, timezone, status, capacity, tables, request_ttl_hours, max_requests, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+        "INSERT INTO events (slug, name, venue, description, starts_on, timezone, status, capacity, tables, request_ttl_hours, max_requests, max_meetings, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
     )
     .bind(e.slug.clone())
     .bind(e.name.clone())
@@ -55,6 +58,7 @@ pub async fn insert_event(conn: &mut Conn, e: &Event, now: &str) -> Result<i64> 
     .bind(e.tables)
     .bind(e.request_ttl_hours)
     .bind(e.max_requests)
+    .bind(e.max_meetings)
     .bind(now.to_string())
     .fetch_one(&mut *conn)
     .await?)

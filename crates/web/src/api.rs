@@ -63,6 +63,22 @@ const PROJECT_FIELDS: &[&str] = &[
     "clusters",
 ];
 
+const EVENT_FIELDS: &[&str] = &[
+    "slug",
+    "name",
+    "venue",
+    "description",
+    "starts_on",
+    "clusters",
+    "tables",
+    "capacity",
+    "request_ttl_hours",
+    "max_requests",
+    "max_meetings",
+    "agenda",
+    "programme",
+];
+
 pub const ENDPOINTS: &[Endpoint] = &[
     Endpoint {
         method: "get",
@@ -389,6 +405,24 @@ pub const ENDPOINTS: &[Endpoint] = &[
         tag: "events",
     },
     Endpoint {
+        method: "post",
+        path: "/events",
+        summary: "Create an event with its agenda and meeting programme (admins, managers of its clusters); agenda lines `HH:MM-HH:MM Title (kind)`, programme lines `[YYYY-MM-DD] SESSION HH:MM MINUTES COUNT`",
+        params: &[],
+        body: EVENT_FIELDS,
+        responses: &[201, 401, 403, 422],
+        tag: "events",
+    },
+    Endpoint {
+        method: "post",
+        path: "/events/{id}/participants",
+        summary: "Add a participant (organisers): a guest from outside the clusters, or an organisation's representative",
+        params: &[],
+        body: &["name", "organisation"],
+        responses: &[201, 401, 403, 404, 422],
+        tag: "events",
+    },
+    Endpoint {
         method: "get",
         path: "/events/{id}",
         summary: "An event (by slug): agenda, meeting slots, participants, and the caller's own requests",
@@ -617,6 +651,8 @@ fn handler(method: &str, path: &str) -> MethodRouter<AppState> {
         ("post", "/saved-searches/{id}/seen") => post(saved_seen),
         ("delete", "/saved-searches/{id}") => delete(saved_delete),
         ("get", "/events") => get(events_list),
+        ("post", "/events") => post(event_create),
+        ("post", "/events/{id}/participants") => post(participant_add),
         ("get", "/events/{id}") => get(event_get),
         ("post", "/events/{id}/register") => post(event_register),
         ("post", "/events/{id}/requests") => post(event_request),
@@ -1240,6 +1276,38 @@ fn event_json(e: &store::Event) -> Value {
     json!({"slug": e.slug, "name": e.name, "venue": e.venue, "description": e.description, "starts_on": e.starts_on,
            "timezone": e.timezone, "status": e.status, "capacity": e.capacity, "tables": e.tables,
            "request_ttl_hours": e.request_ttl_hours, "max_requests": e.max_requests})
+}
+
+async fn event_create(State(s): State<AppState>, ApiCaller(actor): ApiCaller, body: Bytes) -> ApiResult {
+    require(&actor)?;
+    let b = Body::parse(&body, EVENT_FIELDS)?;
+    let input = app::events::EventInput {
+        slug: b.req("slug"),
+        name: b.req("name"),
+        venue: b.req("venue"),
+        description: b.req("description"),
+        starts_on: b.req("starts_on"),
+        clusters: b.list("clusters"),
+        tables: int_field(&b, "tables")?.unwrap_or(20),
+        capacity: int_field(&b, "capacity")?.unwrap_or(500),
+        request_ttl_hours: int_field(&b, "request_ttl_hours")?.unwrap_or(0),
+        max_requests: int_field(&b, "max_requests")?.unwrap_or(0),
+        max_meetings: int_field(&b, "max_meetings")?,
+    };
+    s.app.create_event_from_text(&actor, &input, &b.lines("agenda"), &b.lines("programme")).await?;
+    created(json!({"slug": input.slug.trim()}))
+}
+
+async fn participant_add(
+    State(s): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    Path(slug): Path<String>,
+    body: Bytes,
+) -> ApiResult {
+    require(&actor)?;
+    let b = Body::parse(&body, &["name", "organisation"])?;
+    let id = s.app.add_participant(&actor, &slug, &b.req("name"), int_field(&b, "organisation")?, None).await?;
+    created(json!({"participant": id}))
 }
 
 async fn events_list(State(s): State<AppState>) -> ApiResult {

@@ -46,7 +46,9 @@ pub fn routes() -> Router<AppState> {
         .route("/projects/{id}/partners", post(partner_add))
         .route("/projects/{id}/partners/{org}/remove", post(partner_remove))
         .route("/events", get(events))
+        .route("/events/new", get(event_new).post(event_create))
         .route("/events/{slug}", get(event_page))
+        .route("/events/{slug}/participants", post(participant_add_form))
         .route("/events/{slug}/register", post(event_register))
         .route("/events/{slug}/requests", post(event_request))
         .route("/events/{slug}/round-table", post(round_table_form))
@@ -1411,7 +1413,185 @@ async fn saved_delete(
 }
 
 async fn events(State(s): State<AppState>, v: Viewer) -> PageResult {
-    Ok(render(&EventsView { nav: nav(&v), events: s.app.events().await? }).into_response())
+    Ok(render(&EventsView { nav: nav(&v), events: s.app.events().await?, can_create: v.actor.can_create_event() })
+        .into_response())
+}
+
+/// The new-event form's own values: text as typed, so a mistake never loses what was written.
+#[derive(Default)]
+struct EventForm {
+    input: app::events::EventInput,
+    raw: std::collections::HashMap<&'static str, String>,
+}
+
+const EVENT_FORM_FIELDS: &[&str] = &[
+    "name",
+    "slug",
+    "starts_on",
+    "venue",
+    "description",
+    "clusters",
+    "tables",
+    "capacity",
+    "request_ttl_hours",
+    "max_requests",
+    "max_meetings",
+    "agenda",
+    "programme",
+];
+
+fn event_form(form: &Fields) -> (EventForm, Vec<FieldError>) {
+    let mut f = EventForm::default();
+    for name in EVENT_FORM_FIELDS {
+        f.raw.insert(name, get_field(form, name).unwrap_or_default());
+    }
+    let mut errors = Vec::new();
+    let mut number = |name: &'static str, default: i64| -> i64 {
+        match f.raw[name].trim() {
+            "" => default,
+            t => t.parse().unwrap_or_else(|_| {
+                errors.push(FieldError::new(name, format!("`{t}` is not a whole number")));
+                default
+            }),
+        }
+    };
+    let tables = number("tables", 20);
+    let capacity = number("capacity", 500);
+    let request_ttl_hours = number("request_ttl_hours", 0);
+    let max_requests = number("max_requests", 0);
+    let max_meetings = number("max_meetings", 0);
+    f.input = app::events::EventInput {
+        slug: f.raw["slug"].clone(),
+        name: f.raw["name"].clone(),
+        venue: f.raw["venue"].clone(),
+        description: f.raw["description"].clone(),
+        starts_on: f.raw["starts_on"].clone(),
+        clusters: f.raw["clusters"].split([';', ',']).map(|c| c.trim().to_string()).filter(|c| !c.is_empty()).collect(),
+        tables,
+        capacity,
+        request_ttl_hours,
+        max_requests,
+        max_meetings: (max_meetings > 0).then_some(max_meetings),
+    };
+    (f, errors)
+}
+
+fn event_fields(f: &EventForm, errors: &[FieldError]) -> Vec<FormField> {
+    let err = |n: &str| {
+        let all: Vec<String> = errors.iter().filter(|e| e.field == n).map(|e| e.message.clone()).collect();
+        (!all.is_empty()).then(|| all.join("; "))
+    };
+    let text = |name: &'static str, label: &'static str, help: &'static str| FormField {
+        name,
+        label,
+        kind: "text",
+        value: f.raw.get(name).cloned().unwrap_or_default(),
+        help,
+        options: vec![],
+        error: err(name),
+    };
+    vec![
+        text("name", "Name", "e.g. Luxembourg Cluster Forum 2027"),
+        text("slug", "Short name in addresses", "Lower-case letters, digits and dashes, e.g. cluster-forum-2027"),
+        text("starts_on", "First day", "YYYY-MM-DD"),
+        text("venue", "Venue", ""),
+        FormField { kind: "textarea", ..text("description", "Description", "") },
+        text("clusters", "Clusters", "Slugs separated by `;`, e.g. space; ict. Their managers organise the event."),
+        text("tables", "Tables", "Meeting tables per slot (each slot may open fewer later)"),
+        text("capacity", "Capacity", "Registrations past it join a waiting list"),
+        text("request_ttl_hours", "Hours before an unanswered request expires", "Empty: 72"),
+        text("max_requests", "Requests one participant may send", "Empty: 20"),
+        text("max_meetings", "Meetings one participant may accept", "Empty: no cap"),
+        FormField {
+            kind: "textarea",
+            ..text(
+                "agenda",
+                "Agenda",
+                "One session per line: HH:MM-HH:MM Title (kind), e.g. 09:00-09:45 Welcome and keynote (keynote)",
+            )
+        },
+        FormField {
+            kind: "textarea",
+            ..text(
+                "programme",
+                "Meeting programme",
+                "One block of slots per line: [YYYY-MM-DD] SESSION HH:MM MINUTES COUNT, e.g. afternoon 14:00 20 9",
+            )
+        },
+    ]
+}
+
+async fn event_new(State(s): State<AppState>, v: Viewer) -> PageResult {
+    require_signed_in(&v)?;
+    if !v.actor.can_create_event() {
+        return Err(PageError(AppError::Forbidden));
+    }
+    let mut f = EventForm::default();
+    if !v.actor.is_admin() {
+        let mut slugs = Vec::new();
+        for c in &v.actor.managed_clusters {
+            if let Some(c) = s.app.find_cluster(&c.to_string()).await? {
+                slugs.push(c.slug);
+            }
+        }
+        f.raw.insert("clusters", slugs.join("; "));
+    }
+    f.raw.insert("tables", "20".into());
+    f.raw.insert("capacity", "200".into());
+    Ok(form_page(&v, "New event".into(), "/events/new".into(), "/events".into(), event_fields(&f, &[]), &[]))
+}
+
+async fn event_create(State(s): State<AppState>, v: Viewer, Form(form): Form<Fields>) -> PageResult {
+    v.check_csrf(get_field(&form, "csrf").as_deref())?;
+    require_signed_in(&v)?;
+    let (f, mut errors) = event_form(&form);
+    let done = if errors.is_empty() {
+        s.app.create_event_from_text(&v.actor, &f.input, &f.raw["agenda"], &f.raw["programme"]).await
+    } else {
+        Err(AppError::Validation(Vec::new()))
+    };
+    match done {
+        Ok(_) => Ok(Redirect::to(&format!("/events/{}/organise", f.input.slug.trim())).into_response()),
+        Err(AppError::Validation(more)) => {
+            errors.extend(more);
+            Ok(form_page(
+                &v,
+                "New event".into(),
+                "/events/new".into(),
+                "/events".into(),
+                event_fields(&f, &errors),
+                &errors,
+            ))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn participant_add_form(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(slug): Path<String>,
+    Form(form): Form<Fields>,
+) -> PageResult {
+    v.check_csrf(get_field(&form, "csrf").as_deref())?;
+    require_signed_in(&v)?;
+    let organisation = get_field(&form, "organisation").unwrap_or_default();
+    let done = match organisation.trim() {
+        "" => Ok(None),
+        t => t
+            .parse::<i64>()
+            .map(Some)
+            .map_err(|_| AppError::field("organisation", format!("`{t}` is not an organisation id"))),
+    };
+    let done = match done {
+        Ok(org) => s
+            .app
+            .add_participant(&v.actor, &slug, &get_field(&form, "name").unwrap_or_default(), org, None)
+            .await
+            .map(|_| ()),
+        Err(e) => Err(e),
+    };
+    back_to_organise(&s, &v, &slug, done).await
 }
 
 async fn event_view_page(s: &AppState, v: &Viewer, slug: &str, errors: Vec<String>) -> PageResult {

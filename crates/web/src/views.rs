@@ -423,6 +423,7 @@ pub struct ConsortiumView {
 pub struct EventsView {
     pub nav: Nav,
     pub events: Vec<store::Event>,
+    pub can_create: bool,
 }
 
 pub struct RequestLine {

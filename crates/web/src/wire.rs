@@ -128,6 +128,14 @@ impl Body {
         }
     }
 
+    /// A field of lines: a JSON array of strings (one line each), or one text.
+    pub fn lines(&self, key: &str) -> String {
+        match self.0.get(key) {
+            Some(Value::Array(a)) => a.iter().filter_map(|v| text(v).ok().flatten()).collect::<Vec<_>>().join("\n"),
+            _ => self.req(key),
+        }
+    }
+
     pub fn has(&self, key: &str) -> bool {
         self.0.contains_key(key)
     }

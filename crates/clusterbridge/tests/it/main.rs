@@ -364,3 +364,66 @@ async fn matchmaking_from_the_command_line() {
     );
     db.cleanup().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn events_from_the_command_line() {
+    for db in databases().await {
+        let url = db.url.clone();
+        assert!(cb(&url, &["migrate"], None).status.success());
+        let create = |extra: &[&str]| {
+            let mut args =
+                vec!["event", "create", "--slug", "forum-27", "--name", "Cluster Forum 2027", "--date", "2027-03-10"];
+            args.extend_from_slice(extra);
+            cb(&url, &args, None)
+        };
+        // Mistakes name the field and the line, all at once, and create nothing.
+        let bad = create(&["--session", "9:00 Keynote", "--slots", "morning 10:00 20", "--tables", "0"]);
+        let (_, err) = text(&bad);
+        assert_eq!(bad.status.code(), Some(2), "{err}");
+        assert!(err.contains("agenda: line 1") && err.contains("programme: line 1") && err.contains("tables"), "{err}");
+        assert!(text(&cb(&url, &["event", "list"], None)).0.is_empty(), "nothing was created");
+
+        let ok = create(&[
+            "--venue",
+            "Luxembourg-Kirchberg",
+            "--session",
+            "09:00-09:45 Welcome and keynote (keynote)",
+            "--slots",
+            "afternoon 14:00 20 3",
+            "--slots",
+            "2027-03-11 morning 09:00 30 2",
+            "--max-meetings",
+            "4",
+        ]);
+        let (out, err) = text(&ok);
+        assert!(ok.status.success(), "{err}");
+        assert!(out.contains("created forum-27 with 5 meeting slots"), "{out}");
+        let (list, _) = text(&cb(&url, &["event", "list"], None));
+        assert!(list.contains("forum-27\t2027-03-10"), "{list}");
+
+        let (out, err) =
+            text(&cb(&url, &["event", "add-participant", "forum-27", "--name", "A guest from Metz"], None));
+        assert!(out.starts_with("participant "), "{out}{err}");
+        let bad = cb(&url, &["event", "add-participant", "forum-27", "--name", "X", "--organisation", "999999"], None);
+        assert_eq!(bad.status.code(), Some(2));
+        assert!(text(&bad).1.contains("organisation: no organisation 999999"));
+
+        let (plan, _) = text(&cb(&url, &["event", "plan", "forum-27"], None));
+        assert_eq!(plan.lines().count(), 5, "{plan}");
+        assert!(
+            plan.contains("2027-03-10 14:40 afternoon (20 tables)") && plan.contains("2027-03-11 09:30 morning"),
+            "{plan}"
+        );
+        // Each slot line starts with the slot's id: `#ID date time session (N tables)`.
+        let first_slot = plan.split_whitespace().next().unwrap().trim_start_matches('#').to_string();
+        let bad = cb(&url, &["event", "tables", "forum-27", "x=1"], None);
+        assert_eq!(bad.status.code(), Some(2), "a bad entry is refused");
+        let set = cb(&url, &["event", "tables", "forum-27", &format!("{first_slot}=6")], None);
+        assert!(set.status.success(), "{}", text(&set).1);
+        let (plan, _) = text(&cb(&url, &["event", "plan", "forum-27"], None));
+        assert!(plan.starts_with(&format!("#{first_slot} 2027-03-10 14:00 afternoon (6 tables)")), "{plan}");
+        let (report, err) = text(&cb(&url, &["event", "schedule", "forum-27", "--time-limit", "1"], None));
+        assert!(report.contains("placed 0 of 0 meetings"), "{report}{err}");
+        db.cleanup().await.unwrap();
+    }
+}

@@ -119,6 +119,23 @@ fn cells() -> Vec<Cell> {
             Some(json!({"time_limit": 0})),
             &["manager_space", "admin"],
         ),
+        api(
+            "create event",
+            Method::POST,
+            "/events",
+            Some(
+                json!({"slug": "day-{role-slug}", "name": "Day", "starts_on": "2027-01-20", "clusters": ["space"], "programme": ["pm 14:00 20 2"]}),
+            ),
+            &["manager_space", "admin"],
+        ),
+        api(
+            "add event participant",
+            Method::POST,
+            "/events/forum/participants",
+            Some(json!({"name": "Guest of {role}"})),
+            &["manager_space", "admin"],
+        ),
+        page("new event page", "/events/new", &["manager_space", "manager_ict", "admin"]),
         page("event page", "/events/forum", ROLES),
         page("availability page", "/events/forum/availability", SIGNED_IN),
         page("agenda page", "/events/forum/agenda", SIGNED_IN),
@@ -152,7 +169,9 @@ async fn request(t: &TestApp, cell: &Cell, role: &str) -> u16 {
         t.api(cell.method.clone(), &path, role)
     };
     let rb = match &cell.body {
-        Some(b) => rb.header("content-type", "application/json").body(b.to_string().replace("{role}", role)),
+        Some(b) => rb
+            .header("content-type", "application/json")
+            .body(b.to_string().replace("{role}", role).replace("{role-slug}", &role.replace('_', "-"))),
         None => rb,
     };
     rb.send().await.unwrap().status().as_u16()

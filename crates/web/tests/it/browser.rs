@@ -259,6 +259,7 @@ async fn pages_render_in_chromium_without_console_errors() {
     c.wait().for_element(Locator::Css(&format!("a[href='/organisations/{}']", t.sat))).await.unwrap();
     check(&c, "cluster-member-added", "/clusters/ict", &["Orbital Sat Works", "Soft Systems"]).await;
     visit(&c, &t, "new-project", "/projects/new", &["New project", "Clusters involved"]).await;
+    visit(&c, &t, "new-event", "/events/new", &["New event", "Meeting programme", "SESSION HH:MM MINUTES COUNT"]).await;
     visit(
         &c,
         &t,

@@ -17,8 +17,9 @@ pub async fn forum(t: &TestApp) {
         clusters: vec!["space".into()],
         tables: 2,
         capacity: 100,
+        ..Default::default()
     };
-    let blocks = [ProgrammeBlock { session: "pm".into(), start: "14:00".into(), minutes: 20, count: 3 }];
+    let blocks = [ProgrammeBlock { session: "pm".into(), start: "14:00".into(), minutes: 20, count: 3, day: None }];
     t.app.create_event(&Actor::system(), &input, &[], &blocks).await.unwrap();
 }
 
@@ -459,6 +460,80 @@ async fn availability_and_tables_per_slot_shape_the_schedule() {
         let moved = r["moved_by_participant"].as_array().unwrap();
         assert_eq!(moved.len(), 2, "both sides of the moved meeting: {r}");
         assert!(moved.iter().any(|m| m["participant"] == soft_name && m["moved"] == 1), "{r}");
+        t
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn organisers_create_events_with_their_programme() {
+    on_every_backend(|t| async move {
+        let event = |slug: &str, clusters: &str, programme: &str| {
+            format!(
+                r#"{{"slug": "{slug}", "name": "Space Day", "starts_on": "2027-05-04", "venue": "Betzdorf", "clusters": [{clusters}],
+                    "tables": 3, "max_meetings": 1, "agenda": ["09:00-09:30 Welcome (keynote)"], "programme": [{programme}]}}"#
+            )
+        };
+        let good = event("space-day", r#""space""#, r#""morning 10:00 20 2", "2027-05-05 afternoon 14:00 30 2""#);
+        // Who may: admins, and managers of every cluster the event names.
+        assert_eq!(call(&t, Method::POST, "/events", "member_sat", Some(&good)).await.0, 403);
+        assert_eq!(call(&t, Method::POST, "/events", "manager_ict", Some(&good)).await.0, 403);
+        assert_eq!(call(&t, Method::POST, "/events", "anonymous", Some(&good)).await.0, 401);
+        // Every mistake at once, named by field and line; nothing is created.
+        let (status, v) = call(
+            &t,
+            Method::POST,
+            "/events",
+            "manager_space",
+            Some(&event("Space Day!", r#""space""#, r#""morning 10:00 20 2", "evening 25:00 20 2""#)),
+        )
+        .await;
+        assert_eq!(status, 422, "{v}");
+        let fields: Vec<(String, String)> = v["error"]["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| (f["field"].as_str().unwrap().to_string(), f["message"].as_str().unwrap().to_string()))
+            .collect();
+        assert!(fields.iter().any(|(f, _)| f == "slug"), "{v}");
+        assert!(fields.iter().any(|(f, m)| f == "programme" && m.starts_with("line 2")), "{v}");
+        assert_eq!(call(&t, Method::GET, "/events", "admin", None).await.1["total"], 0);
+
+        let (status, v) = call(&t, Method::POST, "/events", "manager_space", Some(&good)).await;
+        assert_eq!((status, v["slug"].as_str()), (201, Some("space-day")), "{v}");
+        let (_, ev) = call(&t, Method::GET, "/events/space-day", "member_sat", None).await;
+        let starts: Vec<&str> = ev["slots"].as_array().unwrap().iter().map(|s| s["starts_at"].as_str().unwrap()).collect();
+        assert_eq!(starts, ["2027-05-04T10:00", "2027-05-04T10:20", "2027-05-05T14:00", "2027-05-05T14:30"]);
+        assert_eq!(ev["sessions"][0]["kind"], "keynote");
+
+        // A guest from outside the clusters, added by the organisers.
+        let (status, v) =
+            call(&t, Method::POST, "/events/space-day/participants", "manager_space", Some(r#"{"name": "Guest from Metz"}"#)).await;
+        assert_eq!(status, 201, "{v}");
+        assert_eq!(
+            call(&t, Method::POST, "/events/space-day/participants", "member_sat", Some(r#"{"name": "Me again"}"#)).await.0,
+            403
+        );
+        let (status, v) = call(&t, Method::POST, "/events/space-day/participants", "admin", Some(r#"{"name": " "}"#)).await;
+        assert_eq!((status, v["error"]["fields"][0]["field"].as_str()), (422, Some("name")));
+
+        // The event allows one meeting each: a second acceptance is refused.
+        for role in ["member_sat", "member_soft", "admin"] {
+            call(&t, Method::POST, "/events/space-day/register", role, None).await;
+        }
+        let (_, ev) = call(&t, Method::GET, "/events/space-day", "member_soft", None).await;
+        let soft = ev["me"].as_i64().unwrap();
+        let mut requests = Vec::new();
+        for from in ["member_sat", "admin"] {
+            let (_, v) =
+                call(&t, Method::POST, "/events/space-day/requests", from, Some(&format!(r#"{{"to": {soft}}}"#))).await;
+            requests.push(v["id"].as_i64().unwrap());
+        }
+        assert_eq!(call(&t, Method::POST, &format!("/meeting-requests/{}/accept", requests[0]), "member_soft", None).await.0, 204);
+        let (status, v) =
+            call(&t, Method::POST, &format!("/meeting-requests/{}/accept", requests[1]), "member_soft", None).await;
+        assert_eq!(status, 409, "{v}");
+        assert!(v["error"]["message"].as_str().unwrap().contains("1 meeting, the most this event allows"), "{v}");
         t
     })
     .await;

@@ -115,3 +115,50 @@ async fn sign_in_sets_a_protected_cookie() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_new_event_form_keeps_what_was_typed_and_names_the_line() {
+    on_every_backend(|t| async move {
+        let (cookie, csrf) = t.session("manager_space").await.unwrap();
+        let page = t.http.get(t.url("/events/new")).header("cookie", &cookie).send().await.unwrap();
+        assert_eq!(page.status(), 200);
+        assert!(page.text().await.unwrap().contains(r#"value="space""#), "a manager's clusters are filled in");
+        let (member, _) = t.session("member_sat").await.unwrap();
+        assert_eq!(t.http.get(t.url("/events/new")).header("cookie", &member).send().await.unwrap().status(), 403);
+
+        let post = |programme: &'static str| {
+            let body = serde_urlencoded::to_string([
+                ("csrf", csrf.as_str()),
+                ("name", "Space Day"),
+                ("slug", "space-day"),
+                ("starts_on", "2027-05-04"),
+                ("clusters", "space"),
+                ("tables", "4"),
+                ("capacity", "80"),
+                ("agenda", "09:00-09:30 Welcome (keynote)"),
+                ("programme", programme),
+            ])
+            .unwrap();
+            t.http
+                .post(t.url("/events/new"))
+                .header("cookie", &cookie)
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body(body)
+                .send()
+        };
+        let r = post("morning 10:00 20 4\nafternoon 14:00 twenty 4").await.unwrap();
+        assert_eq!(r.status(), 422);
+        let html = r.text().await.unwrap();
+        assert!(html.contains("line 2: after the time give the slot length"), "{html}");
+        assert!(html.contains("afternoon 14:00 twenty 4"), "what the user typed is kept");
+        assert_eq!(t.app.events().await.unwrap().len(), 0);
+
+        let r = post("morning 10:00 20 4\nafternoon 14:00 20 4").await.unwrap();
+        assert_eq!(r.status(), 303, "{}", t.label);
+        assert_eq!(r.headers()["location"], "/events/space-day/organise");
+        let e = t.app.events().await.unwrap();
+        assert_eq!((e.len(), e[0].tables, e[0].capacity), (1, 4, 80));
+        t
+    })
+    .await;
+}
