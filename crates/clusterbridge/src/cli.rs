@@ -48,6 +48,10 @@ enum Command {
         /// Loads the Luxembourg demo when the database is empty.
         #[arg(long)]
         demo: bool,
+        /// Marks cookies `Secure`: set it when users reach the app over HTTPS (e.g. behind a
+        /// TLS-terminating proxy).
+        #[arg(long, env = "CLUSTERBRIDGE_SECURE_COOKIES")]
+        secure_cookies: bool,
     },
     /// Applies pending database migrations.
     Migrate,
@@ -448,7 +452,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
         Command::Migrate => {
             println!("migrations applied ({})", app.store.backend().name());
         }
-        Command::Serve { bind, demo } => {
+        Command::Serve { bind, demo, secure_cookies } => {
             if demo {
                 let report = app.load_demo().await?;
                 if report.loaded {
@@ -471,7 +475,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             let listener = tokio::net::TcpListener::bind(&bind).await.with_context(|| format!("binding {bind}"))?;
             let addr = listener.local_addr()?;
             println!("clusterbridge is ready: open http://{addr}/");
-            web::serve(app, listener, shutdown_signal()).await?;
+            web::serve(app, web::Options { secure_cookies }, listener, shutdown_signal()).await?;
         }
         Command::Import { what } => return import(&app, &system, what).await,
         Command::Export { what: ExportWhat::Organisations { format } } => {

@@ -23,11 +23,19 @@ pub const BODY_LIMIT: usize = 1024 * 1024;
 #[derive(Clone)]
 pub struct AppState {
     pub app: App,
+    pub options: Options,
+}
+
+/// How the HTTP surface is deployed.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Mark cookies `Secure` (served over HTTPS, e.g. behind a TLS-terminating proxy).
+    pub secure_cookies: bool,
 }
 
 /// The whole HTTP surface.
-pub fn router(app: App) -> Router {
-    let state = AppState { app };
+pub fn router(app: App, options: Options) -> Router {
+    let state = AppState { app, options };
     Router::new()
         .merge(pages::routes())
         .nest("/api/v1", api::routes())
@@ -42,10 +50,11 @@ pub fn router(app: App) -> Router {
 /// Serves until `shutdown` completes (mini-redis style: the caller binds the listener).
 pub async fn serve(
     app: App,
+    options: Options,
     listener: TcpListener,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
-    let router = router(app);
+    let router = router(app, options);
     axum::serve(listener, router.into_make_service_with_connect_info::<std::net::SocketAddr>())
         .with_graceful_shutdown(shutdown)
         .await?;

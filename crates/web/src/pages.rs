@@ -1113,7 +1113,8 @@ async fn partner_remove(
     Ok(Redirect::to(&format!("/projects/{pid}")).into_response())
 }
 
-fn set_cookie(resp: &mut Response, value: String) {
+fn set_cookie(s: &AppState, resp: &mut Response, value: String) {
+    let value = if s.options.secure_cookies { value + "; Secure" } else { value };
     if let Ok(v) = HeaderValue::from_str(&value) {
         resp.headers_mut().append(header::SET_COOKIE, v);
     }
@@ -1134,7 +1135,7 @@ async fn login_form(State(s): State<AppState>, v: Viewer) -> PageResult {
     };
     let mut resp = render(&view).into_response();
     if fresh {
-        set_cookie(&mut resp, format!("{CSRF_COOKIE}={csrf}; Path=/; HttpOnly; SameSite=Strict"));
+        set_cookie(&s, &mut resp, format!("{CSRF_COOKIE}={csrf}; Path=/; HttpOnly; SameSite=Strict"));
     }
     Ok(resp)
 }
@@ -1148,6 +1149,7 @@ async fn login(State(s): State<AppState>, v: Viewer, Form(form): Form<Fields>) -
             let mut resp = Redirect::to("/").into_response();
             let max_age = app::auth::SESSION_DAYS * 24 * 3600;
             set_cookie(
+                &s,
                 &mut resp,
                 format!("{SESSION_COOKIE}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}", session.token),
             );
@@ -1183,7 +1185,7 @@ async fn logout(State(s): State<AppState>, v: Viewer, Form(form): Form<Fields>) 
         s.app.logout(token).await?;
     }
     let mut resp = Redirect::to("/").into_response();
-    set_cookie(&mut resp, format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"));
+    set_cookie(&s, &mut resp, format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"));
     Ok(resp)
 }
 

@@ -162,3 +162,21 @@ async fn the_new_event_form_keeps_what_was_typed_and_names_the_line() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn secure_cookies_when_served_over_https() {
+    on_every_backend(|t| async move {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let options = web::Options { secure_cookies: true };
+        tokio::spawn(web::serve(t.app.clone(), options, listener, std::future::pending()));
+        let r = t.http.get(format!("{base}/login")).send().await.unwrap();
+        let cookie = r.headers()["set-cookie"].to_str().unwrap().to_string();
+        assert!(cookie.starts_with("cb_csrf=") && cookie.ends_with("; Secure"), "{cookie}");
+        // The default (plain HTTP on loopback, the demo) leaves the flag off.
+        let r = t.http.get(t.url("/login")).send().await.unwrap();
+        assert!(!r.headers()["set-cookie"].to_str().unwrap().contains("Secure"));
+        t
+    })
+    .await;
+}
