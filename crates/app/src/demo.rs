@@ -194,10 +194,20 @@ impl App {
             let event =
                 store::get_event_by_slug(&mut tx, slug).await?.ok_or_else(|| AppError::NotFound("event".into()))?;
             let mut participant_of = std::collections::HashMap::new();
+            let slot_ids: Vec<i64> = store::event_slots(&mut tx, event.id).await?.iter().map(|s| s.id).collect();
             for (i, m) in members.iter().enumerate() {
                 let user = if Some(*m) == member_org && k == 1 { member_user } else { None };
                 let pid = self.insert_participant(&mut tx, &event, &names[m], Some(*m), user).await?;
                 participant_of.insert(*m, pid);
+                // Real days: some arrive after the first three slots, some leave before the last two.
+                let unavailable: Vec<i64> = match i % 7 {
+                    2 => slot_ids.iter().take(3).copied().collect(),
+                    5 => slot_ids.iter().rev().take(2).copied().collect(),
+                    _ => Vec::new(),
+                };
+                if !unavailable.is_empty() {
+                    store::set_unavailable(&mut tx, pid, &unavailable).await?;
+                }
                 // Every third member asked for a themed round table.
                 if i % 3 == 0 {
                     store::set_round_table(&mut tx, pid, true).await?;
@@ -245,8 +255,24 @@ impl App {
             store::commit(tx).await?;
             if k == 0 {
                 self.schedule_event(&sys, slug, std::time::Duration::from_secs(2)).await?;
-                let mut conn = self.store.conn().await?;
-                store::set_event_status(&mut conn, event.id, "completed").await?;
+                // The day happened: most meetings were held, a few were no-shows, and both
+                // sides left feedback (a fixed, documented pattern: this is demo data).
+                let mut tx = self.store.begin().await?;
+                let requests: std::collections::HashMap<i64, store::MeetingRequest> =
+                    store::meeting_requests(&mut tx, event.id).await?.into_iter().map(|r| (r.id, r)).collect();
+                let outcomes = ["cooperation_possible", "informative", "informative", "no_interest"];
+                for (i, m) in store::event_meetings(&mut tx, event.id).await?.iter().enumerate() {
+                    let (Some(_), Some(r)) = (m.slot_id, requests.get(&m.request_id)) else { continue };
+                    let held = i % 11 != 7;
+                    store::set_meeting_status(&mut tx, m.id, if held { "held" } else { "no_show" }, &self.now_text())
+                        .await?;
+                    for (side, p) in [r.from_participant, r.to_participant].into_iter().enumerate() {
+                        let outcome = if held { outcomes[(i + side) % outcomes.len()] } else { "did_not_take_place" };
+                        store::upsert_feedback(&mut tx, m.id, p, outcome, &self.now_text()).await?;
+                    }
+                }
+                store::set_event_status(&mut tx, event.id, "completed").await?;
+                store::commit(tx).await?;
             }
         }
         Ok(())

@@ -450,7 +450,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
     let system = Actor::system();
     match cli.command {
         Command::Migrate => {
-            println!("migrations applied ({})", app.store.backend().name());
+            out!("migrations applied ({})", app.store.backend().name());
         }
         Command::Serve { bind, demo, secure_cookies } => {
             if demo {
@@ -474,7 +474,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             app.directory().await?;
             let listener = tokio::net::TcpListener::bind(&bind).await.with_context(|| format!("binding {bind}"))?;
             let addr = listener.local_addr()?;
-            println!("clusterbridge is ready: open http://{addr}/");
+            out!("clusterbridge is ready: open http://{addr}/");
             web::serve(app, web::Options { secure_cookies }, listener, shutdown_signal()).await?;
         }
         Command::Import { what } => return import(&app, &system, what).await,
@@ -507,12 +507,12 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                     organisation_id: organisation,
                 };
                 let id = app.create_user(&system, &input).await?;
-                println!("created account {id} for {email}");
+                out!("created account {id} for {email}");
             }
             UserWhat::List => {
                 for (u, clusters) in app.list_users(&system).await? {
                     let clusters: Vec<String> = clusters.iter().map(i64::to_string).collect();
-                    println!(
+                    out!(
                         "{}\t{}\t{}\tclusters={}\torganisation={}{}",
                         u.id,
                         u.email,
@@ -526,11 +526,11 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             UserWhat::Password { email, password_stdin } => {
                 let password = read_password(password_stdin)?;
                 app.set_password(&system, &email, &password).await?;
-                println!("password changed for {email}");
+                out!("password changed for {email}");
             }
             UserWhat::Token { email, name } => {
                 let token = app.create_api_token(&system, &email, &name).await?;
-                println!("{token}");
+                out!("{token}");
             }
         },
         Command::Partners { text, cluster, kind, country, sme, from, limit, json } => {
@@ -553,23 +553,23 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                             "score": s.score, "other_cluster": s.other_cluster, "reasons": s.reasons})
                     })
                     .collect();
-                println!("{}", serde_json::to_string_pretty(&items)?);
+                out!("{}", serde_json::to_string_pretty(&items)?);
             } else {
                 print_suggestions(&found);
             }
         }
         Command::Recommend { organisation, limit } => {
             let r = app.recommendations(organisation, limit).await?;
-            println!("{:.0}% of these are in none of the organisation's clusters", r.other_cluster_share * 100.0);
+            out!("{:.0}% of these are in none of the organisation's clusters", r.other_cluster_share * 100.0);
             print_suggestions(&r.items);
         }
         Command::ClusterFit { organisation } => {
             let fits = app.cluster_fit(organisation).await?;
             if fits.is_empty() {
-                println!("no cluster's themes appear in this organisation's projects or profile");
+                out!("no cluster's themes appear in this organisation's projects or profile");
             }
             for (c, f, n) in fits {
-                println!("{:>4.0}%  {} ({}): {}", f.score * 100.0, c.name, c.slug, f.reason(n));
+                out!("{:>4.0}%  {} ({}): {}", f.score * 100.0, c.name, c.slug, f.reason(n));
             }
         }
         Command::Alerts { email } => {
@@ -582,15 +582,15 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 .ok_or_else(|| AppError::NotFound(format!("account {email}")))?;
             let actor = app.actor_for_user(id).await?.ok_or_else(|| AppError::NotFound(format!("account {email}")))?;
             for s in app.saved_searches(&actor).await? {
-                println!("{} (\"{}\"): {} new or changed", s.search.name, s.search.q, s.fresh.len());
+                out!("{} (\"{}\"): {} new or changed", s.search.name, s.search.q, s.fresh.len());
                 for f in &s.fresh {
-                    println!("    {} [{}]", f.organisation.display_name(), f.organisation.id);
+                    out!("    {} [{}]", f.organisation.display_name(), f.organisation.id);
                 }
             }
         }
         Command::Event { what: EventWhat::List } => {
             for e in app.events().await? {
-                println!("{}\t{}\t{}\t{}", e.slug, e.starts_on, e.status, e.name);
+                out!("{}\t{}\t{}\t{}", e.slug, e.starts_on, e.status, e.name);
             }
         }
         Command::Event {
@@ -626,11 +626,11 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             };
             app.create_event_from_text(&system, &input, &sessions.join("\n"), &programme.join("\n")).await?;
             let view = app.event_view(&system, input.slug.trim()).await?;
-            println!("created {} with {} meeting slots", view.event.slug, view.slots.len());
+            out!("created {} with {} meeting slots", view.event.slug, view.slots.len());
         }
         Command::Event { what: EventWhat::AddParticipant { slug, name, organisation } } => {
             let id = app.add_participant(&system, &slug, &name, organisation, None).await?;
-            println!("participant {id}");
+            out!("participant {id}");
         }
         Command::Event { what: EventWhat::Tables { slug, tables } } => {
             let mut parsed = Vec::new();
@@ -646,26 +646,31 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 parsed.push((slot, n));
             }
             app.set_slot_tables(&system, &slug, &parsed).await?;
-            println!("set the tables of {} slots", parsed.len());
+            out!("set the tables of {} slots", parsed.len());
         }
         Command::Event { what: EventWhat::Plan { slug } } => {
             let o = app.organiser_view(&system, &slug).await?;
             for (slot, tables, meetings) in &o.plan {
-                println!("#{} {} {} ({} tables)", slot.id, slot.starts_at.replace('T', " "), slot.session, tables);
+                out!("#{} {} {} ({} tables)", slot.id, slot.starts_at.replace('T', " "), slot.session, tables);
                 for m in meetings {
                     let lock = if m.pinned { ", locked" } else { "" };
-                    println!("    table {:>3}  {} · {}  [{}{lock}]", m.table, m.first, m.second, m.status);
+                    out!("    table {:>3}  {} · {}  [{}{lock}]", m.table, m.first, m.second, m.status);
                 }
             }
+            let feedback = app.feedback_summary(&system, &slug).await?;
+            if !feedback.is_empty() {
+                let parts: Vec<String> = feedback.iter().map(|(k, n)| format!("{} {n}", k.replace('_', " "))).collect();
+                out!("feedback: {}", parts.join(" · "));
+            }
             for (what, why) in &o.unscheduled {
-                println!("not placed: {what}{}", if why.is_empty() { String::new() } else { format!(": {why}") });
+                out!("not placed: {what}{}", if why.is_empty() { String::new() } else { format!(": {why}") });
             }
         }
         Command::Event { what: EventWhat::RoundTables { slug } } => {
             for t in app.round_tables(&slug).await? {
-                println!("{} (also {})", t.theme, t.shared.join(", "));
+                out!("{} (also {})", t.theme, t.shared.join(", "));
                 for (name, clusters) in &t.members {
-                    println!("    {name} [{}]", clusters.join(", "));
+                    out!("    {name} [{}]", clusters.join(", "));
                 }
             }
         }
@@ -674,24 +679,30 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 anyhow::bail!(AppError::field("time-limit", "must be a number of seconds ≥ 0"));
             }
             let r = app.schedule_event(&system, &slug, std::time::Duration::from_secs_f64(time_limit)).await?;
-            println!(
+            out!(
                 "placed {} of {} meetings, weight {} of at most {}, worst shortfall {}, breaks {}, moved {}",
-                r.placed, r.requests, r.placed_weight, r.upper_bound, r.worst_shortfall, r.breaks, r.moved
+                r.placed,
+                r.requests,
+                r.placed_weight,
+                r.upper_bound,
+                r.worst_shortfall,
+                r.breaks,
+                r.moved
             );
             if !r.moved_by_participant.is_empty() {
                 let moved: Vec<String> = r.moved_by_participant.iter().map(|(n, k)| format!("{n} {k}")).collect();
-                println!("moved meetings by participant: {}", moved.join("; "));
+                out!("moved meetings by participant: {}", moved.join("; "));
             }
             for (m, why) in &r.unplaced {
-                println!("not placed: meeting {m}: {why}");
+                out!("not placed: meeting {m}: {why}");
             }
         }
         Command::Themes { limit } => {
             for t in app.themes(limit).await? {
-                println!("{} ({} clusters)", t.term, t.clusters.len());
+                out!("{} ({} clusters)", t.term, t.clusters.len());
                 for (c, members) in &t.clusters {
                     let names: Vec<&str> = members.iter().map(|(_, n)| n.as_str()).collect();
-                    println!("    {}: {}", c.name, names.join("; "));
+                    out!("    {}: {}", c.name, names.join("; "));
                 }
             }
         }
@@ -704,14 +715,14 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 text
             };
             let team = app.build_consortium(&text, &roles, &min_countries, &fixed, &exclude).await?;
-            println!("countries: {}", team.countries.join(", "));
+            out!("countries: {}", team.countries.join(", "));
             if team.missing.is_empty() {
-                println!("every role and the country target are covered");
+                out!("every role and the country target are covered");
             } else {
-                println!("still missing: {}", team.missing.join("; "));
+                out!("still missing: {}", team.missing.join("; "));
             }
             for (role, s) in &team.members {
-                println!(
+                out!(
                     "{role}: {} [{}] {} · {}",
                     s.organisation.display_name(),
                     s.organisation.id,
@@ -719,18 +730,18 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                     s.organisation.country.code()
                 );
                 for r in &s.reasons {
-                    println!("      - {r}");
+                    out!("      - {r}");
                 }
             }
         }
         Command::Backup { file } => {
             let kind = app.backup(&file).await?;
-            println!("wrote {} ({kind})", file.display());
+            out!("wrote {} ({kind})", file.display());
         }
         Command::Schedule { .. } | Command::Eval { .. } => unreachable!("handled before the database is opened"),
         Command::Restore { file } => {
             let rows = app.restore(&file).await?;
-            println!("restored {rows} rows from {}", file.display());
+            out!("restored {rows} rows from {}", file.display());
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -791,7 +802,7 @@ fn schedule(problem: &Path, out: &Path, time_limit: f64, max_iterations: Option<
 fn print_suggestions(found: &[app::partners::Suggestion]) {
     for (i, s) in found.iter().enumerate() {
         let clusters: Vec<&str> = s.clusters.iter().map(|c| c.name.as_str()).collect();
-        println!(
+        out!(
             "{:>2}. {} [{}] {} · {}{}",
             i + 1,
             s.organisation.display_name(),
@@ -801,7 +812,7 @@ fn print_suggestions(found: &[app::partners::Suggestion]) {
             if clusters.is_empty() { String::new() } else { format!(" · {}", clusters.join(", ")) }
         );
         for r in &s.reasons {
-            println!("      - {r}");
+            out!("      - {r}");
         }
     }
 }
@@ -819,25 +830,31 @@ async fn import(app: &App, system: &Actor, what: ImportWhat) -> Result<ExitCode>
                 })
                 .await?;
             bar.finish_and_clear();
-            println!(
+            out!(
                 "organisations: {} read, {} created, {} updated",
-                report.organisations_read, report.organisations_created, report.organisations_updated
+                report.organisations_read,
+                report.organisations_created,
+                report.organisations_updated
             );
-            println!(
+            out!(
                 "projects: {} read, {} created, {} updated",
-                report.projects_read, report.projects_created, report.projects_updated
+                report.projects_read,
+                report.projects_created,
+                report.projects_updated
             );
-            println!(
+            out!(
                 "participations: {} read, {} partners created, {} updated",
-                report.participations_read, report.partners_created, report.partners_updated
+                report.participations_read,
+                report.partners_created,
+                report.partners_updated
             );
             for (rule, n) in &report.normalised {
-                println!("normalised: {rule}: {n}");
+                out!("normalised: {rule}: {n}");
             }
             for (why, n) in &report.skipped {
-                println!("skipped: {why}: {n}");
+                out!("skipped: {why}: {n}");
             }
-            println!("took {:.1} s", started.elapsed().as_secs_f64());
+            out!("took {:.1} s", started.elapsed().as_secs_f64());
             return Ok(ExitCode::SUCCESS);
         }
         ImportWhat::Organisations(a) => (CsvKind::Organisations, a),
@@ -863,7 +880,7 @@ async fn import(app: &App, system: &Actor, what: ImportWhat) -> Result<ExitCode>
         eprintln!("nothing was imported: {} problem(s) found", report.errors.len());
         return Ok(ExitCode::FAILURE);
     }
-    println!("{}{}", report.summary(), if report.dry_run { " (dry run: nothing written)" } else { "" });
+    out!("{}{}", report.summary(), if report.dry_run { " (dry run: nothing written)" } else { "" });
     Ok(ExitCode::SUCCESS)
 }
 

@@ -33,16 +33,30 @@ fn read(path: &str) -> Result<String, String> {
 const BM25_PRIOR_W: f32 = 0.15;
 
 fn header() {
-    println!(
+    out!(
         "{:<26} {:>9} {:>9} {:>9} {:>10} {:>8} {:>8} {:>8}",
-        "method", "recall@10", "recall@20", "recall@50", "recall@100", "MRR", "nDCG@20", "projects"
+        "method",
+        "recall@10",
+        "recall@20",
+        "recall@50",
+        "recall@100",
+        "MRR",
+        "nDCG@20",
+        "projects"
     );
 }
 
 fn row(name: &str, m: &Metrics) {
-    println!(
+    out!(
         "{:<26} {:>9.4} {:>9.4} {:>9.4} {:>10.4} {:>8.4} {:>8.4} {:>8}",
-        name, m.recall[0], m.recall[1], m.recall[2], m.recall[3], m.mrr, m.ndcg20, m.projects
+        name,
+        m.recall[0],
+        m.recall[1],
+        m.recall[2],
+        m.recall[3],
+        m.mrr,
+        m.ndcg20,
+        m.projects
     );
 }
 
@@ -61,7 +75,7 @@ const METHODS: [(&str, Method); 4] = [
 ];
 
 fn table(title: &str, engine: &Engine, base: &Baselines, cases: &[EvalCase]) {
-    println!("\n## {title}");
+    out!("\n## {title}");
     header();
     for (name, m) in METHODS {
         row(name, &evaluate_method(m, engine, base, cases));
@@ -84,8 +98,8 @@ fn bench(corpus: &Corpus, cutoff: Date, engine: &Engine, cases: &[EvalCase]) {
     let b2 = Baselines::build(corpus, cutoff);
     let build_b = t.elapsed().as_secs_f64();
     drop(b2);
-    println!("\n## bench (single thread, release)");
-    println!(
+    out!("\n## bench (single thread, release)");
+    out!(
         "index build (ours): {:.2} s over {} organisations, {} training projects; baseline profile index: {:.2} s",
         build,
         e2.n_orgs(),
@@ -103,7 +117,7 @@ fn bench(corpus: &Corpus, cutoff: Date, engine: &Engine, cases: &[EvalCase]) {
             std::hint::black_box(hits);
         }
         lat.sort_by(|a, b| a.total_cmp(b));
-        println!(
+        out!(
             "query latency, {label}: p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms over {} queries",
             percentile(&lat, 0.5),
             percentile(&lat, 0.95),
@@ -118,7 +132,7 @@ fn bench(corpus: &Corpus, cutoff: Date, engine: &Engine, cases: &[EvalCase]) {
         let t = Instant::now();
         e3.add_project(&p);
         let upd = t.elapsed().as_secs_f64() * 1e3;
-        println!(
+        out!(
             "incremental update: re-adding training project {} ({} participants): {:.1} ms",
             p.id,
             p.participants.len(),
@@ -150,10 +164,10 @@ pub fn run(a: &EvalArgs) -> Result<(), String> {
             .iter()
             .map(|(name, m)| format!("\"{name}\": {}", json_metrics(&evaluate_method(*m, &engine, &base, &cases))))
             .collect();
-        println!("{{\"projects\": {}, \"methods\": {{{}}}}}", cases.len(), parts.join(", "));
+        out!("{{\"projects\": {}, \"methods\": {{{}}}}}", cases.len(), parts.join(", "));
         return Ok(());
     }
-    println!(
+    out!(
         "loaded {} projects, {} organisations in {:.2} s; index built in {:.2} s; {} test ids, {} evaluated",
         corpus.projects.len(),
         corpus.orgs.len(),
@@ -165,11 +179,11 @@ pub fn run(a: &EvalArgs) -> Result<(), String> {
 
     if a.tune {
         let tune_cases = split_cases(&all_cases, Some(0));
-        println!("tuning on {} projects (id ≡ 0 mod 4)", tune_cases.len());
+        out!("tuning on {} projects (id ≡ 0 mod 4)", tune_cases.len());
         let (w, m) = tune_bm25_prior(&base, &tune_cases);
-        println!("bm25_prior: best w = {w} (recall@20 {:.4})", m.recall[1]);
-        let (p, m) = tune(&mut engine, &tune_cases, 3, &a.knobs, |line| println!("  {line}"));
-        println!("recall@20 {:.4} (stemming is compared in --ablation)\n{p:#?}", m.recall[1]);
+        out!("bm25_prior: best w = {w} (recall@20 {:.4})", m.recall[1]);
+        let (p, m) = tune(&mut engine, &tune_cases, 3, &a.knobs, |line| out!("  {line}"));
+        out!("recall@20 {:.4} (stemming is compared in --ablation)\n{p:#?}", m.recall[1]);
         return Ok(());
     }
 
@@ -186,7 +200,7 @@ pub fn run(a: &EvalArgs) -> Result<(), String> {
     }
 
     if a.ablation {
-        println!("\n## ablation (ours with one signal switched off, no retuning) on {} projects", cases.len());
+        out!("\n## ablation (ours with one signal switched off, no retuning) on {} projects", cases.len());
         header();
         let p0 = *engine.params();
         row("ours (all signals)", &evaluate_method(Method::Ours, &engine, &base, &cases));

@@ -1823,6 +1823,13 @@ async fn organise_view(
         unscheduled: o.unscheduled,
         requests: o.requests,
         participants: o.participants,
+        feedback: s
+            .app
+            .feedback_summary(&v.actor, slug)
+            .await?
+            .into_iter()
+            .map(|(k, n)| (k.replace('_', " "), n))
+            .collect(),
     };
     Ok((status, render(&page)).into_response())
 }

@@ -523,6 +523,8 @@ pub struct OrganisePage {
     pub unscheduled: Vec<(String, String)>,
     pub requests: Vec<(i64, String, String, String, i64)>,
     pub participants: Vec<app::events::OrganiserParticipant>,
+    /// `(outcome, answers)` of the feedback after meetings.
+    pub feedback: Vec<(String, i64)>,
 }
 
 /// One slot on the availability form.

@@ -165,6 +165,21 @@ fn serve_demo_answers_health_and_pages() {
     assert!(home.contains("Space") && home.contains("Materials &#38; Manufacturing"), "the eight demo clusters");
     let dir_page = get("/organisations?q=luxembourg+institute+science");
     assert!(dir_page.contains("LUXEMBOURG INSTITUTE OF SCIENCE AND TECHNOLOGY"), "real Luxembourg names");
+    // The two forums: 2013 completed with its schedule and feedback, the next one open.
+    let events = get("/events");
+    assert!(events.contains("Luxembourg Cluster Forum 2013") && events.contains("Utopolis"), "{events}");
+    let db = format!("sqlite://{}", dir.path().join("clusterbridge.sqlite3").display());
+    let (list, _) = text(&cb(&db, &["event", "list"], None));
+    assert!(list.contains("cluster-forum-2013\t2013-12-11\tcompleted"), "{list}");
+    assert!(list.contains("cluster-forum-next") && list.contains("\topen\t"), "{list}");
+    let (plan, err) = text(&cb(&db, &["event", "plan", "cluster-forum-2013"], None));
+    assert!(plan.contains("[held]") && plan.contains("[no_show]"), "{plan}{err}");
+    assert!(plan.contains("feedback: ") && plan.contains("cooperation possible"), "{plan}");
+    let next = get("/events/cluster-forum-next");
+    assert!(
+        next.contains(r#"<span class="badge">open</span>"#) && next.contains("Meeting slots (9)"),
+        "open for requests"
+    );
     let _ = child.kill();
     let _ = child.wait();
 }
