@@ -63,7 +63,8 @@ const PROJECT_FIELDS: &[&str] = &[
     "clusters",
 ];
 
-const EVENT_FIELDS: &[&str] = &[
+/// The fields of a new event, in the API and on the form.
+pub(crate) const EVENT_FIELDS: &[&str] = &[
     "slug",
     "name",
     "venue",

@@ -1426,25 +1426,9 @@ struct EventForm {
     raw: std::collections::HashMap<&'static str, String>,
 }
 
-const EVENT_FORM_FIELDS: &[&str] = &[
-    "name",
-    "slug",
-    "starts_on",
-    "venue",
-    "description",
-    "clusters",
-    "tables",
-    "capacity",
-    "request_ttl_hours",
-    "max_requests",
-    "max_meetings",
-    "agenda",
-    "programme",
-];
-
 fn event_form(form: &Fields) -> (EventForm, Vec<FieldError>) {
     let mut f = EventForm::default();
-    for name in EVENT_FORM_FIELDS {
+    for name in crate::api::EVENT_FIELDS {
         f.raw.insert(name, get_field(form, name).unwrap_or_default());
     }
     let mut errors = Vec::new();
