@@ -46,17 +46,42 @@ pub fn parse_programme(text: &str) -> (Vec<ProgrammeBlock>, Vec<FieldError>) {
         let numbers: Vec<Option<i64>> = words[at + 1..].iter().map(|w| w.parse::<i64>().ok()).collect();
         match numbers.as_slice() {
             _ if session.is_empty() => errors.push(bad("name the session before the time, e.g. `morning`")),
-            [Some(minutes), Some(count)] => blocks.push(ProgrammeBlock {
-                day,
-                session,
-                start: words[at].to_string(),
-                minutes: *minutes,
-                count: *count,
-            }),
+            [Some(minutes), Some(count)] => {
+                let block =
+                    ProgrammeBlock { day, session, start: words[at].to_string(), minutes: *minutes, count: *count };
+                match block_problem(&block) {
+                    Some(why) => errors.push(bad(&why)),
+                    None => blocks.push(block),
+                }
+            }
             _ => errors.push(bad("after the time give the slot length in minutes and the number of slots")),
         }
     }
     (blocks, errors)
+}
+
+/// What is wrong with one block of slots on its own, if anything.
+fn block_problem(b: &ProgrammeBlock) -> Option<String> {
+    if let Some(d) = &b.day {
+        if chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_err() {
+            return Some(format!("`{d}` is not a date (YYYY-MM-DD)"));
+        }
+    }
+    let Some((h, m)) = parse_hhmm(&b.start) else {
+        return Some(format!("`{}` is not a time (HH:MM)", b.start));
+    };
+    if !(5..=240).contains(&b.minutes) || !(1..=100).contains(&b.count) {
+        return Some("slots last 5 to 240 minutes, 1 to 100 per block".into());
+    }
+    if (h * 60 + m) as i64 + b.minutes * b.count > 24 * 60 {
+        return Some("the block runs past midnight: start a new day instead".into());
+    }
+    None
+}
+
+/// Minutes since midnight of `HH:MM` (validated before).
+fn minute_of(hhmm: &str) -> i64 {
+    parse_hhmm(hhmm).map_or(0, |(h, m)| (h * 60 + m) as i64)
 }
 
 /// Reads an agenda written one session per line: `HH:MM-HH:MM TITLE [(KIND)]`, e.g.
@@ -87,9 +112,10 @@ pub fn parse_agenda(text: &str) -> (Vec<EventSession>, Vec<FieldError>) {
             errors.push(bad("give the session a title"));
             continue;
         }
+        let hhmm = |t: &str| parse_hhmm(t).map(|(h, m)| format!("{h:02}:{m:02}")).unwrap_or_default();
         sessions.push(EventSession {
-            starts_at: from.to_string(),
-            ends_at: to.to_string(),
+            starts_at: hhmm(from),
+            ends_at: hhmm(to),
             title: title.to_string(),
             kind: kind.to_string(),
         });
@@ -151,9 +177,9 @@ pub struct ScheduleReport {
     pub worst_shortfall: u32,
     pub breaks: u32,
     pub moved: usize,
-    /// Participants whose published meetings moved to another slot or table, with how many
-    /// (the cost a re-plan minimises), most affected first.
-    pub moved_by_participant: Vec<(String, usize)>,
+    /// Participants `(id, name, meetings moved)` whose published meetings moved to another slot
+    /// or table (the cost a re-plan minimises), most affected first.
+    pub moved_by_participant: Vec<(i64, String, usize)>,
     pub unplaced: Vec<(i64, String)>,
 }
 
@@ -325,15 +351,18 @@ impl App {
     }
 
     /// Creates an event from its agenda and programme as text (see [`parse_agenda`] and
-    /// [`parse_programme`]): every mistake is reported at once, and nothing is written.
+    /// [`parse_programme`]): every mistake is reported at once, with those the caller already
+    /// found (`known`, e.g. numbers that did not parse), and nothing is written.
     pub async fn create_event_from_text(
         &self,
         actor: &Actor,
         input: &EventInput,
         agenda: &str,
         programme: &str,
+        known: Vec<FieldError>,
     ) -> AppResult<i64> {
         let (sessions, mut errors) = parse_agenda(agenda);
+        errors.extend(known);
         let (blocks, more) = parse_programme(programme);
         errors.extend(more);
         if blocks.is_empty() && errors.iter().all(|e| e.field != "programme") {
@@ -359,6 +388,8 @@ impl App {
         let slug = input.slug.trim();
         if slug.is_empty() || !slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
             errors.push(FieldError::new("slug", "use lower-case letters, digits and dashes"));
+        } else if slug == "new" {
+            errors.push(FieldError::new("slug", "`new` is taken by the new-event page: choose another"));
         }
         if input.name.trim().is_empty() {
             errors.push(FieldError::new("name", "is required"));
@@ -374,32 +405,46 @@ impl App {
             errors.push(FieldError::new("capacity", "must be from 1 to 100000"));
         }
         if !(0..=24 * 365).contains(&input.request_ttl_hours) {
-            errors.push(FieldError::new("request_ttl_hours", "must be from 1 to 8760 hours"));
+            errors.push(FieldError::new("request_ttl_hours", "must be from 1 to 8760 hours (0: the default, 72)"));
         }
         if !(0..=1_000).contains(&input.max_requests) {
-            errors.push(FieldError::new("max_requests", "must be from 1 to 1000"));
+            errors.push(FieldError::new("max_requests", "must be from 1 to 1000 (0: the default, 20)"));
         }
         if input.max_meetings.is_some_and(|m| !(1..=1_000).contains(&m)) {
             errors.push(FieldError::new("max_meetings", "must be from 1 to 1000, or empty for no cap"));
         }
-        for b in blocks {
-            if let Some(d) = &b.day {
-                if chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_err() {
-                    errors.push(FieldError::new("programme", format!("`{d}` is not a date (YYYY-MM-DD)")));
-                }
+        if !actor.is_admin() && input.clusters.iter().all(|c| c.trim().is_empty()) {
+            errors.push(FieldError::new("clusters", "name at least one cluster you manage"));
+        }
+        let mut sorted: Vec<&ProgrammeBlock> = blocks.iter().collect();
+        let first_day = date.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+        sorted.sort_by_key(|b| (b.day.clone().unwrap_or_else(|| first_day.clone()), minute_of(&b.start)));
+        for b in &sorted {
+            if let Some(why) = block_problem(b) {
+                errors.push(FieldError::new("programme", format!("the `{}` block from {}: {why}", b.session, b.start)));
+            } else if b.day.as_ref().is_some_and(|d| !first_day.is_empty() && *d < first_day) {
+                errors.push(FieldError::new(
+                    "programme",
+                    format!(
+                        "the `{}` block is on {}, before the event's first day",
+                        b.session,
+                        b.day.as_deref().unwrap_or("")
+                    ),
+                ));
             }
-            if parse_hhmm(&b.start).is_none() {
-                errors.push(FieldError::new("programme", format!("`{}` is not a time (HH:MM)", b.start)));
-            }
-            if !(5..=240).contains(&b.minutes) || !(1..=100).contains(&b.count) {
-                errors.push(FieldError::new("programme", "slots last 5 to 240 minutes, 1 to 100 per block"));
-            } else if let Some((h, m)) = parse_hhmm(&b.start) {
-                if (h * 60 + m) as i64 + b.minutes * b.count > 24 * 60 {
-                    errors.push(FieldError::new(
-                        "programme",
-                        format!("the block from {} runs past midnight: start a new day instead", b.start),
-                    ));
-                }
+        }
+        for pair in sorted.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            let same_day = a.day.clone().unwrap_or_else(|| first_day.clone())
+                == b.day.clone().unwrap_or_else(|| first_day.clone());
+            if same_day && minute_of(&b.start) < minute_of(&a.start) + a.minutes * a.count {
+                errors.push(FieldError::new(
+                    "programme",
+                    format!(
+                        "the `{}` block from {} overlaps the `{}` block ({} slots of {} minutes from {})",
+                        b.session, b.start, a.session, a.count, a.minutes, a.start
+                    ),
+                ));
             }
         }
         let mut tx = self.store.begin().await?;
@@ -555,12 +600,6 @@ impl App {
         Ok(id)
     }
 
-    /// Sets the slots (ids) the actor cannot attend at an event.
-    pub async fn set_availability(&self, actor: &Actor, slug: &str, unavailable: &[i64]) -> AppResult<()> {
-        let a = Availability { blocked: unavailable.to_vec(), ..Default::default() };
-        self.set_participant_availability(actor, slug, None, &a).await.map(|_| ())
-    }
-
     /// The participant whose availability `actor` may read or change: their own registration
     /// (`who` = `None` or their own id), or anyone's for the event's organisers.
     async fn availability_subject(
@@ -608,8 +647,8 @@ impl App {
     }
 
     /// Sets a participant's availability (their own, or anyone's for organisers) and returns the
-    /// slots (ids) it rules out. A meeting already placed in such a slot moves at the next
-    /// scheduling run.
+    /// slots (ids) it rules out. A scheduled meeting in such a slot moves at the next scheduling
+    /// run; the slot of a held or locked meeting cannot be given up (it never moves).
     pub async fn set_participant_availability(
         &self,
         actor: &Actor,
@@ -625,6 +664,19 @@ impl App {
         let p = self.availability_subject(&mut tx, actor, &e, who).await?;
         let slots = store::event_slots(&mut tx, e.id).await?;
         let unavailable = a.unavailable(&slots).map_err(AppError::Validation)?;
+        // Held and locked meetings never move: their slots cannot be given up.
+        for (m, r) in self.fixed_meetings(&mut tx, &e).await? {
+            let Some(slot) = m.slot_id.filter(|s| unavailable.contains(s)) else { continue };
+            if r.from_participant == p.id || r.to_participant == p.id {
+                let time =
+                    slots.iter().find(|x| x.id == slot).map(|x| x.starts_at.replace('T', " ")).unwrap_or_default();
+                return Err(AppError::Conflict(format!(
+                    "{}'s meeting at {time} is {} there: the organisers must unlock it before that slot can be given up",
+                    p.name,
+                    if m.status == "held" { "held" } else { "locked" }
+                )));
+            }
+        }
         store::set_unavailable(&mut tx, p.id, &unavailable).await?;
         self.audit(
             &mut tx,
@@ -654,6 +706,17 @@ impl App {
                 errors.push(FieldError::new("tables", format!("slot {slot} is not a slot of this event")));
             } else if let Some(n) = n.filter(|n| !(0..=10_000).contains(n)) {
                 errors.push(FieldError::new("tables", format!("slot {slot}: {n} tables (use 0 to 10000)")));
+            }
+        }
+        // Held and locked meetings keep their table: a slot keeps at least that many tables.
+        for (m, _) in self.fixed_meetings(&mut tx, &e).await? {
+            let (Some(slot), Some(table)) = (m.slot_id, m.table_no) else { continue };
+            let new = tables.iter().find(|(s, _)| *s == slot).map(|(_, n)| n.unwrap_or(e.tables));
+            if let Some(n) = new.filter(|n| *n < table) {
+                errors.push(FieldError::new(
+                    "tables",
+                    format!("slot {slot}: {n} tables, but a held or locked meeting sits at table {table}"),
+                ));
             }
         }
         if !errors.is_empty() {
@@ -932,9 +995,11 @@ impl App {
             breaks: solution.breaks,
             moved,
             moved_by_participant: {
-                let mut v: Vec<(String, usize)> =
-                    participants.iter().filter_map(|p| moved_of.get(&p.id).map(|n| (p.name.clone(), *n))).collect();
-                v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                let mut v: Vec<(i64, String, usize)> = participants
+                    .iter()
+                    .filter_map(|p| moved_of.get(&p.id).map(|n| (p.id, p.name.clone(), *n)))
+                    .collect();
+                v.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
                 v
             },
             unplaced: solution.unplaced.iter().map(|u| (rows[u.request].id, u.reason.clone())).collect(),
@@ -1106,7 +1171,7 @@ impl App {
     /// Organisers lock a meeting to a slot and table (`None`: unlock, it may move again).
     pub async fn pin_meeting(&self, actor: &Actor, meeting_id: i64, at: Option<(i64, i64)>) -> AppResult<()> {
         let mut tx = self.store.begin().await?;
-        let (e, m, _, _) = self.meeting_parts(&mut tx, meeting_id).await?;
+        let (e, m, from, to) = self.meeting_parts(&mut tx, meeting_id).await?;
         if !self.organises(&mut tx, actor, &e).await? {
             return Err(AppError::Forbidden);
         }
@@ -1119,6 +1184,29 @@ impl App {
                 if !(1..=tables).contains(&table) {
                     return Err(AppError::field("table", format!("tables are numbered 1 to {tables} in this slot")));
                 }
+                // A pin must be one the scheduler can keep: both sides free, the table not
+                // taken by another meeting that never moves.
+                if let Some(p) = [&from, &to].into_iter().find(|p| p.unavailable.contains(&slot)) {
+                    return Err(AppError::field("slot", format!("{} is not available in that slot", p.name)));
+                }
+                for (other, r) in self.fixed_meetings(&mut tx, &e).await? {
+                    if other.id == m.id || other.slot_id != Some(slot) {
+                        continue;
+                    }
+                    if other.table_no == Some(table) {
+                        return Err(AppError::field(
+                            "table",
+                            format!("table {table} is taken by a held or locked meeting"),
+                        ));
+                    }
+                    let shared = [r.from_participant, r.to_participant].iter().any(|x| *x == from.id || *x == to.id);
+                    if shared {
+                        return Err(AppError::field(
+                            "slot",
+                            "one of the two has a held or locked meeting in that slot already",
+                        ));
+                    }
+                }
                 store::set_pin(&mut tx, m.id, Some(slot), Some(table), true, &self.now_text()).await?;
             }
             None => {
@@ -1130,6 +1218,22 @@ impl App {
         Ok(())
     }
 
+    /// The event's meetings that never move (held, or locked by organisers), with their requests.
+    async fn fixed_meetings(
+        &self,
+        conn: &mut store::Conn,
+        e: &Event,
+    ) -> AppResult<Vec<(EventMeeting, MeetingRequest)>> {
+        let requests: HashMap<i64, MeetingRequest> =
+            store::meeting_requests(conn, e.id).await?.into_iter().map(|r| (r.id, r)).collect();
+        Ok(store::event_meetings(conn, e.id)
+            .await?
+            .into_iter()
+            .filter(|m| m.slot_id.is_some() && (m.pinned || m.status == "held"))
+            .filter_map(|m| requests.get(&m.request_id).cloned().map(|r| (m, r)))
+            .collect())
+    }
+
     /// The event a meeting belongs to.
     pub async fn meeting_event(&self, meeting_id: i64) -> AppResult<Event> {
         let mut conn = self.store.conn().await?;
@@ -1139,23 +1243,23 @@ impl App {
         store::get_event(&mut conn, m.event_id).await?.ok_or_else(|| AppError::NotFound("event".into()))
     }
 
-    /// Organisers lock a meeting where the schedule put it (or unlock it).
+    /// Organisers lock a meeting where the schedule put it (or unlock it), in one transaction
+    /// so that a concurrent scheduling run cannot make it lock an old position.
     pub async fn lock_meeting(&self, actor: &Actor, meeting_id: i64, lock: bool) -> AppResult<()> {
-        let at = {
-            let mut conn = self.store.conn().await?;
-            let (e, m, _, _) = self.meeting_parts(&mut conn, meeting_id).await?;
-            if !self.organises(&mut conn, actor, &e).await? {
-                return Err(AppError::Forbidden);
-            }
-            m.slot_id.zip(m.table_no)
-        };
-        match (lock, at) {
-            (false, _) => self.pin_meeting(actor, meeting_id, None).await,
-            (true, Some(at)) => self.pin_meeting(actor, meeting_id, Some(at)).await,
-            (true, None) => Err(AppError::Conflict(
-                "the meeting has no slot yet: schedule the event first, or pin it to a slot and table".into(),
-            )),
+        let mut tx = self.store.begin().await?;
+        let (e, m, _, _) = self.meeting_parts(&mut tx, meeting_id).await?;
+        if !self.organises(&mut tx, actor, &e).await? {
+            return Err(AppError::Forbidden);
         }
+        if lock && (m.slot_id.is_none() || m.table_no.is_none()) {
+            return Err(AppError::Conflict(
+                "the meeting has no slot yet: schedule the event first, or pin it to a slot and table".into(),
+            ));
+        }
+        store::set_pin(&mut tx, m.id, m.slot_id, m.table_no, lock, &self.now_text()).await?;
+        self.audit(&mut tx, actor, if lock { "pin" } else { "unpin" }, "meeting", m.id, "").await?;
+        store::commit(tx).await?;
+        Ok(())
     }
 
     /// Asks for (or leaves) a themed round table at an event.
@@ -1302,7 +1406,7 @@ impl App {
                     name: p.name.clone(),
                     status: p.status.clone(),
                     checked_in: checked_in.contains(&p.id),
-                    unavailable: p.unavailable.len(),
+                    unavailable: slots.iter().filter(|x| p.unavailable.contains(&x.id)).count(),
                 })
                 .collect(),
             event: e,

@@ -191,7 +191,7 @@ enum EventWhat {
         name: String,
         /// The first day (YYYY-MM-DD).
         #[arg(long)]
-        date: String,
+        starts_on: String,
         #[arg(long, default_value = "")]
         venue: String,
         #[arg(long, default_value = "")]
@@ -212,11 +212,11 @@ enum EventWhat {
         /// Meetings one participant may accept (no cap if left out).
         #[arg(long)]
         max_meetings: Option<i64>,
-        /// An agenda session, `HH:MM-HH:MM Title (kind)`; repeat for several.
-        #[arg(long = "session")]
-        sessions: Vec<String>,
+        /// An agenda session of the first day, `HH:MM-HH:MM Title (kind)`; repeat for several.
+        #[arg(long)]
+        agenda: Vec<String>,
         /// A block of meeting slots, `[YYYY-MM-DD] SESSION HH:MM MINUTES COUNT`; repeat for several.
-        #[arg(long = "slots", required = true)]
+        #[arg(long, required = true)]
         programme: Vec<String>,
     },
     /// Adds a participant: a guest, or with `--organisation` an organisation's representative.
@@ -474,7 +474,12 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             app.directory().await?;
             let listener = tokio::net::TcpListener::bind(&bind).await.with_context(|| format!("binding {bind}"))?;
             let addr = listener.local_addr()?;
-            out!("clusterbridge is ready: open http://{addr}/");
+            // Not `out!`: a server whose standard output was closed goes on serving.
+            {
+                use std::io::Write as _;
+                let mut stdout = std::io::stdout();
+                let _ = writeln!(stdout, "clusterbridge is ready: open http://{addr}/").and_then(|_| stdout.flush());
+            }
             web::serve(app, web::Options { secure_cookies }, listener, shutdown_signal()).await?;
         }
         Command::Import { what } => return import(&app, &system, what).await,
@@ -598,7 +603,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 EventWhat::Create {
                     slug,
                     name,
-                    date,
+                    starts_on,
                     venue,
                     description,
                     clusters,
@@ -607,7 +612,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                     request_ttl_hours,
                     max_requests,
                     max_meetings,
-                    sessions,
+                    agenda,
                     programme,
                 },
         } => {
@@ -616,7 +621,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 name,
                 venue,
                 description,
-                starts_on: date,
+                starts_on,
                 clusters,
                 tables,
                 capacity,
@@ -624,7 +629,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 max_requests,
                 max_meetings,
             };
-            app.create_event_from_text(&system, &input, &sessions.join("\n"), &programme.join("\n")).await?;
+            app.create_event_from_text(&system, &input, &agenda.join("\n"), &programme.join("\n"), Vec::new()).await?;
             let view = app.event_view(&system, input.slug.trim()).await?;
             out!("created {} with {} meeting slots", view.event.slug, view.slots.len());
         }
@@ -690,7 +695,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 r.moved
             );
             if !r.moved_by_participant.is_empty() {
-                let moved: Vec<String> = r.moved_by_participant.iter().map(|(n, k)| format!("{n} {k}")).collect();
+                let moved: Vec<String> = r.moved_by_participant.iter().map(|(_, n, k)| format!("{n} {k}")).collect();
                 out!("moved meetings by participant: {}", moved.join("; "));
             }
             for (m, why) in &r.unplaced {

@@ -456,7 +456,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         summary: "A participant's availability: arrival, departure, sessions attended, blocked slots (own, or anyone's for organisers)",
         params: &["participant"],
         body: &[],
-        responses: &[200, 401, 403, 404, 409],
+        responses: &[200, 401, 403, 404, 409, 422],
         tag: "events",
     },
     Endpoint {
@@ -561,7 +561,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
     Endpoint {
         method: "post",
         path: "/meetings/{id}/status",
-        summary: "Mark a meeting held, a no-show or cancelled during the event (organisers)",
+        summary: "Mark a meeting held, a no-show or cancelled during the event (organisers; either side may cancel its own meeting)",
         params: &[],
         body: &["status"],
         responses: &[204, 401, 403, 404, 422],
@@ -1276,12 +1276,22 @@ async fn saved_delete(State(s): State<AppState>, ApiCaller(actor): ApiCaller, Pa
 fn event_json(e: &store::Event) -> Value {
     json!({"slug": e.slug, "name": e.name, "venue": e.venue, "description": e.description, "starts_on": e.starts_on,
            "timezone": e.timezone, "status": e.status, "capacity": e.capacity, "tables": e.tables,
-           "request_ttl_hours": e.request_ttl_hours, "max_requests": e.max_requests})
+           "request_ttl_hours": e.request_ttl_hours, "max_requests": e.max_requests, "max_meetings": e.max_meetings})
 }
 
 async fn event_create(State(s): State<AppState>, ApiCaller(actor): ApiCaller, body: Bytes) -> ApiResult {
     require(&actor)?;
     let b = Body::parse(&body, EVENT_FIELDS)?;
+    // Every mistake at once: numbers that do not parse join the app's own checks.
+    let mut errors = Vec::new();
+    let mut number = |key: &str| match int_field(&b, key) {
+        Ok(n) => n,
+        Err(ApiError(AppError::Validation(mut e))) => {
+            errors.append(&mut e);
+            None
+        }
+        Err(_) => None,
+    };
     let input = app::events::EventInput {
         slug: b.req("slug"),
         name: b.req("name"),
@@ -1289,13 +1299,13 @@ async fn event_create(State(s): State<AppState>, ApiCaller(actor): ApiCaller, bo
         description: b.req("description"),
         starts_on: b.req("starts_on"),
         clusters: b.list("clusters"),
-        tables: int_field(&b, "tables")?.unwrap_or(20),
-        capacity: int_field(&b, "capacity")?.unwrap_or(500),
-        request_ttl_hours: int_field(&b, "request_ttl_hours")?.unwrap_or(0),
-        max_requests: int_field(&b, "max_requests")?.unwrap_or(0),
-        max_meetings: int_field(&b, "max_meetings")?,
+        tables: number("tables").unwrap_or(20),
+        capacity: number("capacity").unwrap_or(500),
+        request_ttl_hours: number("request_ttl_hours").unwrap_or(0),
+        max_requests: number("max_requests").unwrap_or(0),
+        max_meetings: number("max_meetings"),
     };
-    s.app.create_event_from_text(&actor, &input, &b.lines("agenda"), &b.lines("programme")).await?;
+    s.app.create_event_from_text(&actor, &input, &b.lines("agenda"), &b.lines("programme"), errors).await?;
     created(json!({"slug": input.slug.trim()}))
 }
 
@@ -1420,12 +1430,23 @@ async fn event_availability(
         app::events::Availability {
             arrival: int_field(&b, "arrival")?,
             departure: int_field(&b, "departure")?,
-            sessions: b.has("sessions").then(|| b.list("sessions")),
+            // `null` (as the GET answers) means every session; `[]` means none.
+            sessions: b.opt("sessions").map(|_| b.list("sessions")),
             blocked: slot_ids(&b, "blocked")?,
         }
     };
     let who = int_field(&b, "participant")?;
-    s.app.set_participant_availability(&actor, &slug, who, &a).await?;
+    match s.app.set_participant_availability(&actor, &slug, who, &a).await {
+        // With the `unavailable` form, mistakes are named after the field the client sent.
+        Err(AppError::Validation(es)) if b.has("unavailable") => {
+            let renamed = es
+                .into_iter()
+                .map(|e| if e.field == "blocked" { FieldError::new("unavailable", e.message) } else { e })
+                .collect();
+            return Err(ApiError(AppError::Validation(renamed)));
+        }
+        other => other?,
+    };
     let (_, p, slots, a) = s.app.availability(&actor, &slug, who).await?;
     ok(availability_json(&slots, &p, &a))
 }
@@ -1496,7 +1517,7 @@ async fn event_schedule(
     ok(
         json!({"requests": r.requests, "placed": r.placed, "placed_weight": r.placed_weight, "upper_bound": r.upper_bound,
               "worst_shortfall": r.worst_shortfall, "breaks": r.breaks, "moved": r.moved,
-              "moved_by_participant": r.moved_by_participant.iter().map(|(n, k)| json!({"participant": n, "moved": k})).collect::<Vec<_>>(),
+              "moved_by_participant": r.moved_by_participant.iter().map(|(id, n, k)| json!({"participant": id, "name": n, "moved": k})).collect::<Vec<_>>(),
               "unplaced": r.unplaced.iter().map(|(m, why)| json!({"meeting": m, "reason": why})).collect::<Vec<_>>()}),
     )
 }
@@ -1640,7 +1661,17 @@ async fn me(ApiCaller(actor): ApiCaller) -> ApiResult {
 }
 
 fn schema_for(field: &str) -> Value {
+    let strings = json!({"type": "array", "items": {"type": "string"}});
     match field {
+        "sessions" => json!({"oneOf": [strings, {"type": "null"}], "description": "null: every session"}),
+        "blocked" | "unavailable" => {
+            json!({"type": "array", "items": {"type": ["integer", "string"]}, "description": "slot ids"})
+        }
+        "agenda" | "programme" => json!({"oneOf": [strings, {"type": "string", "description": "one entry per line"}]}),
+        "tables" => json!({"oneOf": [
+            {"type": "object", "additionalProperties": {"type": ["integer", "null"]}, "description": "slot id to number of tables (null: the event's)"},
+            {"type": "integer"}
+        ]}),
         "tags" | "languages" | "clusters" => {
             json!({"oneOf": [{"type": "array", "items": {"type": "string"}}, {"type": "string", "description": "`;`-separated"}]})
         }

@@ -1445,7 +1445,7 @@ fn event_form(form: &Fields) -> (EventForm, Vec<FieldError>) {
     let capacity = number("capacity", 500);
     let request_ttl_hours = number("request_ttl_hours", 0);
     let max_requests = number("max_requests", 0);
-    let max_meetings = number("max_meetings", 0);
+    let max_meetings = (!f.raw["max_meetings"].trim().is_empty()).then(|| number("max_meetings", 0));
     f.input = app::events::EventInput {
         slug: f.raw["slug"].clone(),
         name: f.raw["name"].clone(),
@@ -1457,7 +1457,7 @@ fn event_form(form: &Fields) -> (EventForm, Vec<FieldError>) {
         capacity,
         request_ttl_hours,
         max_requests,
-        max_meetings: (max_meetings > 0).then_some(max_meetings),
+        max_meetings,
     };
     (f, errors)
 }
@@ -1523,32 +1523,26 @@ async fn event_new(State(s): State<AppState>, v: Viewer) -> PageResult {
         f.raw.insert("clusters", slugs.join("; "));
     }
     f.raw.insert("tables", "20".into());
-    f.raw.insert("capacity", "200".into());
+    f.raw.insert("capacity", "500".into());
     Ok(form_page(&v, "New event".into(), "/events/new".into(), "/events".into(), event_fields(&f, &[]), &[]))
 }
 
 async fn event_create(State(s): State<AppState>, v: Viewer, Form(form): Form<Fields>) -> PageResult {
     v.check_csrf(get_field(&form, "csrf").as_deref())?;
     require_signed_in(&v)?;
-    let (f, mut errors) = event_form(&form);
-    let done = if errors.is_empty() {
-        s.app.create_event_from_text(&v.actor, &f.input, &f.raw["agenda"], &f.raw["programme"]).await
-    } else {
-        Err(AppError::Validation(Vec::new()))
-    };
+    let (f, number_errors) = event_form(&form);
+    let done =
+        s.app.create_event_from_text(&v.actor, &f.input, &f.raw["agenda"], &f.raw["programme"], number_errors).await;
     match done {
         Ok(_) => Ok(Redirect::to(&format!("/events/{}/organise", f.input.slug.trim())).into_response()),
-        Err(AppError::Validation(more)) => {
-            errors.extend(more);
-            Ok(form_page(
-                &v,
-                "New event".into(),
-                "/events/new".into(),
-                "/events".into(),
-                event_fields(&f, &errors),
-                &errors,
-            ))
-        }
+        Err(AppError::Validation(errors)) => Ok(form_page(
+            &v,
+            "New event".into(),
+            "/events/new".into(),
+            "/events".into(),
+            event_fields(&f, &errors),
+            &errors,
+        )),
         Err(e) => Err(e.into()),
     }
 }
@@ -1788,7 +1782,7 @@ async fn organise_view(
             worst_shortfall: r.worst_shortfall,
             breaks: r.breaks,
             moved: r.moved,
-            moved_by: r.moved_by_participant,
+            moved_by: r.moved_by_participant.into_iter().map(|(_, name, n)| (name, n)).collect(),
         }),
         errors,
         default_tables: o.event.tables,
@@ -1907,6 +1901,10 @@ async fn meeting_status_form(
     let meeting = id(&raw, "meeting")?;
     let slug = s.app.meeting_event(meeting).await?.slug;
     let done = s.app.mark_meeting(&v.actor, meeting, &get_field(&form, "status").unwrap_or_default()).await;
+    // Either side may cancel its own meeting here too: they go back to their agenda.
+    if done.is_ok() && !s.app.event_view(&v.actor, &slug).await?.is_organiser {
+        return Ok(Redirect::to(&format!("/events/{slug}/agenda")).into_response());
+    }
     back_to_organise(&s, &v, &slug, done).await
 }
 
@@ -1948,7 +1946,7 @@ async fn availability_view(
         event: e.name.clone(),
         who: p.name.clone(),
         participant: (!me).then_some(p.id),
-        available: slots.len() - p.unavailable.len(),
+        available: slots.iter().filter(|x| !p.unavailable.contains(&x.id)).count(),
         slots: slots
             .iter()
             .map(|x| AvailabilitySlot {

@@ -386,13 +386,21 @@ async fn events_from_the_command_line() {
         let url = db.url.clone();
         assert!(cb(&url, &["migrate"], None).status.success());
         let create = |extra: &[&str]| {
-            let mut args =
-                vec!["event", "create", "--slug", "forum-27", "--name", "Cluster Forum 2027", "--date", "2027-03-10"];
+            let mut args = vec![
+                "event",
+                "create",
+                "--slug",
+                "forum-27",
+                "--name",
+                "Cluster Forum 2027",
+                "--starts-on",
+                "2027-03-10",
+            ];
             args.extend_from_slice(extra);
             cb(&url, &args, None)
         };
         // Mistakes name the field and the line, all at once, and create nothing.
-        let bad = create(&["--session", "9:00 Keynote", "--slots", "morning 10:00 20", "--tables", "0"]);
+        let bad = create(&["--agenda", "9:00 Keynote", "--programme", "morning 10:00 20", "--tables", "0"]);
         let (_, err) = text(&bad);
         assert_eq!(bad.status.code(), Some(2), "{err}");
         assert!(err.contains("agenda: line 1") && err.contains("programme: line 1") && err.contains("tables"), "{err}");
@@ -401,11 +409,11 @@ async fn events_from_the_command_line() {
         let ok = create(&[
             "--venue",
             "Luxembourg-Kirchberg",
-            "--session",
+            "--agenda",
             "09:00-09:45 Welcome and keynote (keynote)",
-            "--slots",
+            "--programme",
             "afternoon 14:00 20 3",
-            "--slots",
+            "--programme",
             "2027-03-11 morning 09:00 30 2",
             "--max-meetings",
             "4",

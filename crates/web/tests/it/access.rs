@@ -1,6 +1,7 @@
 //! The access matrix: every role against every endpoint, allow or deny in every cell, and the
-//! contact fields each role may see. Allowed means a 2xx answer; denied means 401 for anonymous
-//! visitors and 403 for accounts without the right.
+//! contact fields each role may see. Allowed means a 2xx answer (or the redirect of a form that
+//! worked); denied means 401 for anonymous visitors (400 for their forms, which fail the CSRF
+//! check first) and 403 for accounts without the right.
 
 use crate::support::{on_every_backend, TestApp, ROLES};
 use reqwest::Method;
@@ -14,14 +15,32 @@ struct Cell {
     body: Option<Value>,
     /// A page (session cookie) rather than the API (bearer token).
     page: bool,
+    /// For a page: a form posted with the session's CSRF token (`None`: a GET).
+    form: Option<&'static [(&'static str, &'static str)]>,
     allowed: &'static [&'static str],
+}
+
+/// Ids the cells refer to: `{sat}`, `{person}`, and at the forum `{sat_participant}` and `{meeting}`.
+struct Ids {
+    sat_participant: i64,
+    meeting: i64,
 }
 
 const SIGNED_IN: &[&str] = &["participant", "member_sat", "member_soft", "manager_space", "manager_ict", "admin"];
 
 fn cells() -> Vec<Cell> {
-    let api = |what, method, path, body, allowed| Cell { what, method, path, body, page: false, allowed };
-    let page = |what, path, allowed| Cell { what, method: Method::GET, path, body: None, page: true, allowed };
+    let api = |what, method, path, body, allowed| Cell { what, method, path, body, page: false, form: None, allowed };
+    let page =
+        |what, path, allowed| Cell { what, method: Method::GET, path, body: None, page: true, form: None, allowed };
+    let post = |what, path, form, allowed| Cell {
+        what,
+        method: Method::POST,
+        path,
+        body: None,
+        page: true,
+        form: Some(form),
+        allowed,
+    };
     vec![
         api("list clusters", Method::GET, "/clusters", None, ROLES),
         api(
@@ -100,7 +119,7 @@ fn cells() -> Vec<Cell> {
         api("themes", Method::GET, "/themes", None, ROLES),
         api("saved searches", Method::GET, "/saved-searches", None, SIGNED_IN),
         api("get event", Method::GET, "/events/forum", None, ROLES),
-        api("register for event", Method::POST, "/events/forum/register", None, SIGNED_IN),
+        api("register for event (again)", Method::POST, "/events/forum/register", None, SIGNED_IN),
         api("own availability", Method::GET, "/events/forum/availability", None, SIGNED_IN),
         api("set own availability", Method::PUT, "/events/forum/availability", Some(json!({"blocked": []})), SIGNED_IN),
         api("own agenda", Method::GET, "/events/forum/agenda", None, SIGNED_IN),
@@ -140,6 +159,22 @@ fn cells() -> Vec<Cell> {
         page("availability page", "/events/forum/availability", SIGNED_IN),
         page("agenda page", "/events/forum/agenda", SIGNED_IN),
         page("organise page", "/events/forum/organise", &["manager_space", "admin"]),
+        post("tables form", "/events/forum/tables", &[], &["manager_space", "admin"]),
+        post(
+            "check-in form",
+            "/events/forum/check-in",
+            &[("participant", "{sat_participant}"), ("present", "true")],
+            &["manager_space", "admin"],
+        ),
+        post("add participant form", "/events/forum/participants", &[("name", "Guest")], &["manager_space", "admin"]),
+        post(
+            "someone's availability form",
+            "/events/forum/availability",
+            &[("participant", "{sat_participant}"), ("blocked", "")],
+            &["member_sat", "manager_space", "admin"],
+        ),
+        post("mark meeting form", "/meetings/{meeting}/status", &[("status", "held")], &["manager_space", "admin"]),
+        post("lock meeting form", "/meetings/{meeting}/lock", &[("lock", "true")], &["manager_space", "admin"]),
         page("home page", "/", ROLES),
         page("directory page", "/organisations", ROLES),
         page("organisation page", "/organisations/{sat}", ROLES),
@@ -153,16 +188,33 @@ fn cells() -> Vec<Cell> {
     ]
 }
 
-async fn request(t: &TestApp, cell: &Cell, role: &str) -> u16 {
-    let mut path = cell.path.replace("{sat}", &t.sat.to_string()).replace("{person}", &t.person.to_string());
+async fn request(t: &TestApp, ids: &Ids, cell: &Cell, role: &str) -> u16 {
+    let fill = |s: &str| {
+        s.replace("{sat_participant}", &ids.sat_participant.to_string())
+            .replace("{meeting}", &ids.meeting.to_string())
+            .replace("{sat}", &t.sat.to_string())
+            .replace("{person}", &t.person.to_string())
+    };
+    let mut path = fill(cell.path);
     if path.contains("{fresh}") {
         let id = t.fresh_space_org(&format!("Fresh for {role} {}", cell.what)).await;
         path = path.replace("{fresh}", &id.to_string());
     }
     let rb = if cell.page {
         let rb = t.http.request(cell.method.clone(), t.url(&path));
-        match t.session(role).await {
+        let session = t.session(role).await;
+        let rb = match &session {
             Some((cookie, _)) => rb.header("cookie", cookie),
+            None => rb,
+        };
+        match cell.form {
+            Some(fields) => {
+                let csrf = session.map(|(_, c)| c).unwrap_or_default();
+                let mut pairs: Vec<(String, String)> = vec![("csrf".into(), csrf)];
+                pairs.extend(fields.iter().map(|(k, v)| (k.to_string(), fill(v))));
+                rb.header("content-type", "application/x-www-form-urlencoded")
+                    .body(serde_urlencoded::to_string(pairs).unwrap())
+            }
             None => rb,
         }
     } else {
@@ -180,18 +232,31 @@ async fn request(t: &TestApp, cell: &Cell, role: &str) -> u16 {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_role_against_every_endpoint() {
     on_every_backend(|t| async move {
+        // The forum, with every account registered and one meeting.
         crate::events::forum(&t).await;
+        for role in ROLES.iter().filter(|r| **r != "anonymous") {
+            let r = t.api(Method::POST, "/events/forum/register", role).send().await.unwrap();
+            assert!(r.status().is_success(), "{role} registers");
+        }
+        let sys = domain::Actor::system();
+        let view = t.app.event_view(&sys, "forum").await.unwrap();
+        let id_of = |org: i64| view.participants.iter().find(|p| p.organisation_id == Some(org)).unwrap().id;
+        let ids = Ids { sat_participant: id_of(t.sat), meeting: 0 };
+        let meeting = t.app.add_meeting(&sys, "forum", ids.sat_participant, id_of(t.soft), 1).await.unwrap();
+        let ids = Ids { meeting, ..ids };
         let mut table = String::new();
         let mut failures = Vec::new();
         for cell in cells() {
             let mut line = format!("{:<24}", cell.what);
             for role in ROLES {
-                let status = request(&t, &cell, role).await;
+                let status = request(&t, &ids, &cell, role).await;
                 let allowed = cell.allowed.contains(role);
+                // A form that worked answers with a redirect.
                 let ok = if allowed {
-                    (200..300).contains(&status)
+                    (200..300).contains(&status) || (cell.form.is_some() && status == 303)
                 } else if *role == "anonymous" {
-                    status == 401
+                    // A form posted without a session fails the CSRF check first (400).
+                    status == 401 || (cell.form.is_some() && status == 400)
                 } else {
                     status == 403
                 };

@@ -342,7 +342,7 @@ async fn meeting_request_accept_schedule_agenda_in_chromium() {
         &t,
         "organise",
         "/events/forum/organise",
-        &["Table plan", "accepted", "Tables per slot", "1 slots ruled out"],
+        &["Table plan", "accepted", "Tables per slot", "1 slot ruled out"],
     )
     .await;
     // The last slot (14:40) opens no tables: only 14:20 is left for the meeting.

@@ -324,6 +324,37 @@ async fn organisers_add_and_lock_meetings() {
         let (_, org) = call(&t, Method::GET, "/events/forum/organise", "admin", None).await;
         let last = org["plan"].as_array().unwrap().last().unwrap().clone();
         assert_eq!(last["meetings"][0]["table"], 2, "{org} on {}", t.label);
+        // What never moves cannot be undercut: its slot stays available, its table stays open.
+        let give_up = format!(r#"{{"blocked": [{last_slot}]}}"#);
+        let (status, v) = call(&t, Method::PUT, "/events/forum/availability", "member_sat", Some(&give_up)).await;
+        assert_eq!(status, 409, "{v}");
+        assert!(v["error"]["message"].as_str().unwrap().contains("locked"), "{v}");
+        let (status, v) = call(
+            &t,
+            Method::PUT,
+            "/events/forum/tables",
+            "admin",
+            Some(&format!(r#"{{"tables": {{"{last_slot}": 1}}}}"#)),
+        )
+        .await;
+        assert_eq!((status, v["error"]["fields"][0]["field"].as_str()), (422, Some("tables")), "{v}");
+        // Nor is a pin accepted that the scheduler could not keep.
+        let first_slot = ev["slots"][0]["id"].as_i64().unwrap();
+        let (status, _) = call(
+            &t,
+            Method::PUT,
+            "/events/forum/availability",
+            "member_soft",
+            Some(&format!(r#"{{"blocked": [{first_slot}]}}"#)),
+        )
+        .await;
+        assert_eq!(status, 200);
+        let pin = format!(r#"{{"slot": {first_slot}, "table": 1}}"#);
+        let (status, v) = call(&t, Method::POST, &format!("/meetings/{meeting}/pin"), "admin", Some(&pin)).await;
+        assert_eq!((status, v["error"]["fields"][0]["field"].as_str()), (422, Some("slot")), "{v}");
+        // Everything above was refused without harm: scheduling still works.
+        let (status, r) = call(&t, Method::POST, "/events/forum/schedule", "admin", Some(r#"{"time_limit": 1}"#)).await;
+        assert_eq!((status, r["placed"].as_i64()), (200, Some(1)), "{r}");
         t
     })
     .await;
@@ -396,16 +427,21 @@ async fn availability_and_tables_per_slot_shape_the_schedule() {
         }
         let (_, a) = call(&t, Method::GET, "/events/forum/availability", "member_soft", None).await;
         assert_eq!(a["unavailable"], serde_json::json!([s1]));
+        // What the GET answers can be sent back: `sessions: null` means every session.
+        let echo = serde_json::json!({"arrival": a["arrival"], "departure": a["departure"], "sessions": a["sessions"], "blocked": a["blocked"]}).to_string();
+        let (status, back) = call(&t, Method::PUT, "/events/forum/availability", "member_soft", Some(&echo)).await;
+        assert_eq!((status, back["unavailable"].clone()), (200, serde_json::json!([s1])), "{echo} -> {back}");
+        let (_, none) = call(&t, Method::PUT, "/events/forum/availability", "member_soft", Some(r#"{"sessions": []}"#)).await;
+        assert_eq!(none["unavailable"].as_array().unwrap().len(), 3, "no session attended: no slot");
+        call(&t, Method::PUT, "/events/forum/availability", "member_soft", Some(&echo)).await;
 
         // Someone else's availability: organisers only.
         let other = format!(r#"{{"participant": {soft}, "blocked": [{s3}]}}"#);
         assert_eq!(call(&t, Method::PUT, "/events/forum/availability", "member_sat", Some(&other)).await.0, 403);
-        assert_eq!(
-            call(&t, Method::GET, &format!("/events/forum/availability?participant={soft}"), "member_sat", None)
-                .await
-                .0,
-            403
-        );
+        for role in ["member_sat", "manager_ict"] {
+            let path = format!("/events/forum/availability?participant={soft}");
+            assert_eq!(call(&t, Method::GET, &path, role, None).await.0, 403, "{role}: not an organiser of this event");
+        }
         let (status, a) = call(&t, Method::PUT, "/events/forum/availability", "admin", Some(&other)).await;
         assert_eq!((status, a["unavailable"].clone()), (200, serde_json::json!([s3])), "{a}");
 
@@ -459,7 +495,7 @@ async fn availability_and_tables_per_slot_shape_the_schedule() {
         assert_eq!((r["placed"].as_i64(), r["moved"].as_i64()), (Some(2), Some(1)), "{r}");
         let moved = r["moved_by_participant"].as_array().unwrap();
         assert_eq!(moved.len(), 2, "both sides of the moved meeting: {r}");
-        assert!(moved.iter().any(|m| m["participant"] == soft_name && m["moved"] == 1), "{r}");
+        assert!(moved.iter().any(|m| m["participant"] == soft && m["name"] == soft_name && m["moved"] == 1), "{r}");
         t
     })
     .await;
@@ -498,6 +534,19 @@ async fn organisers_create_events_with_their_programme() {
         assert!(fields.iter().any(|(f, _)| f == "slug"), "{v}");
         assert!(fields.iter().any(|(f, m)| f == "programme" && m.starts_with("line 2")), "{v}");
         assert_eq!(call(&t, Method::GET, "/events", "admin", None).await.1["total"], 0);
+        for (body, field, words) in [
+            (event("space-day", r#""space""#, r#""pm 14:00 20 2", "pm2 14:20 20 2""#), "programme", "overlaps"),
+            (event("space-day", r#""space""#, r#""2027-05-01 pm 14:00 20 2""#), "programme", "before the event's first day"),
+            (event("space-day", r#""space""#, r#""am 09:00 300 2""#), "programme", "line 1: slots last 5 to 240"),
+            (event("new", r#""space""#, r#""pm 14:00 20 2""#), "slug", "taken"),
+            (event("space-day", "", r#""pm 14:00 20 2""#), "clusters", "at least one cluster"),
+        ] {
+            let (status, v) = call(&t, Method::POST, "/events", "manager_space", Some(&body)).await;
+            let hit = v["error"]["fields"].as_array().is_some_and(|fs| {
+                fs.iter().any(|f| f["field"] == field && f["message"].as_str().unwrap_or("").contains(words))
+            });
+            assert!(status == 422 && hit, "{field} {words}: {v}");
+        }
 
         let (status, v) = call(&t, Method::POST, "/events", "manager_space", Some(&good)).await;
         assert_eq!((status, v["slug"].as_str()), (201, Some("space-day")), "{v}");
@@ -533,7 +582,16 @@ async fn organisers_create_events_with_their_programme() {
         let (status, v) =
             call(&t, Method::POST, &format!("/meeting-requests/{}/accept", requests[1]), "member_soft", None).await;
         assert_eq!(status, 409, "{v}");
-        assert!(v["error"]["message"].as_str().unwrap().contains("1 meeting, the most this event allows"), "{v}");
+        assert!(v["error"]["message"].as_str().unwrap().contains("you already have 1 meeting, the most this event allows"), "{v}");
+        // The cap holds for the side that asked, too.
+        let (_, ev) = call(&t, Method::GET, "/events/space-day", "admin", None).await;
+        let admin = ev["me"].as_i64().unwrap();
+        let (_, v) =
+            call(&t, Method::POST, "/events/space-day/requests", "member_sat", Some(&format!(r#"{{"to": {admin}}}"#))).await;
+        let (status, v) =
+            call(&t, Method::POST, &format!("/meeting-requests/{}/accept", v["id"].as_i64().unwrap()), "admin", None).await;
+        assert_eq!(status, 409, "{v}");
+        assert!(v["error"]["message"].as_str().unwrap().contains("already has 1 meeting"), "{v}");
         t
     })
     .await;

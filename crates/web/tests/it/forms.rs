@@ -173,6 +173,36 @@ async fn secure_cookies_when_served_over_https() {
         let r = t.http.get(format!("{base}/login")).send().await.unwrap();
         let cookie = r.headers()["set-cookie"].to_str().unwrap().to_string();
         assert!(cookie.starts_with("cb_csrf=") && cookie.ends_with("; Secure"), "{cookie}");
+        // The session cookie set at sign-in, and the one that clears it at sign-out.
+        let csrf = cookie.trim_start_matches("cb_csrf=").split(';').next().unwrap().to_string();
+        let form =
+            serde_urlencoded::to_string([("csrf", csrf.as_str()), ("email", &email("admin")), ("password", PASSWORD)]);
+        let r = t
+            .http
+            .post(format!("{base}/login"))
+            .header("cookie", format!("cb_csrf={csrf}"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(form.unwrap())
+            .send()
+            .await
+            .unwrap();
+        let session = r.headers()["set-cookie"].to_str().unwrap().to_string();
+        assert!(session.starts_with("cb_session=") && session.ends_with("; Secure"), "{session}");
+        let token = session.trim_start_matches("cb_session=").split(';').next().unwrap().to_string();
+        let home = t.http.get(format!("{base}/")).header("cookie", format!("cb_session={token}")).send().await.unwrap();
+        let html = home.text().await.unwrap();
+        let form_csrf = html.split(r#"name="csrf" value=""#).nth(1).unwrap().split('"').next().unwrap().to_string();
+        let r = t
+            .http
+            .post(format!("{base}/logout"))
+            .header("cookie", format!("cb_session={token}"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(format!("csrf={form_csrf}"))
+            .send()
+            .await
+            .unwrap();
+        let cleared = r.headers()["set-cookie"].to_str().unwrap().to_string();
+        assert!(cleared.contains("Max-Age=0") && cleared.ends_with("; Secure"), "{cleared}");
         // The default (plain HTTP on loopback, the demo) leaves the flag off.
         let r = t.http.get(t.url("/login")).send().await.unwrap();
         assert!(!r.headers()["set-cookie"].to_str().unwrap().contains("Secure"));
