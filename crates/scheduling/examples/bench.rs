@@ -295,6 +295,9 @@ fn forums(secs: f64, proof_limit: f64, seed: u64, solver_seed: u64, refs: Option
         if !v.is_empty() {
             println!("  solve VIOLATIONS: {:?}", &v[..v.len().min(5)]);
         }
+        if std::env::var_os("BENCH_VERBOSE").is_some() {
+            println!("  solve iterations {}", sol.iterations);
+        }
     }
 }
 
@@ -367,7 +370,7 @@ fn reference(refs: &Refs, solver: &str, problem: &Problem, hint: Option<&Solutio
         Ok(t) => t,
         Err(_) => {
             let err = std::fs::read_to_string(&efile).unwrap_or_default();
-            let last = err.lines().filter(|l| !l.trim().is_empty()).last().unwrap_or("").to_string();
+            let last = err.lines().filter(|l| !l.trim().is_empty()).next_back().unwrap_or("").to_string();
             return fail("error", format!("{status}, no result: {last}"), secs);
         }
     };

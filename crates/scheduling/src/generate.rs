@@ -517,7 +517,7 @@ pub fn forum(size: ForumSize, seed: u64) -> Problem {
         let every = (size.meetings / 4).max(1);
         let pinned = if i % every == 7 {
             pins_in[s] += 1;
-            Some(Pin { slot: s, table: if pins_in[s] == 1 && (i / every) % 2 == 0 { Some(1) } else { None } })
+            Some(Pin { slot: s, table: if pins_in[s] == 1 && (i / every).is_multiple_of(2) { Some(1) } else { None } })
         } else {
             None
         };
