@@ -370,7 +370,7 @@ fn reference(refs: &Refs, solver: &str, problem: &Problem, hint: Option<&Solutio
         Ok(t) => t,
         Err(_) => {
             let err = std::fs::read_to_string(&efile).unwrap_or_default();
-            let last = err.lines().filter(|l| !l.trim().is_empty()).next_back().unwrap_or("").to_string();
+            let last = err.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("").to_string();
             return fail("error", format!("{status}, no result: {last}"), secs);
         }
     };
