@@ -14,9 +14,12 @@ Two models, both time-indexed (one 0/1 variable x[r,s] per request and feasible 
   CP-SAT can be hinted with a schedule (`--hint`, e.g. the greedy one).
 * breaks (problems with `place_all`): every request placed, minimise the total of breaks.
   busy b[p,s] = sum of x over p's requests; run starts st[p,s] >= b[p,s] - b[p,s-1];
-  breaks_p = sum_s st[p,s] - 1 for every participant with a meeting. Implied constraints:
-  st[p,s] <= b[p,s], st[p,s] <= 1 - b[p,s-1], and sum_s st[p,s] >= the fewest maximal runs of
-  p's possible slots that can hold all of p's meetings.
+  y_p = sum_s st[p,s] - 1 is p's breaks for every participant with a meeting; objective sum y_p.
+  Implied constraints: st[p,s] <= b[p,s], st[p,s] <= 1 - b[p,s-1]; y_p >= (fewest maximal runs
+  of p's possible slots that can hold all of p's meetings) - 1; and the pair cuts
+  y_p >= b[p,s] + b[p,t] - 1 for t - s >= k_p (p's number of meetings): two busy slots that far
+  apart cannot lie in one run. The pair cuts are what lets CP-SAT prove the minimum on the
+  smaller forums (`--no-pair-cuts` leaves them out).
 
 Result JSON: {"solver", "mode", "status", "optimal", "meetings": [{"request", "slot", "table"}],
 "placed", "placed_weight", "weight_bound" (weight mode), "breaks", "breaks_bound" (breaks mode),

@@ -4,13 +4,14 @@
 //! and prints weight, upper bound, ratio, worst shortfall, breaks and time.
 //!
 //! Usage: `cargo run --release --example bench -- [--python PY --reference SCRIPT]
-//! [--threads N] [--proof-limit S] [--keep DIR] [SIZES] [SECONDS] [SEED] [SOLVER_SEED] [FAMILY]`
+//! [--threads N] [--proof-limit S] [--keep DIR] [--iterations N] [SIZES] [SECONDS] [SEED] [SOLVER_SEED] [FAMILY]`
 //! where SIZES is a comma-separated subset of `small,medium,large,forums`
 //! (default `small,medium`), SECONDS the per-run deadline (default: 5 for
 //! small, 10 for medium, 59 for large, 30 for forums), SEED the generator
 //! seed, SOLVER_SEED the solver seed (default SEED) and FAMILY restricts the
 //! run to one family (`uniform`, `buyer-supplier`, `cluster-forum`,
-//! `bipartite-known`).
+//! `bipartite-known`) or forum (`forum-40` ... `forum-80`). `--iterations N`
+//! also limits `solve` to N iterations (reproducible figures).
 //!
 //! Reference solvers: with `--python` (a Python with `ortools` and `highspy`,
 //! which `cargo xtask bench schedule` installs in `target/bench-venv`) and
@@ -89,6 +90,7 @@ fn main() {
     let threads: usize = flag("--threads").and_then(|s| s.parse().ok()).unwrap_or(8);
     let proof_limit: f64 = flag("--proof-limit").and_then(|s| s.parse().ok()).unwrap_or(120.0);
     let keep = flag("--keep");
+    let max_iterations: Option<u64> = flag("--iterations").and_then(|s| s.parse().ok());
     let refs = match (python, script) {
         (Some(python), Some(script)) => {
             let dir = keep
@@ -110,7 +112,8 @@ fn main() {
     }
     for size_name in sizes.split(',') {
         if size_name == "forums" {
-            forums(secs_arg.unwrap_or(30.0), proof_limit, seed, solver_seed, refs.as_ref());
+            let options = Options { seed: solver_seed, max_iterations, ..Options::default() };
+            forums(secs_arg.unwrap_or(30.0), proof_limit, seed, &options, only.as_deref(), refs.as_ref());
             continue;
         }
         let (size, default_secs): (Size, f64) = match size_name {
@@ -141,7 +144,7 @@ fn main() {
             let t = Instant::now();
             let deadline = t + Duration::from_secs_f64(secs);
             let stop = move || Instant::now() >= deadline;
-            let options = Options { seed: solver_seed, ..Options::default() };
+            let options = Options { seed: solver_seed, max_iterations, ..Options::default() };
             let sol = solve(&problem, &options, &stop).expect("valid problem");
             let solve_s = t.elapsed().as_secs_f64();
             let t = Instant::now();
@@ -198,7 +201,7 @@ fn ref_line(solver: &str, r: &RefRun, our_ub: u64) {
 
 /// The `forums` mode: `place_all` break minimisation against the exact
 /// reference solvers.
-fn forums(secs: f64, proof_limit: f64, seed: u64, solver_seed: u64, refs: Option<&Refs>) {
+fn forums(secs: f64, proof_limit: f64, seed: u64, options: &Options, only: Option<&str>, refs: Option<&Refs>) {
     println!("== forums: place_all, our deadline {secs}s, reference proof limit {proof_limit}s, seed {seed}");
     println!(
         "{:<10} {:>4} {:>5} {:>5} | {:>6} {:>7} | {:>17} {:>7} | {:>17} {:>7} | {:>8} {:>7}",
@@ -216,13 +219,15 @@ fn forums(secs: f64, proof_limit: f64, seed: u64, solver_seed: u64, refs: Option
         "reached"
     );
     for size in FORUMS {
-        let problem = forum(size, seed);
         let name = format!("forum-{}", size.participants);
+        if only.is_some_and(|o| o != name) {
+            continue;
+        }
+        let problem = forum(size, seed);
         let t = Instant::now();
         let deadline = t + Duration::from_secs_f64(secs);
         let stop = move || Instant::now() >= deadline;
-        let options = Options { seed: solver_seed, ..Options::default() };
-        let sol = solve(&problem, &options, &stop).expect("valid problem");
+        let sol = solve(&problem, options, &stop).expect("valid problem");
         let ours_s = t.elapsed().as_secs_f64();
         let v = violations(&problem, &sol);
         let all = sol.status == Status::PlaceAllReached;

@@ -101,7 +101,7 @@ pub struct Options {
     /// improving the best solution. `None` selects a default that grows with
     /// the instance size, so that `solve` terminates even without any limit
     /// (once only breaks are left to improve, e.g. a reached `place_all`,
-    /// the annealing phase's default is eight of its cycles, at most 32
+    /// the annealing phase's default is 24 of its cycles, at most 96
     /// million iterations).
     pub max_stale_iterations: Option<u64>,
 }

@@ -13,6 +13,11 @@
 //!   probability to escape plateaus. Every change is journaled: the best
 //!   state (official lexicographic order) is the last commit point, so the
 //!   walk can always be rolled back to it (anytime behaviour).
+//! * The breaks phase of [`LocalSearch`]: once all the weight the bound
+//!   allows is placed and nobody falls short (e.g. a reached `place_all`),
+//!   simulated annealing on the breaks alone with Kempe-chain swaps between
+//!   two slots (every meeting stays placed), keeping a copy of the best
+//!   schedule.
 
 use crate::prep::{bits, NONE};
 use crate::rng::Rng;

@@ -127,8 +127,8 @@ fn run(
     ub = ub.max(st.weight);
     let max_stale = options.max_stale_iterations.unwrap_or(200_000 + 30 * inst.nr as u64);
     // The breaks phase (only breaks left to improve) anneals in cycles: by default it may go
-    // eight cycles without a better schedule.
-    let phase_stale = options.max_stale_iterations.unwrap_or(8 * breaks_cycle(inst.nr));
+    // 24 cycles without a better schedule.
+    let phase_stale = options.max_stale_iterations.unwrap_or(24 * breaks_cycle(inst.nr));
     let limits =
         Limits { max_iterations: options.max_iterations.unwrap_or(u64::MAX), max_stale, phase_stale, upper_bound: ub };
     let mut ls = LocalSearch::new(&mut st, options.seed);
