@@ -8,8 +8,13 @@
 //! and throughput; and the recommendations an organisation page loads after it (a quarter as many
 //! requests: each ranks the whole registry).
 //!
-//! `bench schedule [SIZES] [SECONDS]`: the scheduler's instance families against the greedy
-//! baseline (the `scheduling` crate's `bench` example, in release mode).
+//! `bench schedule [SIZES] [SECONDS] [SEED] [SOLVER_SEED] [FAMILY]`: the scheduler's instance
+//! families against the greedy baseline (the `scheduling` crate's `bench` example, in release
+//! mode; SIZES among `small,medium,large,forums`). Where `python3` exists, a virtual environment
+//! `target/bench-venv` is created (reused when present) with `ortools` and `highspy` from PyPI,
+//! and the example also runs OR-tools CP-SAT and HiGHS (`xtask/reference_solvers.py`) on the same
+//! instances; when that fails it says "reference solvers skipped: <why>" and goes on without
+//! them. Options of the example (`--proof-limit S`, `--threads N`, `--keep DIR`) pass through.
 
 use anyhow::{bail, Context, Result};
 use std::io::{BufRead, BufReader, Read, Write};
@@ -24,6 +29,12 @@ pub fn run(args: &[String]) -> Result<()> {
         Some("schedule") => {
             let mut cmd = Command::new("cargo");
             cmd.args(["run", "--release", "--quiet", "-p", "scheduling", "--example", "bench", "--"]);
+            match reference_python() {
+                Ok(python) => {
+                    cmd.arg("--python").arg(python).arg("--reference").arg("xtask/reference_solvers.py");
+                }
+                Err(why) => eprintln!("reference solvers skipped: {why:#}"),
+            }
             if args.len() > 1 {
                 cmd.args(&args[1..]);
             } else {
@@ -32,8 +43,47 @@ pub fn run(args: &[String]) -> Result<()> {
             crate::run(&mut cmd)
         }
         Some(other) => bail!("unknown benchmark `{other}` (registry, schedule)"),
-        None => bail!("usage: cargo xtask bench registry [--data DIR] [--requests N] | bench schedule [small,medium,large] [SECONDS]"),
+        None => bail!("usage: cargo xtask bench registry [--data DIR] [--requests N] | bench schedule [small,medium,large,forums] [SECONDS] [--proof-limit S]"),
     }
+}
+
+/// The Python of `target/bench-venv` with OR-tools and HiGHS from PyPI: created with the
+/// `python3` on the PATH and `pip install ortools highspy` on first use, reused afterwards.
+fn reference_python() -> Result<PathBuf> {
+    let venv = PathBuf::from("target/bench-venv");
+    let python = venv.join("bin").join("python");
+    let ready = |py: &Path| {
+        Command::new(py)
+            .args(["-c", "import ortools.sat.python.cp_model, highspy"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    if python.exists() && ready(&python) {
+        return Ok(python);
+    }
+    let found = Command::new("python3").arg("--version").stdout(Stdio::null()).stderr(Stdio::null()).status();
+    if !found.is_ok_and(|s| s.success()) {
+        bail!("no python3 on the PATH");
+    }
+    if !python.exists() {
+        eprintln!("creating {} for the reference solvers", venv.display());
+        let out = Command::new("python3").arg("-m").arg("venv").arg(&venv).output()?;
+        if !out.status.success() {
+            bail!("python3 -m venv failed: {}", String::from_utf8_lossy(&out.stderr).trim());
+        }
+    }
+    eprintln!("installing ortools and highspy from PyPI into {}", venv.display());
+    let out = Command::new(&python).args(["-m", "pip", "install", "--quiet", "ortools", "highspy"]).output()?;
+    if !out.status.success() {
+        let err = String::from_utf8_lossy(&out.stderr);
+        bail!("pip install ortools highspy failed: {}", err.lines().last().unwrap_or("").trim());
+    }
+    if !ready(&python) {
+        bail!("ortools or highspy cannot be imported after installation");
+    }
+    Ok(python)
 }
 
 fn flag(args: &[String], name: &str) -> Option<String> {

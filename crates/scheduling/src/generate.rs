@@ -13,7 +13,11 @@
 //!   valid pins and fewer tables over lunch;
 //! * [`bipartite_known`]: bipartite random graph, full availability, uniform
 //!   priority and tables, whose optimum is known exactly:
-//!   `min(tables·slots, maximum T-matching)` with `T` = number of slots.
+//!   `min(tables·slots, maximum T-matching)` with `T` = number of slots;
+//! * [`forum`]: real-size `place_all` forums ([`FORUMS`]: 40 to 80
+//!   participants, 120 to 300 meetings, morning and afternoon sessions,
+//!   blocked slots, late arrivals and early departures, session-restricted
+//!   meetings and a few pins), feasible by construction.
 
 use crate::flow::Flow;
 use crate::model::{Participant, Pin, Problem, Request, Slot, Tables};
@@ -385,4 +389,139 @@ pub fn known_optimum(problem: &Problem) -> Option<u64> {
         f.add_edge(a, b, 1);
     }
     Some(prio as u64 * f.max_flow(ss, snk) as u64)
+}
+
+/// Size of a real-world `place_all` forum (see [`forum`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ForumSize {
+    /// Number of participants.
+    pub participants: usize,
+    /// Number of meetings (requests), all of which must be placed.
+    pub meetings: usize,
+    /// Slots in the morning session (they come first).
+    pub morning: usize,
+    /// Slots in the afternoon session.
+    pub afternoon: usize,
+    /// Tables per slot (one afternoon slot has two fewer).
+    pub tables: u32,
+}
+
+/// The forum sizes of the benchmark's `forums` mode: 40 to 80 participants
+/// and 120 to 300 meetings in two sessions.
+pub const FORUMS: [ForumSize; 5] = [
+    ForumSize { participants: 40, meetings: 120, morning: 8, afternoon: 8, tables: 12 },
+    ForumSize { participants: 50, meetings: 170, morning: 8, afternoon: 8, tables: 16 },
+    ForumSize { participants: 60, meetings: 210, morning: 9, afternoon: 9, tables: 18 },
+    ForumSize { participants: 70, meetings: 250, morning: 10, afternoon: 10, tables: 19 },
+    ForumSize { participants: 80, meetings: 300, morning: 10, afternoon: 10, tables: 22 },
+];
+
+/// A real-size business forum with `place_all`: every meeting must be placed
+/// and the objective is the fewest breaks. Morning slots (session `am`) come
+/// before afternoon slots (`pm`). Participants: 15% attend the morning only,
+/// 12% the afternoon only, 8% arrive late (miss the first 1-3 slots), 8%
+/// leave early (miss the last 1-3 slots), 10% have 1-2 blocked slots; the
+/// others attend everything. Meeting partners follow a Zipf popularity law
+/// (a few participants meet many); 4% of the meetings have three
+/// participants; about 6% may only take place in the session where they were
+/// planted; four meetings are pinned (two of them to a table).
+///
+/// Feasible by construction: every meeting is generated together with a slot
+/// of a hidden schedule that respects availability, allowed slots, tables
+/// and double booking; only the pins keep their slot.
+pub fn forum(size: ForumSize, seed: u64) -> Problem {
+    let mut rng = Rng::new(seed ^ 0x55);
+    let n = size.participants.max(4);
+    let (am, pm) = (size.morning.max(1), size.afternoon.max(1));
+    let ns = am + pm;
+    let sl: Vec<Slot> = (0..ns)
+        .map(|i| Slot {
+            id: if i < am { format!("am{}", i + 1) } else { format!("pm{}", i - am + 1) },
+            session: Some(if i < am { "am" } else { "pm" }.to_string()),
+        })
+        .collect();
+    let mut tables = vec![size.tables.max(1); ns];
+    let short = am + pm / 2;
+    tables[short] = tables[short].saturating_sub(2).max(1);
+    let mut participants = full_participants(n, ns);
+    for p in participants.iter_mut() {
+        let x = rng.unit();
+        if x < 0.15 {
+            p.available = (0..am).collect();
+        } else if x < 0.27 {
+            p.available = (am..ns).collect();
+        } else if x < 0.35 {
+            p.available = (1 + rng.below(3).min(ns - 2)..ns).collect();
+        } else if x < 0.43 {
+            p.available = (0..ns - 1 - rng.below(3).min(ns - 2)).collect();
+        } else if x < 0.53 {
+            for _ in 0..1 + rng.below(2) {
+                let b = rng.below(ns);
+                p.available.retain(|&s| s != b);
+            }
+        }
+    }
+    let zipf = Zipf::new(n, 0.8);
+    let mut perm: Vec<usize> = (0..n).collect();
+    rng.shuffle(&mut perm);
+    let mut busy = vec![false; n * ns];
+    let mut avail = vec![false; n * ns];
+    for (p, part) in participants.iter().enumerate() {
+        for &s in &part.available {
+            avail[p * ns + s] = true;
+        }
+    }
+    let mut used = vec![0u32; ns];
+    let mut pins_in = vec![0u32; ns];
+    let mut seen = std::collections::HashSet::new();
+    let mut requests: Vec<Request> = Vec::with_capacity(size.meetings);
+    let mut guard = 0;
+    while requests.len() < size.meetings && guard < size.meetings * 200 {
+        guard += 1;
+        let a = perm[zipf.sample(&mut rng)];
+        let k = if rng.chance(0.04) { 3 } else { 2 };
+        let mut ps = vec![a];
+        let mut tries = 0;
+        while ps.len() < k && tries < 20 {
+            tries += 1;
+            // Partners: half popular, half anyone.
+            let b = if rng.chance(0.5) { perm[zipf.sample(&mut rng)] } else { rng.below(n) };
+            if !ps.contains(&b) {
+                ps.push(b);
+            }
+        }
+        if ps.len() < k {
+            continue;
+        }
+        let mut key = ps.clone();
+        key.sort_unstable();
+        if seen.contains(&key) {
+            continue;
+        }
+        let free: Vec<usize> = (0..ns)
+            .filter(|&s| used[s] < tables[s] && ps.iter().all(|&p| avail[p * ns + s] && !busy[p * ns + s]))
+            .collect();
+        if free.is_empty() {
+            continue;
+        }
+        let s = free[rng.below(free.len())];
+        seen.insert(key);
+        for &p in &ps {
+            busy[p * ns + s] = true;
+        }
+        used[s] += 1;
+        let i = requests.len();
+        let allowed_slots =
+            if rng.chance(0.06) { Some(if s < am { (0..am).collect() } else { (am..ns).collect() }) } else { None };
+        // Four pins, spread over the run.
+        let every = (size.meetings / 4).max(1);
+        let pinned = if i % every == 7 {
+            pins_in[s] += 1;
+            Some(Pin { slot: s, table: if pins_in[s] == 1 && (i / every).is_multiple_of(2) { Some(1) } else { None } })
+        } else {
+            None
+        };
+        requests.push(Request { id: format!("m{}", i + 1), participants: ps, priority: 1, allowed_slots, pinned });
+    }
+    Problem { slots: sl, tables: Tables::PerSlot(tables), participants, requests, place_all: true }
 }

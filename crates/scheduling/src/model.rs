@@ -99,7 +99,10 @@ pub struct Options {
     pub max_iterations: Option<u64>,
     /// The search also ends after this many consecutive iterations without
     /// improving the best solution. `None` selects a default that grows with
-    /// the instance size, so that `solve` terminates even without any limit.
+    /// the instance size, so that `solve` terminates even without any limit
+    /// (once only breaks are left to improve, e.g. a reached `place_all`,
+    /// the annealing phase's default is 24 of its cycles, at most 96
+    /// million iterations).
     pub max_stale_iterations: Option<u64>,
 }
 

@@ -13,6 +13,11 @@
 //!   probability to escape plateaus. Every change is journaled: the best
 //!   state (official lexicographic order) is the last commit point, so the
 //!   walk can always be rolled back to it (anytime behaviour).
+//! * The breaks phase of [`LocalSearch`]: once all the weight the bound
+//!   allows is placed and nobody falls short (e.g. a reached `place_all`),
+//!   simulated annealing on the breaks alone with Kempe-chain swaps between
+//!   two slots (every meeting stays placed), keeping a copy of the best
+//!   schedule.
 
 use crate::prep::{bits, NONE};
 use crate::rng::Rng;
@@ -135,7 +140,14 @@ pub(crate) fn construct(st: &mut State) {
 pub(crate) struct Limits {
     pub max_iterations: u64,
     pub max_stale: u64,
+    /// Iterations without improvement that end the breaks phase.
+    pub phase_stale: u64,
     pub upper_bound: u64,
+}
+
+/// Length in iterations of one annealing cycle of the breaks phase.
+pub(crate) fn breaks_cycle(nr: usize) -> u64 {
+    (20_000 + 10_000 * nr as u64).min(4_000_000)
 }
 
 pub(crate) struct LocalSearch<'s, 'a> {
@@ -479,11 +491,233 @@ impl<'s, 'a> LocalSearch<'s, 'a> {
         ok
     }
 
+    /// Kempe-chain swap between the slot `s` of meeting `m` and slot `t`:
+    /// `m` moves to `t`, the meetings of `t` that share a participant with a
+    /// mover move to `s`, and so on until closed; when a slot would lack a
+    /// table, another meeting of the fuller slot joins the swap. Every meeting
+    /// stays placed, so only breaks change. Returns false (state unchanged)
+    /// when a pinned or infeasible meeting would have to move or the chain
+    /// grows beyond a small size.
+    fn kempe(&mut self, m: usize, t: usize) -> bool {
+        const CAP: usize = 24;
+        let inst = self.st.inst;
+        let s = self.st.slot_of[m] as usize;
+        if s == t || inst.pin[m] != NONE {
+            return false;
+        }
+        let mut a = std::mem::take(&mut self.blockers); // s -> t
+        let mut b = std::mem::take(&mut self.ejected); // t -> s
+        a.clear();
+        b.clear();
+        a.push(m as u32);
+        let (mut ia, mut ib) = (0, 0);
+        let mut extra = 0;
+        let ok = loop {
+            while ia < a.len() || ib < b.len() {
+                while ia < a.len() {
+                    let x = a[ia] as usize;
+                    ia += 1;
+                    for &p in inst.parts(x) {
+                        let o = self.st.occ(p as usize, t);
+                        if o != NONE && !b.contains(&o) {
+                            b.push(o);
+                        }
+                    }
+                }
+                while ib < b.len() {
+                    let y = b[ib] as usize;
+                    ib += 1;
+                    for &p in inst.parts(y) {
+                        let o = self.st.occ(p as usize, s);
+                        if o != NONE && !a.contains(&o) {
+                            a.push(o);
+                        }
+                    }
+                }
+                if a.len() + b.len() > CAP {
+                    break;
+                }
+            }
+            if a.len() + b.len() > CAP {
+                break false;
+            }
+            // Tables: the swap changes the usage of t by |a| - |b|.
+            let (ut, us) = (self.st.used[t] as i64, self.st.used[s] as i64);
+            let d = a.len() as i64 - b.len() as i64;
+            let (slot, side_len) = if ut + d > inst.tables[t] as i64 {
+                (t, self.st.members[t].len())
+            } else if us - d > inst.tables[s] as i64 {
+                (s, self.st.members[s].len())
+            } else {
+                break true;
+            };
+            extra += 1;
+            if extra > 3 || side_len == 0 {
+                break false;
+            }
+            let pick = self.st.members[slot][self.rng.below(side_len)];
+            if slot == t {
+                if b.contains(&pick) {
+                    break false;
+                }
+                b.push(pick);
+            } else {
+                if a.contains(&pick) {
+                    break false;
+                }
+                a.push(pick);
+            }
+        };
+        let ok = ok
+            && a.iter().all(|&x| inst.pin[x as usize] == NONE && inst.is_feas(x as usize, t))
+            && b.iter().all(|&y| inst.pin[y as usize] == NONE && inst.is_feas(y as usize, s));
+        if ok {
+            for &x in a.iter().chain(b.iter()) {
+                self.st.unplace(x as usize);
+            }
+            for &x in &a {
+                self.st.place(x as usize, t);
+            }
+            for &y in &b {
+                self.st.place(y as usize, s);
+            }
+        }
+        self.blockers = a;
+        self.ejected = b;
+        ok
+    }
+
+    /// Breaks phase, once every placeable weight is placed and nobody falls
+    /// short (in particular a reached `place_all`): simulated annealing on
+    /// the breaks. A move is a Kempe-chain swap of a meeting of a participant
+    /// (usually one with breaks) into a slot next to one of their other
+    /// meetings (or any feasible slot); when it adds breaks, half the time a
+    /// second swap for a participant of the moved meetings follows and both
+    /// are judged together. Cycles of [`breaks_cycle`] iterations cool from
+    /// temperature 0.4 to 0.1 and restart from the best schedule. Ends at 0
+    /// breaks, at a limit or after `phase_stale` iterations without a better
+    /// schedule, on the best schedule found.
+    fn breaks_phase(&mut self, limits: &Limits, stop: &dyn Fn() -> bool) {
+        let inst = self.st.inst;
+        let (np, ns, nw) = (inst.np, inst.ns, inst.nw);
+        self.st.commit();
+        let mut best_breaks = self.st.breaks;
+        let mut best_slots = self.st.slot_of.clone();
+        let cycle = breaks_cycle(inst.nr);
+        let (t0, t1) = (0.4f64, 0.1f64);
+        let mut in_cycle = 0u64;
+        let mut stale = 0u64;
+        let mut busy_list: Vec<usize> = Vec::with_capacity(ns);
+        while self.iterations < limits.max_iterations && stale < limits.phase_stale && best_breaks > 0 {
+            if self.iterations.is_multiple_of(8) && stop() {
+                break;
+            }
+            self.iterations += 1;
+            stale += 1;
+            in_cycle += 1;
+            if in_cycle >= cycle {
+                in_cycle = 0;
+                self.restore(&best_slots);
+            }
+            let temp = t0 * (t1 / t0).powf(in_cycle as f64 / cycle as f64);
+            // A participant, usually one with breaks.
+            let mut p = self.rng.below(np);
+            if self.rng.chance(0.8) {
+                for _ in 0..16 {
+                    if self.st.pbreaks[p] > 0 {
+                        break;
+                    }
+                    p = self.rng.below(np);
+                }
+            }
+            busy_list.clear();
+            busy_list.extend(bits(&self.st.busy[p * nw..(p + 1) * nw]));
+            if busy_list.is_empty() {
+                continue;
+            }
+            let s = busy_list[self.rng.below(busy_list.len())];
+            let m = self.st.occ(p, s) as usize;
+            if inst.pin[m] != NONE {
+                continue;
+            }
+            // Target: next to another meeting of p, else any feasible slot.
+            let mut t = NONE as usize;
+            if busy_list.len() > 1 && self.rng.chance(0.6) {
+                let o = busy_list[self.rng.below(busy_list.len())];
+                let c = if self.rng.chance(0.5) { o + 1 } else { o.wrapping_sub(1) };
+                if c < ns && c != s && inst.is_feas(m, c) {
+                    t = c;
+                }
+            }
+            if t == NONE as usize {
+                let n = inst.nfeas[m] as usize;
+                if n < 2 {
+                    continue;
+                }
+                t = bits(inst.feas(m)).nth(self.rng.below(n)).unwrap_or(s);
+                if t == s {
+                    continue;
+                }
+            }
+            let before = self.st.breaks;
+            let mark = self.st.mark();
+            if !self.kempe(m, t) {
+                continue;
+            }
+            if self.st.breaks > before && self.rng.chance(0.5) {
+                // Follow-up: a second swap for a participant of the moved meetings, judged together.
+                let movers: Vec<u32> = self.blockers.iter().chain(self.ejected.iter()).copied().collect();
+                let x = movers[self.rng.below(movers.len())] as usize;
+                let ps = inst.parts(x);
+                let q = ps[self.rng.below(ps.len())] as usize;
+                busy_list.clear();
+                busy_list.extend(bits(&self.st.busy[q * nw..(q + 1) * nw]));
+                if busy_list.len() > 1 {
+                    let s2 = busy_list[self.rng.below(busy_list.len())];
+                    let o = busy_list[self.rng.below(busy_list.len())];
+                    let c = if self.rng.chance(0.5) { o + 1 } else { o.wrapping_sub(1) };
+                    let m2 = self.st.occ(q, s2) as usize;
+                    if c < ns && c != s2 && inst.is_feas(m2, c) {
+                        self.kempe(m2, c);
+                    }
+                }
+            }
+            let d = self.st.breaks as f64 - before as f64;
+            if d > 0.0 && !self.rng.chance((-d / temp).exp()) {
+                self.st.undo_to(mark);
+            }
+            self.st.commit();
+            if self.st.breaks < best_breaks {
+                best_breaks = self.st.breaks;
+                best_slots.clone_from(&self.st.slot_of);
+                stale = 0;
+            }
+        }
+        self.restore(&best_slots);
+    }
+
+    /// Sets the assignment to `slots` (a valid assignment of the same
+    /// instance) and makes it the rollback point.
+    fn restore(&mut self, slots: &[u32]) {
+        for r in 0..slots.len() {
+            if self.st.slot_of[r] != slots[r] && self.st.slot_of[r] != NONE {
+                self.st.unplace(r);
+            }
+        }
+        for r in 0..slots.len() {
+            if slots[r] != NONE && self.st.slot_of[r] == NONE {
+                self.st.place(r, slots[r] as usize);
+            }
+        }
+        self.st.commit();
+    }
+
     /// Runs the walk until a limit is hit, then rolls back to the best state.
     pub fn run(&mut self, limits: &Limits, stop: &dyn Fn() -> bool) {
         let nr = self.st.inst.nr;
         let np = self.st.inst.np;
         let journal_cap = 4000 + nr / 4;
+        let replanning = self.st.inst.home.iter().any(|&h| h != NONE);
         let mut stale = 0u64;
         loop {
             if self.iterations >= limits.max_iterations || stale >= limits.max_stale {
@@ -495,6 +729,16 @@ impl<'s, 'a> LocalSearch<'s, 'a> {
             let k = self.st.key();
             let done_weight = k.weight >= limits.upper_bound || self.st.cand.is_empty();
             if done_weight && k.worst == 0 && k.breaks == 0 && k.moved == 0 {
+                break;
+            }
+            if done_weight && k.worst == 0 && !replanning {
+                // Only compactness is left: from the best state, the dedicated breaks phase.
+                self.st.undo_to(0);
+                let k = self.st.key();
+                if k.breaks > 0 && (k.weight >= limits.upper_bound || self.st.cand.is_empty()) && k.worst == 0 {
+                    self.breaks_phase(limits, stop);
+                    self.best = self.st.key();
+                }
                 break;
             }
             self.iterations += 1;
@@ -549,5 +793,52 @@ impl<'s, 'a> LocalSearch<'s, 'a> {
             }
         }
         self.st.undo_to(0);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::generate::{forum, ForumSize};
+    use crate::prep::Inst;
+
+    #[test]
+    fn kempe_swaps_keep_the_state_consistent_and_everything_placed() {
+        let p = forum(ForumSize { participants: 20, meetings: 50, morning: 4, afternoon: 4, tables: 8 }, 3);
+        let inst = Inst::new(&p);
+        let mut st = State::new(&inst);
+        place_pins(&mut st);
+        construct(&mut st);
+        let placed = st.nplaced;
+        let weight = st.weight;
+        let mut ls = LocalSearch::new(&mut st, 5);
+        let mut done = 0;
+        for _ in 0..5000 {
+            let m = ls.rng.below(inst.nr);
+            let t = ls.rng.below(inst.ns);
+            if ls.st.slot_of[m] == NONE {
+                continue;
+            }
+            let mark = ls.st.mark();
+            if ls.kempe(m, t) {
+                done += 1;
+                assert_eq!(ls.st.slot_of[m] as usize, t);
+                assert_eq!((ls.st.nplaced, ls.st.weight), (placed, weight));
+                for r in 0..inst.nr {
+                    let s = ls.st.slot_of[r];
+                    if s != NONE {
+                        assert!(inst.is_feas(r, s as usize));
+                        assert!(inst.pin[r] == NONE || inst.pin[r] == s);
+                    }
+                }
+                if ls.rng.chance(0.3) {
+                    ls.st.undo_to(mark);
+                }
+            } else {
+                assert_eq!(ls.st.mark(), mark);
+            }
+            ls.st.self_check();
+        }
+        assert!(done > 100, "only {done} swaps applied");
     }
 }

@@ -8,7 +8,7 @@ use crate::coloring;
 use crate::model::{Meeting, Options, Pin, Problem, Solution, Status, Unplaced};
 use crate::prep::{Inst, NONE};
 use crate::reasons::reason;
-use crate::search::{construct, place_pins, Limits, LocalSearch};
+use crate::search::{breaks_cycle, construct, place_pins, Limits, LocalSearch};
 use crate::state::State;
 use crate::validate::{validate, ProblemError};
 
@@ -126,7 +126,11 @@ fn run(
     debug_assert!(ub >= st.weight, "bound {ub} below weight {}", st.weight);
     ub = ub.max(st.weight);
     let max_stale = options.max_stale_iterations.unwrap_or(200_000 + 30 * inst.nr as u64);
-    let limits = Limits { max_iterations: options.max_iterations.unwrap_or(u64::MAX), max_stale, upper_bound: ub };
+    // The breaks phase (only breaks left to improve) anneals in cycles: by default it may go
+    // 24 cycles without a better schedule.
+    let phase_stale = options.max_stale_iterations.unwrap_or(24 * breaks_cycle(inst.nr));
+    let limits =
+        Limits { max_iterations: options.max_iterations.unwrap_or(u64::MAX), max_stale, phase_stale, upper_bound: ub };
     let mut ls = LocalSearch::new(&mut st, options.seed);
     ls.run(&limits, stop);
     let iterations = ls.iterations;

@@ -497,3 +497,67 @@ fn empty_and_degenerate_problems() {
     assert_valid(&p, &s);
     assert_eq!(s.placed, 0);
 }
+
+#[test]
+fn forums_are_feasible_place_all_instances() {
+    use scheduling::generate::{forum, FORUMS};
+    for (i, size) in FORUMS.iter().enumerate() {
+        let p = forum(*size, 1 + i as u64);
+        assert!(validate(&p).is_ok());
+        assert!(p.place_all);
+        assert_eq!(p.requests.len(), size.meetings);
+        assert_eq!(p.participants.len(), size.participants);
+        assert_eq!(p.slots.len(), size.morning + size.afternoon);
+        assert!(p.requests.iter().filter(|r| r.pinned.is_some()).count() >= 3);
+        assert!(p.requests.iter().any(|r| r.allowed_slots.is_some()));
+        assert!(p.participants.iter().any(|x| x.available.len() < p.slots.len()));
+    }
+    // Feasible by construction: the solver places everything.
+    let p = forum(FORUMS[0], 7);
+    let s = solve(&p, &opts(3, 300_000), &|| false).unwrap();
+    assert_valid(&p, &s);
+    assert_eq!(s.status, Status::PlaceAllReached);
+}
+
+#[test]
+fn breaks_phase_is_deterministic_valid_and_improves_on_greedy() {
+    use scheduling::generate::{forum, ForumSize};
+    let size = ForumSize { participants: 24, meetings: 60, morning: 5, afternoon: 5, tables: 9 };
+    let p = forum(size, 5);
+    let g = greedy(&p).unwrap();
+    let a = solve(&p, &opts(11, 200_000), &|| false).unwrap();
+    let b = solve(&p, &opts(11, 200_000), &|| false).unwrap();
+    assert_valid(&p, &a);
+    assert_eq!(a, b);
+    assert_eq!(a.status, Status::PlaceAllReached);
+    if g.status == Status::PlaceAllReached {
+        assert!(a.breaks <= g.breaks, "solve {} greedy {}", a.breaks, g.breaks);
+    }
+    // More iterations never give more breaks (the best schedule is kept).
+    let c = solve(&p, &opts(11, 600_000), &|| false).unwrap();
+    assert_valid(&p, &c);
+    assert!(c.breaks <= a.breaks);
+    // A stop callback that fires at once still returns a valid schedule.
+    let d = solve(&p, &Options::default(), &|| true).unwrap();
+    assert_valid(&p, &d);
+}
+
+#[test]
+fn breaks_phase_closes_a_gap_that_needs_a_swap() {
+    // a (p0,p1) is pinned at slot 0; p2 is free in slots 1 and 2 only. The only schedules
+    // without breaks put b (p0,p2) in slot 1, c (p3,p2) in slot 2 and d (p3,p4) next to it.
+    let mut p = Problem {
+        slots: slots(4),
+        tables: Tables::Uniform(2),
+        participants: people(5, 4),
+        requests: vec![req("a", &[0, 1], 1), req("b", &[0, 2], 1), req("c", &[3, 2], 1), req("d", &[3, 4], 1)],
+        place_all: true,
+    };
+    p.participants[1].available = vec![0, 2];
+    p.participants[2].available = vec![1, 2];
+    p.requests[0].pinned = Some(Pin { slot: 0, table: None });
+    let s = solve(&p, &opts(1, 50_000), &|| false).unwrap();
+    assert_valid(&p, &s);
+    assert_eq!(s.status, Status::PlaceAllReached);
+    assert_eq!(s.breaks, 0, "{:?}", s.meetings);
+}
