@@ -258,8 +258,7 @@ impl App {
                 // The day happened: most meetings were held, a few were no-shows, and both
                 // sides left feedback (a fixed, documented pattern: this is demo data).
                 let mut tx = self.store.begin().await?;
-                let requests: std::collections::HashMap<i64, store::MeetingRequest> =
-                    store::meeting_requests(&mut tx, event.id).await?.into_iter().map(|r| (r.id, r)).collect();
+                let requests = crate::events::requests_by_id(&mut tx, event.id).await?;
                 let outcomes = ["cooperation_possible", "informative", "informative", "no_interest"];
                 for (i, m) in store::event_meetings(&mut tx, event.id).await?.iter().enumerate() {
                     let (Some(_), Some(r)) = (m.slot_id, requests.get(&m.request_id)) else { continue };

@@ -236,14 +236,25 @@ impl Availability {
         Ok(slots
             .iter()
             .enumerate()
-            .filter(|(i, s)| {
-                *i < first
-                    || *i > last
-                    || self.sessions.as_ref().is_some_and(|names| !names.contains(&s.session))
-                    || self.blocked.contains(&s.id)
-            })
+            .filter(|(i, s)| *i < first || *i > last || !self.attends(&s.session) || self.blocked.contains(&s.id))
             .map(|(_, s)| s.id)
             .collect())
+    }
+
+    /// The meeting sessions of a programme, in the order of their first slot.
+    pub fn sessions(slots: &[EventSlot]) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        for s in slots {
+            if !names.contains(&s.session) {
+                names.push(s.session.clone());
+            }
+        }
+        names
+    }
+
+    /// Whether this availability attends the meeting session `name`.
+    pub fn attends(&self, name: &str) -> bool {
+        self.sessions.as_ref().is_none_or(|names| names.iter().any(|n| n == name))
     }
 
     /// The availability that a stored set of unavailable slots reads as: arrival and departure
@@ -253,12 +264,7 @@ impl Availability {
         let (Some(&first), Some(&last)) = (free.first(), free.last()) else {
             return Availability { sessions: Some(Vec::new()), ..Default::default() };
         };
-        let mut all_sessions: Vec<String> = Vec::new();
-        for s in slots {
-            if !all_sessions.contains(&s.session) {
-                all_sessions.push(s.session.clone());
-            }
-        }
+        let all_sessions = Availability::sessions(slots);
         let attended: Vec<String> =
             all_sessions.iter().filter(|n| free.iter().any(|&i| &&slots[i].session == n)).cloned().collect();
         let blocked = (first..=last)
@@ -317,6 +323,11 @@ pub struct OrganiserView {
     pub plan: Vec<PlanRow>,
     pub unscheduled: Vec<(String, String)>,
     pub participants: Vec<OrganiserParticipant>,
+}
+
+/// An event's meeting requests by id.
+pub(crate) async fn requests_by_id(conn: &mut store::Conn, event_id: i64) -> AppResult<HashMap<i64, MeetingRequest>> {
+    Ok(store::meeting_requests(conn, event_id).await?.into_iter().map(|r| (r.id, r)).collect())
 }
 
 fn parse_hhmm(raw: &str) -> Option<(u32, u32)> {
@@ -842,8 +853,7 @@ impl App {
         let status = if accept { "accepted" } else { "declined" };
         let e = store::get_event(&mut tx, r.event_id).await?.ok_or_else(|| AppError::NotFound("event".into()))?;
         if let (true, Some(cap)) = (accept, e.max_meetings) {
-            let requests: HashMap<i64, MeetingRequest> =
-                store::meeting_requests(&mut tx, e.id).await?.into_iter().map(|x| (x.id, x)).collect();
+            let requests = requests_by_id(&mut tx, e.id).await?;
             let mut count: HashMap<i64, i64> = HashMap::new();
             for m in store::event_meetings(&mut tx, e.id).await?.iter().filter(|m| m.status != "cancelled") {
                 if let Some(x) = requests.get(&m.request_id) {
@@ -894,8 +904,7 @@ impl App {
         }
         let participants: Vec<EventParticipant> =
             store::event_participants(&mut tx, e.id).await?.into_iter().filter(|p| p.status == "registered").collect();
-        let requests: HashMap<i64, MeetingRequest> =
-            store::meeting_requests(&mut tx, e.id).await?.into_iter().map(|r| (r.id, r)).collect();
+        let requests = requests_by_id(&mut tx, e.id).await?;
         // Held meetings stay where they were; no-shows and cancellations free their slots.
         let meetings: Vec<EventMeeting> = store::event_meetings(&mut tx, e.id)
             .await?
@@ -1020,8 +1029,7 @@ impl App {
     async fn agenda_of(&self, conn: &mut store::Conn, e: &Event, p: &EventParticipant) -> AppResult<Vec<AgendaItem>> {
         let slots = store::event_slots(conn, e.id).await?;
         let participants = store::event_participants(conn, e.id).await?;
-        let requests: HashMap<i64, MeetingRequest> =
-            store::meeting_requests(conn, e.id).await?.into_iter().map(|r| (r.id, r)).collect();
+        let requests = requests_by_id(conn, e.id).await?;
         let mut items = Vec::new();
         for m in store::event_meetings(conn, e.id).await? {
             let Some(r) = requests.get(&m.request_id) else { continue };
@@ -1170,50 +1178,40 @@ impl App {
 
     /// Organisers lock a meeting to a slot and table (`None`: unlock, it may move again).
     pub async fn pin_meeting(&self, actor: &Actor, meeting_id: i64, at: Option<(i64, i64)>) -> AppResult<()> {
+        let Some((slot, table)) = at else { return self.lock_meeting(actor, meeting_id, false).await };
         let mut tx = self.store.begin().await?;
         let (e, m, from, to) = self.meeting_parts(&mut tx, meeting_id).await?;
         if !self.organises(&mut tx, actor, &e).await? {
             return Err(AppError::Forbidden);
         }
-        match at {
-            Some((slot, table)) => {
-                let Some(s) = store::event_slots(&mut tx, e.id).await?.into_iter().find(|s| s.id == slot) else {
-                    return Err(AppError::field("slot", format!("slot {slot} is not a slot of this event")));
-                };
-                let tables = s.tables.unwrap_or(e.tables);
-                if !(1..=tables).contains(&table) {
-                    return Err(AppError::field("table", format!("tables are numbered 1 to {tables} in this slot")));
-                }
-                // A pin must be one the scheduler can keep: both sides free, the table not
-                // taken by another meeting that never moves.
-                if let Some(p) = [&from, &to].into_iter().find(|p| p.unavailable.contains(&slot)) {
-                    return Err(AppError::field("slot", format!("{} is not available in that slot", p.name)));
-                }
-                for (other, r) in self.fixed_meetings(&mut tx, &e).await? {
-                    if other.id == m.id || other.slot_id != Some(slot) {
-                        continue;
-                    }
-                    if other.table_no == Some(table) {
-                        return Err(AppError::field(
-                            "table",
-                            format!("table {table} is taken by a held or locked meeting"),
-                        ));
-                    }
-                    let shared = [r.from_participant, r.to_participant].iter().any(|x| *x == from.id || *x == to.id);
-                    if shared {
-                        return Err(AppError::field(
-                            "slot",
-                            "one of the two has a held or locked meeting in that slot already",
-                        ));
-                    }
-                }
-                store::set_pin(&mut tx, m.id, Some(slot), Some(table), true, &self.now_text()).await?;
+        let Some(s) = store::event_slots(&mut tx, e.id).await?.into_iter().find(|s| s.id == slot) else {
+            return Err(AppError::field("slot", format!("slot {slot} is not a slot of this event")));
+        };
+        let tables = s.tables.unwrap_or(e.tables);
+        if !(1..=tables).contains(&table) {
+            return Err(AppError::field("table", format!("tables are numbered 1 to {tables} in this slot")));
+        }
+        // A pin must be one the scheduler can keep: both sides free, the table not taken by
+        // another meeting that never moves.
+        if let Some(p) = [&from, &to].into_iter().find(|p| p.unavailable.contains(&slot)) {
+            return Err(AppError::field("slot", format!("{} is not available in that slot", p.name)));
+        }
+        for (other, r) in self.fixed_meetings(&mut tx, &e).await? {
+            if other.id == m.id || other.slot_id != Some(slot) {
+                continue;
             }
-            None => {
-                store::set_pin(&mut tx, m.id, m.slot_id, m.table_no, false, &self.now_text()).await?;
+            if other.table_no == Some(table) {
+                return Err(AppError::field("table", format!("table {table} is taken by a held or locked meeting")));
+            }
+            if [r.from_participant, r.to_participant].iter().any(|x| *x == from.id || *x == to.id) {
+                return Err(AppError::field(
+                    "slot",
+                    "one of the two has a held or locked meeting in that slot already",
+                ));
             }
         }
-        self.audit(&mut tx, actor, if at.is_some() { "pin" } else { "unpin" }, "meeting", m.id, "").await?;
+        store::set_pin(&mut tx, m.id, Some(slot), Some(table), true, &self.now_text()).await?;
+        self.audit(&mut tx, actor, "pin", "meeting", m.id, "").await?;
         store::commit(tx).await?;
         Ok(())
     }
@@ -1224,14 +1222,20 @@ impl App {
         conn: &mut store::Conn,
         e: &Event,
     ) -> AppResult<Vec<(EventMeeting, MeetingRequest)>> {
-        let requests: HashMap<i64, MeetingRequest> =
-            store::meeting_requests(conn, e.id).await?.into_iter().map(|r| (r.id, r)).collect();
+        let requests = requests_by_id(conn, e.id).await?;
         Ok(store::event_meetings(conn, e.id)
             .await?
             .into_iter()
             .filter(|m| m.slot_id.is_some() && (m.pinned || m.status == "held"))
             .filter_map(|m| requests.get(&m.request_id).cloned().map(|r| (m, r)))
             .collect())
+    }
+
+    /// Whether `actor` organises the event `slug` (an admin, or a manager of one of its clusters).
+    pub async fn is_organiser(&self, actor: &Actor, slug: &str) -> AppResult<bool> {
+        let mut conn = self.store.conn().await?;
+        let e = self.event(&mut conn, slug).await?;
+        self.organises(&mut conn, actor, &e).await
     }
 
     /// The event a meeting belongs to.

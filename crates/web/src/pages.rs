@@ -1902,7 +1902,7 @@ async fn meeting_status_form(
     let slug = s.app.meeting_event(meeting).await?.slug;
     let done = s.app.mark_meeting(&v.actor, meeting, &get_field(&form, "status").unwrap_or_default()).await;
     // Either side may cancel its own meeting here too: they go back to their agenda.
-    if done.is_ok() && !s.app.event_view(&v.actor, &slug).await?.is_organiser {
+    if done.is_ok() && !s.app.is_organiser(&v.actor, &slug).await? {
         return Ok(Redirect::to(&format!("/events/{slug}/agenda")).into_response());
     }
     back_to_organise(&s, &v, &slug, done).await
@@ -1931,13 +1931,8 @@ async fn availability_view(
     saved: bool,
 ) -> PageResult {
     let (e, p, slots, a) = s.app.availability(&v.actor, slug, who).await?;
-    let mut sessions: Vec<(String, bool)> = Vec::new();
-    for x in &slots {
-        if !sessions.iter().any(|(n, _)| n == &x.session) {
-            let attended = a.sessions.as_ref().is_none_or(|names| names.contains(&x.session));
-            sessions.push((x.session.clone(), attended));
-        }
-    }
+    let sessions: Vec<(String, bool)> =
+        app::events::Availability::sessions(&slots).into_iter().map(|n| (n.clone(), a.attends(&n))).collect();
     let me = v.actor.user_id.is_some() && p.user_id == v.actor.user_id;
     let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     let page = AvailabilityPage {
@@ -1966,6 +1961,11 @@ async fn availability_view(
     Ok((status, render(&page)).into_response())
 }
 
+/// The optional `participant` whose availability an organiser opens (absent: one's own).
+fn participant_field(fields: &Fields) -> Result<Option<i64>, PageError> {
+    get_field(fields, "participant").map(|raw| id(&raw, "participant")).transpose()
+}
+
 async fn availability_page(
     State(s): State<AppState>,
     v: Viewer,
@@ -1973,10 +1973,7 @@ async fn availability_page(
     Query(params): Query<Fields>,
 ) -> PageResult {
     require_signed_in(&v)?;
-    let who = match get_field(&params, "participant") {
-        None => None,
-        Some(raw) => Some(id(&raw, "participant")?),
-    };
+    let who = participant_field(&params)?;
     availability_view(&s, &v, &slug, who, Vec::new(), get_field(&params, "saved").is_some()).await
 }
 
@@ -1988,10 +1985,7 @@ async fn availability_save(
 ) -> PageResult {
     v.check_csrf(get_field(&form, "csrf").as_deref())?;
     require_signed_in(&v)?;
-    let who = match get_field(&form, "participant") {
-        None => None,
-        Some(raw) => Some(id(&raw, "participant")?),
-    };
+    let who = participant_field(&form)?;
     let mut errors = Vec::new();
     let mut slot_field = |name: &str, raw: &str| -> Option<i64> {
         match raw.trim() {
