@@ -787,7 +787,7 @@ fn schedule(problem: &Path, out: &Path, time_limit: f64, max_iterations: Option<
         return ExitCode::FAILURE;
     }
     eprintln!(
-        "placed {} of {} requests, weight {} of at most {} ({:.2}%), worst shortfall {}, breaks {}, {:.2} s",
+        "placed {} of {} requests, weight {} of at most {} ({:.2}%), worst shortfall {}, breaks {}{}, {:.2} s",
         solution.placed,
         p.requests.len(),
         solution.placed_weight,
@@ -799,6 +799,7 @@ fn schedule(problem: &Path, out: &Path, time_limit: f64, max_iterations: Option<
         },
         solution.worst_shortfall,
         solution.breaks,
+        if solution.breaks_minimal { " (proven minimal)" } else { "" },
         seconds
     );
     ExitCode::from(crate::schedule::exit_code(&solution))

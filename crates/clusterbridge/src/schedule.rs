@@ -323,6 +323,7 @@ pub fn solution_json(problem: &Problem, s: &Solution, seconds: f64) -> Value {
         "upper_bound": s.upper_bound,
         "worst_shortfall": s.worst_shortfall,
         "breaks": s.breaks,
+        "breaks_minimal": s.breaks_minimal,
         "seconds": (seconds * 1000.0).round() / 1000.0,
         "status": status,
         "iterations": s.iterations,

@@ -231,7 +231,11 @@ fn forums(secs: f64, proof_limit: f64, seed: u64, options: &Options, only: Optio
         let ours_s = t.elapsed().as_secs_f64();
         let v = violations(&problem, &sol);
         let all = sol.status == Status::PlaceAllReached;
-        let ours = if all { sol.breaks.to_string() } else { format!("{}/{}!", sol.placed, problem.requests.len()) };
+        let ours = if all {
+            format!("{}{}", sol.breaks, if sol.breaks_minimal { "*" } else { "" })
+        } else {
+            format!("{}/{}!", sol.placed, problem.requests.len())
+        };
         let mut cols = Vec::new();
         let mut minimum: Option<u64> = None;
         let mut best_lb: u64 = 0;
@@ -304,6 +308,7 @@ fn forums(secs: f64, proof_limit: f64, seed: u64, options: &Options, only: Optio
             println!("  solve iterations {}", sol.iterations);
         }
     }
+    println!("(* = our exact model proved these breaks minimal within our deadline)");
 }
 
 /// Runs one reference solver on `problem` and reads its schedule back.
@@ -454,6 +459,7 @@ fn read_back(problem: &Problem, ms: &[json::Value], v: &json::Value, bound: Opti
         placed_weight: weight,
         upper_bound: ub,
         worst_shortfall: num("worst_shortfall") as u32,
+        breaks_minimal: false,
         breaks: num("breaks") as u32,
         moved: 0,
         status,

@@ -45,6 +45,7 @@
 mod bound;
 mod check;
 mod coloring;
+mod exact;
 mod flow;
 pub mod generate;
 mod model;

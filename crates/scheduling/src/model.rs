@@ -172,6 +172,9 @@ pub struct Solution {
     /// break is a maximal run of slots without a meeting that lies between
     /// two meetings of the participant).
     pub breaks: u32,
+    /// Every request is placed and no schedule of all of them has fewer
+    /// breaks (proven by the exact model on small instances, or 0 breaks).
+    pub breaks_minimal: bool,
     /// Re-planning only: number of previously published meetings that are
     /// placed in a different slot than before (0 for a plain solve).
     pub moved: u32,

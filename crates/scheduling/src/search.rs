@@ -19,6 +19,7 @@
 //!   two slots (every meeting stays placed), keeping a copy of the best
 //!   schedule.
 
+use crate::exact;
 use crate::prep::{bits, NONE};
 use crate::rng::Rng;
 use crate::state::{breaks_bits, Key, State};
@@ -137,6 +138,7 @@ pub(crate) fn construct(st: &mut State) {
 }
 
 /// Limits and knobs of the local search.
+#[derive(Clone, Copy)]
 pub(crate) struct Limits {
     pub max_iterations: u64,
     pub max_stale: u64,
@@ -155,12 +157,28 @@ pub(crate) struct LocalSearch<'s, 'a> {
     pub rng: Rng,
     pub best: Key,
     pub iterations: u64,
+    /// The breaks of the final schedule are proven minimal (complete schedules only).
+    pub breaks_proven: bool,
     blockers: Vec<u32>,
     ejected: Vec<u32>,
     repair_buf: Vec<u32>,
 }
 
 const EXPLORE: f64 = 0.05;
+
+/// Annealing cycles without improvement before a small complete schedule goes to
+/// [`exact::minimise_breaks`].
+const EXACT_WARMUP_CYCLES: u64 = 2;
+
+/// Decisions of the exact model in its first round (doubling every round).
+const EXACT_FIRST_SLICE: u64 = 20_000;
+
+/// Iterations a decision of the exact model counts for (a decision costs
+/// about as much time as 64 annealing moves).
+const DECISION_COST: u64 = 64;
+
+/// Decisions per neighbourhood of the exact model.
+const EXACT_ATTEMPT: u64 = 2_000;
 
 impl<'s, 'a> LocalSearch<'s, 'a> {
     pub fn new(st: &'s mut State<'a>, seed: u64) -> Self {
@@ -171,6 +189,7 @@ impl<'s, 'a> LocalSearch<'s, 'a> {
             rng: Rng::new(seed),
             best,
             iterations: 0,
+            breaks_proven: false,
             blockers: Vec::new(),
             ejected: Vec::new(),
             repair_buf: Vec::new(),
@@ -696,6 +715,43 @@ impl<'s, 'a> LocalSearch<'s, 'a> {
         self.restore(&best_slots);
     }
 
+    /// The breaks phase of a small complete schedule: rounds of a short
+    /// annealing run and the exact model ([`exact::BreaksModel`]), the
+    /// model's share of decisions doubling each round, until the minimum is
+    /// proven or a limit is hit. Annealing finds better schedules fast; the
+    /// model proves the minimum and finds what annealing misses.
+    fn breaks_exact(&mut self, limits: &Limits, stop: &dyn Fn() -> bool) {
+        let nr = self.st.inst.nr;
+        let warmup = Limits { phase_stale: limits.phase_stale.min(EXACT_WARMUP_CYCLES * breaks_cycle(nr)), ..*limits };
+        let mut model: Option<exact::BreaksModel<'_>> = None;
+        let mut slice = EXACT_FIRST_SLICE;
+        let start = self.iterations;
+        loop {
+            self.breaks_phase(&warmup, stop);
+            if self.st.breaks == 0 {
+                self.breaks_proven = true;
+                return;
+            }
+            if self.iterations >= limits.max_iterations || stop() {
+                return;
+            }
+            let model = model.get_or_insert_with(|| exact::BreaksModel::new(self.st, stop));
+            let left = (limits.max_iterations - self.iterations) / DECISION_COST;
+            let work = model.neighbourhoods(self.st, &mut self.rng, slice.min(left), EXACT_ATTEMPT);
+            self.iterations += work * DECISION_COST;
+            let out = model.improve(self.st, slice.min(left.saturating_sub(work)));
+            self.iterations += out.work * DECISION_COST;
+            if out.proven {
+                self.breaks_proven = true;
+                return;
+            }
+            if self.iterations - start >= limits.phase_stale {
+                return;
+            }
+            slice *= 2;
+        }
+    }
+
     /// Sets the assignment to `slots` (a valid assignment of the same
     /// instance) and makes it the rollback point.
     fn restore(&mut self, slots: &[u32]) {
@@ -736,7 +792,11 @@ impl<'s, 'a> LocalSearch<'s, 'a> {
                 self.st.undo_to(0);
                 let k = self.st.key();
                 if k.breaks > 0 && (k.weight >= limits.upper_bound || self.st.cand.is_empty()) && k.worst == 0 {
-                    self.breaks_phase(limits, stop);
+                    if exact::applicable(self.st) {
+                        self.breaks_exact(limits, stop);
+                    } else {
+                        self.breaks_phase(limits, stop);
+                    }
                     self.best = self.st.key();
                 }
                 break;

@@ -134,7 +134,9 @@ fn run(
     let mut ls = LocalSearch::new(&mut st, options.seed);
     ls.run(&limits, stop);
     let iterations = ls.iterations;
-    let sol = assemble(problem, inst, &st, ub, iterations, &caps, &groups, prev_table);
+    let proven = ls.breaks_proven;
+    let mut sol = assemble(problem, inst, &st, ub, iterations, &caps, &groups, prev_table);
+    sol.breaks_minimal |= proven && sol.placed == inst.nr;
     debug_assert!(violations(problem, &sol).is_empty(), "{:?}", violations(problem, &sol));
     sol
 }
@@ -251,6 +253,7 @@ fn assemble(
         upper_bound: ub,
         worst_shortfall: st.worst,
         breaks: st.breaks as u32,
+        breaks_minimal: st.nplaced == inst.nr && st.breaks == 0,
         moved: st.moved,
         status,
         iterations,

@@ -561,3 +561,121 @@ fn breaks_phase_closes_a_gap_that_needs_a_swap() {
     assert_eq!(s.status, Status::PlaceAllReached);
     assert_eq!(s.breaks, 0, "{:?}", s.meetings);
 }
+
+/// Random tiny `place_all` problem: 5 slots, up to 7 requests (some 3-person),
+/// random availability, allowed slots, tables and a pin.
+fn tiny_place_all(seed: u64) -> Problem {
+    let mut p = tiny(seed);
+    let mut rng = Rng::new(seed ^ 0x5eed);
+    let ns = 5;
+    p.slots = slots(ns);
+    for part in &mut p.participants {
+        part.available = (0..ns).filter(|_| rng.chance(0.85)).collect();
+    }
+    for r in &mut p.requests {
+        r.allowed_slots = if rng.chance(0.2) { Some((0..ns).filter(|_| rng.chance(0.6)).collect()) } else { None };
+        r.pinned = None;
+    }
+    p.tables = Tables::PerSlot((0..ns).map(|_| 1 + rng.below(3) as u32).collect());
+    p.place_all = true;
+    if rng.chance(0.3) {
+        let r = rng.below(p.requests.len());
+        p.requests[r].pinned = Some(Pin { slot: rng.below(ns), table: None });
+        if validate(&p).is_err() {
+            p.requests[r].pinned = None;
+        }
+    }
+    p
+}
+
+/// Exhaustive minimum of the breaks over the schedules that place every
+/// request (None when there is none).
+fn brute_force_breaks(p: &Problem) -> Option<u32> {
+    let ns = p.slots.len();
+    let np = p.participants.len();
+    let nr = p.requests.len();
+    let sets: Vec<Vec<usize>> = p
+        .requests
+        .iter()
+        .map(|r| {
+            let mut v = r.participants.clone();
+            v.sort();
+            v
+        })
+        .collect();
+    if (0..nr).any(|a| (a + 1..nr).any(|b| sets[a] == sets[b])) {
+        return None; // two requests with the same participants cannot both be placed
+    }
+    let mut choice = vec![0usize; nr];
+    let mut best: Option<u32> = None;
+    loop {
+        let mut busy = vec![false; np * ns];
+        let mut used = vec![0u32; ns];
+        let mut ok = true;
+        'check: for (r, &s) in choice.iter().enumerate() {
+            let rq = &p.requests[r];
+            if rq.pinned.is_some_and(|pin| pin.slot != s) || rq.allowed_slots.as_ref().is_some_and(|a| !a.contains(&s))
+            {
+                ok = false;
+                break;
+            }
+            used[s] += 1;
+            if used[s] > p.tables.at(s) {
+                ok = false;
+                break;
+            }
+            for &q in &rq.participants {
+                if !p.participants[q].available.contains(&s) || busy[q * ns + s] {
+                    ok = false;
+                    break 'check;
+                }
+                busy[q * ns + s] = true;
+            }
+        }
+        if ok {
+            let mut breaks = 0;
+            for q in 0..np {
+                let row = &busy[q * ns..(q + 1) * ns];
+                let starts = (0..ns).filter(|&s| row[s] && (s == 0 || !row[s - 1])).count() as u32;
+                breaks += starts.saturating_sub(1);
+            }
+            best = Some(best.map_or(breaks, |b| b.min(breaks)));
+        }
+        let mut i = 0;
+        loop {
+            if i == nr {
+                return best;
+            }
+            choice[i] += 1;
+            if choice[i] < ns {
+                break;
+            }
+            choice[i] = 0;
+            i += 1;
+        }
+    }
+}
+
+#[test]
+fn tiny_place_all_problems_reach_and_prove_the_minimum_breaks() {
+    let mut checked = 0;
+    let mut with_breaks = 0;
+    for seed in 0..300 {
+        let p = tiny_place_all(seed);
+        if validate(&p).is_err() {
+            continue;
+        }
+        let Some(min) = brute_force_breaks(&p) else { continue };
+        let o = Options { seed, max_iterations: Some(2_000_000), max_stale_iterations: Some(2_000) };
+        let s = solve(&p, &o, &|| false).unwrap();
+        assert_valid(&p, &s);
+        assert_eq!(s.status, Status::PlaceAllReached, "seed {seed}");
+        assert_eq!(s.breaks, min, "seed {seed}: {p:?}");
+        assert!(s.breaks_minimal, "seed {seed}: minimum {min} reached but not proven");
+        checked += 1;
+        with_breaks += usize::from(min > 0);
+    }
+    // Enough instances, and enough where breaks cannot all be avoided.
+    assert!(checked >= 100, "only {checked} feasible instances");
+    assert!(with_breaks >= 10, "only {with_breaks} instances need a break");
+}

@@ -1,0 +1,383 @@
+//! Exact break minimisation for small instances whose requests are all
+//! placed (`place_all` forums of real-world size): the schedule as a SAT
+//! model, solved with batsat, with a cardinality bound on the breaks that is
+//! tightened one break at a time from the local search's best schedule. An
+//! unsatisfiable bound proves the current schedule's breaks minimal.
+//!
+//! Model (one variable per request and feasible slot):
+//! - each request in exactly one of its feasible slots (the pin's, if pinned);
+//! - `busy[p,s]` is true exactly when one of p's meetings is in slot s, and at
+//!   most one of them is;
+//! - at most the slot's number of tables of meetings per slot;
+//! - `later[p,s]` (a meeting of p starts a new run in slot s after an earlier
+//!   run) is forced by `busy[p,s] & !busy[p,s-1] & seen[p,s-2]`, where
+//!   `seen[p,t]` is forced by any meeting of p at or before t. A participant's
+//!   breaks are its number of runs minus one, so the sum of `later` bounds the
+//!   total of breaks from above, and equals it when minimal;
+//! - implied clauses that let the solver prove bounds (the "pair cuts" of the
+//!   benchmark's exact model): two meetings of p at least k_p slots apart, k_p
+//!   being p's number of meetings, cannot lie in one run, so one of the
+//!   `later[p,u]` between them is true;
+//! - `sum later <= K` by a sequential counter whose outputs are assumed false,
+//!   so every tightening reuses what the solver has learnt.
+//!
+//! Work is counted in solver decisions, so a work limit gives the same result
+//! on every run; the caller's `stop` is polled every 256 decisions.
+
+use std::cell::Cell;
+
+use batsat::{lbool, Callbacks, Lit, SolverInterface, SolverOpts};
+
+use crate::prep::{bits, NONE};
+use crate::rng::Rng;
+use crate::state::State;
+
+/// Largest instance the model is built for: time-indexed variables
+/// (requests × feasible slots) and participant-slot pairs. Real forums (up
+/// to 80 participants, 300 meetings, 20 slots) stay far below.
+const MAX_PLACEMENTS: usize = 20_000;
+const MAX_PARTICIPANT_SLOTS: usize = 10_000;
+
+/// Slots in a window neighbourhood of [`BreaksModel::neighbourhoods`].
+const NEIGHBOURHOOD_SLOTS: usize = 4;
+
+/// Whether [`minimise_breaks`] applies: every request placed, instance small.
+pub(crate) fn applicable(st: &State) -> bool {
+    let inst = st.inst;
+    let placements: usize = (0..inst.nr).map(|r| inst.nfeas[r] as usize).sum();
+    st.nplaced == inst.nr && inst.nr > 0 && placements <= MAX_PLACEMENTS && inst.np * inst.ns <= MAX_PARTICIPANT_SLOTS
+}
+
+/// What [`minimise_breaks`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Outcome {
+    /// The schedule left in the state has the fewest breaks possible.
+    pub proven: bool,
+    /// Solver decisions spent (the work counted against the iteration limit).
+    pub work: u64,
+}
+
+/// The solver's interrupt: a decision budget and the caller's deadline.
+struct Budget<'a> {
+    used: Cell<u64>,
+    stopped: Cell<bool>,
+    limit: u64,
+    stop: &'a dyn Fn() -> bool,
+}
+
+impl Callbacks for Budget<'_> {
+    /// Polled at every decision, and again after a search that stopped: once true, it
+    /// stays true.
+    fn stop(&self) -> bool {
+        if self.stopped.get() {
+            return true;
+        }
+        let n = self.used.get() + 1;
+        self.used.set(n);
+        let stop = n >= self.limit || (n.is_multiple_of(256) && (self.stop)());
+        self.stopped.set(stop);
+        stop
+    }
+}
+
+type Solver<'a> = batsat::Solver<Budget<'a>>;
+
+fn var(sat: &mut Solver<'_>) -> Lit {
+    Lit::new(sat.new_var_default(), true)
+}
+
+fn clause(sat: &mut Solver<'_>, lits: &[Lit]) {
+    let mut c = lits.to_vec();
+    sat.add_clause_reuse(&mut c);
+}
+
+/// At most one of `lits`: pairwise when short, else a sequential counter.
+fn at_most_one(sat: &mut Solver<'_>, lits: &[Lit]) {
+    if lits.len() <= 6 {
+        for i in 0..lits.len() {
+            for j in i + 1..lits.len() {
+                clause(sat, &[!lits[i], !lits[j]]);
+            }
+        }
+        return;
+    }
+    let mut prev = var(sat);
+    clause(sat, &[!lits[0], prev]);
+    for &l in &lits[1..lits.len() - 1] {
+        let cur = var(sat);
+        clause(sat, &[!l, cur]);
+        clause(sat, &[!prev, cur]);
+        clause(sat, &[!l, !prev]);
+        prev = cur;
+    }
+    clause(sat, &[!lits[lits.len() - 1], !prev]);
+}
+
+/// Sequential counter over `lits` with `cap` outputs: returns `out` where
+/// `out[j]` is forced true when at least j + 1 of `lits` are true.
+fn counter(sat: &mut Solver<'_>, lits: &[Lit], cap: usize) -> Vec<Lit> {
+    let mut reg: Vec<Lit> = Vec::new();
+    for (i, &l) in lits.iter().enumerate() {
+        let width = (i + 1).min(cap);
+        let cur: Vec<Lit> = (0..width).map(|_| var(sat)).collect();
+        clause(sat, &[!l, cur[0]]);
+        for j in 0..width {
+            if j < reg.len() {
+                clause(sat, &[!reg[j], cur[j]]);
+            }
+            if j >= 1 && j - 1 < reg.len() {
+                clause(sat, &[!l, !reg[j - 1], cur[j]]);
+            }
+        }
+        reg = cur;
+    }
+    reg
+}
+
+/// The SAT model of one instance, kept across calls so that what the solver
+/// learns serves every later tightening.
+pub(crate) struct BreaksModel<'a> {
+    sat: Solver<'a>,
+    /// Per request: (slot, literal) for each of its feasible slots.
+    x: Vec<Vec<(usize, Lit)>>,
+    /// `bound[j]` is forced when the breaks are at least j + 1.
+    bound: Vec<Lit>,
+    /// The minimum is proven: no schedule has fewer breaks than `st` had last.
+    proven: bool,
+    /// Neighbourhood sizes: participants with breaks freed, slots in a window.
+    size: [usize; 2],
+}
+
+impl<'a> BreaksModel<'a> {
+    /// Builds the model for `st` (see [`applicable`]); bounds up to its
+    /// current breaks.
+    pub(crate) fn new(st: &State, stop: &'a dyn Fn() -> bool) -> Self {
+        debug_assert!(applicable(st));
+        let inst = st.inst;
+        let (np, ns, nr) = (inst.np, inst.ns, inst.nr);
+        let cb = Budget { used: Cell::new(0), stopped: Cell::new(false), limit: 0, stop };
+        let mut sat: Solver<'a> = batsat::Solver::new(SolverOpts::default(), cb);
+        let mut x: Vec<Vec<(usize, Lit)>> = Vec::with_capacity(nr);
+        for r in 0..nr {
+            let slots: Vec<usize> =
+                if inst.pin[r] != NONE { vec![inst.pin[r] as usize] } else { bits(inst.feas(r)).collect() };
+            let lits: Vec<(usize, Lit)> = slots.into_iter().map(|s| (s, var(&mut sat))).collect();
+            let all: Vec<Lit> = lits.iter().map(|&(_, l)| l).collect();
+            clause(&mut sat, &all);
+            at_most_one(&mut sat, &all);
+            x.push(lits);
+        }
+        // Per participant and slot: the meetings that could hold p there; busy[p * ns + s].
+        let mut at: Vec<Vec<Lit>> = vec![Vec::new(); np * ns];
+        let mut per_slot: Vec<Vec<Lit>> = vec![Vec::new(); ns];
+        for r in 0..nr {
+            for &(s, l) in &x[r] {
+                per_slot[s].push(l);
+                for &p in inst.parts(r) {
+                    at[p as usize * ns + s].push(l);
+                }
+            }
+        }
+        let mut busy: Vec<Option<Lit>> = vec![None; np * ns];
+        for i in 0..np * ns {
+            if at[i].is_empty() {
+                continue;
+            }
+            let b = var(&mut sat);
+            for &l in &at[i] {
+                clause(&mut sat, &[!l, b]);
+            }
+            let mut c = at[i].clone();
+            c.push(!b);
+            clause(&mut sat, &c);
+            at_most_one(&mut sat, &at[i]);
+            busy[i] = Some(b);
+        }
+        for s in 0..ns {
+            let t = inst.tables[s] as usize;
+            if per_slot[s].len() > t {
+                let out = counter(&mut sat, &per_slot[s], t + 1);
+                clause(&mut sat, &[!out[t]]);
+            }
+        }
+        // Runs: seen and later, per participant.
+        let mut later_lits: Vec<Lit> = Vec::new();
+        for p in 0..np {
+            let k = inst.requests_of(p).len();
+            if k < 2 {
+                continue;
+            }
+            let b = |s: usize| busy[p * ns + s];
+            let mut seen: Vec<Option<Lit>> = vec![None; ns];
+            for s in 0..ns {
+                let prev = if s > 0 { seen[s - 1] } else { None };
+                if b(s).is_none() && prev.is_none() {
+                    continue;
+                }
+                let v = var(&mut sat);
+                if let Some(bs) = b(s) {
+                    clause(&mut sat, &[!bs, v]);
+                }
+                if let Some(pv) = prev {
+                    clause(&mut sat, &[!pv, v]);
+                }
+                seen[s] = Some(v);
+            }
+            let mut later: Vec<Option<Lit>> = vec![None; ns];
+            for s in 2..ns {
+                let (Some(bs), Some(before)) = (b(s), seen[s - 2]) else { continue };
+                let g = var(&mut sat);
+                let mut c = vec![!bs, !before, g];
+                if let Some(bp) = b(s - 1) {
+                    c.push(bp);
+                }
+                clause(&mut sat, &c);
+                later[s] = Some(g);
+                later_lits.push(g);
+            }
+            // Pair cuts.
+            for s in 0..ns {
+                let Some(bs) = b(s) else { continue };
+                for t in s + k..ns {
+                    let Some(bt) = b(t) else { continue };
+                    let mut c = vec![!bs, !bt];
+                    c.extend((s + 2..=t).filter_map(|u| later[u]));
+                    clause(&mut sat, &c);
+                }
+            }
+        }
+        let bound = counter(&mut sat, &later_lits, st.breaks as usize);
+        BreaksModel { sat, x, bound, proven: st.breaks == 0, size: [1, NEIGHBOURHOOD_SLOTS] }
+    }
+
+    /// Lowers the breaks of `st` (the schedule of the instance the model was
+    /// built for, every request placed) until the minimum is proven, `budget`
+    /// decisions are spent or `stop()` returns true. The state always holds a
+    /// valid schedule, never one with more breaks than before.
+    pub(crate) fn improve(&mut self, st: &mut State, budget: u64) -> Outcome {
+        let nr = st.inst.nr;
+        let mut best = (st.breaks as usize).min(self.bound.len());
+        if self.proven || best == 0 {
+            self.proven = true;
+            return Outcome { proven: true, work: 0 };
+        }
+        // Warm start: the current schedule as assumptions, so that the solver's saved
+        // phases start from it.
+        let here: Vec<Lit> = (0..nr).filter_map(|r| self.at(r, st.slot_of[r] as usize)).collect();
+        let (res, mut work) = self.solve(&here, budget);
+        if res != lbool::TRUE {
+            return Outcome { proven: false, work };
+        }
+        while best > 0 && work < budget {
+            let (res, w) = self.solve(&[!self.bound[best - 1]], budget - work);
+            work += w;
+            if res == lbool::FALSE {
+                self.proven = true;
+                break;
+            }
+            if res != lbool::TRUE {
+                break;
+            }
+            install(st, &self.model_slots(nr));
+            debug_assert!((st.breaks as usize) < best, "breaks {} not below {best}", st.breaks);
+            best = st.breaks as usize;
+        }
+        self.proven |= best == 0;
+        Outcome { proven: self.proven, work }
+    }
+
+    /// Large-neighbourhood search on the model: frees the meetings of a
+    /// participant with breaks and of everyone it meets, or of a window of
+    /// slots, keeps every other meeting where it is (as assumptions) and asks
+    /// for one break fewer. Each attempt gets `attempt` decisions, the whole
+    /// call at most `budget`. Returns the decisions spent.
+    pub(crate) fn neighbourhoods(&mut self, st: &mut State, rng: &mut Rng, budget: u64, attempt: u64) -> u64 {
+        let inst = st.inst;
+        let (np, ns, nr) = (inst.np, inst.ns, inst.nr);
+        let mut spent = 0u64;
+        let mut free = vec![false; nr];
+        let mut assumptions: Vec<Lit> = Vec::with_capacity(nr + 1);
+        while spent < budget && !self.proven && st.breaks > 0 && !(self.sat.cb().stop)() {
+            free.iter_mut().for_each(|f| *f = false);
+            let by_participants = rng.chance(0.5);
+            if by_participants {
+                let with_breaks: Vec<usize> = (0..np).filter(|&p| st.pbreaks[p] > 0).collect();
+                for _ in 0..self.size[0] {
+                    let p = with_breaks[rng.below(with_breaks.len())];
+                    for &r in inst.requests_of(p) {
+                        for &q in inst.parts(r as usize) {
+                            for &r2 in inst.requests_of(q as usize) {
+                                free[r2 as usize] = true;
+                            }
+                        }
+                    }
+                }
+            } else {
+                let w = self.size[1].min(ns);
+                let a = rng.below(ns - w + 1);
+                for r in 0..nr {
+                    let s = st.slot_of[r] as usize;
+                    free[r] = s >= a && s < a + w;
+                }
+            }
+            assumptions.clear();
+            assumptions.extend((0..nr).filter(|&r| !free[r]).filter_map(|r| self.at(r, st.slot_of[r] as usize)));
+            let best = (st.breaks as usize).min(self.bound.len());
+            assumptions.push(!self.bound[best - 1]);
+            let (res, w) = self.solve(&assumptions, attempt.min(budget - spent));
+            spent += w;
+            // Neighbourhoods grow while they are proven hopeless, and shrink when too hard.
+            let (size, most) = if by_participants { (&mut self.size[0], np) } else { (&mut self.size[1], ns) };
+            if res == lbool::FALSE {
+                *size = (*size + 1).min(most);
+            } else if res != lbool::TRUE {
+                *size = (*size - 1).max(1);
+            }
+            if res == lbool::TRUE {
+                install(st, &self.model_slots(nr));
+                debug_assert!((st.breaks as usize) < best);
+            }
+        }
+        spent
+    }
+
+    /// Solves under `assumptions` with at most `limit` decisions: the result
+    /// and the decisions spent.
+    fn solve(&mut self, assumptions: &[Lit], limit: u64) -> (lbool, u64) {
+        let cb = self.sat.cb_mut();
+        cb.limit = limit;
+        cb.used.set(0);
+        cb.stopped.set(false);
+        let res = self.sat.solve_limited(assumptions);
+        (res, self.sat.cb().used.get())
+    }
+
+    /// The literal of request `r` in slot `s`.
+    fn at(&self, r: usize, s: usize) -> Option<Lit> {
+        self.x[r].iter().find(|&&(t, _)| t == s).map(|&(_, l)| l)
+    }
+
+    fn model_slots(&self, nr: usize) -> Vec<usize> {
+        (0..nr)
+            .map(|r| {
+                let on = self.x[r].iter().find(|&&(_, l)| self.sat.value_lit(l) == lbool::TRUE);
+                on.map_or(NONE as usize, |&(s, _)| s)
+            })
+            .collect()
+    }
+}
+
+/// Moves every request to `slots[r]` (a valid complete schedule).
+fn install(st: &mut State, slots: &[usize]) {
+    for r in 0..slots.len() {
+        if st.slot_of[r] as usize != slots[r] {
+            st.unplace(r);
+        }
+    }
+    for r in 0..slots.len() {
+        if st.slot_of[r] == NONE {
+            st.place(r, slots[r]);
+        }
+    }
+    st.commit();
+}
