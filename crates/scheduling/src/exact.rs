@@ -14,6 +14,11 @@
 //!   `seen[p,t]` is forced by any meeting of p at or before t. A participant's
 //!   breaks are its number of runs minus one, so the sum of `later` bounds the
 //!   total of breaks from above, and equals it when minimal;
+//! - implied: exactly k_p of p's slots are busy, k_p being p's number of
+//!   meetings (a totalizer over `busy[p,.]`). Without it the solver has to
+//!   rediscover the count from the meetings; with it the minimum of one
+//!   60-participant forum (seed 2) is proven in 21 s instead of not found in
+//!   300 s;
 //! - implied clauses that let the solver prove bounds (the "pair cuts" of the
 //!   benchmark's exact model): two meetings of p at least k_p slots apart, k_p
 //!   being p's number of meetings, cannot lie in one run, so one of the
@@ -39,7 +44,7 @@ const MAX_PLACEMENTS: usize = 20_000;
 const MAX_PARTICIPANT_SLOTS: usize = 10_000;
 
 /// Slots in a window neighbourhood of [`BreaksModel::neighbourhoods`].
-const NEIGHBOURHOOD_SLOTS: usize = 4;
+const NEIGHBOURHOOD_SLOTS: usize = 6;
 
 /// Whether [`minimise_breaks`] applies: every request placed, instance small.
 pub(crate) fn applicable(st: &State) -> bool {
@@ -134,6 +139,44 @@ fn counter(sat: &mut Solver<'_>, lits: &[Lit], cap: usize) -> Vec<Lit> {
     reg
 }
 
+/// Totalizer over `lits`, both directions: returns `out` where `out[j]` is
+/// true exactly when at least j + 1 of `lits` are true.
+fn totalizer(sat: &mut Solver<'_>, lits: &[Lit]) -> Vec<Lit> {
+    if lits.len() <= 1 {
+        return lits.to_vec();
+    }
+    let (l, r) = lits.split_at(lits.len() / 2);
+    let (l, r) = (totalizer(sat, l), totalizer(sat, r));
+    let out: Vec<Lit> = (0..lits.len()).map(|_| var(sat)).collect();
+    // With a = |true in l| and b = |true in r|: a >= i and b >= j imply out >= i + j;
+    // a < i + 1 and b < j + 1 imply out < i + j + 1 (index 0 of a side is "at least 1").
+    for i in 0..=l.len() {
+        for j in 0..=r.len() {
+            if i + j >= 1 {
+                let mut c = vec![out[i + j - 1]];
+                if i > 0 {
+                    c.push(!l[i - 1]);
+                }
+                if j > 0 {
+                    c.push(!r[j - 1]);
+                }
+                clause(sat, &c);
+            }
+            if i + j < lits.len() {
+                let mut c = vec![!out[i + j]];
+                if i < l.len() {
+                    c.push(l[i]);
+                }
+                if j < r.len() {
+                    c.push(r[j]);
+                }
+                clause(sat, &c);
+            }
+        }
+    }
+    out
+}
+
 /// The SAT model of one instance, kept across calls so that what the solver
 /// learns serves every later tightening.
 pub(crate) struct BreaksModel<'a> {
@@ -208,6 +251,13 @@ impl<'a> BreaksModel<'a> {
                 continue;
             }
             let b = |s: usize| busy[p * ns + s];
+            // Implied: exactly k of p's slots are busy.
+            let row: Vec<Lit> = (0..ns).filter_map(b).collect();
+            let count = totalizer(&mut sat, &row);
+            clause(&mut sat, &[count[k - 1]]);
+            if k < count.len() {
+                clause(&mut sat, &[!count[k]]);
+            }
             let mut seen: Vec<Option<Lit>> = vec![None; ns];
             for s in 0..ns {
                 let prev = if s > 0 { seen[s - 1] } else { None };
@@ -247,7 +297,7 @@ impl<'a> BreaksModel<'a> {
             }
         }
         let bound = counter(&mut sat, &later_lits, st.breaks as usize);
-        BreaksModel { sat, x, bound, proven: st.breaks == 0, size: [1, NEIGHBOURHOOD_SLOTS] }
+        BreaksModel { sat, x, bound, proven: st.breaks == 0, size: [3, NEIGHBOURHOOD_SLOTS] }
     }
 
     /// Lowers the breaks of `st` (the schedule of the instance the model was
@@ -380,4 +430,68 @@ fn install(st: &mut State, slots: &[usize]) {
         }
     }
     st.commit();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn solver(stop: &dyn Fn() -> bool) -> Solver<'_> {
+        batsat::Solver::new(
+            SolverOpts::default(),
+            Budget { used: Cell::new(0), stopped: Cell::new(false), limit: u64::MAX, stop },
+        )
+    }
+
+    #[test]
+    fn totalizer_outputs_are_exactly_the_counts() {
+        let never = || false;
+        for n in 1..=6usize {
+            let mut sat = solver(&never);
+            let lits: Vec<Lit> = (0..n).map(|_| var(&mut sat)).collect();
+            let out = totalizer(&mut sat, &lits);
+            assert_eq!(out.len(), n);
+            for mask in 0..1u32 << n {
+                let ones = mask.count_ones() as usize;
+                let given: Vec<Lit> = (0..n).map(|i| if mask >> i & 1 == 1 { lits[i] } else { !lits[i] }).collect();
+                for j in 0..n {
+                    // The output cannot take the wrong value.
+                    let mut wrong = given.clone();
+                    wrong.push(if ones > j { !out[j] } else { out[j] });
+                    assert_eq!(sat.solve_limited(&wrong), lbool::FALSE, "n {n} mask {mask:b} out[{j}]");
+                }
+                assert_eq!(sat.solve_limited(&given), lbool::TRUE);
+            }
+        }
+    }
+
+    #[test]
+    fn counter_and_at_most_one_bound_the_count() {
+        let never = || false;
+        for n in 1..=7usize {
+            for cap in 1..=n {
+                let mut sat = solver(&never);
+                let lits: Vec<Lit> = (0..n).map(|_| var(&mut sat)).collect();
+                let out = counter(&mut sat, &lits, cap);
+                let mut amo = solver(&never);
+                let alits: Vec<Lit> = (0..n).map(|_| var(&mut amo)).collect();
+                at_most_one(&mut amo, &alits);
+                for mask in 0..1u32 << n {
+                    let ones = mask.count_ones() as usize;
+                    let given = |l: &[Lit]| -> Vec<Lit> {
+                        (0..n).map(|i| if mask >> i & 1 == 1 { l[i] } else { !l[i] }).collect()
+                    };
+                    for k in 0..cap {
+                        // "at most k" (out[k] false) holds exactly for counts up to k.
+                        let mut a = given(&lits);
+                        a.push(!out[k]);
+                        let expect = if ones <= k { lbool::TRUE } else { lbool::FALSE };
+                        assert_eq!(sat.solve_limited(&a), expect, "n {n} cap {cap} mask {mask:b} k {k}");
+                    }
+                    let expect = if ones <= 1 { lbool::TRUE } else { lbool::FALSE };
+                    assert_eq!(amo.solve_limited(&given(&alits)), expect, "at most one, mask {mask:b}");
+                }
+            }
+        }
+    }
 }

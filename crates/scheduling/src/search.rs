@@ -722,7 +722,8 @@ impl<'s, 'a> LocalSearch<'s, 'a> {
     /// model proves the minimum and finds what annealing misses.
     fn breaks_exact(&mut self, limits: &Limits, stop: &dyn Fn() -> bool) {
         let nr = self.st.inst.nr;
-        let warmup = Limits { phase_stale: limits.phase_stale.min(EXACT_WARMUP_CYCLES * breaks_cycle(nr)), ..*limits };
+        let mut warmup =
+            Limits { phase_stale: limits.phase_stale.min(EXACT_WARMUP_CYCLES * breaks_cycle(nr)), ..*limits };
         let mut model: Option<exact::BreaksModel<'_>> = None;
         let mut slice = EXACT_FIRST_SLICE;
         let start = self.iterations;
@@ -739,7 +740,7 @@ impl<'s, 'a> LocalSearch<'s, 'a> {
             let left = (limits.max_iterations - self.iterations) / DECISION_COST;
             let work = model.neighbourhoods(self.st, &mut self.rng, slice.min(left), EXACT_ATTEMPT);
             self.iterations += work * DECISION_COST;
-            let out = model.improve(self.st, slice.min(left.saturating_sub(work)));
+            let out = model.improve(self.st, (slice / 4).min(left.saturating_sub(work)));
             self.iterations += out.work * DECISION_COST;
             if out.proven {
                 self.breaks_proven = true;
@@ -749,6 +750,7 @@ impl<'s, 'a> LocalSearch<'s, 'a> {
                 return;
             }
             slice *= 2;
+            warmup.phase_stale = warmup.phase_stale.min(breaks_cycle(nr));
         }
     }
 
