@@ -176,6 +176,8 @@ pub struct ScheduleReport {
     pub upper_bound: u64,
     pub worst_shortfall: u32,
     pub breaks: u32,
+    /// Every request is placed and no schedule of them all has fewer breaks (proven).
+    pub breaks_minimal: bool,
     pub moved: usize,
     /// Participants `(id, name, meetings moved)` whose published meetings moved to another slot
     /// or table (the cost a re-plan minimises), most affected first.
@@ -1002,6 +1004,7 @@ impl App {
             upper_bound: solution.upper_bound,
             worst_shortfall: solution.worst_shortfall,
             breaks: solution.breaks,
+            breaks_minimal: solution.breaks_minimal,
             moved,
             moved_by_participant: {
                 let mut v: Vec<(i64, String, usize)> = participants

@@ -685,13 +685,14 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             }
             let r = app.schedule_event(&system, &slug, std::time::Duration::from_secs_f64(time_limit)).await?;
             out!(
-                "placed {} of {} meetings, weight {} of at most {}, worst shortfall {}, breaks {}, moved {}",
+                "placed {} of {} meetings, weight {} of at most {}, worst shortfall {}, breaks {}{}, moved {}",
                 r.placed,
                 r.requests,
                 r.placed_weight,
                 r.upper_bound,
                 r.worst_shortfall,
                 r.breaks,
+                if r.breaks_minimal { " (proven minimal)" } else { "" },
                 r.moved
             );
             if !r.moved_by_participant.is_empty() {

@@ -1,8 +1,11 @@
 //! Exact break minimisation for small instances whose requests are all
 //! placed (`place_all` forums of real-world size): the schedule as a SAT
-//! model, solved with batsat, with a cardinality bound on the breaks that is
-//! tightened one break at a time from the local search's best schedule. An
-//! unsatisfiable bound proves the current schedule's breaks minimal.
+//! model, solved with batsat, with a cardinality bound on the breaks. The
+//! model serves two ways ([`BreaksModel`]): neighbourhoods (most meetings
+//! assumed where they are, the rest free, one break fewer asked for) and the
+//! whole schedule, the bound tightened one break at a time from the best
+//! schedule known. An unsatisfiable bound on the whole schedule proves its
+//! breaks minimal.
 //!
 //! Model (one variable per request and feasible slot):
 //! - each request in exactly one of its feasible slots (the pin's, if pinned);
@@ -46,14 +49,14 @@ const MAX_PARTICIPANT_SLOTS: usize = 10_000;
 /// Slots in a window neighbourhood of [`BreaksModel::neighbourhoods`].
 const NEIGHBOURHOOD_SLOTS: usize = 6;
 
-/// Whether [`minimise_breaks`] applies: every request placed, instance small.
+/// Whether [`BreaksModel`] applies: every request placed, instance small.
 pub(crate) fn applicable(st: &State) -> bool {
     let inst = st.inst;
     let placements: usize = (0..inst.nr).map(|r| inst.nfeas[r] as usize).sum();
     st.nplaced == inst.nr && inst.nr > 0 && placements <= MAX_PLACEMENTS && inst.np * inst.ns <= MAX_PARTICIPANT_SLOTS
 }
 
-/// What [`minimise_breaks`] did.
+/// What [`BreaksModel::improve`] did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Outcome {
     /// The schedule left in the state has the fewest breaks possible.
@@ -296,7 +299,7 @@ impl<'a> BreaksModel<'a> {
                 }
             }
         }
-        let bound = counter(&mut sat, &later_lits, st.breaks as usize);
+        let bound = counter(&mut sat, &later_lits, (st.breaks as usize).max(1));
         BreaksModel { sat, x, bound, proven: st.breaks == 0, size: [3, NEIGHBOURHOOD_SLOTS] }
     }
 

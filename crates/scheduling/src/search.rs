@@ -167,10 +167,11 @@ pub(crate) struct LocalSearch<'s, 'a> {
 const EXPLORE: f64 = 0.05;
 
 /// Annealing cycles without improvement before a small complete schedule goes to
-/// [`exact::minimise_breaks`].
+/// the exact model (the first round; later rounds anneal for one cycle).
 const EXACT_WARMUP_CYCLES: u64 = 2;
 
-/// Decisions of the exact model in its first round (doubling every round).
+/// Decisions of the exact model's neighbourhoods in the first round (doubling every
+/// round; the whole model gets a quarter of that).
 const EXACT_FIRST_SLICE: u64 = 20_000;
 
 /// Iterations a decision of the exact model counts for (a decision costs
@@ -715,7 +716,8 @@ impl<'s, 'a> LocalSearch<'s, 'a> {
         self.restore(&best_slots);
     }
 
-    /// The breaks phase of a small complete schedule: rounds of a short
+    /// The breaks phase of a small complete schedule: a short try of the exact
+    /// model on the whole schedule (which settles easy cases), then rounds of a short
     /// annealing run and the exact model ([`exact::BreaksModel`]), the
     /// model's share of decisions doubling each round, until the minimum is
     /// proven or a limit is hit. Annealing finds better schedules fast; the
@@ -724,7 +726,15 @@ impl<'s, 'a> LocalSearch<'s, 'a> {
         let nr = self.st.inst.nr;
         let mut warmup =
             Limits { phase_stale: limits.phase_stale.min(EXACT_WARMUP_CYCLES * breaks_cycle(nr)), ..*limits };
-        let mut model: Option<exact::BreaksModel<'_>> = None;
+        let mut model = exact::BreaksModel::new(self.st, stop);
+        // A first, short try on the whole schedule settles the easy cases at once.
+        let left = (limits.max_iterations - self.iterations) / DECISION_COST;
+        let out = model.improve(self.st, EXACT_ATTEMPT.min(left));
+        self.iterations += out.work * DECISION_COST;
+        if out.proven {
+            self.breaks_proven = true;
+            return;
+        }
         let mut slice = EXACT_FIRST_SLICE;
         let start = self.iterations;
         loop {
@@ -736,7 +746,6 @@ impl<'s, 'a> LocalSearch<'s, 'a> {
             if self.iterations >= limits.max_iterations || stop() {
                 return;
             }
-            let model = model.get_or_insert_with(|| exact::BreaksModel::new(self.st, stop));
             let left = (limits.max_iterations - self.iterations) / DECISION_COST;
             let work = model.neighbourhoods(self.st, &mut self.rng, slice.min(left), EXACT_ATTEMPT);
             self.iterations += work * DECISION_COST;

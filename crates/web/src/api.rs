@@ -1516,7 +1516,7 @@ async fn event_schedule(
     let r = s.app.schedule_event(&actor, &slug, std::time::Duration::from_secs_f64(secs)).await?;
     ok(
         json!({"requests": r.requests, "placed": r.placed, "placed_weight": r.placed_weight, "upper_bound": r.upper_bound,
-              "worst_shortfall": r.worst_shortfall, "breaks": r.breaks, "moved": r.moved,
+              "worst_shortfall": r.worst_shortfall, "breaks": r.breaks, "breaks_minimal": r.breaks_minimal, "moved": r.moved,
               "moved_by_participant": r.moved_by_participant.iter().map(|(id, n, k)| json!({"participant": id, "name": n, "moved": k})).collect::<Vec<_>>(),
               "unplaced": r.unplaced.iter().map(|(m, why)| json!({"meeting": m, "reason": why})).collect::<Vec<_>>()}),
     )

@@ -1781,6 +1781,7 @@ async fn organise_view(
             upper_bound: r.upper_bound,
             worst_shortfall: r.worst_shortfall,
             breaks: r.breaks,
+            breaks_minimal: r.breaks_minimal,
             moved: r.moved,
             moved_by: r.moved_by_participant.into_iter().map(|(_, name, n)| (name, n)).collect(),
         }),

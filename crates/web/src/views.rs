@@ -494,6 +494,7 @@ pub struct ReportLine {
     pub ratio: String,
     pub worst_shortfall: u32,
     pub breaks: u32,
+    pub breaks_minimal: bool,
     pub moved: usize,
     /// Participants whose published meetings moved, with how many.
     pub moved_by: Vec<(String, usize)>,

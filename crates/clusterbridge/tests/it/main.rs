@@ -243,6 +243,35 @@ fn schedule_writes_a_solution_with_its_bound() {
 }
 
 #[test]
+fn place_all_reports_breaks_proven_minimal() {
+    // p2 can only meet in s1 and p3 only in s4, so p1 has a break whatever the schedule; the
+    // three meetings among p4, p5 and p6 need three slots, and whoever has the first and the
+    // last of them has a break too. The minimum is two breaks, and the solver proves it.
+    let problem = r#"{
+      "slots": [{"id": "s1"}, {"id": "s2"}, {"id": "s3"}, {"id": "s4"}],
+      "tables": 2,
+      "participants": [{"id": "p1"}, {"id": "p2", "available": ["s1"]}, {"id": "p3", "available": ["s4"]},
+                       {"id": "p4"}, {"id": "p5"}, {"id": "p6"}],
+      "requests": [
+        {"id": "a", "participants": ["p1", "p2"]}, {"id": "b", "participants": ["p1", "p3"]},
+        {"id": "c", "participants": ["p4", "p5"]}, {"id": "d", "participants": ["p4", "p6"]},
+        {"id": "e", "participants": ["p5", "p6"]}
+      ],
+      "objective": {"place_all": true}
+    }"#;
+    let (code, err, s) = schedule(problem, &["--max-iterations", "200000", "--seed", "3"]);
+    assert_eq!(code, Some(0), "{err}");
+    let s = s.unwrap();
+    assert_eq!((s["placed"].as_i64(), s["breaks"].as_i64()), (Some(5), Some(2)), "{s}");
+    assert_eq!(s["breaks_minimal"], true);
+    assert!(err.contains("breaks 2 (proven minimal)"), "{err}");
+    // When p2 cannot come at all, place_all is impossible and nothing is claimed about breaks.
+    let (code, err, s) = schedule(&problem.replace(r#"["s1"]"#, "[]"), &["--max-iterations", "2000"]);
+    assert_eq!(code, Some(3), "{err}");
+    assert_eq!(s.unwrap()["breaks_minimal"], false);
+}
+
+#[test]
 fn bad_problem_files_exit_2_and_name_the_element() {
     let cases = [
         (
