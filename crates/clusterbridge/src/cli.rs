@@ -800,7 +800,13 @@ fn schedule(problem: &Path, out: &Path, time_limit: f64, max_iterations: Option<
         },
         solution.worst_shortfall,
         solution.breaks,
-        if solution.breaks_minimal { " (proven minimal)" } else { "" },
+        if solution.breaks_minimal {
+            " (proven minimal)".to_string()
+        } else if solution.breaks_lower_bound > 0 {
+            format!(" (at least {} in any schedule)", solution.breaks_lower_bound)
+        } else {
+            String::new()
+        },
         seconds
     );
     ExitCode::from(crate::schedule::exit_code(&solution))

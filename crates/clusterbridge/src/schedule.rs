@@ -324,6 +324,7 @@ pub fn solution_json(problem: &Problem, s: &Solution, seconds: f64) -> Value {
         "worst_shortfall": s.worst_shortfall,
         "breaks": s.breaks,
         "breaks_minimal": s.breaks_minimal,
+        "breaks_lower_bound": s.breaks_lower_bound,
         "seconds": (seconds * 1000.0).round() / 1000.0,
         "status": status,
         "iterations": s.iterations,

@@ -232,7 +232,13 @@ fn forums(secs: f64, proof_limit: f64, seed: u64, options: &Options, only: Optio
         let v = violations(&problem, &sol);
         let all = sol.status == Status::PlaceAllReached;
         let ours = if all {
-            format!("{}{}", sol.breaks, if sol.breaks_minimal { "*" } else { "" })
+            if sol.breaks_minimal {
+                format!("{}*", sol.breaks)
+            } else if sol.breaks_lower_bound > 0 {
+                format!("{} >={}", sol.breaks, sol.breaks_lower_bound)
+            } else {
+                sol.breaks.to_string()
+            }
         } else {
             format!("{}/{}!", sol.placed, problem.requests.len())
         };
@@ -308,7 +314,7 @@ fn forums(secs: f64, proof_limit: f64, seed: u64, options: &Options, only: Optio
             println!("  solve iterations {}", sol.iterations);
         }
     }
-    println!("(* = our exact model proved these breaks minimal within our deadline)");
+    println!("(* = our exact model proved these breaks minimal within our deadline; >=N: the lower bound it proved)");
 }
 
 /// Runs one reference solver on `problem` and reads its schedule back.
@@ -460,6 +466,7 @@ fn read_back(problem: &Problem, ms: &[json::Value], v: &json::Value, bound: Opti
         upper_bound: ub,
         worst_shortfall: num("worst_shortfall") as u32,
         breaks_minimal: false,
+        breaks_lower_bound: 0,
         breaks: num("breaks") as u32,
         moved: 0,
         status,

@@ -190,6 +190,8 @@ pub(crate) struct BreaksModel<'a> {
     bound: Vec<Lit>,
     /// The minimum is proven: no schedule has fewer breaks than `st` had last.
     proven: bool,
+    /// Proven: no schedule has fewer breaks than this.
+    lower: usize,
     /// Neighbourhood sizes: participants with breaks freed, slots in a window.
     size: [usize; 2],
 }
@@ -300,7 +302,7 @@ impl<'a> BreaksModel<'a> {
             }
         }
         let bound = counter(&mut sat, &later_lits, (st.breaks as usize).max(1));
-        BreaksModel { sat, x, bound, proven: st.breaks == 0, size: [3, NEIGHBOURHOOD_SLOTS] }
+        BreaksModel { sat, x, bound, proven: st.breaks == 0, lower: 0, size: [3, NEIGHBOURHOOD_SLOTS] }
     }
 
     /// Lowers the breaks of `st` (the schedule of the instance the model was
@@ -325,6 +327,7 @@ impl<'a> BreaksModel<'a> {
             let (res, w) = self.solve(&[!self.bound[best - 1]], budget - work);
             work += w;
             if res == lbool::FALSE {
+                self.lower = best;
                 self.proven = true;
                 break;
             }
@@ -337,6 +340,37 @@ impl<'a> BreaksModel<'a> {
         }
         self.proven |= best == 0;
         Outcome { proven: self.proven, work }
+    }
+
+    /// Raises the proven lower bound on the breaks from below: asks for a
+    /// schedule with no more breaks than the bound, which either proves the
+    /// bound one higher or (when it exists) is a schedule at the bound, hence
+    /// minimal. Returns the decisions spent.
+    pub(crate) fn raise_lower_bound(&mut self, st: &mut State, budget: u64) -> u64 {
+        let mut work = 0;
+        while !self.proven && work < budget {
+            let best = (st.breaks as usize).min(self.bound.len());
+            if self.lower >= best {
+                self.proven = true;
+                break;
+            }
+            let (res, w) = self.solve(&[!self.bound[self.lower]], budget - work);
+            work += w;
+            if res == lbool::FALSE {
+                self.lower += 1;
+            } else if res == lbool::TRUE {
+                install(st, &self.model_slots(st.inst.nr));
+                debug_assert!(st.breaks as usize <= self.lower);
+            } else {
+                break;
+            }
+        }
+        work
+    }
+
+    /// The proven lower bound on the breaks of every complete schedule.
+    pub(crate) fn lower_bound(&self) -> u32 {
+        self.lower as u32
     }
 
     /// Large-neighbourhood search on the model: frees the meetings of a

@@ -175,6 +175,10 @@ pub struct Solution {
     /// Every request is placed and no schedule of all of them has fewer
     /// breaks (proven by the exact model on small instances, or 0 breaks).
     pub breaks_minimal: bool,
+    /// Every schedule that places every request has at least this many breaks
+    /// (proven by the exact model; equals `breaks` when `breaks_minimal`, 0
+    /// when nothing is proven or not every request is placed).
+    pub breaks_lower_bound: u32,
     /// Re-planning only: number of previously published meetings that are
     /// placed in a different slot than before (0 for a plain solve).
     pub moved: u32,

@@ -159,6 +159,8 @@ pub(crate) struct LocalSearch<'s, 'a> {
     pub iterations: u64,
     /// The breaks of the final schedule are proven minimal (complete schedules only).
     pub breaks_proven: bool,
+    /// A proven lower bound on the breaks of every complete schedule (0 if none).
+    pub breaks_lower: u32,
     blockers: Vec<u32>,
     ejected: Vec<u32>,
     repair_buf: Vec<u32>,
@@ -191,6 +193,7 @@ impl<'s, 'a> LocalSearch<'s, 'a> {
             best,
             iterations: 0,
             breaks_proven: false,
+            breaks_lower: 0,
             blockers: Vec::new(),
             ejected: Vec::new(),
             repair_buf: Vec::new(),
@@ -731,7 +734,11 @@ impl<'s, 'a> LocalSearch<'s, 'a> {
         let left = (limits.max_iterations - self.iterations) / DECISION_COST;
         let out = model.improve(self.st, EXACT_ATTEMPT.min(left));
         self.iterations += out.work * DECISION_COST;
-        if out.proven {
+        // And a cheap lower bound from below, for the report when the minimum stays unproven.
+        let work = model.raise_lower_bound(self.st, EXACT_ATTEMPT.min(left.saturating_sub(out.work)));
+        self.iterations += work * DECISION_COST;
+        self.breaks_lower = model.lower_bound();
+        if out.proven || model.lower_bound() as u64 >= self.st.breaks {
             self.breaks_proven = true;
             return;
         }
@@ -751,6 +758,7 @@ impl<'s, 'a> LocalSearch<'s, 'a> {
             self.iterations += work * DECISION_COST;
             let out = model.improve(self.st, (slice / 4).min(left.saturating_sub(work)));
             self.iterations += out.work * DECISION_COST;
+            self.breaks_lower = model.lower_bound();
             if out.proven {
                 self.breaks_proven = true;
                 return;

@@ -134,9 +134,12 @@ fn run(
     let mut ls = LocalSearch::new(&mut st, options.seed);
     ls.run(&limits, stop);
     let iterations = ls.iterations;
-    let proven = ls.breaks_proven;
+    let (proven, lower) = (ls.breaks_proven, ls.breaks_lower);
     let mut sol = assemble(problem, inst, &st, ub, iterations, &caps, &groups, prev_table);
-    sol.breaks_minimal |= proven && sol.placed == inst.nr;
+    if sol.placed == inst.nr {
+        sol.breaks_minimal |= proven;
+        sol.breaks_lower_bound = if sol.breaks_minimal { sol.breaks } else { lower.min(sol.breaks) };
+    }
     debug_assert!(violations(problem, &sol).is_empty(), "{:?}", violations(problem, &sol));
     sol
 }
@@ -254,6 +257,7 @@ fn assemble(
         worst_shortfall: st.worst,
         breaks: st.breaks as u32,
         breaks_minimal: st.nplaced == inst.nr && st.breaks == 0,
+        breaks_lower_bound: 0,
         moved: st.moved,
         status,
         iterations,

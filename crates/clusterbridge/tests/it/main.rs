@@ -264,11 +264,13 @@ fn place_all_reports_breaks_proven_minimal() {
     let s = s.unwrap();
     assert_eq!((s["placed"].as_i64(), s["breaks"].as_i64()), (Some(5), Some(2)), "{s}");
     assert_eq!(s["breaks_minimal"], true);
+    assert_eq!(s["breaks_lower_bound"], 2);
     assert!(err.contains("breaks 2 (proven minimal)"), "{err}");
     // When p2 cannot come at all, place_all is impossible and nothing is claimed about breaks.
     let (code, err, s) = schedule(&problem.replace(r#"["s1"]"#, "[]"), &["--max-iterations", "2000"]);
     assert_eq!(code, Some(3), "{err}");
-    assert_eq!(s.unwrap()["breaks_minimal"], false);
+    let s = s.unwrap();
+    assert_eq!((s["breaks_minimal"].as_bool(), s["breaks_lower_bound"].as_i64()), (Some(false), Some(0)));
 }
 
 #[test]

@@ -672,6 +672,7 @@ fn tiny_place_all_problems_reach_and_prove_the_minimum_breaks() {
         assert_eq!(s.status, Status::PlaceAllReached, "seed {seed}");
         assert_eq!(s.breaks, min, "seed {seed}: {p:?}");
         assert!(s.breaks_minimal, "seed {seed}: minimum {min} reached but not proven");
+        assert_eq!(s.breaks_lower_bound, min, "seed {seed}");
         checked += 1;
         with_breaks += usize::from(min > 0);
     }
