@@ -81,78 +81,83 @@ fn tiny(seed: u64) -> Problem {
     p
 }
 
-/// Exhaustive optimum of objective (1).
-fn brute_force(p: &Problem) -> u64 {
-    let ns = p.slots.len();
-    let nr = p.requests.len();
-    let mut choice = vec![0usize; nr]; // 0 = unplaced, s+1 = slot s
-    let mut best = 0;
+/// Calls `f` with every assignment of the requests: `choice[r]` is 0 for
+/// unplaced (only when `unplaced`) or s + 1 for slot s.
+fn each_choice(p: &Problem, unplaced: bool, mut f: impl FnMut(&[usize])) {
+    let (ns, nr) = (p.slots.len(), p.requests.len());
+    let first = usize::from(!unplaced);
+    let mut choice = vec![first; nr];
     loop {
-        // Evaluate.
-        let mut ok = true;
-        let mut busy = vec![false; p.participants.len() * ns];
-        let mut used = vec![0u32; ns];
-        let mut weight = 0;
-        for (r, &c) in choice.iter().enumerate() {
-            let rq = &p.requests[r];
-            if c == 0 {
-                if rq.pinned.is_some() {
-                    ok = false;
-                }
-                continue;
-            }
-            let s = c - 1;
-            if rq.pinned.is_some_and(|pin| pin.slot != s) || rq.allowed_slots.as_ref().is_some_and(|a| !a.contains(&s))
-            {
-                ok = false;
-                break;
-            }
-            used[s] += 1;
-            if used[s] > p.tables.at(s) {
-                ok = false;
-                break;
-            }
-            for &q in &rq.participants {
-                if !p.participants[q].available.contains(&s) || busy[q * ns + s] {
-                    ok = false;
-                    break;
-                }
-                busy[q * ns + s] = true;
-            }
-            weight += rq.priority as u64;
-        }
-        if ok {
-            for a in 0..nr {
-                for b in a + 1..nr {
-                    if choice[a] > 0 && choice[b] > 0 {
-                        let mut x = p.requests[a].participants.clone();
-                        let mut y = p.requests[b].participants.clone();
-                        x.sort();
-                        y.sort();
-                        if x == y {
-                            ok = false;
-                        }
-                    }
-                }
-            }
-        }
-        if ok {
-            best = best.max(weight);
-        }
-        // Next combination.
+        f(&choice);
         let mut i = 0;
         loop {
             if i == nr {
-                return best;
+                return;
             }
             choice[i] += 1;
             if choice[i] <= ns {
                 break;
             }
-            choice[i] = 0;
+            choice[i] = first;
             i += 1;
         }
     }
+}
+
+/// The placed weight and the busy pattern (participant × slot) of `choice`
+/// (see [`each_choice`]), or None when it breaks a hard constraint.
+fn evaluate(p: &Problem, choice: &[usize]) -> Option<(u64, Vec<bool>)> {
+    let ns = p.slots.len();
+    let mut busy = vec![false; p.participants.len() * ns];
+    let mut used = vec![0u32; ns];
+    let mut weight = 0;
+    for (r, &c) in choice.iter().enumerate() {
+        let rq = &p.requests[r];
+        if c == 0 {
+            if rq.pinned.is_some() {
+                return None;
+            }
+            continue;
+        }
+        let s = c - 1;
+        if rq.pinned.is_some_and(|pin| pin.slot != s) || rq.allowed_slots.as_ref().is_some_and(|a| !a.contains(&s)) {
+            return None;
+        }
+        used[s] += 1;
+        if used[s] > p.tables.at(s) {
+            return None;
+        }
+        for &q in &rq.participants {
+            if !p.participants[q].available.contains(&s) || busy[q * ns + s] {
+                return None;
+            }
+            busy[q * ns + s] = true;
+        }
+        weight += rq.priority as u64;
+    }
+    let set = |r: usize| {
+        let mut x = p.requests[r].participants.clone();
+        x.sort();
+        x
+    };
+    let placed: Vec<usize> = (0..choice.len()).filter(|&r| choice[r] > 0).collect();
+    for (i, &a) in placed.iter().enumerate() {
+        if placed[i + 1..].iter().any(|&b| set(a) == set(b)) {
+            return None;
+        }
+    }
+    Some((weight, busy))
+}
+
+/// Exhaustive optimum of objective (1).
+fn brute_force(p: &Problem) -> u64 {
+    let mut best = 0;
+    each_choice(p, true, |c| {
+        if let Some((w, _)) = evaluate(p, c) {
+            best = best.max(w);
+        }
+    });
+    best
 }
 
 #[test]
@@ -592,68 +597,17 @@ fn tiny_place_all(seed: u64) -> Problem {
 /// request (None when there is none).
 fn brute_force_breaks(p: &Problem) -> Option<u32> {
     let ns = p.slots.len();
-    let np = p.participants.len();
-    let nr = p.requests.len();
-    let sets: Vec<Vec<usize>> = p
-        .requests
-        .iter()
-        .map(|r| {
-            let mut v = r.participants.clone();
-            v.sort();
-            v
-        })
-        .collect();
-    if (0..nr).any(|a| (a + 1..nr).any(|b| sets[a] == sets[b])) {
-        return None; // two requests with the same participants cannot both be placed
-    }
-    let mut choice = vec![0usize; nr];
     let mut best: Option<u32> = None;
-    loop {
-        let mut busy = vec![false; np * ns];
-        let mut used = vec![0u32; ns];
-        let mut ok = true;
-        'check: for (r, &s) in choice.iter().enumerate() {
-            let rq = &p.requests[r];
-            if rq.pinned.is_some_and(|pin| pin.slot != s) || rq.allowed_slots.as_ref().is_some_and(|a| !a.contains(&s))
-            {
-                ok = false;
-                break;
-            }
-            used[s] += 1;
-            if used[s] > p.tables.at(s) {
-                ok = false;
-                break;
-            }
-            for &q in &rq.participants {
-                if !p.participants[q].available.contains(&s) || busy[q * ns + s] {
-                    ok = false;
-                    break 'check;
-                }
-                busy[q * ns + s] = true;
-            }
-        }
-        if ok {
-            let mut breaks = 0;
-            for q in 0..np {
-                let row = &busy[q * ns..(q + 1) * ns];
-                let starts = (0..ns).filter(|&s| row[s] && (s == 0 || !row[s - 1])).count() as u32;
-                breaks += starts.saturating_sub(1);
-            }
+    each_choice(p, false, |c| {
+        if let Some((_, busy)) = evaluate(p, c) {
+            let breaks: u32 = busy
+                .chunks(ns)
+                .map(|row| ((0..ns).filter(|&s| row[s] && (s == 0 || !row[s - 1])).count() as u32).saturating_sub(1))
+                .sum();
             best = Some(best.map_or(breaks, |b| b.min(breaks)));
         }
-        let mut i = 0;
-        loop {
-            if i == nr {
-                return best;
-            }
-            choice[i] += 1;
-            if choice[i] < ns {
-                break;
-            }
-            choice[i] = 0;
-            i += 1;
-        }
-    }
+    });
+    best
 }
 
 #[test]
