@@ -311,10 +311,14 @@ impl<'a> BreaksModel<'a> {
     /// valid schedule, never one with more breaks than before.
     pub(crate) fn improve(&mut self, st: &mut State, budget: u64) -> Outcome {
         let nr = st.inst.nr;
+        debug_assert!(st.breaks as usize <= self.bound.len(), "breaks above the model's counter");
         let mut best = (st.breaks as usize).min(self.bound.len());
         if self.proven || best == 0 {
             self.proven = true;
             return Outcome { proven: true, work: 0 };
+        }
+        if budget == 0 {
+            return Outcome { proven: false, work: 0 };
         }
         // Warm start: the current schedule as assumptions, so that the solver's saved
         // phases start from it.

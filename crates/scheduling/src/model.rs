@@ -173,7 +173,8 @@ pub struct Solution {
     /// two meetings of the participant).
     pub breaks: u32,
     /// Every request is placed and no schedule of all of them has fewer
-    /// breaks (proven by the exact model on small instances, or 0 breaks).
+    /// breaks (proven by the exact model on small instances, or 0 breaks). In
+    /// a re-plan, with the held meetings where they are.
     pub breaks_minimal: bool,
     /// Every schedule that places every request has at least this many breaks
     /// (proven by the exact model; equals `breaks` when `breaks_minimal`, 0

@@ -766,7 +766,7 @@ impl<'s, 'a> LocalSearch<'s, 'a> {
             if self.iterations - start >= limits.phase_stale {
                 return;
             }
-            slice *= 2;
+            slice = slice.saturating_mul(2);
             warmup.phase_stale = warmup.phase_stale.min(breaks_cycle(nr));
         }
     }
