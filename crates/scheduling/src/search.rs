@@ -181,7 +181,7 @@ const EXACT_FIRST_SLICE: u64 = 20_000;
 const DECISION_COST: u64 = 64;
 
 /// Decisions per neighbourhood of the exact model.
-const EXACT_ATTEMPT: u64 = 2_000;
+const EXACT_ATTEMPT: u64 = 10_000;
 
 impl<'s, 'a> LocalSearch<'s, 'a> {
     pub fn new(st: &'s mut State<'a>, seed: u64) -> Self {
