@@ -152,6 +152,22 @@ pub(crate) fn breaks_cycle(nr: usize) -> u64 {
     (20_000 + 10_000 * nr as u64).min(4_000_000)
 }
 
+/// One step of a Kempe chain: every meeting of `from` not yet seen (from
+/// `*seen` on) pulls into `to` the meetings of `slot` that share a participant
+/// with it.
+fn chain_step(st: &State, from: &[u32], seen: &mut usize, to: &mut Vec<u32>, slot: usize) {
+    while *seen < from.len() {
+        let x = from[*seen] as usize;
+        *seen += 1;
+        for &p in st.inst.parts(x) {
+            let o = st.occ(p as usize, slot);
+            if o != NONE && !to.contains(&o) {
+                to.push(o);
+            }
+        }
+    }
+}
+
 pub(crate) struct LocalSearch<'s, 'a> {
     pub st: &'s mut State<'a>,
     pub rng: Rng,
@@ -537,26 +553,8 @@ impl<'s, 'a> LocalSearch<'s, 'a> {
         let mut extra = 0;
         let ok = loop {
             while ia < a.len() || ib < b.len() {
-                while ia < a.len() {
-                    let x = a[ia] as usize;
-                    ia += 1;
-                    for &p in inst.parts(x) {
-                        let o = self.st.occ(p as usize, t);
-                        if o != NONE && !b.contains(&o) {
-                            b.push(o);
-                        }
-                    }
-                }
-                while ib < b.len() {
-                    let y = b[ib] as usize;
-                    ib += 1;
-                    for &p in inst.parts(y) {
-                        let o = self.st.occ(p as usize, s);
-                        if o != NONE && !a.contains(&o) {
-                            a.push(o);
-                        }
-                    }
-                }
+                chain_step(self.st, &a, &mut ia, &mut b, t);
+                chain_step(self.st, &b, &mut ib, &mut a, s);
                 if a.len() + b.len() > CAP {
                     break;
                 }
