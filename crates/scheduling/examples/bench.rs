@@ -36,6 +36,7 @@
 
 use scheduling::generate::{forum, known_optimum, Family, Size, FORUMS, LARGE, MEDIUM, SMALL};
 use scheduling::{greedy, solve, violations, Meeting, Options, Problem, Solution, Status, Tables, Unplaced};
+use serde_json::{json, Value};
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
@@ -390,13 +391,13 @@ fn reference(refs: &Refs, solver: &str, problem: &Problem, hint: Option<&Solutio
             return fail("error", format!("{status}, no result: {last}"), secs);
         }
     };
-    let v = match json::parse(&text) {
+    let v: Value = match serde_json::from_str(&text) {
         Ok(v) => v,
         Err(e) => return fail("error", format!("unreadable result: {e}"), secs),
     };
-    let num = |k: &str| v.get(k).and_then(json::Value::num);
-    let status = v.get("status").and_then(json::Value::str).unwrap_or("error").to_string();
-    let message = v.get("message").and_then(json::Value::str).unwrap_or("").to_string();
+    let num = |k: &str| v.get(k).and_then(Value::as_f64);
+    let status = v.get("status").and_then(Value::as_str).unwrap_or("error").to_string();
+    let message = v.get("message").and_then(Value::as_str).unwrap_or("").to_string();
     let mut run = RefRun {
         status,
         message,
@@ -407,7 +408,7 @@ fn reference(refs: &Refs, solver: &str, problem: &Problem, hint: Option<&Solutio
         secs: num("seconds").unwrap_or(secs),
         violations: 0,
     };
-    if let Some(json::Value::Arr(ms)) = v.get("meetings") {
+    if let Some(ms) = v.get("meetings").and_then(Value::as_array) {
         if run.status == "optimal" || run.status == "feasible" {
             let sol = read_back(problem, ms, &v, run.weight_bound);
             run.violations = violations(problem, &sol).len();
@@ -419,14 +420,14 @@ fn reference(refs: &Refs, solver: &str, problem: &Problem, hint: Option<&Solutio
 
 /// A [`Solution`] from a reference result: its meetings and the figures it
 /// reports, so that `violations` checks both.
-fn read_back(problem: &Problem, ms: &[json::Value], v: &json::Value, bound: Option<u64>) -> Solution {
+fn read_back(problem: &Problem, ms: &[Value], v: &Value, bound: Option<u64>) -> Solution {
     let rid: HashMap<&str, usize> = problem.requests.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
     let sid: HashMap<&str, usize> = problem.slots.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
     let mut meetings = Vec::new();
     for m in ms {
-        let r = m.get("request").and_then(json::Value::str).and_then(|s| rid.get(s).copied());
-        let s = m.get("slot").and_then(json::Value::str).and_then(|s| sid.get(s).copied());
-        let t = m.get("table").and_then(json::Value::num);
+        let r = m.get("request").and_then(Value::as_str).and_then(|s| rid.get(s).copied());
+        let s = m.get("slot").and_then(Value::as_str).and_then(|s| sid.get(s).copied());
+        let t = m.get("table").and_then(Value::as_f64);
         meetings.push(Meeting {
             request: r.unwrap_or(usize::MAX),
             slot: s.unwrap_or(usize::MAX),
@@ -443,7 +444,7 @@ fn read_back(problem: &Problem, ms: &[json::Value], v: &json::Value, bound: Opti
         .filter(|&r| !placed[r])
         .map(|r| Unplaced { request: r, reason: "not placed by the reference solver".into() })
         .collect();
-    let num = |k: &str| v.get(k).and_then(json::Value::num).unwrap_or(0.0);
+    let num = |k: &str| v.get(k).and_then(Value::as_f64).unwrap_or(0.0);
     let weight = num("placed_weight") as u64;
     let ub = bound.unwrap_or(weight).max(weight);
     let n = meetings.len();
@@ -474,261 +475,64 @@ fn read_back(problem: &Problem, ms: &[json::Value], v: &json::Value, bound: Opti
     }
 }
 
-fn esc(s: &str) -> String {
-    let mut o = String::with_capacity(s.len() + 2);
-    o.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => o.push_str("\\\""),
-            '\\' => o.push_str("\\\\"),
-            c if (c as u32) < 0x20 => o.push_str(&format!("\\u{:04x}", c as u32)),
-            c => o.push(c),
-        }
-    }
-    o.push('"');
-    o
-}
-
-fn slot_list(problem: &Problem, slots: &[usize]) -> String {
-    let v: Vec<String> = slots.iter().map(|&s| esc(&problem.slots[s].id)).collect();
-    format!("[{}]", v.join(","))
+/// Slot ids of `slots`.
+fn slot_ids(problem: &Problem, slots: &[usize]) -> Vec<String> {
+    slots.iter().map(|&s| problem.slots[s].id.clone()).collect()
 }
 
 /// The problem in the file format of `clusterbridge schedule` (README).
 fn problem_json(p: &Problem) -> String {
-    let slots: Vec<String> = p
+    let slots: Vec<Value> = p
         .slots
         .iter()
         .map(|s| match &s.session {
-            Some(x) => format!("{{\"id\":{},\"session\":{}}}", esc(&s.id), esc(x)),
-            None => format!("{{\"id\":{}}}", esc(&s.id)),
+            Some(x) => json!({"id": s.id, "session": x}),
+            None => json!({"id": s.id}),
         })
         .collect();
-    let tables = match &p.tables {
-        Tables::Uniform(t) => format!("\"tables\":{t}"),
-        Tables::PerSlot(v) => {
-            let e: Vec<String> = p.slots.iter().zip(v).map(|(s, t)| format!("{}:{t}", esc(&s.id))).collect();
-            format!("\"tables_per_slot\":{{{}}}", e.join(","))
-        }
-    };
-    let parts: Vec<String> = p
-        .participants
-        .iter()
-        .map(|x| format!("{{\"id\":{},\"available\":{}}}", esc(&x.id), slot_list(p, &x.available)))
-        .collect();
-    let reqs: Vec<String> = p
+    let participants: Vec<Value> =
+        p.participants.iter().map(|x| json!({"id": x.id, "available": slot_ids(p, &x.available)})).collect();
+    let requests: Vec<Value> = p
         .requests
         .iter()
         .map(|r| {
-            let ps: Vec<String> = r.participants.iter().map(|&i| esc(&p.participants[i].id)).collect();
-            let mut o =
-                format!("{{\"id\":{},\"participants\":[{}],\"priority\":{}", esc(&r.id), ps.join(","), r.priority);
+            let ps: Vec<&str> = r.participants.iter().map(|&i| p.participants[i].id.as_str()).collect();
+            let mut o = json!({"id": r.id, "participants": ps, "priority": r.priority});
             if let Some(a) = &r.allowed_slots {
-                o.push_str(&format!(",\"allowed_slots\":{}", slot_list(p, a)));
+                o["allowed_slots"] = json!(slot_ids(p, a));
             }
             if let Some(pin) = r.pinned {
-                o.push_str(&format!(",\"pinned\":{{\"slot\":{}", esc(&p.slots[pin.slot].id)));
+                o["pinned"] = json!({"slot": p.slots[pin.slot].id});
                 if let Some(t) = pin.table {
-                    o.push_str(&format!(",\"table\":{t}"));
+                    o["pinned"]["table"] = json!(t);
                 }
-                o.push('}');
             }
-            o.push('}');
             o
         })
         .collect();
-    format!(
-        "{{\"slots\":[{}],{tables},\"participants\":[{}],\"requests\":[\n{}\n],\"objective\":{{\"place_all\":{}}}}}\n",
-        slots.join(","),
-        parts.join(",\n"),
-        reqs.join(",\n"),
-        p.place_all
-    )
+    let mut v = json!({
+        "slots": slots,
+        "participants": participants,
+        "requests": requests,
+        "objective": {"place_all": p.place_all},
+    });
+    match &p.tables {
+        Tables::Uniform(t) => v["tables"] = json!(t),
+        Tables::PerSlot(ts) => {
+            let per: serde_json::Map<String, Value> =
+                p.slots.iter().zip(ts).map(|(s, &t)| (s.id.clone(), json!(t))).collect();
+            v["tables_per_slot"] = Value::Object(per);
+        }
+    }
+    v.to_string()
 }
 
 /// The meetings of a solution in the solution file format (used as a hint).
 fn solution_json(p: &Problem, s: &Solution) -> String {
-    let ms: Vec<String> = s
+    let ms: Vec<Value> = s
         .meetings
         .iter()
-        .map(|m| {
-            format!(
-                "{{\"request\":{},\"slot\":{},\"table\":{}}}",
-                esc(&p.requests[m.request].id),
-                esc(&p.slots[m.slot].id),
-                m.table
-            )
-        })
+        .map(|m| json!({"request": p.requests[m.request].id, "slot": p.slots[m.slot].id, "table": m.table}))
         .collect();
-    format!("{{\"meetings\":[{}]}}\n", ms.join(",\n"))
-}
-
-/// A minimal JSON reader for the reference solvers' results (the crate has
-/// no dependencies, not even for its examples).
-mod json {
-    #[derive(Debug, Clone)]
-    pub enum Value {
-        Null,
-        #[allow(dead_code)]
-        Bool(bool),
-        Num(f64),
-        Str(String),
-        Arr(Vec<Value>),
-        Obj(Vec<(String, Value)>),
-    }
-
-    impl Value {
-        pub fn get(&self, k: &str) -> Option<&Value> {
-            match self {
-                Value::Obj(v) => v.iter().find(|(key, _)| key == k).map(|(_, v)| v),
-                _ => None,
-            }
-        }
-        pub fn num(&self) -> Option<f64> {
-            match self {
-                Value::Num(x) => Some(*x),
-                _ => None,
-            }
-        }
-        pub fn str(&self) -> Option<&str> {
-            match self {
-                Value::Str(s) => Some(s),
-                _ => None,
-            }
-        }
-    }
-
-    pub fn parse(text: &str) -> Result<Value, String> {
-        let b = text.as_bytes();
-        let mut i = 0;
-        let v = value(b, &mut i)?;
-        ws(b, &mut i);
-        if i != b.len() {
-            return Err(format!("trailing characters at {i}"));
-        }
-        Ok(v)
-    }
-
-    fn ws(b: &[u8], i: &mut usize) {
-        while *i < b.len() && b[*i].is_ascii_whitespace() {
-            *i += 1;
-        }
-    }
-
-    fn value(b: &[u8], i: &mut usize) -> Result<Value, String> {
-        ws(b, i);
-        match b.get(*i) {
-            None => Err("unexpected end".into()),
-            Some(b'{') => {
-                *i += 1;
-                let mut out = Vec::new();
-                ws(b, i);
-                if b.get(*i) == Some(&b'}') {
-                    *i += 1;
-                    return Ok(Value::Obj(out));
-                }
-                loop {
-                    ws(b, i);
-                    let k = match value(b, i)? {
-                        Value::Str(s) => s,
-                        _ => return Err(format!("object key expected at {i}")),
-                    };
-                    ws(b, i);
-                    if b.get(*i) != Some(&b':') {
-                        return Err(format!("':' expected at {i}"));
-                    }
-                    *i += 1;
-                    let v = value(b, i)?;
-                    out.push((k, v));
-                    ws(b, i);
-                    match b.get(*i) {
-                        Some(b',') => *i += 1,
-                        Some(b'}') => {
-                            *i += 1;
-                            return Ok(Value::Obj(out));
-                        }
-                        _ => return Err(format!("',' or '}}' expected at {i}")),
-                    }
-                }
-            }
-            Some(b'[') => {
-                *i += 1;
-                let mut out = Vec::new();
-                ws(b, i);
-                if b.get(*i) == Some(&b']') {
-                    *i += 1;
-                    return Ok(Value::Arr(out));
-                }
-                loop {
-                    out.push(value(b, i)?);
-                    ws(b, i);
-                    match b.get(*i) {
-                        Some(b',') => *i += 1,
-                        Some(b']') => {
-                            *i += 1;
-                            return Ok(Value::Arr(out));
-                        }
-                        _ => return Err(format!("',' or ']' expected at {i}")),
-                    }
-                }
-            }
-            Some(b'"') => {
-                *i += 1;
-                let mut s = String::new();
-                loop {
-                    let start = *i;
-                    while *i < b.len() && b[*i] != b'"' && b[*i] != b'\\' {
-                        *i += 1;
-                    }
-                    s.push_str(std::str::from_utf8(&b[start..*i]).map_err(|e| e.to_string())?);
-                    match b.get(*i) {
-                        Some(b'"') => {
-                            *i += 1;
-                            return Ok(Value::Str(s));
-                        }
-                        Some(b'\\') => {
-                            let c = *b.get(*i + 1).ok_or("bad escape")?;
-                            *i += 2;
-                            match c {
-                                b'n' => s.push('\n'),
-                                b't' => s.push('\t'),
-                                b'r' => s.push('\r'),
-                                b'b' => s.push('\u{8}'),
-                                b'f' => s.push('\u{c}'),
-                                b'u' => {
-                                    let h = std::str::from_utf8(b.get(*i..*i + 4).ok_or("bad \\u")?)
-                                        .map_err(|e| e.to_string())?;
-                                    let code = u32::from_str_radix(h, 16).map_err(|e| e.to_string())?;
-                                    s.push(char::from_u32(code).unwrap_or('\u{fffd}'));
-                                    *i += 4;
-                                }
-                                c => s.push(c as char),
-                            }
-                        }
-                        _ => return Err("unterminated string".into()),
-                    }
-                }
-            }
-            Some(b't') if b[*i..].starts_with(b"true") => {
-                *i += 4;
-                Ok(Value::Bool(true))
-            }
-            Some(b'f') if b[*i..].starts_with(b"false") => {
-                *i += 5;
-                Ok(Value::Bool(false))
-            }
-            Some(b'n') if b[*i..].starts_with(b"null") => {
-                *i += 4;
-                Ok(Value::Null)
-            }
-            Some(_) => {
-                let start = *i;
-                while *i < b.len() && matches!(b[*i], b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E') {
-                    *i += 1;
-                }
-                let t = std::str::from_utf8(&b[start..*i]).map_err(|e| e.to_string())?;
-                t.parse::<f64>().map(Value::Num).map_err(|_| format!("bad value at {start}"))
-            }
-        }
-    }
+    json!({ "meetings": ms }).to_string()
 }
