@@ -111,6 +111,7 @@ impl App {
                 .or_else(|| Date::parse(p.created_at.get(..10).unwrap_or("")));
             corpus.projects.push(Project {
                 id: p.id.to_string(),
+                acronym: p.acronym,
                 title: p.title,
                 text: p.summary,
                 topic: p.topic,
@@ -127,6 +128,7 @@ impl App {
             if !own.trim().is_empty() {
                 corpus.projects.push(Project {
                     id: format!("profile-{}", o.id),
+                    acronym: String::new(),
                     title: "its own profile".into(),
                     text: own,
                     topic: String::new(),

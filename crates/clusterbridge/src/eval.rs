@@ -241,6 +241,9 @@ pub fn run(a: &EvalArgs) -> Result<(), String> {
         row(if p0.bigrams { "- bigrams" } else { "+ bigrams" }, &evaluate_method(Method::Ours, &e, &base, &cases));
         let e = Engine::build(&corpus, a.cutoff, Params { doc_title_repeat: p0.doc_title_repeat + 1, ..p0 });
         row("+ one more title copy", &evaluate_method(Method::Ours, &e, &base, &cases));
+        let e = Engine::build(&corpus, a.cutoff, Params { doc_acronym: !p0.doc_acronym, ..p0 });
+        let name = if p0.doc_acronym { "- acronyms indexed" } else { "+ acronyms indexed" };
+        row(name, &evaluate_method(Method::Ours, &e, &base, &cases));
     }
 
     if a.bench {

@@ -97,6 +97,9 @@ impl Role {
 pub struct Project {
     /// Grant-agreement number (or other stable id).
     pub id: String,
+    /// Acronym (may be empty). Follow-up projects name their predecessors by
+    /// acronym, so a training project's acronym is part of its indexed text.
+    pub acronym: String,
     /// Title.
     pub title: String,
     /// Objective / abstract (often empty for training projects).

@@ -5,7 +5,8 @@
 //! Score of organisation `o` for query `q` (all parts switchable via [`Params`]):
 //!
 //! * **project-level retrieval** `T(o)`: BM25 of `q` against each individual
-//!   training project; over the `top_projects` best projects, `o` collects
+//!   training project (its title, objective, call-topic text and acronym: a
+//!   follow-up project names its predecessor by acronym); over the `top_projects` best projects, `o` collects
 //!   `(s_p / s_max)^gamma * decay(year_p) / |p|^size_damp` for each project it
 //!   took part in; normalised to `[0, 1]` by the query's maximum.
 //! * **profile match** `P(o)`: BM25 of `q` against the organisation's
@@ -119,6 +120,8 @@ pub struct Params {
     pub bigrams: bool,
     /// Extra copies of a training project's title in its indexed text (build-time option).
     pub doc_title_repeat: u32,
+    /// Index a training project's acronym with its text (build-time option).
+    pub doc_acronym: bool,
 }
 
 impl Default for Params {
@@ -126,7 +129,7 @@ impl Default for Params {
     fn default() -> Self {
         Params {
             stem: false,
-            project_bm25: Bm25Params { k1: 3.0, b: 1.0 },
+            project_bm25: Bm25Params { k1: 5.0, b: 1.0 },
             top_projects: 30,
             gamma: 3.0,
             size_damp: 0.5,
@@ -143,21 +146,22 @@ impl Default for Params {
             recency_half_life: 2.0,
             w_type: 0.1,
             w_country: 0.1,
-            prior_strength: 0.3,
-            net_half_life: 8.0,
+            prior_strength: 1.0,
+            net_half_life: 0.0,
             title_boost: 0.0,
-            net_size_damp: 0.0,
+            net_size_damp: 0.25,
             net_pair_power: 1.0,
             net_seed_power: 1.5,
             w_network2: 0.0,
             net_seeds2: 20,
             coord_boost: 0.0,
-            minor_role_weight: 0.0,
+            minor_role_weight: 0.25,
             w_coord: 0.0,
             bigrams: false,
             doc_title_repeat: 0,
-            type_bias: [-0.05, 0.0, 0.0, 0.0, 0.2],
-            w_project2: 0.1,
+            doc_acronym: true,
+            type_bias: [-0.1, 0.0, 0.0, 0.05, 0.2],
+            w_project2: 0.25,
             top_projects2: 300,
             gamma2: 2.0,
             t_org_norm: 0.0,
@@ -554,6 +558,7 @@ impl Engine {
         p.stem = self.params.stem;
         p.bigrams = self.params.bigrams;
         p.doc_title_repeat = self.params.doc_title_repeat;
+        p.doc_acronym = self.params.doc_acronym;
         let recompute = p.recency_half_life != self.params.recency_half_life;
         self.params = p;
         if recompute {
@@ -680,6 +685,9 @@ impl Engine {
         }
         toks.extend(self.text_tokens(&p.text));
         toks.extend(self.text_tokens(&p.topic));
+        if self.params.doc_acronym {
+            toks.extend(self.text_tokens(&p.acronym));
+        }
         toks
     }
 

@@ -61,11 +61,12 @@ pub fn parse_orgs(text: &str) -> Result<Vec<Org>, LoadError> {
 
 /// Parses `projects.csv` (participants left empty).
 pub fn parse_projects(text: &str) -> Result<Vec<Project>, LoadError> {
-    Ok(columns(text, &["id", "title", "objective", "topic_title", "start_date"], "projects.csv")?
+    Ok(columns(text, &["id", "title", "objective", "topic_title", "start_date", "acronym"], "projects.csv")?
         .into_iter()
         .map(|mut r| {
             let start_date = Date::parse(&r[4]);
             Project {
+                acronym: std::mem::take(&mut r[5]),
                 id: std::mem::take(&mut r[0]),
                 title: std::mem::take(&mut r[1]),
                 text: std::mem::take(&mut r[2]),

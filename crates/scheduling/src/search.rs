@@ -741,7 +741,9 @@ impl<'s, 'a> LocalSearch<'s, 'a> {
             return;
         }
         let mut slice = EXACT_FIRST_SLICE;
-        let start = self.iterations;
+        // `phase_stale` counts the work since the last fewer breaks.
+        let mut start = self.iterations;
+        let mut best = self.st.breaks;
         loop {
             self.breaks_phase(&warmup, stop);
             if self.st.breaks == 0 {
@@ -761,7 +763,10 @@ impl<'s, 'a> LocalSearch<'s, 'a> {
                 self.breaks_proven = true;
                 return;
             }
-            if self.iterations - start >= limits.phase_stale {
+            if self.st.breaks < best {
+                best = self.st.breaks;
+                start = self.iterations;
+            } else if self.iterations - start >= limits.phase_stale {
                 return;
             }
             slice = slice.saturating_mul(2);

@@ -248,6 +248,7 @@ pub async fn count_partners(conn: &mut Conn) -> Result<i64> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProjectText {
     pub id: i64,
+    pub acronym: String,
     pub title: String,
     pub summary: String,
     pub topic: String,
@@ -256,7 +257,7 @@ pub struct ProjectText {
 }
 
 pub async fn project_texts(conn: &mut Conn) -> Result<Vec<ProjectText>> {
-    let rows = sqlx::query("SELECT id, title, summary, topic, start_date, created_at FROM projects ORDER BY id")
+    let rows = sqlx::query("SELECT id, title, summary, topic, start_date, created_at, acronym FROM projects ORDER BY id")
         .fetch_all(&mut *conn)
         .await?;
     rows.iter()
@@ -268,6 +269,7 @@ pub async fn project_texts(conn: &mut Conn) -> Result<Vec<ProjectText>> {
                 topic: r.try_get(3)?,
                 start_date: r.try_get(4)?,
                 created_at: r.try_get(5)?,
+                acronym: r.try_get(6)?,
             })
         })
         .collect()

@@ -18,6 +18,7 @@ fn project(id: &str, title: &str, topic: &str, date: &str, participants: &[u32])
     let start_date = Date::parse(date);
     Project {
         id: id.into(),
+        acronym: String::new(),
         title: title.into(),
         text: String::new(),
         topic: topic.into(),
@@ -91,6 +92,7 @@ fn fixed_params() -> Params {
         t_org_norm: 0.0,
         bigrams: false,
         doc_title_repeat: 0,
+        doc_acronym: true,
     }
 }
 
@@ -401,3 +403,20 @@ C 1.135
   activity type HES: 23% of similar consortia → -0.146
   country FR: 23% of similar consortia → -0.146
 "#;
+
+#[test]
+fn a_query_naming_a_training_project_by_acronym_finds_its_consortium() {
+    let mut corpus = fixture();
+    let mut p = project("P9", "Mission platform for climate-neutral towns", "", "2021-10-01", &[5]);
+    p.acronym = "NetZeroCities".into();
+    corpus.projects.push(p);
+    let query = "A second phase of NetZeroCities: support for cities";
+    let backed_by_p9 = |e: &Engine| {
+        let hits = e.rank(query, &Filters::default(), 6);
+        let f = hits.iter().find(|h| e.org(h.org).id == "F").expect("F is a candidate");
+        f.reasons.iter().any(|r| matches!(r, matching::Reason::SimilarProject { project, .. } if project == "P9"))
+    };
+    assert!(backed_by_p9(&Engine::build(&corpus, CUTOFF, fixed_params())), "the acronym links the query to P9");
+    let without = Engine::build(&corpus, CUTOFF, Params { doc_acronym: false, ..fixed_params() });
+    assert!(!backed_by_p9(&without), "without the acronym nothing in the text links them");
+}
