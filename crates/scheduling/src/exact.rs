@@ -3,9 +3,11 @@
 //! model, solved with batsat, with a cardinality bound on the breaks. The
 //! model serves two ways ([`BreaksModel`]): neighbourhoods (most meetings
 //! assumed where they are, the rest free, one break fewer asked for) and the
-//! whole schedule, the bound tightened one break at a time from the best
-//! schedule known. An unsatisfiable bound on the whole schedule proves its
-//! breaks minimal.
+//! whole schedule: the bound tightened one break at a time from the best
+//! schedule known, raised from below, and bisected between the proven lower
+//! bound and the best schedule ([`BreaksModel::probe`]). An unsatisfiable
+//! bound on the whole schedule proves a lower bound; one just below the best
+//! schedule proves its breaks minimal.
 //!
 //! Model (one variable per request and feasible slot):
 //! - each request in exactly one of its feasible slots (the pin's, if pinned);
@@ -365,6 +367,36 @@ impl<'a> BreaksModel<'a> {
             } else if res == lbool::TRUE {
                 install(st, &self.model_slots(st.inst.nr));
                 debug_assert!(st.breaks as usize <= self.lower);
+            } else {
+                break;
+            }
+        }
+        work
+    }
+
+    /// Bisection between the proven lower bound and the breaks of `st`: asks
+    /// for a schedule with at most `mid` breaks, halfway between the two. A
+    /// schedule lowers the best, an unsatisfiable bound raises the lower bound
+    /// to `mid + 1`; when the two meet, the minimum is proven. A bound close to
+    /// the lower bound prunes far more than one just below the best schedule,
+    /// so a schedule there is often found long before a descent one break at a
+    /// time gets there. Returns the decisions spent.
+    pub(crate) fn probe(&mut self, st: &mut State, budget: u64) -> u64 {
+        let mut work = 0;
+        while !self.proven && work < budget {
+            let best = (st.breaks as usize).min(self.bound.len());
+            if self.lower >= best {
+                self.proven = true;
+                break;
+            }
+            let mid = self.lower + (best - 1 - self.lower) / 2;
+            let (res, w) = self.solve(&[!self.bound[mid]], budget - work);
+            work += w;
+            if res == lbool::FALSE {
+                self.lower = mid + 1;
+            } else if res == lbool::TRUE {
+                install(st, &self.model_slots(st.inst.nr));
+                debug_assert!(st.breaks as usize <= mid, "breaks {} above the bound {mid}", st.breaks);
             } else {
                 break;
             }

@@ -735,6 +735,9 @@ impl<'s, 'a> LocalSearch<'s, 'a> {
         // And a cheap lower bound from below, for the report when the minimum stays unproven.
         let work = model.raise_lower_bound(self.st, EXACT_ATTEMPT.min(left.saturating_sub(out.work)));
         self.iterations += work * DECISION_COST;
+        // Then a first bisection between the two.
+        let work = model.probe(self.st, EXACT_FIRST_SLICE.min(left.saturating_sub(out.work + work)));
+        self.iterations += work * DECISION_COST;
         self.breaks_lower = model.lower_bound();
         if out.proven || model.lower_bound() as u64 >= self.st.breaks {
             self.breaks_proven = true;
@@ -756,10 +759,10 @@ impl<'s, 'a> LocalSearch<'s, 'a> {
             let left = (limits.max_iterations - self.iterations) / DECISION_COST;
             let work = model.neighbourhoods(self.st, &mut self.rng, slice.min(left), EXACT_ATTEMPT);
             self.iterations += work * DECISION_COST;
-            let out = model.improve(self.st, (slice / 4).min(left.saturating_sub(work)));
-            self.iterations += out.work * DECISION_COST;
+            let work = model.probe(self.st, (slice / 4).min(left.saturating_sub(work)));
+            self.iterations += work * DECISION_COST;
             self.breaks_lower = model.lower_bound();
-            if out.proven {
+            if model.lower_bound() as u64 >= self.st.breaks {
                 self.breaks_proven = true;
                 return;
             }
