@@ -257,9 +257,10 @@ pub struct ProjectText {
 }
 
 pub async fn project_texts(conn: &mut Conn) -> Result<Vec<ProjectText>> {
-    let rows = sqlx::query("SELECT id, title, summary, topic, start_date, created_at, acronym FROM projects ORDER BY id")
-        .fetch_all(&mut *conn)
-        .await?;
+    let rows =
+        sqlx::query("SELECT id, title, summary, topic, start_date, created_at, acronym FROM projects ORDER BY id")
+            .fetch_all(&mut *conn)
+            .await?;
     rows.iter()
         .map(|r| {
             Ok(ProjectText {
