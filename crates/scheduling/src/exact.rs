@@ -353,25 +353,7 @@ impl<'a> BreaksModel<'a> {
     /// bound one higher or (when it exists) is a schedule at the bound, hence
     /// minimal. Returns the decisions spent.
     pub(crate) fn raise_lower_bound(&mut self, st: &mut State, budget: u64) -> u64 {
-        let mut work = 0;
-        while !self.proven && work < budget {
-            let best = (st.breaks as usize).min(self.bound.len());
-            if self.lower >= best {
-                self.proven = true;
-                break;
-            }
-            let (res, w) = self.solve(&[!self.bound[self.lower]], budget - work);
-            work += w;
-            if res == lbool::FALSE {
-                self.lower += 1;
-            } else if res == lbool::TRUE {
-                install(st, &self.model_slots(st.inst.nr));
-                debug_assert!(st.breaks as usize <= self.lower);
-            } else {
-                break;
-            }
-        }
-        work
+        self.narrow(st, budget, |lower, _| lower)
     }
 
     /// Bisection between the proven lower bound and the breaks of `st`: asks
@@ -382,6 +364,15 @@ impl<'a> BreaksModel<'a> {
     /// so a schedule there is often found long before a descent one break at a
     /// time gets there. Returns the decisions spent.
     pub(crate) fn probe(&mut self, st: &mut State, budget: u64) -> u64 {
+        self.narrow(st, budget, |lower, best| lower + (best - 1 - lower) / 2)
+    }
+
+    /// Closes the gap between the proven lower bound and the breaks of `st`:
+    /// asks for a schedule with at most `at(lower, best)` breaks (a bound in
+    /// `lower..best`); a schedule found is installed, an unsatisfiable bound
+    /// raises the lower bound past it. Stops when the two meet (proven), the
+    /// budget is spent or the solver gives up. Returns the decisions spent.
+    fn narrow(&mut self, st: &mut State, budget: u64, at: impl Fn(usize, usize) -> usize) -> u64 {
         let mut work = 0;
         while !self.proven && work < budget {
             let best = (st.breaks as usize).min(self.bound.len());
@@ -389,14 +380,15 @@ impl<'a> BreaksModel<'a> {
                 self.proven = true;
                 break;
             }
-            let mid = self.lower + (best - 1 - self.lower) / 2;
-            let (res, w) = self.solve(&[!self.bound[mid]], budget - work);
+            let k = at(self.lower, best);
+            debug_assert!((self.lower..best).contains(&k));
+            let (res, w) = self.solve(&[!self.bound[k]], budget - work);
             work += w;
             if res == lbool::FALSE {
-                self.lower = mid + 1;
+                self.lower = k + 1;
             } else if res == lbool::TRUE {
                 install(st, &self.model_slots(st.inst.nr));
-                debug_assert!(st.breaks as usize <= mid, "breaks {} above the bound {mid}", st.breaks);
+                debug_assert!(st.breaks as usize <= k, "breaks {} above the bound {k}", st.breaks);
             } else {
                 break;
             }
