@@ -6,7 +6,8 @@
 //!
 //! * **project-level retrieval** `T(o)`: BM25 of `q` against each individual
 //!   training project (its title, objective, call-topic text and acronym: a
-//!   follow-up project names its predecessor by acronym); over the `top_projects` best projects, `o` collects
+//!   follow-up project names its predecessor by acronym); over the
+//!   `top_projects` best projects, `o` collects
 //!   `(s_p / s_max)^gamma * decay(year_p) / |p|^size_damp` for each project it
 //!   took part in; normalised to `[0, 1]` by the query's maximum.
 //! * **profile match** `P(o)`: BM25 of `q` against the organisation's

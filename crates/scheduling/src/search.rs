@@ -730,15 +730,17 @@ impl<'s, 'a> LocalSearch<'s, 'a> {
         let mut warmup =
             Limits { phase_stale: limits.phase_stale.min(EXACT_WARMUP_CYCLES * breaks_cycle(nr)), ..*limits };
         let mut model = exact::BreaksModel::new(self.st, stop);
+        // Decisions the work limit leaves, at most `want`.
+        let decisions =
+            |ls: &Self, want: u64| want.min(limits.max_iterations.saturating_sub(ls.iterations) / DECISION_COST);
         // A first, short try on the whole schedule settles the easy cases at once.
-        let left = (limits.max_iterations - self.iterations) / DECISION_COST;
-        let out = model.improve(self.st, EXACT_ATTEMPT.min(left));
+        let out = model.improve(self.st, decisions(self, EXACT_ATTEMPT));
         self.iterations += out.work * DECISION_COST;
         // And a cheap lower bound from below, for the report when the minimum stays unproven.
-        let work = model.raise_lower_bound(self.st, EXACT_ATTEMPT.min(left.saturating_sub(out.work)));
+        let work = model.raise_lower_bound(self.st, decisions(self, EXACT_ATTEMPT));
         self.iterations += work * DECISION_COST;
         // Then a first bisection between the two.
-        let work = model.probe(self.st, EXACT_FIRST_SLICE.min(left.saturating_sub(out.work + work)));
+        let work = model.probe(self.st, decisions(self, EXACT_FIRST_SLICE));
         self.iterations += work * DECISION_COST;
         self.breaks_lower = model.lower_bound();
         if out.proven || model.lower_bound() as u64 >= self.st.breaks {
@@ -758,10 +760,10 @@ impl<'s, 'a> LocalSearch<'s, 'a> {
             if self.iterations >= limits.max_iterations || stop() {
                 return;
             }
-            let left = (limits.max_iterations - self.iterations) / DECISION_COST;
-            let work = model.neighbourhoods(self.st, &mut self.rng, slice.min(left), EXACT_ATTEMPT);
+            let budget = decisions(self, slice);
+            let work = model.neighbourhoods(self.st, &mut self.rng, budget, EXACT_ATTEMPT);
             self.iterations += work * DECISION_COST;
-            let work = model.probe(self.st, slice.min(left.saturating_sub(work)));
+            let work = model.probe(self.st, decisions(self, slice));
             self.iterations += work * DECISION_COST;
             self.breaks_lower = model.lower_bound();
             if model.lower_bound() as u64 >= self.st.breaks {
