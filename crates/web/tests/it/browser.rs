@@ -238,7 +238,8 @@ async fn pages_render_in_chromium_without_console_errors() {
     visit(&c, &t, "find-partners-signed-in", "/partners?q=software+logistics", &["Save search"]).await;
     c.find(Locator::Id("save-name")).await.unwrap().send_keys("Logistics software").await.unwrap();
     c.find(Locator::Css("form.searchbar button[type=submit]")).await.unwrap().click().await.unwrap();
-    c.wait().for_element(Locator::Css("article.card h3")).await.unwrap();
+    // Wait for the account page itself: the results page being left has `article.card` too.
+    c.wait().for_element(Locator::Css("form[action^='/saved-searches/']")).await.unwrap();
     check(&c, "account-with-saved-search", "/account", &["Saved searches", "Logistics software", "nothing new"]).await;
     visit(&c, &t, "account", "/account", &["Your account", "Orbital Sat Works"]).await;
 
