@@ -963,7 +963,7 @@ impl App {
         }
         let started = std::time::Instant::now();
         let stop = || started.elapsed() >= time_limit;
-        let options = scheduling::Options { seed: 1, max_iterations: Some(2_000_000), max_stale_iterations: None };
+        let options = scheduling::Options { seed: 1, max_iterations: Some(2_000_000), ..Default::default() };
         let solved = if previous.is_empty() {
             scheduling::solve(&problem, &options, &stop)
         } else {

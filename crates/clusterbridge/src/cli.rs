@@ -152,6 +152,10 @@ enum Command {
         max_iterations: Option<u64>,
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Threads: 2 lets a second search run in the exact phase of small `place_all`
+        /// forums; 1 keeps to one core.
+        #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=2))]
+        threads: u8,
     },
 }
 
@@ -370,9 +374,9 @@ pub fn main() -> ExitCode {
             }
         };
     }
-    if let Command::Schedule { problem, out, time_limit, max_iterations, seed } = &cli.command {
+    if let Command::Schedule { problem, out, time_limit, max_iterations, seed, threads } = &cli.command {
         // Needs no database: a pure computation from one file to another.
-        return schedule(problem, out, *time_limit, *max_iterations, *seed);
+        return schedule(problem, out, *time_limit, *max_iterations, *seed, *threads as usize);
     }
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(r) => r,
@@ -753,7 +757,14 @@ async fn run(cli: Cli) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn schedule(problem: &Path, out: &Path, time_limit: f64, max_iterations: Option<u64>, seed: u64) -> ExitCode {
+fn schedule(
+    problem: &Path,
+    out: &Path,
+    time_limit: f64,
+    max_iterations: Option<u64>,
+    seed: u64,
+    threads: usize,
+) -> ExitCode {
     let invalid = |lines: Vec<String>| {
         for l in &lines {
             eprintln!("{}: {l}", problem.display());
@@ -776,7 +787,7 @@ fn schedule(problem: &Path, out: &Path, time_limit: f64, max_iterations: Option<
     if !(time_limit.is_finite() && time_limit >= 0.0) {
         return invalid(vec!["--time-limit: must be a number of seconds ≥ 0".into()]);
     }
-    let (solution, seconds) = match crate::schedule::run(&p, time_limit, max_iterations, seed) {
+    let (solution, seconds) = match crate::schedule::run(&p, time_limit, max_iterations, seed, threads) {
         Ok(x) => x,
         Err(crate::schedule::Invalid(lines)) => return invalid(lines),
     };

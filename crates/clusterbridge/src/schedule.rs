@@ -350,11 +350,12 @@ pub fn run(
     time_limit: f64,
     max_iterations: Option<u64>,
     seed: u64,
+    threads: usize,
 ) -> Result<(Solution, f64), Invalid> {
     let started = Instant::now();
     let limit = Duration::from_secs_f64(time_limit.max(0.0));
     let stop = || started.elapsed() >= limit;
-    let options = Options { seed, max_iterations, max_stale_iterations: None };
+    let options = Options { seed, max_iterations, max_stale_iterations: None, threads };
     let solution = scheduling::solve(problem, &options, &stop)
         .map_err(|es| Invalid(es.iter().map(|e| e.to_string()).collect()))?;
     Ok((solution, started.elapsed().as_secs_f64()))

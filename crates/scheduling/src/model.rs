@@ -104,11 +104,16 @@ pub struct Options {
     /// the annealing phase's default is 24 of its cycles, at most 96
     /// million iterations).
     pub max_stale_iterations: Option<u64>,
+    /// Threads the search may use: 1, or 2 for a second search in the exact
+    /// breaks phase of small `place_all` forums (see the crate's
+    /// ARCHITECTURE notes). Either way a work limit gives the same output on
+    /// every run.
+    pub threads: usize,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { seed: 1, max_iterations: None, max_stale_iterations: None }
+        Options { seed: 1, max_iterations: None, max_stale_iterations: None, threads: 2 }
     }
 }
 

@@ -129,8 +129,13 @@ fn run(
     // The breaks phase (only breaks left to improve) anneals in cycles: by default it may go
     // 24 cycles without a better schedule.
     let phase_stale = options.max_stale_iterations.unwrap_or(24 * breaks_cycle(inst.nr));
-    let limits =
-        Limits { max_iterations: options.max_iterations.unwrap_or(u64::MAX), max_stale, phase_stale, upper_bound: ub };
+    let limits = Limits {
+        max_iterations: options.max_iterations.unwrap_or(u64::MAX),
+        max_stale,
+        phase_stale,
+        upper_bound: ub,
+        threads: options.threads,
+    };
     let mut ls = LocalSearch::new(&mut st, options.seed);
     ls.run(&limits, stop);
     let iterations = ls.iterations;

@@ -22,7 +22,7 @@ fn req(id: &str, parts: &[usize], priority: u32) -> Request {
 }
 
 fn opts(seed: u64, iters: u64) -> Options {
-    Options { seed, max_iterations: Some(iters), max_stale_iterations: None }
+    Options { seed, max_iterations: Some(iters), ..Options::default() }
 }
 
 fn assert_valid(p: &Problem, s: &Solution) {
@@ -620,17 +620,42 @@ fn tiny_place_all_problems_reach_and_prove_the_minimum_breaks() {
             continue;
         }
         let Some(min) = brute_force_breaks(&p) else { continue };
-        let o = Options { seed, max_iterations: Some(2_000_000), max_stale_iterations: Some(2_000) };
-        let s = solve(&p, &o, &|| false).unwrap();
-        assert_valid(&p, &s);
-        assert_eq!(s.status, Status::PlaceAllReached, "seed {seed}");
-        assert_eq!(s.breaks, min, "seed {seed}: {p:?}");
-        assert!(s.breaks_minimal, "seed {seed}: minimum {min} reached but not proven");
-        assert_eq!(s.breaks_lower_bound, min, "seed {seed}");
+        // One thread, and two (the second asking CaDiCaL from below).
+        for threads in [1, 2] {
+            let o = Options { seed, max_iterations: Some(2_000_000), max_stale_iterations: Some(2_000), threads };
+            let s = solve(&p, &o, &|| false).unwrap();
+            assert_valid(&p, &s);
+            assert_eq!(s.status, Status::PlaceAllReached, "seed {seed}");
+            assert_eq!(s.breaks, min, "seed {seed}, {threads} threads: {p:?}");
+            assert!(s.breaks_minimal, "seed {seed}, {threads} threads: minimum {min} reached but not proven");
+            assert_eq!(s.breaks_lower_bound, min, "seed {seed}, {threads} threads");
+        }
         checked += 1;
         with_breaks += usize::from(min > 0);
     }
     // Enough instances, and enough where breaks cannot all be avoided.
     assert!(checked >= 100, "only {checked} feasible instances");
     assert!(with_breaks >= 10, "only {with_breaks} instances need a break");
+}
+
+#[test]
+fn one_thread_and_two_prove_the_same_minimum_on_a_forum() {
+    use scheduling::generate::{forum, ForumSize};
+    // Large enough for the exact phase to need both threads' searches, small enough to
+    // prove its minimum in a test.
+    let size = ForumSize { participants: 30, meetings: 90, morning: 6, afternoon: 6, tables: 12 };
+    for seed in [3, 8] {
+        let p = forum(size, seed);
+        let run = |threads| {
+            let o = Options { seed, max_iterations: Some(400_000_000), max_stale_iterations: None, threads };
+            let s = solve(&p, &o, &|| false).unwrap();
+            assert_valid(&p, &s);
+            assert!(s.breaks_minimal, "seed {seed}, {threads} threads: {} breaks, unproven", s.breaks);
+            s
+        };
+        let (one, two) = (run(1), run(2));
+        assert_eq!(one.breaks, two.breaks, "seed {seed}");
+        // Two threads under a work limit: the same output on every run.
+        assert_eq!(two, run(2), "seed {seed}");
+    }
 }
