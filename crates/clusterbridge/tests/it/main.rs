@@ -266,6 +266,13 @@ fn place_all_reports_breaks_proven_minimal() {
     assert_eq!(s["breaks_minimal"], true);
     assert_eq!(s["breaks_lower_bound"], 2);
     assert!(err.contains("breaks 2 (proven minimal)"), "{err}");
+    // On one thread: the same minimum; a thread count other than 1 or 2 is refused.
+    let (code, err, one) = schedule(problem, &["--max-iterations", "200000", "--seed", "3", "--threads", "1"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(one.unwrap()["breaks"], 2);
+    let (code, err, none) = schedule(problem, &["--threads", "3"]);
+    assert_eq!((code, none), (Some(2), None), "{err}");
+    assert!(err.contains("--threads"), "{err}");
     // When p2 cannot come at all, place_all is impossible and nothing is claimed about breaks.
     let (code, err, s) = schedule(&problem.replace(r#"["s1"]"#, "[]"), &["--max-iterations", "2000"]);
     assert_eq!(code, Some(3), "{err}");
