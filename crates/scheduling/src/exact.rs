@@ -1,15 +1,22 @@
 //! Exact break minimisation for small instances whose requests are all
 //! placed (`place_all` forums of real-world size): the schedule as a SAT
-//! model, solved with batsat, with a cardinality bound on the breaks. The
+//! model, solved with CaDiCaL, with a cardinality bound on the breaks. The
 //! model serves two ways ([`BreaksModel`]): neighbourhoods (most meetings
 //! assumed where they are, the rest free, one break fewer asked for) and the
 //! whole schedule: the bound tightened one break at a time from the best
-//! schedule known, raised from below, and bisected between the proven lower
-//! bound and the best schedule ([`BreaksModel::probe`]); and, on CaDiCaL, asked
-//! only at the proven lower bound ([`Ascent`], the second thread's search). The
-//! encoding is written once, generic over the solver ([`Cnf`]). An unsatisfiable
-//! bound on the whole schedule proves a lower bound; one just below the best
-//! schedule proves its breaks minimal.
+//! schedule known, raised from below (the second thread's whole search, see
+//! `search::from_below`), and bisected between the proven lower bound and the
+//! best schedule ([`BreaksModel::probe`]). An unsatisfiable bound on the whole
+//! schedule proves a lower bound; one just below the best schedule proves its
+//! breaks minimal.
+//!
+//! CaDiCaL rather than batsat (a MiniSat port in Rust, used here until stop
+//! 9): on the 70-participant bench forum, the query at its minimum took
+//! batsat 240,000 decisions and 22 s in the one run tried, CaDiCaL 8 to 28 s
+//! from scratch over six runs (MiniSat 10 s to over 40 s); on the 15 dev
+//! forums of generator seeds 2 to 4, moving the bisection and neighbourhoods
+//! from batsat to CaDiCaL too gave 53 breaks in all against 54, and proved
+//! several minima in under half a second instead of 3 to 7 s.
 //!
 //! Model (one variable per request and feasible slot):
 //! - each request in exactly one of its feasible slots (the pin's, if pinned);
@@ -33,15 +40,11 @@
 //! - `sum later <= K` by a sequential counter whose outputs are assumed false,
 //!   so every tightening reuses what the solver has learnt.
 //!
-//! Work is counted in solver decisions (batsat) or terminate polls (CaDiCaL,
-//! which polls every few search steps), so a work limit gives the same result
-//! on every run; the caller's `stop` is polled every 256 decisions, and at
-//! every CaDiCaL poll.
+//! Work is counted in steps, CaDiCaL's calls of its terminate callback
+//! (one every few search steps, a fixed number), so a work limit gives the
+//! same result on every run; the caller's `stop` is polled at every step.
 
-use std::cell::Cell;
 use std::ops::Not;
-
-use batsat::{lbool, Callbacks, Lit, SolverInterface, SolverOpts};
 
 use crate::prep::{bits, NONE};
 use crate::rng::Rng;
@@ -68,54 +71,74 @@ pub(crate) fn applicable(st: &State) -> bool {
 pub(crate) struct Outcome {
     /// The schedule left in the state has the fewest breaks possible.
     pub proven: bool,
-    /// Solver decisions spent (the work counted against the iteration limit).
+    /// Solver steps spent (the work counted against the iteration limit).
     pub work: u64,
 }
 
-/// The solver's interrupt: a decision budget and the caller's deadline.
-struct Budget<'a> {
-    used: Cell<u64>,
-    stopped: Cell<bool>,
+/// A CaDiCaL literal (DIMACS: a variable's number, negative when negated).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct CLit(i32);
+
+impl Not for CLit {
+    type Output = CLit;
+
+    fn not(self) -> CLit {
+        CLit(-self.0)
+    }
+}
+
+/// CaDiCaL's interrupt: it calls `terminate` every few steps of its search (a
+/// fixed number, so the calls count work deterministically: the steps).
+struct Work<'a> {
+    used: u64,
     limit: u64,
     stop: &'a dyn Fn() -> bool,
 }
 
-impl Callbacks for Budget<'_> {
-    /// Polled at every decision, and again after a search that stopped: once true, it
-    /// stays true.
-    fn stop(&self) -> bool {
-        if self.stopped.get() {
-            return true;
-        }
-        let n = self.used.get() + 1;
-        self.used.set(n);
-        let stop = n >= self.limit || (n.is_multiple_of(256) && (self.stop)());
-        self.stopped.set(stop);
-        stop
+impl cadical::Callbacks for Work<'_> {
+    fn terminate(&mut self) -> bool {
+        self.used += 1;
+        self.used >= self.limit || (self.stop)()
     }
 }
 
-type Solver<'a> = batsat::Solver<Budget<'a>>;
+struct Cadical<'a> {
+    sat: cadical::Solver<Work<'a>>,
+    vars: i32,
+}
+
+impl Cadical<'_> {
+    /// Solves under `assumptions` with at most `limit` steps: the result
+    /// (`None` when stopped) and the steps spent. A stopped solve leaves what
+    /// was learnt for the next.
+    fn solve(&mut self, assumptions: &[CLit], limit: u64) -> (Option<bool>, u64) {
+        let cb = self.sat.get_callbacks().expect("callbacks are set with the solver");
+        cb.used = 0;
+        cb.limit = limit;
+        let res = self.sat.solve_with(assumptions.iter().map(|l| l.0));
+        (res, self.sat.get_callbacks().map_or(0, |cb| cb.used))
+    }
+}
+
+impl Cnf for Cadical<'_> {
+    type Lit = CLit;
+
+    fn var(&mut self) -> CLit {
+        self.vars += 1;
+        CLit(self.vars)
+    }
+
+    fn clause(&mut self, lits: &[CLit]) {
+        self.sat.add_clause(lits.iter().map(|l| l.0));
+    }
+}
 
 /// What the encoding needs of a SAT solver: fresh variables and clauses.
-/// Implemented by batsat ([`BreaksModel`]) and CaDiCaL ([`Ascent`]).
+/// Implemented for CaDiCaL; the tests' solver-free checks use it too.
 pub(crate) trait Cnf {
     type Lit: Copy + Not<Output = Self::Lit>;
     fn var(&mut self) -> Self::Lit;
     fn clause(&mut self, lits: &[Self::Lit]);
-}
-
-impl Cnf for Solver<'_> {
-    type Lit = Lit;
-
-    fn var(&mut self) -> Lit {
-        Lit::new(self.new_var_default(), true)
-    }
-
-    fn clause(&mut self, lits: &[Lit]) {
-        let mut c = lits.to_vec();
-        self.add_clause_reuse(&mut c);
-    }
 }
 
 /// At most one of `lits`: pairwise when short, else a sequential counter.
@@ -315,11 +338,12 @@ fn encode<S: Cnf>(sat: &mut S, st: &State) -> Encoding<S::Lit> {
 /// The SAT model of one instance, kept across calls so that what the solver
 /// learns serves every later tightening.
 pub(crate) struct BreaksModel<'a> {
-    sat: Solver<'a>,
+    sat: Cadical<'a>,
+    stop: &'a dyn Fn() -> bool,
     /// Per request: (slot, literal) for each of its feasible slots.
-    x: Vec<Vec<(usize, Lit)>>,
+    x: Vec<Vec<(usize, CLit)>>,
     /// `bound[j]` is forced when the breaks are at least j + 1.
-    bound: Vec<Lit>,
+    bound: Vec<CLit>,
     /// The minimum is proven: no schedule has fewer breaks than `st` had last.
     proven: bool,
     /// Proven: no schedule has fewer breaks than this.
@@ -333,15 +357,15 @@ impl<'a> BreaksModel<'a> {
     /// current breaks.
     pub(crate) fn new(st: &State, stop: &'a dyn Fn() -> bool) -> Self {
         debug_assert!(applicable(st));
-        let cb = Budget { used: Cell::new(0), stopped: Cell::new(false), limit: 0, stop };
-        let mut sat: Solver<'a> = batsat::Solver::new(SolverOpts::default(), cb);
+        let mut sat = Cadical { sat: cadical::Solver::new(), vars: 0 };
+        sat.sat.set_callbacks(Some(Work { used: 0, limit: 0, stop }));
         let Encoding { x, bound } = encode(&mut sat, st);
-        BreaksModel { sat, x, bound, proven: st.breaks == 0, lower: 0, size: [3, NEIGHBOURHOOD_SLOTS] }
+        BreaksModel { sat, stop, x, bound, proven: st.breaks == 0, lower: 0, size: [3, NEIGHBOURHOOD_SLOTS] }
     }
 
     /// Lowers the breaks of `st` (the schedule of the instance the model was
     /// built for, every request placed) until the minimum is proven, `budget`
-    /// decisions are spent or `stop()` returns true. The state always holds a
+    /// steps are spent or `stop()` returns true. The state always holds a
     /// valid schedule, never one with more breaks than before.
     pub(crate) fn improve(&mut self, st: &mut State, budget: u64) -> Outcome {
         let nr = st.inst.nr;
@@ -356,20 +380,20 @@ impl<'a> BreaksModel<'a> {
         }
         // Warm start: the current schedule as assumptions, so that the solver's saved
         // phases start from it.
-        let here: Vec<Lit> = (0..nr).filter_map(|r| self.at(r, st.slot_of[r] as usize)).collect();
+        let here: Vec<CLit> = (0..nr).filter_map(|r| self.at(r, st.slot_of[r] as usize)).collect();
         let (res, mut work) = self.solve(&here, budget);
-        if res != lbool::TRUE {
+        if res != Some(true) {
             return Outcome { proven: false, work };
         }
         while best > 0 && work < budget {
             let (res, w) = self.solve(&[!self.bound[best - 1]], budget - work);
             work += w;
-            if res == lbool::FALSE {
+            if res == Some(false) {
                 self.lower = best;
                 self.proven = true;
                 break;
             }
-            if res != lbool::TRUE {
+            if res != Some(true) {
                 break;
             }
             install(st, &self.model_slots(nr));
@@ -383,7 +407,7 @@ impl<'a> BreaksModel<'a> {
     /// Raises the proven lower bound on the breaks from below: asks for a
     /// schedule with no more breaks than the bound, which either proves the
     /// bound one higher or (when it exists) is a schedule at the bound, hence
-    /// minimal. Returns the decisions spent.
+    /// minimal. Returns the steps spent.
     pub(crate) fn raise_lower_bound(&mut self, st: &mut State, budget: u64) -> u64 {
         self.narrow(st, budget, |lower, _| lower)
     }
@@ -394,7 +418,7 @@ impl<'a> BreaksModel<'a> {
     /// to `mid + 1`; when the two meet, the minimum is proven. A bound close to
     /// the lower bound prunes far more than one just below the best schedule,
     /// so a schedule there is often found long before a descent one break at a
-    /// time gets there. Returns the decisions spent.
+    /// time gets there. Returns the steps spent.
     pub(crate) fn probe(&mut self, st: &mut State, budget: u64) -> u64 {
         self.narrow(st, budget, |lower, best| lower + (best - 1 - lower) / 2)
     }
@@ -403,7 +427,7 @@ impl<'a> BreaksModel<'a> {
     /// asks for a schedule with at most `at(lower, best)` breaks (a bound in
     /// `lower..best`); a schedule found is installed, an unsatisfiable bound
     /// raises the lower bound past it. Stops when the two meet (proven), the
-    /// budget is spent or the solver gives up. Returns the decisions spent.
+    /// budget is spent or the solver gives up. Returns the steps spent.
     fn narrow(&mut self, st: &mut State, budget: u64, at: impl Fn(usize, usize) -> usize) -> u64 {
         let mut work = 0;
         while !self.proven && work < budget {
@@ -416,9 +440,9 @@ impl<'a> BreaksModel<'a> {
             debug_assert!((self.lower..best).contains(&k));
             let (res, w) = self.solve(&[!self.bound[k]], budget - work);
             work += w;
-            if res == lbool::FALSE {
+            if res == Some(false) {
                 self.lower = k + 1;
-            } else if res == lbool::TRUE {
+            } else if res == Some(true) {
                 install(st, &self.model_slots(st.inst.nr));
                 debug_assert!(st.breaks as usize <= k, "breaks {} above the bound {k}", st.breaks);
             } else {
@@ -436,15 +460,15 @@ impl<'a> BreaksModel<'a> {
     /// Large-neighbourhood search on the model: frees the meetings of a
     /// participant with breaks and of everyone it meets, or of a window of
     /// slots, keeps every other meeting where it is (as assumptions) and asks
-    /// for one break fewer. Each attempt gets `attempt` decisions, the whole
-    /// call at most `budget`. Returns the decisions spent.
+    /// for one break fewer. Each attempt gets `attempt` steps, the whole
+    /// call at most `budget`. Returns the steps spent.
     pub(crate) fn neighbourhoods(&mut self, st: &mut State, rng: &mut Rng, budget: u64, attempt: u64) -> u64 {
         let inst = st.inst;
         let (np, ns, nr) = (inst.np, inst.ns, inst.nr);
         let mut spent = 0u64;
         let mut free = vec![false; nr];
-        let mut assumptions: Vec<Lit> = Vec::with_capacity(nr + 1);
-        while spent < budget && !self.proven && st.breaks > 0 && !(self.sat.cb().stop)() {
+        let mut assumptions: Vec<CLit> = Vec::with_capacity(nr + 1);
+        while spent < budget && !self.proven && st.breaks > 0 && !(self.stop)() {
             free.iter_mut().for_each(|f| *f = false);
             let by_participants = rng.chance(0.5);
             if by_participants {
@@ -475,12 +499,12 @@ impl<'a> BreaksModel<'a> {
             spent += w;
             // Neighbourhoods grow while they are proven hopeless, and shrink when too hard.
             let (size, most) = if by_participants { (&mut self.size[0], np) } else { (&mut self.size[1], ns) };
-            if res == lbool::FALSE {
+            if res == Some(false) {
                 *size = (*size + 1).min(most);
-            } else if res != lbool::TRUE {
+            } else if res != Some(true) {
                 *size = (*size - 1).max(1);
             }
-            if res == lbool::TRUE {
+            if res == Some(true) {
                 install(st, &self.model_slots(nr));
                 debug_assert!((st.breaks as usize) < best);
             }
@@ -488,138 +512,24 @@ impl<'a> BreaksModel<'a> {
         spent
     }
 
-    /// Solves under `assumptions` with at most `limit` decisions: the result
-    /// and the decisions spent.
-    fn solve(&mut self, assumptions: &[Lit], limit: u64) -> (lbool, u64) {
-        let cb = self.sat.cb_mut();
-        cb.limit = limit;
-        cb.used.set(0);
-        cb.stopped.set(false);
-        let res = self.sat.solve_limited(assumptions);
-        (res, self.sat.cb().used.get())
+    /// Solves under `assumptions` with at most `limit` steps: the result
+    /// (`None` when stopped) and the steps spent.
+    fn solve(&mut self, assumptions: &[CLit], limit: u64) -> (Option<bool>, u64) {
+        self.sat.solve(assumptions, limit)
     }
 
     /// The literal of request `r` in slot `s`.
-    fn at(&self, r: usize, s: usize) -> Option<Lit> {
+    fn at(&self, r: usize, s: usize) -> Option<CLit> {
         self.x[r].iter().find(|&&(t, _)| t == s).map(|&(_, l)| l)
     }
 
     fn model_slots(&self, nr: usize) -> Vec<usize> {
         (0..nr)
             .map(|r| {
-                let on = self.x[r].iter().find(|&&(_, l)| self.sat.value_lit(l) == lbool::TRUE);
+                let on = self.x[r].iter().find(|&&(_, l)| self.sat.sat.value(l.0) == Some(true));
                 on.map_or(NONE as usize, |&(s, _)| s)
             })
             .collect()
-    }
-}
-
-/// A CaDiCaL literal (DIMACS: a variable's number, negative when negated).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct CLit(i32);
-
-impl Not for CLit {
-    type Output = CLit;
-
-    fn not(self) -> CLit {
-        CLit(-self.0)
-    }
-}
-
-/// CaDiCaL's interrupt: it calls `terminate` every few steps of its search (a
-/// fixed number, so the calls count work as deterministically as decisions).
-struct Work<'a> {
-    used: u64,
-    limit: u64,
-    stop: &'a dyn Fn() -> bool,
-}
-
-impl cadical::Callbacks for Work<'_> {
-    fn terminate(&mut self) -> bool {
-        self.used += 1;
-        self.used >= self.limit || (self.stop)()
-    }
-}
-
-struct Cadical<'a> {
-    sat: cadical::Solver<Work<'a>>,
-    vars: i32,
-}
-
-impl Cnf for Cadical<'_> {
-    type Lit = CLit;
-
-    fn var(&mut self) -> CLit {
-        self.vars += 1;
-        CLit(self.vars)
-    }
-
-    fn clause(&mut self, lits: &[CLit]) {
-        self.sat.add_clause(lits.iter().map(|l| l.0));
-    }
-}
-
-/// The model on CaDiCaL, asked only from below: a schedule with no more
-/// breaks than the proven lower bound, the bound raised while none exists.
-/// On forums whose lower bound is tight this finds the minimum far sooner
-/// than a descent from above (on the 70-participant bench forum: the query
-/// at its minimum took batsat 240,000 decisions and 22 s, CaDiCaL 8 to 28 s
-/// from scratch, against 10 to 40 s and more for MiniSat).
-pub(crate) struct Ascent<'a> {
-    cad: Cadical<'a>,
-    enc: Encoding<CLit>,
-    lower: usize,
-}
-
-impl<'a> Ascent<'a> {
-    /// Builds the model for `st` (see [`applicable`]).
-    pub(crate) fn new(st: &State, stop: &'a dyn Fn() -> bool) -> Self {
-        debug_assert!(applicable(st));
-        let mut cad = Cadical { sat: cadical::Solver::new(), vars: 0 };
-        cad.sat.set_callbacks(Some(Work { used: 0, limit: 0, stop }));
-        let enc = encode(&mut cad, st);
-        Ascent { cad, enc, lower: 0 }
-    }
-
-    /// Asks for a schedule with at most the lower bound's breaks, raising the
-    /// bound on each "none", until one is found (installed in `st`: a
-    /// minimum), the bound reaches the breaks of `st` (proven minimal),
-    /// `budget` units of work are spent or `stop()` returns true. Returns the
-    /// work spent.
-    pub(crate) fn run(&mut self, st: &mut State, budget: u64) -> u64 {
-        let mut work = 0;
-        while self.lower < (st.breaks as usize).min(self.enc.bound.len()) && work < budget {
-            let cb = self.cad.sat.get_callbacks().expect("callbacks set in new");
-            cb.used = 0;
-            cb.limit = budget - work;
-            let res = self.cad.sat.solve_with([(!self.enc.bound[self.lower]).0]);
-            work += self.cad.sat.get_callbacks().map_or(0, |cb| cb.used);
-            match res {
-                Some(false) => self.lower += 1,
-                Some(true) => {
-                    let sat = &self.cad.sat;
-                    let slots: Vec<usize> = self
-                        .enc
-                        .x
-                        .iter()
-                        .map(|lits| {
-                            let on = lits.iter().find(|&&(_, l)| sat.value(l.0) == Some(true));
-                            on.map_or(NONE as usize, |&(s, _)| s)
-                        })
-                        .collect();
-                    install(st, &slots);
-                    debug_assert!(st.breaks as usize <= self.lower, "breaks {} above {}", st.breaks, self.lower);
-                    break;
-                }
-                None => break,
-            }
-        }
-        work
-    }
-
-    /// The proven lower bound on the breaks of every complete schedule.
-    pub(crate) fn lower_bound(&self) -> u32 {
-        self.lower as u32
     }
 }
 
@@ -642,11 +552,34 @@ fn install(st: &mut State, slots: &[usize]) {
 mod tests {
     use super::*;
 
-    fn solver(stop: &dyn Fn() -> bool) -> Solver<'_> {
-        batsat::Solver::new(
-            SolverOpts::default(),
-            Budget { used: Cell::new(0), stopped: Cell::new(false), limit: u64::MAX, stop },
-        )
+    fn solver(stop: &dyn Fn() -> bool) -> Cadical<'_> {
+        let mut sat = Cadical { sat: cadical::Solver::new(), vars: 0 };
+        sat.sat.set_callbacks(Some(Work { used: 0, limit: u64::MAX, stop }));
+        sat
+    }
+
+    fn solve(sat: &mut Cadical<'_>, assumptions: &[CLit]) -> Option<bool> {
+        sat.solve(assumptions, u64::MAX).0
+    }
+
+    #[test]
+    fn a_solve_stopped_at_its_step_limit_can_be_resumed() {
+        // Ten pigeons in nine holes: unsatisfiable, and hard for resolution.
+        let never = || false;
+        let mut sat = solver(&never);
+        let x: Vec<Vec<CLit>> = (0..10).map(|_| (0..9).map(|_| sat.var()).collect()).collect();
+        for row in &x {
+            sat.clause(row);
+        }
+        for h in 0..9 {
+            let col: Vec<CLit> = x.iter().map(|row| row[h]).collect();
+            at_most_one(&mut sat, &col);
+        }
+        let (res, used) = sat.solve(&[], 3);
+        assert_eq!((res, used), (None, 3));
+        let (res, used) = sat.solve(&[], u64::MAX);
+        assert_eq!(res, Some(false));
+        assert!(used > 3, "{used} steps");
     }
 
     #[test]
@@ -654,19 +587,19 @@ mod tests {
         let never = || false;
         for n in 1..=6usize {
             let mut sat = solver(&never);
-            let lits: Vec<Lit> = (0..n).map(|_| sat.var()).collect();
+            let lits: Vec<CLit> = (0..n).map(|_| sat.var()).collect();
             let out = totalizer(&mut sat, &lits);
             assert_eq!(out.len(), n);
             for mask in 0..1u32 << n {
                 let ones = mask.count_ones() as usize;
-                let given: Vec<Lit> = (0..n).map(|i| if mask >> i & 1 == 1 { lits[i] } else { !lits[i] }).collect();
+                let given: Vec<CLit> = (0..n).map(|i| if mask >> i & 1 == 1 { lits[i] } else { !lits[i] }).collect();
                 for j in 0..n {
                     // The output cannot take the wrong value.
                     let mut wrong = given.clone();
                     wrong.push(if ones > j { !out[j] } else { out[j] });
-                    assert_eq!(sat.solve_limited(&wrong), lbool::FALSE, "n {n} mask {mask:b} out[{j}]");
+                    assert_eq!(solve(&mut sat, &wrong), Some(false), "n {n} mask {mask:b} out[{j}]");
                 }
-                assert_eq!(sat.solve_limited(&given), lbool::TRUE);
+                assert_eq!(solve(&mut sat, &given), Some(true));
             }
         }
     }
@@ -677,25 +610,25 @@ mod tests {
         for n in 1..=7usize {
             for cap in 1..=n {
                 let mut sat = solver(&never);
-                let lits: Vec<Lit> = (0..n).map(|_| sat.var()).collect();
+                let lits: Vec<CLit> = (0..n).map(|_| sat.var()).collect();
                 let out = counter(&mut sat, &lits, cap);
                 let mut amo = solver(&never);
-                let alits: Vec<Lit> = (0..n).map(|_| amo.var()).collect();
+                let alits: Vec<CLit> = (0..n).map(|_| amo.var()).collect();
                 at_most_one(&mut amo, &alits);
                 for mask in 0..1u32 << n {
                     let ones = mask.count_ones() as usize;
-                    let given = |l: &[Lit]| -> Vec<Lit> {
+                    let given = |l: &[CLit]| -> Vec<CLit> {
                         (0..n).map(|i| if mask >> i & 1 == 1 { l[i] } else { !l[i] }).collect()
                     };
                     for k in 0..cap {
                         // "at most k" (out[k] false) holds exactly for counts up to k.
                         let mut a = given(&lits);
                         a.push(!out[k]);
-                        let expect = if ones <= k { lbool::TRUE } else { lbool::FALSE };
-                        assert_eq!(sat.solve_limited(&a), expect, "n {n} cap {cap} mask {mask:b} k {k}");
+                        let expect = Some(ones <= k);
+                        assert_eq!(solve(&mut sat, &a), expect, "n {n} cap {cap} mask {mask:b} k {k}");
                     }
-                    let expect = if ones <= 1 { lbool::TRUE } else { lbool::FALSE };
-                    assert_eq!(amo.solve_limited(&given(&alits)), expect, "at most one, mask {mask:b}");
+                    let expect = Some(ones <= 1);
+                    assert_eq!(solve(&mut amo, &given(&alits)), expect, "at most one, mask {mask:b}");
                 }
             }
         }

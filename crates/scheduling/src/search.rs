@@ -159,8 +159,8 @@ struct FromBelow {
 
 /// The second thread of the exact breaks phase: from the complete schedule
 /// `slots`, a first annealing run of its own (seeded by `seed`, limited by
-/// `warmup`), then [`exact::Ascent`]: schedules asked for at the proven lower
-/// bound, the bound raised while none exists, until one is found (the
+/// `warmup`), then its own [`exact::BreaksModel`], asked for a schedule at the
+/// proven lower bound, the bound raised while none exists, until one is found (the
 /// minimum), the work limit that `warmup` leaves is spent or `stop()` returns
 /// true.
 fn from_below(inst: &Inst, slots: &[u32], seed: u64, warmup: &Limits, stop: &dyn Fn() -> bool) -> FromBelow {
@@ -171,9 +171,9 @@ fn from_below(inst: &Inst, slots: &[u32], seed: u64, warmup: &Limits, stop: &dyn
     st.commit();
     let mut ls = LocalSearch::new(&mut st, seed);
     ls.breaks_phase(warmup, stop);
-    let budget = warmup.max_iterations.saturating_sub(ls.iterations) / DECISION_COST;
-    let mut model = exact::Ascent::new(&st, stop);
-    model.run(&mut st, budget);
+    let budget = warmup.max_iterations.saturating_sub(ls.iterations) / STEP_COST;
+    let mut model = exact::BreaksModel::new(&st, stop);
+    model.raise_lower_bound(&mut st, budget);
     FromBelow { slots: st.slot_of.clone(), breaks: st.breaks, lower: model.lower_bound() }
 }
 
@@ -218,17 +218,20 @@ const EXPLORE: f64 = 0.05;
 /// the exact model (the first round; later rounds anneal for one cycle).
 const EXACT_WARMUP_CYCLES: u64 = 2;
 
-/// Decisions of the exact model's neighbourhoods in the first round, and as many for
+/// Steps of the exact model's neighbourhoods in the first round, and as many for
 /// the bisection on the whole model (both doubling every round). Chosen on the forums
-/// of generator seeds 2 to 4: giving the bisection a quarter of this, total breaks 66;
-/// as much, 64.
+/// of generator seeds 2 to 4 (in batsat decisions, before the move to CaDiCaL, kept
+/// since): giving the bisection a quarter of this, total breaks 66; as much, 64.
 const EXACT_FIRST_SLICE: u64 = 20_000;
 
-/// Iterations a decision of the exact model counts for (a decision costs
-/// about as much time as 64 annealing moves).
-const DECISION_COST: u64 = 64;
+/// Iterations a step of the exact model counts for. Set when a step was a
+/// batsat decision, about as long as 64 annealing moves; a CaDiCaL step takes
+/// about half as long (20,000 against 11,000 a second on the 70-participant
+/// forum), so the exact phase now counts for more of a work limit than it
+/// runs.
+const STEP_COST: u64 = 64;
 
-/// Decisions per neighbourhood of the exact model.
+/// Steps per neighbourhood of the exact model.
 const EXACT_ATTEMPT: u64 = 10_000;
 
 impl<'s, 'a> LocalSearch<'s, 'a> {
@@ -751,8 +754,8 @@ impl<'s, 'a> LocalSearch<'s, 'a> {
 
     /// The breaks phase of a small complete schedule, on two threads when
     /// `limits.threads` allows: this one runs [`Self::breaks_exact_alone`]
-    /// (bisection and neighbourhoods on batsat), a second one
-    /// [`from_below`] (queries at the proven lower bound on CaDiCaL). The two
+    /// (bisection and neighbourhoods), a second one [`from_below`] (queries
+    /// at the proven lower bound only, on its own copy of the model). The two
     /// suit different instances: bisection serves best when the lower bound is
     /// far below the minimum, a query at the bound when the bound is tight and
     /// the schedule there is hard to reach step by step. The better schedule
@@ -823,7 +826,7 @@ impl<'s, 'a> LocalSearch<'s, 'a> {
     /// The breaks phase of a small complete schedule: a short try of the exact
     /// model on the whole schedule (which settles easy cases), then rounds of a short
     /// annealing run and the exact model ([`exact::BreaksModel`]), the
-    /// model's share of decisions doubling each round, until the minimum is
+    /// model's share of steps doubling each round, until the minimum is
     /// proven or a limit is hit. Annealing finds better schedules fast; the
     /// model proves the minimum and finds what annealing misses.
     fn breaks_exact_alone(&mut self, limits: &Limits, stop: &dyn Fn() -> bool) {
@@ -831,18 +834,17 @@ impl<'s, 'a> LocalSearch<'s, 'a> {
         let mut warmup =
             Limits { phase_stale: limits.phase_stale.min(EXACT_WARMUP_CYCLES * breaks_cycle(nr)), ..*limits };
         let mut model = exact::BreaksModel::new(self.st, stop);
-        // Decisions the work limit leaves, at most `want`.
-        let decisions =
-            |ls: &Self, want: u64| want.min(limits.max_iterations.saturating_sub(ls.iterations) / DECISION_COST);
+        // Steps the work limit leaves, at most `want`.
+        let steps = |ls: &Self, want: u64| want.min(limits.max_iterations.saturating_sub(ls.iterations) / STEP_COST);
         // A first, short try on the whole schedule settles the easy cases at once.
-        let out = model.improve(self.st, decisions(self, EXACT_ATTEMPT));
-        self.iterations += out.work * DECISION_COST;
+        let out = model.improve(self.st, steps(self, EXACT_ATTEMPT));
+        self.iterations += out.work * STEP_COST;
         // And a cheap lower bound from below, for the report when the minimum stays unproven.
-        let work = model.raise_lower_bound(self.st, decisions(self, EXACT_ATTEMPT));
-        self.iterations += work * DECISION_COST;
+        let work = model.raise_lower_bound(self.st, steps(self, EXACT_ATTEMPT));
+        self.iterations += work * STEP_COST;
         // Then a first bisection between the two.
-        let work = model.probe(self.st, decisions(self, EXACT_FIRST_SLICE));
-        self.iterations += work * DECISION_COST;
+        let work = model.probe(self.st, steps(self, EXACT_FIRST_SLICE));
+        self.iterations += work * STEP_COST;
         self.breaks_lower = model.lower_bound();
         if out.proven || model.lower_bound() as u64 >= self.st.breaks {
             self.breaks_proven = true;
@@ -861,11 +863,11 @@ impl<'s, 'a> LocalSearch<'s, 'a> {
             if self.iterations >= limits.max_iterations || stop() {
                 return;
             }
-            let budget = decisions(self, slice);
+            let budget = steps(self, slice);
             let work = model.neighbourhoods(self.st, &mut self.rng, budget, EXACT_ATTEMPT);
-            self.iterations += work * DECISION_COST;
-            let work = model.probe(self.st, decisions(self, slice));
-            self.iterations += work * DECISION_COST;
+            self.iterations += work * STEP_COST;
+            let work = model.probe(self.st, steps(self, slice));
+            self.iterations += work * STEP_COST;
             self.breaks_lower = model.lower_bound();
             if model.lower_bound() as u64 >= self.st.breaks {
                 self.breaks_proven = true;
