@@ -102,12 +102,29 @@ impl cadical::Callbacks for Work<'_> {
     }
 }
 
+/// The CaDiCaL solver the model is written into, and its variable count.
 struct Cadical<'a> {
     sat: cadical::Solver<Work<'a>>,
     vars: i32,
 }
 
-impl Cadical<'_> {
+impl<'a> Cadical<'a> {
+    /// An empty solver whose searches also end when `stop()` returns true.
+    fn new(stop: &'a dyn Fn() -> bool) -> Self {
+        let mut sat = cadical::Solver::new();
+        sat.set_callbacks(Some(Work { used: 0, limit: 0, stop }));
+        Cadical { sat, vars: 0 }
+    }
+
+    fn var(&mut self) -> CLit {
+        self.vars += 1;
+        CLit(self.vars)
+    }
+
+    fn clause(&mut self, lits: &[CLit]) {
+        self.sat.add_clause(lits.iter().map(|l| l.0));
+    }
+
     /// Solves under `assumptions` with at most `limit` steps: the result
     /// (`None` when stopped) and the steps spent. A stopped solve leaves what
     /// was learnt for the next.
@@ -120,29 +137,8 @@ impl Cadical<'_> {
     }
 }
 
-impl Cnf for Cadical<'_> {
-    type Lit = CLit;
-
-    fn var(&mut self) -> CLit {
-        self.vars += 1;
-        CLit(self.vars)
-    }
-
-    fn clause(&mut self, lits: &[CLit]) {
-        self.sat.add_clause(lits.iter().map(|l| l.0));
-    }
-}
-
-/// What the encoding needs of a SAT solver: fresh variables and clauses.
-/// Implemented for CaDiCaL; the tests' solver-free checks use it too.
-pub(crate) trait Cnf {
-    type Lit: Copy + Not<Output = Self::Lit>;
-    fn var(&mut self) -> Self::Lit;
-    fn clause(&mut self, lits: &[Self::Lit]);
-}
-
 /// At most one of `lits`: pairwise when short, else a sequential counter.
-fn at_most_one<S: Cnf>(sat: &mut S, lits: &[S::Lit]) {
+fn at_most_one(sat: &mut Cadical<'_>, lits: &[CLit]) {
     if lits.len() <= 6 {
         for i in 0..lits.len() {
             for j in i + 1..lits.len() {
@@ -165,11 +161,11 @@ fn at_most_one<S: Cnf>(sat: &mut S, lits: &[S::Lit]) {
 
 /// Sequential counter over `lits` with `cap` outputs: returns `out` where
 /// `out[j]` is forced true when at least j + 1 of `lits` are true.
-fn counter<S: Cnf>(sat: &mut S, lits: &[S::Lit], cap: usize) -> Vec<S::Lit> {
-    let mut reg: Vec<S::Lit> = Vec::new();
+fn counter(sat: &mut Cadical<'_>, lits: &[CLit], cap: usize) -> Vec<CLit> {
+    let mut reg: Vec<CLit> = Vec::new();
     for (i, &l) in lits.iter().enumerate() {
         let width = (i + 1).min(cap);
-        let cur: Vec<S::Lit> = (0..width).map(|_| sat.var()).collect();
+        let cur: Vec<CLit> = (0..width).map(|_| sat.var()).collect();
         sat.clause(&[!l, cur[0]]);
         for j in 0..width {
             if j < reg.len() {
@@ -186,13 +182,13 @@ fn counter<S: Cnf>(sat: &mut S, lits: &[S::Lit], cap: usize) -> Vec<S::Lit> {
 
 /// Totalizer over `lits`, both directions: returns `out` where `out[j]` is
 /// true exactly when at least j + 1 of `lits` are true.
-fn totalizer<S: Cnf>(sat: &mut S, lits: &[S::Lit]) -> Vec<S::Lit> {
+fn totalizer(sat: &mut Cadical<'_>, lits: &[CLit]) -> Vec<CLit> {
     if lits.len() <= 1 {
         return lits.to_vec();
     }
     let (l, r) = lits.split_at(lits.len() / 2);
     let (l, r) = (totalizer(sat, l), totalizer(sat, r));
-    let out: Vec<S::Lit> = (0..lits.len()).map(|_| sat.var()).collect();
+    let out: Vec<CLit> = (0..lits.len()).map(|_| sat.var()).collect();
     // With a = |true in l| and b = |true in r|: a >= i and b >= j imply out >= i + j;
     // a < i + 1 and b < j + 1 imply out < i + j + 1 (index 0 of a side is "at least 1").
     for i in 0..=l.len() {
@@ -225,29 +221,29 @@ fn totalizer<S: Cnf>(sat: &mut S, lits: &[S::Lit]) -> Vec<S::Lit> {
 /// The model's literals that its users read: per request, (slot, literal)
 /// for each of its feasible slots; `bound[j]`, forced when the breaks are at
 /// least j + 1.
-struct Encoding<L> {
-    x: Vec<Vec<(usize, L)>>,
-    bound: Vec<L>,
+struct Encoding {
+    x: Vec<Vec<(usize, CLit)>>,
+    bound: Vec<CLit>,
 }
 
 /// Adds the model of `st`'s instance (see the module's notes) to `sat`, its
 /// break counter reaching up to `st`'s breaks.
-fn encode<S: Cnf>(sat: &mut S, st: &State) -> Encoding<S::Lit> {
+fn encode(sat: &mut Cadical<'_>, st: &State) -> Encoding {
     let inst = st.inst;
     let (np, ns, nr) = (inst.np, inst.ns, inst.nr);
-    let mut x: Vec<Vec<(usize, S::Lit)>> = Vec::with_capacity(nr);
+    let mut x: Vec<Vec<(usize, CLit)>> = Vec::with_capacity(nr);
     for r in 0..nr {
         let slots: Vec<usize> =
             if inst.pin[r] != NONE { vec![inst.pin[r] as usize] } else { bits(inst.feas(r)).collect() };
-        let lits: Vec<(usize, S::Lit)> = slots.into_iter().map(|s| (s, sat.var())).collect();
-        let all: Vec<S::Lit> = lits.iter().map(|&(_, l)| l).collect();
+        let lits: Vec<(usize, CLit)> = slots.into_iter().map(|s| (s, sat.var())).collect();
+        let all: Vec<CLit> = lits.iter().map(|&(_, l)| l).collect();
         sat.clause(&all);
         at_most_one(sat, &all);
         x.push(lits);
     }
     // Per participant and slot: the meetings that could hold p there; busy[p * ns + s].
-    let mut at: Vec<Vec<S::Lit>> = vec![Vec::new(); np * ns];
-    let mut per_slot: Vec<Vec<S::Lit>> = vec![Vec::new(); ns];
+    let mut at: Vec<Vec<CLit>> = vec![Vec::new(); np * ns];
+    let mut per_slot: Vec<Vec<CLit>> = vec![Vec::new(); ns];
     for r in 0..nr {
         for &(s, l) in &x[r] {
             per_slot[s].push(l);
@@ -256,7 +252,7 @@ fn encode<S: Cnf>(sat: &mut S, st: &State) -> Encoding<S::Lit> {
             }
         }
     }
-    let mut busy: Vec<Option<S::Lit>> = vec![None; np * ns];
+    let mut busy: Vec<Option<CLit>> = vec![None; np * ns];
     for i in 0..np * ns {
         if at[i].is_empty() {
             continue;
@@ -279,7 +275,7 @@ fn encode<S: Cnf>(sat: &mut S, st: &State) -> Encoding<S::Lit> {
         }
     }
     // Runs: seen and later, per participant.
-    let mut later_lits: Vec<S::Lit> = Vec::new();
+    let mut later_lits: Vec<CLit> = Vec::new();
     for p in 0..np {
         let k = inst.requests_of(p).len();
         if k < 2 {
@@ -287,13 +283,13 @@ fn encode<S: Cnf>(sat: &mut S, st: &State) -> Encoding<S::Lit> {
         }
         let b = |s: usize| busy[p * ns + s];
         // Implied: exactly k of p's slots are busy.
-        let row: Vec<S::Lit> = (0..ns).filter_map(b).collect();
+        let row: Vec<CLit> = (0..ns).filter_map(b).collect();
         let count = totalizer(sat, &row);
         sat.clause(&[count[k - 1]]);
         if k < count.len() {
             sat.clause(&[!count[k]]);
         }
-        let mut seen: Vec<Option<S::Lit>> = vec![None; ns];
+        let mut seen: Vec<Option<CLit>> = vec![None; ns];
         for s in 0..ns {
             let prev = if s > 0 { seen[s - 1] } else { None };
             if b(s).is_none() && prev.is_none() {
@@ -308,7 +304,7 @@ fn encode<S: Cnf>(sat: &mut S, st: &State) -> Encoding<S::Lit> {
             }
             seen[s] = Some(v);
         }
-        let mut later: Vec<Option<S::Lit>> = vec![None; ns];
+        let mut later: Vec<Option<CLit>> = vec![None; ns];
         for s in 2..ns {
             let (Some(bs), Some(before)) = (b(s), seen[s - 2]) else { continue };
             let g = sat.var();
@@ -357,8 +353,7 @@ impl<'a> BreaksModel<'a> {
     /// current breaks.
     pub(crate) fn new(st: &State, stop: &'a dyn Fn() -> bool) -> Self {
         debug_assert!(applicable(st));
-        let mut sat = Cadical { sat: cadical::Solver::new(), vars: 0 };
-        sat.sat.set_callbacks(Some(Work { used: 0, limit: 0, stop }));
+        let mut sat = Cadical::new(stop);
         let Encoding { x, bound } = encode(&mut sat, st);
         BreaksModel { sat, stop, x, bound, proven: st.breaks == 0, lower: 0, size: [3, NEIGHBOURHOOD_SLOTS] }
     }
@@ -552,12 +547,6 @@ fn install(st: &mut State, slots: &[usize]) {
 mod tests {
     use super::*;
 
-    fn solver(stop: &dyn Fn() -> bool) -> Cadical<'_> {
-        let mut sat = Cadical { sat: cadical::Solver::new(), vars: 0 };
-        sat.sat.set_callbacks(Some(Work { used: 0, limit: u64::MAX, stop }));
-        sat
-    }
-
     fn solve(sat: &mut Cadical<'_>, assumptions: &[CLit]) -> Option<bool> {
         sat.solve(assumptions, u64::MAX).0
     }
@@ -566,7 +555,7 @@ mod tests {
     fn a_solve_stopped_at_its_step_limit_can_be_resumed() {
         // Ten pigeons in nine holes: unsatisfiable, and hard for resolution.
         let never = || false;
-        let mut sat = solver(&never);
+        let mut sat = Cadical::new(&never);
         let x: Vec<Vec<CLit>> = (0..10).map(|_| (0..9).map(|_| sat.var()).collect()).collect();
         for row in &x {
             sat.clause(row);
@@ -586,7 +575,7 @@ mod tests {
     fn totalizer_outputs_are_exactly_the_counts() {
         let never = || false;
         for n in 1..=6usize {
-            let mut sat = solver(&never);
+            let mut sat = Cadical::new(&never);
             let lits: Vec<CLit> = (0..n).map(|_| sat.var()).collect();
             let out = totalizer(&mut sat, &lits);
             assert_eq!(out.len(), n);
@@ -609,10 +598,10 @@ mod tests {
         let never = || false;
         for n in 1..=7usize {
             for cap in 1..=n {
-                let mut sat = solver(&never);
+                let mut sat = Cadical::new(&never);
                 let lits: Vec<CLit> = (0..n).map(|_| sat.var()).collect();
                 let out = counter(&mut sat, &lits, cap);
-                let mut amo = solver(&never);
+                let mut amo = Cadical::new(&never);
                 let alits: Vec<CLit> = (0..n).map(|_| amo.var()).collect();
                 at_most_one(&mut amo, &alits);
                 for mask in 0..1u32 << n {

@@ -150,6 +150,14 @@ pub(crate) struct Limits {
     pub threads: usize,
 }
 
+impl Limits {
+    /// The limits of a first annealing run before the exact model: at most
+    /// [`EXACT_WARMUP_CYCLES`] cycles without a better schedule.
+    fn warmup(&self, nr: usize) -> Limits {
+        Limits { phase_stale: self.phase_stale.min(EXACT_WARMUP_CYCLES * breaks_cycle(nr)), ..*self }
+    }
+}
+
 /// What [`from_below`] found: its schedule, and the lower bound it proved.
 struct FromBelow {
     slots: Vec<u32>,
@@ -760,8 +768,9 @@ impl<'s, 'a> LocalSearch<'s, 'a> {
     /// far below the minimum, a query at the bound when the bound is tight and
     /// the schedule there is hard to reach step by step. The better schedule
     /// wins, ties going to this thread's. On the forums of generator seeds 2
-    /// to 4 (15 instances, 30 s each) the pair gave 54 breaks in all, 12 proven
-    /// minimal, against 64 and 8 for this thread alone.
+    /// to 4 (15 instances, 30 s each, batsat then in this thread) the pair gave
+    /// 54 breaks in all, 12 proven minimal, against 64 and 8 for this thread
+    /// alone; with CaDiCaL in both, 53 and 12.
     ///
     /// Determinism: the threads share nothing while they run but stop signals.
     /// A minimum proven here stops the other thread (whose schedule can then at
@@ -780,8 +789,7 @@ impl<'s, 'a> LocalSearch<'s, 'a> {
         // annealing as long as this thread's.
         let warmup = Limits {
             max_iterations: limits.max_iterations.saturating_sub(self.iterations),
-            phase_stale: limits.phase_stale.min(EXACT_WARMUP_CYCLES * breaks_cycle(self.st.inst.nr)),
-            ..*limits
+            ..limits.warmup(self.st.inst.nr)
         };
         let seed = self.rng.clone().next_u64() ^ 0x5eed_b010;
         let (deadline, proven_here, done_here, proven_there) =
@@ -831,8 +839,7 @@ impl<'s, 'a> LocalSearch<'s, 'a> {
     /// model proves the minimum and finds what annealing misses.
     fn breaks_exact_alone(&mut self, limits: &Limits, stop: &dyn Fn() -> bool) {
         let nr = self.st.inst.nr;
-        let mut warmup =
-            Limits { phase_stale: limits.phase_stale.min(EXACT_WARMUP_CYCLES * breaks_cycle(nr)), ..*limits };
+        let mut warmup = limits.warmup(nr);
         let mut model = exact::BreaksModel::new(self.st, stop);
         // Steps the work limit leaves, at most `want`.
         let steps = |ls: &Self, want: u64| want.min(limits.max_iterations.saturating_sub(ls.iterations) / STEP_COST);
