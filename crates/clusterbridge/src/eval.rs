@@ -205,7 +205,7 @@ pub fn run(a: &EvalArgs) -> Result<(), String> {
         let p0 = *engine.params();
         row("ours (all signals)", &evaluate_method(Method::Ours, &engine, &base, &cases));
         type Off = (&'static str, fn(&mut Params));
-        let offs: [Off; 14] = [
+        let offs: [Off; 15] = [
             ("- project-level retrieval", |p| p.w_project = 0.0),
             ("- profile BM25", |p| p.w_profile = 0.0),
             ("- network", |p| p.w_network = 0.0),
@@ -214,6 +214,7 @@ pub fn run(a: &EvalArgs) -> Result<(), String> {
             ("- project-vote decay", |p| p.project_half_life = 0.0),
             ("- activity-type mix", |p| p.w_type = 0.0),
             ("- country mix", |p| p.w_country = 0.0),
+            ("- countries the query names", |p| p.w_named = 0.0),
             ("- type+country mix", |p| {
                 p.w_type = 0.0;
                 p.w_country = 0.0

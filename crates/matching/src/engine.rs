@@ -37,6 +37,7 @@ use std::fmt;
 
 use crate::bm25::{merge_bags, Bm25Params, InvertedIndex, Vocab};
 use crate::corpus::{Corpus, Date, Org, OrgIdx, Project, Role};
+use crate::places::Gazetteer;
 use crate::text::Analyzer;
 
 /// Tunable weights and options of the ranker. Defaults were tuned on the dev
@@ -123,6 +124,12 @@ pub struct Params {
     pub doc_title_repeat: u32,
     /// Index a training project's acronym with its text (build-time option).
     pub doc_acronym: bool,
+    /// Weight of a country the query names ([`crate::places`]): an organisation of a
+    /// named country gets `w_named / (countries named)^named_norm`.
+    pub w_named: f32,
+    /// How the named-country weight is shared when the query names several countries
+    /// (0 = each gets the full weight, 1 = split evenly).
+    pub named_norm: f32,
 }
 
 impl Default for Params {
@@ -166,6 +173,8 @@ impl Default for Params {
             top_projects2: 300,
             gamma2: 2.0,
             t_org_norm: 0.0,
+            w_named: 1.5,
+            named_norm: 0.0,
         }
     }
 }
@@ -276,6 +285,15 @@ pub enum Reason {
         /// Contribution to the final score.
         contribution: f32,
     },
+    /// The query names the organisation's country.
+    CountryNamed {
+        /// Country code.
+        country: String,
+        /// The words of the query that name it.
+        words: String,
+        /// Contribution to the final score.
+        contribution: f32,
+    },
     /// How typical the organisation's country is in similar consortia.
     Country {
         /// Country code.
@@ -337,6 +355,9 @@ impl fmt::Display for Reason {
                     share * 100.0
                 )
             }
+            Reason::CountryNamed { country, words, contribution } => {
+                write!(f, "the query names its country ({country}: \"{words}\") → +{contribution:.3}")
+            }
             Reason::Country { country, share, contribution } => {
                 write!(f, "country {country}: {:.0}% of similar consortia → {contribution:+.3}", share * 100.0)
             }
@@ -381,6 +402,9 @@ struct Scored {
     net_max: f32,
     type_share: Vec<f32>,
     country_share: Vec<f32>,
+    /// Countries the query names: (country index, the words), and the weight each gives.
+    named: Vec<(u16, String)>,
+    named_weight: f32,
     total: Vec<f32>,
 }
 
@@ -407,6 +431,7 @@ pub struct Engine {
     country_of: Vec<u16>,
     country_names: Vec<String>,
     country_counts: Vec<f64>,
+    places: Gazetteer,
 }
 
 /// Activity-type codes addressed by [`Params::type_bias`], in order.
@@ -459,6 +484,7 @@ impl Engine {
             country_of: Vec::new(),
             country_names: Vec::new(),
             country_counts: Vec::new(),
+            places: Gazetteer::default(),
         };
         for o in &corpus.orgs {
             e.push_org(o.clone());
@@ -786,6 +812,11 @@ impl Engine {
         // Complementarity: type / country mix of similar consortia.
         let type_share = self.mix(&top, &self.type_of, &self.type_counts);
         let country_share = self.mix(&top, &self.country_of, &self.country_counts);
+        let (named, named_weight) = self.named_countries(title, text);
+        let mut named_bonus = vec![0.0f32; self.country_names.len()];
+        for &(c, _) in &named {
+            named_bonus[c as usize] = named_weight;
+        }
 
         let mut total = vec![f32::NEG_INFINITY; n_orgs];
         for o in 0..n_orgs {
@@ -802,7 +833,8 @@ impl Engine {
                 + self.type_bias_of(o as OrgIdx)
                 + p.w_recency * (1.0 + self.recency[o]).ln()
                 + p.w_type * type_share[self.type_of[o] as usize].ln()
-                + p.w_country * country_share[self.country_of[o] as usize].ln();
+                + p.w_country * country_share[self.country_of[o] as usize].ln()
+                + named_bonus[self.country_of[o] as usize];
         }
         Scored {
             qbag,
@@ -819,8 +851,29 @@ impl Engine {
             net_max,
             type_share,
             country_share,
+            named,
+            named_weight,
             total,
         }
+    }
+
+    /// Countries the query names that some organisation has, with the bonus each gives
+    /// ([`Params::w_named`]); none when the weight is 0.
+    fn named_countries(&self, title: &str, text: &str) -> (Vec<(u16, String)>, f32) {
+        let p = &self.params;
+        if p.w_named == 0.0 {
+            return (Vec::new(), 0.0);
+        }
+        let mut named: Vec<(u16, String)> = Vec::new();
+        for n in self.places.countries(title).into_iter().chain(self.places.countries(text)) {
+            if let Some(c) = self.country_names.iter().position(|x| x == n.code) {
+                if !named.iter().any(|(x, _)| *x as usize == c) {
+                    named.push((c as u16, n.words));
+                }
+            }
+        }
+        let weight = p.w_named / (named.len().max(1) as f32).powf(p.named_norm);
+        (named, weight)
     }
 
     /// Votes of the `k` training projects most similar to the query (BM25
@@ -1115,6 +1168,13 @@ impl Engine {
                 activity_type: self.orgs[oi].activity_type.clone(),
                 share,
                 contribution: p.w_type * share.ln(),
+            });
+        }
+        if let Some((_, words)) = s.named.iter().find(|(c, _)| *c == self.country_of[oi]) {
+            out.push(Reason::CountryNamed {
+                country: self.orgs[oi].country.clone(),
+                words: words.clone(),
+                contribution: s.named_weight,
             });
         }
         if p.w_country != 0.0 {

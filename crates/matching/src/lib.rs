@@ -10,6 +10,7 @@
 //! * [`engine`]: the ranker ([`Engine::build`], [`Engine::rank`] → [`Hit`]s with [`Reason`]s).
 //! * [`eval`]: metrics, the evaluation harness on real consortia, the baselines, the tuner.
 //! * [`load`]: parsing the CORDIS CSV format from text (the caller reads the files).
+//! * [`places`]: countries a text names ("Norwegian", "the UK") as CORDIS codes.
 //! * [`fit`]: cluster fit — which clusters suit an organisation, with the words that back it.
 //! * [`themes`]: topics members of several clusters share, with the members behind them.
 //! * [`roundtables`]: themed round tables of four to six with clusters mixed.
@@ -22,6 +23,7 @@ pub mod engine;
 pub mod eval;
 pub mod fit;
 pub mod load;
+pub mod places;
 pub mod roundtables;
 pub mod text;
 pub mod themes;

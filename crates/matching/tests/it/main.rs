@@ -93,6 +93,8 @@ fn fixed_params() -> Params {
         bigrams: false,
         doc_title_repeat: 0,
         doc_acronym: true,
+        w_named: 0.0,
+        named_norm: 0.0,
     }
 }
 
@@ -419,4 +421,27 @@ fn a_query_naming_a_training_project_by_acronym_finds_its_consortium() {
     assert!(backed_by_p9(&Engine::build(&corpus, CUTOFF, fixed_params())), "the acronym links the query to P9");
     let without = Engine::build(&corpus, CUTOFF, Params { doc_acronym: false, ..fixed_params() });
     assert!(!backed_by_p9(&without), "without the acronym nothing in the text links them");
+}
+
+#[test]
+fn a_query_naming_a_country_lifts_its_organisations_and_says_so() {
+    let e = Engine::build(&fixture(), CUTOFF, Params { w_named: 1.0, ..fixed_params() });
+    let query = "Hydrogen storage pilots with Spanish grid operators";
+    let hits = e.rank(query, &Filters::default(), 6);
+    assert_eq!(e.org(hits[0].org).id, "F", "the only organisation in Spain ranks first");
+    let named: Vec<String> = hits[0]
+        .reasons
+        .iter()
+        .filter(|r| matches!(r, matching::Reason::CountryNamed { .. }))
+        .map(|r| r.to_string())
+        .collect();
+    assert_eq!(named, ["the query names its country (ES: \"spanish\") → +1.000"]);
+    let others_named =
+        hits[1..].iter().flat_map(|h| &h.reasons).any(|r| matches!(r, matching::Reason::CountryNamed { .. }));
+    assert!(!others_named, "organisations of countries the query does not name get no such reason");
+
+    let plain = Engine::build(&fixture(), CUTOFF, fixed_params());
+    let before = plain.rank(query, &Filters::default(), 6);
+    let pos = |hits: &[Hit]| hits.iter().position(|h| plain.org(h.org).id == "F").unwrap();
+    assert!(pos(&before) > 0, "without the weight F is not first: {:?}", ids(&plain, &before));
 }

@@ -52,7 +52,7 @@ async fn get(t: &TestApp, path: &str) -> (u16, Value) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn find_partners_ranks_with_reasons() {
     on_every_backend(|t| async move {
-        let (lab, _) = seed(&t).await;
+        let (lab, uni) = seed(&t).await;
         let (status, v) = get(&t, "/partners?q=underwater+inspection+of+offshore+wind").await;
         assert_eq!(status, 200, "{v}");
         let items = v["items"].as_array().unwrap();
@@ -65,6 +65,13 @@ async fn find_partners_ranks_with_reasons() {
         let reasons: Vec<&str> = lab_hit["reasons"].as_array().unwrap().iter().map(|r| r.as_str().unwrap()).collect();
         assert!(reasons.iter().any(|r| r.starts_with("Its work mentions") && r.contains("underwater")), "{reasons:?}");
         assert!(reasons.iter().any(|r| r.contains("projects on record")), "{reasons:?}");
+
+        // A country the text names lifts its organisations, and the reason says so.
+        let (_, v) = get(&t, "/partners?q=underwater+inspection+of+offshore+wind+in+Norway").await;
+        let first = &v["items"][0];
+        assert_eq!(first["id"], uni, "{v}");
+        let reasons: Vec<&str> = first["reasons"].as_array().unwrap().iter().map(|r| r.as_str().unwrap()).collect();
+        assert!(reasons.contains(&"Based in NO, which your text names (“norway”)"), "{reasons:?}");
 
         // Filters narrow the ranking; the asking organisation is left out and other clusters get a bonus.
         let (_, v) = get(&t, "/partners?q=offshore+wind&country=NO").await;
