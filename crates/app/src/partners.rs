@@ -377,7 +377,7 @@ fn plain(r: &Reason, names: &HashMap<i64, String>) -> Option<String> {
             };
             format!("Worked with {name}, a strong match, on “{title}”{more}")
         }
-        Reason::CountryNamed { country, words, .. } => format!("Based in {country}, which your text names (“{words}”)"),
+        Reason::CountryNamed { country, words, .. } => format!("Based in {country}, named in your text (“{words}”)"),
         Reason::TrackRecord { projects, .. } => format!("{projects} projects on record"),
         Reason::Recency { last_year: Some(y), .. } => format!("Active recently (last project started {y})"),
         _ => return None,

@@ -205,7 +205,7 @@ pub fn run(a: &EvalArgs) -> Result<(), String> {
         let p0 = *engine.params();
         row("ours (all signals)", &evaluate_method(Method::Ours, &engine, &base, &cases));
         type Off = (&'static str, fn(&mut Params));
-        let offs: [Off; 15] = [
+        let offs: [Off; 16] = [
             ("- project-level retrieval", |p| p.w_project = 0.0),
             ("- profile BM25", |p| p.w_profile = 0.0),
             ("- network", |p| p.w_network = 0.0),
@@ -214,7 +214,8 @@ pub fn run(a: &EvalArgs) -> Result<(), String> {
             ("- project-vote decay", |p| p.project_half_life = 0.0),
             ("- activity-type mix", |p| p.w_type = 0.0),
             ("- country mix", |p| p.w_country = 0.0),
-            ("- countries the query names", |p| p.w_named = 0.0),
+            ("- countries named in query", |p| p.w_named = 0.0),
+            ("- regions named in query", |p| p.region_share = 0.0),
             ("- type+country mix", |p| {
                 p.w_type = 0.0;
                 p.w_country = 0.0
@@ -244,6 +245,9 @@ pub fn run(a: &EvalArgs) -> Result<(), String> {
         row("+ one more title copy", &evaluate_method(Method::Ours, &e, &base, &cases));
         let e = Engine::build(&corpus, a.cutoff, Params { doc_acronym: !p0.doc_acronym, ..p0 });
         let name = if p0.doc_acronym { "- acronyms indexed" } else { "+ acronyms indexed" };
+        row(name, &evaluate_method(Method::Ours, &e, &base, &cases));
+        let e = Engine::build(&corpus, a.cutoff, Params { named_cities: !p0.named_cities, ..p0 });
+        let name = if p0.named_cities { "- cities name countries" } else { "+ cities name countries" };
         row(name, &evaluate_method(Method::Ours, &e, &base, &cases));
     }
 

@@ -130,6 +130,12 @@ pub struct Params {
     /// How the named-country weight is shared when the query names several countries
     /// (0 = each gets the full weight, 1 = split evenly).
     pub named_norm: f32,
+    /// A country named only as part of a region ("Nordic") gets this share of the
+    /// named-country weight (0 = regions are ignored).
+    pub region_share: f32,
+    /// Cities name their country like the country's own name (build-time option:
+    /// the lexicon is built with the index).
+    pub named_cities: bool,
 }
 
 impl Default for Params {
@@ -154,7 +160,7 @@ impl Default for Params {
             recency_half_life: 2.0,
             w_type: 0.1,
             w_country: 0.1,
-            prior_strength: 1.0,
+            prior_strength: 10.0,
             net_half_life: 0.0,
             title_boost: 0.0,
             net_size_damp: 0.25,
@@ -163,18 +169,20 @@ impl Default for Params {
             w_network2: 0.0,
             net_seeds2: 20,
             coord_boost: 0.0,
-            minor_role_weight: 0.25,
+            minor_role_weight: 0.0,
             w_coord: 0.0,
             bigrams: false,
             doc_title_repeat: 0,
             doc_acronym: true,
-            type_bias: [-0.1, 0.0, 0.0, 0.05, 0.2],
+            type_bias: [-0.1, -0.05, 0.0, 0.05, 0.1],
             w_project2: 0.25,
             top_projects2: 300,
             gamma2: 2.0,
             t_org_norm: 0.0,
             w_named: 1.5,
             named_norm: 0.0,
+            region_share: 0.5,
+            named_cities: true,
         }
     }
 }
@@ -402,9 +410,8 @@ struct Scored {
     net_max: f32,
     type_share: Vec<f32>,
     country_share: Vec<f32>,
-    /// Countries the query names: (country index, the words), and the weight each gives.
-    named: Vec<(u16, String)>,
-    named_weight: f32,
+    /// Countries the query names: (country index, the words, the bonus it gives).
+    named: Vec<(u16, String, f32)>,
     total: Vec<f32>,
 }
 
@@ -484,7 +491,7 @@ impl Engine {
             country_of: Vec::new(),
             country_names: Vec::new(),
             country_counts: Vec::new(),
-            places: Gazetteer::default(),
+            places: Gazetteer::new(params.named_cities),
         };
         for o in &corpus.orgs {
             e.push_org(o.clone());
@@ -586,6 +593,7 @@ impl Engine {
         p.bigrams = self.params.bigrams;
         p.doc_title_repeat = self.params.doc_title_repeat;
         p.doc_acronym = self.params.doc_acronym;
+        p.named_cities = self.params.named_cities;
         let recompute = p.recency_half_life != self.params.recency_half_life;
         self.params = p;
         if recompute {
@@ -812,10 +820,10 @@ impl Engine {
         // Complementarity: type / country mix of similar consortia.
         let type_share = self.mix(&top, &self.type_of, &self.type_counts);
         let country_share = self.mix(&top, &self.country_of, &self.country_counts);
-        let (named, named_weight) = self.named_countries(title, text);
+        let named = self.named_countries(title, text);
         let mut named_bonus = vec![0.0f32; self.country_names.len()];
-        for &(c, _) in &named {
-            named_bonus[c as usize] = named_weight;
+        for &(c, _, w) in &named {
+            named_bonus[c as usize] = w;
         }
 
         let mut total = vec![f32::NEG_INFINITY; n_orgs];
@@ -852,28 +860,32 @@ impl Engine {
             type_share,
             country_share,
             named,
-            named_weight,
             total,
         }
     }
 
-    /// Countries the query names that some organisation has, with the bonus each gives
-    /// ([`Params::w_named`]); none when the weight is 0.
-    fn named_countries(&self, title: &str, text: &str) -> (Vec<(u16, String)>, f32) {
+    /// Countries the query names that some organisation has, with the words that name
+    /// each and the bonus it gives ([`Params::w_named`], [`Params::region_share`]).
+    fn named_countries(&self, title: &str, text: &str) -> Vec<(u16, String, f32)> {
         let p = &self.params;
         if p.w_named == 0.0 {
-            return (Vec::new(), 0.0);
+            return Vec::new();
         }
-        let mut named: Vec<(u16, String)> = Vec::new();
-        for n in self.places.countries(title).into_iter().chain(self.places.countries(text)) {
+        let mut named: Vec<(u16, String, bool)> = Vec::new();
+        for n in self.places.countries(&format!("{title}\n{text}")) {
+            if n.region && p.region_share == 0.0 {
+                continue;
+            }
             if let Some(c) = self.country_names.iter().position(|x| x == n.code) {
-                if !named.iter().any(|(x, _)| *x as usize == c) {
-                    named.push((c as u16, n.words));
-                }
+                named.push((c as u16, n.words, n.region));
             }
         }
-        let weight = p.w_named / (named.len().max(1) as f32).powf(p.named_norm);
-        (named, weight)
+        let outright = named.iter().filter(|n| !n.2).count();
+        let weight = p.w_named / (outright.max(1) as f32).powf(p.named_norm);
+        named
+            .into_iter()
+            .map(|(c, words, region)| (c, words, if region { weight * p.region_share } else { weight }))
+            .collect()
     }
 
     /// Votes of the `k` training projects most similar to the query (BM25
@@ -1170,11 +1182,11 @@ impl Engine {
                 contribution: p.w_type * share.ln(),
             });
         }
-        if let Some((_, words)) = s.named.iter().find(|(c, _)| *c == self.country_of[oi]) {
+        if let Some((_, words, w)) = s.named.iter().find(|n| n.0 == self.country_of[oi]) {
             out.push(Reason::CountryNamed {
                 country: self.orgs[oi].country.clone(),
                 words: words.clone(),
-                contribution: s.named_weight,
+                contribution: *w,
             });
         }
         if p.w_country != 0.0 {

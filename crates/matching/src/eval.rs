@@ -303,6 +303,7 @@ pub fn knobs() -> Vec<Knob> {
         ("w_country", vec![0.0, 0.02, 0.05, 0.1, 0.2, 0.3], |p, v| p.w_country = v),
         ("w_named", vec![0.0, 0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0], |p, v| p.w_named = v),
         ("named_norm", vec![0.0, 0.5, 1.0], |p, v| p.named_norm = v),
+        ("region_share", vec![0.0, 0.1, 0.25, 0.5, 0.75, 1.0], |p, v| p.region_share = v),
         ("prior_strength", vec![0.1, 0.3, 1.0, 3.0, 10.0], |p, v| p.prior_strength = v),
     ]
 }

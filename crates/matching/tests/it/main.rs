@@ -95,6 +95,8 @@ fn fixed_params() -> Params {
         doc_acronym: true,
         w_named: 0.0,
         named_norm: 0.0,
+        region_share: 0.0,
+        named_cities: false,
     }
 }
 
@@ -444,4 +446,21 @@ fn a_query_naming_a_country_lifts_its_organisations_and_says_so() {
     let before = plain.rank(query, &Filters::default(), 6);
     let pos = |hits: &[Hit]| hits.iter().position(|h| plain.org(h.org).id == "F").unwrap();
     assert!(pos(&before) > 0, "without the weight F is not first: {:?}", ids(&plain, &before));
+
+    // A region names its countries for a share of the weight; a city names its country in full.
+    let e = Engine::build(
+        &fixture(),
+        CUTOFF,
+        Params { w_named: 1.0, region_share: 0.5, named_cities: true, ..fixed_params() },
+    );
+    let named_of_f = |query: &str| -> Vec<String> {
+        let hits = e.rank(query, &Filters::default(), 6);
+        let f = hits.iter().find(|h| e.org(h.org).id == "F").unwrap();
+        f.reasons.iter().filter(|r| matches!(r, matching::Reason::CountryNamed { .. })).map(|r| r.to_string()).collect()
+    };
+    assert_eq!(
+        named_of_f("Grid operators of the Iberian peninsula"),
+        ["the query names its country (ES: \"iberian\") → +0.500"]
+    );
+    assert_eq!(named_of_f("Grid operators in Seville"), ["the query names its country (ES: \"seville\") → +1.000"]);
 }
