@@ -201,13 +201,14 @@ impl App {
         if !errors.is_empty() {
             return Err(AppError::Validation(errors));
         }
-        self.rank(&text, cluster.map(|c| c.id), kind, country, sme, from, &[], paging.per_page as usize).await
+        let query = Query::Need(&text);
+        self.rank(query, cluster.map(|c| c.id), kind, country, sme, from, &[], paging.per_page as usize).await
     }
 
     #[allow(clippy::too_many_arguments)]
     async fn rank(
         &self,
-        text: &str,
+        query: Query<'_>,
         cluster: Option<i64>,
         kind: Option<OrgKind>,
         country: Option<Country>,
@@ -233,7 +234,10 @@ impl App {
         // cannot apply (cluster, SME flag) will drop candidates. Four times the page leaves room
         // for the cross-cluster bonus to reorder.
         let k = if cluster.is_some() || sme.is_some() { CANDIDATES } else { (limit * 4).max(20) };
-        let hits = index.engine.rank(text, &filters, k);
+        let hits = match query {
+            Query::Need(text) => index.engine.rank(text, &filters, k),
+            Query::Profile(text) => index.engine.rank_profile(text, &filters, k),
+        };
         let today = self.today_text();
         let mut conn = self.store.conn().await?;
         let all_clusters = store::all_clusters(&mut conn).await?;
@@ -323,7 +327,7 @@ impl App {
         if text.trim().is_empty() {
             return Ok(Recommendations { items: Vec::new(), other_cluster_share: 0.0 });
         }
-        let items = self.rank(&text, None, None, None, None, Some(org_id), &known, limit).await?;
+        let items = self.rank(Query::Profile(&text), None, None, None, None, Some(org_id), &known, limit).await?;
         let other = items.iter().filter(|s| s.other_cluster).count();
         let share = if items.is_empty() { 0.0 } else { other as f32 / items.len() as f32 };
         Ok(Recommendations { items, other_cluster_share: share })
@@ -353,6 +357,15 @@ impl App {
             .filter_map(|f| clusters.iter().find(|c| c.id == f.cluster_id).map(|c| (c.clone(), f, texts.len())))
             .collect())
     }
+}
+
+/// What a ranking starts from.
+#[derive(Clone, Copy)]
+enum Query<'a> {
+    /// A need or a call text: the places it names are where partners are sought.
+    Need(&'a str),
+    /// An organisation's own texts (recommendations): the places they name are where it is.
+    Profile(&'a str),
 }
 
 /// A reason in words a member reads, or `None` for bookkeeping ones.
@@ -524,7 +537,7 @@ impl App {
             fixed_orgs.push(self.organisation(*f).await?);
         }
         let keep_out: Vec<i64> = exclude.iter().chain(&fixed).copied().collect();
-        let ranked = self.rank(text, None, None, None, None, None, &keep_out, 300).await?;
+        let ranked = self.rank(Query::Need(text), None, None, None, None, None, &keep_out, 300).await?;
         let candidate = |o: &Organisation, score: f32| matching::consortium::Candidate {
             id: o.id,
             kind: o.kind.as_str().to_string(),

@@ -747,7 +747,9 @@ impl Engine {
         out
     }
 
-    fn score(&self, title: &str, text: &str) -> Scored {
+    /// Scores every organisation; `places`: whether countries the text names count
+    /// ([`Params::w_named`]).
+    fn score(&self, title: &str, text: &str, places: bool) -> Scored {
         let p = &self.params;
         let n_orgs = self.orgs.len();
         let qbag = self.query_bag(title, text);
@@ -820,7 +822,7 @@ impl Engine {
         // Complementarity: type / country mix of similar consortia.
         let type_share = self.mix(&top, &self.type_of, &self.type_counts);
         let country_share = self.mix(&top, &self.country_of, &self.country_counts);
-        let named = self.named_countries(title, text);
+        let named = if places { self.named_countries(title, text) } else { Vec::new() };
         let mut named_bonus = vec![0.0f32; self.country_names.len()];
         for &(c, _, w) in &named {
             named_bonus[c as usize] = w;
@@ -1037,7 +1039,7 @@ impl Engine {
     /// Like [`Engine::rank_orgs`] with the title given apart from the objective
     /// (title terms get [`Params::title_boost`] extra weight).
     pub fn rank_parts_orgs(&self, title: &str, text: &str, filters: &Filters, k: usize) -> Vec<Hit> {
-        let s = self.score(title, text);
+        let s = self.score(title, text, true);
         self.select(&s.total, filters, k)
             .into_iter()
             .map(|(org, score)| Hit { org, score, reasons: Vec::new() })
@@ -1053,7 +1055,18 @@ impl Engine {
     /// Like [`Engine::rank`] with the title given apart from the objective
     /// (title terms get [`Params::title_boost`] extra weight).
     pub fn rank_parts(&self, title: &str, text: &str, filters: &Filters, k: usize) -> Vec<Hit> {
-        let s = self.score(title, text);
+        let s = self.score(title, text, true);
+        self.select(&s.total, filters, k)
+            .into_iter()
+            .map(|(org, score)| Hit { org, score, reasons: self.explain(&s, org) })
+            .collect()
+    }
+
+    /// Ranks for an organisation's own texts (its recommendations), with reasons. The places
+    /// such a text names say where the organisation is or has worked, not where it looks for
+    /// partners, so they give no bonus here.
+    pub fn rank_profile(&self, text: &str, filters: &Filters, k: usize) -> Vec<Hit> {
+        let s = self.score("", text, false);
         self.select(&s.total, filters, k)
             .into_iter()
             .map(|(org, score)| Hit { org, score, reasons: self.explain(&s, org) })

@@ -442,6 +442,10 @@ fn a_query_naming_a_country_lifts_its_organisations_and_says_so() {
         hits[1..].iter().flat_map(|h| &h.reasons).any(|r| matches!(r, matching::Reason::CountryNamed { .. }));
     assert!(!others_named, "organisations of countries the query does not name get no such reason");
 
+    // An organisation's own texts name where it is, not where it seeks partners.
+    let profile = e.rank_profile(query, &Filters::default(), 6);
+    assert!(profile.iter().flat_map(|h| &h.reasons).all(|r| !matches!(r, matching::Reason::CountryNamed { .. })));
+
     let plain = Engine::build(&fixture(), CUTOFF, fixed_params());
     let before = plain.rank(query, &Filters::default(), 6);
     let pos = |hits: &[Hit]| hits.iter().position(|h| plain.org(h.org).id == "F").unwrap();
