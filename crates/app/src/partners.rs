@@ -383,14 +383,17 @@ fn plain(r: &Reason, names: &HashMap<i64, String>) -> Option<String> {
         Reason::Partner { partner, title, shared_projects, .. } => {
             let name =
                 partner.parse::<i64>().ok().and_then(|id| names.get(&id).cloned()).unwrap_or_else(|| partner.clone());
-            let more = if *shared_projects > 1 {
+            let more = if *shared_projects > 2 {
                 format!(" and {} other projects", shared_projects - 1)
+            } else if *shared_projects == 2 {
+                " and 1 other project".to_string()
             } else {
                 String::new()
             };
             format!("Worked with {name}, a strong match, on “{title}”{more}")
         }
         Reason::CountryNamed { country, words, .. } => format!("Based in {country}, named in your text (“{words}”)"),
+        Reason::TrackRecord { projects: 1, .. } => "1 project on record".to_string(),
         Reason::TrackRecord { projects, .. } => format!("{projects} projects on record"),
         Reason::Recency { last_year: Some(y), .. } => format!("Active recently (last project started {y})"),
         _ => return None,
@@ -672,5 +675,34 @@ impl App {
         self.audit(&mut tx, actor, "delete", "saved_search", id, "").await?;
         store::commit(tx).await?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(r: Reason) -> String {
+        plain(&r, &HashMap::from([(7, "Ocean University".to_string())])).unwrap()
+    }
+
+    #[test]
+    fn reasons_read_as_plain_words_with_counts_in_the_right_number() {
+        assert_eq!(read(Reason::TrackRecord { projects: 1, contribution: 0.1 }), "1 project on record");
+        assert_eq!(read(Reason::TrackRecord { projects: 3, contribution: 0.1 }), "3 projects on record");
+        let partner = |shared_projects| Reason::Partner {
+            partner: "7".into(),
+            project: "P1".into(),
+            title: "Wind".into(),
+            shared_projects,
+            contribution: 0.2,
+        };
+        assert_eq!(read(partner(1)), "Worked with Ocean University, a strong match, on “Wind”");
+        assert_eq!(read(partner(2)), "Worked with Ocean University, a strong match, on “Wind” and 1 other project");
+        assert_eq!(read(partner(3)), "Worked with Ocean University, a strong match, on “Wind” and 2 other projects");
+        let named = Reason::CountryNamed { country: "NO".into(), words: "oslo".into(), contribution: 1.5 };
+        assert_eq!(read(named), "Based in NO, named in your text (“oslo”)");
+        assert!(plain(&Reason::TypeCalibration { activity_type: "PRC".into(), contribution: 0.1 }, &HashMap::new())
+            .is_none());
     }
 }
