@@ -392,7 +392,10 @@ fn plain(r: &Reason, names: &HashMap<i64, String>) -> Option<String> {
             };
             format!("Worked with {name}, a strong match, on “{title}”{more}")
         }
-        Reason::CountryNamed { country, words, .. } => format!("Based in {country}, named in your text (“{words}”)"),
+        Reason::CountryNamed { country, words, .. } => {
+            let name = Country::parse(country).map(|c| c.name()).unwrap_or(country);
+            format!("Based in {name}, named in your text (“{words}”)")
+        }
         Reason::TrackRecord { projects: 1, .. } => "1 project on record".to_string(),
         Reason::TrackRecord { projects, .. } => format!("{projects} projects on record"),
         Reason::Recency { last_year: Some(y), .. } => format!("Active recently (last project started {y})"),
@@ -701,7 +704,9 @@ mod tests {
         assert_eq!(read(partner(2)), "Worked with Ocean University, a strong match, on “Wind” and 1 other project");
         assert_eq!(read(partner(3)), "Worked with Ocean University, a strong match, on “Wind” and 2 other projects");
         let named = Reason::CountryNamed { country: "NO".into(), words: "oslo".into(), contribution: 1.5 };
-        assert_eq!(read(named), "Based in NO, named in your text (“oslo”)");
+        assert_eq!(read(named), "Based in Norway, named in your text (“oslo”)");
+        let named = Reason::CountryNamed { country: "GB".into(), words: "british".into(), contribution: 1.5 };
+        assert_eq!(read(named), "Based in United Kingdom, named in your text (“british”)");
         assert!(plain(&Reason::TypeCalibration { activity_type: "PRC".into(), contribution: 0.1 }, &HashMap::new())
             .is_none());
     }

@@ -44,7 +44,8 @@ impl Date {
 pub struct Org {
     /// Participant identification code (PIC).
     pub id: String,
-    /// Country code (CORDIS codes; `UK`, `EL`, …).
+    /// Country code: CORDIS (`UK`, `EL`, `KO`) or ISO (`GB`, `GR`, `XK`); the ranker treats
+    /// the two spellings of a country alike ([`crate::places::same_country`]).
     pub country: String,
     /// Activity type: `PRC`, `REC`, `HES`, `PUB`, `OTH` (may be empty).
     pub activity_type: String,

@@ -21,6 +21,10 @@
 //! * **complementarity** `ln p(type | q)` and `ln p(country | q)`: activity-type
 //!   and country mix of the consortia of the query's most similar training
 //!   projects, smoothed by the global training mix.
+//! * **named places**: `w_named` for an organisation whose country the query names
+//!   ([`crate::places`]: a country, its adjective or a city), divided by
+//!   `(countries named outright)^named_norm`; `region_share` of that when only a
+//!   region names it ("the Baltic states"). Not for [`Engine::rank_profile`].
 //!
 //! * **roles** (training projects only): a project's vote for an organisation is
 //!   scaled by its role there ([`Params::coord_boost`], [`Params::minor_role_weight`]).
@@ -37,7 +41,7 @@ use std::fmt;
 
 use crate::bm25::{merge_bags, Bm25Params, InvertedIndex, Vocab};
 use crate::corpus::{Corpus, Date, Org, OrgIdx, Project, Role};
-use crate::places::Gazetteer;
+use crate::places::{same_country, Gazetteer, Named};
 use crate::text::Analyzer;
 
 /// Tunable weights and options of the ranker. Defaults were tuned on the dev
@@ -125,7 +129,8 @@ pub struct Params {
     /// Index a training project's acronym with its text (build-time option).
     pub doc_acronym: bool,
     /// Weight of a country the query names ([`crate::places`]): an organisation of a
-    /// named country gets `w_named / (countries named)^named_norm`.
+    /// country named outright gets `w_named / (countries named outright)^named_norm`, one
+    /// named only within a region [`Params::region_share`] of that.
     pub w_named: f32,
     /// How the named-country weight is shared when the query names several countries
     /// (0 = each gets the full weight, 1 = split evenly).
@@ -364,7 +369,7 @@ impl fmt::Display for Reason {
                 )
             }
             Reason::CountryNamed { country, words, contribution } => {
-                write!(f, "the query names its country ({country}: \"{words}\") → +{contribution:.3}")
+                write!(f, "the query names its country ({country}: \"{words}\") → {contribution:+.3}")
             }
             Reason::Country { country, share, contribution } => {
                 write!(f, "country {country}: {:.0}% of similar consortia → {contribution:+.3}", share * 100.0)
@@ -585,8 +590,9 @@ impl Engine {
         &self.params
     }
 
-    /// Changes query-time parameters (everything but `stem`, which needs a
-    /// rebuild and is ignored here). Cost: O(organisations + participations)
+    /// Changes query-time parameters (everything but the build-time options `stem`,
+    /// `bigrams`, `doc_title_repeat`, `doc_acronym` and `named_cities`, which need a
+    /// rebuild and are ignored here). Cost: O(organisations + participations)
     /// when the recency half-life changes, O(1) otherwise.
     pub fn set_params(&mut self, mut p: Params) {
         p.stem = self.params.stem;
@@ -873,21 +879,24 @@ impl Engine {
         if p.w_named == 0.0 {
             return Vec::new();
         }
-        let mut named: Vec<(u16, String, bool)> = Vec::new();
-        for n in self.places.countries(&format!("{title}\n{text}")) {
-            if n.region && p.region_share == 0.0 {
-                continue;
-            }
-            if let Some(c) = self.country_names.iter().position(|x| x == n.code) {
-                named.push((c as u16, n.words, n.region));
+        let named: Vec<Named> = self
+            .places
+            .countries(&format!("{title}\n{text}"))
+            .into_iter()
+            .filter(|n| !n.region || p.region_share != 0.0)
+            .collect();
+        let outright = named.iter().filter(|n| !n.region).count();
+        let weight = p.w_named / (outright.max(1) as f32).powf(p.named_norm);
+        let mut out = Vec::new();
+        for n in named {
+            let w = if n.region { weight * p.region_share } else { weight };
+            for (c, code) in self.country_names.iter().enumerate() {
+                if same_country(code, n.code) {
+                    out.push((c as u16, n.words.clone(), w));
+                }
             }
         }
-        let outright = named.iter().filter(|n| !n.2).count();
-        let weight = p.w_named / (outright.max(1) as f32).powf(p.named_norm);
-        named
-            .into_iter()
-            .map(|(c, words, region)| (c, words, if region { weight * p.region_share } else { weight }))
-            .collect()
+        out
     }
 
     /// Votes of the `k` training projects most similar to the query (BM25

@@ -1,14 +1,18 @@
 //! Countries a text names, by name or adjective ("Ukraine", "Norwegian", "the UK"), by a city
-//! ("Ljubljana") or as part of a region ("the Baltic states"), as the CORDIS country codes
-//! organisations carry (`UK` and `EL` rather than ISO's GB and GR).
+//! ("Ljubljana") or as part of a region ("the Baltic states"), as CORDIS country codes (`UK`,
+//! `EL`, `XK`); [`same_country`] matches them with the codes the same country also goes by (ISO's
+//! `GB` and `GR`, CORDIS's older `KO`), since the app stores ISO codes and the CORDIS files use both.
 //!
 //! A call or a project summary that names a country very often has partners there: on the
 //! tuning half of the CORDIS evaluation's dev projects (id ≡ 0 mod 4), participants come from a
 //! country the objective names 5.1 times as often as that country's share of the participations,
 //! from a city's country 4.3 times and from a region's countries 3.7 times.
 //!
-//! Words that are often something else are left out ("Turkey" is in, "Chad", "Guinea",
-//! "Niger", "Jordan" and "American" are not), so a match is nearly always meant.
+//! Words that are often something else are left out ("Chad", "Guinea", "Niger", "Jordan",
+//! "American"), or count only when capitalised ("Polish", "Turkey", "Georgia"); fixed phrases
+//! that name no place are skipped ("Norway spruce", "African swine fever", "New South Wales"), and
+//! so is a city that names a treaty or a process ("the Paris Agreement", "the Bologna process")
+//! or a city's name written as an acronym in running text ("ROME", "SOFIA").
 
 use std::collections::HashMap;
 
@@ -24,9 +28,8 @@ const COUNTRIES: &[(&str, &[&str])] = &[
     ("EE", &["estonia", "estonian"]),
     ("FI", &["finland", "finnish"]),
     ("FR", &["france", "french"]),
-    ("DE", &["germany", "german"]),
-    ("EL", &["greece", "greek"]),
-    ("GR", &["greece", "greek"]),
+    ("DE", &["germany", "german", "bavaria", "bavarian"]),
+    ("EL", &["greece", "greek", "central macedonia", "western macedonia", "eastern macedonia"]),
     ("HU", &["hungary", "hungarian"]),
     ("IE", &["ireland", "irish"]),
     ("IT", &["italy", "italian"]),
@@ -34,32 +37,47 @@ const COUNTRIES: &[(&str, &[&str])] = &[
     ("LT", &["lithuania", "lithuanian"]),
     ("LU", &["luxembourg", "luxembourgish"]),
     ("MT", &["malta", "maltese"]),
-    ("NL", &["netherlands", "dutch"]),
+    ("NL", &["netherlands", "dutch", "holland"]),
     ("PL", &["poland", "polish"]),
     ("PT", &["portugal", "portuguese"]),
     ("RO", &["romania", "romanian"]),
-    ("SK", &["slovakia", "slovak"]),
+    ("SK", &["slovakia", "slovak", "slovakian"]),
     ("SI", &["slovenia", "slovenian", "slovene"]),
-    ("ES", &["spain", "spanish", "catalonia", "catalan", "andalusia", "basque country"]),
+    ("ES", &["spain", "spanish", "catalonia", "catalan", "andalusia", "andalucia", "andalucía", "basque country"]),
     ("SE", &["sweden", "swedish"]),
     ("IS", &["iceland", "icelandic"]),
     ("NO", &["norway", "norwegian", "svalbard"]),
     ("CH", &["switzerland", "swiss"]),
     ("LI", &["liechtenstein"]),
-    ("UK", &["uk", "united kingdom", "britain", "british", "england", "scotland", "scottish", "wales", "welsh"]),
+    ("MC", &["monaco"]),
+    (
+        "UK",
+        &[
+            "uk",
+            "united kingdom",
+            "britain",
+            "british",
+            "england",
+            "scotland",
+            "scottish",
+            "wales",
+            "welsh",
+            "northern ireland",
+            "northern irish",
+        ],
+    ),
     ("AL", &["albania", "albanian"]),
-    ("BA", &["bosnia", "herzegovina"]),
+    ("BA", &["bosnia", "herzegovina", "bosnian"]),
     ("ME", &["montenegro", "montenegrin"]),
     ("MK", &["north macedonia", "macedonia", "macedonian"]),
     ("RS", &["serbia", "serbian"]),
-    ("XK", &["kosovo"]),
-    ("KO", &["kosovo"]),
+    ("XK", &["kosovo", "kosovar"]),
     ("TR", &["turkey", "turkish", "türkiye"]),
     ("UA", &["ukraine", "ukrainian"]),
     ("MD", &["moldova", "moldovan"]),
     ("GE", &["georgia", "georgian"]),
     ("AM", &["armenia", "armenian"]),
-    ("AZ", &["azerbaijan"]),
+    ("AZ", &["azerbaijan", "azerbaijani"]),
     ("BY", &["belarus", "belarusian"]),
     ("RU", &["russia", "russian"]),
     ("IL", &["israel", "israeli"]),
@@ -122,7 +140,6 @@ const CITIES: &[(&str, &[&str])] = &[
     ("FR", &["paris", "lyon", "marseille", "toulouse", "grenoble", "bordeaux", "nantes", "lille", "strasbourg"]),
     ("DE", &["berlin", "munich", "hamburg", "cologne", "frankfurt", "stuttgart", "dresden", "aachen", "karlsruhe"]),
     ("EL", &["athens", "thessaloniki", "crete", "patras"]),
-    ("GR", &["athens", "thessaloniki", "crete", "patras"]),
     ("HU", &["budapest", "debrecen", "szeged"]),
     ("IE", &["dublin", "galway", "limerick"]),
     ("IT", &["rome", "milan", "turin", "naples", "venice", "florence", "bologna", "genoa", "sicily", "sardinia"]),
@@ -134,7 +151,7 @@ const CITIES: &[(&str, &[&str])] = &[
         &["warsaw", "krakow", "kraków", "gdansk", "gdańsk", "wroclaw", "wrocław", "poznan", "poznań", "lodz", "łódź"],
     ),
     ("PT", &["lisbon", "porto", "coimbra", "azores", "madeira"]),
-    ("RO", &["bucharest", "cluj", "iasi", "iași", "timisoara", "timișoara"]),
+    ("RO", &["bucharest", "cluj", "iasi", "iași", "iaşi", "timisoara", "timișoara", "timişoara"]),
     ("SK", &["bratislava", "kosice", "košice"]),
     ("SI", &["ljubljana", "maribor"]),
     ("ES", &["madrid", "barcelona", "valencia", "seville", "bilbao", "zaragoza", "canary islands"]),
@@ -149,8 +166,68 @@ const CITIES: &[(&str, &[&str])] = &[
     ("IL", &["tel aviv", "jerusalem", "haifa"]),
 ];
 
-/// Phrases that contain a name but do not name a place ("the Paris Agreement").
-const NOT_PLACES: &[&str] = &["paris agreement", "paris climate agreement"];
+/// Phrases that contain a name but do not name a place: species, diseases, places elsewhere.
+const NOT_PLACES: &[&str] = &[
+    "norway spruce",
+    "norway rat",
+    "norway lobster",
+    "norway maple",
+    "chinese hamster",
+    "japanese knotweed",
+    "japanese encephalitis",
+    "japanese beetle",
+    "african swine fever",
+    "african horse sickness",
+    "spanish flu",
+    "dutch elm",
+    "bordeaux mixture",
+    "brussels sprouts",
+    "german cockroach",
+    "new south wales",
+    "new england",
+    "british columbia",
+    "north korea",
+    "georgia tech",
+    "paris climate agreement",
+    "paris climate accord",
+];
+
+/// Names that count only when written with a capital: in lower case they are usually a
+/// verb, a bird, porcelain, a pepper or a first name.
+const CAPITALISED_ONLY: &[&str] = &["polish", "turkey", "china", "chile", "georgia", "sofia", "florence"];
+
+/// A city followed by one of these words names a treaty, a convention or a process, not a
+/// place ("the Paris Agreement", "the Bologna process", "the Aarhus Convention"); so does a city
+/// after "<word> of" ("the Declaration of Helsinki").
+const POLICY_WORDS: &[&str] = &[
+    "accord",
+    "agenda",
+    "agreement",
+    "aligned",
+    "consensus",
+    "convention",
+    "conventions",
+    "criteria",
+    "declaration",
+    "principles",
+    "process",
+    "protocol",
+    "regulation",
+    "strategy",
+    "treaty",
+];
+
+/// Whether two country codes name the same country (`UK` and ISO's `GB`, `EL` and `GR`, `XK`
+/// and CORDIS's older `KO`).
+pub fn same_country(a: &str, b: &str) -> bool {
+    let canonical = |c| match c {
+        "GB" => "UK",
+        "GR" => "EL",
+        "KO" => "XK",
+        c => c,
+    };
+    canonical(a) == canonical(b)
+}
 
 /// Regions that name several countries; each of them counts for less than a country named
 /// outright ([`crate::engine::Params::region_share`]).
@@ -158,6 +235,7 @@ const REGIONS: &[(&str, &[&str])] = &[
     ("nordic", &["DK", "FI", "IS", "NO", "SE"]),
     ("scandinavia", &["DK", "NO", "SE"]),
     ("scandinavian", &["DK", "NO", "SE"]),
+    ("baltic sea", &["FI", "SE", "DE", "PL", "DK", "EE", "LV", "LT"]),
     ("baltic states", &["EE", "LV", "LT"]),
     ("baltic countries", &["EE", "LV", "LT"]),
     ("baltic", &["EE", "LV", "LT"]),
@@ -172,6 +250,8 @@ const REGIONS: &[(&str, &[&str])] = &[
     ("eastern partnership", &["UA", "MD", "GE", "AM", "AZ"]),
     ("africa", &["ZA", "KE", "TZ", "UG", "ET", "GH", "NG", "SN", "BF", "RW", "MZ", "CM", "MA", "TN", "DZ", "EG"]),
     ("african", &["ZA", "KE", "TZ", "UG", "ET", "GH", "NG", "SN", "BF", "RW", "MZ", "CM", "MA", "TN", "DZ", "EG"]),
+    ("north africa", &["MA", "DZ", "TN", "EG"]),
+    ("north african", &["MA", "DZ", "TN", "EG"]),
     ("latin america", &["BR", "AR", "CL", "CO", "PE", "MX", "EC", "UY"]),
     ("latin american", &["BR", "AR", "CL", "CO", "PE", "MX", "EC", "UY"]),
     ("arctic", &["NO", "IS", "FI", "SE", "DK", "GL", "FO", "CA"]),
@@ -183,8 +263,8 @@ const MAX_WORDS: usize = 3;
 /// The country lexicon, ready to scan texts.
 #[derive(Debug, Clone)]
 pub struct Gazetteer {
-    /// Phrase → the countries it names, and whether it names them as part of a region.
-    phrases: HashMap<String, (Vec<&'static str>, bool)>,
+    /// Phrase → the countries it names, and what kind of name it is.
+    phrases: HashMap<String, (Vec<&'static str>, Kind)>,
 }
 
 impl Default for Gazetteer {
@@ -197,18 +277,20 @@ impl Default for Gazetteer {
 impl Gazetteer {
     /// Countries and regions, and cities when `cities` is set.
     pub fn new(cities: bool) -> Self {
-        let mut phrases: HashMap<String, (Vec<&'static str>, bool)> = HashMap::new();
+        let mut phrases: HashMap<String, (Vec<&'static str>, Kind)> = HashMap::new();
         let cities = if cities { CITIES } else { &[] };
-        for &(code, names) in COUNTRIES.iter().chain(cities) {
-            for &n in names {
-                phrases.entry(n.to_string()).or_default().0.push(code);
+        for (table, kind) in [(COUNTRIES, Kind::Country), (cities, Kind::City)] {
+            for &(code, names) in table {
+                for &n in names {
+                    phrases.entry(n.to_string()).or_insert_with(|| (Vec::new(), kind.clone())).0.push(code);
+                }
             }
         }
         for &(name, codes) in REGIONS {
-            phrases.insert(name.to_string(), (codes.to_vec(), true));
+            phrases.insert(name.to_string(), (codes.to_vec(), Kind::Region));
         }
         for &n in NOT_PLACES {
-            phrases.insert(n.to_string(), (Vec::new(), false));
+            phrases.insert(n.to_string(), (Vec::new(), Kind::Nothing));
         }
         Gazetteer { phrases }
     }
@@ -219,39 +301,100 @@ impl Gazetteer {
 pub struct Named {
     /// CORDIS country code.
     pub code: &'static str,
-    /// The words of the text that name it (first occurrence, lower-case).
+    /// The words (lower-case) that name it: the first that name it outright, else the first
+    /// region that includes it.
     pub words: String,
     /// Named only as part of a region ("Nordic", "the Western Balkans").
     pub region: bool,
+}
+
+/// A word of the scanned text.
+struct Word {
+    /// Lower-case, combining marks removed ("İzmir" → "izmir", "Lie\u{300}ge" → "liege").
+    lower: String,
+    capitalised: bool,
+    /// All letters upper-case and at least four of them (an acronym, unless the text shouts).
+    acronym: bool,
+}
+
+fn is_combining(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// The words of `text`, in sentences: a name never runs across `.`, `;`, `:`, `!`, `?` or a
+/// line break.
+fn sentences(text: &str) -> Vec<Vec<Word>> {
+    text.split(['.', ';', ':', '!', '?', '\n'])
+        .map(|sentence| {
+            sentence
+                .split(|c: char| !c.is_alphanumeric() && !is_combining(c))
+                .filter(|w| !w.is_empty())
+                .map(|w| Word {
+                    lower: w.to_lowercase().chars().filter(|&c| !is_combining(c)).collect(),
+                    capitalised: w.chars().next().is_some_and(char::is_uppercase),
+                    acronym: w.chars().filter(|c| c.is_alphabetic()).count() >= 4
+                        && w.chars().all(|c| !c.is_lowercase()),
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// What a phrase of the lexicon names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Kind {
+    Country,
+    City,
+    Region,
+    /// A fixed phrase that names no place.
+    Nothing,
 }
 
 impl Gazetteer {
     /// Countries named in `text`, each once, in order of first mention; a country named
     /// outright anywhere is not also counted as named by a region.
     pub fn countries(&self, text: &str) -> Vec<Named> {
-        let lower = text.to_lowercase();
-        let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        let sentences = sentences(text);
+        let words = sentences.iter().map(Vec::len).sum::<usize>().max(1);
+        // A text mostly in capitals (some titles are) has no acronyms to tell apart.
+        let shouting = sentences.iter().flatten().filter(|w| w.acronym).count() * 2 > words;
         let mut out: Vec<Named> = Vec::new();
-        let mut i = 0;
-        while i < words.len() {
-            let mut matched = 0;
-            for n in (1..=MAX_WORDS.min(words.len() - i)).rev() {
-                let phrase = words[i..i + n].join(" ");
-                if let Some((codes, region)) = self.phrases.get(&phrase) {
-                    for &code in codes {
-                        match out.iter_mut().find(|m| m.code == code) {
-                            Some(m) if m.region && !region => {
-                                *m = Named { code, words: phrase.clone(), region: false };
+        for words in &sentences {
+            let mut i = 0;
+            while i < words.len() {
+                let mut matched = 0;
+                for n in (1..=MAX_WORDS.min(words.len() - i)).rev() {
+                    let phrase = words[i..i + n].iter().map(|w| w.lower.as_str()).collect::<Vec<_>>().join(" ");
+                    let Some((codes, kind)) = self.phrases.get(&phrase) else { continue };
+                    matched = n;
+                    let first = &words[i];
+                    let policy = |w: Option<&Word>| w.is_some_and(|w| POLICY_WORDS.contains(&w.lower.as_str()));
+                    let skip = match kind {
+                        Kind::Nothing => true,
+                        _ if CAPITALISED_ONLY.contains(&phrase.as_str()) && !first.capitalised => true,
+                        _ if n == 1 && first.acronym && !shouting && phrase != "usa" => true,
+                        Kind::City => {
+                            policy(words.get(i + n))
+                                || (i >= 2 && words[i - 1].lower == "of" && policy(words.get(i - 2)))
+                        }
+                        _ => false,
+                    };
+                    if !skip {
+                        let region = *kind == Kind::Region;
+                        for &code in codes {
+                            match out.iter_mut().find(|m| m.code == code) {
+                                Some(m) if m.region && !region => {
+                                    *m = Named { code, words: phrase.clone(), region: false };
+                                }
+                                Some(_) => {}
+                                None => out.push(Named { code, words: phrase.clone(), region }),
                             }
-                            Some(_) => {}
-                            None => out.push(Named { code, words: phrase.clone(), region: *region }),
                         }
                     }
-                    matched = n;
                     break;
                 }
+                i += matched.max(1);
             }
-            i += matched.max(1);
         }
         out
     }
@@ -267,17 +410,46 @@ mod tests {
 
     #[test]
     fn names_and_adjectives_map_to_cordis_codes() {
-        assert_eq!(codes("Pilots in Norway and the United Kingdom, with Greek partners"), ["NO", "UK", "EL", "GR"]);
+        assert_eq!(codes("Pilots in Norway and the United Kingdom, with Greek partners"), ["NO", "UK", "EL"]);
         assert_eq!(codes("Ukrainian researchers; Ukraine's recovery"), ["UA"]);
+        assert_eq!(codes("Belfast, Northern Ireland and Kosovar schools"), ["UK", "XK"]);
+        assert!(same_country("UK", "GB") && same_country("GR", "EL") && same_country("KO", "XK"));
+        assert!(!same_country("UK", "IE"));
     }
 
     #[test]
     fn longest_phrase_wins_and_unrelated_words_do_not_match() {
         assert_eq!(codes("South Africa and north macedonia"), ["ZA", "MK"]);
-        assert_eq!(codes("a turkish bath in Chad; polishing steel; american markets"), ["TR"]);
+        assert_eq!(codes("a Turkish bath in Chad; american markets"), ["TR"]);
         assert!(codes("").is_empty());
         assert!(codes("Europe-wide digital twins of the ocean").is_empty());
-        assert!(codes("meeting the goals of the Paris Agreement").is_empty());
+        assert!(codes("Norway spruce stands hit by African swine fever and the Spanish flu").is_empty());
+        assert!(codes("New South Wales and British Columbia").is_empty());
+    }
+
+    #[test]
+    fn ambiguous_names_count_only_when_written_as_names() {
+        assert!(codes("polish the lens; roast turkey; fine china").is_empty());
+        assert_eq!(codes("Polish and Turkish partners"), ["PL", "TR"]);
+        assert!(codes("the ROME and SOFIA instruments").is_empty(), "acronyms in running text");
+        assert_eq!(codes("PILOTS IN ROME AND SOFIA"), ["IT", "BG"], "a title in capitals still names places");
+        assert_eq!(codes("partners in the USA"), ["US"]);
+    }
+
+    #[test]
+    fn treaties_and_processes_named_after_cities_are_not_places() {
+        assert!(codes("meeting the goals of the Paris Agreement, the Paris climate agreement").is_empty());
+        assert!(codes("the Bologna process, the Aarhus Convention and the Declaration of Helsinki").is_empty());
+        assert!(codes("Paris-aligned portfolios").is_empty());
+        assert_eq!(codes("a living lab in Paris"), ["FR"]);
+    }
+
+    #[test]
+    fn names_do_not_run_across_sentences_and_accents_fold() {
+        let named = Gazetteer::default().countries("We work in the south. Africa comes next");
+        let za = named.iter().find(|n| n.code == "ZA").unwrap();
+        assert!(za.region && za.words == "africa", "not South Africa: {za:?}");
+        assert_eq!(codes("İzmir and Lie\u{300}ge"), ["TR", "BE"]);
     }
 
     #[test]
@@ -286,5 +458,6 @@ mod tests {
         let got: Vec<(&str, bool)> = named.iter().map(|n| (n.code, n.region)).collect();
         assert_eq!(got, [("PT", false), ("EE", true), ("LV", false), ("LT", true)]);
         assert_eq!(named[2].words, "riga", "a country named outright keeps the words that named it");
+        assert!(Gazetteer::new(false).countries("Pilots in Lisbon").is_empty(), "cities can be left out");
     }
 }

@@ -467,4 +467,15 @@ fn a_query_naming_a_country_lifts_its_organisations_and_says_so() {
         ["the query names its country (ES: \"iberian\") → +0.500"]
     );
     assert_eq!(named_of_f("Grid operators in Seville"), ["the query names its country (ES: \"seville\") → +1.000"]);
+
+    // The app stores ISO codes (GB, GR): the lexicon's CORDIS codes (UK, EL) still find them.
+    let mut corpus = fixture();
+    corpus.orgs[5].country = "GB".into();
+    let e = Engine::build(&corpus, CUTOFF, Params { w_named: 1.0, ..fixed_params() });
+    let hits = e.rank("Grid operators in the United Kingdom", &Filters::default(), 6);
+    assert_eq!(e.org(hits[0].org).id, "F");
+    assert!(hits[0]
+        .reasons
+        .iter()
+        .any(|r| r.to_string() == "the query names its country (GB: \"united kingdom\") → +1.000"));
 }

@@ -71,7 +71,7 @@ async fn find_partners_ranks_with_reasons() {
         let first = &v["items"][0];
         assert_eq!(first["id"], uni, "{v}");
         let reasons: Vec<&str> = first["reasons"].as_array().unwrap().iter().map(|r| r.as_str().unwrap()).collect();
-        assert!(reasons.contains(&"Based in NO, named in your text (“norway”)"), "{reasons:?}");
+        assert!(reasons.contains(&"Based in Norway, named in your text (“norway”)"), "{reasons:?}");
 
         // Filters narrow the ranking; the asking organisation is left out and other clusters get a bonus.
         let (_, v) = get(&t, "/partners?q=offshore+wind&country=NO").await;
