@@ -1048,11 +1048,7 @@ impl Engine {
     /// Like [`Engine::rank_orgs`] with the title given apart from the objective
     /// (title terms get [`Params::title_boost`] extra weight).
     pub fn rank_parts_orgs(&self, title: &str, text: &str, filters: &Filters, k: usize) -> Vec<Hit> {
-        let s = self.score(title, text, true);
-        self.select(&s.total, filters, k)
-            .into_iter()
-            .map(|(org, score)| Hit { org, score, reasons: Vec::new() })
-            .collect()
+        self.hits(&self.score(title, text, true), filters, k, false)
     }
 
     /// Ranks candidate organisations for a project description (title +
@@ -1064,21 +1060,22 @@ impl Engine {
     /// Like [`Engine::rank`] with the title given apart from the objective
     /// (title terms get [`Params::title_boost`] extra weight).
     pub fn rank_parts(&self, title: &str, text: &str, filters: &Filters, k: usize) -> Vec<Hit> {
-        let s = self.score(title, text, true);
-        self.select(&s.total, filters, k)
-            .into_iter()
-            .map(|(org, score)| Hit { org, score, reasons: self.explain(&s, org) })
-            .collect()
+        self.hits(&self.score(title, text, true), filters, k, true)
     }
 
     /// Ranks for an organisation's own texts (its recommendations), with reasons. The places
     /// such a text names say where the organisation is or has worked, not where it looks for
     /// partners, so they give no bonus here.
     pub fn rank_profile(&self, text: &str, filters: &Filters, k: usize) -> Vec<Hit> {
-        let s = self.score("", text, false);
+        self.hits(&self.score("", text, false), filters, k, true)
+    }
+
+    /// The best `k` organisations of a scoring that pass `filters`, with their reasons when
+    /// `explain` is set.
+    fn hits(&self, s: &Scored, filters: &Filters, k: usize, explain: bool) -> Vec<Hit> {
         self.select(&s.total, filters, k)
             .into_iter()
-            .map(|(org, score)| Hit { org, score, reasons: self.explain(&s, org) })
+            .map(|(org, score)| Hit { org, score, reasons: if explain { self.explain(s, org) } else { Vec::new() } })
             .collect()
     }
 

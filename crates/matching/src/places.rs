@@ -229,42 +229,39 @@ pub fn same_country(a: &str, b: &str) -> bool {
     canonical(a) == canonical(b)
 }
 
-/// Regions that name several countries; each of them counts for less than a country named
-/// outright ([`crate::engine::Params::region_share`]).
-const REGIONS: &[(&str, &[&str])] = &[
-    ("nordic", &["DK", "FI", "IS", "NO", "SE"]),
-    ("scandinavia", &["DK", "NO", "SE"]),
-    ("scandinavian", &["DK", "NO", "SE"]),
-    ("baltic sea", &["FI", "SE", "DE", "PL", "DK", "EE", "LV", "LT"]),
-    ("baltic states", &["EE", "LV", "LT"]),
-    ("baltic countries", &["EE", "LV", "LT"]),
-    ("baltic", &["EE", "LV", "LT"]),
-    ("western balkans", &["AL", "BA", "ME", "MK", "RS", "XK"]),
-    ("balkans", &["AL", "BA", "ME", "MK", "RS", "XK", "HR", "SI", "BG"]),
-    ("balkan", &["AL", "BA", "ME", "MK", "RS", "XK", "HR", "SI", "BG"]),
-    ("danube", &["DE", "AT", "SK", "HU", "HR", "RS", "RO", "BG", "UA", "MD"]),
-    ("alpine", &["AT", "CH", "DE", "FR", "IT", "SI", "LI"]),
-    ("alps", &["AT", "CH", "DE", "FR", "IT", "SI", "LI"]),
-    ("iberian", &["ES", "PT"]),
-    ("benelux", &["BE", "NL", "LU"]),
-    ("eastern partnership", &["UA", "MD", "GE", "AM", "AZ"]),
-    ("africa", &["ZA", "KE", "TZ", "UG", "ET", "GH", "NG", "SN", "BF", "RW", "MZ", "CM", "MA", "TN", "DZ", "EG"]),
-    ("african", &["ZA", "KE", "TZ", "UG", "ET", "GH", "NG", "SN", "BF", "RW", "MZ", "CM", "MA", "TN", "DZ", "EG"]),
-    ("north africa", &["MA", "DZ", "TN", "EG"]),
-    ("north african", &["MA", "DZ", "TN", "EG"]),
-    ("latin america", &["BR", "AR", "CL", "CO", "PE", "MX", "EC", "UY"]),
-    ("latin american", &["BR", "AR", "CL", "CO", "PE", "MX", "EC", "UY"]),
-    ("arctic", &["NO", "IS", "FI", "SE", "DK", "GL", "FO", "CA"]),
+/// Regions, by the names that name them, and the countries each includes; each of these
+/// counts for less than a country named outright ([`crate::engine::Params::region_share`]).
+const REGIONS: &[(&[&str], &[&str])] = &[
+    (&["nordic"], &["DK", "FI", "IS", "NO", "SE"]),
+    (&["scandinavia", "scandinavian"], &["DK", "NO", "SE"]),
+    (&["baltic sea"], &["FI", "SE", "DE", "PL", "DK", "EE", "LV", "LT"]),
+    (&["baltic states", "baltic countries", "baltic"], &["EE", "LV", "LT"]),
+    (&["western balkans"], &["AL", "BA", "ME", "MK", "RS", "XK"]),
+    (&["balkans", "balkan"], &["AL", "BA", "ME", "MK", "RS", "XK", "HR", "SI", "BG"]),
+    (&["danube"], &["DE", "AT", "SK", "HU", "HR", "RS", "RO", "BG", "UA", "MD"]),
+    (&["alpine", "alps"], &["AT", "CH", "DE", "FR", "IT", "SI", "LI"]),
+    (&["iberian"], &["ES", "PT"]),
+    (&["benelux"], &["BE", "NL", "LU"]),
+    (&["eastern partnership"], &["UA", "MD", "GE", "AM", "AZ"]),
+    (
+        &["africa", "african"],
+        &["ZA", "KE", "TZ", "UG", "ET", "GH", "NG", "SN", "BF", "RW", "MZ", "CM", "MA", "TN", "DZ", "EG"],
+    ),
+    (&["north africa", "north african"], &["MA", "DZ", "TN", "EG"]),
+    (&["latin america", "latin american"], &["BR", "AR", "CL", "CO", "PE", "MX", "EC", "UY"]),
+    (&["arctic"], &["NO", "IS", "FI", "SE", "DK", "GL", "FO", "CA"]),
 ];
 
 /// Longest name, in words.
 const MAX_WORDS: usize = 3;
 
+/// What a lexicon phrase names: its countries, and what kind of name it is.
+type Entry = (Vec<&'static str>, Kind);
+
 /// The country lexicon, ready to scan texts.
 #[derive(Debug, Clone)]
 pub struct Gazetteer {
-    /// Phrase → the countries it names, and what kind of name it is.
-    phrases: HashMap<String, (Vec<&'static str>, Kind)>,
+    phrases: HashMap<String, Entry>,
 }
 
 impl Default for Gazetteer {
@@ -277,17 +274,19 @@ impl Default for Gazetteer {
 impl Gazetteer {
     /// Countries and regions, and cities when `cities` is set.
     pub fn new(cities: bool) -> Self {
-        let mut phrases: HashMap<String, (Vec<&'static str>, Kind)> = HashMap::new();
+        let mut phrases: HashMap<String, Entry> = HashMap::new();
         let cities = if cities { CITIES } else { &[] };
         for (table, kind) in [(COUNTRIES, Kind::Country), (cities, Kind::City)] {
             for &(code, names) in table {
                 for &n in names {
-                    phrases.entry(n.to_string()).or_insert_with(|| (Vec::new(), kind.clone())).0.push(code);
+                    phrases.entry(n.to_string()).or_insert_with(|| (Vec::new(), kind)).0.push(code);
                 }
             }
         }
-        for &(name, codes) in REGIONS {
-            phrases.insert(name.to_string(), (codes.to_vec(), Kind::Region));
+        for &(names, codes) in REGIONS {
+            for &n in names {
+                phrases.insert(n.to_string(), (codes.to_vec(), Kind::Region));
+            }
         }
         for &n in NOT_PLACES {
             phrases.insert(n.to_string(), (Vec::new(), Kind::Nothing));
@@ -341,7 +340,7 @@ fn sentences(text: &str) -> Vec<Vec<Word>> {
 }
 
 /// What a phrase of the lexicon names.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Country,
     City,
@@ -362,41 +361,52 @@ impl Gazetteer {
         for words in &sentences {
             let mut i = 0;
             while i < words.len() {
-                let mut matched = 0;
-                for n in (1..=MAX_WORDS.min(words.len() - i)).rev() {
-                    let phrase = words[i..i + n].iter().map(|w| w.lower.as_str()).collect::<Vec<_>>().join(" ");
-                    let Some((codes, kind)) = self.phrases.get(&phrase) else { continue };
-                    matched = n;
-                    let first = &words[i];
-                    let policy = |w: Option<&Word>| w.is_some_and(|w| POLICY_WORDS.contains(&w.lower.as_str()));
-                    let skip = match kind {
-                        Kind::Nothing => true,
-                        _ if CAPITALISED_ONLY.contains(&phrase.as_str()) && !first.capitalised => true,
-                        _ if n == 1 && first.acronym && !shouting && phrase != "usa" => true,
-                        Kind::City => {
-                            policy(words.get(i + n))
-                                || (i >= 2 && words[i - 1].lower == "of" && policy(words.get(i - 2)))
-                        }
-                        _ => false,
-                    };
-                    if !skip {
-                        let region = *kind == Kind::Region;
-                        for &code in codes {
-                            match out.iter_mut().find(|m| m.code == code) {
-                                Some(m) if m.region && !region => {
-                                    *m = Named { code, words: phrase.clone(), region: false };
-                                }
-                                Some(_) => {}
-                                None => out.push(Named { code, words: phrase.clone(), region }),
-                            }
-                        }
+                let Some((n, phrase, (codes, kind))) = self.longest_at(words, i) else {
+                    i += 1;
+                    continue;
+                };
+                if !names_no_place(words, i, n, &phrase, *kind, shouting) {
+                    for &code in codes {
+                        note(&mut out, code, &phrase, *kind == Kind::Region);
                     }
-                    break;
                 }
-                i += matched.max(1);
+                i += n;
             }
         }
         out
+    }
+
+    /// The longest lexicon phrase that starts at word `i`: its length in words, the phrase,
+    /// and what it names.
+    fn longest_at(&self, words: &[Word], i: usize) -> Option<(usize, String, &Entry)> {
+        (1..=MAX_WORDS.min(words.len() - i)).rev().find_map(|n| {
+            let phrase = words[i..i + n].iter().map(|w| w.lower.as_str()).collect::<Vec<_>>().join(" ");
+            self.phrases.get(&phrase).map(|entry| (n, phrase, entry))
+        })
+    }
+}
+
+/// Whether the lexicon phrase of `n` words at word `i` names no place here: a fixed phrase
+/// that names none, an ambiguous name not capitalised, a city's name written as an acronym, a
+/// city that names a treaty or a process.
+fn names_no_place(words: &[Word], i: usize, n: usize, phrase: &str, kind: Kind, shouting: bool) -> bool {
+    let first = &words[i];
+    let policy = |w: Option<&Word>| w.is_some_and(|w| POLICY_WORDS.contains(&w.lower.as_str()));
+    match kind {
+        Kind::Nothing => true,
+        _ if CAPITALISED_ONLY.contains(&phrase) && !first.capitalised => true,
+        _ if n == 1 && first.acronym && !shouting && phrase != "usa" => true,
+        Kind::City => policy(words.get(i + n)) || (i >= 2 && words[i - 1].lower == "of" && policy(words.get(i - 2))),
+        _ => false,
+    }
+}
+
+/// Records that `phrase` names the country `code`; a name outright replaces a region's.
+fn note(out: &mut Vec<Named>, code: &'static str, phrase: &str, region: bool) {
+    match out.iter_mut().find(|m| m.code == code) {
+        Some(m) if m.region && !region => *m = Named { code, words: phrase.to_string(), region: false },
+        Some(_) => {}
+        None => out.push(Named { code, words: phrase.to_string(), region }),
     }
 }
 
