@@ -139,7 +139,7 @@ impl App {
             return Err(AppError::Validation(errors));
         };
         let hash = hash_password(&input.password)?;
-        let id = store::insert_user(&mut tx, &email, &hash, role.as_str(), input.organisation_id, &self.now_text())
+        let id = store::insert_user(&mut tx, &email, &hash, role, input.organisation_id, &self.now_text())
             .await
             .map_err(|e| match e {
                 store::StoreError::Conflict(_) => AppError::field("email", "an account with this e-mail exists"),
@@ -178,7 +178,7 @@ impl App {
         if user.disabled {
             return Ok(None);
         }
-        let role = Role::parse(&user.role).ok();
+        let role = Some(user.role);
         let managed_clusters = store::user_clusters(&mut conn, user.id).await?;
         Ok(Some(Actor {
             user_id: Some(user.id),
@@ -272,7 +272,7 @@ impl App {
         self.actor_for_user(user_id).await
     }
 
-    pub async fn list_users(&self, actor: &Actor) -> AppResult<Vec<(store::User, Vec<i64>)>> {
+    pub async fn list_users(&self, actor: &Actor) -> AppResult<Vec<(domain::User, Vec<i64>)>> {
         if !actor.can_manage_users() {
             return Err(AppError::Forbidden);
         }

@@ -14,7 +14,7 @@ fn io(e: impl Into<anyhow::Error>) -> AppError {
     AppError::Internal(e.into())
 }
 
-pub fn dump_to_json(dump: &Dump) -> Value {
+fn dump_to_json(dump: &Dump) -> Value {
     let tables: Vec<Value> = dump
         .tables
         .iter()
@@ -41,7 +41,7 @@ pub fn dump_to_json(dump: &Dump) -> Value {
     json!({"format": FORMAT, "version": 1, "tables": tables})
 }
 
-pub fn dump_from_json(v: &Value) -> Result<Dump, String> {
+fn dump_from_json(v: &Value) -> Result<Dump, String> {
     if v.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(format!("not a {FORMAT} file (field `format`)"));
     }

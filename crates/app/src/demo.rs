@@ -17,7 +17,10 @@ use crate::auth::NewUser;
 use crate::cordis::CordisData;
 use crate::{App, AppError, AppResult};
 use domain::text::term_set;
-use domain::{Actor, ClusterInput, Membership, PersonDraft, Visibility};
+use domain::{
+    Actor, ClusterInput, EventStatus, FeedbackOutcome, MeetingStatus, Membership, PersonDraft, RequestStatus,
+    Visibility,
+};
 use matching::{cluster_fit, ClusterProfile};
 
 const ORGANISATIONS: &[u8] = include_bytes!("../../../data/cordis-lu/organisations.csv");
@@ -116,34 +119,6 @@ impl App {
     ) -> AppResult<()> {
         use crate::events::{EventInput, ProgrammeBlock};
         let sys = Actor::system();
-        let sessions = || {
-            vec![
-                store::EventSession {
-                    starts_at: "09:00".into(),
-                    ends_at: "09:45".into(),
-                    title: "Welcome and keynote".into(),
-                    kind: "keynote".into(),
-                },
-                store::EventSession {
-                    starts_at: "09:45".into(),
-                    ends_at: "11:00".into(),
-                    title: "Testimonials from the clusters".into(),
-                    kind: "testimonials".into(),
-                },
-                store::EventSession {
-                    starts_at: "11:15".into(),
-                    ends_at: "12:30".into(),
-                    title: "Round table of the cluster managers".into(),
-                    kind: "round_table".into(),
-                },
-                store::EventSession {
-                    starts_at: "14:00".into(),
-                    ends_at: "17:00".into(),
-                    title: "One-to-one business meetings".into(),
-                    kind: "meetings".into(),
-                },
-            ]
-        };
         let blocks = vec![ProgrammeBlock {
             day: None,
             session: "afternoon".into(),
@@ -175,7 +150,6 @@ impl App {
             names.insert(o.id, o.display_name());
         }
         drop(conn);
-        let clusters_of = |o: i64| chosen.iter().filter(|(x, _, _)| *x == o).map(|(_, c, _)| *c).collect::<Vec<_>>();
         for (k, (slug, name, day, description)) in forums.iter().enumerate() {
             let input = EventInput {
                 slug: slug.to_string(),
@@ -189,7 +163,7 @@ impl App {
                 max_meetings: Some(9),
                 ..Default::default()
             };
-            self.create_event(&sys, &input, &sessions(), &blocks).await?;
+            self.create_event(&sys, &input, &forum_sessions(), &blocks).await?;
             let mut tx = self.store.begin().await?;
             let event =
                 store::get_event_by_slug(&mut tx, slug).await?.ok_or_else(|| AppError::NotFound("event".into()))?;
@@ -213,69 +187,211 @@ impl App {
                     store::set_round_table(&mut tx, pid, true).await?;
                 }
             }
-            // Requests: each member asks the three members of other clusters sharing most words.
-            let mut n = 0usize;
-            for (a, wa) in &words {
-                let ca = clusters_of(*a);
-                let mut scored: Vec<(usize, i64)> = words
-                    .iter()
-                    .filter(|(b, _)| b != a && !clusters_of(*b).iter().any(|c| ca.contains(c)))
-                    .map(|(b, wb)| (wa.iter().filter(|w| wb.binary_search(w).is_ok()).count(), *b))
-                    .filter(|(shared, _)| *shared >= 2)
-                    .collect();
-                scored.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
-                for (_, b) in scored.into_iter().take(3) {
-                    let (from, to) = (participant_of[a], participant_of[&b]);
-                    let all = store::meeting_requests(&mut tx, event.id).await?;
-                    if all.iter().any(|r| {
-                        (r.from_participant == from && r.to_participant == to)
-                            || (r.from_participant == to && r.to_participant == from)
-                    }) {
-                        continue;
-                    }
-                    n += 1;
-                    // The past forum's requests were all answered; the next one's are partly open.
-                    let status = if k == 0 || !n.is_multiple_of(3) { "accepted" } else { "pending" };
-                    let r = store::MeetingRequest {
-                        id: 0,
-                        event_id: event.id,
-                        from_participant: from,
-                        to_participant: to,
-                        message: "Our projects share themes; shall we meet? (demo request)".into(),
-                        priority: 1 + (n % 3) as i64,
-                        status: status.into(),
-                        created_at: self.now_text(),
-                    };
-                    let rid = store::insert_request(&mut tx, &r).await?;
-                    if status == "accepted" {
-                        store::insert_meeting(&mut tx, event.id, rid, &self.now_text()).await?;
-                    }
-                }
-            }
+            self.demo_requests(&mut tx, event.id, k == 0, &words, chosen, &participant_of).await?;
             store::commit(tx).await?;
             if k == 0 {
                 self.schedule_event(&sys, slug, std::time::Duration::from_secs(2)).await?;
-                // The day happened: most meetings were held, a few were no-shows, and both
-                // sides left feedback (a fixed, documented pattern: this is demo data).
-                let mut tx = self.store.begin().await?;
-                let requests = crate::events::requests_by_id(&mut tx, event.id).await?;
-                let outcomes = ["cooperation_possible", "informative", "informative", "no_interest"];
-                for (i, m) in store::event_meetings(&mut tx, event.id).await?.iter().enumerate() {
-                    let (Some(_), Some(r)) = (m.slot_id, requests.get(&m.request_id)) else { continue };
-                    let held = i % 11 != 7;
-                    store::set_meeting_status(&mut tx, m.id, if held { "held" } else { "no_show" }, &self.now_text())
-                        .await?;
-                    for (side, p) in [r.from_participant, r.to_participant].into_iter().enumerate() {
-                        let outcome = if held { outcomes[(i + side) % outcomes.len()] } else { "did_not_take_place" };
-                        store::upsert_feedback(&mut tx, m.id, p, outcome, &self.now_text()).await?;
-                    }
-                }
-                store::set_event_status(&mut tx, event.id, "completed").await?;
-                store::commit(tx).await?;
+                self.demo_forum_day(event.id).await?;
             }
         }
         Ok(())
     }
+
+    /// Requests: each member asks the three members of other clusters sharing most words. The
+    /// past forum's requests were all accepted; the next one's are partly open.
+    async fn demo_requests(
+        &self,
+        conn: &mut store::Conn,
+        event_id: i64,
+        past: bool,
+        words: &[(i64, Vec<String>)],
+        chosen: &[(i64, i64, String)],
+        participant_of: &std::collections::HashMap<i64, i64>,
+    ) -> AppResult<()> {
+        let clusters_of = |o: i64| chosen.iter().filter(|(x, _, _)| *x == o).map(|(_, c, _)| *c).collect::<Vec<_>>();
+        let mut n = 0usize;
+        for (a, wa) in words {
+            let ca = clusters_of(*a);
+            let mut scored: Vec<(usize, i64)> = words
+                .iter()
+                .filter(|(b, _)| b != a && !clusters_of(*b).iter().any(|c| ca.contains(c)))
+                .map(|(b, wb)| (wa.iter().filter(|w| wb.binary_search(w).is_ok()).count(), *b))
+                .filter(|(shared, _)| *shared >= 2)
+                .collect();
+            scored.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+            for (_, b) in scored.into_iter().take(3) {
+                let (from, to) = (participant_of[a], participant_of[&b]);
+                let all = store::meeting_requests(conn, event_id).await?;
+                if all.iter().any(|r| {
+                    (r.from_participant == from && r.to_participant == to)
+                        || (r.from_participant == to && r.to_participant == from)
+                }) {
+                    continue;
+                }
+                n += 1;
+                // The past forum's requests were all answered; the next one's are partly open.
+                let status =
+                    if past || !n.is_multiple_of(3) { RequestStatus::Accepted } else { RequestStatus::Pending };
+                let r = domain::MeetingRequest {
+                    id: 0,
+                    event_id,
+                    from_participant: from,
+                    to_participant: to,
+                    message: "Our projects share themes; shall we meet? (demo request)".into(),
+                    priority: 1 + (n % 3) as i64,
+                    status,
+                    created_at: self.now_text(),
+                };
+                let rid = store::insert_request(conn, &r).await?;
+                if status == RequestStatus::Accepted {
+                    store::insert_meeting(conn, event_id, rid, &self.now_text()).await?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The day of the past forum happened: most meetings were held, a few were no-shows, and
+    /// both sides left feedback (a fixed, documented pattern: this is demo data).
+    async fn demo_forum_day(&self, event_id: i64) -> AppResult<()> {
+        let mut tx = self.store.begin().await?;
+        let requests = crate::events::requests_by_id(&mut tx, event_id).await?;
+        let outcomes = [
+            FeedbackOutcome::CooperationPossible,
+            FeedbackOutcome::Informative,
+            FeedbackOutcome::Informative,
+            FeedbackOutcome::NoInterest,
+        ];
+        for (i, m) in store::event_meetings(&mut tx, event_id).await?.iter().enumerate() {
+            let (Some(_), Some(r)) = (m.slot_id, requests.get(&m.request_id)) else { continue };
+            let held = i % 11 != 7;
+            store::set_meeting_status(
+                &mut tx,
+                m.id,
+                if held { MeetingStatus::Held } else { MeetingStatus::NoShow },
+                &self.now_text(),
+            )
+            .await?;
+            for (side, p) in [r.from_participant, r.to_participant].into_iter().enumerate() {
+                let outcome =
+                    if held { outcomes[(i + side) % outcomes.len()] } else { FeedbackOutcome::DidNotTakePlace };
+                store::upsert_feedback(&mut tx, m.id, p, outcome, &self.now_text()).await?;
+            }
+        }
+        store::set_event_status(&mut tx, event_id, EventStatus::Completed).await?;
+        store::commit(tx).await?;
+        Ok(())
+    }
+}
+
+/// The agenda of both demo forums.
+fn forum_sessions() -> Vec<domain::EventSession> {
+    vec![
+        domain::EventSession {
+            starts_at: "09:00".into(),
+            ends_at: "09:45".into(),
+            title: "Welcome and keynote".into(),
+            kind: "keynote".into(),
+        },
+        domain::EventSession {
+            starts_at: "09:45".into(),
+            ends_at: "11:00".into(),
+            title: "Testimonials from the clusters".into(),
+            kind: "testimonials".into(),
+        },
+        domain::EventSession {
+            starts_at: "11:15".into(),
+            ends_at: "12:30".into(),
+            title: "Round table of the cluster managers".into(),
+            kind: "round_table".into(),
+        },
+        domain::EventSession {
+            starts_at: "14:00".into(),
+            ends_at: "17:00".into(),
+            title: "One-to-one business meetings".into(),
+            kind: "meetings".into(),
+        },
+    ]
+}
+
+/// Gives every demo cluster five members: first the organisations that fit it best by its
+/// keywords, then, when too few use them, those whose project texts share words with the
+/// cluster's description. Adds `(organisation, cluster, note)` to `chosen`.
+fn top_up_clusters(
+    cluster_ids: &[i64],
+    candidates: &[(domain::Organisation, usize, Vec<matching::Fit>)],
+    texts_of: &std::collections::HashMap<i64, String>,
+    chosen: &mut Vec<(i64, i64, String)>,
+) {
+    for id in cluster_ids {
+        let have = chosen.iter().filter(|(_, c, _)| c == id).count();
+        if have >= 5 {
+            continue;
+        }
+        let mut extra: Vec<_> = candidates
+            .iter()
+            .filter_map(|(o, n, fits)| fits.iter().find(|f| f.cluster_id == *id).map(|f| (o.id, *n, f)))
+            .filter(|(o, _, _)| !chosen.iter().any(|(co, cc, _)| co == o && cc == id))
+            .collect();
+        extra.sort_by(|a, b| b.2.score.total_cmp(&a.2.score).then(b.2.backing.cmp(&a.2.backing)).then(a.0.cmp(&b.0)));
+        let mut have = have;
+        for (o, n, f) in extra.into_iter().take(5 - have) {
+            chosen.push((o, *id, format!("Inferred (to give every cluster five members): {}", f.reason(n))));
+            have += 1;
+        }
+        if have >= 5 {
+            continue;
+        }
+        // Too few organisations use the cluster's keywords: fall back to the words of the
+        // cluster's description shared with the organisation's project texts.
+        let described =
+            CLUSTERS.iter().zip(cluster_ids).find(|(_, c)| *c == id).map(|(c, _)| c.description).unwrap_or("");
+        let wanted = term_set(described);
+        let mut overlap: Vec<(usize, i64, Vec<String>)> = candidates
+            .iter()
+            .filter(|(o, _, _)| !chosen.iter().any(|(co, cc, _)| *co == o.id && cc == id))
+            .map(|(o, _, _)| (o.id, texts_of.get(&o.id).map(String::as_str).unwrap_or("")))
+            .map(|(oid, text)| {
+                let words: Vec<String> =
+                    term_set(text).into_iter().filter(|w| wanted.binary_search(w).is_ok()).collect();
+                (words.len(), oid, words)
+            })
+            .filter(|(n, _, _)| *n > 0)
+            .collect();
+        overlap.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        for (_, oid, words) in overlap.into_iter().take(5 - have) {
+            let shown: Vec<&str> = words.iter().take(4).map(String::as_str).collect();
+            chosen.push((oid, *id, format!("Inferred (to give every cluster five members): its projects share the words {} with the cluster description", shown.join(", "))));
+        }
+    }
+}
+
+/// Fictional contact people: one or two per member, with varied visibility. Returns how many.
+async fn demo_people(conn: &mut store::Conn, members: &[i64], now: &str) -> AppResult<usize> {
+    let visibilities = [Visibility::Public, Visibility::Members, Visibility::Managers, Visibility::OnAgreement];
+    let mut people = 0;
+    for (i, org) in members.iter().enumerate() {
+        for k in 0..(1 + i % 2) {
+            let n = i * 2 + k;
+            let first = FIRST[n % FIRST.len()];
+            let last = LAST[(n / FIRST.len()) % LAST.len()];
+            let d = PersonDraft {
+                name: format!("{first} {last}"),
+                role_title: if k == 0 {
+                    "Innovation manager (fictional)".into()
+                } else {
+                    "Project officer (fictional)".into()
+                },
+                email: format!("{}.{}.{org}@example.org", first.to_lowercase(), last.to_lowercase()),
+                email_visibility: visibilities[n % 4],
+                phone: format!("+352 000 {:03} {:03}", org % 1000, n % 1000),
+                phone_visibility: visibilities[(n + 2) % 4],
+            };
+            store::insert_person(conn, *org, &d, true, now).await?;
+            people += 1;
+        }
+    }
+    Ok(people)
 }
 
 /// Invented names for fictional contact people.
@@ -295,6 +411,33 @@ pub struct DemoReport {
 }
 
 impl App {
+    /// Demo accounts, one per role: `(e-mail, role)`.
+    async fn demo_accounts(
+        &self,
+        actor: &Actor,
+        space: i64,
+        materials: i64,
+        member_org: Option<i64>,
+    ) -> AppResult<Vec<(String, String)>> {
+        let mut accounts = Vec::new();
+        for (email, role, clusters, org) in [
+            ("admin@demo.example.org", "admin", vec![], None),
+            ("manager@demo.example.org", "manager", vec![space, materials], None),
+            ("member@demo.example.org", "member", vec![], member_org),
+        ] {
+            let input = NewUser {
+                email: email.into(),
+                password: DEMO_PASSWORD.into(),
+                role: role.into(),
+                clusters,
+                organisation_id: org,
+            };
+            self.create_user(actor, &input).await?;
+            accounts.push((email.to_string(), role.to_string()));
+        }
+        Ok(accounts)
+    }
+
     /// Loads the demo into an empty database; does nothing (and says so) when data exists.
     pub async fn load_demo(&self) -> AppResult<DemoReport> {
         {
@@ -346,49 +489,7 @@ impl App {
                 chosen.push((o.id, f.cluster_id, format!("Inferred: {}", f.reason(*n))));
             }
         }
-        for id in &cluster_ids {
-            let have = chosen.iter().filter(|(_, c, _)| c == id).count();
-            if have >= 5 {
-                continue;
-            }
-            let mut extra: Vec<_> = candidates
-                .iter()
-                .filter_map(|(o, n, fits)| fits.iter().find(|f| f.cluster_id == *id).map(|f| (o.id, *n, f)))
-                .filter(|(o, _, _)| !chosen.iter().any(|(co, cc, _)| co == o && cc == id))
-                .collect();
-            extra.sort_by(|a, b| {
-                b.2.score.total_cmp(&a.2.score).then(b.2.backing.cmp(&a.2.backing)).then(a.0.cmp(&b.0))
-            });
-            let mut have = have;
-            for (o, n, f) in extra.into_iter().take(5 - have) {
-                chosen.push((o, *id, format!("Inferred (to give every cluster five members): {}", f.reason(n))));
-                have += 1;
-            }
-            if have >= 5 {
-                continue;
-            }
-            // Too few organisations use the cluster's keywords: fall back to the words of the
-            // cluster's description shared with the organisation's project texts.
-            let described =
-                CLUSTERS.iter().zip(&cluster_ids).find(|(_, c)| *c == id).map(|(c, _)| c.description).unwrap_or("");
-            let wanted = term_set(described);
-            let mut overlap: Vec<(usize, i64, Vec<String>)> = candidates
-                .iter()
-                .filter(|(o, _, _)| !chosen.iter().any(|(co, cc, _)| *co == o.id && cc == id))
-                .map(|(o, _, _)| (o.id, texts_of.get(&o.id).map(String::as_str).unwrap_or("")))
-                .map(|(oid, text)| {
-                    let words: Vec<String> =
-                        term_set(text).into_iter().filter(|w| wanted.binary_search(w).is_ok()).collect();
-                    (words.len(), oid, words)
-                })
-                .filter(|(n, _, _)| *n > 0)
-                .collect();
-            overlap.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-            for (_, oid, words) in overlap.into_iter().take(5 - have) {
-                let shown: Vec<&str> = words.iter().take(4).map(String::as_str).collect();
-                chosen.push((oid, *id, format!("Inferred (to give every cluster five members): its projects share the words {} with the cluster description", shown.join(", "))));
-            }
-        }
+        top_up_clusters(&cluster_ids, &candidates, &texts_of, &mut chosen);
         for (org, cluster, note) in &chosen {
             let m = Membership {
                 id: 0,
@@ -405,52 +506,13 @@ impl App {
         members.sort_unstable();
         members.dedup();
 
-        // Fictional contact people: one or two per member, with varied visibility.
-        let visibilities = [Visibility::Public, Visibility::Members, Visibility::Managers, Visibility::OnAgreement];
-        let mut people = 0;
-        for (i, org) in members.iter().enumerate() {
-            for k in 0..(1 + i % 2) {
-                let n = i * 2 + k;
-                let first = FIRST[n % FIRST.len()];
-                let last = LAST[(n / FIRST.len()) % LAST.len()];
-                let d = PersonDraft {
-                    name: format!("{first} {last}"),
-                    role_title: if k == 0 {
-                        "Innovation manager (fictional)".into()
-                    } else {
-                        "Project officer (fictional)".into()
-                    },
-                    email: format!("{}.{}.{org}@example.org", first.to_lowercase(), last.to_lowercase()),
-                    email_visibility: visibilities[n % 4],
-                    phone: format!("+352 000 {:03} {:03}", org % 1000, n % 1000),
-                    phone_visibility: visibilities[(n + 2) % 4],
-                };
-                store::insert_person(&mut tx, *org, &d, true, &now).await?;
-                people += 1;
-            }
-        }
+        let people = demo_people(&mut tx, &members, &now).await?;
         store::commit(tx).await?;
 
-        // Demo accounts: one per role.
         let space = cluster_ids[5];
         let materials = cluster_ids[4];
         let member_org = chosen.iter().find(|(_, c, _)| *c == space).map(|(o, _, _)| *o).or(members.first().copied());
-        let mut accounts = Vec::new();
-        for (email, role, clusters, org) in [
-            ("admin@demo.example.org", "admin", vec![], None),
-            ("manager@demo.example.org", "manager", vec![space, materials], None),
-            ("member@demo.example.org", "member", vec![], member_org),
-        ] {
-            let input = NewUser {
-                email: email.into(),
-                password: DEMO_PASSWORD.into(),
-                role: role.into(),
-                clusters,
-                organisation_id: org,
-            };
-            self.create_user(&actor, &input).await?;
-            accounts.push((email.to_string(), role.to_string()));
-        }
+        let accounts = self.demo_accounts(&actor, space, materials, member_org).await?;
         let member_user =
             store::get_user_by_email(&mut *self.store.conn().await?, "member@demo.example.org").await?.map(|u| u.id);
         self.demo_forums(&chosen, member_org, member_user).await?;

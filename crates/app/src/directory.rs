@@ -32,7 +32,7 @@ pub struct Query {
 pub struct Page {
     pub ids: Vec<i64>,
     pub total: usize,
-    pub facets: store::Facets,
+    pub facets: domain::Facets,
 }
 
 pub struct DirectoryIndex {
@@ -50,7 +50,7 @@ pub struct DirectoryIndex {
 impl DirectoryIndex {
     pub fn build(
         version: i64,
-        rows: Vec<store::DirectoryRow>,
+        rows: Vec<domain::DirectoryRow>,
         terms: Vec<(String, i64, i64)>,
         memberships: Vec<(i64, i64, Option<String>)>,
     ) -> DirectoryIndex {
@@ -145,7 +145,7 @@ impl DirectoryIndex {
             .filter(|&i| !q.members_only || self.current_clusters(i, &q.today).next().is_some())
             .collect();
 
-        let mut facets = store::Facets::default();
+        let mut facets = domain::Facets::default();
         let mut kinds: HashMap<&str, i64> = HashMap::new();
         let mut countries: HashMap<&str, i64> = HashMap::new();
         let mut clusters: HashMap<i64, i64> = HashMap::new();

@@ -1,6 +1,7 @@
 //! Use cases shared by the web app and the command line. This crate owns transactions, checks
 //! permissions (through `domain::access`), validates input (through the `domain` drafts) and writes
-//! the audit log. It knows the `store`, never HTTP.
+//! the audit log. It knows the `store`, never HTTP, and exposes none of it: its callers speak
+//! `domain` types and `App` methods.
 
 pub mod auth;
 pub mod backup;
@@ -18,9 +19,9 @@ pub mod registry;
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::{AppError, AppResult};
-pub use store::{Backend, Store};
 
 use std::sync::Arc;
+use store::Store;
 
 /// An index built from the database, stamped with the directory version it reflects.
 pub(crate) trait Versioned {
@@ -42,7 +43,7 @@ impl Versioned for partners::MatchIndex {
 /// The application: a store, a clock, the login rate limiter and the in-memory directory index.
 #[derive(Clone)]
 pub struct App {
-    pub store: Store,
+    store: Store,
     clock: Arc<dyn Clock>,
     limiter: Arc<auth::RateLimiter>,
     directory: Arc<std::sync::RwLock<Option<Arc<directory::DirectoryIndex>>>>,
@@ -115,6 +116,11 @@ impl App {
         Ok(App::new(store, Arc::new(SystemClock)))
     }
 
+    /// The database engine's name ("SQLite" or "PostgreSQL").
+    pub fn backend_name(&self) -> &'static str {
+        self.store.backend().name()
+    }
+
     /// Checks that the database answers (the health endpoint).
     pub async fn ping(&self) -> AppResult<()> {
         Ok(self.store.ping().await?)
@@ -151,7 +157,7 @@ impl App {
         let who = if actor.email.is_empty() { "anonymous".to_string() } else { actor.email.clone() };
         store::insert_audit(
             conn,
-            &store::AuditEntry {
+            &domain::AuditEntry {
                 at: self.now_text(),
                 actor: who,
                 action: action.into(),

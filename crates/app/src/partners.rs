@@ -582,7 +582,7 @@ pub const SAVED_SEARCH_DEPTH: usize = 20;
 /// A saved search with the matches that are new or changed since its owner last looked.
 #[derive(Debug, Clone)]
 pub struct SavedSearchView {
-    pub search: store::SavedSearch,
+    pub search: domain::SavedSearch,
     pub fresh: Vec<Suggestion>,
 }
 
@@ -591,7 +591,7 @@ fn fingerprint(found: &[Suggestion]) -> String {
 }
 
 impl App {
-    fn saved_query(s: &store::SavedSearch) -> PartnerQuery {
+    fn saved_query(s: &domain::SavedSearch) -> PartnerQuery {
         PartnerQuery {
             q: Some(s.q.clone()),
             cluster: Some(s.cluster.clone()),
@@ -615,7 +615,7 @@ impl App {
         q.limit = Some(SAVED_SEARCH_DEPTH.to_string());
         let found = self.find_partners(actor, &q).await?;
         let text = |s: &Option<String>| s.clone().unwrap_or_default().trim().to_string();
-        let s = store::SavedSearch {
+        let s = domain::SavedSearch {
             id: 0,
             user_id,
             name: name.to_string(),

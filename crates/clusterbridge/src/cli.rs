@@ -454,7 +454,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
     let system = Actor::system();
     match cli.command {
         Command::Migrate => {
-            out!("migrations applied ({})", app.store.backend().name());
+            out!("migrations applied ({})", app.backend_name());
         }
         Command::Serve { bind, demo, secure_cookies } => {
             if demo {

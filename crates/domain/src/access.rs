@@ -38,6 +38,12 @@ impl Role {
     }
 }
 
+impl std::fmt::Display for Role {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// Whoever makes a request: anonymous, or a signed-in account with its grants.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Actor {

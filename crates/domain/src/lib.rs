@@ -1,17 +1,37 @@
-//! The vocabulary of clusterbridge: identifiers, the registry's entities, their validation and the
-//! access rules that decide who may see or change what.
+//! The vocabulary of clusterbridge: identifiers, the registry's entities, events and their
+//! meetings, accounts, the audit log, their validation and the access rules that decide who may
+//! see or change what; and the pure rules over them (programme and agenda parsing,
+//! availability, iCalendar writing).
 //!
 //! This crate does no I/O. Constructors named `parse` turn raw user input into values that are
 //! valid by construction; a failure is data (`Vec<FieldError>`) naming the field, so every edge
 //! (HTTP form, JSON API, CSV import) reports the same messages.
 
 pub mod access;
+pub mod account;
+pub mod audit;
+pub mod availability;
+pub mod contact;
 pub mod country;
 mod error;
+pub mod event;
+pub mod ical;
+pub mod listing;
 pub mod model;
+pub mod programme;
 pub mod text;
 
 pub use access::{Actor, Role};
+pub use account::{SavedSearch, Session, User};
+pub use audit::AuditEntry;
+pub use availability::Availability;
+pub use contact::{ContactRequest, ContactStatus};
 pub use country::Country;
 pub use error::FieldError;
+pub use event::{
+    AgendaItem, Event, EventMeeting, EventParticipant, EventSession, EventSlot, EventStatus, FeedbackOutcome,
+    MeetingRequest, MeetingStatus, ParticipantStatus, RequestStatus,
+};
+pub use listing::{ClusterLink, ClusterSummary, DirectoryRow, Facets, HistoryEntry, OrgHit, PartnerLink, ProjectText};
 pub use model::*;
+pub use programme::ProgrammeBlock;

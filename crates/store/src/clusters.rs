@@ -1,7 +1,7 @@
 //! Clusters, their history (renames, merges, splits) and memberships.
 
 use crate::{date, date_text, flag, Conn, Result};
-use domain::{Cluster, ClusterDraft, ClusterStatus, Membership};
+use domain::{Cluster, ClusterDraft, ClusterLink, ClusterStatus, ClusterSummary, HistoryEntry, Membership};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
@@ -17,14 +17,6 @@ fn cluster(r: &AnyRow) -> Result<Cluster> {
         status: ClusterStatus::parse(&r.try_get::<String, _>("status")?).unwrap_or(ClusterStatus::Active),
         successor_id: r.try_get("successor_id")?,
     })
-}
-
-/// A cluster with the counts the home page shows.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ClusterSummary {
-    pub cluster: Cluster,
-    pub members: i64,
-    pub projects: i64,
 }
 
 /// "Current" memberships: no end date, or one after `today` (the end date is the first day without membership).
@@ -124,15 +116,6 @@ pub async fn set_cluster_status(
     Ok(())
 }
 
-/// One line of a cluster's history.
-#[derive(Debug, Clone, PartialEq)]
-pub struct HistoryEntry {
-    pub at: String,
-    pub event: String,
-    pub detail: String,
-    pub related_cluster_id: Option<i64>,
-}
-
 pub async fn add_history(
     conn: &mut Conn,
     cluster_id: i64,
@@ -171,15 +154,6 @@ pub async fn cluster_history(conn: &mut Conn, cluster_id: i64) -> Result<Vec<His
             })
         })
         .collect()
-}
-
-/// Another cluster reached through projects shared by members of both.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ClusterLink {
-    pub cluster_id: i64,
-    pub slug: String,
-    pub name: String,
-    pub shared_projects: i64,
 }
 
 pub async fn cluster_links(conn: &mut Conn, cluster_id: i64, today: &str) -> Result<Vec<ClusterLink>> {

@@ -1,26 +1,12 @@
 //! Events, their meeting programme, participants, meeting requests and meetings.
 
-use crate::{Conn, Result};
+use crate::{parsed, Conn, Result};
+use domain::{
+    Event, EventMeeting, EventParticipant, EventSession, EventSlot, EventStatus, FeedbackOutcome, MeetingRequest,
+    MeetingStatus, ParticipantStatus, RequestStatus,
+};
 use sqlx::any::AnyRow;
 use sqlx::Row;
-
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Event {
-    pub id: i64,
-    pub slug: String,
-    pub name: String,
-    pub venue: String,
-    pub description: String,
-    pub starts_on: String,
-    pub timezone: String,
-    pub status: String,
-    pub capacity: i64,
-    pub tables: i64,
-    pub request_ttl_hours: i64,
-    pub max_requests: i64,
-    /// The most meetings one participant may accept; `None`: no cap.
-    pub max_meetings: Option<i64>,
-}
 
 const EVENT_COLS: &str = "id, slug, name, venue, description, starts_on, timezone, status, capacity, tables, request_ttl_hours, max_requests, max_meetings";
 
@@ -33,7 +19,7 @@ fn event(r: &AnyRow) -> Result<Event> {
         description: r.try_get(4)?,
         starts_on: r.try_get(5)?,
         timezone: r.try_get(6)?,
-        status: r.try_get(7)?,
+        status: parsed(r.try_get(7)?, EventStatus::parse)?,
         capacity: r.try_get(8)?,
         tables: r.try_get(9)?,
         request_ttl_hours: r.try_get(10)?,
@@ -53,7 +39,7 @@ pub async fn insert_event(conn: &mut Conn, e: &Event, now: &str) -> Result<i64> 
     .bind(e.description.clone())
     .bind(e.starts_on.clone())
     .bind(e.timezone.clone())
-    .bind(e.status.clone())
+    .bind(e.status.as_str().to_string())
     .bind(e.capacity)
     .bind(e.tables)
     .bind(e.request_ttl_hours)
@@ -87,9 +73,9 @@ pub async fn get_event_by_slug(conn: &mut Conn, slug: &str) -> Result<Option<Eve
     row.as_ref().map(event).transpose()
 }
 
-pub async fn set_event_status(conn: &mut Conn, event_id: i64, status: &str) -> Result<()> {
+pub async fn set_event_status(conn: &mut Conn, event_id: i64, status: EventStatus) -> Result<()> {
     sqlx::query("UPDATE events SET status = $1 WHERE id = $2")
-        .bind(status.to_string())
+        .bind(status.as_str().to_string())
         .bind(event_id)
         .execute(&mut *conn)
         .await?;
@@ -112,15 +98,6 @@ pub async fn event_clusters(conn: &mut Conn, event_id: i64) -> Result<Vec<i64>> 
         .bind(event_id)
         .fetch_all(&mut *conn)
         .await?)
-}
-
-/// An item of the event's agenda (keynote, round table...).
-#[derive(Debug, Clone, PartialEq)]
-pub struct EventSession {
-    pub starts_at: String,
-    pub ends_at: String,
-    pub title: String,
-    pub kind: String,
 }
 
 pub async fn insert_event_session(conn: &mut Conn, event_id: i64, s: &EventSession) -> Result<()> {
@@ -152,18 +129,6 @@ pub async fn event_sessions(conn: &mut Conn, event_id: i64) -> Result<Vec<EventS
             })
         })
         .collect()
-}
-
-/// A meeting slot: local start time, length, and the session it belongs to.
-#[derive(Debug, Clone, PartialEq)]
-pub struct EventSlot {
-    pub id: i64,
-    pub position: i64,
-    pub starts_at: String,
-    pub minutes: i64,
-    pub session: String,
-    /// Tables open in this slot; `None` means the event's number of tables.
-    pub tables: Option<i64>,
 }
 
 pub async fn insert_slot(conn: &mut Conn, event_id: i64, s: &EventSlot) -> Result<i64> {
@@ -213,19 +178,6 @@ pub async fn set_slot_tables(conn: &mut Conn, event_id: i64, slot_id: i64, table
     Ok(done.rows_affected() == 1)
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct EventParticipant {
-    pub id: i64,
-    pub event_id: i64,
-    pub user_id: Option<i64>,
-    pub organisation_id: Option<i64>,
-    pub name: String,
-    pub status: String,
-    /// Slot ids the participant cannot attend.
-    pub unavailable: Vec<i64>,
-    pub token: String,
-}
-
 const PARTICIPANT_COLS: &str = "id, event_id, user_id, organisation_id, name, status, unavailable, token";
 
 fn participant(r: &AnyRow) -> Result<EventParticipant> {
@@ -236,7 +188,7 @@ fn participant(r: &AnyRow) -> Result<EventParticipant> {
         user_id: r.try_get(2)?,
         organisation_id: r.try_get(3)?,
         name: r.try_get(4)?,
-        status: r.try_get(5)?,
+        status: parsed(r.try_get(5)?, ParticipantStatus::parse)?,
         unavailable: unavailable.split(';').filter_map(|s| s.parse().ok()).collect(),
         token: r.try_get(7)?,
     })
@@ -251,7 +203,7 @@ pub async fn insert_participant(conn: &mut Conn, p: &EventParticipant, now: &str
     .bind(p.user_id)
     .bind(p.organisation_id)
     .bind(p.name.clone())
-    .bind(p.status.clone())
+    .bind(p.status.as_str().to_string())
     .bind(p.unavailable.iter().map(i64::to_string).collect::<Vec<_>>().join(";"))
     .bind(p.token.clone())
     .bind(now.to_string())
@@ -286,18 +238,6 @@ pub async fn set_unavailable(conn: &mut Conn, participant_id: i64, slots: &[i64]
     Ok(())
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct MeetingRequest {
-    pub id: i64,
-    pub event_id: i64,
-    pub from_participant: i64,
-    pub to_participant: i64,
-    pub message: String,
-    pub priority: i64,
-    pub status: String,
-    pub created_at: String,
-}
-
 const REQUEST_COLS: &str = "id, event_id, from_participant, to_participant, message, priority, status, created_at";
 
 fn request(r: &AnyRow) -> Result<MeetingRequest> {
@@ -308,7 +248,7 @@ fn request(r: &AnyRow) -> Result<MeetingRequest> {
         to_participant: r.try_get(3)?,
         message: r.try_get(4)?,
         priority: r.try_get(5)?,
-        status: r.try_get(6)?,
+        status: parsed(r.try_get(6)?, RequestStatus::parse)?,
         created_at: r.try_get(7)?,
     })
 }
@@ -323,7 +263,7 @@ pub async fn insert_request(conn: &mut Conn, r: &MeetingRequest) -> Result<i64> 
     .bind(r.to_participant)
     .bind(r.message.clone())
     .bind(r.priority)
-    .bind(r.status.clone())
+    .bind(r.status.as_str().to_string())
     .bind(r.created_at.clone())
     .fetch_one(&mut *conn)
     .await?)
@@ -345,10 +285,10 @@ pub async fn get_request(conn: &mut Conn, id: i64) -> Result<Option<MeetingReque
     row.as_ref().map(request).transpose()
 }
 
-pub async fn set_request_status(conn: &mut Conn, id: i64, status: &str, now: &str) -> Result<bool> {
+pub async fn set_request_status(conn: &mut Conn, id: i64, status: RequestStatus, now: &str) -> Result<bool> {
     let n =
         sqlx::query("UPDATE meeting_requests SET status = $1, answered_at = $2 WHERE id = $3 AND status = 'pending'")
-            .bind(status.to_string())
+            .bind(status.as_str().to_string())
             .bind(now.to_string())
             .bind(id)
             .execute(&mut *conn)
@@ -368,20 +308,6 @@ pub async fn expire_requests(conn: &mut Conn, event_id: i64, before: &str, now: 
         .rows_affected())
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct EventMeeting {
-    pub id: i64,
-    pub event_id: i64,
-    pub request_id: i64,
-    pub slot_id: Option<i64>,
-    pub table_no: Option<i64>,
-    pub pinned: bool,
-    pub status: String,
-    pub sequence: i64,
-    pub note: String,
-    pub updated_at: String,
-}
-
 const MEETING_COLS: &str = "id, event_id, request_id, slot_id, table_no, pinned, status, sequence, note, updated_at";
 
 fn meeting(r: &AnyRow) -> Result<EventMeeting> {
@@ -392,7 +318,7 @@ fn meeting(r: &AnyRow) -> Result<EventMeeting> {
         slot_id: r.try_get(3)?,
         table_no: r.try_get(4)?,
         pinned: crate::flag(r.try_get(5)?),
-        status: r.try_get(6)?,
+        status: parsed(r.try_get(6)?, MeetingStatus::parse)?,
         sequence: r.try_get(7)?,
         note: r.try_get(8)?,
         updated_at: r.try_get(9)?,
@@ -469,9 +395,9 @@ pub async fn checked_in(conn: &mut Conn, event_id: i64) -> Result<Vec<i64>> {
 }
 
 /// Sets a meeting's status (scheduled, held, no_show, cancelled) and bumps its sequence.
-pub async fn set_meeting_status(conn: &mut Conn, id: i64, status: &str, now: &str) -> Result<bool> {
+pub async fn set_meeting_status(conn: &mut Conn, id: i64, status: MeetingStatus, now: &str) -> Result<bool> {
     let n = sqlx::query("UPDATE meetings SET status = $1, sequence = sequence + 1, updated_at = $2 WHERE id = $3")
-        .bind(status.to_string())
+        .bind(status.as_str().to_string())
         .bind(now.to_string())
         .bind(id)
         .execute(&mut *conn)
@@ -485,7 +411,7 @@ pub async fn upsert_feedback(
     conn: &mut Conn,
     meeting_id: i64,
     participant_id: i64,
-    outcome: &str,
+    outcome: FeedbackOutcome,
     now: &str,
 ) -> Result<()> {
     sqlx::query(
@@ -494,14 +420,14 @@ pub async fn upsert_feedback(
     )
     .bind(meeting_id)
     .bind(participant_id)
-    .bind(outcome.to_string())
+    .bind(outcome.as_str().to_string())
     .bind(now.to_string())
     .execute(&mut *conn)
     .await?;
     Ok(())
 }
 
-/// `(outcome, count)` of an event's feedback.
+/// `(outcome, count)` of an event's feedback, as stored (see `FeedbackOutcome`).
 pub async fn feedback_counts(conn: &mut Conn, event_id: i64) -> Result<Vec<(String, i64)>> {
     let rows = sqlx::query(
         "SELECT f.outcome, COUNT(*) FROM meeting_feedback f JOIN meetings m ON m.id = f.meeting_id

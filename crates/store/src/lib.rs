@@ -3,8 +3,9 @@
 //! 0/1 integers for booleans. Each backend has its own migrations folder with the same schema.
 //!
 //! Functions take a `&mut AnyConnection` so that the `app` crate, which owns transactions, can
-//! compose several of them in one transaction. They return domain types; a unique-key clash is
-//! `StoreError::Conflict`, never a silent `None`.
+//! compose several of them in one transaction. They return domain types (the store has no row
+//! type of its own: statuses and kinds are parsed into the domain's enums here, once, as rows
+//! are read); a unique-key clash is `StoreError::Conflict`, never a silent `None`.
 
 mod backup;
 mod clusters;
@@ -175,6 +176,12 @@ impl Store {
 pub async fn commit(tx: Tx) -> Result<()> {
     tx.commit().await?;
     Ok(())
+}
+
+/// Reads a stored status or kind into its domain enum: the one place stored texts are parsed.
+/// A text the domain does not know is corrupt data, reported as a decoding error.
+pub(crate) fn parsed<T>(raw: String, parse: fn(&str) -> std::result::Result<T, String>) -> Result<T> {
+    parse(&raw).map_err(|why| StoreError::Db(sqlx::Error::Decode(why.into())))
 }
 
 /// Decodes a 0/1 integer column.

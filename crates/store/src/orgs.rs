@@ -2,7 +2,7 @@
 
 use crate::query::Sql;
 use crate::{Conn, Result};
-use domain::{Country, OrgKind, Organisation, OrganisationDraft};
+use domain::{Country, DirectoryRow, Facets, OrgHit, OrgKind, Organisation, OrganisationDraft, PartnerLink};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
@@ -175,22 +175,6 @@ pub struct OrgFilter {
     pub limit: i64,
 }
 
-/// A directory hit: the organisation, its current clusters and its number of projects.
-#[derive(Debug, Clone, PartialEq)]
-pub struct OrgHit {
-    pub organisation: Organisation,
-    pub cluster_ids: Vec<i64>,
-    pub projects: i64,
-}
-
-/// Facet counts of the whole result set (before paging).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Facets {
-    pub kinds: Vec<(String, i64)>,
-    pub countries: Vec<(String, i64)>,
-    pub clusters: Vec<(i64, i64)>,
-}
-
 fn next_prefix(term: &str) -> String {
     // The smallest string greater than every string that starts with `term`.
     let mut s = term.to_string();
@@ -317,13 +301,6 @@ pub async fn enrich(conn: &mut Conn, orgs: Vec<Organisation>, today: &str) -> Re
     Ok(hits)
 }
 
-/// An organisation that shares projects with another one.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PartnerLink {
-    pub organisation: Organisation,
-    pub shared_projects: i64,
-}
-
 pub async fn org_partners(conn: &mut Conn, org_id: i64, limit: i64) -> Result<Vec<PartnerLink>> {
     let sql = format!(
         "SELECT {ORG_COLS}, x.n FROM (
@@ -397,16 +374,6 @@ pub async fn all_current_memberships(conn: &mut Conn, today: &str) -> Result<Vec
 /// The directory's change counter (see migration 0002).
 pub async fn directory_version(conn: &mut Conn) -> Result<i64> {
     Ok(sqlx::query_scalar("SELECT version FROM directory_version WHERE id = 1").fetch_one(&mut *conn).await?)
-}
-
-/// What the in-memory directory index holds per organisation.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DirectoryRow {
-    pub id: i64,
-    pub kind: String,
-    pub country: String,
-    pub sort_name: String,
-    pub projects: i64,
 }
 
 pub async fn directory_rows(conn: &mut Conn) -> Result<Vec<DirectoryRow>> {

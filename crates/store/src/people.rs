@@ -1,8 +1,8 @@
 //! People (contacts of organisations) and contact requests, whose acceptance reveals
 //! `on_agreement` fields.
 
-use crate::{flag, Conn, Result};
-use domain::{Person, PersonDraft, Visibility};
+use crate::{flag, parsed, Conn, Result};
+use domain::{ContactRequest, ContactStatus, Person, PersonDraft, Visibility};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
@@ -94,18 +94,6 @@ pub async fn people_of_org(conn: &mut Conn, org_id: i64) -> Result<Vec<Person>> 
     rows.iter().map(person).collect()
 }
 
-/// A request to be put in contact with a person.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ContactRequest {
-    pub id: i64,
-    pub from_user_id: i64,
-    pub from_email: String,
-    pub person_id: i64,
-    pub message: String,
-    pub status: String,
-    pub created_at: String,
-}
-
 pub async fn insert_contact_request(
     conn: &mut Conn,
     from_user: i64,
@@ -136,7 +124,7 @@ fn contact_request(r: &AnyRow) -> Result<ContactRequest> {
         from_email: r.try_get("from_email")?,
         person_id: r.try_get("person_id")?,
         message: r.try_get("message")?,
-        status: r.try_get("status")?,
+        status: parsed(r.try_get("status")?, ContactStatus::parse)?,
         created_at: r.try_get("created_at")?,
     })
 }
@@ -173,10 +161,10 @@ pub async fn count_inferred_memberships(conn: &mut Conn) -> Result<i64> {
     Ok(sqlx::query_scalar("SELECT COUNT(*) FROM memberships WHERE inferred = 1").fetch_one(&mut *conn).await?)
 }
 
-pub async fn answer_contact_request(conn: &mut Conn, id: i64, status: &str, now: &str) -> Result<bool> {
+pub async fn answer_contact_request(conn: &mut Conn, id: i64, status: ContactStatus, now: &str) -> Result<bool> {
     let n =
         sqlx::query("UPDATE contact_requests SET status = $1, answered_at = $2 WHERE id = $3 AND status = 'pending'")
-            .bind(status.to_string())
+            .bind(status.as_str().to_string())
             .bind(now.to_string())
             .bind(id)
             .execute(&mut *conn)

@@ -2,7 +2,7 @@
 
 use crate::query::Sql;
 use crate::{date, date_text, Conn, Result};
-use domain::{Organisation, Project, ProjectDraft, ProjectKind, ProjectStatus};
+use domain::{Organisation, Project, ProjectDraft, ProjectKind, ProjectStatus, ProjectText};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
@@ -242,18 +242,6 @@ pub async fn count_projects(conn: &mut Conn) -> Result<i64> {
 
 pub async fn count_partners(conn: &mut Conn) -> Result<i64> {
     Ok(sqlx::query_scalar("SELECT COUNT(*) FROM project_partners").fetch_one(&mut *conn).await?)
-}
-
-/// What the matchmaking engine reads of a project.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ProjectText {
-    pub id: i64,
-    pub acronym: String,
-    pub title: String,
-    pub summary: String,
-    pub topic: String,
-    pub start_date: Option<String>,
-    pub created_at: String,
 }
 
 pub async fn project_texts(conn: &mut Conn) -> Result<Vec<ProjectText>> {

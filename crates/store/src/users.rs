@@ -1,19 +1,9 @@
 //! Accounts, their cluster grants, sessions, API tokens and the audit log.
 
-use crate::{flag, Conn, Result};
+use crate::{flag, parsed, Conn, Result};
+use domain::{AuditEntry, Role, SavedSearch, Session, User};
 use sqlx::any::AnyRow;
 use sqlx::Row;
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct User {
-    pub id: i64,
-    pub email: String,
-    pub password_hash: String,
-    pub role: String,
-    pub organisation_id: Option<i64>,
-    pub disabled: bool,
-    pub created_at: String,
-}
 
 const USER_COLS: &str = "id, email, password_hash, role, organisation_id, disabled, created_at";
 
@@ -22,7 +12,7 @@ fn user(r: &AnyRow) -> Result<User> {
         id: r.try_get("id")?,
         email: r.try_get("email")?,
         password_hash: r.try_get("password_hash")?,
-        role: r.try_get("role")?,
+        role: parsed(r.try_get("role")?, Role::parse)?,
         organisation_id: r.try_get("organisation_id")?,
         disabled: flag(r.try_get("disabled")?),
         created_at: r.try_get("created_at")?,
@@ -33,7 +23,7 @@ pub async fn insert_user(
     conn: &mut Conn,
     email: &str,
     password_hash: &str,
-    role: &str,
+    role: Role,
     organisation_id: Option<i64>,
     now: &str,
 ) -> Result<i64> {
@@ -43,7 +33,7 @@ pub async fn insert_user(
     )
     .bind(email.to_string())
     .bind(password_hash.to_string())
-    .bind(role.to_string())
+    .bind(role.as_str().to_string())
     .bind(organisation_id)
     .bind(now.to_string())
     .fetch_one(&mut *conn)
@@ -123,14 +113,6 @@ pub async fn cluster_managers(conn: &mut Conn, cluster_id: i64) -> Result<Vec<St
     .await?)
 }
 
-/// A signed-in browser session, stored by the hash of its token.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SessionRow {
-    pub user_id: i64,
-    pub csrf_token: String,
-    pub expires_at: String,
-}
-
 pub async fn insert_session(
     conn: &mut Conn,
     token_hash: &str,
@@ -152,12 +134,12 @@ pub async fn insert_session(
     Ok(())
 }
 
-pub async fn get_session(conn: &mut Conn, token_hash: &str) -> Result<Option<SessionRow>> {
+pub async fn get_session(conn: &mut Conn, token_hash: &str) -> Result<Option<Session>> {
     let row = sqlx::query("SELECT user_id, csrf_token, expires_at FROM sessions WHERE token_hash = $1")
         .bind(token_hash.to_string())
         .fetch_optional(&mut *conn)
         .await?;
-    row.map(|r| Ok(SessionRow { user_id: r.try_get(0)?, csrf_token: r.try_get(1)?, expires_at: r.try_get(2)? }))
+    row.map(|r| Ok(Session { user_id: r.try_get(0)?, csrf_token: r.try_get(1)?, expires_at: r.try_get(2)? }))
         .transpose()
 }
 
@@ -194,17 +176,6 @@ pub async fn user_by_api_token(conn: &mut Conn, token_hash: &str) -> Result<Opti
         .await?)
 }
 
-/// One line of the audit log: who changed what, when.
-#[derive(Debug, Clone, PartialEq)]
-pub struct AuditEntry {
-    pub at: String,
-    pub actor: String,
-    pub action: String,
-    pub entity: String,
-    pub entity_id: String,
-    pub detail: String,
-}
-
 pub async fn insert_audit(conn: &mut Conn, e: &AuditEntry) -> Result<()> {
     sqlx::query("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES ($1, $2, $3, $4, $5, $6)")
         .bind(e.at.clone())
@@ -236,21 +207,6 @@ pub async fn list_audit(conn: &mut Conn, limit: i64) -> Result<Vec<AuditEntry>> 
             })
         })
         .collect()
-}
-
-/// A saved find-partners search.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SavedSearch {
-    pub id: i64,
-    pub user_id: i64,
-    pub name: String,
-    pub q: String,
-    pub cluster: String,
-    pub kind: String,
-    pub country: String,
-    pub sme: String,
-    pub seen: String,
-    pub created_at: String,
 }
 
 pub async fn insert_saved_search(conn: &mut Conn, s: &SavedSearch) -> Result<i64> {

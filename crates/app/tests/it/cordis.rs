@@ -1,12 +1,12 @@
 //! The CORDIS import copes with messy real rows and is idempotent.
 
-use crate::{fixture, on_every_backend};
+use crate::{fixture, on_every_store};
 use app::cordis::CordisData;
 use domain::Actor;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn cordis_import_normalises_and_is_idempotent() {
-    on_every_backend(|app, label| async move {
+    on_every_store(|app, db, label| async move {
         let data = CordisData::from_dir(&fixture("cordis")).unwrap();
         let first = app.import_cordis(&Actor::system(), &data, &|_, _| {}).await.unwrap();
         assert_eq!((first.organisations_created, first.projects_created), (5, 4), "{label}");
@@ -18,7 +18,7 @@ async fn cordis_import_normalises_and_is_idempotent() {
         assert!(rules.contains(&"unknown participation role read as participant"));
         assert_eq!(first.skipped, [("participation naming an unknown project or organisation".to_string(), 1)]);
 
-        let mut conn = app.store.conn().await.unwrap();
+        let mut conn = db.conn().await.unwrap();
         let unnamed = store::get_org_by_external_id(&mut conn, "100000002").await.unwrap().unwrap();
         assert_eq!((unnamed.display_name().as_str(), unnamed.country.code()), ("Organisation 100000002", "GB"));
         let greek = store::get_org_by_external_id(&mut conn, "100000003").await.unwrap().unwrap();

@@ -1,7 +1,7 @@
 //! CSV import: every problem named as `file:line: column: message`, all or nothing, dry runs,
 //! idempotent re-imports.
 
-use crate::on_every_backend;
+use crate::on_every_store;
 use app::import::{CsvKind, ImportReport};
 use app::App;
 use domain::{Actor, ClusterInput};
@@ -14,8 +14,8 @@ fn errors(r: &ImportReport) -> Vec<String> {
     r.errors.iter().map(|e| e.to_string()).collect()
 }
 
-async fn org_count(app: &App) -> i64 {
-    store::count_orgs(&mut app.store.conn().await.unwrap()).await.unwrap()
+async fn org_count(db: &store::Store) -> i64 {
+    store::count_orgs(&mut db.conn().await.unwrap()).await.unwrap()
 }
 
 const GOOD: &str = "external_id,name,kind,country,sme,tags\n\
@@ -24,7 +24,7 @@ const GOOD: &str = "external_id,name,kind,country,sme,tags\n\
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bad_files_are_reported_row_by_row_and_write_nothing() {
-    on_every_backend(|app, label| async move {
+    on_every_store(|app, db, label| async move {
         let cases: &[(&str, &[u8], &[&str])] = &[
             (
                 "missing column",
@@ -73,7 +73,7 @@ async fn bad_files_are_reported_row_by_row_and_write_nothing() {
                 assert!(got.iter().any(|g| g.starts_with(w)), "{what} on {label}: want {w:?}, got {got:?}");
             }
             assert_eq!(got.len(), want.len(), "{what} on {label}: {got:?}");
-            assert_eq!(org_count(&app).await, 0, "{what}: nothing may be written on {label}");
+            assert_eq!(org_count(&db).await, 0, "{what}: nothing may be written on {label}");
         }
     })
     .await;
@@ -81,7 +81,7 @@ async fn bad_files_are_reported_row_by_row_and_write_nothing() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn memberships_name_unknown_clusters_and_organisations() {
-    on_every_backend(|app, label| async move {
+    on_every_store(|app, db, label| async move {
         assert!(import(&app, CsvKind::Organisations, "orgs.csv", GOOD.as_bytes(), false).await.errors.is_empty());
         let space = ClusterInput { slug: "space".into(), name: "Space".into(), sector: "Space".into(), description: String::new() };
         app.create_cluster(&Actor::system(), &space).await.unwrap();
@@ -97,7 +97,7 @@ async fn memberships_name_unknown_clusters_and_organisations() {
             "{label}"
         );
         assert!(app.find_cluster("space").await.unwrap().is_some());
-        let members = store::memberships_of_cluster(&mut app.store.conn().await.unwrap(), 1, "2026-01-01").await.unwrap();
+        let members = store::memberships_of_cluster(&mut db.conn().await.unwrap(), 1, "2026-01-01").await.unwrap();
         assert!(members.is_empty(), "all or nothing on {label}");
         let ok = import(&app, CsvKind::Memberships, "members.csv", b"organisation,cluster,start_date\nA1,space,2020-01-01\n", false).await;
         assert_eq!((ok.created, ok.errors.len()), (1, 0), "{label}");
@@ -107,16 +107,16 @@ async fn memberships_name_unknown_clusters_and_organisations() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn dry_run_reports_without_writing_and_reimport_changes_nothing() {
-    on_every_backend(|app, label| async move {
+    on_every_store(|app, db, label| async move {
         let dry = import(&app, CsvKind::Organisations, "orgs.csv", GOOD.as_bytes(), true).await;
         assert_eq!((dry.created, dry.rows, dry.dry_run), (2, 2, true), "{label}");
-        assert_eq!(org_count(&app).await, 0, "dry run writes nothing on {label}");
+        assert_eq!(org_count(&db).await, 0, "dry run writes nothing on {label}");
 
         let first = import(&app, CsvKind::Organisations, "orgs.csv", GOOD.as_bytes(), false).await;
         assert_eq!((first.created, first.updated, first.unchanged), (2, 0, 0), "{label}");
         let again = import(&app, CsvKind::Organisations, "orgs.csv", GOOD.as_bytes(), false).await;
         assert_eq!((again.created, again.updated, again.unchanged), (0, 0, 2), "{label}");
-        assert_eq!(org_count(&app).await, 2);
+        assert_eq!(org_count(&db).await, 2);
 
         let changed = GOOD.replace("Acme Composites", "Acme Composites SA");
         let third = import(&app, CsvKind::Organisations, "orgs.csv", changed.as_bytes(), false).await;

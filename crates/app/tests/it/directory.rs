@@ -1,7 +1,7 @@
 //! The in-memory directory index answers exactly as the SQL reference query does, and sees
 //! writes made by other processes (through the database's directory version).
 
-use crate::{fixture, on_every_backend};
+use crate::{fixture, on_every_store};
 use app::cordis::CordisData;
 use app::registry::DirectoryQuery;
 use domain::{Actor, ClusterInput, Country, OrgKind};
@@ -12,7 +12,7 @@ type Case = (&'static str, Option<i64>, Option<OrgKind>, Option<&'static str>);
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn index_matches_the_sql_reference() {
-    on_every_backend(|app, label| async move {
+    on_every_store(|app, db, label| async move {
         let sys = Actor::system();
         app.import_cordis(&sys, &CordisData::from_dir(&fixture("cordis")).unwrap(), &|_, _| {}).await.unwrap();
         let space = ClusterInput {
@@ -22,7 +22,7 @@ async fn index_matches_the_sql_reference() {
             description: String::new(),
         };
         let space = app.create_cluster(&sys, &space).await.unwrap();
-        let mut conn = app.store.conn().await.unwrap();
+        let mut conn = db.conn().await.unwrap();
         let orbital = store::get_org_by_external_id(&mut conn, "100000001").await.unwrap().unwrap().id;
         drop(conn);
         app.add_membership(&sys, orbital, "space", None, None).await.unwrap();
@@ -49,7 +49,7 @@ async fn index_matches_the_sql_reference() {
                     offset,
                     limit,
                 };
-                let mut conn = app.store.conn().await.unwrap();
+                let mut conn = db.conn().await.unwrap();
                 let (want, want_total) = store::search_orgs(&mut conn, &filter).await.unwrap();
                 let mut want_facets = store::search_facets(&mut conn, &filter).await.unwrap();
                 drop(conn);
@@ -81,7 +81,7 @@ async fn index_matches_the_sql_reference() {
         let before =
             app.search(&DirectoryQuery { q: Some("quantum".into()), ..Default::default() }).await.unwrap().total;
         assert_eq!(before, 0);
-        let mut conn = app.store.conn().await.unwrap();
+        let mut conn = db.conn().await.unwrap();
         let draft = domain::OrganisationDraft::parse(&domain::OrganisationInput {
             name: "Quantum Works".into(),
             kind: "company".into(),

@@ -24,6 +24,20 @@ where
     }
 }
 
+/// Like [`on_every_backend`], with the store under the app, for tests that read or write
+/// through the store alone (as another process would).
+pub async fn on_every_store<F, Fut>(f: F)
+where
+    F: Fn(App, store::Store, &'static str) -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    for db in TestDb::all().await.expect("test database") {
+        let app = App::new(db.store.clone(), Arc::new(FixedClock::at(NOW)));
+        f(app, db.store.clone(), db.label).await;
+        db.cleanup().await.expect("cleanup");
+    }
+}
+
 pub fn fixture(path: &str) -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(path)
 }

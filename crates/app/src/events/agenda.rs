@@ -1,0 +1,59 @@
+//! Personal agendas: the meetings of one participant in slot order, for the signed-in account
+//! or behind the participant's private calendar link (whose feed `domain::ical` writes).
+
+use crate::{App, AppError, AppResult};
+use domain::{Actor, AgendaItem, Event, EventParticipant};
+
+impl App {
+    async fn agenda_of(&self, conn: &mut store::Conn, e: &Event, p: &EventParticipant) -> AppResult<Vec<AgendaItem>> {
+        let slots = store::event_slots(conn, e.id).await?;
+        let participants = store::event_participants(conn, e.id).await?;
+        let requests = super::requests_by_id(conn, e.id).await?;
+        let mut items = Vec::new();
+        for m in store::event_meetings(conn, e.id).await? {
+            let Some(r) = requests.get(&m.request_id) else { continue };
+            let other = if r.from_participant == p.id {
+                r.to_participant
+            } else if r.to_participant == p.id {
+                r.from_participant
+            } else {
+                continue;
+            };
+            items.push(AgendaItem {
+                meeting_id: m.id,
+                slot: m.slot_id.and_then(|s| slots.iter().find(|x| x.id == s).cloned()),
+                table: m.table_no,
+                with: participants.iter().find(|x| x.id == other).map(|x| x.name.clone()).unwrap_or_default(),
+                sequence: m.sequence,
+                status: m.status,
+            });
+        }
+        items.sort_by_key(|i| (i.slot.as_ref().map(|s| s.position).unwrap_or(i64::MAX), i.meeting_id));
+        Ok(items)
+    }
+
+    /// The signed-in participant's agenda.
+    pub async fn agenda(&self, actor: &Actor, slug: &str) -> AppResult<(Event, EventParticipant, Vec<AgendaItem>)> {
+        let Some(user_id) = actor.user_id else { return Err(AppError::Unauthenticated) };
+        let mut conn = self.store.conn().await?;
+        let e = self.event(&mut conn, slug).await?;
+        let p = store::event_participants(&mut conn, e.id)
+            .await?
+            .into_iter()
+            .find(|p| p.user_id == Some(user_id))
+            .ok_or_else(|| AppError::NotFound("your registration for this event".into()))?;
+        let items = self.agenda_of(&mut conn, &e, &p).await?;
+        Ok((e, p, items))
+    }
+
+    /// The agenda behind a participant's private calendar link.
+    pub async fn agenda_by_token(&self, token: &str) -> AppResult<(Event, EventParticipant, Vec<AgendaItem>)> {
+        let mut conn = self.store.conn().await?;
+        let p = store::participant_by_token(&mut conn, token)
+            .await?
+            .ok_or_else(|| AppError::NotFound("calendar".into()))?;
+        let e = store::get_event(&mut conn, p.event_id).await?.ok_or_else(|| AppError::NotFound("event".into()))?;
+        let items = self.agenda_of(&mut conn, &e, &p).await?;
+        Ok((e, p, items))
+    }
+}

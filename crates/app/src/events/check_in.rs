@@ -1,0 +1,75 @@
+//! The day of the event: checking participants in at the desk, marking meetings held, no-show
+//! or cancelled, and the feedback both sides give afterwards (with its summary for organisers).
+
+use crate::{App, AppError, AppResult};
+use domain::{Actor, FeedbackOutcome, MeetingStatus};
+
+impl App {
+    /// Checks a participant in at the desk (organisers).
+    pub async fn check_in(&self, actor: &Actor, slug: &str, participant: i64, present: bool) -> AppResult<()> {
+        let mut tx = self.store.begin().await?;
+        let e = self.event(&mut tx, slug).await?;
+        if !self.organises(&mut tx, actor, &e).await? {
+            return Err(AppError::Forbidden);
+        }
+        if !store::event_participants(&mut tx, e.id).await?.iter().any(|p| p.id == participant) {
+            return Err(AppError::field("participant", format!("no participant {participant} in this event")));
+        }
+        store::set_checked_in(&mut tx, participant, present).await?;
+        self.audit(&mut tx, actor, "check_in", "event_participant", participant, present.to_string()).await?;
+        store::commit(tx).await?;
+        Ok(())
+    }
+
+    /// Marks a meeting held, a no-show or cancelled during the event (organisers; either side
+    /// may cancel its own meeting). Its sequence rises, so calendars show the change; a re-plan
+    /// then reuses the freed slots and keeps held meetings where they were.
+    pub async fn mark_meeting(&self, actor: &Actor, meeting_id: i64, status: &str) -> AppResult<()> {
+        let status = one_of("status", status, MeetingStatus::ALL, |s| s.as_str())?;
+        let mut tx = self.store.begin().await?;
+        let (e, m, from, to) = self.meeting_parts(&mut tx, meeting_id).await?;
+        let organiser = self.organises(&mut tx, actor, &e).await?;
+        let side = actor.user_id.is_some() && (from.user_id == actor.user_id || to.user_id == actor.user_id);
+        if !(organiser || (side && status == MeetingStatus::Cancelled)) {
+            return Err(AppError::Forbidden);
+        }
+        store::set_meeting_status(&mut tx, m.id, status, &self.now_text()).await?;
+        self.audit(&mut tx, actor, status.as_str(), "meeting", m.id, "").await?;
+        store::commit(tx).await?;
+        Ok(())
+    }
+
+    /// Feedback after a meeting from one of its two sides, kept for the collaboration funnel.
+    pub async fn meeting_feedback(&self, actor: &Actor, meeting_id: i64, outcome: &str) -> AppResult<()> {
+        let outcome = one_of("outcome", outcome, FeedbackOutcome::ALL, |o| o.as_str())?;
+        let mut tx = self.store.begin().await?;
+        let (_, m, from, to) = self.meeting_parts(&mut tx, meeting_id).await?;
+        let me = [from, to]
+            .into_iter()
+            .find(|p| p.user_id.is_some() && p.user_id == actor.user_id)
+            .ok_or(AppError::Forbidden)?;
+        store::upsert_feedback(&mut tx, m.id, me.id, outcome, &self.now_text()).await?;
+        self.audit(&mut tx, actor, "feedback", "meeting", m.id, outcome.as_str()).await?;
+        store::commit(tx).await?;
+        Ok(())
+    }
+
+    /// Feedback counts of an event, for organisers: `(outcome, count)`.
+    pub async fn feedback_summary(&self, actor: &Actor, slug: &str) -> AppResult<Vec<(String, i64)>> {
+        let mut conn = self.store.conn().await?;
+        let e = self.event(&mut conn, slug).await?;
+        if !self.organises(&mut conn, actor, &e).await? {
+            return Err(AppError::Forbidden);
+        }
+        Ok(store::feedback_counts(&mut conn, e.id).await?)
+    }
+}
+
+/// The value among `all` written exactly `raw` (as the API and the forms send it), or a
+/// validation error on `field` listing the values allowed.
+fn one_of<T: Copy>(field: &str, raw: &str, all: &[T], text: fn(&T) -> &'static str) -> AppResult<T> {
+    all.iter().find(|v| text(v) == raw).copied().ok_or_else(|| {
+        let names: Vec<&str> = all.iter().map(text).collect();
+        AppError::field(field, format!("`{raw}` is not one of: {}", names.join(", ")))
+    })
+}

@@ -1,0 +1,128 @@
+//! Meeting requests: a registered participant asks another for a meeting; the person asked
+//! accepts (the meeting then waits for a scheduling run) or declines; unanswered requests expire
+//! after the event's time to live. Caps: requests sent per participant, meetings accepted.
+
+use super::requests_by_id;
+use crate::{App, AppError, AppResult};
+use domain::{Actor, Event, FieldError, MeetingRequest, MeetingStatus, ParticipantStatus, RequestStatus};
+use std::collections::HashMap;
+
+impl App {
+    pub(super) async fn expire(&self, conn: &mut store::Conn, e: &Event) -> AppResult<()> {
+        let before =
+            (self.now() - chrono::Duration::hours(e.request_ttl_hours)).format("%Y-%m-%dT%H:%M:%SZ").to_string();
+        store::expire_requests(conn, e.id, &before, &self.now_text()).await?;
+        Ok(())
+    }
+
+    /// Sends a meeting request from the actor's registration to another participant.
+    pub async fn request_meeting(
+        &self,
+        actor: &Actor,
+        slug: &str,
+        to: i64,
+        message: &str,
+        priority: i64,
+    ) -> AppResult<i64> {
+        let Some(user_id) = actor.user_id else { return Err(AppError::Unauthenticated) };
+        let mut tx = self.store.begin().await?;
+        let e = self.event(&mut tx, slug).await?;
+        self.expire(&mut tx, &e).await?;
+        let participants = store::event_participants(&mut tx, e.id).await?;
+        let me = participants
+            .iter()
+            .find(|p| p.user_id == Some(user_id))
+            .ok_or_else(|| AppError::Conflict("register for the event first".into()))?;
+        let mut errors = Vec::new();
+        if !participants.iter().any(|p| p.id == to && p.status == ParticipantStatus::Registered) {
+            errors.push(FieldError::new("to", format!("no registered participant {to} in this event")));
+        }
+        if to == me.id {
+            errors.push(FieldError::new("to", "you cannot meet yourself"));
+        }
+        if !(1..=3).contains(&priority) {
+            errors.push(FieldError::new("priority", "must be 1, 2 or 3"));
+        }
+        if message.chars().count() > 1_000 {
+            errors.push(FieldError::new("message", "is longer than 1000 characters"));
+        }
+        if !errors.is_empty() {
+            return Err(AppError::Validation(errors));
+        }
+        let all = store::meeting_requests(&mut tx, e.id).await?;
+        let open = |r: &&MeetingRequest| r.status.is_open();
+        if all.iter().filter(open).any(|r| {
+            (r.from_participant == me.id && r.to_participant == to)
+                || (r.from_participant == to && r.to_participant == me.id)
+        }) {
+            return Err(AppError::Conflict("a request between you two is already open".into()));
+        }
+        if all.iter().filter(|r| r.from_participant == me.id && r.status != RequestStatus::Withdrawn).count() as i64
+            >= e.max_requests
+        {
+            return Err(AppError::Conflict(format!("you have sent the {} requests this event allows", e.max_requests)));
+        }
+        let r = MeetingRequest {
+            id: 0,
+            event_id: e.id,
+            from_participant: me.id,
+            to_participant: to,
+            message: message.trim().to_string(),
+            priority,
+            status: RequestStatus::Pending,
+            created_at: self.now_text(),
+        };
+        let id = store::insert_request(&mut tx, &r).await?;
+        self.audit(&mut tx, actor, "create", "meeting_request", id, format!("event {}", e.slug)).await?;
+        store::commit(tx).await?;
+        Ok(id)
+    }
+
+    /// The person asked accepts (a meeting to schedule) or declines. Returns the event's slug.
+    pub async fn answer_meeting(&self, actor: &Actor, request_id: i64, accept: bool) -> AppResult<String> {
+        let Some(user_id) = actor.user_id else { return Err(AppError::Unauthenticated) };
+        let mut tx = self.store.begin().await?;
+        let r = store::get_request(&mut tx, request_id)
+            .await?
+            .ok_or_else(|| AppError::NotFound(format!("meeting request {request_id}")))?;
+        let participants = store::event_participants(&mut tx, r.event_id).await?;
+        let to = participants.iter().find(|p| p.id == r.to_participant);
+        if to.and_then(|p| p.user_id) != Some(user_id) {
+            return Err(AppError::Forbidden);
+        }
+        let status = if accept { RequestStatus::Accepted } else { RequestStatus::Declined };
+        let e = store::get_event(&mut tx, r.event_id).await?.ok_or_else(|| AppError::NotFound("event".into()))?;
+        if let (true, Some(cap)) = (accept, e.max_meetings) {
+            let requests = requests_by_id(&mut tx, e.id).await?;
+            let mut count: HashMap<i64, i64> = HashMap::new();
+            for m in store::event_meetings(&mut tx, e.id).await?.iter().filter(|m| m.status != MeetingStatus::Cancelled)
+            {
+                if let Some(x) = requests.get(&m.request_id) {
+                    *count.entry(x.from_participant).or_default() += 1;
+                    *count.entry(x.to_participant).or_default() += 1;
+                }
+            }
+            for side in [r.to_participant, r.from_participant] {
+                if count.get(&side).copied().unwrap_or(0) >= cap {
+                    let who = participants.iter().find(|p| p.id == side).map(|p| p.name.as_str()).unwrap_or("");
+                    let who = if side == r.to_participant {
+                        "you already have".to_string()
+                    } else {
+                        format!("{who} already has")
+                    };
+                    let noun = if cap == 1 { "meeting" } else { "meetings" };
+                    return Err(AppError::Conflict(format!("{who} {cap} {noun}, the most this event allows")));
+                }
+            }
+        }
+        if !store::set_request_status(&mut tx, request_id, status, &self.now_text()).await? {
+            return Err(AppError::Conflict(format!("meeting request {request_id} is no longer pending")));
+        }
+        if accept {
+            store::insert_meeting(&mut tx, r.event_id, request_id, &self.now_text()).await?;
+        }
+        self.audit(&mut tx, actor, status.as_str(), "meeting_request", request_id, "").await?;
+        store::commit(tx).await?;
+        Ok(e.slug)
+    }
+}

@@ -1,0 +1,189 @@
+//! Clusters: the list with counts, a cluster's page (members, projects, links to other clusters,
+//! history, managers), creating and renaming one, and merges and splits, which move current
+//! memberships and write the history of both sides.
+
+use super::slug_conflict;
+use crate::{App, AppError, AppResult};
+use domain::{
+    Actor, Cluster, ClusterDraft, ClusterInput, ClusterLink, ClusterStatus, ClusterSummary, HistoryEntry, Membership,
+    Organisation, Project,
+};
+use store::ProjectFilter;
+
+#[derive(Debug, Clone)]
+pub struct ClusterPage {
+    pub cluster: Cluster,
+    pub members: Vec<(Organisation, Membership)>,
+    pub projects: Vec<Project>,
+    pub project_total: i64,
+    pub links: Vec<ClusterLink>,
+    pub history: Vec<HistoryEntry>,
+    pub managers: Vec<String>,
+    pub successor: Option<Cluster>,
+    pub can_edit: bool,
+}
+
+impl App {
+    pub async fn clusters(&self) -> AppResult<Vec<ClusterSummary>> {
+        let mut conn = self.store.conn().await?;
+        Ok(store::list_clusters(&mut conn, &self.today_text()).await?)
+    }
+
+    pub async fn cluster_page(&self, actor: &Actor, id_or_slug: &str) -> AppResult<ClusterPage> {
+        let mut conn = self.store.conn().await?;
+        let today = self.today_text();
+        let cluster = self
+            .resolve_cluster(&mut conn, id_or_slug)
+            .await?
+            .ok_or_else(|| AppError::NotFound(format!("cluster {id_or_slug}")))?;
+        let memberships = store::memberships_of_cluster(&mut conn, cluster.id, &today).await?;
+        let mut members = Vec::new();
+        for m in memberships {
+            if let Some(o) = store::get_org(&mut conn, m.organisation_id).await? {
+                members.push((o, m));
+            }
+        }
+        members.sort_by_key(|(o, _)| o.display_name().to_lowercase());
+        let (projects, project_total) = store::list_projects(
+            &mut conn,
+            &ProjectFilter { cluster_id: Some(cluster.id), today: today.clone(), limit: 50, ..Default::default() },
+        )
+        .await?;
+        let links = store::cluster_links(&mut conn, cluster.id, &today).await?;
+        let history = store::cluster_history(&mut conn, cluster.id).await?;
+        let managers = store::cluster_managers(&mut conn, cluster.id).await?;
+        let successor = match cluster.successor_id {
+            Some(s) => store::get_cluster(&mut conn, s).await?,
+            None => None,
+        };
+        let can_edit = actor.can_edit_cluster(cluster.id);
+        Ok(ClusterPage { cluster, members, projects, project_total, links, history, managers, successor, can_edit })
+    }
+
+    pub async fn create_cluster(&self, actor: &Actor, input: &ClusterInput) -> AppResult<i64> {
+        if !actor.can_create_cluster() {
+            return Err(AppError::Forbidden);
+        }
+        let d = ClusterDraft::parse(input).map_err(AppError::Validation)?;
+        let mut tx = self.store.begin().await?;
+        let id = store::insert_cluster(&mut tx, &d, &self.now_text()).await.map_err(slug_conflict)?;
+        store::add_history(&mut tx, id, "created", &format!("created as {}", d.name), None, &self.now_text()).await?;
+        self.audit(&mut tx, actor, "create", "cluster", id, d.name.clone()).await?;
+        store::commit(tx).await?;
+        Ok(id)
+    }
+
+    /// Updates a cluster; a new name is recorded in its history.
+    pub async fn update_cluster(&self, actor: &Actor, id: i64, input: &ClusterInput) -> AppResult<()> {
+        if !actor.can_edit_cluster(id) {
+            return Err(AppError::Forbidden);
+        }
+        let d = ClusterDraft::parse(input).map_err(AppError::Validation)?;
+        let mut tx = self.store.begin().await?;
+        let old = store::get_cluster(&mut tx, id).await?.ok_or_else(|| AppError::NotFound(format!("cluster {id}")))?;
+        store::update_cluster(&mut tx, id, &d, &self.now_text()).await.map_err(slug_conflict)?;
+        if old.name != d.name {
+            let detail = format!("renamed from {} to {}", old.name, d.name);
+            store::add_history(&mut tx, id, "renamed", &detail, None, &self.now_text()).await?;
+        }
+        self.audit(&mut tx, actor, "update", "cluster", id, d.name.clone()).await?;
+        store::commit(tx).await?;
+        Ok(())
+    }
+
+    /// Merges cluster `from` into `into`: current members move (their old memberships end today),
+    /// `from` is marked merged and points at its successor; both histories say so.
+    pub async fn merge_clusters(&self, actor: &Actor, from: i64, into: i64) -> AppResult<()> {
+        if !actor.is_admin() {
+            return Err(AppError::Forbidden);
+        }
+        if from == into {
+            return Err(AppError::field("into", "a cluster cannot be merged into itself"));
+        }
+        let mut tx = self.store.begin().await?;
+        let today = self.today_text();
+        let now = self.now_text();
+        let a =
+            store::get_cluster(&mut tx, from).await?.ok_or_else(|| AppError::NotFound(format!("cluster {from}")))?;
+        let b =
+            store::get_cluster(&mut tx, into).await?.ok_or_else(|| AppError::NotFound(format!("cluster {into}")))?;
+        if a.status != ClusterStatus::Active || b.status != ClusterStatus::Active {
+            return Err(AppError::Conflict("only active clusters can be merged".into()));
+        }
+        let already: Vec<i64> =
+            store::memberships_of_cluster(&mut tx, into, &today).await?.iter().map(|m| m.organisation_id).collect();
+        let moving = store::memberships_of_cluster(&mut tx, from, &today).await?;
+        let mut ids = Vec::new();
+        for m in &moving {
+            if already.contains(&m.organisation_id) {
+                store::end_membership(&mut tx, m.id, &today).await?;
+            } else {
+                ids.push(m.id);
+            }
+        }
+        store::move_memberships(&mut tx, &ids, into, &today, &format!("moved from {} (merge)", a.name), &now).await?;
+        store::set_cluster_status(&mut tx, from, ClusterStatus::Merged, Some(into), &now).await?;
+        store::add_history(&mut tx, from, "merged", &format!("merged into {}", b.name), Some(into), &now).await?;
+        store::add_history(
+            &mut tx,
+            into,
+            "absorbed",
+            &format!("{} merged into this cluster ({} members moved)", a.name, moving.len()),
+            Some(from),
+            &now,
+        )
+        .await?;
+        self.audit(&mut tx, actor, "merge", "cluster", from, format!("into {into}")).await?;
+        store::commit(tx).await?;
+        Ok(())
+    }
+
+    /// Splits off a new cluster from `from`, moving the given member organisations to it.
+    pub async fn split_cluster(&self, actor: &Actor, from: i64, input: &ClusterInput, orgs: &[i64]) -> AppResult<i64> {
+        if !actor.is_admin() {
+            return Err(AppError::Forbidden);
+        }
+        let d = ClusterDraft::parse(input).map_err(AppError::Validation)?;
+        let mut tx = self.store.begin().await?;
+        let today = self.today_text();
+        let now = self.now_text();
+        let a =
+            store::get_cluster(&mut tx, from).await?.ok_or_else(|| AppError::NotFound(format!("cluster {from}")))?;
+        let members = store::memberships_of_cluster(&mut tx, from, &today).await?;
+        let mut ids = Vec::new();
+        for o in orgs {
+            match members.iter().find(|m| m.organisation_id == *o) {
+                Some(m) => ids.push(m.id),
+                None => {
+                    return Err(AppError::field(
+                        "organisations",
+                        format!("organisation {o} is not a member of {}", a.name),
+                    ))
+                }
+            }
+        }
+        let id = store::insert_cluster(&mut tx, &d, &now).await.map_err(slug_conflict)?;
+        store::move_memberships(&mut tx, &ids, id, &today, &format!("moved from {} (split)", a.name), &now).await?;
+        store::add_history(
+            &mut tx,
+            id,
+            "split_from",
+            &format!("split from {} with {} members", a.name, ids.len()),
+            Some(from),
+            &now,
+        )
+        .await?;
+        store::add_history(
+            &mut tx,
+            from,
+            "split",
+            &format!("{} split off with {} members", d.name, ids.len()),
+            Some(id),
+            &now,
+        )
+        .await?;
+        self.audit(&mut tx, actor, "split", "cluster", from, format!("new cluster {id}")).await?;
+        store::commit(tx).await?;
+        Ok(id)
+    }
+}

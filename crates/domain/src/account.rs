@@ -1,0 +1,41 @@
+//! Accounts and what belongs to them: the account itself (its role is `access::Role`), a
+//! signed-in browser session, and saved find-partners searches. Secrets are held only as hashes.
+
+use crate::access::Role;
+
+/// An account.
+#[derive(Debug, Clone, PartialEq)]
+pub struct User {
+    pub id: i64,
+    pub email: String,
+    pub password_hash: String,
+    pub role: Role,
+    /// The organisation a member represents.
+    pub organisation_id: Option<i64>,
+    pub disabled: bool,
+    pub created_at: String,
+}
+
+/// A signed-in browser session, found by the hash of its token.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Session {
+    pub user_id: i64,
+    pub csrf_token: String,
+    pub expires_at: String,
+}
+
+/// A saved find-partners search: the query and filters as the user wrote them, and the
+/// organisations already seen (`;`-separated ids), so new matches can be pointed out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SavedSearch {
+    pub id: i64,
+    pub user_id: i64,
+    pub name: String,
+    pub q: String,
+    pub cluster: String,
+    pub kind: String,
+    pub country: String,
+    pub sme: String,
+    pub seen: String,
+    pub created_at: String,
+}

@@ -1,0 +1,76 @@
+//! Read models of the registry: what the pages, the directory search and the matchmaking read
+//! besides the entities themselves (counts, history, links between clusters and organisations,
+//! directory hits with their facets, and the texts the ranker indexes).
+
+use crate::{Cluster, Organisation};
+
+/// A cluster with the counts the home page shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClusterSummary {
+    pub cluster: Cluster,
+    pub members: i64,
+    pub projects: i64,
+}
+
+/// One line of a cluster's history (created, renamed, merged, split...).
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistoryEntry {
+    pub at: String,
+    pub event: String,
+    pub detail: String,
+    pub related_cluster_id: Option<i64>,
+}
+
+/// Another cluster reached through projects shared by members of both.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClusterLink {
+    pub cluster_id: i64,
+    pub slug: String,
+    pub name: String,
+    pub shared_projects: i64,
+}
+
+/// A directory hit: the organisation, its current clusters and its number of projects.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrgHit {
+    pub organisation: Organisation,
+    pub cluster_ids: Vec<i64>,
+    pub projects: i64,
+}
+
+/// Facet counts of the whole result set (before paging).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Facets {
+    pub kinds: Vec<(String, i64)>,
+    pub countries: Vec<(String, i64)>,
+    pub clusters: Vec<(i64, i64)>,
+}
+
+/// An organisation that shares projects with another one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartnerLink {
+    pub organisation: Organisation,
+    pub shared_projects: i64,
+}
+
+/// What the in-memory directory index holds per organisation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DirectoryRow {
+    pub id: i64,
+    pub kind: String,
+    pub country: String,
+    pub sort_name: String,
+    pub projects: i64,
+}
+
+/// What the matchmaking engine reads of a project.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProjectText {
+    pub id: i64,
+    pub acronym: String,
+    pub title: String,
+    pub summary: String,
+    pub topic: String,
+    pub start_date: Option<String>,
+    pub created_at: String,
+}
