@@ -196,51 +196,45 @@ fn date(raw: &str, tally: &mut Tally) -> Option<chrono::NaiveDate> {
     d
 }
 
-impl App {
-    /// Imports a CORDIS extract in one transaction. `progress(done, total)` reports rows written.
-    pub async fn import_cordis(
-        &self,
-        actor: &Actor,
+/// One import run's counters: what was written, normalised and skipped, and the progress.
+struct Run<'a> {
+    report: CordisReport,
+    tally: Tally,
+    skipped: Tally,
+    done: u64,
+    total: u64,
+    progress: &'a (dyn Fn(u64, u64) + Sync),
+    now: String,
+    today: chrono::NaiveDate,
+}
+
+impl Run<'_> {
+    /// Counts one row read, reporting progress every `every` rows.
+    fn step(&mut self, every: u64) {
+        self.done += 1;
+        if self.done.is_multiple_of(every) {
+            (self.progress)(self.done, self.total);
+        }
+    }
+
+    /// Organisations: inserts new ones and refreshes the CORDIS-owned fields of known ones.
+    /// Returns the id of each PIC and the organisations to re-index with their drafts.
+    async fn organisations(
+        &mut self,
+        conn: &mut store::Conn,
         data: &CordisData,
-        progress: &(dyn Fn(u64, u64) + Sync),
-    ) -> AppResult<CordisReport> {
-        if !actor.is_admin() {
-            return Err(AppError::Forbidden);
-        }
-        let mut tally = Tally::default();
-        let mut skipped = Tally::default();
-        let mut report = CordisReport {
-            organisations_read: data.organisations.len(),
-            projects_read: data.projects.len(),
-            participations_read: data.participation.len(),
-            ..Default::default()
-        };
-        let total = (data.organisations.len() + data.projects.len() + data.participation.len()) as u64;
-        let mut done = 0u64;
-        let now = self.now_text();
-        let today = self.today();
-
-        let project_by_id: HashMap<&str, &ProjectRow> = data.projects.iter().map(|p| (p.id.trim(), p)).collect();
-        let mut projects_of_org: HashMap<&str, Vec<&ProjectRow>> = HashMap::new();
-        for part in &data.participation {
-            if let Some(p) = project_by_id.get(part.project_id.trim()) {
-                projects_of_org.entry(part.organisation_id.trim()).or_default().push(p);
-            }
-        }
-
-        let mut tx = self.store.begin().await?;
-        // Organisations: insert new ones, refresh CORDIS-owned fields of known ones.
+    ) -> AppResult<(HashMap<String, i64>, Vec<(i64, OrganisationDraft)>)> {
         let existing: HashMap<String, domain::Organisation> =
-            store::all_orgs(&mut tx).await?.into_iter().filter_map(|o| o.external_id.clone().map(|x| (x, o))).collect();
+            store::all_orgs(conn).await?.into_iter().filter_map(|o| o.external_id.clone().map(|x| (x, o))).collect();
         let mut org_ids: HashMap<String, i64> = HashMap::new();
         let mut reindex: Vec<(i64, OrganisationDraft)> = Vec::new();
         let mut seen = HashSet::new();
         for r in &data.organisations {
-            done += 1;
-            let d = org_draft(r, &mut tally);
+            let d = org_draft(r, &mut self.tally);
             let pic = d.external_id.clone().unwrap_or_default();
             if pic.is_empty() || !seen.insert(pic.clone()) {
-                skipped.add("organisation row without PIC or repeated");
+                self.done += 1;
+                self.skipped.add("organisation row without PIC or repeated");
                 continue;
             }
             match existing.get(&pic) {
@@ -254,31 +248,32 @@ impl App {
                     merged.city = d.city;
                     merged.website = d.website;
                     if merged != crate::registry::draft_of(old) {
-                        store::update_org(&mut tx, old.id, &merged, &now).await?;
-                        report.organisations_updated += 1;
+                        store::update_org(conn, old.id, &merged, &self.now).await?;
+                        self.report.organisations_updated += 1;
                         reindex.push((old.id, merged));
                     }
                     org_ids.insert(pic, old.id);
                 }
                 None => {
-                    let id = store::insert_org(&mut tx, &d, &now).await?;
-                    report.organisations_created += 1;
+                    let id = store::insert_org(conn, &d, &self.now).await?;
+                    self.report.organisations_created += 1;
                     reindex.push((id, d));
                     org_ids.insert(pic, id);
                 }
             }
-            if done.is_multiple_of(1000) {
-                progress(done, total);
-            }
+            self.step(1000);
         }
+        Ok((org_ids, reindex))
+    }
 
-        // Projects.
-        let mut project_ids: HashMap<String, i64> = store::project_external_ids(&mut tx).await?.into_iter().collect();
+    /// Projects: CORDIS owns their texts and dates; the kind and budget are the users'.
+    /// Returns the id of each CORDIS project id.
+    async fn projects(&mut self, conn: &mut store::Conn, data: &CordisData) -> AppResult<HashMap<String, i64>> {
+        let mut project_ids: HashMap<String, i64> = store::project_external_ids(conn).await?.into_iter().collect();
         for r in &data.projects {
-            done += 1;
             let ext = r.id.trim().to_string();
             if r.title.trim().is_empty() {
-                tally.add("project without a title (shown by acronym or id)");
+                self.tally.add("project without a title (shown by acronym or id)");
             }
             let d = ProjectDraft {
                 external_id: Some(ext.clone()),
@@ -286,112 +281,172 @@ impl App {
                 title: r.title.trim().to_string(),
                 summary: r.objective.trim().to_string(),
                 kind: ProjectKind::EuFunded,
-                start_date: date(&r.start_date, &mut tally),
-                end_date: date(&r.end_date, &mut tally),
+                start_date: date(&r.start_date, &mut self.tally),
+                end_date: date(&r.end_date, &mut self.tally),
                 budget_eur: None,
                 programme: r.programme.trim().to_string(),
                 topic: r.topic_title.trim().to_string(),
             };
-            let status = ProjectStatus::from_dates(d.start_date, d.end_date, today);
+            let status = ProjectStatus::from_dates(d.start_date, d.end_date, self.today);
             match project_ids.get(&ext) {
                 Some(id) => {
                     let old =
-                        store::get_project(&mut tx, *id).await?.ok_or_else(|| AppError::NotFound("project".into()))?;
-                    // CORDIS owns texts and dates; the kind and budget are the users'.
+                        store::get_project(conn, *id).await?.ok_or_else(|| AppError::NotFound("project".into()))?;
                     let keep = ProjectDraft { kind: old.kind, budget_eur: old.budget_eur, ..d };
                     if old.draft() != keep || old.status != status {
-                        store::update_project(&mut tx, *id, &keep, status, &now).await?;
-                        report.projects_updated += 1;
+                        store::update_project(conn, *id, &keep, status, &self.now).await?;
+                        self.report.projects_updated += 1;
                     }
                 }
                 None => {
-                    let id = store::insert_project(&mut tx, &d, status, &now).await?;
+                    let id = store::insert_project(conn, &d, status, &self.now).await?;
                     project_ids.insert(ext, id);
-                    report.projects_created += 1;
+                    self.report.projects_created += 1;
                 }
             }
-            if done.is_multiple_of(1000) {
-                progress(done, total);
-            }
+            self.step(1000);
         }
+        Ok(project_ids)
+    }
 
-        // Participations, in multi-row batches.
+    /// Participations, new ones in multi-row batches. Returns the organisations that gained one.
+    async fn participations(
+        &mut self,
+        conn: &mut store::Conn,
+        data: &CordisData,
+        project_ids: &HashMap<String, i64>,
+        org_ids: &HashMap<String, i64>,
+    ) -> AppResult<HashSet<i64>> {
         let have: HashMap<(i64, i64), String> =
-            store::all_partners(&mut tx).await?.into_iter().map(|(p, o, r)| ((p, o), r)).collect();
+            store::all_partners(conn).await?.into_iter().map(|(p, o, r)| ((p, o), r)).collect();
         let mut batch: Vec<(i64, i64, String)> = Vec::new();
         let mut touched: HashSet<i64> = HashSet::new();
         let mut in_file: HashSet<(i64, i64)> = HashSet::new();
         for r in &data.participation {
-            done += 1;
             let (Some(p), Some(o)) = (project_ids.get(r.project_id.trim()), org_ids.get(r.organisation_id.trim()))
             else {
-                skipped.add("participation naming an unknown project or organisation");
+                self.done += 1;
+                self.skipped.add("participation naming an unknown project or organisation");
                 continue;
             };
             let role = r.role.trim();
             let role = if PARTNER_ROLES.contains(&role) {
                 role.to_string()
             } else {
-                tally.add("unknown participation role read as participant");
+                self.tally.add("unknown participation role read as participant");
                 "participant".to_string()
             };
             if !in_file.insert((*p, *o)) {
-                skipped.add("participation repeated for the same project and organisation");
+                self.done += 1;
+                self.skipped.add("participation repeated for the same project and organisation");
                 continue;
             }
             match have.get(&(*p, *o)) {
                 Some(old) if *old == role => {}
                 Some(_) => {
-                    store::upsert_partner(&mut tx, *p, *o, &role).await?;
-                    report.partners_updated += 1;
+                    store::upsert_partner(conn, *p, *o, &role).await?;
+                    self.report.partners_updated += 1;
                 }
                 None => {
                     batch.push((*p, *o, role));
                     touched.insert(*o);
-                    report.partners_created += 1;
+                    self.report.partners_created += 1;
                     if batch.len() >= 300 {
-                        store::insert_partners(&mut tx, &batch).await?;
+                        store::insert_partners(conn, &batch).await?;
                         batch.clear();
                     }
                 }
             }
-            if done.is_multiple_of(5000) {
-                progress(done, total);
-            }
+            self.step(5000);
         }
-        store::insert_partners(&mut tx, &batch).await?;
+        store::insert_partners(conn, &batch).await?;
+        Ok(touched)
+    }
+}
 
-        // Search terms, for organisations that are new, changed or gained projects.
-        let mut drafts: HashMap<i64, OrganisationDraft> = reindex.into_iter().collect();
-        for o in touched {
-            if let std::collections::hash_map::Entry::Vacant(e) = drafts.entry(o) {
-                if let Some(org) = store::get_org(&mut tx, o).await? {
-                    e.insert(crate::registry::draft_of(&org));
-                }
+/// Search terms, for organisations that are new, changed (`reindex`) or gained projects
+/// (`touched`), from their drafts and the acronyms and titles of their projects in the file.
+async fn index_terms(
+    conn: &mut store::Conn,
+    data: &CordisData,
+    reindex: Vec<(i64, OrganisationDraft)>,
+    touched: HashSet<i64>,
+    org_ids: &HashMap<String, i64>,
+) -> AppResult<()> {
+    let project_by_id: HashMap<&str, &ProjectRow> = data.projects.iter().map(|p| (p.id.trim(), p)).collect();
+    let mut projects_of_org: HashMap<&str, Vec<&ProjectRow>> = HashMap::new();
+    for part in &data.participation {
+        if let Some(p) = project_by_id.get(part.project_id.trim()) {
+            projects_of_org.entry(part.organisation_id.trim()).or_default().push(p);
+        }
+    }
+    let mut drafts: HashMap<i64, OrganisationDraft> = reindex.into_iter().collect();
+    for o in touched {
+        if let std::collections::hash_map::Entry::Vacant(e) = drafts.entry(o) {
+            if let Some(org) = store::get_org(conn, o).await? {
+                e.insert(crate::registry::draft_of(&org));
             }
         }
-        let mut ids: Vec<i64> = drafts.keys().copied().collect();
-        ids.sort_unstable();
-        let pic_of: HashMap<i64, &str> = org_ids.iter().map(|(k, v)| (*v, k.as_str())).collect();
-        let mut rows: Vec<(String, i64, i64)> = Vec::new();
-        for id in ids {
-            let d = &drafts[&id];
-            let texts: Vec<String> = pic_of
-                .get(&id)
-                .and_then(|pic| projects_of_org.get(pic))
-                .map(|ps| ps.iter().map(|p| format!("{} {}", p.acronym, p.title)).collect())
-                .unwrap_or_default();
-            store::delete_org_terms(&mut tx, id).await?;
-            for (term, w) in crate::index::org_terms(d, &texts) {
-                rows.push((term, id, w));
-            }
-            if rows.len() >= 3_000 {
-                store::insert_terms(&mut tx, &rows).await?;
-                rows.clear();
-            }
+    }
+    let mut ids: Vec<i64> = drafts.keys().copied().collect();
+    ids.sort_unstable();
+    let pic_of: HashMap<i64, &str> = org_ids.iter().map(|(k, v)| (*v, k.as_str())).collect();
+    let mut rows: Vec<(String, i64, i64)> = Vec::new();
+    for id in ids {
+        let d = &drafts[&id];
+        let texts: Vec<String> = pic_of
+            .get(&id)
+            .and_then(|pic| projects_of_org.get(pic))
+            .map(|ps| ps.iter().map(|p| format!("{} {}", p.acronym, p.title)).collect())
+            .unwrap_or_default();
+        store::delete_org_terms(conn, id).await?;
+        for (term, w) in crate::index::org_terms(d, &texts) {
+            rows.push((term, id, w));
         }
-        store::insert_terms(&mut tx, &rows).await?;
-        progress(total, total);
+        if rows.len() >= 3_000 {
+            store::insert_terms(conn, &rows).await?;
+            rows.clear();
+        }
+    }
+    store::insert_terms(conn, &rows).await?;
+    Ok(())
+}
+
+impl App {
+    /// Imports a CORDIS extract in one transaction: organisations, then projects, then
+    /// participations, then the search terms of what changed. `progress(done, total)` reports
+    /// rows written.
+    pub async fn import_cordis(
+        &self,
+        actor: &Actor,
+        data: &CordisData,
+        progress: &(dyn Fn(u64, u64) + Sync),
+    ) -> AppResult<CordisReport> {
+        if !actor.is_admin() {
+            return Err(AppError::Forbidden);
+        }
+        let mut run = Run {
+            report: CordisReport {
+                organisations_read: data.organisations.len(),
+                projects_read: data.projects.len(),
+                participations_read: data.participation.len(),
+                ..Default::default()
+            },
+            tally: Tally::default(),
+            skipped: Tally::default(),
+            done: 0,
+            total: (data.organisations.len() + data.projects.len() + data.participation.len()) as u64,
+            progress,
+            now: self.now_text(),
+            today: self.today(),
+        };
+        let mut tx = self.store.begin().await?;
+        let (org_ids, reindex) = run.organisations(&mut tx, data).await?;
+        let project_ids = run.projects(&mut tx, data).await?;
+        let touched = run.participations(&mut tx, data, &project_ids, &org_ids).await?;
+        index_terms(&mut tx, data, reindex, touched, &org_ids).await?;
+        progress(run.total, run.total);
+        let mut report = run.report;
         self.audit(
             &mut tx,
             actor,
@@ -405,8 +460,8 @@ impl App {
         )
         .await?;
         store::commit(tx).await?;
-        report.normalised = tally.sorted();
-        report.skipped = skipped.sorted();
+        report.normalised = run.tally.sorted();
+        report.skipped = run.skipped.sorted();
         Ok(report)
     }
 }
