@@ -432,9 +432,37 @@ async fn error_bodies() {
 async fn openapi_document() {
     on_every_backend(|t| async move {
         let mut d = Doc::new(&t);
-        d.get("/openapi.json", "anonymous").await;
+        let doc = d.get("/openapi.json", "anonymous").await;
         d.check("openapi");
+        every_get_is_recorded(&doc);
         t
     })
     .await;
+}
+
+/// Every `get` operation the OpenAPI document lists has at least one request in a committed
+/// snapshot, so an endpoint added to `ENDPOINTS` without a snapshot is noticed.
+fn every_get_is_recorded(doc: &Value) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it/snapshots");
+    let mut recorded: Vec<String> = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for line in text.lines().filter_map(|l| l.strip_prefix("GET ")) {
+            let path = line.split([' ', '?']).next().unwrap_or("");
+            recorded.push(path.to_string());
+        }
+    }
+    let matches = |pattern: &str, path: &str| {
+        let (p, q): (Vec<&str>, Vec<&str>) = (pattern.split('/').collect(), path.split('/').collect());
+        p.len() == q.len() && p.iter().zip(&q).all(|(a, b)| a == b || a.starts_with('{'))
+    };
+    let missing: Vec<&String> = doc["paths"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .filter(|(_, ops)| ops.get("get").is_some())
+        .map(|(path, _)| path)
+        .filter(|path| !recorded.iter().any(|r| matches(path, r)))
+        .collect();
+    assert!(missing.is_empty(), "GET endpoints without a snapshot: {missing:?}");
 }
