@@ -222,7 +222,7 @@ impl<'de> IntoDeserializer<'de, DeError> for Values {
 impl<'de> Deserializer<'de> for Values {
     type Error = DeError;
 
-    /// Text: the first value, as `get_field` read it before.
+    /// Text: the first value sent under the name, as the handlers always read it.
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
         visitor.visit_string(self.0.into_iter().next().unwrap_or_default())
     }

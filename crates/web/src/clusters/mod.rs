@@ -8,7 +8,7 @@ use crate::auth::{signed_in, ApiCaller, Viewer};
 use crate::endpoint::{created, ok, Endpoint};
 use crate::error::{ApiError, ApiResult, PageError, PageResult};
 use crate::extract::{path_id, NoFields, StrictForm, StrictQuery};
-use crate::views::{date_text, form_page, nav, project_row, render, FormField, ProjectRow};
+use crate::views::{date_text, form_page, nav, project_row, render, FormField, Nav, ProjectRow};
 use crate::wire::{self, Body};
 use crate::AppState;
 use app::registry::Paging;
@@ -209,7 +209,7 @@ struct MemberRow {
 #[derive(Template)]
 #[template(path = "cluster.html")]
 struct ClusterView {
-    nav: crate::views::Nav,
+    nav: Nav,
     slug: String,
     name: String,
     sector: String,
