@@ -4,6 +4,7 @@
 mod access;
 mod api;
 mod browser;
+mod clusters;
 mod events;
 mod forms;
 mod matchmaking;
