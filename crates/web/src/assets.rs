@@ -10,7 +10,7 @@ const STYLE: &str = include_str!("../static/style.css");
 /// htmx 2 (npm `htmx.org@2`, Zero-Clause BSD), vendored.
 const HTMX: &str = include_str!("../static/htmx.min.js");
 
-pub fn routes() -> Router<AppState> {
+pub(crate) fn routes() -> Router<AppState> {
     Router::new()
         .route(
             "/static/style.css",

@@ -10,10 +10,10 @@ use axum::http::{header, HeaderMap};
 use domain::Actor;
 use std::net::SocketAddr;
 
-pub const SESSION_COOKIE: &str = "cb_session";
-pub const CSRF_COOKIE: &str = "cb_csrf";
+pub(crate) const SESSION_COOKIE: &str = "cb_session";
+pub(crate) const CSRF_COOKIE: &str = "cb_csrf";
 
-pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+pub(crate) fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
     headers
         .get_all(header::COOKIE)
         .iter()
@@ -25,25 +25,25 @@ pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
 }
 
 /// The caller's address, for login rate limiting.
-pub fn client_addr(parts: &Parts) -> String {
+pub(crate) fn client_addr(parts: &Parts) -> String {
     parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string()).unwrap_or_else(|| "unknown".into())
 }
 
 /// A browser visitor: anonymous or signed in through the session cookie.
 #[derive(Debug, Clone)]
-pub struct Viewer {
-    pub actor: Actor,
+pub(crate) struct Viewer {
+    pub(crate) actor: Actor,
     /// The session's CSRF token, for forms of signed-in users.
-    pub csrf: Option<String>,
-    pub session: Option<String>,
+    pub(crate) csrf: Option<String>,
+    pub(crate) session: Option<String>,
     /// The double-submit cookie, for anonymous forms.
-    pub csrf_cookie: Option<String>,
-    pub client: String,
+    pub(crate) csrf_cookie: Option<String>,
+    pub(crate) client: String,
 }
 
 impl Viewer {
     /// Checks a form's CSRF token against the session (or the double-submit cookie).
-    pub fn check_csrf(&self, submitted: Option<&str>) -> Result<(), PageError> {
+    pub(crate) fn check_csrf(&self, submitted: Option<&str>) -> Result<(), PageError> {
         let expected = self.csrf.as_deref().or(self.csrf_cookie.as_deref());
         match (expected, submitted) {
             (Some(e), Some(s)) if !e.is_empty() && constant_time_eq(e.as_bytes(), s.as_bytes()) => Ok(()),
@@ -51,6 +51,27 @@ impl Viewer {
                 "the form expired or came from another site; reload the page and try again".into(),
             ))),
         }
+    }
+
+    /// Pages that need an account answer 401 (the sign-in prompt) to anonymous visitors.
+    pub(crate) fn require_signed_in(&self) -> Result<(), PageError> {
+        signed_in(&self.actor).map_err(PageError)
+    }
+
+    /// What every form of a signed-in user checks first, in this order: its CSRF token (a
+    /// forged or stale form is 400 even for anonymous visitors), then the account.
+    pub(crate) fn check_form(&self, csrf: Option<&str>) -> Result<(), PageError> {
+        self.check_csrf(csrf)?;
+        self.require_signed_in()
+    }
+}
+
+/// An action that needs an account: anonymous callers get 401 before anything else is read.
+pub(crate) fn signed_in(actor: &Actor) -> Result<(), AppError> {
+    if actor.is_signed_in() {
+        Ok(())
+    } else {
+        Err(AppError::Unauthenticated)
     }
 }
 
@@ -76,7 +97,7 @@ impl FromRequestParts<AppState> for Viewer {
 /// An API caller: anonymous, or identified by `Authorization: Bearer <token>`. A token that is
 /// given but unknown is an error rather than a silent downgrade to anonymous.
 #[derive(Debug, Clone)]
-pub struct ApiCaller(pub Actor);
+pub(crate) struct ApiCaller(pub(crate) Actor);
 
 impl FromRequestParts<AppState> for ApiCaller {
     type Rejection = ApiError;

@@ -9,7 +9,12 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
-pub fn status_and_code(e: &AppError) -> (StatusCode, &'static str) {
+/// What an API handler answers.
+pub(crate) type ApiResult = Result<Response, ApiError>;
+/// What a page handler answers.
+pub(crate) type PageResult = Result<Response, PageError>;
+
+pub(crate) fn status_and_code(e: &AppError) -> (StatusCode, &'static str) {
     match e {
         AppError::Validation(_) => (StatusCode::UNPROCESSABLE_ENTITY, "validation_failed"),
         AppError::NotFound(_) => (StatusCode::NOT_FOUND, "not_found"),
@@ -29,7 +34,7 @@ fn log_internal(e: &AppError) {
 }
 
 /// An error answered as JSON (API).
-pub struct ApiError(pub AppError);
+pub(crate) struct ApiError(pub(crate) AppError);
 
 impl From<AppError> for ApiError {
     fn from(e: AppError) -> ApiError {
@@ -57,7 +62,7 @@ impl IntoResponse for ApiError {
 }
 
 /// An error answered as an HTML page (browsers).
-pub struct PageError(pub AppError);
+pub(crate) struct PageError(pub(crate) AppError);
 
 impl From<AppError> for PageError {
     fn from(e: AppError) -> PageError {
@@ -80,7 +85,7 @@ impl IntoResponse for PageError {
     }
 }
 
-pub async fn not_found(req: Request) -> Response {
+pub(crate) async fn not_found(req: Request) -> Response {
     let e = AppError::NotFound(format!("page {}", req.uri().path()));
     if req.uri().path().starts_with("/api/") {
         ApiError(e).into_response()
@@ -91,7 +96,7 @@ pub async fn not_found(req: Request) -> Response {
 
 /// Headers every answer carries: no framing, no sniffing, scripts and styles from us only; and
 /// `server-timing` with the time the app spent, which the load benchmark reads.
-pub async fn security_headers(req: Request, next: Next) -> Response {
+pub(crate) async fn security_headers(req: Request, next: Next) -> Response {
     let started = std::time::Instant::now();
     let mut resp = next.run(req).await;
     let ms = started.elapsed().as_secs_f64() * 1000.0;

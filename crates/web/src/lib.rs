@@ -2,12 +2,28 @@
 //! `/api/v1` with its OpenAPI document, sign-in with sessions and API tokens, and the mapping of
 //! `AppError` to status codes. Pages work without JavaScript; htmx (vendored) only makes the
 //! directory search update as you type.
+//!
+//! One module per resource (`clusters`, `organisations`, `projects`, `partners`, `events`,
+//! `accounts`, `admin`, `home`), each holding that resource's routes, page handlers and API
+//! handlers side by side; no resource module uses another. What they share is apart: who is
+//! asking (`auth`), errors (`error`), strict query and form reading (`extract`), the API table's
+//! entry (`endpoint`) and its assembly with the OpenAPI document (`api`), page layout
+//! (`views`), the JSON wire format (`wire`) and static files (`assets`).
 
+mod accounts;
+mod admin;
 mod api;
 mod assets;
 mod auth;
+mod clusters;
+mod endpoint;
 mod error;
-mod pages;
+mod events;
+mod extract;
+mod home;
+mod organisations;
+mod partners;
+mod projects;
 mod views;
 mod wire;
 
@@ -37,7 +53,15 @@ pub struct Options {
 pub fn router(app: App, options: Options) -> Router {
     let state = AppState { app, options };
     Router::new()
-        .merge(pages::routes())
+        .merge(home::pages())
+        .merge(clusters::pages())
+        .merge(organisations::pages())
+        .merge(projects::pages())
+        .merge(partners::pages())
+        .merge(events::pages())
+        .merge(accounts::pages())
+        .merge(admin::pages())
+        .route("/api", axum::routing::get(api::doc_page))
         .nest("/api/v1", api::routes())
         .merge(assets::routes())
         .fallback(error::not_found)

@@ -5,7 +5,7 @@ use app::AppError;
 use domain::{Cluster, FieldError, Organisation, Project};
 use serde_json::{json, Map, Value};
 
-pub fn cluster(c: &Cluster, members: Option<i64>, projects: Option<i64>) -> Value {
+pub(crate) fn cluster(c: &Cluster, members: Option<i64>, projects: Option<i64>) -> Value {
     json!({
         "id": c.id,
         "slug": c.slug,
@@ -19,7 +19,7 @@ pub fn cluster(c: &Cluster, members: Option<i64>, projects: Option<i64>) -> Valu
     })
 }
 
-pub fn organisation(o: &Organisation, clusters: &[String], projects: Option<i64>) -> Value {
+pub(crate) fn organisation(o: &Organisation, clusters: &[String], projects: Option<i64>) -> Value {
     json!({
         "id": o.id,
         "external_id": o.external_id,
@@ -41,7 +41,7 @@ pub fn organisation(o: &Organisation, clusters: &[String], projects: Option<i64>
     })
 }
 
-pub fn project(p: &Project) -> Value {
+pub(crate) fn project(p: &Project) -> Value {
     json!({
         "id": p.id,
         "external_id": p.external_id,
@@ -59,7 +59,7 @@ pub fn project(p: &Project) -> Value {
     })
 }
 
-pub fn person(p: &app::registry::PersonView) -> Value {
+pub(crate) fn person(p: &app::registry::PersonView) -> Value {
     json!({
         "id": p.id,
         "organisation_id": p.organisation_id,
@@ -73,16 +73,16 @@ pub fn person(p: &app::registry::PersonView) -> Value {
     })
 }
 
-pub fn list(items: Vec<Value>, total: i64, page: i64, per_page: i64) -> Value {
+pub(crate) fn list(items: Vec<Value>, total: i64, page: i64, per_page: i64) -> Value {
     json!({"items": items, "total": total, "page": page, "per_page": per_page})
 }
 
 /// A JSON object body whose fields are read as text (numbers, booleans and lists of strings are
 /// accepted and written as text), with unknown fields rejected by name.
-pub struct Body(Map<String, Value>);
+pub(crate) struct Body(Map<String, Value>);
 
 impl Body {
-    pub fn parse(bytes: &[u8], allowed: &[&str]) -> Result<Body, AppError> {
+    pub(crate) fn parse(bytes: &[u8], allowed: &[&str]) -> Result<Body, AppError> {
         let value: Value =
             serde_json::from_slice(bytes).map_err(|e| AppError::field("body", format!("is not valid JSON: {e}")))?;
         let Value::Object(map) = value else { return Err(AppError::field("body", "must be a JSON object")) };
@@ -107,16 +107,16 @@ impl Body {
         }
     }
 
-    pub fn opt(&self, key: &str) -> Option<String> {
+    pub(crate) fn opt(&self, key: &str) -> Option<String> {
         self.0.get(key).and_then(|v| text(v).ok().flatten())
     }
 
-    pub fn req(&self, key: &str) -> String {
+    pub(crate) fn req(&self, key: &str) -> String {
         self.opt(key).unwrap_or_default()
     }
 
     /// A list field: a JSON array of strings, or text separated by `;`.
-    pub fn list(&self, key: &str) -> Vec<String> {
+    pub(crate) fn list(&self, key: &str) -> Vec<String> {
         match self.0.get(key) {
             Some(Value::Array(a)) => a.iter().filter_map(|v| text(v).ok().flatten()).collect(),
             Some(v) => text(v)
@@ -129,14 +129,14 @@ impl Body {
     }
 
     /// A field of lines: a JSON array of strings (one line each), or one text.
-    pub fn lines(&self, key: &str) -> String {
+    pub(crate) fn lines(&self, key: &str) -> String {
         match self.0.get(key) {
             Some(Value::Array(a)) => a.iter().filter_map(|v| text(v).ok().flatten()).collect::<Vec<_>>().join("\n"),
             _ => self.req(key),
         }
     }
 
-    pub fn has(&self, key: &str) -> bool {
+    pub(crate) fn has(&self, key: &str) -> bool {
         self.0.contains_key(key)
     }
 }

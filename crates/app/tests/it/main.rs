@@ -3,6 +3,7 @@
 mod cordis;
 mod csv_import;
 mod directory;
+mod reasons;
 mod registry;
 
 use app::{App, FixedClock};

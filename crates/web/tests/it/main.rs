@@ -4,7 +4,9 @@
 mod access;
 mod api;
 mod browser;
+mod clusters;
 mod events;
 mod forms;
 mod matchmaking;
+mod snapshots;
 mod support;

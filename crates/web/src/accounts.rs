@@ -1,0 +1,218 @@
+//! Accounts: signing in (a double-submit CSRF cookie guards the form) and out, the account
+//! page (one's organisation, managed clusters, contact requests and saved searches), and
+//! `GET /api/v1/me`.
+
+use crate::auth::{ApiCaller, Viewer, CSRF_COOKIE, SESSION_COOKIE};
+use crate::endpoint::{ok, Endpoint};
+use crate::error::{ApiResult, PageResult};
+use crate::extract::{NoFields, StrictForm};
+use crate::views::{nav, render, url_with, Nav};
+use crate::AppState;
+use app::AppError;
+use askama::Template;
+use axum::extract::State;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use serde::Deserialize;
+use serde_json::json;
+
+pub(crate) const ENDPOINTS: &[Endpoint] = &[Endpoint {
+    method: "get",
+    path: "/me",
+    summary: "The caller's account and rights",
+    params: &[],
+    body: &[],
+    responses: &[200],
+    tag: "accounts",
+    handler: || get(me),
+}];
+
+pub(crate) fn pages() -> Router<AppState> {
+    Router::new()
+        .route("/login", get(login_form).post(login))
+        .route("/logout", post(logout))
+        .route("/account", get(account))
+}
+
+async fn me(ApiCaller(actor): ApiCaller) -> ApiResult {
+    ok(json!({
+        "signed_in": actor.is_signed_in(),
+        "email": if actor.is_signed_in() { Some(actor.email.clone()) } else { None },
+        "role": actor.role.map(|r| r.as_str()),
+        "managed_clusters": actor.managed_clusters,
+        "organisation_id": actor.organisation_id,
+    }))
+}
+
+#[derive(Template)]
+#[template(path = "login.html")]
+struct LoginView {
+    nav: Nav,
+    csrf: String,
+    email: String,
+    error: Option<String>,
+    demo: bool,
+    demo_password: &'static str,
+}
+
+struct RequestRow {
+    id: i64,
+    from: String,
+    person: String,
+    message: String,
+    status: String,
+    at: String,
+}
+
+struct SavedRow {
+    id: i64,
+    name: String,
+    q: String,
+    url: String,
+    fresh: Vec<(i64, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "account.html")]
+struct AccountView {
+    nav: Nav,
+    searches: Vec<SavedRow>,
+    organisation: Option<(i64, String)>,
+    clusters: Vec<(String, String)>,
+    requests: Vec<RequestRow>,
+}
+
+fn set_cookie(s: &AppState, resp: &mut Response, value: String) {
+    let value = if s.options.secure_cookies { value + "; Secure" } else { value };
+    if let Ok(v) = HeaderValue::from_str(&value) {
+        resp.headers_mut().append(header::SET_COOKIE, v);
+    }
+}
+
+async fn login_form(State(s): State<AppState>, v: Viewer) -> PageResult {
+    let (csrf, fresh) = match &v.csrf_cookie {
+        Some(c) if !c.is_empty() => (c.clone(), false),
+        _ => (app::auth::random_token()?, true),
+    };
+    let view = LoginView {
+        nav: nav(&v),
+        csrf: csrf.clone(),
+        email: String::new(),
+        error: None,
+        demo: s.app.has_demo_accounts().await?,
+        demo_password: app::demo::DEMO_PASSWORD,
+    };
+    let mut resp = render(&view).into_response();
+    if fresh {
+        set_cookie(&s, &mut resp, format!("{CSRF_COOKIE}={csrf}; Path=/; HttpOnly; SameSite=Strict"));
+    }
+    Ok(resp)
+}
+
+#[derive(Deserialize)]
+struct LoginForm {
+    email: Option<String>,
+    password: Option<String>,
+}
+
+async fn login(State(s): State<AppState>, v: Viewer, form: StrictForm<LoginForm>) -> PageResult {
+    v.check_csrf(form.csrf.as_deref())?;
+    let email = form.value.email.unwrap_or_default();
+    let password = form.value.password.unwrap_or_default();
+    match s.app.login(&email, &password, &v.client).await {
+        Ok(session) => {
+            let mut resp = Redirect::to("/").into_response();
+            let max_age = app::auth::SESSION_DAYS * 24 * 3600;
+            set_cookie(
+                &s,
+                &mut resp,
+                format!("{SESSION_COOKIE}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}", session.token),
+            );
+            Ok(resp)
+        }
+        Err(e @ (AppError::Validation(_) | AppError::TooManyRequests(_))) => {
+            let status = if matches!(e, AppError::TooManyRequests(_)) {
+                StatusCode::TOO_MANY_REQUESTS
+            } else {
+                StatusCode::UNPROCESSABLE_ENTITY
+            };
+            let message = match &e {
+                AppError::Validation(_) => "Wrong e-mail or password.".to_string(),
+                other => other.to_string(),
+            };
+            let view = LoginView {
+                nav: nav(&v),
+                csrf: v.csrf_cookie.clone().unwrap_or_default(),
+                email,
+                error: Some(message),
+                demo: s.app.has_demo_accounts().await?,
+                demo_password: app::demo::DEMO_PASSWORD,
+            };
+            Ok((status, render(&view)).into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn logout(State(s): State<AppState>, v: Viewer, form: StrictForm<NoFields>) -> PageResult {
+    v.check_csrf(form.csrf.as_deref())?;
+    if let Some(token) = &v.session {
+        s.app.logout(token).await?;
+    }
+    let mut resp = Redirect::to("/").into_response();
+    set_cookie(&s, &mut resp, format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"));
+    Ok(resp)
+}
+
+async fn account(State(s): State<AppState>, v: Viewer) -> PageResult {
+    v.require_signed_in()?;
+    let organisation = match v.actor.organisation_id {
+        Some(o) => Some((o, s.app.organisation(o).await?.display_name())),
+        None => None,
+    };
+    let mut clusters = Vec::new();
+    for c in &v.actor.managed_clusters {
+        if let Some(c) = s.app.find_cluster(&c.to_string()).await? {
+            clusters.push((c.slug, c.name));
+        }
+    }
+    let requests = s
+        .app
+        .contact_requests_for(&v.actor)
+        .await?
+        .into_iter()
+        .map(|(r, person)| RequestRow {
+            id: r.id,
+            from: r.from_email,
+            person,
+            message: r.message,
+            status: r.status,
+            at: r.created_at,
+        })
+        .collect();
+    let searches = s
+        .app
+        .saved_searches(&v.actor)
+        .await?
+        .into_iter()
+        .map(|x| SavedRow {
+            id: x.search.id,
+            url: url_with(
+                "/partners",
+                &[
+                    ("q", x.search.q.clone()),
+                    ("cluster", x.search.cluster.clone()),
+                    ("kind", x.search.kind.clone()),
+                    ("country", x.search.country.clone()),
+                    ("sme", x.search.sme.clone()),
+                ],
+            ),
+            name: x.search.name,
+            q: x.search.q,
+            fresh: x.fresh.iter().map(|f| (f.organisation.id, f.organisation.display_name())).collect(),
+        })
+        .collect();
+    Ok(render(&AccountView { nav: nav(&v), searches, organisation, clusters, requests }).into_response())
+}

@@ -1,0 +1,127 @@
+//! A participant's personal agenda (page and API) and its iCalendar feed, reached by a secret
+//! token; after a meeting, its feedback, and either side's cancelling of it.
+
+use crate::auth::{signed_in, ApiCaller, Viewer};
+use crate::endpoint::{no_content, ok};
+use crate::error::{ApiResult, PageError, PageResult};
+use crate::extract::{path_id, NoFields, StrictForm};
+use crate::views::{nav, render, Nav};
+use crate::wire::Body;
+use crate::AppState;
+use app::events::AgendaItem;
+use app::AppError;
+use askama::Template;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Redirect};
+use serde::Deserialize;
+use serde_json::json;
+
+pub(super) async fn agenda(
+    State(s): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    Path(slug): Path<String>,
+) -> ApiResult {
+    signed_in(&actor)?;
+    let (_, p, items) = s.app.agenda(&actor, &slug).await?;
+    ok(
+        json!({"participant": p.id, "calendar": format!("/calendar/{}.ics", p.token), "items": items.iter().map(|i| json!({
+        "meeting": i.meeting_id, "starts_at": i.slot.as_ref().map(|x| x.starts_at.clone()), "minutes": i.slot.as_ref().map(|x| x.minutes),
+        "table": i.table, "with": i.with, "sequence": i.sequence, "status": i.status})).collect::<Vec<_>>()}),
+    )
+}
+
+pub(super) async fn feedback(
+    State(s): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    Path(raw): Path<String>,
+    body: Bytes,
+) -> ApiResult {
+    signed_in(&actor)?;
+    let b = Body::parse(&body, &["outcome"])?;
+    s.app.meeting_feedback(&actor, path_id(&raw, "meeting")?, &b.req("outcome")).await?;
+    no_content()
+}
+
+#[derive(Template)]
+#[template(path = "agenda.html")]
+struct AgendaPage {
+    nav: Nav,
+    slug: String,
+    event: String,
+    venue: String,
+    who: String,
+    token: String,
+    items: Vec<AgendaRow>,
+}
+
+struct AgendaRow {
+    id: i64,
+    time: String,
+    table: String,
+    with: String,
+    status: String,
+}
+
+fn agenda_rows(items: &[AgendaItem]) -> Vec<AgendaRow> {
+    items
+        .iter()
+        .map(|i| AgendaRow {
+            id: i.meeting_id,
+            time: i.slot.as_ref().map(|s| s.starts_at.replace('T', " ")).unwrap_or_else(|| "not scheduled yet".into()),
+            table: i.table.map(|t| t.to_string()).unwrap_or_default(),
+            with: i.with.clone(),
+            status: i.status.replace('_', " "),
+        })
+        .collect()
+}
+
+#[derive(Deserialize)]
+pub(super) struct FeedbackForm {
+    outcome: Option<String>,
+}
+
+pub(super) async fn feedback_page(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(raw): Path<String>,
+    form: StrictForm<FeedbackForm>,
+) -> PageResult {
+    v.check_form(form.csrf.as_deref())?;
+    s.app.meeting_feedback(&v.actor, path_id(&raw, "meeting")?, &form.value.outcome.unwrap_or_default()).await?;
+    Ok(Redirect::to("/events").into_response())
+}
+
+pub(super) async fn cancel_page(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(raw): Path<String>,
+    form: StrictForm<NoFields>,
+) -> PageResult {
+    v.check_form(form.csrf.as_deref())?;
+    s.app.mark_meeting(&v.actor, path_id(&raw, "meeting")?, "cancelled").await?;
+    Ok(Redirect::to("/events").into_response())
+}
+
+pub(super) async fn agenda_page(State(s): State<AppState>, v: Viewer, Path(slug): Path<String>) -> PageResult {
+    v.require_signed_in()?;
+    let (e, p, items) = s.app.agenda(&v.actor, &slug).await?;
+    let page = AgendaPage {
+        nav: nav(&v),
+        slug: e.slug,
+        event: e.name,
+        venue: e.venue,
+        who: p.name,
+        token: p.token,
+        items: agenda_rows(&items),
+    };
+    Ok(render(&page).into_response())
+}
+
+pub(super) async fn calendar(State(s): State<AppState>, Path(file): Path<String>) -> PageResult {
+    let token = file.strip_suffix(".ics").ok_or_else(|| PageError(AppError::NotFound("calendar".into())))?;
+    let (e, p, items) = s.app.agenda_by_token(token).await?;
+    let body = app::events::ical(&e, &p, &items, &s.app.now_text());
+    Ok(([(header::CONTENT_TYPE, "text/calendar; charset=utf-8")], body).into_response())
+}

@@ -1,0 +1,213 @@
+//! Creating an event with its agenda (`HH:MM-HH:MM Title (kind)` per line) and its meeting
+//! programme (`[YYYY-MM-DD] SESSION HH:MM MINUTES COUNT` per line), by admins and the managers
+//! of its clusters: the form, which keeps what was typed and names the line of a mistake, and
+//! `POST /api/v1/events`.
+
+use super::{int_field, EVENT_FIELDS};
+use crate::auth::{signed_in, ApiCaller, Viewer};
+use crate::endpoint::created;
+use crate::error::{ApiError, ApiResult, PageError, PageResult};
+use crate::extract::StrictForm;
+use crate::views::{form_page, FormField};
+use crate::wire::Body;
+use crate::AppState;
+use app::events::EventInput;
+use app::AppError;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::response::{IntoResponse, Redirect};
+use domain::FieldError;
+use serde::Deserialize;
+use serde_json::json;
+
+pub(super) async fn create(State(s): State<AppState>, ApiCaller(actor): ApiCaller, body: Bytes) -> ApiResult {
+    signed_in(&actor)?;
+    let b = Body::parse(&body, EVENT_FIELDS)?;
+    // Every mistake at once: numbers that do not parse join the app's own checks.
+    let mut errors = Vec::new();
+    let mut number = |key: &str| match int_field(&b, key) {
+        Ok(n) => n,
+        Err(ApiError(AppError::Validation(mut e))) => {
+            errors.append(&mut e);
+            None
+        }
+        Err(_) => None,
+    };
+    let input = EventInput {
+        slug: b.req("slug"),
+        name: b.req("name"),
+        venue: b.req("venue"),
+        description: b.req("description"),
+        starts_on: b.req("starts_on"),
+        clusters: b.list("clusters"),
+        tables: number("tables").unwrap_or(20),
+        capacity: number("capacity").unwrap_or(500),
+        request_ttl_hours: number("request_ttl_hours").unwrap_or(0),
+        max_requests: number("max_requests").unwrap_or(0),
+        max_meetings: number("max_meetings"),
+    };
+    s.app.create_event_from_text(&actor, &input, &b.lines("agenda"), &b.lines("programme"), errors).await?;
+    created(json!({"slug": input.slug.trim()}))
+}
+
+/// The new-event form as typed: text, so that a mistake never loses what was written.
+#[derive(Deserialize, Default)]
+pub(super) struct EventFields {
+    slug: Option<String>,
+    name: Option<String>,
+    venue: Option<String>,
+    description: Option<String>,
+    starts_on: Option<String>,
+    clusters: Option<String>,
+    tables: Option<String>,
+    capacity: Option<String>,
+    request_ttl_hours: Option<String>,
+    max_requests: Option<String>,
+    max_meetings: Option<String>,
+    agenda: Option<String>,
+    programme: Option<String>,
+}
+
+impl EventFields {
+    /// The text typed into field `name` (one of `EVENT_FIELDS`).
+    fn text(&self, name: &str) -> String {
+        let v = match name {
+            "slug" => &self.slug,
+            "name" => &self.name,
+            "venue" => &self.venue,
+            "description" => &self.description,
+            "starts_on" => &self.starts_on,
+            "clusters" => &self.clusters,
+            "tables" => &self.tables,
+            "capacity" => &self.capacity,
+            "request_ttl_hours" => &self.request_ttl_hours,
+            "max_requests" => &self.max_requests,
+            "max_meetings" => &self.max_meetings,
+            "agenda" => &self.agenda,
+            "programme" => &self.programme,
+            _ => &None,
+        };
+        v.clone().unwrap_or_default()
+    }
+
+    /// The app's input, and the numbers that do not parse (the app adds its own checks).
+    fn input(&self) -> (EventInput, Vec<FieldError>) {
+        let mut errors = Vec::new();
+        let mut number = |name: &'static str, default: i64| -> i64 {
+            match self.text(name).trim() {
+                "" => default,
+                t => t.parse().unwrap_or_else(|_| {
+                    errors.push(FieldError::new(name, format!("`{t}` is not a whole number")));
+                    default
+                }),
+            }
+        };
+        let tables = number("tables", 20);
+        let capacity = number("capacity", 500);
+        let request_ttl_hours = number("request_ttl_hours", 0);
+        let max_requests = number("max_requests", 0);
+        let max_meetings = (!self.text("max_meetings").trim().is_empty()).then(|| number("max_meetings", 0));
+        let input = EventInput {
+            slug: self.text("slug"),
+            name: self.text("name"),
+            venue: self.text("venue"),
+            description: self.text("description"),
+            starts_on: self.text("starts_on"),
+            clusters: self
+                .text("clusters")
+                .split([';', ','])
+                .map(|c| c.trim().to_string())
+                .filter(|c| !c.is_empty())
+                .collect(),
+            tables,
+            capacity,
+            request_ttl_hours,
+            max_requests,
+            max_meetings,
+        };
+        (input, errors)
+    }
+}
+
+fn event_fields(f: &EventFields, errors: &[FieldError]) -> Vec<FormField> {
+    let err = |n: &str| {
+        let all: Vec<String> = errors.iter().filter(|e| e.field == n).map(|e| e.message.clone()).collect();
+        (!all.is_empty()).then(|| all.join("; "))
+    };
+    let text = |name: &'static str, label: &'static str, help: &'static str| FormField {
+        name,
+        label,
+        kind: "text",
+        value: f.text(name),
+        help,
+        options: vec![],
+        error: err(name),
+    };
+    vec![
+        text("name", "Name", "e.g. Luxembourg Cluster Forum 2027"),
+        text("slug", "Short name in addresses", "Lower-case letters, digits and dashes, e.g. cluster-forum-2027"),
+        text("starts_on", "First day", "YYYY-MM-DD"),
+        text("venue", "Venue", ""),
+        FormField { kind: "textarea", ..text("description", "Description", "") },
+        text("clusters", "Clusters", "Slugs separated by `;`, e.g. space; ict. Their managers organise the event."),
+        text("tables", "Tables", "Meeting tables per slot (each slot may open fewer later)"),
+        text("capacity", "Capacity", "Registrations past it join a waiting list"),
+        text("request_ttl_hours", "Hours before an unanswered request expires", "Empty: 72"),
+        text("max_requests", "Requests one participant may send", "Empty: 20"),
+        text("max_meetings", "Meetings one participant may accept", "Empty: no cap"),
+        FormField {
+            kind: "textarea",
+            ..text(
+                "agenda",
+                "Agenda",
+                "One session per line: HH:MM-HH:MM Title (kind), e.g. 09:00-09:45 Welcome and keynote (keynote)",
+            )
+        },
+        FormField {
+            kind: "textarea",
+            ..text(
+                "programme",
+                "Meeting programme",
+                "One block of slots per line: [YYYY-MM-DD] SESSION HH:MM MINUTES COUNT, e.g. afternoon 14:00 20 9",
+            )
+        },
+    ]
+}
+
+pub(super) async fn new_page(State(s): State<AppState>, v: Viewer) -> PageResult {
+    v.require_signed_in()?;
+    if !v.actor.can_create_event() {
+        return Err(PageError(AppError::Forbidden));
+    }
+    let mut f = EventFields { tables: Some("20".into()), capacity: Some("500".into()), ..EventFields::default() };
+    if !v.actor.is_admin() {
+        let mut slugs = Vec::new();
+        for c in &v.actor.managed_clusters {
+            if let Some(c) = s.app.find_cluster(&c.to_string()).await? {
+                slugs.push(c.slug);
+            }
+        }
+        f.clusters = Some(slugs.join("; "));
+    }
+    Ok(form_page(&v, "New event".into(), "/events/new".into(), "/events".into(), event_fields(&f, &[]), &[]))
+}
+
+pub(super) async fn create_page(State(s): State<AppState>, v: Viewer, form: StrictForm<EventFields>) -> PageResult {
+    v.check_form(form.csrf.as_deref())?;
+    let f = form.value;
+    let (input, number_errors) = f.input();
+    let done =
+        s.app.create_event_from_text(&v.actor, &input, &f.text("agenda"), &f.text("programme"), number_errors).await;
+    match done {
+        Ok(_) => Ok(Redirect::to(&format!("/events/{}/organise", input.slug.trim())).into_response()),
+        Err(AppError::Validation(errors)) => Ok(form_page(
+            &v,
+            "New event".into(),
+            "/events/new".into(),
+            "/events".into(),
+            event_fields(&f, &errors),
+            &errors,
+        )),
+        Err(e) => Err(e.into()),
+    }
+}

@@ -1,0 +1,291 @@
+//! Events: B2B meeting days. Each use case has its module, holding its pages and its API:
+//! the list, one event and registering (`overview`), creating one with its agenda and meeting
+//! programme (`create`), meeting requests (`requests`), availability (`availability`), the
+//! organisers' desk: table plan, scheduling runs, tables per slot, check-in, meetings added,
+//! marked or locked (`organise`), personal agendas, the iCalendar feed and feedback
+//! (`agenda`), and themed round tables (`round_tables`).
+
+mod agenda;
+mod availability;
+mod create;
+mod organise;
+mod overview;
+mod requests;
+mod round_tables;
+
+use crate::endpoint::Endpoint;
+use crate::error::ApiError;
+use crate::wire::Body;
+use crate::AppState;
+use app::AppError;
+use axum::routing::{get, post, put};
+use axum::Router;
+use serde_json::{json, Value};
+
+/// The fields of a new event, in the API and on the form.
+const EVENT_FIELDS: &[&str] = &[
+    "slug",
+    "name",
+    "venue",
+    "description",
+    "starts_on",
+    "clusters",
+    "tables",
+    "capacity",
+    "request_ttl_hours",
+    "max_requests",
+    "max_meetings",
+    "agenda",
+    "programme",
+];
+
+pub(crate) const ENDPOINTS: &[Endpoint] = &[
+    Endpoint {
+        method: "get",
+        path: "/events",
+        summary: "List events",
+        params: &[],
+        body: &[],
+        responses: &[200],
+        tag: "events",
+        handler: || get(overview::list),
+    },
+    Endpoint {
+        method: "post",
+        path: "/events",
+        summary: "Create an event with its agenda and meeting programme (admins, managers of its clusters); agenda lines `HH:MM-HH:MM Title (kind)`, programme lines `[YYYY-MM-DD] SESSION HH:MM MINUTES COUNT`",
+        params: &[],
+        body: EVENT_FIELDS,
+        responses: &[201, 401, 403, 422],
+        tag: "events",
+        handler: || post(create::create),
+    },
+    Endpoint {
+        method: "post",
+        path: "/events/{id}/participants",
+        summary: "Add a participant (organisers): a guest from outside the clusters, or an organisation's representative",
+        params: &[],
+        body: &["name", "organisation"],
+        responses: &[201, 401, 403, 404, 422],
+        tag: "events",
+        handler: || post(organise::participant_add),
+    },
+    Endpoint {
+        method: "get",
+        path: "/events/{id}",
+        summary: "An event (by slug): agenda, meeting slots, participants, and the caller's own requests",
+        params: &[],
+        body: &[],
+        responses: &[200, 404],
+        tag: "events",
+        handler: || get(overview::one),
+    },
+    Endpoint {
+        method: "post",
+        path: "/events/{id}/register",
+        summary: "Register the caller for an event (a waiting list past capacity)",
+        params: &[],
+        body: &[],
+        responses: &[201, 401, 404, 409],
+        tag: "events",
+        handler: || post(overview::register),
+    },
+    Endpoint {
+        method: "post",
+        path: "/events/{id}/requests",
+        summary: "Send a meeting request to another participant (message, priority 1-3)",
+        params: &[],
+        body: &["to", "message", "priority"],
+        responses: &[201, 401, 404, 409, 422],
+        tag: "events",
+        handler: || post(requests::send),
+    },
+    Endpoint {
+        method: "get",
+        path: "/events/{id}/availability",
+        summary: "A participant's availability: arrival, departure, sessions attended, blocked slots (own, or anyone's for organisers)",
+        params: &["participant"],
+        body: &[],
+        responses: &[200, 401, 403, 404, 409, 422],
+        tag: "events",
+        handler: || get(availability::get_one),
+    },
+    Endpoint {
+        method: "put",
+        path: "/events/{id}/availability",
+        summary: "Set a participant's availability: either `unavailable` slot ids, or arrival, departure, sessions and blocked slots",
+        params: &[],
+        body: &["participant", "unavailable", "arrival", "departure", "sessions", "blocked"],
+        responses: &[200, 401, 403, 404, 409, 422],
+        tag: "events",
+        handler: || put(availability::set),
+    },
+    Endpoint {
+        method: "put",
+        path: "/events/{id}/tables",
+        summary: "Set the number of tables of single slots (organisers); null gives a slot the event's number back",
+        params: &[],
+        body: &["tables"],
+        responses: &[204, 401, 403, 404, 422],
+        tag: "events",
+        handler: || put(organise::tables),
+    },
+    Endpoint {
+        method: "post",
+        path: "/meeting-requests/{id}/accept",
+        summary: "Accept a meeting request sent to the caller (reveals contact fields shared on agreement)",
+        params: &[],
+        body: &[],
+        responses: &[204, 401, 403, 404, 409],
+        tag: "events",
+        handler: || post(requests::accept),
+    },
+    Endpoint {
+        method: "post",
+        path: "/meeting-requests/{id}/decline",
+        summary: "Decline a meeting request sent to the caller",
+        params: &[],
+        body: &[],
+        responses: &[204, 401, 403, 404, 409],
+        tag: "events",
+        handler: || post(requests::decline),
+    },
+    Endpoint {
+        method: "post",
+        path: "/events/{id}/schedule",
+        summary: "Schedule (or re-plan) every accepted meeting; the result is shown against its upper bound (organisers)",
+        params: &[],
+        body: &["time_limit"],
+        responses: &[200, 401, 403, 404, 409, 422],
+        tag: "events",
+        handler: || post(organise::schedule),
+    },
+    Endpoint {
+        method: "get",
+        path: "/events/{id}/agenda",
+        summary: "The caller's personal agenda and the address of its iCalendar feed",
+        params: &[],
+        body: &[],
+        responses: &[200, 401, 404, 409],
+        tag: "events",
+        handler: || get(agenda::agenda),
+    },
+    Endpoint {
+        method: "get",
+        path: "/events/{id}/organise",
+        summary: "Organisers' view: every request (without messages) and the table plan per slot",
+        params: &[],
+        body: &[],
+        responses: &[200, 401, 403, 404],
+        tag: "events",
+        handler: || get(organise::organise),
+    },
+    Endpoint {
+        method: "post",
+        path: "/events/{id}/check-in",
+        summary: "Check a participant in at the desk, or undo it (organisers)",
+        params: &[],
+        body: &["participant", "present"],
+        responses: &[204, 401, 403, 404, 422],
+        tag: "events",
+        handler: || post(organise::check_in),
+    },
+    Endpoint {
+        method: "post",
+        path: "/events/{id}/meetings",
+        summary: "Add a meeting between two participants (organisers)",
+        params: &[],
+        body: &["a", "b", "priority"],
+        responses: &[201, 401, 403, 404, 409, 422],
+        tag: "events",
+        handler: || post(organise::meeting_add),
+    },
+    Endpoint {
+        method: "put",
+        path: "/events/{id}/round-table",
+        summary: "Join or leave the themed round tables",
+        params: &[],
+        body: &["join"],
+        responses: &[204, 401, 404, 409, 422],
+        tag: "events",
+        handler: || put(round_tables::join),
+    },
+    Endpoint {
+        method: "get",
+        path: "/events/{id}/round-tables",
+        summary: "Themed round tables: groups of four to six around shared themes, clusters mixed",
+        params: &[],
+        body: &[],
+        responses: &[200, 404],
+        tag: "events",
+        handler: || get(round_tables::list),
+    },
+    Endpoint {
+        method: "post",
+        path: "/meetings/{id}/status",
+        summary: "Mark a meeting held, a no-show or cancelled during the event (organisers; either side may cancel its own meeting)",
+        params: &[],
+        body: &["status"],
+        responses: &[204, 401, 403, 404, 422],
+        tag: "events",
+        handler: || post(organise::meeting_status),
+    },
+    Endpoint {
+        method: "post",
+        path: "/meetings/{id}/pin",
+        summary: "Lock a meeting to a slot and table, or unlock it with an empty body (organisers)",
+        params: &[],
+        body: &["slot", "table"],
+        responses: &[204, 401, 403, 404, 409, 422],
+        tag: "events",
+        handler: || post(organise::meeting_pin),
+    },
+    Endpoint {
+        method: "post",
+        path: "/meetings/{id}/feedback",
+        summary: "Feedback after a meeting: did not take place, no interest, informative, cooperation possible",
+        params: &[],
+        body: &["outcome"],
+        responses: &[204, 401, 403, 404, 422],
+        tag: "events",
+        handler: || post(agenda::feedback),
+    },
+];
+
+pub(crate) fn pages() -> Router<AppState> {
+    Router::new()
+        .route("/events", get(overview::list_page))
+        .route("/events/new", get(create::new_page).post(create::create_page))
+        .route("/events/{slug}", get(overview::event_page))
+        .route("/events/{slug}/participants", post(organise::participant_add_page))
+        .route("/events/{slug}/register", post(overview::register_page))
+        .route("/events/{slug}/requests", post(requests::send_page))
+        .route("/events/{slug}/round-table", post(round_tables::join_page))
+        .route("/meeting-requests/{id}/accept", post(requests::accept_page))
+        .route("/meeting-requests/{id}/decline", post(requests::decline_page))
+        .route("/events/{slug}/agenda", get(agenda::agenda_page))
+        .route("/meetings/{id}/feedback", post(agenda::feedback_page))
+        .route("/meetings/{id}/cancel", post(agenda::cancel_page))
+        .route("/calendar/{file}", get(agenda::calendar))
+        .route("/events/{slug}/organise", get(organise::organise_page))
+        .route("/events/{slug}/schedule", post(organise::schedule_page))
+        .route("/events/{slug}/availability", get(availability::availability_page).post(availability::save_page))
+        .route("/events/{slug}/tables", post(organise::tables_page))
+        .route("/events/{slug}/check-in", post(organise::check_in_page))
+        .route("/meetings/{id}/status", post(organise::meeting_status_page))
+        .route("/meetings/{id}/lock", post(organise::meeting_lock_page))
+}
+
+/// An event's own fields (API).
+fn event_json(e: &store::Event) -> Value {
+    json!({"slug": e.slug, "name": e.name, "venue": e.venue, "description": e.description, "starts_on": e.starts_on,
+           "timezone": e.timezone, "status": e.status, "capacity": e.capacity, "tables": e.tables,
+           "request_ttl_hours": e.request_ttl_hours, "max_requests": e.max_requests, "max_meetings": e.max_meetings})
+}
+
+/// A whole-number field of a JSON body, absent or null as `None`; anything else is named.
+fn int_field(b: &Body, key: &str) -> Result<Option<i64>, ApiError> {
+    b.opt(key)
+        .map(|v| v.parse::<i64>().map_err(|_| ApiError(AppError::field(key, format!("`{v}` is not a number")))))
+        .transpose()
+}

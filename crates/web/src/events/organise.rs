@@ -1,0 +1,426 @@
+//! The organisers' desk: every request (without messages) and the table plan per slot,
+//! scheduling runs shown against their upper bound, the number of tables of single slots,
+//! check-in, participants and meetings added by hand, meetings marked held, no-show or
+//! cancelled, and meetings locked to a slot and table. The page's forms come back to it with
+//! the mistakes shown there; the API answers as JSON.
+
+use super::int_field;
+use crate::auth::{signed_in, ApiCaller, Viewer};
+use crate::endpoint::{created, no_content, ok};
+use crate::error::{ApiError, ApiResult, PageResult};
+use crate::extract::{path_id, NoFields, StrictForm};
+use crate::views::{nav, render, Nav};
+use crate::wire::Body;
+use crate::AppState;
+use app::events::ScheduleReport;
+use app::AppError;
+use askama::Template;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect};
+use domain::FieldError;
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+pub(super) async fn organise(
+    State(s): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    Path(slug): Path<String>,
+) -> ApiResult {
+    signed_in(&actor)?;
+    let o = s.app.organiser_view(&actor, &slug).await?;
+    ok(json!({
+        "requests": o.requests.iter().map(|(id, from, to, status, priority)| json!({"id": id, "from": from, "to": to, "status": status, "priority": priority})).collect::<Vec<_>>(),
+        "plan": o.plan.iter().map(|(slot, tables, rows)| json!({"slot": slot.starts_at, "slot_id": slot.id, "tables": tables,
+            "meetings": rows.iter().map(|m| json!({"meeting": m.id, "table": m.table, "participants": [m.first, m.second],
+                                                   "status": m.status, "locked": m.pinned})).collect::<Vec<_>>()})).collect::<Vec<_>>(),
+        "participants": o.participants.iter().map(|p| json!({"id": p.id, "name": p.name, "status": p.status,
+            "checked_in": p.checked_in, "unavailable_slots": p.unavailable})).collect::<Vec<_>>(),
+        "not_placed": o.unscheduled.iter().map(|(what, why)| json!({"meeting": what, "reason": why})).collect::<Vec<_>>(),
+        "feedback": s.app.feedback_summary(&actor, &slug).await?.into_iter().map(|(k, n)| json!({"outcome": k, "count": n})).collect::<Vec<_>>(),
+    }))
+}
+
+pub(super) async fn schedule(
+    State(s): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    Path(slug): Path<String>,
+    body: Bytes,
+) -> ApiResult {
+    signed_in(&actor)?;
+    let b = if body.is_empty() { Body::parse(b"{}", &["time_limit"])? } else { Body::parse(&body, &["time_limit"])? };
+    let secs = match b.opt("time_limit") {
+        None => 5.0,
+        Some(t) => t
+            .parse::<f64>()
+            .ok()
+            .filter(|t| (0.0..=60.0).contains(t))
+            .ok_or_else(|| AppError::field("time_limit", "must be 0 to 60 seconds"))?,
+    };
+    let r = s.app.schedule_event(&actor, &slug, std::time::Duration::from_secs_f64(secs)).await?;
+    ok(
+        json!({"requests": r.requests, "placed": r.placed, "placed_weight": r.placed_weight, "upper_bound": r.upper_bound,
+              "worst_shortfall": r.worst_shortfall, "breaks": r.breaks, "breaks_minimal": r.breaks_minimal, "moved": r.moved,
+              "moved_by_participant": r.moved_by_participant.iter().map(|(id, n, k)| json!({"participant": id, "name": n, "moved": k})).collect::<Vec<_>>(),
+              "unplaced": r.unplaced.iter().map(|(m, why)| json!({"meeting": m, "reason": why})).collect::<Vec<_>>()}),
+    )
+}
+
+pub(super) async fn tables(
+    State(s): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    Path(slug): Path<String>,
+    body: Bytes,
+) -> ApiResult {
+    signed_in(&actor)?;
+    // `{"tables": {"<slot id>": 12, "<slot id>": null}}`: an object, which `Body` does not take.
+    let v: Value =
+        serde_json::from_slice(&body).map_err(|e| AppError::field("body", format!("is not valid JSON: {e}")))?;
+    let Some(obj) = v.as_object() else { return Err(ApiError(AppError::field("body", "must be a JSON object"))) };
+    if let Some(k) = obj.keys().find(|k| k.as_str() != "tables") {
+        return Err(ApiError(AppError::field(k, "unknown field (allowed: tables)")));
+    }
+    let Some(map) = obj.get("tables").and_then(Value::as_object) else {
+        return Err(ApiError(AppError::field("tables", "must be an object of slot id to number of tables (or null)")));
+    };
+    let mut tables = Vec::new();
+    for (slot, n) in map {
+        let slot_id =
+            slot.parse::<i64>().map_err(|_| AppError::field("tables", format!("`{slot}` is not a slot id")))?;
+        let n = match n {
+            Value::Null => None,
+            v => Some(
+                v.as_i64()
+                    .ok_or_else(|| AppError::field("tables", format!("slot {slot}: {v} is not a whole number")))?,
+            ),
+        };
+        tables.push((slot_id, n));
+    }
+    s.app.set_slot_tables(&actor, &slug, &tables).await?;
+    no_content()
+}
+
+pub(super) async fn check_in(
+    State(s): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    Path(slug): Path<String>,
+    body: Bytes,
+) -> ApiResult {
+    signed_in(&actor)?;
+    let b = Body::parse(&body, &["participant", "present"])?;
+    let participant =
+        b.req("participant").parse::<i64>().map_err(|_| AppError::field("participant", "must be a participant id"))?;
+    let present = match b.opt("present") {
+        None => true,
+        Some(p) => domain::parse_bool(&p).ok_or_else(|| AppError::field("present", "must be true or false"))?,
+    };
+    s.app.check_in(&actor, &slug, participant, present).await?;
+    no_content()
+}
+
+pub(super) async fn participant_add(
+    State(s): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    Path(slug): Path<String>,
+    body: Bytes,
+) -> ApiResult {
+    signed_in(&actor)?;
+    let b = Body::parse(&body, &["name", "organisation"])?;
+    let id = s.app.add_participant(&actor, &slug, &b.req("name"), int_field(&b, "organisation")?, None).await?;
+    created(json!({"participant": id}))
+}
+
+pub(super) async fn meeting_add(
+    State(s): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    Path(slug): Path<String>,
+    body: Bytes,
+) -> ApiResult {
+    signed_in(&actor)?;
+    let b = Body::parse(&body, &["a", "b", "priority"])?;
+    let (a, bb) = (int_field(&b, "a")?.unwrap_or(0), int_field(&b, "b")?.unwrap_or(0));
+    let id = s.app.add_meeting(&actor, &slug, a, bb, int_field(&b, "priority")?.unwrap_or(1)).await?;
+    created(json!({"id": id}))
+}
+
+pub(super) async fn meeting_status(
+    State(s): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    Path(raw): Path<String>,
+    body: Bytes,
+) -> ApiResult {
+    signed_in(&actor)?;
+    let b = Body::parse(&body, &["status"])?;
+    s.app.mark_meeting(&actor, path_id(&raw, "meeting")?, &b.req("status")).await?;
+    no_content()
+}
+
+pub(super) async fn meeting_pin(
+    State(s): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    Path(raw): Path<String>,
+    body: Bytes,
+) -> ApiResult {
+    signed_in(&actor)?;
+    let b =
+        if body.is_empty() { Body::parse(b"{}", &["slot", "table"])? } else { Body::parse(&body, &["slot", "table"])? };
+    let at = match (int_field(&b, "slot")?, int_field(&b, "table")?) {
+        (Some(s), Some(t)) => Some((s, t)),
+        (None, None) => None,
+        _ => return Err(ApiError(AppError::field("table", "give both slot and table, or neither to unlock"))),
+    };
+    s.app.pin_meeting(&actor, path_id(&raw, "meeting")?, at).await?;
+    no_content()
+}
+
+struct ReportLine {
+    placed: usize,
+    requests: usize,
+    placed_weight: u64,
+    upper_bound: u64,
+    ratio: String,
+    worst_shortfall: u32,
+    breaks: u32,
+    breaks_minimal: bool,
+    moved: usize,
+    /// Participants whose published meetings moved, with how many.
+    moved_by: Vec<(String, usize)>,
+}
+
+/// One slot of the organisers' table plan.
+struct PlanSlot {
+    id: i64,
+    time: String,
+    session: String,
+    tables: i64,
+    /// The slot's own number of tables, empty when it uses the event's.
+    own_tables: String,
+    meetings: Vec<app::events::PlannedMeeting>,
+}
+
+#[derive(Template)]
+#[template(path = "organise.html")]
+struct OrganisePage {
+    nav: Nav,
+    slug: String,
+    event: String,
+    report: Option<ReportLine>,
+    errors: Vec<String>,
+    default_tables: i64,
+    plan: Vec<PlanSlot>,
+    unscheduled: Vec<(String, String)>,
+    requests: Vec<(i64, String, String, String, i64)>,
+    participants: Vec<app::events::OrganiserParticipant>,
+    /// `(outcome, answers)` of the feedback after meetings.
+    feedback: Vec<(String, i64)>,
+}
+
+async fn organise_view(
+    s: &AppState,
+    v: &Viewer,
+    slug: &str,
+    report: Option<ScheduleReport>,
+    errors: Vec<String>,
+) -> PageResult {
+    let o = s.app.organiser_view(&v.actor, slug).await?;
+    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let page = OrganisePage {
+        nav: nav(v),
+        slug: o.event.slug.clone(),
+        event: o.event.name.clone(),
+        report: report.map(|r| ReportLine {
+            ratio: if r.upper_bound == 0 {
+                "100.0".into()
+            } else {
+                format!("{:.1}", 100.0 * r.placed_weight as f64 / r.upper_bound as f64)
+            },
+            placed: r.placed,
+            requests: r.requests,
+            placed_weight: r.placed_weight,
+            upper_bound: r.upper_bound,
+            worst_shortfall: r.worst_shortfall,
+            breaks: r.breaks,
+            breaks_minimal: r.breaks_minimal,
+            moved: r.moved,
+            moved_by: r.moved_by_participant.into_iter().map(|(_, name, n)| (name, n)).collect(),
+        }),
+        errors,
+        default_tables: o.event.tables,
+        plan: o
+            .plan
+            .into_iter()
+            .map(|(slot, tables, meetings)| PlanSlot {
+                id: slot.id,
+                time: slot.starts_at.replace('T', " "),
+                session: slot.session,
+                tables,
+                own_tables: slot.tables.map(|n| n.to_string()).unwrap_or_default(),
+                meetings,
+            })
+            .collect(),
+        unscheduled: o.unscheduled,
+        requests: o.requests,
+        participants: o.participants,
+        feedback: s
+            .app
+            .feedback_summary(&v.actor, slug)
+            .await?
+            .into_iter()
+            .map(|(k, n)| (k.replace('_', " "), n))
+            .collect(),
+    };
+    Ok((status, render(&page)).into_response())
+}
+
+pub(super) async fn organise_page(State(s): State<AppState>, v: Viewer, Path(slug): Path<String>) -> PageResult {
+    v.require_signed_in()?;
+    organise_view(&s, &v, &slug, None, Vec::new()).await
+}
+
+pub(super) async fn schedule_page(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(slug): Path<String>,
+    form: StrictForm<NoFields>,
+) -> PageResult {
+    v.check_form(form.csrf.as_deref())?;
+    match s.app.schedule_event(&v.actor, &slug, std::time::Duration::from_secs(5)).await {
+        Ok(report) => organise_view(&s, &v, &slug, Some(report), Vec::new()).await,
+        Err(e @ AppError::Conflict(_)) => organise_view(&s, &v, &slug, None, vec![e.to_string()]).await,
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Organisers' forms come back to the organise page, with the user's mistakes shown there.
+async fn back_to_organise(s: &AppState, v: &Viewer, slug: &str, done: Result<(), AppError>) -> PageResult {
+    match done {
+        Ok(()) => Ok(Redirect::to(&format!("/events/{slug}/organise")).into_response()),
+        Err(AppError::Validation(errors)) => {
+            organise_view(s, v, slug, None, errors.iter().map(|e| e.to_string()).collect()).await
+        }
+        Err(e @ AppError::Conflict(_)) => organise_view(s, v, slug, None, vec![e.to_string()]).await,
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub(super) async fn tables_page(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(slug): Path<String>,
+    form: StrictForm<NoFields>,
+) -> PageResult {
+    v.check_form(form.csrf.as_deref())?;
+    let mut tables = Vec::new();
+    let mut errors = Vec::new();
+    // One field per slot, `tables_<slot id>`: the names are data, so the pairs are read as sent.
+    for (k, raw) in &form.pairs {
+        let Some(slot) = k.strip_prefix("tables_") else { continue };
+        let Ok(slot) = slot.parse::<i64>() else {
+            errors.push(FieldError::new("tables", format!("`{slot}` is not a slot id")));
+            continue;
+        };
+        match raw.trim() {
+            "" => tables.push((slot, None)),
+            n => match n.parse::<i64>() {
+                Ok(n) => tables.push((slot, Some(n))),
+                Err(_) => errors.push(FieldError::new("tables", format!("`{n}` is not a number of tables"))),
+            },
+        }
+    }
+    let done = if errors.is_empty() {
+        s.app.set_slot_tables(&v.actor, &slug, &tables).await
+    } else {
+        Err(AppError::Validation(errors))
+    };
+    back_to_organise(&s, &v, &slug, done).await
+}
+
+#[derive(Deserialize)]
+pub(super) struct CheckInForm {
+    participant: Option<String>,
+    present: Option<String>,
+}
+
+pub(super) async fn check_in_page(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(slug): Path<String>,
+    form: StrictForm<CheckInForm>,
+) -> PageResult {
+    v.check_form(form.csrf.as_deref())?;
+    let f = form.value;
+    let participant = f.participant.and_then(|p| p.parse::<i64>().ok()).unwrap_or(0);
+    let present = f.present.as_deref() != Some("false");
+    let done = s.app.check_in(&v.actor, &slug, participant, present).await;
+    back_to_organise(&s, &v, &slug, done).await
+}
+
+#[derive(Deserialize)]
+pub(super) struct StatusForm {
+    status: Option<String>,
+}
+
+pub(super) async fn meeting_status_page(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(raw): Path<String>,
+    form: StrictForm<StatusForm>,
+) -> PageResult {
+    v.check_form(form.csrf.as_deref())?;
+    let meeting = path_id(&raw, "meeting")?;
+    let slug = s.app.meeting_event(meeting).await?.slug;
+    let done = s.app.mark_meeting(&v.actor, meeting, &form.value.status.unwrap_or_default()).await;
+    // Either side may cancel its own meeting here too: they go back to their agenda.
+    if done.is_ok() && !s.app.is_organiser(&v.actor, &slug).await? {
+        return Ok(Redirect::to(&format!("/events/{slug}/agenda")).into_response());
+    }
+    back_to_organise(&s, &v, &slug, done).await
+}
+
+#[derive(Deserialize)]
+pub(super) struct LockForm {
+    lock: Option<String>,
+}
+
+pub(super) async fn meeting_lock_page(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(raw): Path<String>,
+    form: StrictForm<LockForm>,
+) -> PageResult {
+    v.check_form(form.csrf.as_deref())?;
+    let meeting = path_id(&raw, "meeting")?;
+    let slug = s.app.meeting_event(meeting).await?.slug;
+    let done = s.app.lock_meeting(&v.actor, meeting, form.value.lock.as_deref() != Some("false")).await;
+    back_to_organise(&s, &v, &slug, done).await
+}
+
+#[derive(Deserialize)]
+pub(super) struct ParticipantForm {
+    name: Option<String>,
+    organisation: Option<String>,
+}
+
+pub(super) async fn participant_add_page(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(slug): Path<String>,
+    form: StrictForm<ParticipantForm>,
+) -> PageResult {
+    v.check_form(form.csrf.as_deref())?;
+    let f = form.value;
+    let organisation = f.organisation.unwrap_or_default();
+    let done = match organisation.trim() {
+        "" => Ok(None),
+        t => t
+            .parse::<i64>()
+            .map(Some)
+            .map_err(|_| AppError::field("organisation", format!("`{t}` is not an organisation id"))),
+    };
+    let done = match done {
+        Ok(org) => s.app.add_participant(&v.actor, &slug, &f.name.unwrap_or_default(), org, None).await.map(|_| ()),
+        Err(e) => Err(e),
+    };
+    back_to_organise(&s, &v, &slug, done).await
+}

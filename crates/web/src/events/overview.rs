@@ -1,0 +1,193 @@
+//! The events list, one event (its agenda, meeting slots, participants, the visitor's own
+//! requests and the round tables), and registering for it (a waiting list past capacity).
+
+use super::event_json;
+use crate::auth::{signed_in, ApiCaller, Viewer};
+use crate::endpoint::{created, ok};
+use crate::error::{ApiResult, PageResult};
+use crate::extract::{NoFields, StrictForm};
+use crate::views::{nav, render, Nav};
+use crate::wire;
+use crate::AppState;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect};
+use serde_json::json;
+
+pub(super) async fn list(State(s): State<AppState>) -> ApiResult {
+    let list = s.app.events().await?;
+    let n = list.len() as i64;
+    ok(wire::list(list.iter().map(event_json).collect(), n, 1, n.max(1)))
+}
+
+pub(super) async fn one(State(s): State<AppState>, ApiCaller(actor): ApiCaller, Path(slug): Path<String>) -> ApiResult {
+    let ev = s.app.event_view(&actor, &slug).await?;
+    let mut v = event_json(&ev.event);
+    v["sessions"] = ev
+        .sessions
+        .iter()
+        .map(|x| json!({"starts_at": x.starts_at, "ends_at": x.ends_at, "title": x.title, "kind": x.kind}))
+        .collect();
+    v["slots"] = ev
+        .slots
+        .iter()
+        .map(|x| {
+            json!({"id": x.id, "starts_at": x.starts_at, "minutes": x.minutes, "session": x.session,
+                        "tables": x.tables.unwrap_or(ev.event.tables)})
+        })
+        .collect();
+    v["participants"] = ev
+        .participants
+        .iter()
+        .map(|p| json!({"id": p.id, "name": p.name, "organisation_id": p.organisation_id, "status": p.status}))
+        .collect();
+    v["me"] = json!(ev.me.as_ref().map(|m| m.id));
+    v["my_requests"] = ev
+        .my_requests
+        .iter()
+        .map(|r| json!({"id": r.id, "from": r.from_participant, "to": r.to_participant, "message": r.message, "priority": r.priority, "status": r.status}))
+        .collect();
+    ok(v)
+}
+
+pub(super) async fn register(
+    State(s): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    Path(slug): Path<String>,
+) -> ApiResult {
+    signed_in(&actor)?;
+    let id = s.app.register(&actor, &slug).await?;
+    created(json!({"participant": id}))
+}
+
+#[derive(Template)]
+#[template(path = "events.html")]
+struct EventsView {
+    nav: Nav,
+    events: Vec<store::Event>,
+    can_create: bool,
+}
+
+struct RequestLine {
+    id: i64,
+    incoming: bool,
+    other: String,
+    message: String,
+    status: String,
+}
+
+struct ParticipantLine {
+    id: i64,
+    name: String,
+    organisation: Option<i64>,
+    status: String,
+    me: bool,
+}
+
+#[derive(Template)]
+#[template(path = "event.html")]
+struct EventPage {
+    nav: Nav,
+    slug: String,
+    name: String,
+    starts_on: String,
+    venue: String,
+    status: String,
+    description: String,
+    registered: usize,
+    is_organiser: bool,
+    registered_me: bool,
+    can_register: bool,
+    errors: Vec<String>,
+    requests: Vec<RequestLine>,
+    participants: Vec<ParticipantLine>,
+    sessions: Vec<store::EventSession>,
+    /// `(start, minutes, session)`.
+    slots: Vec<(String, i64, String)>,
+    /// `(theme, shared words, members with their clusters)`.
+    round_tables: Vec<(String, String, Vec<String>)>,
+}
+
+pub(super) async fn list_page(State(s): State<AppState>, v: Viewer) -> PageResult {
+    Ok(render(&EventsView { nav: nav(&v), events: s.app.events().await?, can_create: v.actor.can_create_event() })
+        .into_response())
+}
+
+pub(super) async fn event_view_page(s: &AppState, v: &Viewer, slug: &str, errors: Vec<String>) -> PageResult {
+    let ev = s.app.event_view(&v.actor, slug).await?;
+    let me = ev.me.as_ref().map(|m| m.id);
+    let name = |id: i64| ev.names.get(&id).cloned().unwrap_or_default();
+    let page = EventPage {
+        nav: nav(v),
+        slug: ev.event.slug.clone(),
+        name: ev.event.name.clone(),
+        starts_on: ev.event.starts_on.clone(),
+        venue: ev.event.venue.clone(),
+        status: ev.event.status.clone(),
+        description: ev.event.description.clone(),
+        registered: ev.participants.iter().filter(|p| p.status == "registered").count(),
+        is_organiser: ev.is_organiser,
+        registered_me: me.is_some(),
+        can_register: v.actor.is_signed_in() && me.is_none() && ev.event.status == "open",
+        requests: ev
+            .my_requests
+            .iter()
+            .map(|r| {
+                let incoming = Some(r.to_participant) == me;
+                RequestLine {
+                    id: r.id,
+                    incoming,
+                    other: name(if incoming { r.from_participant } else { r.to_participant }),
+                    message: r.message.clone(),
+                    status: r.status.clone(),
+                }
+            })
+            .collect(),
+        participants: ev
+            .participants
+            .iter()
+            .map(|p| ParticipantLine {
+                id: p.id,
+                name: p.name.clone(),
+                organisation: p.organisation_id,
+                status: p.status.clone(),
+                me: Some(p.id) == me,
+            })
+            .collect(),
+        sessions: ev.sessions.clone(),
+        slots: ev.slots.iter().map(|x| (x.starts_at.replace('T', " "), x.minutes, x.session.clone())).collect(),
+        round_tables: s
+            .app
+            .round_tables(slug)
+            .await?
+            .into_iter()
+            .map(|t| {
+                let members = t
+                    .members
+                    .into_iter()
+                    .map(|(n, cs)| if cs.is_empty() { n } else { format!("{n} ({})", cs.join(", ")) })
+                    .collect();
+                (t.theme, t.shared.join(", "), members)
+            })
+            .collect(),
+        errors: errors.clone(),
+    };
+    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    Ok((status, render(&page)).into_response())
+}
+
+pub(super) async fn event_page(State(s): State<AppState>, v: Viewer, Path(slug): Path<String>) -> PageResult {
+    event_view_page(&s, &v, &slug, Vec::new()).await
+}
+
+pub(super) async fn register_page(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(slug): Path<String>,
+    form: StrictForm<NoFields>,
+) -> PageResult {
+    v.check_form(form.csrf.as_deref())?;
+    s.app.register(&v.actor, &slug).await?;
+    Ok(Redirect::to(&format!("/events/{slug}")).into_response())
+}

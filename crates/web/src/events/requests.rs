@@ -1,0 +1,105 @@
+//! Meeting requests between participants: sending one (a message and a priority, 1 to 3),
+//! and the answer of the one it was sent to; accepting makes it a meeting and reveals the
+//! contact fields shared on agreement.
+
+use super::overview::event_view_page;
+use crate::auth::{signed_in, ApiCaller, Viewer};
+use crate::endpoint::{created, no_content};
+use crate::error::{ApiResult, PageResult};
+use crate::extract::{path_id, NoFields, StrictForm};
+use crate::wire::Body;
+use crate::AppState;
+use app::AppError;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect};
+use serde::Deserialize;
+use serde_json::json;
+
+pub(super) async fn send(
+    State(s): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    Path(slug): Path<String>,
+    body: Bytes,
+) -> ApiResult {
+    signed_in(&actor)?;
+    let b = Body::parse(&body, &["to", "message", "priority"])?;
+    let to = b.req("to").parse::<i64>().map_err(|_| AppError::field("to", "must be a participant id"))?;
+    let priority = match b.opt("priority") {
+        None => 1,
+        Some(p) => p.parse::<i64>().map_err(|_| AppError::field("priority", "must be 1, 2 or 3"))?,
+    };
+    let id = s.app.request_meeting(&actor, &slug, to, &b.req("message"), priority).await?;
+    created(json!({"id": id, "status": "pending"}))
+}
+
+pub(super) async fn accept(
+    State(s): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    Path(raw): Path<String>,
+) -> ApiResult {
+    signed_in(&actor)?;
+    s.app.answer_meeting(&actor, path_id(&raw, "meeting request")?, true).await?;
+    no_content()
+}
+
+pub(super) async fn decline(
+    State(s): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    Path(raw): Path<String>,
+) -> ApiResult {
+    signed_in(&actor)?;
+    s.app.answer_meeting(&actor, path_id(&raw, "meeting request")?, false).await?;
+    no_content()
+}
+
+#[derive(Deserialize)]
+pub(super) struct RequestForm {
+    to: Option<String>,
+    message: Option<String>,
+    priority: Option<String>,
+}
+
+pub(super) async fn send_page(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(slug): Path<String>,
+    form: StrictForm<RequestForm>,
+) -> PageResult {
+    v.check_form(form.csrf.as_deref())?;
+    let f = form.value;
+    // The form's own choices: a participant from the list, a priority from the menu.
+    let to = f.to.and_then(|t| t.parse::<i64>().ok()).unwrap_or(0);
+    let priority = f.priority.and_then(|t| t.parse::<i64>().ok()).unwrap_or(1);
+    match s.app.request_meeting(&v.actor, &slug, to, &f.message.unwrap_or_default(), priority).await {
+        Ok(_) => Ok(Redirect::to(&format!("/events/{slug}")).into_response()),
+        Err(e @ (AppError::Validation(_) | AppError::Conflict(_))) => {
+            event_view_page(&s, &v, &slug, vec![e.to_string()]).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn meeting_answer(s: AppState, v: Viewer, raw: String, form: StrictForm<NoFields>, accept: bool) -> PageResult {
+    v.check_form(form.csrf.as_deref())?;
+    let slug = s.app.answer_meeting(&v.actor, path_id(&raw, "meeting request")?, accept).await?;
+    Ok(Redirect::to(&format!("/events/{slug}")).into_response())
+}
+
+pub(super) async fn accept_page(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(raw): Path<String>,
+    form: StrictForm<NoFields>,
+) -> PageResult {
+    meeting_answer(s, v, raw, form, true).await
+}
+
+pub(super) async fn decline_page(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(raw): Path<String>,
+    form: StrictForm<NoFields>,
+) -> PageResult {
+    meeting_answer(s, v, raw, form, false).await
+}

@@ -1,0 +1,471 @@
+//! The organisations' pages: the directory with its facets, one organisation's page, and the
+//! new, edit and delete forms.
+
+use super::{DirectoryParams, OrganisationFields};
+use crate::auth::Viewer;
+use crate::error::{PageError, PageResult};
+use crate::extract::{path_id, NoFields, PageQuery, StrictForm};
+use crate::views::{date_text, form_page, nav, project_row, render, url_with, FormField, Nav, PartnerRow, ProjectRow};
+use crate::AppState;
+use app::registry::{input_of, DirectoryQuery, DirectoryResult};
+use app::AppError;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect};
+use domain::{FieldError, OrgKind, OrganisationInput, Visibility};
+
+struct Facet {
+    label: String,
+    count: i64,
+    url: String,
+    on: bool,
+}
+
+struct HitRow {
+    id: i64,
+    name: String,
+    city: String,
+    kind: String,
+    country: String,
+    clusters: Vec<String>,
+    projects: i64,
+}
+
+#[derive(Template)]
+#[template(path = "directory.html")]
+struct DirectoryView {
+    nav: Nav,
+    q: String,
+    cluster: Option<String>,
+    kind: Option<String>,
+    country: Option<String>,
+    errors: Vec<String>,
+    active: Vec<(String, String)>,
+    cluster_facets: Vec<Facet>,
+    kind_facets: Vec<Facet>,
+    country_facets: Vec<Facet>,
+    hits: Vec<HitRow>,
+    total: i64,
+    page: i64,
+    pages: i64,
+    prev_url: Option<String>,
+    next_url: Option<String>,
+    can_create: bool,
+}
+
+struct MembershipRow {
+    slug: String,
+    name: String,
+    inferred: bool,
+    current: bool,
+    end: String,
+    note: String,
+}
+
+struct PersonRow {
+    id: i64,
+    name: String,
+    role_title: String,
+    email: Option<String>,
+    phone: Option<String>,
+    email_rule: String,
+    phone_rule: String,
+    fictional: bool,
+}
+
+#[derive(Template)]
+#[template(path = "organisation.html")]
+struct OrgView {
+    nav: Nav,
+    id: i64,
+    name: String,
+    kind: String,
+    sme: bool,
+    country: String,
+    city: String,
+    external_id: Option<String>,
+    website: String,
+    description: String,
+    track_record: String,
+    offers: String,
+    needs: String,
+    tags: Vec<String>,
+    languages: Vec<String>,
+    updated_at: String,
+    clusters: Vec<(String, String)>,
+    memberships: Vec<MembershipRow>,
+    projects: Vec<ProjectRow>,
+    partners: Vec<PartnerRow>,
+    people: Vec<PersonRow>,
+    visibilities: Vec<(&'static str, &'static str)>,
+    can_edit: bool,
+    can_delete: bool,
+    can_request_contact: bool,
+    fits: Vec<(String, String, u32, String)>,
+}
+
+pub(super) async fn directory(
+    State(s): State<AppState>,
+    v: Viewer,
+    PageQuery(params): PageQuery<DirectoryParams>,
+) -> PageResult {
+    let mut errors = params.unknown_filters();
+    let query = params.value.query();
+    let result = if errors.is_empty() {
+        match s.app.search(&query).await {
+            Ok(r) => Some(r),
+            Err(AppError::Validation(fs)) => {
+                errors.extend(fs.iter().map(|f| f.to_string()));
+                None
+            }
+            Err(e) => return Err(e.into()),
+        }
+    } else {
+        None
+    };
+    let mut view = DirectoryView {
+        nav: nav(&v),
+        q: query.q.clone().unwrap_or_default(),
+        cluster: query.cluster.clone(),
+        kind: query.kind.clone(),
+        country: query.country.clone(),
+        errors,
+        active: Vec::new(),
+        cluster_facets: Vec::new(),
+        kind_facets: Vec::new(),
+        country_facets: Vec::new(),
+        hits: Vec::new(),
+        total: 0,
+        page: 1,
+        pages: 1,
+        prev_url: None,
+        next_url: None,
+        can_create: v.actor.can_create_organisation(),
+    };
+    let status = if result.is_none() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    if let Some(r) = result {
+        fill_results(&mut view, &query, &r);
+    }
+    Ok((status, render(&view)).into_response())
+}
+
+/// The hits, facets, active filters and paging links of a search that worked.
+fn fill_results(view: &mut DirectoryView, query: &DirectoryQuery, r: &DirectoryResult) {
+    let current = [
+        ("q", query.q.clone().unwrap_or_default()),
+        ("cluster", query.cluster.clone().unwrap_or_default()),
+        ("kind", query.kind.clone().unwrap_or_default()),
+        ("country", query.country.clone().unwrap_or_default()),
+    ];
+    let with = |key: &str, value: &str| {
+        let mut params: Vec<(&str, String)> =
+            current.iter().map(|(k, v)| (*k, if *k == key { value.to_string() } else { v.clone() })).collect();
+        params.retain(|(_, v)| !v.is_empty());
+        url_with("/organisations", &params)
+    };
+    let cluster_name = |id: i64| r.clusters.iter().find(|c| c.id == id).map(|c| c.name.clone()).unwrap_or_default();
+    let cluster_slug = |id: i64| r.clusters.iter().find(|c| c.id == id).map(|c| c.slug.clone()).unwrap_or_default();
+    if let Some(c) = &r.cluster {
+        view.active.push((c.name.clone(), with("cluster", "")));
+    }
+    if let Some(k) = r.kind {
+        view.active.push((k.label().into(), with("kind", "")));
+    }
+    if let Some(c) = r.country {
+        view.active.push((c.name().into(), with("country", "")));
+    }
+    view.cluster_facets = r
+        .facets
+        .clusters
+        .iter()
+        .map(|(id, n)| Facet {
+            label: cluster_name(*id),
+            count: *n,
+            url: with("cluster", &cluster_slug(*id)),
+            on: r.cluster.as_ref().is_some_and(|c| c.id == *id),
+        })
+        .collect();
+    view.kind_facets = r
+        .facets
+        .kinds
+        .iter()
+        .map(|(k, n)| Facet {
+            label: OrgKind::parse(k).map(|k| k.label().to_string()).unwrap_or_else(|_| k.clone()),
+            count: *n,
+            url: with("kind", k),
+            on: r.kind.is_some_and(|x| x.as_str() == k),
+        })
+        .collect();
+    view.country_facets = r
+        .facets
+        .countries
+        .iter()
+        .map(|(c, n)| Facet {
+            label: domain::Country::parse(c).map(|c| c.name().to_string()).unwrap_or_else(|_| c.clone()),
+            count: *n,
+            url: with("country", c),
+            on: r.country.is_some_and(|x| x.code() == c),
+        })
+        .collect();
+    view.hits = r
+        .hits
+        .iter()
+        .map(|h| HitRow {
+            id: h.organisation.id,
+            name: h.organisation.display_name(),
+            city: h.organisation.city.clone(),
+            kind: h.organisation.kind.label().into(),
+            country: h.organisation.country.name().into(),
+            clusters: h.cluster_ids.iter().map(|c| cluster_name(*c)).collect(),
+            projects: h.projects,
+        })
+        .collect();
+    view.total = r.total;
+    view.page = r.paging.page;
+    view.pages = ((r.total + r.paging.per_page - 1) / r.paging.per_page).max(1);
+    let page_url = |n: i64| {
+        let mut params: Vec<(&str, String)> = current.to_vec();
+        params.push(("page", n.to_string()));
+        url_with("/organisations", &params)
+    };
+    view.prev_url = (view.page > 1).then(|| page_url(view.page - 1));
+    view.next_url = (view.page < view.pages).then(|| page_url(view.page + 1));
+}
+
+pub(super) async fn organisation(State(s): State<AppState>, v: Viewer, Path(raw): Path<String>) -> PageResult {
+    let p = s.app.org_page(&v.actor, path_id(&raw, "organisation")?).await?;
+    let fits = s.app.cluster_fit(p.org.id).await?;
+    let o = &p.org;
+    let rule = |vis: Visibility| match vis {
+        Visibility::Public => "public",
+        Visibility::Members => "for members",
+        Visibility::Managers => "for cluster managers",
+        Visibility::OnAgreement => "shared after an accepted contact request",
+    };
+    let view = OrgView {
+        nav: nav(&v),
+        id: o.id,
+        name: o.display_name(),
+        kind: o.kind.label().into(),
+        sme: o.sme == Some(true),
+        country: o.country.name().into(),
+        city: o.city.clone(),
+        external_id: o.external_id.clone(),
+        website: o.website.clone(),
+        description: o.description.clone(),
+        track_record: track_record(&p.projects),
+        offers: o.offers.clone(),
+        needs: o.needs.clone(),
+        tags: o.tags.clone(),
+        languages: o.languages.clone(),
+        updated_at: o.updated_at.get(..10).unwrap_or(&o.updated_at).to_string(),
+        clusters: p
+            .memberships
+            .iter()
+            .filter(|(m, _)| m.end_date.is_none())
+            .map(|(_, c)| (c.slug.clone(), c.name.clone()))
+            .collect(),
+        memberships: p
+            .memberships
+            .iter()
+            .map(|(m, c)| MembershipRow {
+                slug: c.slug.clone(),
+                name: c.name.clone(),
+                inferred: m.inferred,
+                current: m.end_date.is_none_or(|e| e > s.app.today()),
+                end: date_text(m.end_date),
+                note: m.note.clone(),
+            })
+            .collect(),
+        projects: p.projects.iter().map(|(x, role)| project_row(x, role)).collect(),
+        partners: p
+            .partners
+            .iter()
+            .map(|l| PartnerRow {
+                id: l.organisation.id,
+                name: l.organisation.display_name(),
+                country: l.organisation.country.code().into(),
+                kind: l.organisation.kind.label().into(),
+                role: String::new(),
+                shared: l.shared_projects,
+            })
+            .collect(),
+        people: p
+            .people
+            .iter()
+            .map(|x| PersonRow {
+                id: x.id,
+                name: x.name.clone(),
+                role_title: x.role_title.clone(),
+                email: x.email.clone(),
+                phone: x.phone.clone(),
+                email_rule: rule(x.email_visibility).into(),
+                phone_rule: rule(x.phone_visibility).into(),
+                fictional: x.fictional,
+            })
+            .collect(),
+        visibilities: vec![
+            ("members", "Members of the initiative"),
+            ("public", "Everyone"),
+            ("managers", "Cluster managers"),
+            ("on_agreement", "Only after I accept a request"),
+        ],
+        can_edit: p.can_edit,
+        can_delete: p.can_delete,
+        can_request_contact: v.actor.is_signed_in() && v.actor.organisation_id != Some(o.id),
+        fits: fits
+            .iter()
+            .take(4)
+            .map(|(c, f, n)| (c.slug.clone(), c.name.clone(), (f.score * 100.0).round() as u32, f.reason(*n)))
+            .collect(),
+    };
+    Ok(render(&view).into_response())
+}
+
+/// "Took part in 4 projects (FP7, H2020), started 2012–2020": facts read from the projects.
+fn track_record(projects: &[(domain::Project, String)]) -> String {
+    if projects.is_empty() {
+        return String::new();
+    }
+    let mut programmes: Vec<&str> =
+        projects.iter().map(|(p, _)| p.programme.as_str()).filter(|p| !p.is_empty()).collect();
+    programmes.sort_unstable();
+    programmes.dedup();
+    let years: Vec<i32> =
+        projects.iter().filter_map(|(p, _)| p.start_date.map(|d| chrono::Datelike::year(&d))).collect();
+    let span = match (years.iter().min(), years.iter().max()) {
+        (Some(a), Some(b)) if a == b => format!(", started in {a}"),
+        (Some(a), Some(b)) => format!(", started {a}–{b}"),
+        _ => String::new(),
+    };
+    let n = projects.len();
+    let programmes = if programmes.is_empty() { String::new() } else { format!(" ({})", programmes.join(", ")) };
+    format!("Took part in {n} project{}{programmes}{span}.", if n == 1 { "" } else { "s" })
+}
+
+fn org_fields(input: &OrganisationInput, errors: &[FieldError]) -> Vec<FormField> {
+    let err = |n: &str| errors.iter().find(|e| e.field == n).map(|e| e.message.clone());
+    let text = |name: &'static str, label: &'static str, value: &Option<String>, help: &'static str| FormField {
+        name,
+        label,
+        kind: "text",
+        value: value.clone().unwrap_or_default(),
+        help,
+        options: vec![],
+        error: err(name),
+    };
+    let kinds = OrgKind::ALL.iter().map(|k| (k.as_str().to_string(), k.label().to_string())).collect();
+    vec![
+        text("name", "Name", &Some(input.name.clone()), ""),
+        text("short_name", "Short name", &input.short_name, ""),
+        FormField { kind: "select", options: kinds, ..text("kind", "Kind", &Some(input.kind.clone()), "") },
+        FormField {
+            kind: "select",
+            options: vec![
+                ("".into(), "Not stated".into()),
+                ("true".into(), "Yes".into()),
+                ("false".into(), "No".into()),
+            ],
+            ..text("sme", "SME (companies only)", &input.sme, "")
+        },
+        text("country", "Country", &Some(input.country.clone()), "ISO 3166 code, e.g. LU"),
+        text("city", "City", &input.city, ""),
+        text("website", "Website", &input.website, "https://…"),
+        FormField { kind: "textarea", ..text("description", "Description", &input.description, "") },
+        FormField { kind: "textarea", ..text("offers", "What you offer", &input.offers, "") },
+        FormField { kind: "textarea", ..text("needs", "What you are looking for", &input.needs, "") },
+        text("tags", "Competences", &input.tags, "Separated by ; e.g. composites; 3D printing"),
+        text("languages", "Languages", &input.languages, "ISO 639-1 codes, e.g. en; fr; de; lb"),
+        text("external_id", "External id (e.g. EU PIC)", &input.external_id, ""),
+    ]
+}
+
+pub(super) async fn new_page(v: Viewer) -> PageResult {
+    v.require_signed_in()?;
+    if !v.actor.can_create_organisation() {
+        return Err(PageError(AppError::Forbidden));
+    }
+    let input = OrganisationInput { kind: "company".into(), country: "LU".into(), ..Default::default() };
+    Ok(form_page(
+        &v,
+        "New organisation".into(),
+        "/organisations/new".into(),
+        "/organisations".into(),
+        org_fields(&input, &[]),
+        &[],
+    ))
+}
+
+pub(super) async fn create_page(
+    State(s): State<AppState>,
+    v: Viewer,
+    form: StrictForm<OrganisationFields>,
+) -> PageResult {
+    v.check_form(form.csrf.as_deref())?;
+    let input = form.value.input();
+    match s.app.create_org(&v.actor, &input).await {
+        Ok(id) => Ok(Redirect::to(&format!("/organisations/{id}")).into_response()),
+        Err(AppError::Validation(errs)) => Ok(form_page(
+            &v,
+            "New organisation".into(),
+            "/organisations/new".into(),
+            "/organisations".into(),
+            org_fields(&input, &errs),
+            &errs,
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub(super) async fn edit_page(State(s): State<AppState>, v: Viewer, Path(raw): Path<String>) -> PageResult {
+    v.require_signed_in()?;
+    let org_id = path_id(&raw, "organisation")?;
+    let o = s.app.organisation(org_id).await?;
+    if !v.actor.can_edit_organisation(org_id, &s.app.organisation_clusters(org_id).await?) {
+        return Err(PageError(AppError::Forbidden));
+    }
+    let input = input_of(&o);
+    Ok(form_page(
+        &v,
+        format!("Edit {}", o.display_name()),
+        format!("/organisations/{org_id}/edit"),
+        format!("/organisations/{org_id}"),
+        org_fields(&input, &[]),
+        &[],
+    ))
+}
+
+pub(super) async fn update_page(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(raw): Path<String>,
+    form: StrictForm<OrganisationFields>,
+) -> PageResult {
+    v.check_form(form.csrf.as_deref())?;
+    let org_id = path_id(&raw, "organisation")?;
+    let input = form.value.input();
+    match s.app.update_org(&v.actor, org_id, &input).await {
+        Ok(()) => Ok(Redirect::to(&format!("/organisations/{org_id}")).into_response()),
+        Err(AppError::Validation(errs)) => Ok(form_page(
+            &v,
+            "Edit organisation".into(),
+            format!("/organisations/{org_id}/edit"),
+            format!("/organisations/{org_id}"),
+            org_fields(&input, &errs),
+            &errs,
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub(super) async fn delete_page(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(raw): Path<String>,
+    form: StrictForm<NoFields>,
+) -> PageResult {
+    v.check_form(form.csrf.as_deref())?;
+    s.app.delete_org(&v.actor, path_id(&raw, "organisation")?).await?;
+    Ok(Redirect::to("/organisations").into_response())
+}

@@ -1,0 +1,567 @@
+//! Projects: the list (newest first), one project with its partners and clusters, creating,
+//! editing and deleting, and the partners with their roles; pages and API side by side.
+
+use crate::auth::{signed_in, ApiCaller, Viewer};
+use crate::endpoint::{created, no_content, ok, Endpoint};
+use crate::error::{ApiError, ApiResult, PageError, PageResult};
+use crate::extract::{path_id, NoFields, PageQuery, StrictForm, StrictQuery};
+use crate::views::{date_text, form_page, nav, project_row, render, url_with, FormField, Nav, PartnerRow, ProjectRow};
+use crate::wire::{self, Body};
+use crate::AppState;
+use app::registry::ProjectQuery;
+use app::AppError;
+use askama::Template;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect};
+use axum::routing::{delete, get, post, put};
+use axum::Router;
+use domain::{FieldError, ProjectInput, PARTNER_ROLES};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+const PROJECT_FIELDS: &[&str] = &[
+    "external_id",
+    "acronym",
+    "title",
+    "summary",
+    "kind",
+    "start_date",
+    "end_date",
+    "budget_eur",
+    "programme",
+    "topic",
+    "clusters",
+];
+
+pub(crate) const ENDPOINTS: &[Endpoint] = &[
+    Endpoint {
+        method: "get",
+        path: "/projects",
+        summary: "List projects, newest first",
+        params: &["q", "cluster", "organisation", "kind", "page", "per_page"],
+        body: &[],
+        responses: &[200, 422],
+        tag: "projects",
+        handler: || get(list),
+    },
+    Endpoint {
+        method: "post",
+        path: "/projects",
+        summary: "Create a project (admin, manager of a named cluster)",
+        params: &[],
+        body: PROJECT_FIELDS,
+        responses: &[201, 401, 403, 422],
+        tag: "projects",
+        handler: || post(create),
+    },
+    Endpoint {
+        method: "get",
+        path: "/projects/{id}",
+        summary: "Get a project with its partners and clusters",
+        params: &[],
+        body: &[],
+        responses: &[200, 404],
+        tag: "projects",
+        handler: || get(one),
+    },
+    Endpoint {
+        method: "put",
+        path: "/projects/{id}",
+        summary: "Update a project (managers of its clusters, admin)",
+        params: &[],
+        body: PROJECT_FIELDS,
+        responses: &[200, 401, 403, 404, 422],
+        tag: "projects",
+        handler: || put(update),
+    },
+    Endpoint {
+        method: "delete",
+        path: "/projects/{id}",
+        summary: "Delete a project (managers of its clusters, admin)",
+        params: &[],
+        body: &[],
+        responses: &[204, 401, 403, 404],
+        tag: "projects",
+        handler: || delete(remove),
+    },
+    Endpoint {
+        method: "put",
+        path: "/projects/{id}/partners/{organisation_id}",
+        summary: "Add a partner or change its role",
+        params: &[],
+        body: &["role"],
+        responses: &[200, 401, 403, 404, 422],
+        tag: "projects",
+        handler: || put(partner_set),
+    },
+    Endpoint {
+        method: "delete",
+        path: "/projects/{id}/partners/{organisation_id}",
+        summary: "Remove a partner",
+        params: &[],
+        body: &[],
+        responses: &[204, 401, 403, 404],
+        tag: "projects",
+        handler: || delete(partner_remove),
+    },
+];
+
+pub(crate) fn pages() -> Router<AppState> {
+    Router::new()
+        .route("/projects", get(list_page))
+        .route("/projects/new", get(new_page).post(create_page))
+        .route("/projects/{id}", get(project_page))
+        .route("/projects/{id}/edit", get(edit_page).post(update_page))
+        .route("/projects/{id}/partners", post(partner_add_page))
+        .route("/projects/{id}/partners/{org}/remove", post(partner_remove_page))
+}
+
+/// A project list query as sent, by the list page and `GET /api/v1/projects`.
+#[derive(Deserialize)]
+struct ListParams {
+    q: Option<String>,
+    cluster: Option<String>,
+    organisation: Option<String>,
+    kind: Option<String>,
+    page: Option<String>,
+    per_page: Option<String>,
+}
+
+impl ListParams {
+    /// Blank values mean "no filter".
+    fn query(self) -> ProjectQuery {
+        let given = |v: Option<String>| v.filter(|v| !v.trim().is_empty());
+        ProjectQuery {
+            q: given(self.q),
+            cluster: given(self.cluster),
+            organisation: given(self.organisation),
+            kind: given(self.kind),
+            page: given(self.page),
+            per_page: given(self.per_page),
+        }
+    }
+}
+
+/// A project's fields as text, from the form or from a JSON body; the clusters apart, as the
+/// app takes them apart.
+#[derive(Deserialize)]
+struct ProjectFields {
+    external_id: Option<String>,
+    acronym: Option<String>,
+    title: Option<String>,
+    summary: Option<String>,
+    kind: Option<String>,
+    start_date: Option<String>,
+    end_date: Option<String>,
+    budget_eur: Option<String>,
+    programme: Option<String>,
+    topic: Option<String>,
+    /// Slugs separated by `;` (on the form).
+    clusters: Option<String>,
+}
+
+impl ProjectFields {
+    fn from_body(b: &Body) -> ProjectFields {
+        ProjectFields {
+            external_id: b.opt("external_id"),
+            acronym: b.opt("acronym"),
+            title: b.opt("title"),
+            summary: b.opt("summary"),
+            // The API's default kind; the form always sends one.
+            kind: Some(b.opt("kind").unwrap_or_else(|| "common".into())),
+            start_date: b.opt("start_date"),
+            end_date: b.opt("end_date"),
+            budget_eur: b.opt("budget_eur"),
+            programme: b.opt("programme"),
+            topic: b.opt("topic"),
+            clusters: None,
+        }
+    }
+
+    fn input(self) -> ProjectInput {
+        ProjectInput {
+            external_id: self.external_id,
+            acronym: self.acronym,
+            title: self.title.unwrap_or_default(),
+            summary: self.summary,
+            kind: self.kind.unwrap_or_default(),
+            start_date: self.start_date,
+            end_date: self.end_date,
+            budget_eur: self.budget_eur,
+            programme: self.programme,
+            topic: self.topic,
+        }
+    }
+
+    /// The form's input and its clusters.
+    fn form_input(mut self) -> (ProjectInput, Vec<String>) {
+        let clusters = self
+            .clusters
+            .take()
+            .unwrap_or_default()
+            .split(';')
+            .map(|c| c.trim().to_string())
+            .filter(|c| !c.is_empty())
+            .collect();
+        (self.input(), clusters)
+    }
+}
+
+async fn list(State(s): State<AppState>, StrictQuery(params): StrictQuery<ListParams>) -> ApiResult {
+    let q = params.known_only()?.query();
+    let (items, total, paging) = s.app.projects(&q).await?;
+    ok(wire::list(items.iter().map(wire::project).collect(), total, paging.page, paging.per_page))
+}
+
+async fn project_json(s: &AppState, actor: &domain::Actor, pid: i64) -> Result<Value, ApiError> {
+    let p = s.app.project_page(actor, pid).await?;
+    let mut v = wire::project(&p.project);
+    v["partners"] = p.partners.iter().map(|(o, role)| json!({"organisation_id": o.id, "name": o.display_name(), "role": role, "country": o.country.code()})).collect();
+    v["clusters"] = p.clusters.iter().map(|c| json!(c.slug)).collect();
+    Ok(v)
+}
+
+async fn create(State(s): State<AppState>, ApiCaller(actor): ApiCaller, body: Bytes) -> ApiResult {
+    signed_in(&actor)?;
+    let b = Body::parse(&body, PROJECT_FIELDS)?;
+    let pid = s.app.create_project(&actor, &ProjectFields::from_body(&b).input(), &b.list("clusters")).await?;
+    created(project_json(&s, &actor, pid).await?)
+}
+
+async fn one(State(s): State<AppState>, ApiCaller(actor): ApiCaller, Path(raw): Path<String>) -> ApiResult {
+    ok(project_json(&s, &actor, path_id(&raw, "project")?).await?)
+}
+
+async fn update(
+    State(s): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    Path(raw): Path<String>,
+    body: Bytes,
+) -> ApiResult {
+    signed_in(&actor)?;
+    let pid = path_id(&raw, "project")?;
+    let b = Body::parse(&body, PROJECT_FIELDS)?;
+    let clusters = b.has("clusters").then(|| b.list("clusters"));
+    s.app.update_project(&actor, pid, &ProjectFields::from_body(&b).input(), clusters.as_deref()).await?;
+    ok(project_json(&s, &actor, pid).await?)
+}
+
+async fn remove(State(s): State<AppState>, ApiCaller(actor): ApiCaller, Path(raw): Path<String>) -> ApiResult {
+    signed_in(&actor)?;
+    s.app.delete_project(&actor, path_id(&raw, "project")?).await?;
+    no_content()
+}
+
+async fn partner_set(
+    State(s): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    Path((p, o)): Path<(String, String)>,
+    body: Bytes,
+) -> ApiResult {
+    signed_in(&actor)?;
+    let b = Body::parse(&body, &["role"])?;
+    let pid = path_id(&p, "project")?;
+    s.app
+        .set_partner(&actor, pid, path_id(&o, "organisation")?, &b.opt("role").unwrap_or_else(|| "participant".into()))
+        .await?;
+    ok(project_json(&s, &actor, pid).await?)
+}
+
+async fn partner_remove(
+    State(s): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    Path((p, o)): Path<(String, String)>,
+) -> ApiResult {
+    signed_in(&actor)?;
+    s.app.remove_partner(&actor, path_id(&p, "project")?, path_id(&o, "organisation")?).await?;
+    no_content()
+}
+
+#[derive(Template)]
+#[template(path = "projects.html")]
+struct ProjectsView {
+    nav: Nav,
+    can_create: bool,
+    q: String,
+    cluster: Option<String>,
+    errors: Vec<String>,
+    rows: Vec<ProjectRow>,
+    total: i64,
+    page: i64,
+    pages: i64,
+    prev_url: Option<String>,
+    next_url: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "project.html")]
+struct ProjectView {
+    nav: Nav,
+    id: i64,
+    can_edit: bool,
+    roles: Vec<(String, String)>,
+    title: String,
+    acronym: String,
+    kind: String,
+    status: String,
+    programme: String,
+    external_id: Option<String>,
+    dates: String,
+    budget: Option<String>,
+    topic: String,
+    summary: String,
+    clusters: Vec<(String, String)>,
+    partners: Vec<PartnerRow>,
+}
+
+async fn list_page(State(s): State<AppState>, v: Viewer, PageQuery(params): PageQuery<ListParams>) -> PageResult {
+    let mut errors = params.unknown_filters();
+    let query = params.value.query();
+    let mut view = ProjectsView {
+        nav: nav(&v),
+        can_create: v.actor.can_create_project(),
+        q: query.q.clone().unwrap_or_default(),
+        cluster: query.cluster.clone(),
+        errors: Vec::new(),
+        rows: Vec::new(),
+        total: 0,
+        page: 1,
+        pages: 1,
+        prev_url: None,
+        next_url: None,
+    };
+    let mut status = StatusCode::OK;
+    if errors.is_empty() {
+        match s.app.projects(&query).await {
+            Ok((items, total, paging)) => {
+                view.rows = items.iter().map(|x| project_row(x, "")).collect();
+                view.total = total;
+                view.page = paging.page;
+                view.pages = ((total + paging.per_page - 1) / paging.per_page).max(1);
+                let page_url = |n: i64| {
+                    url_with(
+                        "/projects",
+                        &[
+                            ("q", query.q.clone().unwrap_or_default()),
+                            ("cluster", query.cluster.clone().unwrap_or_default()),
+                            ("page", n.to_string()),
+                        ],
+                    )
+                };
+                view.prev_url = (view.page > 1).then(|| page_url(view.page - 1));
+                view.next_url = (view.page < view.pages).then(|| page_url(view.page + 1));
+            }
+            Err(AppError::Validation(fs)) => errors.extend(fs.iter().map(|f| f.to_string())),
+            Err(e) => return Err(e.into()),
+        }
+    }
+    if !errors.is_empty() {
+        status = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    view.errors = errors;
+    Ok((status, render(&view)).into_response())
+}
+
+async fn project_page(State(s): State<AppState>, v: Viewer, Path(raw): Path<String>) -> PageResult {
+    let p = s.app.project_page(&v.actor, path_id(&raw, "project")?).await?;
+    let x = &p.project;
+    let dates = match (x.start_date, x.end_date) {
+        (Some(a), Some(b)) => format!("{a} to {b}"),
+        (Some(a), None) => format!("from {a}"),
+        (None, Some(b)) => format!("until {b}"),
+        (None, None) => "not known".into(),
+    };
+    let view = ProjectView {
+        nav: nav(&v),
+        id: x.id,
+        can_edit: p.can_edit,
+        roles: PARTNER_ROLES.iter().map(|r| (r.to_string(), r.replace('_', " "))).collect(),
+        title: x.display_title(),
+        acronym: x.acronym.clone(),
+        kind: match x.kind {
+            domain::ProjectKind::Common => "common project".into(),
+            domain::ProjectKind::Flagship => "flagship project".into(),
+            domain::ProjectKind::EuFunded => "EU-funded project".into(),
+        },
+        status: x.status.as_str().into(),
+        programme: x.programme.clone(),
+        external_id: x.external_id.clone(),
+        dates,
+        budget: x.budget_eur.map(|b| format!("€{:.0}", b)),
+        topic: x.topic.clone(),
+        summary: x.summary.clone(),
+        clusters: p.clusters.iter().map(|c| (c.slug.clone(), c.name.clone())).collect(),
+        partners: p
+            .partners
+            .iter()
+            .map(|(o, role)| PartnerRow {
+                id: o.id,
+                name: o.display_name(),
+                country: o.country.name().into(),
+                kind: o.kind.label().into(),
+                role: role.replace('_', " "),
+                shared: 0,
+            })
+            .collect(),
+    };
+    Ok(render(&view).into_response())
+}
+
+fn project_fields(input: &ProjectInput, clusters: &str, errors: &[FieldError]) -> Vec<FormField> {
+    let err = |n: &str| errors.iter().find(|e| e.field == n).map(|e| e.message.clone());
+    let text = |name: &'static str, label: &'static str, value: &Option<String>, help: &'static str| FormField {
+        name,
+        label,
+        kind: "text",
+        value: value.clone().unwrap_or_default(),
+        help,
+        options: vec![],
+        error: err(name),
+    };
+    let kinds = vec![
+        ("common".to_string(), "Common project".to_string()),
+        ("flagship".to_string(), "Flagship project".to_string()),
+        ("eu_funded".to_string(), "EU-funded project".to_string()),
+    ];
+    vec![
+        text("title", "Title", &Some(input.title.clone()), ""),
+        text("acronym", "Acronym", &input.acronym, ""),
+        FormField { kind: "select", options: kinds, ..text("kind", "Kind", &Some(input.kind.clone()), "") },
+        FormField { kind: "textarea", ..text("summary", "Summary", &input.summary, "") },
+        text("start_date", "Start date", &input.start_date, "YYYY-MM-DD"),
+        text("end_date", "End date", &input.end_date, "YYYY-MM-DD"),
+        text("budget_eur", "Budget (EUR)", &input.budget_eur, ""),
+        text("programme", "Programme", &input.programme, "e.g. Horizon Europe"),
+        text("topic", "Call topic", &input.topic, ""),
+        text(
+            "clusters",
+            "Clusters involved",
+            &Some(clusters.to_string()),
+            "Cluster short names separated by ; e.g. space; ict",
+        ),
+        text("external_id", "External id (e.g. grant number)", &input.external_id, ""),
+    ]
+}
+
+async fn new_page(v: Viewer) -> PageResult {
+    v.require_signed_in()?;
+    if !v.actor.can_create_project() {
+        return Err(PageError(AppError::Forbidden));
+    }
+    let input = ProjectInput { kind: "common".into(), ..Default::default() };
+    Ok(form_page(
+        &v,
+        "New project".into(),
+        "/projects/new".into(),
+        "/projects".into(),
+        project_fields(&input, "", &[]),
+        &[],
+    ))
+}
+
+async fn create_page(State(s): State<AppState>, v: Viewer, form: StrictForm<ProjectFields>) -> PageResult {
+    v.check_form(form.csrf.as_deref())?;
+    let (input, clusters) = form.value.form_input();
+    match s.app.create_project(&v.actor, &input, &clusters).await {
+        Ok(id) => Ok(Redirect::to(&format!("/projects/{id}")).into_response()),
+        Err(AppError::Validation(errs)) => Ok(form_page(
+            &v,
+            "New project".into(),
+            "/projects/new".into(),
+            "/projects".into(),
+            project_fields(&input, &clusters.join("; "), &errs),
+            &errs,
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn edit_page(State(s): State<AppState>, v: Viewer, Path(raw): Path<String>) -> PageResult {
+    v.require_signed_in()?;
+    let pid = path_id(&raw, "project")?;
+    let p = s.app.project_page(&v.actor, pid).await?;
+    if !p.can_edit {
+        return Err(PageError(AppError::Forbidden));
+    }
+    let x = &p.project;
+    let input = ProjectInput {
+        external_id: x.external_id.clone(),
+        acronym: Some(x.acronym.clone()),
+        title: x.title.clone(),
+        summary: Some(x.summary.clone()),
+        kind: x.kind.as_str().into(),
+        start_date: Some(date_text(x.start_date)),
+        end_date: Some(date_text(x.end_date)),
+        budget_eur: x.budget_eur.map(|b| b.to_string()),
+        programme: Some(x.programme.clone()),
+        topic: Some(x.topic.clone()),
+    };
+    let clusters = s.app.declared_project_clusters(pid).await?.join("; ");
+    Ok(form_page(
+        &v,
+        format!("Edit {}", x.display_title()),
+        format!("/projects/{pid}/edit"),
+        format!("/projects/{pid}"),
+        project_fields(&input, &clusters, &[]),
+        &[],
+    ))
+}
+
+async fn update_page(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(raw): Path<String>,
+    form: StrictForm<ProjectFields>,
+) -> PageResult {
+    v.check_form(form.csrf.as_deref())?;
+    let pid = path_id(&raw, "project")?;
+    let (input, clusters) = form.value.form_input();
+    match s.app.update_project(&v.actor, pid, &input, Some(&clusters)).await {
+        Ok(()) => Ok(Redirect::to(&format!("/projects/{pid}")).into_response()),
+        Err(AppError::Validation(errs)) => Ok(form_page(
+            &v,
+            "Edit project".into(),
+            format!("/projects/{pid}/edit"),
+            format!("/projects/{pid}"),
+            project_fields(&input, &clusters.join("; "), &errs),
+            &errs,
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize)]
+struct PartnerForm {
+    organisation: Option<String>,
+    role: Option<String>,
+}
+
+async fn partner_add_page(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(raw): Path<String>,
+    form: StrictForm<PartnerForm>,
+) -> PageResult {
+    v.check_form(form.csrf.as_deref())?;
+    let pid = path_id(&raw, "project")?;
+    let org_raw = form.value.organisation.unwrap_or_default();
+    let org = org_raw.trim().parse::<i64>().map_err(|_| {
+        PageError(AppError::field("organisation", format!("`{}` is not an organisation id", org_raw.trim())))
+    })?;
+    s.app.set_partner(&v.actor, pid, org, &form.value.role.unwrap_or_else(|| "participant".into())).await?;
+    Ok(Redirect::to(&format!("/projects/{pid}")).into_response())
+}
+
+async fn partner_remove_page(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path((raw, org)): Path<(String, String)>,
+    form: StrictForm<NoFields>,
+) -> PageResult {
+    v.check_form(form.csrf.as_deref())?;
+    let pid = path_id(&raw, "project")?;
+    s.app.remove_partner(&v.actor, pid, path_id(&org, "organisation")?).await?;
+    Ok(Redirect::to(&format!("/projects/{pid}")).into_response())
+}
