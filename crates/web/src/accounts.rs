@@ -188,7 +188,7 @@ async fn account(State(s): State<AppState>, v: Viewer) -> PageResult {
             from: r.from_email,
             person,
             message: r.message,
-            status: r.status,
+            status: r.status.to_string(),
             at: r.created_at,
         })
         .collect();

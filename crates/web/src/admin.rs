@@ -18,7 +18,7 @@ pub(crate) fn pages() -> Router<AppState> {
 #[template(path = "audit.html")]
 struct AuditView {
     nav: Nav,
-    entries: Vec<store::AuditEntry>,
+    entries: Vec<domain::AuditEntry>,
 }
 
 async fn audit(State(s): State<AppState>, v: Viewer) -> PageResult {

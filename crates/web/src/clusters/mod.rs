@@ -221,7 +221,7 @@ struct ClusterView {
     any_inferred: bool,
     projects: Vec<ProjectRow>,
     project_total: i64,
-    links: Vec<store::ClusterLink>,
+    links: Vec<domain::ClusterLink>,
     history: Vec<(String, String)>,
     can_edit: bool,
     can_split: bool,

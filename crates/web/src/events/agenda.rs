@@ -28,7 +28,7 @@ pub(super) async fn agenda(
     ok(
         json!({"participant": p.id, "calendar": format!("/calendar/{}.ics", p.token), "items": items.iter().map(|i| json!({
         "meeting": i.meeting_id, "starts_at": i.slot.as_ref().map(|x| x.starts_at.clone()), "minutes": i.slot.as_ref().map(|x| x.minutes),
-        "table": i.table, "with": i.with, "sequence": i.sequence, "status": i.status})).collect::<Vec<_>>()}),
+        "table": i.table, "with": i.with, "sequence": i.sequence, "status": i.status.as_str()})).collect::<Vec<_>>()}),
     )
 }
 
@@ -72,7 +72,7 @@ fn agenda_rows(items: &[AgendaItem]) -> Vec<AgendaRow> {
             time: i.slot.as_ref().map(|s| s.starts_at.replace('T', " ")).unwrap_or_else(|| "not scheduled yet".into()),
             table: i.table.map(|t| t.to_string()).unwrap_or_default(),
             with: i.with.clone(),
-            status: i.status.replace('_', " "),
+            status: i.status.as_str().replace('_', " "),
         })
         .collect()
 }
@@ -100,7 +100,7 @@ pub(super) async fn cancel_page(
     form: StrictForm<NoFields>,
 ) -> PageResult {
     v.check_form(form.csrf.as_deref())?;
-    s.app.mark_meeting(&v.actor, path_id(&raw, "meeting")?, "cancelled").await?;
+    s.app.mark_meeting(&v.actor, path_id(&raw, "meeting")?, domain::MeetingStatus::Cancelled.as_str()).await?;
     Ok(Redirect::to("/events").into_response())
 }
 

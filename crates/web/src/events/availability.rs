@@ -21,7 +21,7 @@ use domain::FieldError;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-fn availability_json(slots: &[store::EventSlot], p: &store::EventParticipant, a: &Availability) -> Value {
+fn availability_json(slots: &[domain::EventSlot], p: &domain::EventParticipant, a: &Availability) -> Value {
     json!({"participant": p.id, "name": p.name, "arrival": a.arrival, "departure": a.departure, "sessions": a.sessions,
            "blocked": a.blocked, "unavailable": p.unavailable,
            "slots": slots.iter().map(|x| json!({"id": x.id, "starts_at": x.starts_at, "session": x.session,

@@ -277,9 +277,9 @@ pub(crate) fn pages() -> Router<AppState> {
 }
 
 /// An event's own fields (API).
-fn event_json(e: &store::Event) -> Value {
+fn event_json(e: &domain::Event) -> Value {
     json!({"slug": e.slug, "name": e.name, "venue": e.venue, "description": e.description, "starts_on": e.starts_on,
-           "timezone": e.timezone, "status": e.status, "capacity": e.capacity, "tables": e.tables,
+           "timezone": e.timezone, "status": e.status.as_str(), "capacity": e.capacity, "tables": e.tables,
            "request_ttl_hours": e.request_ttl_hours, "max_requests": e.max_requests, "max_meetings": e.max_meetings})
 }
 

@@ -31,11 +31,11 @@ pub(super) async fn organise(
     signed_in(&actor)?;
     let o = s.app.organiser_view(&actor, &slug).await?;
     ok(json!({
-        "requests": o.requests.iter().map(|(id, from, to, status, priority)| json!({"id": id, "from": from, "to": to, "status": status, "priority": priority})).collect::<Vec<_>>(),
+        "requests": o.requests.iter().map(|(id, from, to, status, priority)| json!({"id": id, "from": from, "to": to, "status": status.as_str(), "priority": priority})).collect::<Vec<_>>(),
         "plan": o.plan.iter().map(|(slot, tables, rows)| json!({"slot": slot.starts_at, "slot_id": slot.id, "tables": tables,
             "meetings": rows.iter().map(|m| json!({"meeting": m.id, "table": m.table, "participants": [m.first, m.second],
-                                                   "status": m.status, "locked": m.pinned})).collect::<Vec<_>>()})).collect::<Vec<_>>(),
-        "participants": o.participants.iter().map(|p| json!({"id": p.id, "name": p.name, "status": p.status,
+                                                   "status": m.status.as_str(), "locked": m.pinned})).collect::<Vec<_>>()})).collect::<Vec<_>>(),
+        "participants": o.participants.iter().map(|p| json!({"id": p.id, "name": p.name, "status": p.status.as_str(),
             "checked_in": p.checked_in, "unavailable_slots": p.unavailable})).collect::<Vec<_>>(),
         "not_placed": o.unscheduled.iter().map(|(what, why)| json!({"meeting": what, "reason": why})).collect::<Vec<_>>(),
         "feedback": s.app.feedback_summary(&actor, &slug).await?.into_iter().map(|(k, n)| json!({"outcome": k, "count": n})).collect::<Vec<_>>(),
@@ -260,7 +260,11 @@ async fn organise_view(
             })
             .collect(),
         unscheduled: o.unscheduled,
-        requests: o.requests,
+        requests: o
+            .requests
+            .into_iter()
+            .map(|(id, from, to, status, priority)| (id, from, to, status.to_string(), priority))
+            .collect(),
         participants: o.participants,
         feedback: s
             .app

@@ -40,13 +40,13 @@ pub(super) async fn one(State(s): State<AppState>, ApiCaller(actor): ApiCaller, 
     v["participants"] = ev
         .participants
         .iter()
-        .map(|p| json!({"id": p.id, "name": p.name, "organisation_id": p.organisation_id, "status": p.status}))
+        .map(|p| json!({"id": p.id, "name": p.name, "organisation_id": p.organisation_id, "status": p.status.as_str()}))
         .collect();
     v["me"] = json!(ev.me.as_ref().map(|m| m.id));
     v["my_requests"] = ev
         .my_requests
         .iter()
-        .map(|r| json!({"id": r.id, "from": r.from_participant, "to": r.to_participant, "message": r.message, "priority": r.priority, "status": r.status}))
+        .map(|r| json!({"id": r.id, "from": r.from_participant, "to": r.to_participant, "message": r.message, "priority": r.priority, "status": r.status.as_str()}))
         .collect();
     ok(v)
 }
@@ -65,7 +65,7 @@ pub(super) async fn register(
 #[template(path = "events.html")]
 struct EventsView {
     nav: Nav,
-    events: Vec<store::Event>,
+    events: Vec<domain::Event>,
     can_create: bool,
 }
 
@@ -102,7 +102,7 @@ struct EventPage {
     errors: Vec<String>,
     requests: Vec<RequestLine>,
     participants: Vec<ParticipantLine>,
-    sessions: Vec<store::EventSession>,
+    sessions: Vec<domain::EventSession>,
     /// `(start, minutes, session)`.
     slots: Vec<(String, i64, String)>,
     /// `(theme, shared words, members with their clusters)`.
@@ -124,12 +124,12 @@ pub(super) async fn event_view_page(s: &AppState, v: &Viewer, slug: &str, errors
         name: ev.event.name.clone(),
         starts_on: ev.event.starts_on.clone(),
         venue: ev.event.venue.clone(),
-        status: ev.event.status.clone(),
+        status: ev.event.status.to_string(),
         description: ev.event.description.clone(),
-        registered: ev.participants.iter().filter(|p| p.status == "registered").count(),
+        registered: ev.participants.iter().filter(|p| p.status == domain::ParticipantStatus::Registered).count(),
         is_organiser: ev.is_organiser,
         registered_me: me.is_some(),
-        can_register: v.actor.is_signed_in() && me.is_none() && ev.event.status == "open",
+        can_register: v.actor.is_signed_in() && me.is_none() && ev.event.status == domain::EventStatus::Open,
         requests: ev
             .my_requests
             .iter()
@@ -140,7 +140,7 @@ pub(super) async fn event_view_page(s: &AppState, v: &Viewer, slug: &str, errors
                     incoming,
                     other: name(if incoming { r.from_participant } else { r.to_participant }),
                     message: r.message.clone(),
-                    status: r.status.clone(),
+                    status: r.status.to_string(),
                 }
             })
             .collect(),
@@ -151,7 +151,7 @@ pub(super) async fn event_view_page(s: &AppState, v: &Viewer, slug: &str, errors
                 id: p.id,
                 name: p.name.clone(),
                 organisation: p.organisation_id,
-                status: p.status.clone(),
+                status: p.status.to_string(),
                 me: Some(p.id) == me,
             })
             .collect(),

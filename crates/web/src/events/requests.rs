@@ -30,7 +30,7 @@ pub(super) async fn send(
         Some(p) => p.parse::<i64>().map_err(|_| AppError::field("priority", "must be 1, 2 or 3"))?,
     };
     let id = s.app.request_meeting(&actor, &slug, to, &b.req("message"), priority).await?;
-    created(json!({"id": id, "status": "pending"}))
+    created(json!({"id": id, "status": domain::RequestStatus::Pending.as_str()}))
 }
 
 pub(super) async fn accept(

@@ -105,7 +105,7 @@ pub(super) async fn contact_request(
     signed_in(&actor)?;
     let b = if body.is_empty() { Body::parse(b"{}", &["message"])? } else { Body::parse(&body, &["message"])? };
     let rid = s.app.request_contact(&actor, path_id(&raw, "person")?, &b.req("message")).await?;
-    created(json!({"id": rid, "status": "pending"}))
+    created(json!({"id": rid, "status": domain::ContactStatus::Pending.as_str()}))
 }
 
 pub(super) async fn contact_accept(
