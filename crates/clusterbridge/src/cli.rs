@@ -100,6 +100,11 @@ enum Command {
         #[arg(long, default_value_t = 10)]
         limit: usize,
     },
+    /// Clusters: list them, split members off into a new cluster, merge one into another.
+    Cluster {
+        #[command(subcommand)]
+        what: ClusterWhat,
+    },
     /// Which clusters suit an organisation, and why.
     ClusterFit { organisation: i64 },
     /// Saved searches of an account with their new or changed matches (what its alerts show).
@@ -181,6 +186,37 @@ enum ImportWhat {
     Partners(CsvFile),
     /// A directory in the CORDIS format (organisations.csv, projects.csv, participation.csv).
     Cordis { dir: PathBuf },
+}
+
+#[derive(Subcommand)]
+enum ClusterWhat {
+    /// Lists clusters: id, slug, status, number of current members, name (tab-separated).
+    List,
+    /// Splits a new cluster off FROM: the given members move to it, both histories say so.
+    Split {
+        /// The cluster (slug or id) the members leave.
+        from: String,
+        #[arg(long)]
+        slug: String,
+        #[arg(long)]
+        name: String,
+        /// FROM's sector if left out.
+        #[arg(long)]
+        sector: Option<String>,
+        #[arg(long, default_value = "")]
+        description: String,
+        /// Current members of FROM (organisation ids, comma-separated) that move to the new cluster.
+        #[arg(long)]
+        organisations: String,
+    },
+    /// Merges FROM into INTO: current members move, FROM is marked merged, both histories say so.
+    Merge {
+        /// The cluster (slug or id) that ends.
+        from: String,
+        /// The cluster (slug or id) that absorbs it.
+        #[arg(long)]
+        into: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -572,6 +608,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             out!("{:.0}% of these are in none of the organisation's clusters", r.other_cluster_share * 100.0);
             print_suggestions(&r.items);
         }
+        Command::Cluster { what } => cluster(&app, &system, what).await?,
         Command::ClusterFit { organisation } => {
             let fits = app.cluster_fit(organisation).await?;
             if fits.is_empty() {
@@ -839,6 +876,52 @@ fn print_suggestions(found: &[app::partners::Suggestion]) {
             out!("      - {r}");
         }
     }
+}
+
+async fn cluster(app: &App, system: &Actor, what: ClusterWhat) -> Result<()> {
+    let find = |field: &'static str, raw: String| async move {
+        match app.find_cluster(&raw).await? {
+            Some(c) => Ok(c),
+            None => Err(anyhow::Error::from(AppError::field(field, format!("no cluster `{raw}`")))),
+        }
+    };
+    match what {
+        ClusterWhat::List => {
+            for s in app.clusters().await? {
+                let c = &s.cluster;
+                out!("{}\t{}\t{}\tmembers={}\t{}", c.id, c.slug, c.status, s.members, c.name);
+            }
+        }
+        ClusterWhat::Split { from, slug, name, sector, description, organisations } => {
+            let from = find("from", from).await?;
+            let mut ids = Vec::new();
+            for raw in organisations.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                let id = raw.parse().map_err(|_| {
+                    AppError::field(
+                        "organisations",
+                        format!("`{raw}` is not an organisation id (ids, comma-separated)"),
+                    )
+                })?;
+                ids.push(id);
+            }
+            if ids.is_empty() {
+                anyhow::bail!(AppError::field(
+                    "organisations",
+                    "name at least one member that moves (ids, comma-separated)"
+                ));
+            }
+            let input = domain::ClusterInput { slug, name, sector: sector.unwrap_or(from.sector.clone()), description };
+            let id = app.split_cluster(system, from.id, &input, &ids).await?;
+            out!("split {} off {} as cluster {id}: {} members moved", input.slug.trim(), from.slug, ids.len());
+        }
+        ClusterWhat::Merge { from, into } => {
+            let from = find("from", from).await?;
+            let into = find("into", into).await?;
+            app.merge_clusters(system, from.id, into.id).await?;
+            out!("merged {} into {}", from.slug, into.slug);
+        }
+    }
+    Ok(())
 }
 
 async fn import(app: &App, system: &Actor, what: ImportWhat) -> Result<ExitCode> {

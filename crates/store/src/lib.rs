@@ -14,6 +14,7 @@ mod orgs;
 mod people;
 mod projects;
 mod query;
+#[cfg(feature = "testing")]
 pub mod testdb;
 mod users;
 

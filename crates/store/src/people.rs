@@ -64,15 +64,6 @@ pub async fn update_person(conn: &mut Conn, id: i64, d: &PersonDraft, now: &str)
     Ok(n == 1)
 }
 
-pub async fn link_person_user(conn: &mut Conn, person_id: i64, user_id: Option<i64>) -> Result<()> {
-    sqlx::query("UPDATE people SET user_id = $1 WHERE id = $2")
-        .bind(user_id)
-        .bind(person_id)
-        .execute(&mut *conn)
-        .await?;
-    Ok(())
-}
-
 pub async fn delete_person(conn: &mut Conn, id: i64) -> Result<bool> {
     let n = sqlx::query("DELETE FROM people WHERE id = $1").bind(id).execute(&mut *conn).await?.rows_affected();
     Ok(n == 1)

@@ -240,10 +240,6 @@ pub async fn count_projects(conn: &mut Conn) -> Result<i64> {
     Ok(sqlx::query_scalar("SELECT COUNT(*) FROM projects").fetch_one(&mut *conn).await?)
 }
 
-pub async fn count_partners(conn: &mut Conn) -> Result<i64> {
-    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM project_partners").fetch_one(&mut *conn).await?)
-}
-
 pub async fn project_texts(conn: &mut Conn) -> Result<Vec<ProjectText>> {
     let rows =
         sqlx::query("SELECT id, title, summary, topic, start_date, created_at, acronym FROM projects ORDER BY id")

@@ -1,6 +1,8 @@
 //! Throwaway databases for tests: every test owns its database. SQLite gets a file in a fresh
 //! temporary folder; PostgreSQL gets a fresh database on the server named by
-//! `CLUSTERBRIDGE_TEST_PG`, dropped at the end. Used by the tests of `store`, `app` and `web`.
+//! `CLUSTERBRIDGE_TEST_PG`, dropped at the end. Used by the tests of `store`, `app`, `web` and the
+//! binary, and compiled only with the `testing` feature, which those crates turn on in their
+//! [dev-dependencies]: the production binary does not contain it.
 
 use crate::{Result, Store};
 use sqlx::{AnyConnection, Connection, Executor};

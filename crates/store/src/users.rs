@@ -51,16 +51,6 @@ pub async fn set_password(conn: &mut Conn, user_id: i64, password_hash: &str) ->
     Ok(n == 1)
 }
 
-pub async fn set_user_disabled(conn: &mut Conn, user_id: i64, disabled: bool) -> Result<bool> {
-    let n = sqlx::query("UPDATE users SET disabled = $1 WHERE id = $2")
-        .bind(disabled as i64)
-        .bind(user_id)
-        .execute(&mut *conn)
-        .await?
-        .rows_affected();
-    Ok(n == 1)
-}
-
 pub async fn get_user(conn: &mut Conn, id: i64) -> Result<Option<User>> {
     let row = sqlx::query(&format!("SELECT {USER_COLS} FROM users WHERE id = $1"))
         .bind(id)
@@ -80,10 +70,6 @@ pub async fn get_user_by_email(conn: &mut Conn, email: &str) -> Result<Option<Us
 pub async fn list_users(conn: &mut Conn) -> Result<Vec<User>> {
     let rows = sqlx::query(&format!("SELECT {USER_COLS} FROM users ORDER BY email")).fetch_all(&mut *conn).await?;
     rows.iter().map(user).collect()
-}
-
-pub async fn count_users(conn: &mut Conn) -> Result<i64> {
-    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(&mut *conn).await?)
 }
 
 pub async fn grant_cluster(conn: &mut Conn, user_id: i64, cluster_id: i64) -> Result<()> {

@@ -488,3 +488,101 @@ async fn events_from_the_command_line() {
         db.cleanup().await.unwrap();
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn clusters_split_and_merge_from_the_command_line() {
+    for db in databases().await {
+        let url = db.url.clone();
+        // No command creates a cluster (the web app does): two, through the app, on the same database.
+        let app = app::App::open(&url).await.unwrap();
+        for (slug, name) in [("space", "Space"), ("materials", "Materials")] {
+            let input = domain::ClusterInput {
+                slug: slug.into(),
+                name: name.into(),
+                sector: "Industry".into(),
+                description: String::new(),
+            };
+            app.create_cluster(&domain::Actor::system(), &input).await.unwrap();
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let orgs = dir.path().join("orgs.csv");
+        std::fs::write(
+            &orgs,
+            "external_id,name,kind,country\nA1,Acme,company,LU\nA2,Beta,company,LU\nA3,Gamma,research,LU\n",
+        )
+        .unwrap();
+        let members = dir.path().join("members.csv");
+        std::fs::write(&members, "organisation,cluster\nA1,space\nA2,space\nA3,space\n").unwrap();
+        assert!(cb(&url, &["import", "organisations", orgs.to_str().unwrap()], None).status.success());
+        assert!(cb(&url, &["import", "memberships", members.to_str().unwrap()], None).status.success());
+        let (json, _) = text(&cb(&url, &["export", "organisations", "--format", "json"], None));
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let id = |ext: &str| {
+            let o = v.as_array().unwrap().iter().find(|o| o["external_id"] == ext).unwrap();
+            o["id"].as_i64().unwrap().to_string()
+        };
+        let (list, _) = text(&cb(&url, &["cluster", "list"], None));
+        assert!(list.contains("\tspace\tactive\tmembers=3\tSpace"), "{list}");
+
+        // Mistakes exit 2 and name the field; nothing is split.
+        let split = |args: &[&str]| {
+            let mut all = vec!["cluster", "split"];
+            all.extend_from_slice(args);
+            cb(&url, &all, None)
+        };
+        let moving = format!("{},{}", id("A1"), id("A2"));
+        for (args, message) in [
+            (vec!["nowhere", "--slug", "c", "--name", "C", "--organisations", "1"], "from: no cluster `nowhere`"),
+            (
+                vec!["space", "--slug", "c", "--name", "C", "--organisations", "1,x"],
+                "organisations: `x` is not an organisation id",
+            ),
+            (
+                vec!["space", "--slug", "c", "--name", "C", "--organisations", ""],
+                "organisations: name at least one member",
+            ),
+            (
+                vec!["space", "--slug", "c", "--name", "C", "--organisations", "999999"],
+                "organisations: organisation 999999 is not a member of Space",
+            ),
+            (vec!["space", "--slug", "Not A Slug", "--name", "C", "--organisations", &moving], "slug: use 1 to 60"),
+            (
+                vec!["space", "--slug", "materials", "--name", "C", "--organisations", &moving],
+                "slug: another cluster has this slug",
+            ),
+        ] {
+            let out = split(&args);
+            let (_, err) = text(&out);
+            assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+            assert!(err.contains(message), "{args:?}: {err}");
+        }
+        let (list, _) = text(&cb(&url, &["cluster", "list"], None));
+        assert!(list.contains("\tspace\tactive\tmembers=3\t") && !list.contains("\tc\t"), "{list}");
+
+        let out = split(&["space", "--slug", "composites", "--name", "Composites", "--organisations", &moving]);
+        let (said, err) = text(&out);
+        assert!(out.status.success(), "{err}");
+        assert!(
+            said.starts_with("split composites off space as cluster ") && said.contains(": 2 members moved"),
+            "{said}"
+        );
+        let (list, _) = text(&cb(&url, &["cluster", "list"], None));
+        assert!(list.contains("\tcomposites\tactive\tmembers=2\tComposites"), "{list}");
+        assert!(list.contains("\tspace\tactive\tmembers=1\tSpace"), "{list}");
+
+        let bad = cb(&url, &["cluster", "merge", "composites", "--into", "nowhere"], None);
+        assert_eq!(bad.status.code(), Some(2));
+        assert!(text(&bad).1.contains("into: no cluster `nowhere`"), "{:?}", text(&bad));
+        let (said, err) = text(&cb(&url, &["cluster", "merge", "composites", "--into", "space"], None));
+        assert_eq!(said.trim(), "merged composites into space", "{err}");
+        let (list, _) = text(&cb(&url, &["cluster", "list"], None));
+        assert!(
+            list.contains("\tcomposites\tmerged\tmembers=0") && list.contains("\tspace\tactive\tmembers=3"),
+            "{list}"
+        );
+        let again = cb(&url, &["cluster", "merge", "composites", "--into", "space"], None);
+        assert_eq!(again.status.code(), Some(2), "a merged cluster cannot merge again: {:?}", text(&again));
+        drop(app);
+        db.cleanup().await.unwrap();
+    }
+}
