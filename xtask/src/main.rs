@@ -6,6 +6,8 @@
 //! - `bench registry`: import and page/search latency figures on the full CORDIS set.
 
 mod bench;
+#[cfg(test)]
+mod invariants;
 mod pg;
 mod tools;
 
@@ -73,81 +75,4 @@ fn ci() -> Result<()> {
         .env("CLUSTERBRIDGE_CHROMEDRIVER", &tools.chromedriver));
     drop(server);
     result
-}
-
-#[cfg(test)]
-mod tests {
-    //! Architecture invariants, stated as absences (rust-analyzer checks its own the same way).
-
-    use serde_json::Value;
-    use std::collections::{BTreeSet, HashMap};
-
-    fn metadata() -> Value {
-        let out = std::process::Command::new(env!("CARGO"))
-            .args(["metadata", "--format-version", "1"])
-            .current_dir(super::project_root())
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        serde_json::from_slice(&out.stdout).unwrap()
-    }
-
-    /// Names of every package `name` depends on, directly or not (normal dependencies only).
-    fn closure(meta: &Value, name: &str) -> BTreeSet<String> {
-        let names: HashMap<&str, &str> = meta["packages"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|p| (p["id"].as_str().unwrap(), p["name"].as_str().unwrap()))
-            .collect();
-        let nodes: HashMap<&str, &Value> =
-            meta["resolve"]["nodes"].as_array().unwrap().iter().map(|n| (n["id"].as_str().unwrap(), n)).collect();
-        let start = names.iter().find(|(_, n)| **n == name).map(|(id, _)| *id).unwrap();
-        let mut seen = BTreeSet::new();
-        let mut stack = vec![start];
-        while let Some(id) = stack.pop() {
-            for dep in nodes[id]["deps"].as_array().unwrap() {
-                let normal = dep["dep_kinds"].as_array().unwrap().iter().any(|k| k["kind"].is_null());
-                let dep_id = dep["pkg"].as_str().unwrap();
-                if normal && seen.insert(names[dep_id].to_string()) {
-                    stack.push(dep_id);
-                }
-            }
-        }
-        seen
-    }
-
-    fn direct(meta: &Value, name: &str) -> BTreeSet<String> {
-        let pkg = meta["packages"].as_array().unwrap().iter().find(|p| p["name"] == name).unwrap();
-        pkg["dependencies"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|d| d["kind"].is_null())
-            .map(|d| d["name"].as_str().unwrap().to_string())
-            .collect()
-    }
-
-    #[test]
-    fn pure_crates_do_no_io() {
-        let meta = metadata();
-        let pure = ["domain", "matching", "scheduling"];
-        let forbidden = ["tokio", "sqlx", "axum", "clap", "hyper", "reqwest", "tracing"];
-        for krate in pure {
-            let deps = closure(&meta, krate);
-            for f in forbidden {
-                assert!(!deps.contains(f), "{krate} must not depend on {f} (it is a pure crate)");
-            }
-        }
-    }
-
-    #[test]
-    fn only_store_speaks_sql_and_domain_has_no_wire_format() {
-        let meta = metadata();
-        for krate in ["web", "clusterbridge", "domain", "matching", "scheduling"] {
-            assert!(!direct(&meta, krate).contains("sqlx"), "{krate} must not depend on sqlx: only store speaks SQL");
-        }
-        assert!(!direct(&meta, "domain").contains("serde"), "domain types carry no wire format");
-        assert!(!direct(&meta, "app").contains("axum"), "app knows no HTTP");
-    }
 }
