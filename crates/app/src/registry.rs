@@ -196,7 +196,7 @@ impl App {
         let orgs = store::orgs_by_ids(&mut conn, &page.ids).await?;
         let hits = store::enrich(&mut conn, orgs, &self.today_text()).await?;
         let total = page.total as i64;
-        let facets = page.facets;
+        let facets = crate::directory::store_facets(page.facets);
         let clusters = store::all_clusters(&mut conn).await?;
         Ok(DirectoryResult { hits, total, paging, facets, clusters, cluster, kind, country })
     }

@@ -7,4 +7,5 @@ mod browser;
 mod events;
 mod forms;
 mod matchmaking;
+mod statements;
 mod support;
