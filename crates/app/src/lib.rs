@@ -98,7 +98,12 @@ impl App {
             drop(conn);
             let rows = rows
                 .into_iter()
-                .map(|r| matching::directory::Entry { id: r.id, kind: r.kind, country: r.country, sort_name: r.sort_name })
+                .map(|r| matching::directory::Entry {
+                    id: r.id,
+                    kind: r.kind,
+                    country: r.country,
+                    sort_name: r.sort_name,
+                })
                 .collect();
             let ix = directory::DirectoryIndex::build(version, rows, terms, memberships);
             tracing::info!(

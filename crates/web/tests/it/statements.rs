@@ -65,8 +65,7 @@ async fn seed(t: &TestApp) {
         ("Satellite ground station software", vec![t.sat, lab]),
         ("Software for satellite operations", vec![t.soft, lab]),
     ] {
-        let input =
-            ProjectInput {
+        let input = ProjectInput {
             title: title.into(),
             kind: "common".into(),
             start_date: Some("2022-01-01".into()),
