@@ -35,7 +35,8 @@ pub struct DemoCluster {
     pub name: &'static str,
     pub sector: &'static str,
     pub description: &'static str,
-    /// Keyword stems for cluster fit (lower-case, accent-free; "satellit" matches "satellites").
+    /// Keyword stems for cluster fit (lower-case, accent-free; "satellit" matches "satellites"),
+    /// written to the store with the cluster: cluster fit reads them from there.
     pub keywords: &'static [&'static str],
 }
 
@@ -97,15 +98,6 @@ pub const CLUSTERS: &[DemoCluster] = &[
         keywords: &["maritim", "marine", "vessel", "ocean", "offshore", "naval", "fisher", "aquacult", "harbour", "shipbuild", "shipping", "ship", "boat", "fish", "seafar", "coast", "underwater"],
     },
 ];
-
-/// Keyword stems for a cluster's fit: the demo's list for the eight Luxembourg clusters, else the
-/// words of the cluster's name, sector and description.
-pub fn keywords_for(c: &domain::Cluster) -> Vec<String> {
-    match CLUSTERS.iter().find(|d| d.slug == c.slug) {
-        Some(d) => d.keywords.iter().map(|k| k.to_string()).collect(),
-        None => term_set(&format!("{} {} {}", c.name, c.sector, c.description)),
-    }
-}
 
 impl App {
     /// The first Luxembourg Cluster Forum (11 December 2013, completed, scheduled) and an upcoming
@@ -467,6 +459,9 @@ impl App {
             .collect();
 
         let mut tx = self.store.begin().await?;
+        for p in &profiles {
+            store::set_cluster_keywords(&mut tx, p.id, &p.keywords).await?;
+        }
         let now = self.now_text();
         // Candidates: named organisations in Luxembourg, with the texts of their projects.
         let mut candidates = Vec::new();

@@ -97,6 +97,15 @@ impl App {
             let terms = store::all_terms(&mut conn).await?;
             let memberships = store::all_memberships(&mut conn).await?;
             drop(conn);
+            let rows = rows
+                .into_iter()
+                .map(|r| matching::directory::Entry {
+                    id: r.id,
+                    kind: r.kind,
+                    country: r.country,
+                    sort_name: r.sort_name,
+                })
+                .collect();
             let ix = directory::DirectoryIndex::build(version, rows, terms, memberships);
             tracing::info!(
                 organisations = ix.len(),

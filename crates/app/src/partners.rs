@@ -1,9 +1,11 @@
 //! Partner matchmaking over the registry: "find partners" for a need or a call text, the
 //! recommendations on an organisation page, and cluster fit. The ranker (`matching::Engine`) is
-//! built in memory from the registry's organisations and projects and rebuilt when the
-//! database's directory version moves (see `directory`). Every suggestion carries its reasons in
-//! plain words: the words that matched, the projects that back them, the partner it worked with,
-//! and the bonus for being in another cluster.
+//! built in memory from the registry's organisations, memberships, clusters and projects and
+//! rebuilt when the database's directory version moves (see `directory`), so a find-partners
+//! request is one ranking (every filter applied by the ranker) plus one read of the page's
+//! organisations. Every suggestion carries its reasons in plain words: the words that matched
+//! (as the query wrote them), the projects that back them, the partner it worked with, and the
+//! bonus for being in another cluster. Cluster fit reads each cluster's keywords from the store.
 
 use crate::registry::Paging;
 use crate::{App, AppError, AppResult};
@@ -17,15 +19,38 @@ use std::sync::Arc;
 pub const CROSS_CLUSTER_BONUS: f32 = 0.25;
 /// Longest accepted query text (a long call text fits; a 1 MB paste does not).
 pub const MAX_QUERY_CHARS: usize = 20_000;
-/// How many ranked candidates are read before filters on clusters and SME flag apply.
+/// How many ranked candidates the cross-cluster bonus reorders when a cluster or SME filter
+/// narrows the field (as many as before those filters moved into the ranker).
 const CANDIDATES: usize = 1_000;
 
-/// The ranker over the registry, with the map from its indices to organisation ids.
+/// The ranker over the registry, with what an answer needs besides the page's organisations:
+/// organisation ids, display names (for "worked with" reasons), every cluster; memberships and
+/// SME flags are in the ranker's organisations.
 pub struct MatchIndex {
     pub version: i64,
     engine: Engine,
     org_ids: Vec<i64>,
     position: HashMap<i64, usize>,
+    names: Vec<String>,
+    clusters: Vec<Cluster>,
+}
+
+impl MatchIndex {
+    /// A cluster by id or slug.
+    fn cluster(&self, id_or_slug: &str) -> Option<&Cluster> {
+        match id_or_slug.parse::<i64>() {
+            Ok(id) => self.clusters.iter().find(|c| c.id == id),
+            Err(_) => self.clusters.iter().find(|c| c.slug == id_or_slug),
+        }
+    }
+
+    /// The clusters organisation `id` is a member of on `today`.
+    fn clusters_of(&self, id: i64, today: &str) -> Vec<i64> {
+        match self.position.get(&id) {
+            Some(&i) => self.engine.org(i as u32).current_clusters(today).collect(),
+            None => Vec::new(),
+        }
+    }
 }
 
 fn activity_type(kind: OrgKind) -> &'static str {
@@ -82,7 +107,13 @@ impl App {
         let orgs = store::all_orgs(&mut conn).await?;
         let projects = store::project_texts(&mut conn).await?;
         let pairs = store::partner_pairs(&mut conn).await?;
+        let clusters = store::all_clusters(&mut conn).await?;
+        let memberships = store::all_memberships(&mut conn).await?;
         drop(conn);
+        let mut clusters_of: HashMap<i64, Vec<(i64, Option<String>)>> = HashMap::new();
+        for (o, c, end) in memberships {
+            clusters_of.entry(o).or_default().push((c, end));
+        }
         let position: HashMap<i64, usize> = orgs.iter().enumerate().map(|(i, o)| (o.id, i)).collect();
         let today = Date::parse(&self.today_text()).unwrap_or(Date::new(2026, 1, 1));
         let mut participants: HashMap<i64, Vec<u32>> = HashMap::new();
@@ -98,6 +129,8 @@ impl App {
                     id: o.id.to_string(),
                     country: o.country.code().to_string(),
                     activity_type: activity_type(o.kind).into(),
+                    sme: o.sme,
+                    clusters: clusters_of.remove(&o.id).unwrap_or_default(),
                 })
                 .collect(),
             projects: Vec::with_capacity(projects.len()),
@@ -141,7 +174,14 @@ impl App {
         }
         // Every project known today is evidence; none is held out.
         let engine = Engine::build(&corpus, Date::new(9999, 1, 1), Params::default());
-        let m = MatchIndex { version, engine, org_ids: orgs.iter().map(|o| o.id).collect(), position };
+        let m = MatchIndex {
+            version,
+            engine,
+            org_ids: orgs.iter().map(|o| o.id).collect(),
+            position,
+            names: orgs.iter().map(|o| o.display_name()).collect(),
+            clusters,
+        };
         tracing::info!(
             organisations = m.org_ids.len(),
             ms = started.elapsed().as_millis() as u64,
@@ -178,9 +218,11 @@ impl App {
         let mut limit_errors = Vec::new();
         let paging = Paging::parse(None, q.limit.as_deref(), &mut limit_errors);
         errors.extend(limit_errors.into_iter().map(|e| FieldError::new("limit", e.message)));
+        // The index is current (its version was read), so it answers for clusters and organisations.
+        let index = self.match_index().await?;
         let cluster = match nonempty(&q.cluster) {
-            Some(c) => match self.find_cluster(&c).await? {
-                Some(c) => Some(c),
+            Some(c) => match index.cluster(&c) {
+                Some(c) => Some(c.id),
                 None => {
                     errors.push(FieldError::new("cluster", format!("no cluster `{c}`")));
                     None
@@ -190,7 +232,8 @@ impl App {
         };
         let from = match nonempty(&q.from) {
             Some(f) => match f.parse::<i64>() {
-                Ok(id) => Some(self.organisation(id).await?.id),
+                Ok(id) if index.position.contains_key(&id) => Some(id),
+                Ok(id) => return Err(AppError::NotFound(format!("organisation {id}"))),
                 Err(_) => {
                     errors.push(FieldError::new("from", format!("`{f}` is not an organisation id")));
                     None
@@ -201,28 +244,33 @@ impl App {
         if !errors.is_empty() {
             return Err(AppError::Validation(errors));
         }
-        let query = Query::Need(&text);
-        self.rank(query, cluster.map(|c| c.id), kind, country, sme, from, &[], paging.per_page as usize).await
+        let filters = Narrow { cluster, kind, country, sme };
+        self.rank(&index, Query::Need(&text), filters, from, &[], paging.per_page as usize).await
     }
 
-    #[allow(clippy::too_many_arguments)]
+    /// The best `limit` organisations for `query` among those `narrow` lets through, `from` and
+    /// `exclude` left out, with the cross-cluster bonus for organisations in none of `from`'s
+    /// clusters. Reads only the page's organisations.
     async fn rank(
         &self,
+        index: &MatchIndex,
         query: Query<'_>,
-        cluster: Option<i64>,
-        kind: Option<OrgKind>,
-        country: Option<Country>,
-        sme: Option<bool>,
+        narrow: Narrow,
         from: Option<i64>,
         exclude: &[i64],
         limit: usize,
     ) -> AppResult<Vec<Suggestion>> {
-        let index = self.match_index().await?;
-        let mut filters = Filters::default();
-        if let Some(k) = kind {
+        let today = self.today_text();
+        let mut filters = Filters {
+            clusters: narrow.cluster.into_iter().collect(),
+            sme: narrow.sme,
+            today: today.clone(),
+            ..Filters::default()
+        };
+        if let Some(k) = narrow.kind {
             filters.activity_types.push(activity_type(k).into());
         }
-        if let Some(c) = country {
+        if let Some(c) = narrow.country {
             filters.countries.push(c.code().into());
         }
         for id in from.iter().chain(exclude) {
@@ -230,81 +278,52 @@ impl App {
                 filters.exclude.push(i as u32);
             }
         }
-        // Reasons cost time per hit: read only what the page needs, unless filters the ranker
-        // cannot apply (cluster, SME flag) will drop candidates. Four times the page leaves room
-        // for the cross-cluster bonus to reorder.
-        let k = if cluster.is_some() || sme.is_some() { CANDIDATES } else { (limit * 4).max(20) };
+        // Reasons cost time per hit: rank four times the page, room for the cross-cluster bonus
+        // to reorder; a cluster or SME filter keeps the deeper field it always had.
+        let k = if narrow.cluster.is_some() || narrow.sme.is_some() { CANDIDATES } else { (limit * 4).max(20) };
         let hits = match query {
             Query::Need(text) => index.engine.rank(text, &filters, k),
             Query::Profile(text) => index.engine.rank_profile(text, &filters, k),
         };
-        let today = self.today_text();
-        let mut conn = self.store.conn().await?;
-        let all_clusters = store::all_clusters(&mut conn).await?;
-        let memberships = store::all_memberships(&mut conn).await?;
-        drop(conn);
-        let mut clusters_of: HashMap<i64, Vec<i64>> = HashMap::new();
-        for (o, c, end) in memberships {
-            if end.as_deref().is_none_or(|e| e > today.as_str()) {
-                clusters_of.entry(o).or_default().push(c);
-            }
-        }
-        let mine: Vec<i64> = from.and_then(|f| clusters_of.get(&f).cloned()).unwrap_or_default();
+        let mine: Vec<i64> = from.map(|f| index.clusters_of(f, &today)).unwrap_or_default();
         let mut scored: Vec<(i64, f32, bool, &matching::Hit)> = hits
             .iter()
             .map(|h| {
                 let id = index.org_ids[h.org as usize];
-                let theirs = clusters_of.get(&id).map(Vec::as_slice).unwrap_or(&[]);
+                let theirs: Vec<i64> = index.engine.org(h.org).current_clusters(&today).collect();
                 let other = !mine.is_empty() && !theirs.is_empty() && !theirs.iter().any(|c| mine.contains(c));
                 let score = if other { h.score * (1.0 + CROSS_CLUSTER_BONUS) } else { h.score };
                 (id, score, other, h)
             })
-            .filter(|(id, _, _, _)| cluster.is_none_or(|c| clusters_of.get(id).is_some_and(|cs| cs.contains(&c))))
             .collect();
         scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        // The SME flag is not in the ranker's data; read it for the leading candidates only.
-        let mut out = Vec::new();
+        scored.truncate(limit);
+        let ids: Vec<i64> = scored.iter().map(|s| s.0).collect();
         let mut conn = self.store.conn().await?;
-        for chunk in scored.chunks(limit.max(1) * 2) {
-            let ids: Vec<i64> = chunk.iter().map(|s| s.0).collect();
-            let orgs: HashMap<i64, Organisation> =
-                store::orgs_by_ids(&mut conn, &ids).await?.into_iter().map(|o| (o.id, o)).collect();
-            for (id, score, other, hit) in chunk {
-                let Some(o) = orgs.get(id) else { continue };
-                if sme.is_some_and(|want| o.sme != Some(want)) {
-                    continue;
-                }
-                out.push((o.clone(), *score, *other, (*hit).clone()));
-                if out.len() == limit {
-                    break;
-                }
-            }
-            if out.len() == limit {
-                break;
-            }
-        }
+        let mut orgs: HashMap<i64, Organisation> =
+            store::orgs_by_ids(&mut conn, &ids).await?.into_iter().map(|o| (o.id, o)).collect();
         drop(conn);
-        let partner_ids: Vec<i64> = out
+        let names: HashMap<i64, String> = scored
             .iter()
             .flat_map(|(_, _, _, h)| h.reasons.iter())
             .filter_map(|r| match r {
-                Reason::Partner { partner, .. } => partner.parse().ok(),
+                Reason::Partner { partner, .. } => partner.parse::<i64>().ok(),
                 _ => None,
             })
+            .filter_map(|id| index.position.get(&id).map(|&i| (id, index.names[i].clone())))
             .collect();
-        let names = self.names(&partner_ids).await?;
-        Ok(out
+        Ok(scored
             .into_iter()
-            .map(|(o, score, other, hit)| {
+            // An organisation deleted since the index was built is left out.
+            .filter_map(|(id, score, other, hit)| {
+                let o = orgs.remove(&id)?;
                 let mut reasons: Vec<String> = hit.reasons.iter().filter_map(|r| plain(r, &names)).collect();
                 if other {
                     reasons.push(format!("In none of your clusters: a bridge (+{:.0}%)", CROSS_CLUSTER_BONUS * 100.0));
                 }
-                let clusters = clusters_of
-                    .get(&o.id)
-                    .map(|cs| all_clusters.iter().filter(|c| cs.contains(&c.id)).cloned().collect())
-                    .unwrap_or_default();
-                Suggestion { organisation: o, clusters, score, reasons, other_cluster: other }
+                let cs = index.clusters_of(id, &today);
+                let clusters = index.clusters.iter().filter(|c| cs.contains(&c.id)).cloned().collect();
+                Some(Suggestion { organisation: o, clusters, score, reasons, other_cluster: other })
             })
             .collect())
     }
@@ -327,7 +346,8 @@ impl App {
         if text.trim().is_empty() {
             return Ok(Recommendations { items: Vec::new(), other_cluster_share: 0.0 });
         }
-        let items = self.rank(Query::Profile(&text), None, None, None, None, Some(org_id), &known, limit).await?;
+        let index = self.match_index().await?;
+        let items = self.rank(&index, Query::Profile(&text), Narrow::default(), Some(org_id), &known, limit).await?;
         let other = items.iter().filter(|s| s.other_cluster).count();
         let share = if items.is_empty() { 0.0 } else { other as f32 / items.len() as f32 };
         Ok(Recommendations { items, other_cluster_share: share })
@@ -340,6 +360,7 @@ impl App {
         let texts = store::org_project_texts(&mut conn, org_id).await?;
         let org = store::get_org(&mut conn, org_id).await?.ok_or_else(|| AppError::NotFound("organisation".into()))?;
         let clusters = store::all_clusters(&mut conn).await?;
+        let keywords = store::cluster_keywords(&mut conn).await?;
         drop(conn);
         let mut texts = texts;
         let own = format!("{} {} {} {}", org.description, org.offers, org.needs, org.tags.join(" "));
@@ -349,7 +370,7 @@ impl App {
         let active: Vec<&Cluster> = clusters.iter().filter(|c| c.status == domain::ClusterStatus::Active).collect();
         let profiles: Vec<matching::ClusterProfile> = active
             .iter()
-            .map(|c| matching::ClusterProfile { id: c.id, keywords: crate::demo::keywords_for(c) })
+            .map(|c| matching::ClusterProfile { id: c.id, keywords: fit_keywords(c, &keywords) })
             .collect();
         let fits = matching::cluster_fit(&texts, &profiles);
         Ok(fits
@@ -357,6 +378,28 @@ impl App {
             .filter_map(|f| clusters.iter().find(|c| c.id == f.cluster_id).map(|c| (c.clone(), f, texts.len())))
             .collect())
     }
+}
+
+/// A cluster's keyword stems for cluster fit: those stored for it, else the words of its name,
+/// sector and description (filler words left out: a reason shows what it matched).
+fn fit_keywords(c: &Cluster, stored: &[(i64, String)]) -> Vec<String> {
+    let mine: Vec<String> = stored.iter().filter(|(id, _)| *id == c.id).map(|(_, k)| k.clone()).collect();
+    if !mine.is_empty() {
+        return mine;
+    }
+    domain::text::term_set(&format!("{} {} {}", c.name, c.sector, c.description))
+        .into_iter()
+        .filter(|w| !domain::text::is_filler(w))
+        .collect()
+}
+
+/// The filters of a find-partners query, each applied by the ranker.
+#[derive(Clone, Copy, Default)]
+struct Narrow {
+    cluster: Option<i64>,
+    kind: Option<OrgKind>,
+    country: Option<Country>,
+    sme: Option<bool>,
 }
 
 /// What a ranking starts from.
@@ -543,7 +586,8 @@ impl App {
             fixed_orgs.push(self.organisation(*f).await?);
         }
         let keep_out: Vec<i64> = exclude.iter().chain(&fixed).copied().collect();
-        let ranked = self.rank(Query::Need(text), None, None, None, None, None, &keep_out, 300).await?;
+        let index = self.match_index().await?;
+        let ranked = self.rank(&index, Query::Need(text), Narrow::default(), None, &keep_out, 300).await?;
         let candidate = |o: &Organisation, score: f32| matching::consortium::Candidate {
             id: o.id,
             kind: o.kind.as_str().to_string(),

@@ -49,6 +49,21 @@ pub struct Org {
     pub country: String,
     /// Activity type: `PRC`, `REC`, `HES`, `PUB`, `OTH` (may be empty).
     pub activity_type: String,
+    /// Whether it is an SME, when known ([`crate::Filters::sme`]).
+    pub sme: Option<bool>,
+    /// The registry's clusters it is or was a member of: `(cluster id, end date)`, ISO dates,
+    /// `None` = open ([`crate::Filters::clusters`]; empty for CORDIS).
+    pub clusters: Vec<(i64, Option<String>)>,
+}
+
+impl Org {
+    /// The clusters it is a member of on `today` (ISO date).
+    pub fn current_clusters<'a>(&'a self, today: &'a str) -> impl Iterator<Item = i64> + 'a {
+        self.clusters
+            .iter()
+            .filter(move |(_, end)| crate::directory::is_current(end.as_deref(), today))
+            .map(|(c, _)| *c)
+    }
 }
 
 /// An organisation's role in a project (`participation.csv` column `role`).
@@ -85,11 +100,6 @@ impl Role {
             "international_partner" => Role::InternationalPartner,
             _ => Role::Other,
         }
-    }
-
-    /// Coordinator or (full) participant, as opposed to the weaker roles.
-    pub fn is_core(self) -> bool {
-        matches!(self, Role::Coordinator | Role::Participant)
     }
 }
 

@@ -42,7 +42,7 @@ use std::fmt;
 use crate::bm25::{merge_bags, Bm25Params, InvertedIndex, Vocab};
 use crate::corpus::{Corpus, Date, Org, OrgIdx, Project, Role};
 use crate::places::{same_country, Gazetteer, Named};
-use crate::text::Analyzer;
+use domain::text::{is_filler, Analyzer, Surfaces};
 
 /// Tunable weights and options of the ranker. Defaults were tuned on the dev
 /// projects whose id is divisible by 4 only.
@@ -201,6 +201,12 @@ pub struct Filters {
     pub activity_types: Vec<String>,
     /// Organisations never to return (e.g. the consortium so far).
     pub exclude: Vec<OrgIdx>,
+    /// If non-empty, only members of one of these clusters on `today` ([`Org::clusters`]).
+    pub clusters: Vec<i64>,
+    /// If set, only organisations whose SME flag is this ([`Org::sme`]; unknown never passes).
+    pub sme: Option<bool>,
+    /// ISO date that decides which memberships are current, for `clusters`.
+    pub today: String,
 }
 
 /// One explanation of why an organisation was ranked where it was.
@@ -209,7 +215,8 @@ pub enum Reason {
     /// Query terms found in the organisation's training-project texts, with
     /// their BM25 contribution in its profile.
     MatchedTerms {
-        /// `(term, weight)`, best first.
+        /// `(word, weight)`, best first: each word as the query wrote it, filler words
+        /// ([`domain::text::is_filler`]) left out.
         terms: Vec<(String, f32)>,
     },
     /// A similar training project the organisation took part in.
@@ -622,21 +629,9 @@ impl Engine {
         self.projects.iter().filter(|p| !p.participants.is_empty()).count()
     }
 
-    /// Number of training projects of organisation `o` (0 = not a candidate).
-    pub fn training_projects(&self, o: OrgIdx) -> u32 {
-        self.org_projects[o as usize].len() as u32
-    }
-
     /// The cut-off date of this index.
     pub fn cutoff(&self) -> Date {
         self.cutoff
-    }
-
-    /// Adds an organisation (no projects yet) and returns its index.
-    pub fn add_org(&mut self, org: Org) -> OrgIdx {
-        let o = self.push_org(org);
-        self.org_index.set_doc(o, Vec::new());
-        o
     }
 
     /// Incremental update: adds a training project, or replaces the one with
@@ -1036,6 +1031,8 @@ impl Engine {
         let org = &self.orgs[o as usize];
         (f.countries.is_empty() || f.countries.contains(&org.country))
             && (f.activity_types.is_empty() || f.activity_types.contains(&org.activity_type))
+            && f.sme.is_none_or(|want| org.sme == Some(want))
+            && (f.clusters.is_empty() || org.current_clusters(&f.today).any(|c| f.clusters.contains(&c)))
             && !f.exclude.contains(&o)
     }
 
@@ -1048,7 +1045,7 @@ impl Engine {
     /// Like [`Engine::rank_orgs`] with the title given apart from the objective
     /// (title terms get [`Params::title_boost`] extra weight).
     pub fn rank_parts_orgs(&self, title: &str, text: &str, filters: &Filters, k: usize) -> Vec<Hit> {
-        self.hits(&self.score(title, text, true), filters, k, false)
+        self.hits(&self.score(title, text, true), filters, k, None)
     }
 
     /// Ranks candidate organisations for a project description (title +
@@ -1060,26 +1057,39 @@ impl Engine {
     /// Like [`Engine::rank`] with the title given apart from the objective
     /// (title terms get [`Params::title_boost`] extra weight).
     pub fn rank_parts(&self, title: &str, text: &str, filters: &Filters, k: usize) -> Vec<Hit> {
-        self.hits(&self.score(title, text, true), filters, k, true)
+        let mut written = Surfaces::of(self.analyzer, title);
+        written.add(self.analyzer, text);
+        self.hits(&self.score(title, text, true), filters, k, Some(&written))
     }
 
     /// Ranks for an organisation's own texts (its recommendations), with reasons. The places
     /// such a text names say where the organisation is or has worked, not where it looks for
     /// partners, so they give no bonus here.
     pub fn rank_profile(&self, text: &str, filters: &Filters, k: usize) -> Vec<Hit> {
-        self.hits(&self.score("", text, false), filters, k, true)
+        let written = Surfaces::of(self.analyzer, text);
+        self.hits(&self.score("", text, false), filters, k, Some(&written))
     }
 
     /// The best `k` organisations of a scoring that pass `filters`, with their reasons when
-    /// `explain` is set.
-    fn hits(&self, s: &Scored, filters: &Filters, k: usize, explain: bool) -> Vec<Hit> {
+    /// `explain` gives the query's words as written.
+    fn hits(&self, s: &Scored, filters: &Filters, k: usize, explain: Option<&Surfaces>) -> Vec<Hit> {
         self.select(&s.total, filters, k)
             .into_iter()
-            .map(|(org, score)| Hit { org, score, reasons: if explain { self.explain(s, org) } else { Vec::new() } })
+            .map(|(org, score)| Hit {
+                org,
+                score,
+                reasons: explain.map(|written| self.explain(s, org, written)).unwrap_or_default(),
+            })
             .collect()
     }
 
-    fn explain(&self, s: &Scored, o: OrgIdx) -> Vec<Reason> {
+    /// A query term as the query wrote it (each half of a bigram).
+    fn written(&self, t: u32, written: &Surfaces) -> String {
+        let term = self.vocab.term(t);
+        term.split(' ').map(|w| written.get(w).unwrap_or(w)).collect::<Vec<_>>().join(" ")
+    }
+
+    fn explain(&self, s: &Scored, o: OrgIdx, written: &Surfaces) -> Vec<Reason> {
         let p = &self.params;
         let oi = o as usize;
         let mut out = Vec::new();
@@ -1088,10 +1098,10 @@ impl Engine {
         let mut terms: Vec<(String, f32)> = s
             .qbag
             .iter()
+            .filter(|&&(t, _)| !self.vocab.term(t).split(' ').all(is_filler))
             .filter_map(|&(t, w)| {
                 let tf = self.org_index.tf(o, t);
-                (tf > 0)
-                    .then(|| (self.vocab.term(t).to_string(), w * self.org_index.term_score(t, tf, dl, p.profile_bm25)))
+                (tf > 0).then(|| (self.written(t, written), w * self.org_index.term_score(t, tf, dl, p.profile_bm25)))
             })
             .collect();
         terms.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));

@@ -10,7 +10,7 @@
 use crate::bm25::{Bm25Params, InvertedIndex, Vocab};
 use crate::corpus::{Corpus, Date, OrgIdx};
 use crate::engine::{Engine, Filters, Params};
-use crate::text::Analyzer;
+use domain::text::Analyzer;
 
 /// Cut-offs of the reported recall values.
 pub const RECALL_KS: [usize; 4] = [10, 20, 50, 100];

@@ -2,11 +2,13 @@
 //! organisations that are likely partners, and say why.
 //!
 //! * [`corpus`]: the data the ranker reads ([`Project`], [`Org`], [`Corpus`]).
-//! * [`text`]: the ranker's analyzer (lower-casing, English stop words, optional light stemming).
+//! * Text is cut by `domain::text`, the one tokenizer search and matching share; reasons show
+//!   the words as written (`domain::text::Surfaces`), never stems, stop or filler words.
 //! * [`bm25`]: BM25 over a sparse inverted index with in-place updates. Written here rather than
 //!   taken from tantivy: the ranker scores every training project into one dense array, sums per
 //!   organisation and spreads scores over the partner graph, needs the baseline's exact BM25 and
 //!   raw term frequencies for the reasons, and builds the full CORDIS index in a quarter second.
+//! * [`directory`]: the directory search's in-memory index (every word by prefix, filters, facets).
 //! * [`engine`]: the ranker ([`Engine::build`], [`Engine::rank`] → [`Hit`]s with [`Reason`]s).
 //! * [`eval`]: metrics, the evaluation harness on real consortia, the baselines, the tuner.
 //! * [`load`]: parsing the CORDIS CSV format from text (the caller reads the files).
@@ -19,13 +21,13 @@
 pub mod bm25;
 pub mod consortium;
 pub mod corpus;
+pub mod directory;
 pub mod engine;
 pub mod eval;
 pub mod fit;
 pub mod load;
 pub mod places;
 pub mod roundtables;
-pub mod text;
 pub mod themes;
 
 pub use corpus::{Corpus, Date, Org, OrgIdx, Project, Role};

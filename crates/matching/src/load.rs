@@ -55,6 +55,7 @@ pub fn parse_orgs(text: &str) -> Result<Vec<Org>, LoadError> {
             activity_type: std::mem::take(&mut r[2]),
             country: std::mem::take(&mut r[1]),
             id: std::mem::take(&mut r[0]),
+            ..Org::default()
         })
         .collect())
 }

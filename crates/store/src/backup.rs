@@ -10,6 +10,7 @@ use sqlx::{Column, Row};
 pub const TABLES: &[&str] = &[
     "clusters",
     "cluster_history",
+    "cluster_keywords",
     "organisations",
     "org_terms",
     "memberships",

@@ -309,3 +309,28 @@ pub async fn move_memberships(conn: &mut Conn, ids: &[i64], to: i64, today: &str
     }
     Ok(())
 }
+
+/// Every cluster's keyword stems for cluster fit, as `(cluster_id, keyword)` sorted by both
+/// (migration 0007).
+pub async fn cluster_keywords(conn: &mut Conn) -> Result<Vec<(i64, String)>> {
+    let rows = sqlx::query("SELECT cluster_id, keyword FROM cluster_keywords ORDER BY cluster_id, keyword")
+        .fetch_all(&mut *conn)
+        .await?;
+    rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect()
+}
+
+/// Replaces a cluster's keyword stems.
+pub async fn set_cluster_keywords(conn: &mut Conn, cluster_id: i64, keywords: &[String]) -> Result<()> {
+    sqlx::query("DELETE FROM cluster_keywords WHERE cluster_id = $1").bind(cluster_id).execute(&mut *conn).await?;
+    let mut keywords: Vec<&String> = keywords.iter().collect();
+    keywords.sort();
+    keywords.dedup();
+    for k in keywords {
+        sqlx::query("INSERT INTO cluster_keywords (cluster_id, keyword) VALUES ($1, $2)")
+            .bind(cluster_id)
+            .bind(k.as_str())
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}

@@ -11,7 +11,7 @@ use matching::{Corpus, Date, Engine, Filters, Hit, Org, Params, Project, Role};
 const CUTOFF: Date = Date::new(2023, 1, 1);
 
 fn org(id: &str, country: &str, t: &str) -> Org {
-    Org { id: id.into(), country: country.into(), activity_type: t.into() }
+    Org { id: id.into(), country: country.into(), activity_type: t.into(), ..Org::default() }
 }
 
 fn project(id: &str, title: &str, topic: &str, date: &str, participants: &[u32]) -> Project {
@@ -357,6 +357,53 @@ fn filters_restrict_results() {
     assert_eq!(ids(&e, &hits), vec!["A", "D"]);
     let f = Filters { activity_types: vec!["PRC".into()], exclude: vec![1], ..Filters::default() };
     assert!(ids(&e, &e.rank("hydrogen", &f, 10)).iter().all(|id| id == "E" || id == "F"));
+}
+
+#[test]
+fn cluster_and_sme_filters_are_the_rankers() {
+    let mut c = fixture();
+    // A and C are members of cluster 7 (C no longer on 2026-03-01); B is an SME, D is not.
+    c.orgs[0].clusters = vec![(7, None)];
+    c.orgs[2].clusters = vec![(7, Some("2025-12-31".into()))];
+    c.orgs[1].sme = Some(true);
+    c.orgs[3].sme = Some(false);
+    let e = Engine::build(&c, CUTOFF, fixed_params());
+    let today = "2026-03-01".to_string();
+    let f = Filters { clusters: vec![7], today: today.clone(), ..Filters::default() };
+    assert_eq!(ids(&e, &e.rank("hydrogen storage", &f, 10)), vec!["A"]);
+    let f = Filters { clusters: vec![7], today: "2025-06-01".into(), ..Filters::default() };
+    let mut got = ids(&e, &e.rank("hydrogen storage", &f, 10));
+    got.sort();
+    assert_eq!(got, vec!["A", "C"]);
+    let f = Filters { sme: Some(true), today: today.clone(), ..Filters::default() };
+    assert_eq!(ids(&e, &e.rank("hydrogen storage grid", &f, 10)), vec!["B"]);
+    // Unknown is neither SME nor not.
+    let f = Filters { sme: Some(false), today, ..Filters::default() };
+    assert_eq!(ids(&e, &e.rank("hydrogen storage grid", &f, 10)), vec!["D"]);
+}
+
+#[test]
+fn matched_words_read_as_the_query_wrote_them_without_filler() {
+    let mut c = fixture();
+    c.projects[2].title = "Smart grid batteries storage, a novel approach to tackling peaks".into();
+    let params = fixed_params();
+    assert!(params.stem, "the check needs stems that differ from the words");
+    let e = Engine::build(&c, CUTOFF, params);
+    let hits = e.rank("A novel approach tackling Batteries for the grid", &Filters::default(), 10);
+    let words: Vec<String> = hits
+        .iter()
+        .flat_map(|h| &h.reasons)
+        .filter_map(|r| match r {
+            matching::Reason::MatchedTerms { terms } => Some(terms.iter().map(|(w, _)| w.clone())),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    assert!(words.contains(&"batteries".to_string()), "{words:?}");
+    assert!(words.contains(&"grid".to_string()), "{words:?}");
+    for never in ["battery", "approach", "tackling", "novel"] {
+        assert!(!words.contains(&never.to_string()), "{never} in {words:?}");
+    }
 }
 
 #[test]

@@ -9,4 +9,5 @@ mod events;
 mod forms;
 mod matchmaking;
 mod snapshots;
+mod statements;
 mod support;
