@@ -365,15 +365,20 @@ fn fold(c: char) -> char {
     }
 }
 
-/// Every token of `text` with the word as written, in order: `(term, written)`.
+/// Every token of `text` with the word as written, in order: `(term, written)`; numbers dropped.
 pub fn words(text: &str) -> Vec<(String, &str)> {
-    fn flush<'a>(out: &mut Vec<(String, &'a str)>, cur: &mut String, written: &'a str) {
-        if cur.chars().count() >= 2 && !is_stop_word(cur) && !cur.chars().all(|c| c.is_ascii_digit()) {
+    words_with(text, false)
+}
+
+/// [`words`], keeping all-digit tokens when `numbers` is set.
+fn words_with<'a>(text: &'a str, numbers: bool) -> Vec<(String, &'a str)> {
+    let flush = |out: &mut Vec<(String, &'a str)>, cur: &mut String, written: &'a str| {
+        if cur.chars().count() >= 2 && !is_stop_word(cur) && (numbers || !cur.chars().all(|c| c.is_ascii_digit())) {
             out.push((std::mem::take(cur), written));
         } else {
             cur.clear();
         }
-    }
+    };
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut start = 0;
@@ -409,37 +414,37 @@ pub fn term_set(text: &str) -> Vec<String> {
     t
 }
 
-/// The tokenizer with its one option: the ranker may conflate plurals ([`light_stem`]); the
-/// directory search and the baselines never do.
+/// The tokenizer as the matchmaking uses it, with two options. The ranker and its baselines
+/// keep numbers ("2030", "2050" and standard numbers name what a project is about: dropping them
+/// lowered recall@20 on the tuning half, 0.2632 → 0.2601), while the directory search drops
+/// them ([`tokens`]); the ranker may also conflate plurals ([`light_stem`], an ablation).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Analyzer {
     /// Apply [`light_stem`] to every token ("systems" → "system").
     pub stem: bool,
+    /// Keep tokens made of digits only.
+    pub numbers: bool,
 }
 
 impl Analyzer {
-    /// [`tokens`] as they are.
+    /// [`tokens`] with numbers kept.
     pub const fn plain() -> Self {
-        Analyzer { stem: false }
+        Analyzer { stem: false, numbers: true }
     }
 
-    /// [`tokens`], each through [`light_stem`].
+    /// [`Analyzer::plain`], each token through [`light_stem`].
     pub const fn stemmed() -> Self {
-        Analyzer { stem: true }
+        Analyzer { stem: true, numbers: true }
     }
 
     /// The analysed terms of `text`, in order.
     pub fn tokens(&self, text: &str) -> Vec<String> {
-        let mut t = tokens(text);
-        if self.stem {
-            t.iter_mut().for_each(|w| *w = light_stem(w));
-        }
-        t
+        self.words(text).into_iter().map(|(t, _)| t).collect()
     }
 
     /// The analysed terms of `text` with the words as written.
     pub fn words<'a>(&self, text: &'a str) -> Vec<(String, &'a str)> {
-        let mut w = words(text);
+        let mut w = words_with(text, self.numbers);
         if self.stem {
             w.iter_mut().for_each(|(t, _)| *t = light_stem(t));
         }
