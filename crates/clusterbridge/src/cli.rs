@@ -209,6 +209,14 @@ enum ClusterWhat {
         #[arg(long)]
         organisations: String,
     },
+    /// Shows a cluster's cluster-fit keywords, or replaces them with --set.
+    Keywords {
+        /// The cluster (slug or id).
+        cluster: String,
+        /// The new keywords, comma-separated (words or word beginnings: `satellit,orbit,launch`).
+        #[arg(long)]
+        set: Option<String>,
+    },
     /// Merges FROM into INTO: current members move, FROM is marked merged, both histories say so.
     Merge {
         /// The cluster (slug or id) that ends.
@@ -913,6 +921,17 @@ async fn cluster(app: &App, system: &Actor, what: ClusterWhat) -> Result<()> {
             let input = domain::ClusterInput { slug, name, sector: sector.unwrap_or(from.sector.clone()), description };
             let id = app.split_cluster(system, from.id, &input, &ids).await?;
             out!("split {} off {} as cluster {id}: {} members moved", input.slug.trim(), from.slug, ids.len());
+        }
+        ClusterWhat::Keywords { cluster, set } => {
+            let c = find("cluster", cluster).await?;
+            let keywords = match set {
+                Some(raw) => {
+                    let words: Vec<String> = raw.split(',').map(str::to_string).collect();
+                    app.set_cluster_keywords(system, c.id, &words).await?
+                }
+                None => app.cluster_keywords(c.id).await?,
+            };
+            out!("{}\t{}", c.slug, keywords.join(","));
         }
         ClusterWhat::Merge { from, into } => {
             let from = find("from", from).await?;

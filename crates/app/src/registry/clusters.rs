@@ -73,6 +73,46 @@ impl App {
         Ok(id)
     }
 
+    /// The words cluster fit looks for in an organisation's texts (prefixes, lower case), as
+    /// stored for this cluster; empty when none are (fit then uses the cluster's own words).
+    pub async fn cluster_keywords(&self, id: i64) -> AppResult<Vec<String>> {
+        let mut conn = self.store.conn().await?;
+        let all = store::cluster_keywords(&mut conn).await?;
+        Ok(all.into_iter().filter(|(c, _)| *c == id).map(|(_, k)| k).collect())
+    }
+
+    /// Replaces a cluster's cluster-fit keywords: each trimmed and lower-cased, duplicates
+    /// dropped, sorted as they are read back; a keyword is a word or a word's beginning ("satellit" also finds "satellites").
+    pub async fn set_cluster_keywords(&self, actor: &Actor, id: i64, keywords: &[String]) -> AppResult<Vec<String>> {
+        if !actor.can_edit_cluster(id) {
+            return Err(AppError::Forbidden);
+        }
+        let mut clean: Vec<String> = Vec::new();
+        for k in keywords.iter().map(|k| k.trim().to_lowercase()).filter(|k| !k.is_empty()) {
+            if k.chars().count() < 3 || k.chars().count() > 40 || !k.chars().all(char::is_alphanumeric) {
+                return Err(AppError::field(
+                    "keywords",
+                    format!("`{k}` is not a keyword (one word or word beginning, 3 to 40 letters or digits)"),
+                ));
+            }
+            if !clean.contains(&k) {
+                clean.push(k);
+            }
+        }
+        clean.sort();
+        if clean.len() > 200 {
+            return Err(AppError::field("keywords", "at most 200 keywords per cluster"));
+        }
+        let mut tx = self.store.begin().await?;
+        if store::get_cluster(&mut tx, id).await?.is_none() {
+            return Err(AppError::NotFound(format!("cluster {id}")));
+        }
+        store::set_cluster_keywords(&mut tx, id, &clean).await?;
+        self.audit(&mut tx, actor, "keywords", "cluster", id, clean.join(", ")).await?;
+        store::commit(tx).await?;
+        Ok(clean)
+    }
+
     /// Updates a cluster; a new name is recorded in its history.
     pub async fn update_cluster(&self, actor: &Actor, id: i64, input: &ClusterInput) -> AppResult<()> {
         if !actor.can_edit_cluster(id) {

@@ -90,6 +90,17 @@ const PROJECTS: &[(&str, &str, &str, &[usize])] = &[
     ("Manufacturing satellites at scale", "Manufacturing lines for small satellites.", "2019-09-01", &[0]),
 ];
 
+/// Cluster-fit keywords stored for three clusters (the demo's lists for these sectors);
+/// `hydrogen` has none, so its fit falls back to the cluster's own words.
+const KEYWORDS: &[(&str, &str)] = &[
+    ("space", "space,satellit,orbit,copernicus,gnss,galileo,launcher,spacecraft,asteroid,lunar,geospatial"),
+    ("ict", "data,software,digital,cyber,cloud,network,comput,intelligen,internet,algorithm,blockchain,ict,platform"),
+    (
+        "maritime",
+        "maritim,marine,vessel,ocean,offshore,naval,fisher,aquacult,harbour,shipbuild,shipping,ship,boat,fish,seafar,coast,underwater",
+    ),
+];
+
 /// Builds the registry and answers the organisation ids in `ORGS` order.
 async fn registry(app: &App) -> Vec<i64> {
     let sys = Actor::system();
@@ -100,7 +111,11 @@ async fn registry(app: &App) -> Vec<i64> {
             sector: sector.to_string(),
             description: description.to_string(),
         };
-        app.create_cluster(&sys, &input).await.unwrap();
+        let id = app.create_cluster(&sys, &input).await.unwrap();
+        if let Some((_, words)) = KEYWORDS.iter().find(|(s, _)| s == slug) {
+            let words: Vec<String> = words.split(',').map(str::to_string).collect();
+            app.set_cluster_keywords(&sys, id, &words).await.unwrap();
+        }
     }
     let mut ids = Vec::new();
     for (name, kind, country, sme, [description, offers, needs, tags], clusters) in ORGS {

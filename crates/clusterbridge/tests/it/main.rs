@@ -582,6 +582,17 @@ async fn clusters_split_and_merge_from_the_command_line() {
         );
         let again = cb(&url, &["cluster", "merge", "composites", "--into", "space"], None);
         assert_eq!(again.status.code(), Some(2), "a merged cluster cannot merge again: {:?}", text(&again));
+
+        // Cluster-fit keywords are data: shown, replaced (cleaned), refused with the field named.
+        let (said, _) = text(&cb(&url, &["cluster", "keywords", "space"], None));
+        assert_eq!(said.trim(), "space");
+        let (said, err) = text(&cb(&url, &["cluster", "keywords", "space", "--set", " Satellit, orbit,orbit "], None));
+        assert_eq!(said.trim(), "space\torbit,satellit", "{err}");
+        let bad = cb(&url, &["cluster", "keywords", "space", "--set", "satellit,a b"], None);
+        assert_eq!(bad.status.code(), Some(2));
+        assert!(text(&bad).1.contains("keywords: `a b` is not a keyword"), "{:?}", text(&bad));
+        let (said, _) = text(&cb(&url, &["cluster", "keywords", "space"], None));
+        assert_eq!(said.trim(), "space\torbit,satellit", "a refused change keeps the keywords");
         drop(app);
         db.cleanup().await.unwrap();
     }
