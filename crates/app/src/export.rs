@@ -39,6 +39,17 @@ pub const ORGANISATION_COLUMNS: &[&str] = &[
     "clusters",
 ];
 
+/// A CSV cell that a spreadsheet will not run as a formula: one starting with `=`, `+`, `-`, `@`,
+/// tab or CR gets a leading `'` (the OWASP rule against CSV injection). Every CSV we write goes
+/// through it; JSON keeps the text as it is.
+fn neutralised(cell: String) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell
+    }
+}
+
 fn io(e: impl Into<anyhow::Error>) -> AppError {
     AppError::Internal(e.into())
 }
@@ -59,7 +70,7 @@ impl App {
                 w.write_record(ORGANISATION_COLUMNS).map_err(io)?;
                 for o in &orgs {
                     let cs = clusters.get(&o.id).cloned().unwrap_or_default();
-                    w.write_record([
+                    let record = [
                         o.id.to_string(),
                         o.external_id.clone().unwrap_or_default(),
                         o.name.clone(),
@@ -75,8 +86,8 @@ impl App {
                         o.tags.join(";"),
                         o.languages.join(";"),
                         cs.join(";"),
-                    ])
-                    .map_err(io)?;
+                    ];
+                    w.write_record(record.map(neutralised)).map_err(io)?;
                 }
                 w.flush().map_err(io)?;
             }
