@@ -5,6 +5,7 @@ mod csv_import;
 mod directory;
 mod reasons;
 mod registry;
+mod text_rules;
 
 use app::{App, FixedClock};
 use std::sync::Arc;
