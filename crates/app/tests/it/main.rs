@@ -3,6 +3,7 @@
 mod cordis;
 mod csv_import;
 mod directory;
+mod files;
 mod reasons;
 mod registry;
 mod text_rules;
