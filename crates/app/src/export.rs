@@ -41,12 +41,26 @@ pub const ORGANISATION_COLUMNS: &[&str] = &[
 
 /// A CSV cell that a spreadsheet will not run as a formula: one starting with `=`, `+`, `-`, `@`,
 /// tab or CR gets a leading `'` (the OWASP rule against CSV injection). Every CSV we write goes
-/// through it; JSON keeps the text as it is.
+/// through it; JSON keeps the text as it is. A cell that already starts with `'`s before such a
+/// character gets one more, so that [`read_back`] restores every text exactly.
 fn neutralised(cell: String) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if formula_like(&cell) {
         format!("'{cell}")
     } else {
         cell
+    }
+}
+
+/// Whether `cell`, past any leading `'`, starts like a formula.
+fn formula_like(cell: &str) -> bool {
+    cell.trim_start_matches('\'').starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// The text of a cell written by [`neutralised`]: the import reads an export back as it was.
+pub(crate) fn read_back(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if formula_like(rest) => rest,
+        _ => cell,
     }
 }
 

@@ -226,6 +226,7 @@ fn read_table(kind: CsvKind, file: &str, bytes: &[u8], errors: &mut Vec<RowError
                     match std::str::from_utf8(cell) {
                         Ok(s) => {
                             // A real row is never rejected for an invisible character: it goes.
+                            let s = crate::export::read_back(s);
                             let (clean, n) = domain::input::strip(&columns[i], s);
                             stripped += n;
                             cells.push(clean);
