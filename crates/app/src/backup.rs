@@ -4,6 +4,7 @@
 
 use crate::{App, AppError, AppResult};
 use serde_json::{json, Value};
+use std::io::Write;
 use std::path::Path;
 use store::{Backend, Dump, DumpValue, Store, TableDump};
 
@@ -12,6 +13,16 @@ const SQLITE_MAGIC: &[u8] = b"SQLite format 3\0";
 
 fn io(e: impl Into<anyhow::Error>) -> AppError {
     AppError::Internal(e.into())
+}
+
+/// Creates `path`, which must not exist, readable by its owner only (0600, whatever the umask):
+/// a backup holds password hashes and contact data.
+fn create_private(path: &Path) -> AppResult<std::fs::File> {
+    let mut open = std::fs::OpenOptions::new();
+    open.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut open, 0o600);
+    open.open(path).map_err(|e| AppError::BadRequest(format!("{}: {e}", path.display())))
 }
 
 fn dump_to_json(dump: &Dump) -> Value {
@@ -89,7 +100,12 @@ impl App {
         }
         match self.store.backend() {
             Backend::Sqlite => {
-                self.store.sqlite_snapshot(&path.display().to_string()).await?;
+                // `VACUUM INTO` fills an empty file and keeps its mode.
+                drop(create_private(path)?);
+                if let Err(e) = self.store.sqlite_snapshot(&path.display().to_string()).await {
+                    let _ = std::fs::remove_file(path);
+                    return Err(e.into());
+                }
                 Ok("SQLite snapshot")
             }
             Backend::Postgres => {
@@ -97,7 +113,7 @@ impl App {
                 let dump = store::dump(&mut tx).await?;
                 drop(tx);
                 let text = serde_json::to_vec(&dump_to_json(&dump)).map_err(io)?;
-                std::fs::write(path, text).map_err(io)?;
+                create_private(path)?.write_all(&text).map_err(io)?;
                 Ok("logical JSON export")
             }
         }

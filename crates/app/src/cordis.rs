@@ -128,6 +128,16 @@ impl Tally {
         *self.0.entry(rule).or_insert(0) += 1;
     }
 
+    /// `raw` as stored in `field`: without the characters the one text rule refuses (counted;
+    /// CORDIS titles hold zero-width spaces), trimmed, in NFC.
+    fn text(&mut self, field: &str, raw: &str) -> String {
+        let (clean, n) = domain::input::strip(field, raw);
+        if n > 0 {
+            *self.0.entry("control or invisible characters removed").or_insert(0) += n;
+        }
+        domain::input::nfc(clean.trim())
+    }
+
     fn sorted(self) -> Vec<(String, usize)> {
         let mut v: Vec<(String, usize)> = self.0.into_iter().map(|(k, n)| (k.to_string(), n)).collect();
         v.sort();
@@ -169,12 +179,12 @@ fn org_draft(r: &OrgRow, tally: &mut Tally) -> OrganisationDraft {
     };
     OrganisationDraft {
         external_id: Some(r.id.trim().to_string()),
-        name: r.name.trim().to_string(),
-        short_name: r.short_name.trim().to_string(),
+        name: tally.text("name", &r.name),
+        short_name: tally.text("short_name", &r.short_name),
         kind,
         sme,
         country,
-        city: r.city.trim().to_string(),
+        city: tally.text("city", &r.city),
         website,
         description: String::new(),
         offers: String::new(),
@@ -277,15 +287,15 @@ impl Run<'_> {
             }
             let d = ProjectDraft {
                 external_id: Some(ext.clone()),
-                acronym: r.acronym.trim().to_string(),
-                title: r.title.trim().to_string(),
-                summary: r.objective.trim().to_string(),
+                acronym: self.tally.text("acronym", &r.acronym),
+                title: self.tally.text("title", &r.title),
+                summary: self.tally.text("summary", &r.objective),
                 kind: ProjectKind::EuFunded,
                 start_date: date(&r.start_date, &mut self.tally),
                 end_date: date(&r.end_date, &mut self.tally),
                 budget_eur: None,
-                programme: r.programme.trim().to_string(),
-                topic: r.topic_title.trim().to_string(),
+                programme: self.tally.text("programme", &r.programme),
+                topic: self.tally.text("topic", &r.topic_title),
             };
             let status = ProjectStatus::from_dates(d.start_date, d.end_date, self.today);
             match project_ids.get(&ext) {

@@ -39,6 +39,31 @@ pub const ORGANISATION_COLUMNS: &[&str] = &[
     "clusters",
 ];
 
+/// A CSV cell that a spreadsheet will not run as a formula: one starting with `=`, `+`, `-`, `@`,
+/// tab or CR gets a leading `'` (the OWASP rule against CSV injection). Every CSV we write goes
+/// through it; JSON keeps the text as it is. A cell that already starts with `'`s before such a
+/// character gets one more, so that [`read_back`] restores every text exactly.
+fn neutralised(cell: String) -> String {
+    if formula_like(&cell) {
+        format!("'{cell}")
+    } else {
+        cell
+    }
+}
+
+/// Whether `cell`, past any leading `'`, starts like a formula.
+fn formula_like(cell: &str) -> bool {
+    cell.trim_start_matches('\'').starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// The text of a cell written by [`neutralised`]: the import reads an export back as it was.
+pub(crate) fn read_back(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if formula_like(rest) => rest,
+        _ => cell,
+    }
+}
+
 fn io(e: impl Into<anyhow::Error>) -> AppError {
     AppError::Internal(e.into())
 }
@@ -59,7 +84,7 @@ impl App {
                 w.write_record(ORGANISATION_COLUMNS).map_err(io)?;
                 for o in &orgs {
                     let cs = clusters.get(&o.id).cloned().unwrap_or_default();
-                    w.write_record([
+                    let record = [
                         o.id.to_string(),
                         o.external_id.clone().unwrap_or_default(),
                         o.name.clone(),
@@ -75,8 +100,8 @@ impl App {
                         o.tags.join(";"),
                         o.languages.join(";"),
                         cs.join(";"),
-                    ])
-                    .map_err(io)?;
+                    ];
+                    w.write_record(record.map(neutralised)).map_err(io)?;
                 }
                 w.flush().map_err(io)?;
             }

@@ -105,13 +105,19 @@ pub struct ImportReport {
     pub unchanged: usize,
     pub errors: Vec<RowError>,
     pub dry_run: bool,
+    /// Control and invisible characters removed from cells (see `domain::input::strip`).
+    pub stripped: usize,
 }
 
 impl ImportReport {
     pub fn summary(&self) -> String {
         let verb = if self.dry_run { "would be" } else { "were" };
+        let stripped = match self.stripped {
+            0 => String::new(),
+            n => format!("; {n} control or invisible characters removed"),
+        };
         format!(
-            "{} rows: {} {verb} created, {} {verb} updated, {} unchanged",
+            "{} rows: {} {verb} created, {} {verb} updated, {} unchanged{stripped}",
             self.rows, self.created, self.updated, self.unchanged
         )
     }
@@ -122,6 +128,8 @@ struct Table {
     file: String,
     columns: Vec<String>,
     rows: Vec<(u64, Vec<String>)>,
+    /// Characters that the one text rule refuses, stripped from the cells.
+    stripped: usize,
 }
 
 impl Table {
@@ -190,6 +198,7 @@ fn read_table(kind: CsvKind, file: &str, bytes: &[u8], errors: &mut Vec<RowError
         }
     }
     let mut rows = Vec::new();
+    let mut stripped = 0;
     let mut line = 1;
     for rec in records {
         match rec {
@@ -215,7 +224,13 @@ fn read_table(kind: CsvKind, file: &str, bytes: &[u8], errors: &mut Vec<RowError
                 let mut cells = Vec::with_capacity(rec.len());
                 for (i, cell) in rec.iter().enumerate() {
                     match std::str::from_utf8(cell) {
-                        Ok(s) => cells.push(s.to_string()),
+                        Ok(s) => {
+                            // A real row is never rejected for an invisible character: it goes.
+                            let s = crate::export::read_back(s);
+                            let (clean, n) = domain::input::strip(&columns[i], s);
+                            stripped += n;
+                            cells.push(clean);
+                        }
                         Err(e) => {
                             let at = e.valid_up_to();
                             errors.push(err(
@@ -232,7 +247,7 @@ fn read_table(kind: CsvKind, file: &str, bytes: &[u8], errors: &mut Vec<RowError
             }
         }
     }
-    Some(Table { file: file.to_string(), columns, rows })
+    Some(Table { file: file.to_string(), columns, rows, stripped })
 }
 
 impl App {
@@ -255,6 +270,7 @@ impl App {
             return Ok(report);
         }
         report.rows = table.rows.len();
+        report.stripped = table.stripped;
         let mut tx = self.store.begin().await?;
         match kind {
             CsvKind::Organisations => self.import_orgs(&mut tx, &table, &mut report, progress).await?,

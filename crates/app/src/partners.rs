@@ -654,6 +654,9 @@ impl App {
         if name.is_empty() || name.chars().count() > 120 {
             return Err(AppError::field("name", "give the search a name of 1 to 120 characters"));
         }
+        if let Some(c) = domain::input::first_refused("name", name) {
+            return Err(AppError::Validation(vec![domain::input::refusal("name", c)]));
+        }
         let mut q = q.clone();
         q.from = None;
         q.limit = Some(SAVED_SEARCH_DEPTH.to_string());

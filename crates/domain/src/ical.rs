@@ -7,32 +7,119 @@ use crate::event::{AgendaItem, Event, EventParticipant, MeetingStatus};
 /// The iCalendar feed of an agenda. Each meeting keeps its UID for ever and its SEQUENCE grows
 /// when it moves, so a calendar updates the event instead of adding a second one.
 pub fn ical(e: &Event, p: &EventParticipant, items: &[AgendaItem], stamp: &str) -> String {
-    let esc = |s: &str| s.replace('\\', "\\\\").replace(';', "\\;").replace(',', "\\,").replace('\n', "\\n");
     let local = |iso: &str| iso.replace(['-', ':'], "") + "00";
-    let mut out =
-        String::from("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//clusterbridge//agenda//EN\r\nCALSCALE:GREGORIAN\r\n");
-    out.push_str(&format!("X-WR-CALNAME:{}\r\n", esc(&format!("{} – {}", e.name, p.name))));
+    // A zone we cannot describe gets floating local times rather than a TZID without its
+    // VTIMEZONE (RFC 5545 3.2.19 requires one); events are created in Europe/Luxembourg today.
+    let zone = vtimezone(&e.timezone);
+    let at = |iso: &str| match zone {
+        Some(_) => format!(";TZID={}:{}", e.timezone, local(iso)),
+        None => format!(":{}", local(iso)),
+    };
+    let mut out = Feed::default();
+    for l in ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//clusterbridge//agenda//EN", "CALSCALE:GREGORIAN"] {
+        out.line(l);
+    }
+    out.line(&format!("X-WR-CALNAME:{}", text(&format!("{} – {}", e.name, p.name))));
+    if let Some(zone) = zone {
+        out.line("BEGIN:VTIMEZONE");
+        out.line(&format!("TZID:{}", e.timezone));
+        for l in zone {
+            out.line(l);
+        }
+        out.line("END:VTIMEZONE");
+    }
     let dtstamp = stamp.replace(['-', ':'], "");
     for i in items {
         let Some(slot) = &i.slot else { continue };
         let end = chrono::NaiveDateTime::parse_from_str(&slot.starts_at, "%Y-%m-%dT%H:%M")
             .map(|t| (t + chrono::Duration::minutes(slot.minutes)).format("%Y-%m-%dT%H:%M").to_string())
             .unwrap_or_else(|_| slot.starts_at.clone());
-        out.push_str("BEGIN:VEVENT\r\n");
-        out.push_str(&format!("UID:meeting-{}-{}@clusterbridge\r\n", e.slug, i.meeting_id));
-        out.push_str(&format!("SEQUENCE:{}\r\n", i.sequence));
-        out.push_str(&format!("DTSTAMP:{dtstamp}\r\n"));
-        out.push_str(&format!("DTSTART;TZID={}:{}\r\n", e.timezone, local(&slot.starts_at)));
-        out.push_str(&format!("DTEND;TZID={}:{}\r\n", e.timezone, local(&end)));
-        out.push_str(&format!("SUMMARY:{}\r\n", esc(&format!("Meeting with {}", i.with))));
-        out.push_str(&format!("LOCATION:{}\r\n", esc(&format!("{}, table {}", e.venue, i.table.unwrap_or_default()))));
+        out.line("BEGIN:VEVENT");
+        out.line(&format!("UID:meeting-{}-{}@clusterbridge", e.slug, i.meeting_id));
+        out.line(&format!("SEQUENCE:{}", i.sequence));
+        out.line(&format!("DTSTAMP:{dtstamp}"));
+        out.line(&format!("DTSTART{}", at(&slot.starts_at)));
+        out.line(&format!("DTEND{}", at(&end)));
+        out.line(&format!("SUMMARY:{}", text(&format!("Meeting with {}", i.with))));
+        out.line(&format!("LOCATION:{}", text(&format!("{}, table {}", e.venue, i.table.unwrap_or_default()))));
         if i.status == MeetingStatus::Cancelled {
-            out.push_str("STATUS:CANCELLED\r\n");
+            out.line("STATUS:CANCELLED");
         }
-        out.push_str("END:VEVENT\r\n");
+        out.line("END:VEVENT");
     }
-    out.push_str("END:VCALENDAR\r\n");
+    out.line("END:VCALENDAR");
+    out.0
+}
+
+/// A TEXT value (RFC 5545 3.3.11): backslash, semicolon and comma escaped; CRLF, a bare CR and
+/// LF each become one escaped line break; every other control character is dropped (TEXT allows
+/// none but tab), so no line of a value can ever start a property or a component of its own.
+fn text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push_str("\\n");
+            }
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push('\t'),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
     out
+}
+
+/// The feed being written: content lines ended by CRLF and folded so that no line is longer
+/// than 75 octets (RFC 5545 3.1), never inside a UTF-8 character.
+#[derive(Default)]
+struct Feed(String);
+
+impl Feed {
+    fn line(&mut self, line: &str) {
+        let mut room = 75;
+        let mut used = 0;
+        for c in line.chars() {
+            if used + c.len_utf8() > room {
+                self.0.push_str("\r\n ");
+                room = 74;
+                used = 0;
+            }
+            self.0.push(c);
+            used += c.len_utf8();
+        }
+        self.0.push_str("\r\n");
+    }
+}
+
+/// The VTIMEZONE body of the zones events use: central European time with the EU's rules since
+/// 1996 (summer time from the last Sunday of March, 02:00, to the last Sunday of October, 03:00).
+/// `None` for a zone not listed.
+fn vtimezone(tzid: &str) -> Option<&'static [&'static str]> {
+    const CET: &[&str] = &[
+        "BEGIN:DAYLIGHT",
+        "TZOFFSETFROM:+0100",
+        "TZOFFSETTO:+0200",
+        "TZNAME:CEST",
+        "DTSTART:19700329T020000",
+        "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+        "END:DAYLIGHT",
+        "BEGIN:STANDARD",
+        "TZOFFSETFROM:+0200",
+        "TZOFFSETTO:+0100",
+        "TZNAME:CET",
+        "DTSTART:19701025T030000",
+        "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+        "END:STANDARD",
+    ];
+    const CET_ZONES: &[&str] =
+        &["Europe/Luxembourg", "Europe/Amsterdam", "Europe/Berlin", "Europe/Brussels", "Europe/Paris", "Europe/Vienna"];
+    CET_ZONES.contains(&tzid).then_some(CET)
 }
 
 #[cfg(test)]
@@ -92,5 +179,93 @@ mod tests {
         }
         assert!(!out.contains("STATUS:CANCELLED"));
         assert!(ical(&e, &p, &[item(MeetingStatus::Cancelled)], "x").contains("STATUS:CANCELLED\r\n"));
+    }
+
+    /// Finding 10 of issue 13: a CR in an organisation's name put an attacker's VEVENT in the
+    /// other side's feed, a CR in the venue an `ATTACH:` line, and the feed named a TZID without
+    /// its VTIMEZONE. Checked with an independent parser (the `icalendar` crate).
+    #[test]
+    fn ical_escapes_every_control_character_folds_lines_and_defines_its_time_zone() {
+        let e = Event {
+            slug: "forum".into(),
+            name: "Forum ".repeat(20),
+            venue: "Hall\rATTACH:http://evil.example/x.exe".into(),
+            timezone: "Europe/Luxembourg".into(),
+            ..Default::default()
+        };
+        let p = EventParticipant {
+            id: 1,
+            event_id: 1,
+            user_id: None,
+            organisation_id: None,
+            name: "Ada".into(),
+            status: ParticipantStatus::Registered,
+            unavailable: Vec::new(),
+            token: "t".into(),
+        };
+        let slot = EventSlot {
+            id: 3,
+            position: 0,
+            starts_at: "2027-03-10T09:40".into(),
+            minutes: 20,
+            session: "am".into(),
+            tables: None,
+        };
+        let evil = "Evil\rEND:VEVENT\rBEGIN:VEVENT\rUID:x\r\nSUMMARY:y\n; a, b \\ c\u{7}\u{85}d\u{1b}[0m \u{e9}t\u{e9} "
+            .to_string() + &"long ".repeat(30);
+        let items = [
+            AgendaItem {
+                meeting_id: 7,
+                slot: Some(slot.clone()),
+                table: Some(4),
+                with: evil.clone(),
+                sequence: 2,
+                status: MeetingStatus::Scheduled,
+            },
+            AgendaItem {
+                meeting_id: 8,
+                slot: Some(slot),
+                table: Some(5),
+                with: "Bob".into(),
+                sequence: 0,
+                status: MeetingStatus::Scheduled,
+            },
+        ];
+        let out = ical(&e, &p, &items, "2027-03-01T10:00:00Z");
+        // Every line ends in CRLF, holds no other control character, and is at most 75 octets.
+        let body = out.strip_suffix("\r\n").expect("ends with CRLF");
+        for line in body.split("\r\n") {
+            assert!(line.len() <= 75, "{} octets: {line:?}", line.len());
+            assert!(!line.chars().any(|c| c.is_control() && c != '\t'), "control character in {line:?}");
+        }
+        let unfolded = icalendar::parser::unfold(&out);
+        let cal = icalendar::parser::read_calendar(&unfolded).expect("the feed parses");
+        let events: Vec<_> = cal.components.iter().filter(|c| c.name.as_str() == "VEVENT").collect();
+        assert_eq!(events.len(), 2, "one VEVENT per meeting: {out}");
+        let prop = |c: &icalendar::parser::Component, name: &str| c.find_prop(name).map(|p| p.val.as_str().to_string());
+        assert_eq!(prop(events[0], "UID").as_deref(), Some("meeting-forum-7@clusterbridge"));
+        assert_eq!(prop(events[0], "SEQUENCE").as_deref(), Some("2"));
+        assert_eq!(prop(events[1], "UID").as_deref(), Some("meeting-forum-8@clusterbridge"));
+        // CR, LF and CRLF are line breaks of the text (escaped as \n); other controls are dropped.
+        let expected = "Meeting with Evil\nEND:VEVENT\nBEGIN:VEVENT\nUID:x\nSUMMARY:y\n; a, b \\ cd[0m \u{e9}t\u{e9} "
+            .to_string()
+            + &"long ".repeat(30);
+        assert_eq!(prop(events[0], "SUMMARY").as_deref(), Some(expected.as_str()));
+        assert_eq!(prop(events[0], "LOCATION").as_deref(), Some("Hall\nATTACH:http://evil.example/x.exe, table 4"));
+        assert!(events[0].find_prop("ATTACH").is_none(), "{out}");
+        let calname =
+            cal.properties.iter().find(|p| p.name.as_str() == "X-WR-CALNAME").map(|p| p.val.as_str().to_string());
+        assert_eq!(calname, Some(format!("{} – Ada", e.name)));
+        // The one TZID used is defined, with the CET/CEST rules.
+        let zones: Vec<_> = cal.components.iter().filter(|c| c.name.as_str() == "VTIMEZONE").collect();
+        assert_eq!(zones.len(), 1, "{out}");
+        assert_eq!(prop(zones[0], "TZID").as_deref(), Some("Europe/Luxembourg"));
+        let rule = |name: &str| {
+            let c = zones[0].components.iter().find(|c| c.name.as_str() == name).expect(name);
+            (prop(c, "TZOFFSETFROM"), prop(c, "TZOFFSETTO"), prop(c, "RRULE"))
+        };
+        let s = |v: &str| Some(v.to_string());
+        assert_eq!(rule("DAYLIGHT"), (s("+0100"), s("+0200"), s("FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU")));
+        assert_eq!(rule("STANDARD"), (s("+0200"), s("+0100"), s("FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU")));
     }
 }

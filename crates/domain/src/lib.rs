@@ -16,6 +16,7 @@ pub mod country;
 mod error;
 pub mod event;
 pub mod ical;
+pub mod input;
 pub mod listing;
 pub mod model;
 pub mod programme;

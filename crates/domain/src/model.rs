@@ -503,10 +503,6 @@ pub fn parse_date(errors: &mut Vec<FieldError>, field: &str, raw: Option<&str>) 
     }
 }
 
-fn has_control(s: &str) -> bool {
-    s.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
-}
-
 fn required_text(errors: &mut Vec<FieldError>, field: &str, raw: &str, max: usize) -> String {
     let t = raw.trim();
     if t.is_empty() {
@@ -514,30 +510,32 @@ fn required_text(errors: &mut Vec<FieldError>, field: &str, raw: &str, max: usiz
     } else {
         check_text(errors, field, t, max);
     }
-    t.to_string()
+    crate::input::nfc(t)
 }
 
 fn opt_text(errors: &mut Vec<FieldError>, field: &str, raw: Option<&str>, max: usize) -> Option<String> {
     let t = raw.map(str::trim).filter(|s| !s.is_empty())?;
     check_text(errors, field, t, max);
-    Some(t.to_string())
+    Some(crate::input::nfc(t))
 }
 
 fn check_text(errors: &mut Vec<FieldError>, field: &str, t: &str, max: usize) {
     let n = t.chars().count();
     if n > max {
         errors.push(FieldError::new(field, format!("is {n} characters long; at most {max} are allowed")));
-    } else if has_control(t) {
-        errors.push(FieldError::new(field, "contains control characters"));
+    } else {
+        crate::input::check(errors, field, t);
     }
 }
 
 /// Tags are `;`- or `,`-separated, trimmed, lower-cased and deduplicated, in input order.
 pub fn parse_tags(errors: &mut Vec<FieldError>, raw: &str) -> Vec<String> {
     let mut tags: Vec<String> = Vec::new();
-    for t in raw.split([';', ',']).map(|t| t.trim().to_lowercase()).filter(|t| !t.is_empty()) {
-        if t.chars().count() > 60 || has_control(&t) {
+    for t in raw.split([';', ',']).map(|t| crate::input::nfc(t.trim()).to_lowercase()).filter(|t| !t.is_empty()) {
+        if t.chars().count() > 60 {
             errors.push(FieldError::new("tags", format!("`{t}` is not a valid tag (at most 60 characters)")));
+        } else if let Some(c) = crate::input::first_refused("tags", &t) {
+            errors.push(crate::input::refusal("tags", c));
         } else if !tags.contains(&t) {
             tags.push(t);
         }
@@ -644,5 +642,60 @@ mod tests {
     fn unnamed_organisations_get_a_display_name() {
         assert_eq!(display_name("", Some("999999999"), 3), "Organisation 999999999");
         assert_eq!(display_name(" Acme ", Some("1"), 3), "Acme");
+    }
+
+    /// Finding 13 of issue 13: bidi overrides, zero-width characters, BOMs and line breaks were
+    /// accepted in names. One rule for every edge: names NFC, no control or invisible character;
+    /// multi-line texts may keep LF, CRLF and tab.
+    #[test]
+    fn names_are_nfc_and_refuse_control_and_invisible_characters() {
+        let named = |name: &str| OrganisationDraft::parse(&OrganisationInput { name: name.into(), ..org() });
+        assert_eq!(named("Cafe\u{301} Lux").unwrap().name, "Caf\u{e9} Lux", "NFC");
+        for (name, code) in [
+            ("Evil\u{202e}txt.exe", "U+202E"),
+            ("Ev\u{202a}il", "U+202A"),
+            ("Ev\u{2066}il", "U+2066"),
+            ("Ev\u{2069}il", "U+2069"),
+            ("Zero\u{200b}width", "U+200B"),
+            ("Zero\u{200d}width", "U+200D"),
+            ("Word\u{2060}joiner", "U+2060"),
+            ("\u{feff}Bom", "U+FEFF"),
+            ("Two\rlines", "U+000D"),
+            ("Two\nlines", "U+000A"),
+            ("Tab\there", "U+0009"),
+            ("Bell\u{7}", "U+0007"),
+        ] {
+            let errs = named(name).unwrap_err();
+            let msgs: Vec<String> = errs.iter().map(ToString::to_string).collect();
+            assert_eq!(msgs, [format!("name: contains a control or invisible character ({code})")], "{name:?}");
+        }
+        let person = PersonDraft::parse(&PersonInput { name: "Ada\u{202e}".into(), ..Default::default() });
+        assert_eq!(person.unwrap_err()[0].to_string(), "name: contains a control or invisible character (U+202E)");
+        let cluster = ClusterDraft::parse(&ClusterInput {
+            slug: "space".into(),
+            name: "Sp\u{200b}ace".into(),
+            sector: "Space".into(),
+            ..Default::default()
+        });
+        assert_eq!(cluster.unwrap_err()[0].field, "name");
+        let tags = OrganisationDraft::parse(&OrganisationInput { tags: Some("ok;b\u{200c}ad".into()), ..org() });
+        assert_eq!(tags.unwrap_err()[0].to_string(), "tags: contains a control or invisible character (U+200C)");
+        // Multi-line texts keep their line breaks and tabs, nothing else.
+        let texts = OrganisationDraft::parse(&OrganisationInput {
+            description: Some("One\r\nTwo\nThree\tfour".into()),
+            offers: Some("a\nb".into()),
+            ..org()
+        })
+        .unwrap();
+        assert_eq!((texts.description.as_str(), texts.offers.as_str()), ("One\r\nTwo\nThree\tfour", "a\nb"));
+        for (field, input) in [
+            ("description", OrganisationInput { description: Some("x\u{1b}[2J".into()), ..org() }),
+            ("offers", OrganisationInput { offers: Some("x\u{202e}".into()), ..org() }),
+            ("needs", OrganisationInput { needs: Some("bare\rcr".into()), ..org() }),
+        ] {
+            let errs = OrganisationDraft::parse(&input).unwrap_err();
+            assert_eq!(errs[0].field, field);
+            assert!(errs[0].message.starts_with("contains a control or invisible character (U+"), "{errs:?}");
+        }
     }
 }

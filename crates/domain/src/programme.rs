@@ -98,6 +98,11 @@ pub fn parse_agenda(text: &str) -> (Vec<EventSession>, Vec<FieldError>) {
     for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
         let line = line.trim();
         let bad = |why: &str| FieldError::new("agenda", format!("line {}: {why} (`{line}`)", n + 1));
+        if let Some(c) = crate::input::first_refused("agenda", line) {
+            let why = crate::input::refusal("agenda", c).message;
+            errors.push(FieldError::new("agenda", format!("line {}: {why}", n + 1)));
+            continue;
+        }
         let (times, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
         let Some((from, to)) =
             times.split_once('-').filter(|(a, b)| parse_hhmm(a).is_some() && parse_hhmm(b).is_some())
@@ -122,8 +127,8 @@ pub fn parse_agenda(text: &str) -> (Vec<EventSession>, Vec<FieldError>) {
         sessions.push(EventSession {
             starts_at: hhmm(from),
             ends_at: hhmm(to),
-            title: title.to_string(),
-            kind: kind.to_string(),
+            title: crate::input::nfc(title),
+            kind: crate::input::nfc(kind),
         });
     }
     (sessions, errors)
@@ -224,6 +229,18 @@ mod tests {
         assert_eq!((sessions[0].kind.as_str(), sessions[1].kind.as_str()), ("keynote", "session"));
         assert_eq!(sessions[1].title, "Round table of the cluster managers");
         assert!(errors[0].to_string().contains("line 3"), "{errors:?}");
+    }
+
+    /// Finding 13 of issue 13: agenda titles are shown on the public event page, like names.
+    #[test]
+    fn agenda_lines_refuse_control_and_invisible_characters() {
+        let (sessions, errors) =
+            parse_agenda("09:00-09:45 Key\u{202e}note\n10:00-10:30 Bare\rCR\n11:00-11:30 Cafe\u{301}");
+        assert_eq!(sessions.len(), 1);
+        assert_eq!(sessions[0].title, "Caf\u{e9}");
+        let msgs: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert!(msgs[0].starts_with("agenda: line 1: contains a control or invisible character (U+202E)"), "{msgs:?}");
+        assert!(msgs[1].starts_with("agenda: line 2: contains a control or invisible character (U+000D)"), "{msgs:?}");
     }
 
     #[test]

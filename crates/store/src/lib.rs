@@ -96,6 +96,26 @@ pub struct Store {
     backend: Backend,
 }
 
+/// Creates the database file of a `sqlite:` URL, when missing, readable by its owner only
+/// (0600, whatever the umask): it holds password hashes and contact data. SQLite then gives the
+/// `-wal` and `-shm` files the database file's own mode, so they are private too.
+fn create_private(url: &str) -> Result<()> {
+    let path = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
+    let path = path.split('?').next().unwrap_or_default();
+    if path.is_empty() || path.starts_with(':') || url.contains("mode=memory") {
+        return Ok(());
+    }
+    let mut open = std::fs::OpenOptions::new();
+    open.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut open, 0o600);
+    match open.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(StoreError::Db(sqlx::Error::Io(e))),
+    }
+}
+
 impl Store {
     /// Connects to `sqlite://PATH` (created when missing) or `postgres://...`.
     pub async fn connect(url: &str) -> Result<Store> {
@@ -112,6 +132,9 @@ impl Store {
             _ => url.to_string(),
         };
         let read_only = url.contains("mode=ro");
+        if backend == Backend::Sqlite && !read_only {
+            create_private(&url)?;
+        }
         let options = AnyConnectOptions::from_str(&url)?;
         let pool = AnyPoolOptions::new()
             .max_connections(if backend == Backend::Sqlite { 8 } else { 10 })

@@ -24,6 +24,7 @@ impl App {
         if name.trim().is_empty() || name.chars().count() > 200 {
             errors.push(FieldError::new("name", "is required (at most 200 characters)"));
         }
+        domain::input::check(&mut errors, "name", name.trim());
         if let Some(o) = organisation {
             if store::get_org(&mut tx, o).await?.is_none() {
                 errors.push(FieldError::new("organisation", format!("no organisation {o}")));
@@ -56,7 +57,7 @@ impl App {
             event_id: e.id,
             user_id: user,
             organisation_id: organisation,
-            name: name.trim().to_string(),
+            name: domain::input::nfc(name.trim()),
             // Past capacity, people wait for a free place rather than being turned away.
             status: if count < e.capacity { ParticipantStatus::Registered } else { ParticipantStatus::Waiting },
             unavailable: Vec::new(),

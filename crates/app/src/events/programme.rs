@@ -160,6 +160,9 @@ fn check_event_input(actor: &Actor, input: &EventInput, errors: &mut Vec<FieldEr
     if input.name.trim().is_empty() {
         errors.push(FieldError::new("name", "is required"));
     }
+    domain::input::check(errors, "name", input.name.trim());
+    domain::input::check(errors, "venue", input.venue.trim());
+    domain::input::check(errors, "description", input.description.trim());
     let date = domain::parse_date(errors, "starts_on", Some(&input.starts_on));
     if date.is_none() && input.starts_on.trim().is_empty() {
         errors.push(FieldError::new("starts_on", "is required"));
@@ -189,9 +192,9 @@ fn check_event_input(actor: &Actor, input: &EventInput, errors: &mut Vec<FieldEr
 fn new_event(input: &EventInput, day: &str) -> Event {
     Event {
         slug: input.slug.trim().to_string(),
-        name: input.name.trim().to_string(),
-        venue: input.venue.trim().to_string(),
-        description: input.description.trim().to_string(),
+        name: domain::input::nfc(input.name.trim()),
+        venue: domain::input::nfc(input.venue.trim()),
+        description: domain::input::nfc(input.description.trim()),
         starts_on: day.to_string(),
         timezone: "Europe/Luxembourg".into(),
         status: EventStatus::Open,

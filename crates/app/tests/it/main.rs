@@ -3,8 +3,10 @@
 mod cordis;
 mod csv_import;
 mod directory;
+mod files;
 mod reasons;
 mod registry;
+mod text_rules;
 
 use app::{App, FixedClock};
 use std::sync::Arc;
