@@ -323,6 +323,10 @@ enum EvalWhat {
         tune: bool,
         #[arg(long, value_delimiter = ',')]
         knobs: Vec<String>,
+        /// JSON lines `{"id": PROJECT_ID, "title": TEXT, "objective": TEXT}`: these texts replace
+        /// the test projects' own, and only these projects are evaluated (e.g. a translated set).
+        #[arg(long)]
+        queries: Option<String>,
     },
 }
 
@@ -381,7 +385,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     init_logging(cli.log_format);
     if let Command::Eval {
-        what: EvalWhat::Matching { data, test, cutoff, json, split, halves, ablation, bench, tune, knobs },
+        what: EvalWhat::Matching { data, test, cutoff, json, split, halves, ablation, bench, tune, knobs, queries },
     } = &cli.command
     {
         let Some(cutoff) = matching::Date::parse(cutoff) else {
@@ -409,6 +413,7 @@ pub fn main() -> ExitCode {
             bench: *bench,
             tune: *tune,
             knobs: knobs.clone(),
+            queries: queries.clone(),
         };
         return match crate::eval::run(&args) {
             Ok(()) => ExitCode::SUCCESS,

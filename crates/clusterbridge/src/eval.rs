@@ -23,6 +23,62 @@ pub struct EvalArgs {
     pub bench: bool,
     pub tune: bool,
     pub knobs: Vec<String>,
+    /// A `--queries` file: texts that replace the test projects' own, for those projects only.
+    pub queries: Option<String>,
+}
+
+/// Reads a `--queries` file: `(project id, title, objective)` per line; every id must be one of
+/// `test_ids` and appear once. Errors name the file and line.
+fn read_queries(path: &str, test_ids: &[String]) -> Result<Vec<(String, String, String)>, String> {
+    let mut out: Vec<(String, String, String)> = Vec::new();
+    for (n, line) in read(path)?.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let at = format!("--queries {path}:{}", n + 1);
+        let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("{at}: not JSON: {e}"))?;
+        let Some(fields) = v.as_object() else {
+            return Err(format!("{at}: not an object {{\"id\": ..., \"title\": ..., \"objective\": ...}}"));
+        };
+        if let Some(k) = fields.keys().find(|k| !["id", "title", "objective"].contains(&k.as_str())) {
+            return Err(format!("{at}: {k}: unknown field (id, title, objective)"));
+        }
+        let text = |name: &str| match fields.get(name) {
+            Some(serde_json::Value::String(s)) => Ok(s.clone()),
+            _ => Err(format!("{at}: {name}: missing or not a string")),
+        };
+        let (title, objective) = (text("title")?, text("objective")?);
+        let id = match fields.get("id").unwrap_or(&serde_json::Value::Null) {
+            serde_json::Value::Number(n) if n.is_u64() => n.to_string(),
+            serde_json::Value::String(s) if !s.trim().is_empty() => s.trim().to_string(),
+            other => return Err(format!("{at}: id: `{other}` is not a project id")),
+        };
+        if !test_ids.contains(&id) {
+            return Err(format!("{at}: id: `{id}` is not a test project of --test"));
+        }
+        if out.iter().any(|(seen, _, _)| *seen == id) {
+            return Err(format!("{at}: id: `{id}` appears twice"));
+        }
+        out.push((id, title, objective));
+    }
+    if out.is_empty() {
+        return Err(format!("--queries {path}: no query in the file"));
+    }
+    Ok(out)
+}
+
+/// Keeps the cases named in `queries`, in the file's order, with the file's texts.
+fn with_queries(cases: Vec<EvalCase>, queries: &[(String, String, String)]) -> Vec<EvalCase> {
+    queries
+        .iter()
+        .filter_map(|(id, title, objective)| {
+            let mut c = cases.iter().find(|c| c.project_id == *id)?.clone();
+            c.query = format!("{title} {objective}");
+            c.title = title.clone();
+            c.text = objective.clone();
+            Some(c)
+        })
+        .collect()
 }
 
 fn read(path: &str) -> Result<String, String> {
@@ -151,12 +207,16 @@ pub fn run(a: &EvalArgs) -> Result<(), String> {
     )
     .map_err(|e| e.to_string())?;
     let test_ids = parse_test_ids(&read(&a.test)?).map_err(|e| e.to_string())?;
+    let queries = a.queries.as_deref().map(|path| read_queries(path, &test_ids)).transpose()?;
     let load_s = t.elapsed().as_secs_f64();
     let t = Instant::now();
     let mut engine = Engine::build(&corpus, a.cutoff, Params::default());
     let build_s = t.elapsed().as_secs_f64();
     let base = Baselines::build(&corpus, a.cutoff);
-    let all_cases = build_cases(&corpus, &test_ids, a.cutoff);
+    let mut all_cases = build_cases(&corpus, &test_ids, a.cutoff);
+    if let Some(q) = &queries {
+        all_cases = with_queries(all_cases, q);
+    }
     let cases = split_cases(&all_cases, a.split);
 
     if a.json {

@@ -385,6 +385,42 @@ fn eval_matching_prints_one_json_object_for_every_method() {
     assert!(text(&bad).1.contains("cannot read /nowhere/projects.csv"));
 }
 
+#[test]
+fn eval_matching_queries_replace_the_texts_and_name_a_wrong_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let eval = |lines: &str| {
+        let file = dir.path().join("q.jsonl");
+        std::fs::write(&file, lines).unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_clusterbridge"))
+            .args(["eval", "matching", "--data", &fixture("cordis"), "--test", &fixture("cordis/test_projects.csv")])
+            .args(["--cutoff", "2020-01-01", "--json", "--queries", file.to_str().unwrap()])
+            .output()
+            .unwrap();
+        let (stdout, stderr) = text(&out);
+        (out.status.code(), stdout, stderr)
+    };
+    // A French text for the one test project: evaluated, baselines included, on that text.
+    let (code, stdout, stderr) =
+        eval("{\"id\": 700003, \"title\": \"Mobilité publique au Kosovo\", \"objective\": \"Transports publics.\"}\n");
+    assert_eq!(code, Some(0), "{stderr}");
+    let v: serde_json::Value = serde_json::from_str(stdout.trim()).unwrap();
+    assert_eq!(v["projects"], 1, "{v}");
+    assert!(v["methods"]["bm25_prior"]["mrr"].as_f64().is_some(), "{v}");
+    for (lines, message) in [
+        (
+            "{\"id\": \"700001\", \"title\": \"t\", \"objective\": \"o\"}\n",
+            "q.jsonl:1: id: `700001` is not a test project of --test",
+        ),
+        ("\n{\"id\": 700003, \"title\": \"t\"}\n", "q.jsonl:2: objective: missing or not a string"),
+        ("{\"id\": 700003, \"title\": \"t\", \"objective\": \"o\", \"lang\": \"fr\"}\n", "lang: unknown field"),
+        ("not json\n", "q.jsonl:1: not JSON"),
+    ] {
+        let (code, _, stderr) = eval(lines);
+        assert_eq!(code, Some(2), "{lines}: {stderr}");
+        assert!(stderr.contains(message), "{lines}: {stderr}");
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn matchmaking_from_the_command_line() {
     let db = TestDb::sqlite().await.unwrap();
