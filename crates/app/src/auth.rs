@@ -10,6 +10,7 @@ use argon2::Argon2;
 use blake2::{Blake2b, Digest};
 use chrono::{DateTime, Duration, Utc};
 use domain::{Actor, FieldError, Role};
+use domain::{ClusterId, OrganisationId, UserId};
 use std::collections::HashMap;
 use std::sync::Mutex;
 
@@ -96,8 +97,8 @@ pub struct NewUser {
     pub email: String,
     pub password: String,
     pub role: String,
-    pub clusters: Vec<i64>,
-    pub organisation_id: Option<i64>,
+    pub clusters: Vec<ClusterId>,
+    pub organisation_id: Option<OrganisationId>,
 }
 
 pub fn normalise_email(raw: &str) -> String {
@@ -105,7 +106,7 @@ pub fn normalise_email(raw: &str) -> String {
 }
 
 impl App {
-    pub async fn create_user(&self, actor: &Actor, input: &NewUser) -> AppResult<i64> {
+    pub async fn create_user(&self, actor: &Actor, input: &NewUser) -> AppResult<UserId> {
         if !actor.can_manage_users() {
             return Err(AppError::Forbidden);
         }
@@ -172,7 +173,7 @@ impl App {
     }
 
     /// Builds the actor for an account, with its grants.
-    pub async fn actor_for_user(&self, user_id: i64) -> AppResult<Option<Actor>> {
+    pub async fn actor_for_user(&self, user_id: UserId) -> AppResult<Option<Actor>> {
         let mut conn = self.store.conn().await?;
         let Some(user) = store::get_user(&mut conn, user_id).await? else { return Ok(None) };
         if user.disabled {
@@ -272,7 +273,7 @@ impl App {
         self.actor_for_user(user_id).await
     }
 
-    pub async fn list_users(&self, actor: &Actor) -> AppResult<Vec<(domain::User, Vec<i64>)>> {
+    pub async fn list_users(&self, actor: &Actor) -> AppResult<Vec<(domain::User, Vec<ClusterId>)>> {
         if !actor.can_manage_users() {
             return Err(AppError::Forbidden);
         }

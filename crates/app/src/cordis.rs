@@ -14,7 +14,10 @@
 //! CORDIS-owned fields are refreshed; what users wrote (description, offers, needs, tags) is kept.
 
 use crate::{App, AppError, AppResult};
-use domain::{Actor, Country, OrgKind, OrganisationDraft, ProjectDraft, ProjectKind, ProjectStatus, PARTNER_ROLES};
+use domain::{
+    Actor, Country, OrgKind, OrganisationDraft, OrganisationId, ProjectDraft, ProjectId, ProjectKind, ProjectStatus,
+    PARTNER_ROLES,
+};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -233,11 +236,11 @@ impl Run<'_> {
         &mut self,
         conn: &mut store::Conn,
         data: &CordisData,
-    ) -> AppResult<(HashMap<String, i64>, Vec<(i64, OrganisationDraft)>)> {
+    ) -> AppResult<(HashMap<String, OrganisationId>, Vec<(OrganisationId, OrganisationDraft)>)> {
         let existing: HashMap<String, domain::Organisation> =
             store::all_orgs(conn).await?.into_iter().filter_map(|o| o.external_id.clone().map(|x| (x, o))).collect();
-        let mut org_ids: HashMap<String, i64> = HashMap::new();
-        let mut reindex: Vec<(i64, OrganisationDraft)> = Vec::new();
+        let mut org_ids: HashMap<String, OrganisationId> = HashMap::new();
+        let mut reindex: Vec<(OrganisationId, OrganisationDraft)> = Vec::new();
         let mut seen = HashSet::new();
         for r in &data.organisations {
             let d = org_draft(r, &mut self.tally);
@@ -278,8 +281,9 @@ impl Run<'_> {
 
     /// Projects: CORDIS owns their texts and dates; the kind and budget are the users'.
     /// Returns the id of each CORDIS project id.
-    async fn projects(&mut self, conn: &mut store::Conn, data: &CordisData) -> AppResult<HashMap<String, i64>> {
-        let mut project_ids: HashMap<String, i64> = store::project_external_ids(conn).await?.into_iter().collect();
+    async fn projects(&mut self, conn: &mut store::Conn, data: &CordisData) -> AppResult<HashMap<String, ProjectId>> {
+        let mut project_ids: HashMap<String, ProjectId> =
+            store::project_external_ids(conn).await?.into_iter().collect();
         for r in &data.projects {
             let ext = r.id.trim().to_string();
             if r.title.trim().is_empty() {
@@ -324,14 +328,14 @@ impl Run<'_> {
         &mut self,
         conn: &mut store::Conn,
         data: &CordisData,
-        project_ids: &HashMap<String, i64>,
-        org_ids: &HashMap<String, i64>,
-    ) -> AppResult<HashSet<i64>> {
-        let have: HashMap<(i64, i64), String> =
+        project_ids: &HashMap<String, ProjectId>,
+        org_ids: &HashMap<String, OrganisationId>,
+    ) -> AppResult<HashSet<OrganisationId>> {
+        let have: HashMap<(ProjectId, OrganisationId), String> =
             store::all_partners(conn).await?.into_iter().map(|(p, o, r)| ((p, o), r)).collect();
-        let mut batch: Vec<(i64, i64, String)> = Vec::new();
-        let mut touched: HashSet<i64> = HashSet::new();
-        let mut in_file: HashSet<(i64, i64)> = HashSet::new();
+        let mut batch: Vec<(ProjectId, OrganisationId, String)> = Vec::new();
+        let mut touched: HashSet<OrganisationId> = HashSet::new();
+        let mut in_file: HashSet<(ProjectId, OrganisationId)> = HashSet::new();
         for r in &data.participation {
             let (Some(p), Some(o)) = (project_ids.get(r.project_id.trim()), org_ids.get(r.organisation_id.trim()))
             else {
@@ -379,9 +383,9 @@ impl Run<'_> {
 async fn index_terms(
     conn: &mut store::Conn,
     data: &CordisData,
-    reindex: Vec<(i64, OrganisationDraft)>,
-    touched: HashSet<i64>,
-    org_ids: &HashMap<String, i64>,
+    reindex: Vec<(OrganisationId, OrganisationDraft)>,
+    touched: HashSet<OrganisationId>,
+    org_ids: &HashMap<String, OrganisationId>,
 ) -> AppResult<()> {
     let project_by_id: HashMap<&str, &ProjectRow> = data.projects.iter().map(|p| (p.id.trim(), p)).collect();
     let mut projects_of_org: HashMap<&str, Vec<&ProjectRow>> = HashMap::new();
@@ -390,7 +394,7 @@ async fn index_terms(
             projects_of_org.entry(part.organisation_id.trim()).or_default().push(p);
         }
     }
-    let mut drafts: HashMap<i64, OrganisationDraft> = reindex.into_iter().collect();
+    let mut drafts: HashMap<OrganisationId, OrganisationDraft> = reindex.into_iter().collect();
     for o in touched {
         if let std::collections::hash_map::Entry::Vacant(e) = drafts.entry(o) {
             if let Some(org) = store::get_org(conn, o).await? {
@@ -398,10 +402,10 @@ async fn index_terms(
             }
         }
     }
-    let mut ids: Vec<i64> = drafts.keys().copied().collect();
+    let mut ids: Vec<OrganisationId> = drafts.keys().copied().collect();
     ids.sort_unstable();
-    let pic_of: HashMap<i64, &str> = org_ids.iter().map(|(k, v)| (*v, k.as_str())).collect();
-    let mut rows: Vec<(String, i64, i64)> = Vec::new();
+    let pic_of: HashMap<OrganisationId, &str> = org_ids.iter().map(|(k, v)| (*v, k.as_str())).collect();
+    let mut rows: Vec<(String, OrganisationId, i64)> = Vec::new();
     for id in ids {
         let d = &drafts[&id];
         let texts: Vec<String> = pic_of

@@ -21,6 +21,7 @@ use domain::{
     Actor, ClusterInput, EventStatus, FeedbackOutcome, MeetingStatus, Membership, PersonDraft, RequestStatus,
     Visibility,
 };
+use domain::{ClusterId, EventId, MembershipId, OrganisationId, ParticipantId, RequestId, SlotId, UserId};
 use matching::{cluster_fit, ClusterProfile};
 
 const ORGANISATIONS: &[u8] = include_bytes!("../../../data/cordis-lu/organisations.csv");
@@ -105,9 +106,9 @@ impl App {
     /// members; their requests pair members of different clusters whose projects share words.
     async fn demo_forums(
         &self,
-        chosen: &[(i64, i64, String)],
-        member_org: Option<i64>,
-        member_user: Option<i64>,
+        chosen: &[(OrganisationId, ClusterId, String)],
+        member_org: Option<OrganisationId>,
+        member_user: Option<UserId>,
     ) -> AppResult<()> {
         use crate::events::{EventInput, ProgrammeBlock};
         let sys = Actor::system();
@@ -124,11 +125,11 @@ impl App {
             ("cluster-forum-next", "Luxembourg Cluster Forum (upcoming)", upcoming_day, "The next Cluster Forum, open for meeting requests. Members of different clusters who share themes are encouraged to meet."),
         ];
         // Members and the words of their project titles.
-        let mut members: Vec<i64> = chosen.iter().map(|(o, _, _)| *o).collect();
+        let mut members: Vec<OrganisationId> = chosen.iter().map(|(o, _, _)| *o).collect();
         members.sort_unstable();
         members.dedup();
         let mut conn = self.store.conn().await?;
-        let mut words: Vec<(i64, Vec<String>)> = Vec::new();
+        let mut words: Vec<(OrganisationId, Vec<String>)> = Vec::new();
         for m in &members {
             let titles: String = store::projects_of_org(&mut conn, *m, 200)
                 .await?
@@ -138,7 +139,7 @@ impl App {
             words.push((*m, term_set(&titles)));
         }
         let mut names = std::collections::HashMap::new();
-        for o in store::orgs_by_ids(&mut conn, &members).await? {
+        for o in store::orgs_by_ids(&mut conn, &members.iter().map(|m| m.get()).collect::<Vec<_>>()).await? {
             names.insert(o.id, o.display_name());
         }
         drop(conn);
@@ -160,13 +161,13 @@ impl App {
             let event =
                 store::get_event_by_slug(&mut tx, slug).await?.ok_or_else(|| AppError::NotFound("event".into()))?;
             let mut participant_of = std::collections::HashMap::new();
-            let slot_ids: Vec<i64> = store::event_slots(&mut tx, event.id).await?.iter().map(|s| s.id).collect();
+            let slot_ids: Vec<SlotId> = store::event_slots(&mut tx, event.id).await?.iter().map(|s| s.id).collect();
             for (i, m) in members.iter().enumerate() {
                 let user = if Some(*m) == member_org && k == 1 { member_user } else { None };
                 let pid = self.insert_participant(&mut tx, &event, &names[m], Some(*m), user).await?;
                 participant_of.insert(*m, pid);
                 // Real days: some arrive after the first three slots, some leave before the last two.
-                let unavailable: Vec<i64> = match i % 7 {
+                let unavailable: Vec<SlotId> = match i % 7 {
                     2 => slot_ids.iter().take(3).copied().collect(),
                     5 => slot_ids.iter().rev().take(2).copied().collect(),
                     _ => Vec::new(),
@@ -194,17 +195,18 @@ impl App {
     async fn demo_requests(
         &self,
         conn: &mut store::Conn,
-        event_id: i64,
+        event_id: EventId,
         past: bool,
-        words: &[(i64, Vec<String>)],
-        chosen: &[(i64, i64, String)],
-        participant_of: &std::collections::HashMap<i64, i64>,
+        words: &[(OrganisationId, Vec<String>)],
+        chosen: &[(OrganisationId, ClusterId, String)],
+        participant_of: &std::collections::HashMap<OrganisationId, ParticipantId>,
     ) -> AppResult<()> {
-        let clusters_of = |o: i64| chosen.iter().filter(|(x, _, _)| *x == o).map(|(_, c, _)| *c).collect::<Vec<_>>();
+        let clusters_of =
+            |o: OrganisationId| chosen.iter().filter(|(x, _, _)| *x == o).map(|(_, c, _)| *c).collect::<Vec<_>>();
         let mut n = 0usize;
         for (a, wa) in words {
             let ca = clusters_of(*a);
-            let mut scored: Vec<(usize, i64)> = words
+            let mut scored: Vec<(usize, OrganisationId)> = words
                 .iter()
                 .filter(|(b, _)| b != a && !clusters_of(*b).iter().any(|c| ca.contains(c)))
                 .map(|(b, wb)| (wa.iter().filter(|w| wb.binary_search(w).is_ok()).count(), *b))
@@ -225,7 +227,7 @@ impl App {
                 let status =
                     if past || !n.is_multiple_of(3) { RequestStatus::Accepted } else { RequestStatus::Pending };
                 let r = domain::MeetingRequest {
-                    id: 0,
+                    id: RequestId::default(),
                     event_id,
                     from_participant: from,
                     to_participant: to,
@@ -245,7 +247,7 @@ impl App {
 
     /// The day of the past forum happened: most meetings were held, a few were no-shows, and
     /// both sides left feedback (a fixed, documented pattern: this is demo data).
-    async fn demo_forum_day(&self, event_id: i64) -> AppResult<()> {
+    async fn demo_forum_day(&self, event_id: EventId) -> AppResult<()> {
         let mut tx = self.store.begin().await?;
         let requests = crate::events::requests_by_id(&mut tx, event_id).await?;
         let outcomes = [
@@ -310,10 +312,10 @@ fn forum_sessions() -> Vec<domain::EventSession> {
 /// keywords, then, when too few use them, those whose project texts share words with the
 /// cluster's description. Adds `(organisation, cluster, note)` to `chosen`.
 fn top_up_clusters(
-    cluster_ids: &[i64],
+    cluster_ids: &[ClusterId],
     candidates: &[(domain::Organisation, usize, Vec<matching::Fit>)],
-    texts_of: &std::collections::HashMap<i64, String>,
-    chosen: &mut Vec<(i64, i64, String)>,
+    texts_of: &std::collections::HashMap<OrganisationId, String>,
+    chosen: &mut Vec<(OrganisationId, ClusterId, String)>,
 ) {
     for id in cluster_ids {
         let have = chosen.iter().filter(|(_, c, _)| c == id).count();
@@ -322,7 +324,7 @@ fn top_up_clusters(
         }
         let mut extra: Vec<_> = candidates
             .iter()
-            .filter_map(|(o, n, fits)| fits.iter().find(|f| f.cluster_id == *id).map(|f| (o.id, *n, f)))
+            .filter_map(|(o, n, fits)| fits.iter().find(|f| f.cluster_id == id.get()).map(|f| (o.id, *n, f)))
             .filter(|(o, _, _)| !chosen.iter().any(|(co, cc, _)| co == o && cc == id))
             .collect();
         extra.sort_by(|a, b| b.2.score.total_cmp(&a.2.score).then(b.2.backing.cmp(&a.2.backing)).then(a.0.cmp(&b.0)));
@@ -339,7 +341,7 @@ fn top_up_clusters(
         let described =
             CLUSTERS.iter().zip(cluster_ids).find(|(_, c)| *c == id).map(|(c, _)| c.description).unwrap_or("");
         let wanted = term_set(described);
-        let mut overlap: Vec<(usize, i64, Vec<String>)> = candidates
+        let mut overlap: Vec<(usize, OrganisationId, Vec<String>)> = candidates
             .iter()
             .filter(|(o, _, _)| !chosen.iter().any(|(co, cc, _)| *co == o.id && cc == id))
             .map(|(o, _, _)| (o.id, texts_of.get(&o.id).map(String::as_str).unwrap_or("")))
@@ -359,7 +361,7 @@ fn top_up_clusters(
 }
 
 /// Fictional contact people: one or two per member, with varied visibility. Returns how many.
-async fn demo_people(conn: &mut store::Conn, members: &[i64], now: &str) -> AppResult<usize> {
+async fn demo_people(conn: &mut store::Conn, members: &[OrganisationId], now: &str) -> AppResult<usize> {
     let visibilities = [Visibility::Public, Visibility::Members, Visibility::Managers, Visibility::OnAgreement];
     let mut people = 0;
     for (i, org) in members.iter().enumerate() {
@@ -376,7 +378,7 @@ async fn demo_people(conn: &mut store::Conn, members: &[i64], now: &str) -> AppR
                 },
                 email: format!("{}.{}.{org}@example.org", first.to_lowercase(), last.to_lowercase()),
                 email_visibility: visibilities[n % 4],
-                phone: format!("+352 000 {:03} {:03}", org % 1000, n % 1000),
+                phone: format!("+352 000 {:03} {:03}", org.get() % 1000, n % 1000),
                 phone_visibility: visibilities[(n + 2) % 4],
             };
             store::insert_person(conn, *org, &d, true, now).await?;
@@ -407,9 +409,9 @@ impl App {
     async fn demo_accounts(
         &self,
         actor: &Actor,
-        space: i64,
-        materials: i64,
-        member_org: Option<i64>,
+        space: ClusterId,
+        materials: ClusterId,
+        member_org: Option<OrganisationId>,
     ) -> AppResult<Vec<(String, String)>> {
         let mut accounts = Vec::new();
         for (email, role, clusters, org) in [
@@ -455,17 +457,20 @@ impl App {
         let profiles: Vec<ClusterProfile> = CLUSTERS
             .iter()
             .zip(&cluster_ids)
-            .map(|(c, id)| ClusterProfile { id: *id, keywords: c.keywords.iter().map(|k| k.to_string()).collect() })
+            .map(|(c, id)| ClusterProfile {
+                id: id.get(),
+                keywords: c.keywords.iter().map(|k| k.to_string()).collect(),
+            })
             .collect();
 
         let mut tx = self.store.begin().await?;
         for p in &profiles {
-            store::set_cluster_keywords(&mut tx, p.id, &p.keywords).await?;
+            store::set_cluster_keywords(&mut tx, ClusterId::new(p.id), &p.keywords).await?;
         }
         let now = self.now_text();
         // Candidates: named organisations in Luxembourg, with the texts of their projects.
         let mut candidates = Vec::new();
-        let mut texts_of: std::collections::HashMap<i64, String> = std::collections::HashMap::new();
+        let mut texts_of: std::collections::HashMap<OrganisationId, String> = std::collections::HashMap::new();
         for o in store::all_orgs(&mut tx)
             .await?
             .into_iter()
@@ -476,18 +481,18 @@ impl App {
             texts_of.insert(o.id, texts.join("\n"));
             candidates.push((o, texts.len(), fits));
         }
-        let mut chosen: Vec<(i64, i64, String)> = Vec::new();
+        let mut chosen: Vec<(OrganisationId, ClusterId, String)> = Vec::new();
         for (o, n, fits) in &candidates {
             let strong: Vec<_> = fits.iter().filter(|f| f.score >= 1.0 / 3.0).take(3).collect();
             let picks = if strong.is_empty() { fits.iter().take(1).collect() } else { strong };
             for f in picks {
-                chosen.push((o.id, f.cluster_id, format!("Inferred: {}", f.reason(*n))));
+                chosen.push((o.id, ClusterId::new(f.cluster_id), format!("Inferred: {}", f.reason(*n))));
             }
         }
         top_up_clusters(&cluster_ids, &candidates, &texts_of, &mut chosen);
         for (org, cluster, note) in &chosen {
             let m = Membership {
-                id: 0,
+                id: MembershipId::default(),
                 organisation_id: *org,
                 cluster_id: *cluster,
                 start_date: None,
@@ -497,7 +502,7 @@ impl App {
             };
             store::insert_membership(&mut tx, &m, &now).await?;
         }
-        let mut members: Vec<i64> = chosen.iter().map(|(o, _, _)| *o).collect();
+        let mut members: Vec<OrganisationId> = chosen.iter().map(|(o, _, _)| *o).collect();
         members.sort_unstable();
         members.dedup();
 

@@ -72,7 +72,7 @@ impl App {
     /// Writes every organisation with its current clusters (slugs), in id order.
     pub async fn export_organisations(&self, format: Format, out: &mut dyn Write) -> AppResult<usize> {
         let mut conn = self.store.conn().await?;
-        let mut clusters: HashMap<i64, Vec<String>> = HashMap::new();
+        let mut clusters: HashMap<domain::OrganisationId, Vec<String>> = HashMap::new();
         for (org, slug) in store::all_current_memberships(&mut conn, &self.today_text()).await? {
             clusters.entry(org).or_default().push(slug);
         }
@@ -109,7 +109,7 @@ impl App {
                 out.write_all(b"[").map_err(io)?;
                 for (n, o) in orgs.iter().enumerate() {
                     let v = json!({
-                        "id": o.id,
+                        "id": o.id.get(),
                         "external_id": o.external_id,
                         "name": o.name,
                         "display_name": o.display_name(),

@@ -10,6 +10,7 @@ use domain::{
     Actor, Membership, OrganisationDraft, OrganisationInput, PersonDraft, PersonInput, ProjectDraft, ProjectInput,
     PARTNER_ROLES,
 };
+use domain::{ClusterId, MembershipId, OrganisationId, ProjectId};
 use std::collections::HashMap;
 use std::fmt;
 
@@ -374,7 +375,7 @@ impl App {
         progress: &(dyn Fn(u64, u64) + Sync),
     ) -> AppResult<()> {
         let mut todo = Vec::new();
-        let mut seen: HashMap<(i64, i64, Option<chrono::NaiveDate>), u64> = HashMap::new();
+        let mut seen: HashMap<(OrganisationId, ClusterId, Option<chrono::NaiveDate>), u64> = HashMap::new();
         for (line, row) in &t.rows {
             let org_ref = t.req(row, "organisation");
             let cluster_ref = t.req(row, "cluster");
@@ -426,15 +427,15 @@ impl App {
                         Some(e) => store::end_membership(tx, m.id, &e.format("%Y-%m-%d").to_string()).await?,
                         None => {
                             store::delete_membership(tx, m.id).await?;
-                            let fresh = Membership { id: 0, end_date: None, ..m.clone() };
-                            store::insert_membership(tx, &fresh, &now).await? > 0
+                            let fresh = Membership { id: MembershipId::default(), end_date: None, ..m.clone() };
+                            store::insert_membership(tx, &fresh, &now).await?.get() > 0
                         }
                     };
                     report.updated += 1;
                 }
                 None => {
                     let m = Membership {
-                        id: 0,
+                        id: MembershipId::default(),
                         organisation_id: org,
                         cluster_id: cluster,
                         start_date: start,
@@ -459,7 +460,7 @@ impl App {
         progress: &(dyn Fn(u64, u64) + Sync),
     ) -> AppResult<()> {
         let mut todo = Vec::new();
-        let mut seen: HashMap<(i64, String), u64> = HashMap::new();
+        let mut seen: HashMap<(OrganisationId, String), u64> = HashMap::new();
         for (line, row) in &t.rows {
             let input = PersonInput {
                 name: t.req(row, "name"),
@@ -581,7 +582,7 @@ impl App {
             return Ok(());
         }
         let now = self.now_text();
-        let ids: HashMap<String, i64> = store::project_external_ids(tx).await?.into_iter().collect();
+        let ids: HashMap<String, ProjectId> = store::project_external_ids(tx).await?.into_iter().collect();
         let total = todo.len() as u64;
         for (i, (d, clusters)) in todo.into_iter().enumerate() {
             let status = domain::ProjectStatus::from_dates(d.start_date, d.end_date, self.today());
@@ -616,10 +617,10 @@ impl App {
         report: &mut ImportReport,
         progress: &(dyn Fn(u64, u64) + Sync),
     ) -> AppResult<()> {
-        let projects: HashMap<String, i64> = store::project_external_ids(tx).await?.into_iter().collect();
-        let orgs: HashMap<String, i64> = store::org_external_ids(tx).await?.into_iter().collect();
+        let projects: HashMap<String, ProjectId> = store::project_external_ids(tx).await?.into_iter().collect();
+        let orgs: HashMap<String, OrganisationId> = store::org_external_ids(tx).await?.into_iter().collect();
         let mut todo = Vec::new();
-        let mut seen: HashMap<(i64, i64), u64> = HashMap::new();
+        let mut seen: HashMap<(ProjectId, OrganisationId), u64> = HashMap::new();
         for (line, row) in &t.rows {
             let p = t.req(row, "project").trim().to_string();
             let o = t.req(row, "organisation").trim().to_string();
@@ -655,7 +656,7 @@ impl App {
         if !report.errors.is_empty() {
             return Ok(());
         }
-        let existing: HashMap<(i64, i64), String> =
+        let existing: HashMap<(ProjectId, OrganisationId), String> =
             store::all_partners(tx).await?.into_iter().map(|(p, o, r)| ((p, o), r)).collect();
         let mut touched = Vec::new();
         let total = todo.len() as u64;

@@ -100,7 +100,7 @@ impl App {
             let rows = rows
                 .into_iter()
                 .map(|r| matching::directory::Entry {
-                    id: r.id,
+                    id: r.id.get(),
                     kind: r.kind,
                     country: r.country,
                     sort_name: r.sort_name,

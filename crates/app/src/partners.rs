@@ -9,7 +9,7 @@
 
 use crate::registry::Paging;
 use crate::{App, AppError, AppResult};
-use domain::{Actor, Cluster, Country, FieldError, OrgKind, Organisation};
+use domain::{Actor, Cluster, ClusterId, Country, FieldError, OrgKind, Organisation, OrganisationId, SavedSearchId};
 use matching::{Corpus, Date, Engine, Filters, Org, Params, Project, Reason};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -38,7 +38,7 @@ pub struct MatchIndex {
 impl MatchIndex {
     /// A cluster by id or slug.
     fn cluster(&self, id_or_slug: &str) -> Option<&Cluster> {
-        match id_or_slug.parse::<i64>() {
+        match id_or_slug.parse::<ClusterId>() {
             Ok(id) => self.clusters.iter().find(|c| c.id == id),
             Err(_) => self.clusters.iter().find(|c| c.slug == id_or_slug),
         }
@@ -114,7 +114,7 @@ impl App {
         for (o, c, end) in memberships {
             clusters_of.entry(o).or_default().push((c, end));
         }
-        let position: HashMap<i64, usize> = orgs.iter().enumerate().map(|(i, o)| (o.id, i)).collect();
+        let position: HashMap<i64, usize> = orgs.iter().enumerate().map(|(i, o)| (o.id.get(), i)).collect();
         let today = Date::parse(&self.today_text()).unwrap_or(Date::new(2026, 1, 1));
         let mut participants: HashMap<i64, Vec<u32>> = HashMap::new();
         for (p, o) in pairs {
@@ -130,7 +130,7 @@ impl App {
                     country: o.country.code().to_string(),
                     activity_type: activity_type(o.kind).into(),
                     sme: o.sme,
-                    clusters: clusters_of.remove(&o.id).unwrap_or_default(),
+                    clusters: clusters_of.remove(&o.id.get()).unwrap_or_default(),
                 })
                 .collect(),
             projects: Vec::with_capacity(projects.len()),
@@ -150,7 +150,7 @@ impl App {
                 topic: p.topic,
                 start_date: start,
                 start_year: start.map(|d| d.year),
-                participants: participants.remove(&p.id).unwrap_or_default(),
+                participants: participants.remove(&p.id.get()).unwrap_or_default(),
                 // Roles are not read for the registry's own projects: every partner counts fully.
                 roles: Vec::new(),
             });
@@ -177,7 +177,7 @@ impl App {
         let m = MatchIndex {
             version,
             engine,
-            org_ids: orgs.iter().map(|o| o.id).collect(),
+            org_ids: orgs.iter().map(|o| o.id.get()).collect(),
             position,
             names: orgs.iter().map(|o| o.display_name()).collect(),
             clusters,
@@ -192,7 +192,7 @@ impl App {
 
     async fn names(&self, ids: &[i64]) -> AppResult<HashMap<i64, String>> {
         let mut conn = self.store.conn().await?;
-        Ok(store::orgs_by_ids(&mut conn, ids).await?.into_iter().map(|o| (o.id, o.display_name())).collect())
+        Ok(store::orgs_by_ids(&mut conn, ids).await?.into_iter().map(|o| (o.id.get(), o.display_name())).collect())
     }
 
     /// Ranks organisations for a need or a call text.
@@ -222,7 +222,7 @@ impl App {
         let index = self.match_index().await?;
         let cluster = match nonempty(&q.cluster) {
             Some(c) => match index.cluster(&c) {
-                Some(c) => Some(c.id),
+                Some(c) => Some(c.id.get()),
                 None => {
                     errors.push(FieldError::new("cluster", format!("no cluster `{c}`")));
                     None
@@ -301,7 +301,7 @@ impl App {
         let ids: Vec<i64> = scored.iter().map(|s| s.0).collect();
         let mut conn = self.store.conn().await?;
         let mut orgs: HashMap<i64, Organisation> =
-            store::orgs_by_ids(&mut conn, &ids).await?.into_iter().map(|o| (o.id, o)).collect();
+            store::orgs_by_ids(&mut conn, &ids).await?.into_iter().map(|o| (o.id.get(), o)).collect();
         drop(conn);
         let names: HashMap<i64, String> = scored
             .iter()
@@ -322,7 +322,7 @@ impl App {
                     reasons.push(format!("In none of your clusters: a bridge (+{:.0}%)", CROSS_CLUSTER_BONUS * 100.0));
                 }
                 let cs = index.clusters_of(id, &today);
-                let clusters = index.clusters.iter().filter(|c| cs.contains(&c.id)).cloned().collect();
+                let clusters = index.clusters.iter().filter(|c| cs.contains(&c.id.get())).cloned().collect();
                 Some(Suggestion { organisation: o, clusters, score, reasons, other_cluster: other })
             })
             .collect())
@@ -330,13 +330,13 @@ impl App {
 
     /// Who an organisation should meet: organisations whose work matches its own (projects,
     /// offers, needs), new contacts only (no shared project yet), biased towards other clusters.
-    pub async fn recommendations(&self, org_id: i64, limit: usize) -> AppResult<Recommendations> {
+    pub async fn recommendations(&self, org_id: OrganisationId, limit: usize) -> AppResult<Recommendations> {
         let org = self.organisation(org_id).await?;
         let mut conn = self.store.conn().await?;
         // Its twelve most recent projects say what it works on now, and keep the query short.
         let projects = store::projects_of_org(&mut conn, org_id, 12).await?;
         let known: Vec<i64> =
-            store::org_partners(&mut conn, org_id, 10_000).await?.iter().map(|p| p.organisation.id).collect();
+            store::org_partners(&mut conn, org_id, 10_000).await?.iter().map(|p| p.organisation.id.get()).collect();
         drop(conn);
         let mut text = format!("{} {} {} {}", org.offers, org.needs, org.tags.join(" "), org.description);
         for (p, _) in &projects {
@@ -347,14 +347,15 @@ impl App {
             return Ok(Recommendations { items: Vec::new(), other_cluster_share: 0.0 });
         }
         let index = self.match_index().await?;
-        let items = self.rank(&index, Query::Profile(&text), Narrow::default(), Some(org_id), &known, limit).await?;
+        let items =
+            self.rank(&index, Query::Profile(&text), Narrow::default(), Some(org_id.get()), &known, limit).await?;
         let other = items.iter().filter(|s| s.other_cluster).count();
         let share = if items.is_empty() { 0.0 } else { other as f32 / items.len() as f32 };
         Ok(Recommendations { items, other_cluster_share: share })
     }
 
     /// Which clusters suit an organisation, best first, each with its reason.
-    pub async fn cluster_fit(&self, org_id: i64) -> AppResult<Vec<(Cluster, matching::Fit, usize)>> {
+    pub async fn cluster_fit(&self, org_id: OrganisationId) -> AppResult<Vec<(Cluster, matching::Fit, usize)>> {
         self.organisation(org_id).await?;
         let mut conn = self.store.conn().await?;
         let texts = store::org_project_texts(&mut conn, org_id).await?;
@@ -370,19 +371,19 @@ impl App {
         let active: Vec<&Cluster> = clusters.iter().filter(|c| c.status == domain::ClusterStatus::Active).collect();
         let profiles: Vec<matching::ClusterProfile> = active
             .iter()
-            .map(|c| matching::ClusterProfile { id: c.id, keywords: fit_keywords(c, &keywords) })
+            .map(|c| matching::ClusterProfile { id: c.id.get(), keywords: fit_keywords(c, &keywords) })
             .collect();
         let fits = matching::cluster_fit(&texts, &profiles);
         Ok(fits
             .into_iter()
-            .filter_map(|f| clusters.iter().find(|c| c.id == f.cluster_id).map(|c| (c.clone(), f, texts.len())))
+            .filter_map(|f| clusters.iter().find(|c| c.id.get() == f.cluster_id).map(|c| (c.clone(), f, texts.len())))
             .collect())
     }
 }
 
 /// A cluster's keyword stems for cluster fit: those stored for it, else the words of its name,
 /// sector and description (filler words left out: a reason shows what it matched).
-fn fit_keywords(c: &Cluster, stored: &[(i64, String)]) -> Vec<String> {
+fn fit_keywords(c: &Cluster, stored: &[(ClusterId, String)]) -> Vec<String> {
     let mine: Vec<String> = stored.iter().filter(|(id, _)| *id == c.id).map(|(_, k)| k.clone()).collect();
     if !mine.is_empty() {
         return mine;
@@ -512,12 +513,12 @@ impl App {
                 Some(t) => t.clone(),
                 None => {
                     // Titles name what projects are about; objectives and call texts mostly say how.
-                    let mut t: String = store::projects_of_org(&mut conn, org, 500)
+                    let mut t: String = store::projects_of_org(&mut conn, OrganisationId::new(org), 500)
                         .await?
                         .iter()
                         .map(|(p, _)| format!("{}\n", p.title))
                         .collect();
-                    if let Some(o) = store::get_org(&mut conn, org).await? {
+                    if let Some(o) = store::get_org(&mut conn, OrganisationId::new(org)).await? {
                         t.push_str(&format!("\n{} {} {} {}", o.description, o.offers, o.needs, o.tags.join(" ")));
                     }
                     texts.insert(org, t.clone());
@@ -541,7 +542,7 @@ impl App {
                     .clusters
                     .into_iter()
                     .filter_map(|(c, ms)| {
-                        let cluster = clusters.iter().find(|x| x.id == c)?.clone();
+                        let cluster = clusters.iter().find(|x| x.id.get() == c)?.clone();
                         Some((
                             cluster,
                             ms.into_iter().map(|m| (m, names.get(&m).cloned().unwrap_or_default())).collect(),
@@ -583,13 +584,13 @@ impl App {
         }
         let mut fixed_orgs = Vec::new();
         for f in &fixed {
-            fixed_orgs.push(self.organisation(*f).await?);
+            fixed_orgs.push(self.organisation(OrganisationId::new(*f)).await?);
         }
         let keep_out: Vec<i64> = exclude.iter().chain(&fixed).copied().collect();
         let index = self.match_index().await?;
         let ranked = self.rank(&index, Query::Need(text), Narrow::default(), None, &keep_out, 300).await?;
         let candidate = |o: &Organisation, score: f32| matching::consortium::Candidate {
-            id: o.id,
+            id: o.id.get(),
             kind: o.kind.as_str().to_string(),
             sme: o.sme == Some(true),
             country: o.country.code().to_string(),
@@ -601,10 +602,10 @@ impl App {
         let mut members = Vec::new();
         for (ri, c) in &team.members {
             let role = roles.get(*ri).map(|r| r.kind.clone()).unwrap_or_else(|| "chosen by you".into());
-            let s = match ranked.iter().find(|s| s.organisation.id == c.id) {
+            let s = match ranked.iter().find(|s| s.organisation.id.get() == c.id) {
                 Some(s) => s.clone(),
                 None => {
-                    let o = self.organisation(c.id).await?;
+                    let o = self.organisation(OrganisationId::new(c.id)).await?;
                     Suggestion {
                         organisation: o,
                         clusters: Vec::new(),
@@ -648,7 +649,7 @@ impl App {
     }
 
     /// Saves a find-partners search; today's matches count as seen, so only later news alerts.
-    pub async fn save_search(&self, actor: &Actor, name: &str, q: &PartnerQuery) -> AppResult<i64> {
+    pub async fn save_search(&self, actor: &Actor, name: &str, q: &PartnerQuery) -> AppResult<SavedSearchId> {
         let Some(user_id) = actor.user_id else { return Err(AppError::Unauthenticated) };
         let name = name.trim();
         if name.is_empty() || name.chars().count() > 120 {
@@ -663,7 +664,7 @@ impl App {
         let found = self.find_partners(actor, &q).await?;
         let text = |s: &Option<String>| s.clone().unwrap_or_default().trim().to_string();
         let s = domain::SavedSearch {
-            id: 0,
+            id: SavedSearchId::default(),
             user_id,
             name: name.to_string(),
             q: text(&q.q),
@@ -701,7 +702,7 @@ impl App {
     }
 
     /// Marks a saved search's current matches as seen.
-    pub async fn mark_search_seen(&self, actor: &Actor, id: i64) -> AppResult<()> {
+    pub async fn mark_search_seen(&self, actor: &Actor, id: SavedSearchId) -> AppResult<()> {
         let Some(user_id) = actor.user_id else { return Err(AppError::Unauthenticated) };
         let mut conn = self.store.conn().await?;
         let s = store::saved_searches_of(&mut conn, user_id)
@@ -716,7 +717,7 @@ impl App {
         Ok(())
     }
 
-    pub async fn delete_saved_search(&self, actor: &Actor, id: i64) -> AppResult<()> {
+    pub async fn delete_saved_search(&self, actor: &Actor, id: SavedSearchId) -> AppResult<()> {
         let Some(user_id) = actor.user_id else { return Err(AppError::Unauthenticated) };
         let mut tx = self.store.begin().await?;
         if !store::delete_saved_search(&mut tx, id, user_id).await? {

@@ -8,7 +8,7 @@ use app::export::Format;
 use app::import::CsvKind;
 use app::{App, AppError};
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use domain::Actor;
+use domain::{Actor, ClusterId, OrganisationId, SlotId};
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -562,14 +562,14 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                     password,
                     role,
                     clusters: ids,
-                    organisation_id: organisation,
+                    organisation_id: organisation.map(OrganisationId::new),
                 };
                 let id = app.create_user(&system, &input).await?;
                 out!("created account {id} for {email}");
             }
             UserWhat::List => {
                 for (u, clusters) in app.list_users(&system).await? {
-                    let clusters: Vec<String> = clusters.iter().map(i64::to_string).collect();
+                    let clusters: Vec<String> = clusters.iter().map(ClusterId::to_string).collect();
                     out!(
                         "{}\t{}\t{}\tclusters={}\torganisation={}{}",
                         u.id,
@@ -606,7 +606,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 let items: Vec<serde_json::Value> = found
                     .iter()
                     .map(|s| {
-                        serde_json::json!({"id": s.organisation.id, "name": s.organisation.display_name(), "country": s.organisation.country.code(),
+                        serde_json::json!({"id": s.organisation.id.get(), "name": s.organisation.display_name(), "country": s.organisation.country.code(),
                             "kind": s.organisation.kind.as_str(), "clusters": s.clusters.iter().map(|c| c.slug.clone()).collect::<Vec<_>>(),
                             "score": s.score, "other_cluster": s.other_cluster, "reasons": s.reasons})
                     })
@@ -617,13 +617,13 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Command::Recommend { organisation, limit } => {
-            let r = app.recommendations(organisation, limit).await?;
+            let r = app.recommendations(OrganisationId::new(organisation), limit).await?;
             out!("{:.0}% of these are in none of the organisation's clusters", r.other_cluster_share * 100.0);
             print_suggestions(&r.items);
         }
         Command::Cluster { what } => cluster(&app, &system, what).await?,
         Command::ClusterFit { organisation } => {
-            let fits = app.cluster_fit(organisation).await?;
+            let fits = app.cluster_fit(OrganisationId::new(organisation)).await?;
             if fits.is_empty() {
                 out!("no cluster's themes appear in this organisation's projects or profile");
             }
@@ -688,7 +688,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             out!("created {} with {} meeting slots", view.event.slug, view.slots.len());
         }
         Command::Event { what: EventWhat::AddParticipant { slug, name, organisation } } => {
-            let id = app.add_participant(&system, &slug, &name, organisation, None).await?;
+            let id = app.add_participant(&system, &slug, &name, organisation.map(OrganisationId::new), None).await?;
             out!("participant {id}");
         }
         Command::Event { what: EventWhat::Tables { slug, tables } } => {
@@ -697,7 +697,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 let bad =
                     || AppError::field("tables", format!("`{t}`: write SLOT_ID=N, or SLOT_ID= for the event's number"));
                 let (slot, n) = t.split_once('=').ok_or_else(bad)?;
-                let slot = slot.trim().parse::<i64>().map_err(|_| bad())?;
+                let slot = slot.trim().parse::<SlotId>().map_err(|_| bad())?;
                 let n = match n.trim() {
                     "" => None,
                     n => Some(n.parse::<i64>().map_err(|_| bad())?),

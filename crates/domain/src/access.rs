@@ -6,6 +6,7 @@
 //! profile and people; a `participant` is an event-scoped guest (the events work grants them
 //! events) who otherwise sees what the public sees. Anonymous visitors read the public directory.
 
+use crate::id::{ClusterId, OrganisationId, UserId};
 use crate::Visibility;
 
 /// The role of an account.
@@ -48,13 +49,13 @@ impl std::fmt::Display for Role {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Actor {
     /// `None` for anonymous visitors.
-    pub user_id: Option<i64>,
+    pub user_id: Option<UserId>,
     pub email: String,
     pub role: Option<Role>,
     /// Clusters a manager runs.
-    pub managed_clusters: Vec<i64>,
+    pub managed_clusters: Vec<ClusterId>,
     /// The organisation a member represents.
-    pub organisation_id: Option<i64>,
+    pub organisation_id: Option<OrganisationId>,
 }
 
 impl Actor {
@@ -80,12 +81,12 @@ impl Actor {
         matches!(self.role, Some(Role::Admin | Role::Manager | Role::Member))
     }
 
-    pub fn manages_cluster(&self, cluster_id: i64) -> bool {
+    pub fn manages_cluster(&self, cluster_id: ClusterId) -> bool {
         self.is_admin() || (self.role == Some(Role::Manager) && self.managed_clusters.contains(&cluster_id))
     }
 
     /// A manager manages an organisation when it belongs to one of their clusters.
-    pub fn manages_any(&self, cluster_ids: &[i64]) -> bool {
+    pub fn manages_any(&self, cluster_ids: &[ClusterId]) -> bool {
         self.is_admin() || cluster_ids.iter().any(|c| self.manages_cluster(*c))
     }
 
@@ -98,7 +99,7 @@ impl Actor {
         self.is_admin() || (self.role == Some(Role::Manager) && !self.managed_clusters.is_empty())
     }
 
-    pub fn can_edit_cluster(&self, cluster_id: i64) -> bool {
+    pub fn can_edit_cluster(&self, cluster_id: ClusterId) -> bool {
         self.manages_cluster(cluster_id)
     }
 
@@ -107,15 +108,15 @@ impl Actor {
     }
 
     /// `org_clusters`: the clusters the organisation currently belongs to.
-    pub fn can_edit_organisation(&self, org_id: i64, org_clusters: &[i64]) -> bool {
+    pub fn can_edit_organisation(&self, org_id: OrganisationId, org_clusters: &[ClusterId]) -> bool {
         self.manages_any(org_clusters) || (self.role == Some(Role::Member) && self.organisation_id == Some(org_id))
     }
 
-    pub fn can_delete_organisation(&self, org_clusters: &[i64]) -> bool {
+    pub fn can_delete_organisation(&self, org_clusters: &[ClusterId]) -> bool {
         self.is_admin() || (!org_clusters.is_empty() && self.manages_any(org_clusters))
     }
 
-    pub fn can_manage_people(&self, org_id: i64, org_clusters: &[i64]) -> bool {
+    pub fn can_manage_people(&self, org_id: OrganisationId, org_clusters: &[ClusterId]) -> bool {
         self.can_edit_organisation(org_id, org_clusters)
     }
 
@@ -124,7 +125,7 @@ impl Actor {
         matches!(self.role, Some(Role::Admin | Role::Manager))
     }
 
-    pub fn can_edit_project(&self, project_clusters: &[i64]) -> bool {
+    pub fn can_edit_project(&self, project_clusters: &[ClusterId]) -> bool {
         self.manages_any(project_clusters)
     }
 
@@ -169,7 +170,7 @@ mod tests {
     use super::*;
 
     fn user(role: Role) -> Actor {
-        Actor { user_id: Some(1), email: "x@example.org".into(), role: Some(role), ..Actor::default() }
+        Actor { user_id: Some(UserId::new(1)), email: "x@example.org".into(), role: Some(role), ..Actor::default() }
     }
 
     #[test]
@@ -201,14 +202,15 @@ mod tests {
     #[test]
     fn managers_edit_only_their_clusters() {
         let mut m = user(Role::Manager);
-        m.managed_clusters = vec![7];
-        assert!(m.can_edit_organisation(1, &[3, 7]));
-        assert!(!m.can_edit_organisation(1, &[3]));
+        m.managed_clusters = vec![ClusterId::new(7)];
+        let c = ClusterId::new;
+        assert!(m.can_edit_organisation(OrganisationId::new(1), &[c(3), c(7)]));
+        assert!(!m.can_edit_organisation(OrganisationId::new(1), &[c(3)]));
         assert!(!m.can_create_cluster());
         let mut member = user(Role::Member);
-        member.organisation_id = Some(5);
-        assert!(member.can_edit_organisation(5, &[]));
-        assert!(!member.can_edit_organisation(6, &[]));
+        member.organisation_id = Some(OrganisationId::new(5));
+        assert!(member.can_edit_organisation(OrganisationId::new(5), &[]));
+        assert!(!member.can_edit_organisation(OrganisationId::new(6), &[]));
         assert!(!member.can_create_organisation());
     }
 }

@@ -2,16 +2,17 @@
 //! signed-in browser session, and saved find-partners searches. Secrets are held only as hashes.
 
 use crate::access::Role;
+use crate::id::{OrganisationId, SavedSearchId, UserId};
 
 /// An account.
 #[derive(Debug, Clone, PartialEq)]
 pub struct User {
-    pub id: i64,
+    pub id: UserId,
     pub email: String,
     pub password_hash: String,
     pub role: Role,
     /// The organisation a member represents.
-    pub organisation_id: Option<i64>,
+    pub organisation_id: Option<OrganisationId>,
     pub disabled: bool,
     pub created_at: String,
 }
@@ -19,7 +20,7 @@ pub struct User {
 /// A signed-in browser session, found by the hash of its token.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Session {
-    pub user_id: i64,
+    pub user_id: UserId,
     pub csrf_token: String,
     pub expires_at: String,
 }
@@ -28,8 +29,8 @@ pub struct Session {
 /// organisations already seen (`;`-separated ids), so new matches can be pointed out.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SavedSearch {
-    pub id: i64,
-    pub user_id: i64,
+    pub id: SavedSearchId,
+    pub user_id: UserId,
     pub name: String,
     pub q: String,
     pub cluster: String,

@@ -3,6 +3,7 @@
 //! slots it is stored as. The two convert both ways against the event's slots.
 
 use crate::event::EventSlot;
+use crate::id::SlotId;
 use crate::FieldError;
 
 /// A participant's availability as people state it: when they arrive and leave, which meeting
@@ -11,20 +12,20 @@ use crate::FieldError;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Availability {
     /// The first slot (id) they can meet in; `None`: from the first slot.
-    pub arrival: Option<i64>,
+    pub arrival: Option<SlotId>,
     /// The last slot (id) they can meet in; `None`: until the last slot.
-    pub departure: Option<i64>,
+    pub departure: Option<SlotId>,
     /// Meeting sessions they attend; `None`: every session.
     pub sessions: Option<Vec<String>>,
     /// Slots (ids) they cannot take, for any other reason.
-    pub blocked: Vec<i64>,
+    pub blocked: Vec<SlotId>,
 }
 
 impl Availability {
     /// The slots (ids) this availability rules out, or the fields that do not fit the programme.
-    pub fn unavailable(&self, slots: &[EventSlot]) -> Result<Vec<i64>, Vec<FieldError>> {
+    pub fn unavailable(&self, slots: &[EventSlot]) -> Result<Vec<SlotId>, Vec<FieldError>> {
         let mut errors = Vec::new();
-        let position = |field: &str, id: Option<i64>, errors: &mut Vec<FieldError>| match id {
+        let position = |field: &str, id: Option<SlotId>, errors: &mut Vec<FieldError>| match id {
             None => None,
             Some(id) => match slots.iter().position(|s| s.id == id) {
                 Some(i) => Some(i),
@@ -81,7 +82,7 @@ impl Availability {
 
     /// The availability that a stored set of unavailable slots reads as: arrival and departure
     /// at the first and last free slot, sessions with no free slot left out, the rest blocked.
-    pub fn from_unavailable(slots: &[EventSlot], unavailable: &[i64]) -> Availability {
+    pub fn from_unavailable(slots: &[EventSlot], unavailable: &[SlotId]) -> Availability {
         let free: Vec<usize> = (0..slots.len()).filter(|&i| !unavailable.contains(&slots[i].id)).collect();
         let (Some(&first), Some(&last)) = (free.first(), free.last()) else {
             return Availability { sessions: Some(Vec::new()), ..Default::default() };
@@ -108,7 +109,7 @@ mod tests {
 
     fn slot(id: i64, session: &str) -> EventSlot {
         EventSlot {
-            id,
+            id: SlotId::new(id),
             position: id,
             starts_at: format!("2027-01-01T{:02}:00", 8 + id),
             minutes: 30,
@@ -120,23 +121,30 @@ mod tests {
     #[test]
     fn availability_round_trips_through_the_stored_slots() {
         let slots: Vec<EventSlot> = vec![slot(1, "am"), slot(2, "am"), slot(3, "am"), slot(4, "pm"), slot(5, "pm")];
-        let a = Availability { arrival: Some(2), departure: None, sessions: Some(vec!["am".into()]), blocked: vec![3] };
+        let s = SlotId::new;
+        let a = Availability {
+            arrival: Some(s(2)),
+            departure: None,
+            sessions: Some(vec!["am".into()]),
+            blocked: vec![s(3)],
+        };
         let out = a.unavailable(&slots).unwrap();
-        assert_eq!(out, vec![1, 3, 4, 5]);
+        assert_eq!(out, vec![s(1), s(3), s(4), s(5)]);
         let back = Availability::from_unavailable(&slots, &out);
         assert_eq!(back.unavailable(&slots).unwrap(), out, "{back:?}");
-        let late = Availability { arrival: Some(4), departure: Some(2), ..Default::default() };
+        let late = Availability { arrival: Some(s(4)), departure: Some(s(2)), ..Default::default() };
         assert_eq!(late.unavailable(&slots).unwrap_err()[0].field, "departure");
     }
 
     #[test]
     fn unknown_slots_and_sessions_are_named() {
         let slots = vec![slot(1, "am"), slot(2, "pm")];
-        let a = Availability { sessions: Some(vec!["noon".into()]), blocked: vec![9], ..Default::default() };
+        let a =
+            Availability { sessions: Some(vec!["noon".into()]), blocked: vec![SlotId::new(9)], ..Default::default() };
         let errors = a.unavailable(&slots).unwrap_err();
         let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, vec!["sessions", "blocked"]);
-        let none = Availability::from_unavailable(&slots, &[1, 2]);
+        let none = Availability::from_unavailable(&slots, &[SlotId::new(1), SlotId::new(2)]);
         assert_eq!(none.sessions, Some(Vec::new()));
         assert_eq!(Availability::sessions(&slots), vec!["am".to_string(), "pm".to_string()]);
     }

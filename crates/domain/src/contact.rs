@@ -2,6 +2,7 @@
 //! organisation) accepts or declines. An accepted request reveals the person's `on_agreement`
 //! contact fields to the account that asked.
 
+use crate::id::{ContactRequestId, PersonId, UserId};
 use crate::model::string_enum;
 
 string_enum! {
@@ -12,10 +13,10 @@ string_enum! {
 /// A request to be put in contact with a person.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ContactRequest {
-    pub id: i64,
-    pub from_user_id: i64,
+    pub id: ContactRequestId,
+    pub from_user_id: UserId,
     pub from_email: String,
-    pub person_id: i64,
+    pub person_id: PersonId,
     pub message: String,
     pub status: ContactStatus,
     pub created_at: String,

@@ -5,6 +5,7 @@
 //! Statuses are enums whose `as_str` is the text stored in the database and sent on the wire;
 //! the store parses them once when it reads a row.
 
+use crate::id::{EventId, MeetingId, OrganisationId, ParticipantId, RequestId, SlotId, UserId};
 use crate::model::string_enum;
 
 string_enum! {
@@ -55,7 +56,7 @@ string_enum! {
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Event {
-    pub id: i64,
+    pub id: EventId,
     pub slug: String,
     pub name: String,
     pub venue: String,
@@ -84,7 +85,7 @@ pub struct EventSession {
 /// A meeting slot: local start time (`YYYY-MM-DDTHH:MM`), length, and the session it belongs to.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EventSlot {
-    pub id: i64,
+    pub id: SlotId,
     pub position: i64,
     pub starts_at: String,
     pub minutes: i64,
@@ -97,24 +98,24 @@ pub struct EventSlot {
 /// organisers.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EventParticipant {
-    pub id: i64,
-    pub event_id: i64,
-    pub user_id: Option<i64>,
-    pub organisation_id: Option<i64>,
+    pub id: ParticipantId,
+    pub event_id: EventId,
+    pub user_id: Option<UserId>,
+    pub organisation_id: Option<OrganisationId>,
     pub name: String,
     pub status: ParticipantStatus,
     /// Slot ids the participant cannot attend.
-    pub unavailable: Vec<i64>,
+    pub unavailable: Vec<SlotId>,
     /// The secret of the participant's private calendar link.
     pub token: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct MeetingRequest {
-    pub id: i64,
-    pub event_id: i64,
-    pub from_participant: i64,
-    pub to_participant: i64,
+    pub id: RequestId,
+    pub event_id: EventId,
+    pub from_participant: ParticipantId,
+    pub to_participant: ParticipantId,
     pub message: String,
     pub priority: i64,
     pub status: RequestStatus,
@@ -123,7 +124,7 @@ pub struct MeetingRequest {
 
 impl MeetingRequest {
     /// Whether `participant` is one of the two sides.
-    pub fn involves(&self, participant: i64) -> bool {
+    pub fn involves(&self, participant: ParticipantId) -> bool {
         self.from_participant == participant || self.to_participant == participant
     }
 }
@@ -131,10 +132,10 @@ impl MeetingRequest {
 /// An accepted request, placed (or not yet) in a slot at a table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EventMeeting {
-    pub id: i64,
-    pub event_id: i64,
-    pub request_id: i64,
-    pub slot_id: Option<i64>,
+    pub id: MeetingId,
+    pub event_id: EventId,
+    pub request_id: RequestId,
+    pub slot_id: Option<SlotId>,
     pub table_no: Option<i64>,
     /// Locked by organisers: the scheduler keeps it where it is.
     pub pinned: bool,
@@ -156,7 +157,7 @@ impl EventMeeting {
 /// One meeting of a personal agenda.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AgendaItem {
-    pub meeting_id: i64,
+    pub meeting_id: MeetingId,
     pub slot: Option<EventSlot>,
     pub table: Option<i64>,
     pub with: String,

@@ -126,6 +126,7 @@ fn vtimezone(tzid: &str) -> Option<&'static [&'static str]> {
 mod tests {
     use super::*;
     use crate::event::{EventSlot, ParticipantStatus};
+    use crate::id::{EventId, MeetingId, ParticipantId, SlotId};
 
     #[test]
     fn a_moved_meeting_keeps_its_uid_and_a_cancelled_one_says_so() {
@@ -137,8 +138,8 @@ mod tests {
             ..Default::default()
         };
         let p = EventParticipant {
-            id: 1,
-            event_id: 1,
+            id: ParticipantId::new(1),
+            event_id: EventId::new(1),
             user_id: None,
             organisation_id: None,
             name: "Ada".into(),
@@ -147,7 +148,7 @@ mod tests {
             token: "t".into(),
         };
         let slot = EventSlot {
-            id: 3,
+            id: SlotId::new(3),
             position: 0,
             starts_at: "2027-03-10T09:40".into(),
             minutes: 20,
@@ -155,7 +156,7 @@ mod tests {
             tables: None,
         };
         let item = |status| AgendaItem {
-            meeting_id: 7,
+            meeting_id: MeetingId::new(7),
             slot: Some(slot.clone()),
             table: Some(4),
             with: "Bob; Co".into(),
@@ -194,8 +195,8 @@ mod tests {
             ..Default::default()
         };
         let p = EventParticipant {
-            id: 1,
-            event_id: 1,
+            id: ParticipantId::new(1),
+            event_id: EventId::new(1),
             user_id: None,
             organisation_id: None,
             name: "Ada".into(),
@@ -204,7 +205,7 @@ mod tests {
             token: "t".into(),
         };
         let slot = EventSlot {
-            id: 3,
+            id: SlotId::new(3),
             position: 0,
             starts_at: "2027-03-10T09:40".into(),
             minutes: 20,
@@ -215,7 +216,7 @@ mod tests {
             .to_string() + &"long ".repeat(30);
         let items = [
             AgendaItem {
-                meeting_id: 7,
+                meeting_id: MeetingId::new(7),
                 slot: Some(slot.clone()),
                 table: Some(4),
                 with: evil.clone(),
@@ -223,7 +224,7 @@ mod tests {
                 status: MeetingStatus::Scheduled,
             },
             AgendaItem {
-                meeting_id: 8,
+                meeting_id: MeetingId::new(8),
                 slot: Some(slot),
                 table: Some(5),
                 with: "Bob".into(),

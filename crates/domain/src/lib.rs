@@ -16,6 +16,7 @@ pub mod country;
 mod error;
 pub mod event;
 pub mod ical;
+pub mod id;
 pub mod input;
 pub mod listing;
 pub mod model;
@@ -32,6 +33,10 @@ pub use error::FieldError;
 pub use event::{
     AgendaItem, Event, EventMeeting, EventParticipant, EventSession, EventSlot, EventStatus, FeedbackOutcome,
     MeetingRequest, MeetingStatus, ParticipantStatus, RequestStatus,
+};
+pub use id::{
+    ClusterId, ContactRequestId, EventId, MeetingId, MembershipId, OrganisationId, ParticipantId, PersonId, ProjectId,
+    RequestId, SavedSearchId, SlotId, TokenId, UserId,
 };
 pub use listing::{ClusterLink, ClusterSummary, DirectoryRow, Facets, HistoryEntry, OrgHit, PartnerLink, ProjectText};
 pub use model::*;

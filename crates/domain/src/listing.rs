@@ -2,7 +2,7 @@
 //! besides the entities themselves (counts, history, links between clusters and organisations,
 //! directory hits with their facets, and the texts the ranker indexes).
 
-use crate::{Cluster, Organisation};
+use crate::{Cluster, ClusterId, Organisation, OrganisationId, ProjectId};
 
 /// A cluster with the counts the home page shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,13 +18,13 @@ pub struct HistoryEntry {
     pub at: String,
     pub event: String,
     pub detail: String,
-    pub related_cluster_id: Option<i64>,
+    pub related_cluster_id: Option<ClusterId>,
 }
 
 /// Another cluster reached through projects shared by members of both.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClusterLink {
-    pub cluster_id: i64,
+    pub cluster_id: ClusterId,
     pub slug: String,
     pub name: String,
     pub shared_projects: i64,
@@ -34,7 +34,7 @@ pub struct ClusterLink {
 #[derive(Debug, Clone, PartialEq)]
 pub struct OrgHit {
     pub organisation: Organisation,
-    pub cluster_ids: Vec<i64>,
+    pub cluster_ids: Vec<ClusterId>,
     pub projects: i64,
 }
 
@@ -43,7 +43,7 @@ pub struct OrgHit {
 pub struct Facets {
     pub kinds: Vec<(String, i64)>,
     pub countries: Vec<(String, i64)>,
-    pub clusters: Vec<(i64, i64)>,
+    pub clusters: Vec<(ClusterId, i64)>,
 }
 
 /// An organisation that shares projects with another one.
@@ -56,7 +56,7 @@ pub struct PartnerLink {
 /// What the in-memory directory index holds per organisation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DirectoryRow {
-    pub id: i64,
+    pub id: OrganisationId,
     pub kind: String,
     pub country: String,
     pub sort_name: String,
@@ -66,7 +66,7 @@ pub struct DirectoryRow {
 /// What the matchmaking engine reads of a project.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProjectText {
-    pub id: i64,
+    pub id: ProjectId,
     pub acronym: String,
     pub title: String,
     pub summary: String,

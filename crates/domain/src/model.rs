@@ -4,6 +4,7 @@
 //! (`ClusterDraft`, `OrganisationDraft`, ...) are what a user may write; each has a `parse` that
 //! checks raw strings and collects every problem, so a form can show all of them at once.
 
+use crate::id::{ClusterId, MembershipId, OrganisationId, PersonId, ProjectId, UserId};
 use crate::{Country, FieldError};
 use chrono::NaiveDate;
 
@@ -102,19 +103,19 @@ impl ProjectStatus {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cluster {
-    pub id: i64,
+    pub id: ClusterId,
     pub slug: String,
     pub name: String,
     pub sector: String,
     pub description: String,
     pub status: ClusterStatus,
     /// Set when this cluster was merged into another one.
-    pub successor_id: Option<i64>,
+    pub successor_id: Option<ClusterId>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Organisation {
-    pub id: i64,
+    pub id: OrganisationId,
     pub external_id: Option<String>,
     /// As given; may be empty for CORDIS organisations without a known name.
     pub name: String,
@@ -140,7 +141,7 @@ impl Organisation {
 }
 
 /// Display rule for organisations without a name (45% of CORDIS rows).
-pub fn display_name(name: &str, external_id: Option<&str>, id: i64) -> String {
+pub fn display_name(name: &str, external_id: Option<&str>, id: OrganisationId) -> String {
     if !name.trim().is_empty() {
         return name.trim().to_string();
     }
@@ -152,9 +153,9 @@ pub fn display_name(name: &str, external_id: Option<&str>, id: i64) -> String {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Membership {
-    pub id: i64,
-    pub organisation_id: i64,
-    pub cluster_id: i64,
+    pub id: MembershipId,
+    pub organisation_id: OrganisationId,
+    pub cluster_id: ClusterId,
     pub start_date: Option<NaiveDate>,
     pub end_date: Option<NaiveDate>,
     /// True when the membership was inferred (demo data), not declared.
@@ -165,8 +166,8 @@ pub struct Membership {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Person {
-    pub id: i64,
-    pub organisation_id: i64,
+    pub id: PersonId,
+    pub organisation_id: OrganisationId,
     pub name: String,
     pub role_title: String,
     pub email: String,
@@ -175,12 +176,12 @@ pub struct Person {
     pub phone_visibility: Visibility,
     /// Generated demo person, not a real one.
     pub fictional: bool,
-    pub user_id: Option<i64>,
+    pub user_id: Option<UserId>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Project {
-    pub id: i64,
+    pub id: ProjectId,
     pub external_id: Option<String>,
     pub acronym: String,
     pub title: String,
@@ -224,8 +225,8 @@ impl Project {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Partner {
-    pub project_id: i64,
-    pub organisation_id: i64,
+    pub project_id: ProjectId,
+    pub organisation_id: OrganisationId,
     pub role: String,
 }
 
@@ -640,8 +641,8 @@ mod tests {
 
     #[test]
     fn unnamed_organisations_get_a_display_name() {
-        assert_eq!(display_name("", Some("999999999"), 3), "Organisation 999999999");
-        assert_eq!(display_name(" Acme ", Some("1"), 3), "Acme");
+        assert_eq!(display_name("", Some("999999999"), OrganisationId::new(3)), "Organisation 999999999");
+        assert_eq!(display_name(" Acme ", Some("1"), OrganisationId::new(3)), "Acme");
     }
 
     /// Finding 13 of issue 13: bidi overrides, zero-width characters, BOMs and line breaks were

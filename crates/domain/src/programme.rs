@@ -5,6 +5,7 @@
 //! the blocks out as numbered slots in time order.
 
 use crate::event::{EventSession, EventSlot};
+use crate::id::SlotId;
 use crate::FieldError;
 
 /// A block of meeting slots in the programme: `count` slots of `minutes` from `start` ("HH:MM")
@@ -190,7 +191,7 @@ pub fn programme_slots(blocks: &[ProgrammeBlock], first_day: &str) -> Vec<EventS
         let block_day = day_of(b, first_day);
         for _ in 0..b.count {
             slots.push(EventSlot {
-                id: 0,
+                id: SlotId::default(),
                 position: slots.len() as i64,
                 starts_at: format!("{block_day}T{:02}:{:02}", minutes / 60, minutes % 60),
                 minutes: b.minutes,

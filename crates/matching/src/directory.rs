@@ -188,7 +188,7 @@ impl DirectoryIndex {
         facets.countries = countries.into_iter().map(|(k, n)| (k.to_string(), n)).collect();
         facets.countries.sort_by(by_count);
         facets.countries.truncate(60);
-        facets.clusters = clusters.into_iter().collect();
+        facets.clusters = clusters.into_iter().map(|(c, n)| (domain::ClusterId::new(c), n)).collect();
         facets.clusters.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
 
         let total = matched.len();
@@ -282,6 +282,6 @@ mod tests {
         assert_eq!((page.ids.clone(), page.total), (vec![2], 3));
         assert_eq!(page.facets.kinds, [("company".to_string(), 2), ("research".to_string(), 1)]);
         assert_eq!(page.facets.countries, [("LU".to_string(), 2), ("DE".to_string(), 1)]);
-        assert_eq!(page.facets.clusters, [(7, 1)]);
+        assert_eq!(page.facets.clusters, [(domain::ClusterId::new(7), 1)]);
     }
 }

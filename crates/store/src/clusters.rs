@@ -1,7 +1,10 @@
 //! Clusters, their history (renames, merges, splits) and memberships.
 
 use crate::{date, date_text, flag, Conn, Result};
-use domain::{Cluster, ClusterDraft, ClusterLink, ClusterStatus, ClusterSummary, HistoryEntry, Membership};
+use domain::{
+    Cluster, ClusterDraft, ClusterId, ClusterLink, ClusterStatus, ClusterSummary, HistoryEntry, Membership,
+    MembershipId, OrganisationId, ProjectId,
+};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
@@ -9,13 +12,13 @@ const CLUSTER_COLS: &str = "id, slug, name, sector, description, status, success
 
 fn cluster(r: &AnyRow) -> Result<Cluster> {
     Ok(Cluster {
-        id: r.try_get("id")?,
+        id: ClusterId::new(r.try_get("id")?),
         slug: r.try_get("slug")?,
         name: r.try_get("name")?,
         sector: r.try_get("sector")?,
         description: r.try_get("description")?,
         status: ClusterStatus::parse(&r.try_get::<String, _>("status")?).unwrap_or(ClusterStatus::Active),
-        successor_id: r.try_get("successor_id")?,
+        successor_id: r.try_get::<Option<i64>, _>("successor_id")?.map(ClusterId::new),
     })
 }
 
@@ -51,9 +54,9 @@ pub async fn all_clusters(conn: &mut Conn) -> Result<Vec<Cluster>> {
     rows.iter().map(cluster).collect()
 }
 
-pub async fn get_cluster(conn: &mut Conn, id: i64) -> Result<Option<Cluster>> {
+pub async fn get_cluster(conn: &mut Conn, id: ClusterId) -> Result<Option<Cluster>> {
     let row = sqlx::query(&format!("SELECT {CLUSTER_COLS} FROM clusters WHERE id = $1"))
-        .bind(id)
+        .bind(id.get())
         .fetch_optional(&mut *conn)
         .await?;
     row.as_ref().map(cluster).transpose()
@@ -67,7 +70,7 @@ pub async fn get_cluster_by_slug(conn: &mut Conn, slug: &str) -> Result<Option<C
     row.as_ref().map(cluster).transpose()
 }
 
-pub async fn insert_cluster(conn: &mut Conn, d: &ClusterDraft, now: &str) -> Result<i64> {
+pub async fn insert_cluster(conn: &mut Conn, d: &ClusterDraft, now: &str) -> Result<ClusterId> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO clusters (slug, name, sector, description, status, created_at, updated_at)
          VALUES ($1, $2, $3, $4, 'active', $5, $6) RETURNING id",
@@ -80,10 +83,10 @@ pub async fn insert_cluster(conn: &mut Conn, d: &ClusterDraft, now: &str) -> Res
     .bind(now.to_string())
     .fetch_one(&mut *conn)
     .await?;
-    Ok(id)
+    Ok(ClusterId::new(id))
 }
 
-pub async fn update_cluster(conn: &mut Conn, id: i64, d: &ClusterDraft, now: &str) -> Result<bool> {
+pub async fn update_cluster(conn: &mut Conn, id: ClusterId, d: &ClusterDraft, now: &str) -> Result<bool> {
     let n = sqlx::query(
         "UPDATE clusters SET slug = $1, name = $2, sector = $3, description = $4, updated_at = $5 WHERE id = $6",
     )
@@ -92,7 +95,7 @@ pub async fn update_cluster(conn: &mut Conn, id: i64, d: &ClusterDraft, now: &st
     .bind(d.sector.clone())
     .bind(d.description.clone())
     .bind(now.to_string())
-    .bind(id)
+    .bind(id.get())
     .execute(&mut *conn)
     .await?
     .rows_affected();
@@ -101,16 +104,16 @@ pub async fn update_cluster(conn: &mut Conn, id: i64, d: &ClusterDraft, now: &st
 
 pub async fn set_cluster_status(
     conn: &mut Conn,
-    id: i64,
+    id: ClusterId,
     status: ClusterStatus,
-    successor: Option<i64>,
+    successor: Option<ClusterId>,
     now: &str,
 ) -> Result<()> {
     sqlx::query("UPDATE clusters SET status = $1, successor_id = $2, updated_at = $3 WHERE id = $4")
         .bind(status.as_str())
-        .bind(successor)
+        .bind(successor.map(ClusterId::get))
         .bind(now.to_string())
-        .bind(id)
+        .bind(id.get())
         .execute(&mut *conn)
         .await?;
     Ok(())
@@ -118,30 +121,30 @@ pub async fn set_cluster_status(
 
 pub async fn add_history(
     conn: &mut Conn,
-    cluster_id: i64,
+    cluster_id: ClusterId,
     event: &str,
     detail: &str,
-    related: Option<i64>,
+    related: Option<ClusterId>,
     now: &str,
 ) -> Result<()> {
     sqlx::query(
         "INSERT INTO cluster_history (cluster_id, event, detail, related_cluster_id, at) VALUES ($1, $2, $3, $4, $5)",
     )
-    .bind(cluster_id)
+    .bind(cluster_id.get())
     .bind(event.to_string())
     .bind(detail.to_string())
-    .bind(related)
+    .bind(related.map(ClusterId::get))
     .bind(now.to_string())
     .execute(&mut *conn)
     .await?;
     Ok(())
 }
 
-pub async fn cluster_history(conn: &mut Conn, cluster_id: i64) -> Result<Vec<HistoryEntry>> {
+pub async fn cluster_history(conn: &mut Conn, cluster_id: ClusterId) -> Result<Vec<HistoryEntry>> {
     let rows = sqlx::query(
         "SELECT at, event, detail, related_cluster_id FROM cluster_history WHERE cluster_id = $1 ORDER BY id",
     )
-    .bind(cluster_id)
+    .bind(cluster_id.get())
     .fetch_all(&mut *conn)
     .await?;
     rows.iter()
@@ -150,13 +153,13 @@ pub async fn cluster_history(conn: &mut Conn, cluster_id: i64) -> Result<Vec<His
                 at: r.try_get("at")?,
                 event: r.try_get("event")?,
                 detail: r.try_get("detail")?,
-                related_cluster_id: r.try_get("related_cluster_id")?,
+                related_cluster_id: r.try_get::<Option<i64>, _>("related_cluster_id")?.map(ClusterId::new),
             })
         })
         .collect()
 }
 
-pub async fn cluster_links(conn: &mut Conn, cluster_id: i64, today: &str) -> Result<Vec<ClusterLink>> {
+pub async fn cluster_links(conn: &mut Conn, cluster_id: ClusterId, today: &str) -> Result<Vec<ClusterLink>> {
     let sql = "SELECT c.id, c.slug, c.name, COUNT(DISTINCT a.project_id) AS shared
         FROM memberships m
         JOIN project_partners a ON a.organisation_id = m.organisation_id
@@ -166,11 +169,11 @@ pub async fn cluster_links(conn: &mut Conn, cluster_id: i64, today: &str) -> Res
         WHERE m.cluster_id = $2 AND (m.end_date IS NULL OR m.end_date > $1)
           AND (m2.end_date IS NULL OR m2.end_date > $1) AND m2.cluster_id <> $2
         GROUP BY c.id, c.slug, c.name ORDER BY shared DESC, c.name";
-    let rows = sqlx::query(sql).bind(today.to_string()).bind(cluster_id).fetch_all(&mut *conn).await?;
+    let rows = sqlx::query(sql).bind(today.to_string()).bind(cluster_id.get()).fetch_all(&mut *conn).await?;
     rows.iter()
         .map(|r| {
             Ok(ClusterLink {
-                cluster_id: r.try_get("id")?,
+                cluster_id: ClusterId::new(r.try_get("id")?),
                 slug: r.try_get("slug")?,
                 name: r.try_get("name")?,
                 shared_projects: r.try_get("shared")?,
@@ -181,9 +184,9 @@ pub async fn cluster_links(conn: &mut Conn, cluster_id: i64, today: &str) -> Res
 
 fn membership(r: &AnyRow) -> Result<Membership> {
     Ok(Membership {
-        id: r.try_get("id")?,
-        organisation_id: r.try_get("organisation_id")?,
-        cluster_id: r.try_get("cluster_id")?,
+        id: MembershipId::new(r.try_get("id")?),
+        organisation_id: OrganisationId::new(r.try_get("organisation_id")?),
+        cluster_id: ClusterId::new(r.try_get("cluster_id")?),
         start_date: date(r.try_get("start_date")?),
         end_date: date(r.try_get("end_date")?),
         inferred: flag(r.try_get("inferred")?),
@@ -193,13 +196,13 @@ fn membership(r: &AnyRow) -> Result<Membership> {
 
 const MEMBERSHIP_COLS: &str = "m.id, m.organisation_id, m.cluster_id, m.start_date, m.end_date, m.inferred, m.note";
 
-pub async fn insert_membership(conn: &mut Conn, m: &Membership, now: &str) -> Result<i64> {
+pub async fn insert_membership(conn: &mut Conn, m: &Membership, now: &str) -> Result<MembershipId> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO memberships (organisation_id, cluster_id, start_date, end_date, inferred, note, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
-    .bind(m.organisation_id)
-    .bind(m.cluster_id)
+    .bind(m.organisation_id.get())
+    .bind(m.cluster_id.get())
     .bind(date_text(m.start_date))
     .bind(date_text(m.end_date))
     .bind(m.inferred as i64)
@@ -207,40 +210,41 @@ pub async fn insert_membership(conn: &mut Conn, m: &Membership, now: &str) -> Re
     .bind(now.to_string())
     .fetch_one(&mut *conn)
     .await?;
-    Ok(id)
+    Ok(MembershipId::new(id))
 }
 
-pub async fn get_membership(conn: &mut Conn, id: i64) -> Result<Option<Membership>> {
+pub async fn get_membership(conn: &mut Conn, id: MembershipId) -> Result<Option<Membership>> {
     let row = sqlx::query(&format!("SELECT {MEMBERSHIP_COLS} FROM memberships m WHERE m.id = $1"))
-        .bind(id)
+        .bind(id.get())
         .fetch_optional(&mut *conn)
         .await?;
     row.as_ref().map(membership).transpose()
 }
 
-pub async fn end_membership(conn: &mut Conn, id: i64, end: &str) -> Result<bool> {
+pub async fn end_membership(conn: &mut Conn, id: MembershipId, end: &str) -> Result<bool> {
     let n = sqlx::query("UPDATE memberships SET end_date = $1 WHERE id = $2")
         .bind(end.to_string())
-        .bind(id)
+        .bind(id.get())
         .execute(&mut *conn)
         .await?
         .rows_affected();
     Ok(n == 1)
 }
 
-pub async fn delete_membership(conn: &mut Conn, id: i64) -> Result<bool> {
-    let n = sqlx::query("DELETE FROM memberships WHERE id = $1").bind(id).execute(&mut *conn).await?.rows_affected();
+pub async fn delete_membership(conn: &mut Conn, id: MembershipId) -> Result<bool> {
+    let n =
+        sqlx::query("DELETE FROM memberships WHERE id = $1").bind(id.get()).execute(&mut *conn).await?.rows_affected();
     Ok(n == 1)
 }
 
 /// Every membership of an organisation, current and past, with the cluster's name.
-pub async fn memberships_of_org(conn: &mut Conn, org_id: i64) -> Result<Vec<(Membership, Cluster)>> {
+pub async fn memberships_of_org(conn: &mut Conn, org_id: OrganisationId) -> Result<Vec<(Membership, Cluster)>> {
     let sql = format!(
         "SELECT {MEMBERSHIP_COLS}, c.slug, c.name, c.sector, c.description, c.status, c.successor_id
          FROM memberships m JOIN clusters c ON c.id = m.cluster_id WHERE m.organisation_id = $1
          ORDER BY c.name, m.id"
     );
-    let rows = sqlx::query(&sql).bind(org_id).fetch_all(&mut *conn).await?;
+    let rows = sqlx::query(&sql).bind(org_id.get()).fetch_all(&mut *conn).await?;
     rows.iter()
         .map(|r| {
             let m = membership(r)?;
@@ -251,7 +255,7 @@ pub async fn memberships_of_org(conn: &mut Conn, org_id: i64) -> Result<Vec<(Mem
                 sector: r.try_get("sector")?,
                 description: r.try_get("description")?,
                 status: ClusterStatus::parse(&r.try_get::<String, _>("status")?).unwrap_or(ClusterStatus::Active),
-                successor_id: r.try_get("successor_id")?,
+                successor_id: r.try_get::<Option<i64>, _>("successor_id")?.map(ClusterId::new),
             };
             Ok((m, c))
         })
@@ -259,22 +263,23 @@ pub async fn memberships_of_org(conn: &mut Conn, org_id: i64) -> Result<Vec<(Mem
 }
 
 /// Current memberships of a cluster.
-pub async fn memberships_of_cluster(conn: &mut Conn, cluster_id: i64, today: &str) -> Result<Vec<Membership>> {
+pub async fn memberships_of_cluster(conn: &mut Conn, cluster_id: ClusterId, today: &str) -> Result<Vec<Membership>> {
     let sql =
         format!("SELECT {MEMBERSHIP_COLS} FROM memberships m WHERE {CURRENT} AND m.cluster_id = $2 ORDER BY m.id");
-    let rows = sqlx::query(&sql).bind(today.to_string()).bind(cluster_id).fetch_all(&mut *conn).await?;
+    let rows = sqlx::query(&sql).bind(today.to_string()).bind(cluster_id.get()).fetch_all(&mut *conn).await?;
     rows.iter().map(membership).collect()
 }
 
 /// Ids of the clusters an organisation currently belongs to.
-pub async fn current_clusters_of_org(conn: &mut Conn, org_id: i64, today: &str) -> Result<Vec<i64>> {
+pub async fn current_clusters_of_org(conn: &mut Conn, org_id: OrganisationId, today: &str) -> Result<Vec<ClusterId>> {
     let sql = format!("SELECT DISTINCT m.cluster_id FROM memberships m WHERE {CURRENT} AND m.organisation_id = $2");
-    let ids: Vec<i64> = sqlx::query_scalar(&sql).bind(today.to_string()).bind(org_id).fetch_all(&mut *conn).await?;
-    Ok(ids)
+    let ids: Vec<i64> =
+        sqlx::query_scalar(&sql).bind(today.to_string()).bind(org_id.get()).fetch_all(&mut *conn).await?;
+    Ok(ids.into_iter().map(ClusterId::new).collect())
 }
 
 /// Ids of the clusters involved in a project: declared ones and those of its partners' memberships.
-pub async fn clusters_of_project(conn: &mut Conn, project_id: i64, today: &str) -> Result<Vec<i64>> {
+pub async fn clusters_of_project(conn: &mut Conn, project_id: ProjectId, today: &str) -> Result<Vec<ClusterId>> {
     let sql = format!(
         "SELECT m.cluster_id FROM project_partners pp JOIN memberships m ON m.organisation_id = pp.organisation_id
          WHERE {CURRENT} AND pp.project_id = $2
@@ -282,22 +287,29 @@ pub async fn clusters_of_project(conn: &mut Conn, project_id: i64, today: &str) 
     );
     let mut ids: Vec<i64> = sqlx::query_scalar(&sql)
         .bind(today.to_string())
-        .bind(project_id)
-        .bind(project_id)
+        .bind(project_id.get())
+        .bind(project_id.get())
         .fetch_all(&mut *conn)
         .await?;
     ids.sort_unstable();
     ids.dedup();
-    Ok(ids)
+    Ok(ids.into_iter().map(ClusterId::new).collect())
 }
 
 /// Moves every current membership of `from` to `to` (ending the old ones on `today`).
-pub async fn move_memberships(conn: &mut Conn, ids: &[i64], to: i64, today: &str, note: &str, now: &str) -> Result<()> {
+pub async fn move_memberships(
+    conn: &mut Conn,
+    ids: &[MembershipId],
+    to: ClusterId,
+    today: &str,
+    note: &str,
+    now: &str,
+) -> Result<()> {
     for id in ids {
         if let Some(m) = get_membership(conn, *id).await? {
             end_membership(conn, *id, today).await?;
             let moved = Membership {
-                id: 0,
+                id: MembershipId::default(),
                 cluster_id: to,
                 start_date: chrono::NaiveDate::parse_from_str(today, "%Y-%m-%d").ok(),
                 end_date: None,
@@ -312,22 +324,25 @@ pub async fn move_memberships(conn: &mut Conn, ids: &[i64], to: i64, today: &str
 
 /// Every cluster's keyword stems for cluster fit, as `(cluster_id, keyword)` sorted by both
 /// (migration 0007).
-pub async fn cluster_keywords(conn: &mut Conn) -> Result<Vec<(i64, String)>> {
+pub async fn cluster_keywords(conn: &mut Conn) -> Result<Vec<(ClusterId, String)>> {
     let rows = sqlx::query("SELECT cluster_id, keyword FROM cluster_keywords ORDER BY cluster_id, keyword")
         .fetch_all(&mut *conn)
         .await?;
-    rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect()
+    rows.iter().map(|r| Ok((ClusterId::new(r.try_get(0)?), r.try_get(1)?))).collect()
 }
 
 /// Replaces a cluster's keyword stems.
-pub async fn set_cluster_keywords(conn: &mut Conn, cluster_id: i64, keywords: &[String]) -> Result<()> {
-    sqlx::query("DELETE FROM cluster_keywords WHERE cluster_id = $1").bind(cluster_id).execute(&mut *conn).await?;
+pub async fn set_cluster_keywords(conn: &mut Conn, cluster_id: ClusterId, keywords: &[String]) -> Result<()> {
+    sqlx::query("DELETE FROM cluster_keywords WHERE cluster_id = $1")
+        .bind(cluster_id.get())
+        .execute(&mut *conn)
+        .await?;
     let mut keywords: Vec<&String> = keywords.iter().collect();
     keywords.sort();
     keywords.dedup();
     for k in keywords {
         sqlx::query("INSERT INTO cluster_keywords (cluster_id, keyword) VALUES ($1, $2)")
-            .bind(cluster_id)
+            .bind(cluster_id.get())
             .bind(k.as_str())
             .execute(&mut *conn)
             .await?;

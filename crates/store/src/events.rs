@@ -2,8 +2,9 @@
 
 use crate::{parsed, Conn, Result};
 use domain::{
-    Event, EventMeeting, EventParticipant, EventSession, EventSlot, EventStatus, FeedbackOutcome, MeetingRequest,
-    MeetingStatus, ParticipantStatus, RequestStatus,
+    ClusterId, Event, EventId, EventMeeting, EventParticipant, EventSession, EventSlot, EventStatus, FeedbackOutcome,
+    MeetingId, MeetingRequest, MeetingStatus, OrganisationId, ParticipantId, ParticipantStatus, RequestId,
+    RequestStatus, SlotId, UserId,
 };
 use sqlx::any::AnyRow;
 use sqlx::Row;
@@ -12,7 +13,7 @@ const EVENT_COLS: &str = "id, slug, name, venue, description, starts_on, timezon
 
 fn event(r: &AnyRow) -> Result<Event> {
     Ok(Event {
-        id: r.try_get(0)?,
+        id: EventId::new(r.try_get(0)?),
         slug: r.try_get(1)?,
         name: r.try_get(2)?,
         venue: r.try_get(3)?,
@@ -28,8 +29,8 @@ fn event(r: &AnyRow) -> Result<Event> {
     })
 }
 
-pub async fn insert_event(conn: &mut Conn, e: &Event, now: &str) -> Result<i64> {
-    Ok(sqlx::query_scalar(
+pub async fn insert_event(conn: &mut Conn, e: &Event, now: &str) -> Result<EventId> {
+    Ok(EventId::new(sqlx::query_scalar(
         "INSERT INTO events (slug, name, venue, description, starts_on, timezone, status, capacity, tables, request_ttl_hours, max_requests, max_meetings, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
     )
@@ -47,7 +48,7 @@ pub async fn insert_event(conn: &mut Conn, e: &Event, now: &str) -> Result<i64> 
     .bind(e.max_meetings)
     .bind(now.to_string())
     .fetch_one(&mut *conn)
-    .await?)
+    .await?))
 }
 
 pub async fn list_events(conn: &mut Conn) -> Result<Vec<Event>> {
@@ -57,9 +58,9 @@ pub async fn list_events(conn: &mut Conn) -> Result<Vec<Event>> {
     rows.iter().map(event).collect()
 }
 
-pub async fn get_event(conn: &mut Conn, id: i64) -> Result<Option<Event>> {
+pub async fn get_event(conn: &mut Conn, id: EventId) -> Result<Option<Event>> {
     let row = sqlx::query(&format!("SELECT {EVENT_COLS} FROM events WHERE id = $1"))
-        .bind(id)
+        .bind(id.get())
         .fetch_optional(&mut *conn)
         .await?;
     row.as_ref().map(event).transpose()
@@ -73,36 +74,39 @@ pub async fn get_event_by_slug(conn: &mut Conn, slug: &str) -> Result<Option<Eve
     row.as_ref().map(event).transpose()
 }
 
-pub async fn set_event_status(conn: &mut Conn, event_id: i64, status: EventStatus) -> Result<()> {
+pub async fn set_event_status(conn: &mut Conn, event_id: EventId, status: EventStatus) -> Result<()> {
     sqlx::query("UPDATE events SET status = $1 WHERE id = $2")
         .bind(status.as_str().to_string())
-        .bind(event_id)
+        .bind(event_id.get())
         .execute(&mut *conn)
         .await?;
     Ok(())
 }
 
-pub async fn set_event_clusters(conn: &mut Conn, event_id: i64, clusters: &[i64]) -> Result<()> {
+pub async fn set_event_clusters(conn: &mut Conn, event_id: EventId, clusters: &[ClusterId]) -> Result<()> {
     for c in clusters {
         sqlx::query("INSERT INTO event_clusters (event_id, cluster_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
-            .bind(event_id)
-            .bind(*c)
+            .bind(event_id.get())
+            .bind(c.get())
             .execute(&mut *conn)
             .await?;
     }
     Ok(())
 }
 
-pub async fn event_clusters(conn: &mut Conn, event_id: i64) -> Result<Vec<i64>> {
+pub async fn event_clusters(conn: &mut Conn, event_id: EventId) -> Result<Vec<ClusterId>> {
     Ok(sqlx::query_scalar("SELECT cluster_id FROM event_clusters WHERE event_id = $1 ORDER BY cluster_id")
-        .bind(event_id)
+        .bind(event_id.get())
         .fetch_all(&mut *conn)
-        .await?)
+        .await?
+        .into_iter()
+        .map(ClusterId::new)
+        .collect())
 }
 
-pub async fn insert_event_session(conn: &mut Conn, event_id: i64, s: &EventSession) -> Result<()> {
+pub async fn insert_event_session(conn: &mut Conn, event_id: EventId, s: &EventSession) -> Result<()> {
     sqlx::query("INSERT INTO event_sessions (event_id, starts_at, ends_at, title, kind) VALUES ($1, $2, $3, $4, $5)")
-        .bind(event_id)
+        .bind(event_id.get())
         .bind(s.starts_at.clone())
         .bind(s.ends_at.clone())
         .bind(s.title.clone())
@@ -112,11 +116,11 @@ pub async fn insert_event_session(conn: &mut Conn, event_id: i64, s: &EventSessi
     Ok(())
 }
 
-pub async fn event_sessions(conn: &mut Conn, event_id: i64) -> Result<Vec<EventSession>> {
+pub async fn event_sessions(conn: &mut Conn, event_id: EventId) -> Result<Vec<EventSession>> {
     let rows = sqlx::query(
         "SELECT starts_at, ends_at, title, kind FROM event_sessions WHERE event_id = $1 ORDER BY starts_at, id",
     )
-    .bind(event_id)
+    .bind(event_id.get())
     .fetch_all(&mut *conn)
     .await?;
     rows.iter()
@@ -131,32 +135,34 @@ pub async fn event_sessions(conn: &mut Conn, event_id: i64) -> Result<Vec<EventS
         .collect()
 }
 
-pub async fn insert_slot(conn: &mut Conn, event_id: i64, s: &EventSlot) -> Result<i64> {
-    Ok(sqlx::query_scalar(
-        "INSERT INTO event_slots (event_id, position, starts_at, minutes, session, tables)
+pub async fn insert_slot(conn: &mut Conn, event_id: EventId, s: &EventSlot) -> Result<SlotId> {
+    Ok(SlotId::new(
+        sqlx::query_scalar(
+            "INSERT INTO event_slots (event_id, position, starts_at, minutes, session, tables)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-    )
-    .bind(event_id)
-    .bind(s.position)
-    .bind(s.starts_at.clone())
-    .bind(s.minutes)
-    .bind(s.session.clone())
-    .bind(s.tables)
-    .fetch_one(&mut *conn)
-    .await?)
+        )
+        .bind(event_id.get())
+        .bind(s.position)
+        .bind(s.starts_at.clone())
+        .bind(s.minutes)
+        .bind(s.session.clone())
+        .bind(s.tables)
+        .fetch_one(&mut *conn)
+        .await?,
+    ))
 }
 
-pub async fn event_slots(conn: &mut Conn, event_id: i64) -> Result<Vec<EventSlot>> {
+pub async fn event_slots(conn: &mut Conn, event_id: EventId) -> Result<Vec<EventSlot>> {
     let rows = sqlx::query(
         "SELECT id, position, starts_at, minutes, session, tables FROM event_slots WHERE event_id = $1 ORDER BY position, id",
     )
-    .bind(event_id)
+    .bind(event_id.get())
     .fetch_all(&mut *conn)
     .await?;
     rows.iter()
         .map(|r| {
             Ok(EventSlot {
-                id: r.try_get(0)?,
+                id: SlotId::new(r.try_get(0)?),
                 position: r.try_get(1)?,
                 starts_at: r.try_get(2)?,
                 minutes: r.try_get(3)?,
@@ -168,11 +174,11 @@ pub async fn event_slots(conn: &mut Conn, event_id: i64) -> Result<Vec<EventSlot
 }
 
 /// Sets (or with `None` clears) the number of tables of one slot of an event.
-pub async fn set_slot_tables(conn: &mut Conn, event_id: i64, slot_id: i64, tables: Option<i64>) -> Result<bool> {
+pub async fn set_slot_tables(conn: &mut Conn, event_id: EventId, slot_id: SlotId, tables: Option<i64>) -> Result<bool> {
     let done = sqlx::query("UPDATE event_slots SET tables = $1 WHERE id = $2 AND event_id = $3")
         .bind(tables)
-        .bind(slot_id)
-        .bind(event_id)
+        .bind(slot_id.get())
+        .bind(event_id.get())
         .execute(&mut *conn)
         .await?;
     Ok(done.rows_affected() == 1)
@@ -183,10 +189,10 @@ const PARTICIPANT_COLS: &str = "id, event_id, user_id, organisation_id, name, st
 fn participant(r: &AnyRow) -> Result<EventParticipant> {
     let unavailable: String = r.try_get(6)?;
     Ok(EventParticipant {
-        id: r.try_get(0)?,
-        event_id: r.try_get(1)?,
-        user_id: r.try_get(2)?,
-        organisation_id: r.try_get(3)?,
+        id: ParticipantId::new(r.try_get(0)?),
+        event_id: EventId::new(r.try_get(1)?),
+        user_id: r.try_get::<Option<i64>, _>(2)?.map(UserId::new),
+        organisation_id: r.try_get::<Option<i64>, _>(3)?.map(OrganisationId::new),
         name: r.try_get(4)?,
         status: parsed(r.try_get(5)?, ParticipantStatus::parse)?,
         unavailable: unavailable.split(';').filter_map(|s| s.parse().ok()).collect(),
@@ -194,28 +200,28 @@ fn participant(r: &AnyRow) -> Result<EventParticipant> {
     })
 }
 
-pub async fn insert_participant(conn: &mut Conn, p: &EventParticipant, now: &str) -> Result<i64> {
-    Ok(sqlx::query_scalar(
+pub async fn insert_participant(conn: &mut Conn, p: &EventParticipant, now: &str) -> Result<ParticipantId> {
+    Ok(ParticipantId::new(sqlx::query_scalar(
         "INSERT INTO event_participants (event_id, user_id, organisation_id, name, status, unavailable, token, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
     )
-    .bind(p.event_id)
-    .bind(p.user_id)
-    .bind(p.organisation_id)
+    .bind(p.event_id.get())
+    .bind(p.user_id.map(UserId::get))
+    .bind(p.organisation_id.map(OrganisationId::get))
     .bind(p.name.clone())
     .bind(p.status.as_str().to_string())
-    .bind(p.unavailable.iter().map(i64::to_string).collect::<Vec<_>>().join(";"))
+    .bind(p.unavailable.iter().map(SlotId::to_string).collect::<Vec<_>>().join(";"))
     .bind(p.token.clone())
     .bind(now.to_string())
     .fetch_one(&mut *conn)
-    .await?)
+    .await?))
 }
 
-pub async fn event_participants(conn: &mut Conn, event_id: i64) -> Result<Vec<EventParticipant>> {
+pub async fn event_participants(conn: &mut Conn, event_id: EventId) -> Result<Vec<EventParticipant>> {
     let rows = sqlx::query(&format!(
         "SELECT {PARTICIPANT_COLS} FROM event_participants WHERE event_id = $1 ORDER BY name, id"
     ))
-    .bind(event_id)
+    .bind(event_id.get())
     .fetch_all(&mut *conn)
     .await?;
     rows.iter().map(participant).collect()
@@ -229,10 +235,10 @@ pub async fn participant_by_token(conn: &mut Conn, token: &str) -> Result<Option
     row.as_ref().map(participant).transpose()
 }
 
-pub async fn set_unavailable(conn: &mut Conn, participant_id: i64, slots: &[i64]) -> Result<()> {
+pub async fn set_unavailable(conn: &mut Conn, participant_id: ParticipantId, slots: &[SlotId]) -> Result<()> {
     sqlx::query("UPDATE event_participants SET unavailable = $1 WHERE id = $2")
-        .bind(slots.iter().map(i64::to_string).collect::<Vec<_>>().join(";"))
-        .bind(participant_id)
+        .bind(slots.iter().map(SlotId::to_string).collect::<Vec<_>>().join(";"))
+        .bind(participant_id.get())
         .execute(&mut *conn)
         .await?;
     Ok(())
@@ -242,10 +248,10 @@ const REQUEST_COLS: &str = "id, event_id, from_participant, to_participant, mess
 
 fn request(r: &AnyRow) -> Result<MeetingRequest> {
     Ok(MeetingRequest {
-        id: r.try_get(0)?,
-        event_id: r.try_get(1)?,
-        from_participant: r.try_get(2)?,
-        to_participant: r.try_get(3)?,
+        id: RequestId::new(r.try_get(0)?),
+        event_id: EventId::new(r.try_get(1)?),
+        from_participant: ParticipantId::new(r.try_get(2)?),
+        to_participant: ParticipantId::new(r.try_get(3)?),
         message: r.try_get(4)?,
         priority: r.try_get(5)?,
         status: parsed(r.try_get(6)?, RequestStatus::parse)?,
@@ -253,44 +259,44 @@ fn request(r: &AnyRow) -> Result<MeetingRequest> {
     })
 }
 
-pub async fn insert_request(conn: &mut Conn, r: &MeetingRequest) -> Result<i64> {
-    Ok(sqlx::query_scalar(
+pub async fn insert_request(conn: &mut Conn, r: &MeetingRequest) -> Result<RequestId> {
+    Ok(RequestId::new(sqlx::query_scalar(
         "INSERT INTO meeting_requests (event_id, from_participant, to_participant, message, priority, status, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
-    .bind(r.event_id)
-    .bind(r.from_participant)
-    .bind(r.to_participant)
+    .bind(r.event_id.get())
+    .bind(r.from_participant.get())
+    .bind(r.to_participant.get())
     .bind(r.message.clone())
     .bind(r.priority)
     .bind(r.status.as_str().to_string())
     .bind(r.created_at.clone())
     .fetch_one(&mut *conn)
-    .await?)
+    .await?))
 }
 
-pub async fn meeting_requests(conn: &mut Conn, event_id: i64) -> Result<Vec<MeetingRequest>> {
+pub async fn meeting_requests(conn: &mut Conn, event_id: EventId) -> Result<Vec<MeetingRequest>> {
     let rows = sqlx::query(&format!("SELECT {REQUEST_COLS} FROM meeting_requests WHERE event_id = $1 ORDER BY id"))
-        .bind(event_id)
+        .bind(event_id.get())
         .fetch_all(&mut *conn)
         .await?;
     rows.iter().map(request).collect()
 }
 
-pub async fn get_request(conn: &mut Conn, id: i64) -> Result<Option<MeetingRequest>> {
+pub async fn get_request(conn: &mut Conn, id: RequestId) -> Result<Option<MeetingRequest>> {
     let row = sqlx::query(&format!("SELECT {REQUEST_COLS} FROM meeting_requests WHERE id = $1"))
-        .bind(id)
+        .bind(id.get())
         .fetch_optional(&mut *conn)
         .await?;
     row.as_ref().map(request).transpose()
 }
 
-pub async fn set_request_status(conn: &mut Conn, id: i64, status: RequestStatus, now: &str) -> Result<bool> {
+pub async fn set_request_status(conn: &mut Conn, id: RequestId, status: RequestStatus, now: &str) -> Result<bool> {
     let n =
         sqlx::query("UPDATE meeting_requests SET status = $1, answered_at = $2 WHERE id = $3 AND status = 'pending'")
             .bind(status.as_str().to_string())
             .bind(now.to_string())
-            .bind(id)
+            .bind(id.get())
             .execute(&mut *conn)
             .await?
             .rows_affected();
@@ -298,10 +304,10 @@ pub async fn set_request_status(conn: &mut Conn, id: i64, status: RequestStatus,
 }
 
 /// Marks pending requests created before `before` as expired; returns how many.
-pub async fn expire_requests(conn: &mut Conn, event_id: i64, before: &str, now: &str) -> Result<u64> {
+pub async fn expire_requests(conn: &mut Conn, event_id: EventId, before: &str, now: &str) -> Result<u64> {
     Ok(sqlx::query("UPDATE meeting_requests SET status = 'expired', answered_at = $1 WHERE event_id = $2 AND status = 'pending' AND created_at < $3")
         .bind(now.to_string())
-        .bind(event_id)
+        .bind(event_id.get())
         .bind(before.to_string())
         .execute(&mut *conn)
         .await?
@@ -312,10 +318,10 @@ const MEETING_COLS: &str = "id, event_id, request_id, slot_id, table_no, pinned,
 
 fn meeting(r: &AnyRow) -> Result<EventMeeting> {
     Ok(EventMeeting {
-        id: r.try_get(0)?,
-        event_id: r.try_get(1)?,
-        request_id: r.try_get(2)?,
-        slot_id: r.try_get(3)?,
+        id: MeetingId::new(r.try_get(0)?),
+        event_id: EventId::new(r.try_get(1)?),
+        request_id: RequestId::new(r.try_get(2)?),
+        slot_id: r.try_get::<Option<i64>, _>(3)?.map(SlotId::new),
         table_no: r.try_get(4)?,
         pinned: crate::flag(r.try_get(5)?),
         status: parsed(r.try_get(6)?, MeetingStatus::parse)?,
@@ -325,28 +331,28 @@ fn meeting(r: &AnyRow) -> Result<EventMeeting> {
     })
 }
 
-pub async fn insert_meeting(conn: &mut Conn, event_id: i64, request_id: i64, now: &str) -> Result<i64> {
-    Ok(sqlx::query_scalar(
+pub async fn insert_meeting(conn: &mut Conn, event_id: EventId, request_id: RequestId, now: &str) -> Result<MeetingId> {
+    Ok(MeetingId::new(sqlx::query_scalar(
         "INSERT INTO meetings (event_id, request_id, pinned, status, sequence, note, updated_at) VALUES ($1, $2, 0, 'scheduled', 0, '', $3) RETURNING id",
     )
-    .bind(event_id)
-    .bind(request_id)
+    .bind(event_id.get())
+    .bind(request_id.get())
     .bind(now.to_string())
     .fetch_one(&mut *conn)
-    .await?)
+    .await?))
 }
 
-pub async fn event_meetings(conn: &mut Conn, event_id: i64) -> Result<Vec<EventMeeting>> {
+pub async fn event_meetings(conn: &mut Conn, event_id: EventId) -> Result<Vec<EventMeeting>> {
     let rows = sqlx::query(&format!("SELECT {MEETING_COLS} FROM meetings WHERE event_id = $1 ORDER BY id"))
-        .bind(event_id)
+        .bind(event_id.get())
         .fetch_all(&mut *conn)
         .await?;
     rows.iter().map(meeting).collect()
 }
 
-pub async fn get_meeting(conn: &mut Conn, id: i64) -> Result<Option<EventMeeting>> {
+pub async fn get_meeting(conn: &mut Conn, id: MeetingId) -> Result<Option<EventMeeting>> {
     let row = sqlx::query(&format!("SELECT {MEETING_COLS} FROM meetings WHERE id = $1"))
-        .bind(id)
+        .bind(id.get())
         .fetch_optional(&mut *conn)
         .await?;
     row.as_ref().map(meeting).transpose()
@@ -355,8 +361,8 @@ pub async fn get_meeting(conn: &mut Conn, id: i64) -> Result<Option<EventMeeting
 /// Places (or unplaces) a meeting; `sequence` counts published changes for calendar updates.
 pub async fn place_meeting(
     conn: &mut Conn,
-    id: i64,
-    slot: Option<i64>,
+    id: MeetingId,
+    slot: Option<SlotId>,
     table: Option<i64>,
     sequence: i64,
     note: &str,
@@ -365,21 +371,21 @@ pub async fn place_meeting(
     sqlx::query(
         "UPDATE meetings SET slot_id = $1, table_no = $2, sequence = $3, note = $4, updated_at = $5 WHERE id = $6",
     )
-    .bind(slot)
+    .bind(slot.map(SlotId::get))
     .bind(table)
     .bind(sequence)
     .bind(note.to_string())
     .bind(now.to_string())
-    .bind(id)
+    .bind(id.get())
     .execute(&mut *conn)
     .await?;
     Ok(())
 }
 
-pub async fn set_checked_in(conn: &mut Conn, participant_id: i64, checked_in: bool) -> Result<bool> {
+pub async fn set_checked_in(conn: &mut Conn, participant_id: ParticipantId, checked_in: bool) -> Result<bool> {
     let n = sqlx::query("UPDATE event_participants SET checked_in = $1 WHERE id = $2")
         .bind(checked_in as i64)
-        .bind(participant_id)
+        .bind(participant_id.get())
         .execute(&mut *conn)
         .await?
         .rows_affected();
@@ -387,19 +393,22 @@ pub async fn set_checked_in(conn: &mut Conn, participant_id: i64, checked_in: bo
 }
 
 /// Ids of the participants checked in at an event.
-pub async fn checked_in(conn: &mut Conn, event_id: i64) -> Result<Vec<i64>> {
+pub async fn checked_in(conn: &mut Conn, event_id: EventId) -> Result<Vec<ParticipantId>> {
     Ok(sqlx::query_scalar("SELECT id FROM event_participants WHERE event_id = $1 AND checked_in = 1 ORDER BY id")
-        .bind(event_id)
+        .bind(event_id.get())
         .fetch_all(&mut *conn)
-        .await?)
+        .await?
+        .into_iter()
+        .map(ParticipantId::new)
+        .collect())
 }
 
 /// Sets a meeting's status (scheduled, held, no_show, cancelled) and bumps its sequence.
-pub async fn set_meeting_status(conn: &mut Conn, id: i64, status: MeetingStatus, now: &str) -> Result<bool> {
+pub async fn set_meeting_status(conn: &mut Conn, id: MeetingId, status: MeetingStatus, now: &str) -> Result<bool> {
     let n = sqlx::query("UPDATE meetings SET status = $1, sequence = sequence + 1, updated_at = $2 WHERE id = $3")
         .bind(status.as_str().to_string())
         .bind(now.to_string())
-        .bind(id)
+        .bind(id.get())
         .execute(&mut *conn)
         .await?
         .rows_affected();
@@ -409,8 +418,8 @@ pub async fn set_meeting_status(conn: &mut Conn, id: i64, status: MeetingStatus,
 /// Records (or replaces) one participant's feedback on a meeting.
 pub async fn upsert_feedback(
     conn: &mut Conn,
-    meeting_id: i64,
-    participant_id: i64,
+    meeting_id: MeetingId,
+    participant_id: ParticipantId,
     outcome: FeedbackOutcome,
     now: &str,
 ) -> Result<()> {
@@ -418,8 +427,8 @@ pub async fn upsert_feedback(
         "INSERT INTO meeting_feedback (meeting_id, participant_id, outcome, created_at) VALUES ($1, $2, $3, $4)
          ON CONFLICT (meeting_id, participant_id) DO UPDATE SET outcome = excluded.outcome, created_at = excluded.created_at",
     )
-    .bind(meeting_id)
-    .bind(participant_id)
+    .bind(meeting_id.get())
+    .bind(participant_id.get())
     .bind(outcome.as_str().to_string())
     .bind(now.to_string())
     .execute(&mut *conn)
@@ -428,12 +437,12 @@ pub async fn upsert_feedback(
 }
 
 /// `(outcome, count)` of an event's feedback, as stored (see `FeedbackOutcome`).
-pub async fn feedback_counts(conn: &mut Conn, event_id: i64) -> Result<Vec<(String, i64)>> {
+pub async fn feedback_counts(conn: &mut Conn, event_id: EventId) -> Result<Vec<(String, i64)>> {
     let rows = sqlx::query(
         "SELECT f.outcome, COUNT(*) FROM meeting_feedback f JOIN meetings m ON m.id = f.meeting_id
          WHERE m.event_id = $1 GROUP BY f.outcome ORDER BY f.outcome",
     )
-    .bind(event_id)
+    .bind(event_id.get())
     .fetch_all(&mut *conn)
     .await?;
     rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect()
@@ -441,26 +450,26 @@ pub async fn feedback_counts(conn: &mut Conn, event_id: i64) -> Result<Vec<(Stri
 
 /// Organisations of the people an account has an accepted meeting with (at any event): their
 /// `on_agreement` contact fields are revealed to it.
-pub async fn meeting_partner_orgs(conn: &mut Conn, user_id: i64) -> Result<Vec<i64>> {
+pub async fn meeting_partner_orgs(conn: &mut Conn, user_id: UserId) -> Result<Vec<OrganisationId>> {
     let mut ids: Vec<i64> = sqlx::query_scalar(
         "SELECT p2.organisation_id FROM meeting_requests r
          JOIN event_participants p1 ON p1.id = r.from_participant OR p1.id = r.to_participant
          JOIN event_participants p2 ON (p2.id = r.from_participant OR p2.id = r.to_participant) AND p2.id <> p1.id
          WHERE r.status = 'accepted' AND p1.user_id = $1 AND p2.organisation_id IS NOT NULL",
     )
-    .bind(user_id)
+    .bind(user_id.get())
     .fetch_all(&mut *conn)
     .await?;
     ids.sort_unstable();
     ids.dedup();
-    Ok(ids)
+    Ok(ids.into_iter().map(OrganisationId::new).collect())
 }
 
 /// Locks a meeting to a slot and table (or unlocks it), bumping its sequence when it moves.
 pub async fn set_pin(
     conn: &mut Conn,
-    id: i64,
-    slot: Option<i64>,
+    id: MeetingId,
+    slot: Option<SlotId>,
     table: Option<i64>,
     pinned: bool,
     now: &str,
@@ -469,32 +478,35 @@ pub async fn set_pin(
         "UPDATE meetings SET sequence = CASE WHEN slot_id IS NOT NULL AND (slot_id <> $1 OR table_no <> $2) THEN sequence + 1 ELSE sequence END,
             slot_id = $3, table_no = $4, pinned = $5, updated_at = $6 WHERE id = $7",
     )
-    .bind(slot.unwrap_or(-1))
+    .bind(slot.map_or(-1, SlotId::get))
     .bind(table.unwrap_or(-1))
-    .bind(slot)
+    .bind(slot.map(SlotId::get))
     .bind(table)
     .bind(pinned as i64)
     .bind(now.to_string())
-    .bind(id)
+    .bind(id.get())
     .execute(&mut *conn)
     .await?
     .rows_affected();
     Ok(n == 1)
 }
 
-pub async fn set_round_table(conn: &mut Conn, participant_id: i64, join: bool) -> Result<()> {
+pub async fn set_round_table(conn: &mut Conn, participant_id: ParticipantId, join: bool) -> Result<()> {
     sqlx::query("UPDATE event_participants SET round_table = $1 WHERE id = $2")
         .bind(join as i64)
-        .bind(participant_id)
+        .bind(participant_id.get())
         .execute(&mut *conn)
         .await?;
     Ok(())
 }
 
 /// Ids of the participants who asked for a round table.
-pub async fn round_table_participants(conn: &mut Conn, event_id: i64) -> Result<Vec<i64>> {
+pub async fn round_table_participants(conn: &mut Conn, event_id: EventId) -> Result<Vec<ParticipantId>> {
     Ok(sqlx::query_scalar("SELECT id FROM event_participants WHERE event_id = $1 AND round_table = 1 ORDER BY id")
-        .bind(event_id)
+        .bind(event_id.get())
         .fetch_all(&mut *conn)
-        .await?)
+        .await?
+        .into_iter()
+        .map(ParticipantId::new)
+        .collect())
 }

@@ -2,7 +2,10 @@
 
 use crate::query::Sql;
 use crate::{Conn, Result};
-use domain::{Country, DirectoryRow, Facets, OrgHit, OrgKind, Organisation, OrganisationDraft, PartnerLink};
+use domain::{
+    ClusterId, Country, DirectoryRow, Facets, OrgHit, OrgKind, Organisation, OrganisationDraft, OrganisationId,
+    PartnerLink,
+};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
@@ -16,7 +19,7 @@ fn split_list(s: &str) -> Vec<String> {
 pub(crate) fn organisation(r: &AnyRow) -> Result<Organisation> {
     let country: String = r.try_get("country")?;
     Ok(Organisation {
-        id: r.try_get("id")?,
+        id: OrganisationId::new(r.try_get("id")?),
         external_id: r.try_get("external_id")?,
         name: r.try_get("name")?,
         short_name: r.try_get("short_name")?,
@@ -37,10 +40,10 @@ pub(crate) fn organisation(r: &AnyRow) -> Result<Organisation> {
 
 /// The sort key: the display name, lower-cased.
 fn sort_name(d: &OrganisationDraft) -> String {
-    domain::display_name(&d.name, d.external_id.as_deref(), 0).to_lowercase()
+    domain::display_name(&d.name, d.external_id.as_deref(), OrganisationId::default()).to_lowercase()
 }
 
-pub async fn insert_org(conn: &mut Conn, d: &OrganisationDraft, now: &str) -> Result<i64> {
+pub async fn insert_org(conn: &mut Conn, d: &OrganisationDraft, now: &str) -> Result<OrganisationId> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO organisations (external_id, name, short_name, kind, sme, country, city, website, description,
             offers, needs, tags, languages, sort_name, created_at, updated_at)
@@ -64,10 +67,10 @@ pub async fn insert_org(conn: &mut Conn, d: &OrganisationDraft, now: &str) -> Re
     .bind(now.to_string())
     .fetch_one(&mut *conn)
     .await?;
-    Ok(id)
+    Ok(OrganisationId::new(id))
 }
 
-pub async fn update_org(conn: &mut Conn, id: i64, d: &OrganisationDraft, now: &str) -> Result<bool> {
+pub async fn update_org(conn: &mut Conn, id: OrganisationId, d: &OrganisationDraft, now: &str) -> Result<bool> {
     let n = sqlx::query(
         "UPDATE organisations SET external_id = $1, name = $2, short_name = $3, kind = $4, sme = $5, country = $6,
             city = $7, website = $8, description = $9, offers = $10, needs = $11, tags = $12, languages = $13,
@@ -88,21 +91,25 @@ pub async fn update_org(conn: &mut Conn, id: i64, d: &OrganisationDraft, now: &s
     .bind(d.languages.join(";"))
     .bind(sort_name(d))
     .bind(now.to_string())
-    .bind(id)
+    .bind(id.get())
     .execute(&mut *conn)
     .await?
     .rows_affected();
     Ok(n == 1)
 }
 
-pub async fn delete_org(conn: &mut Conn, id: i64) -> Result<bool> {
-    let n = sqlx::query("DELETE FROM organisations WHERE id = $1").bind(id).execute(&mut *conn).await?.rows_affected();
+pub async fn delete_org(conn: &mut Conn, id: OrganisationId) -> Result<bool> {
+    let n = sqlx::query("DELETE FROM organisations WHERE id = $1")
+        .bind(id.get())
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
     Ok(n == 1)
 }
 
-pub async fn get_org(conn: &mut Conn, id: i64) -> Result<Option<Organisation>> {
+pub async fn get_org(conn: &mut Conn, id: OrganisationId) -> Result<Option<Organisation>> {
     let row = sqlx::query(&format!("SELECT {ORG_COLS} FROM organisations o WHERE o.id = $1"))
-        .bind(id)
+        .bind(id.get())
         .fetch_optional(&mut *conn)
         .await?;
     row.as_ref().map(organisation).transpose()
@@ -117,16 +124,16 @@ pub async fn get_org_by_external_id(conn: &mut Conn, external_id: &str) -> Resul
 }
 
 /// Every organisation's `(external_id, id)`, for imports that resolve many references at once.
-pub async fn org_external_ids(conn: &mut Conn) -> Result<Vec<(String, i64)>> {
+pub async fn org_external_ids(conn: &mut Conn) -> Result<Vec<(String, OrganisationId)>> {
     let rows = sqlx::query("SELECT external_id, id FROM organisations WHERE external_id IS NOT NULL")
         .fetch_all(&mut *conn)
         .await?;
-    rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect()
+    rows.iter().map(|r| Ok((r.try_get(0)?, OrganisationId::new(r.try_get(1)?)))).collect()
 }
 
 /// Replaces an organisation's search terms.
-pub async fn set_org_terms(conn: &mut Conn, org_id: i64, terms: &[(String, i64)]) -> Result<()> {
-    sqlx::query("DELETE FROM org_terms WHERE organisation_id = $1").bind(org_id).execute(&mut *conn).await?;
+pub async fn set_org_terms(conn: &mut Conn, org_id: OrganisationId, terms: &[(String, i64)]) -> Result<()> {
+    sqlx::query("DELETE FROM org_terms WHERE organisation_id = $1").bind(org_id.get()).execute(&mut *conn).await?;
     // Batched multi-row inserts: one statement per 100 terms keeps imports fast on both engines.
     for chunk in terms.chunks(100) {
         let mut sql = Sql::new("INSERT INTO org_terms (term, organisation_id, weight) VALUES ");
@@ -134,27 +141,27 @@ pub async fn set_org_terms(conn: &mut Conn, org_id: i64, terms: &[(String, i64)]
             if i > 0 {
                 sql.push(", ");
             }
-            sql.push("(").text(term).push(", ").int(org_id).push(", ").int(*weight).push(")");
+            sql.push("(").text(term).push(", ").int(org_id.get()).push(", ").int(*weight).push(")");
         }
         sql.query().execute(&mut *conn).await?;
     }
     Ok(())
 }
 
-pub async fn delete_org_terms(conn: &mut Conn, org_id: i64) -> Result<()> {
-    sqlx::query("DELETE FROM org_terms WHERE organisation_id = $1").bind(org_id).execute(&mut *conn).await?;
+pub async fn delete_org_terms(conn: &mut Conn, org_id: OrganisationId) -> Result<()> {
+    sqlx::query("DELETE FROM org_terms WHERE organisation_id = $1").bind(org_id.get()).execute(&mut *conn).await?;
     Ok(())
 }
 
 /// Inserts `(term, organisation_id, weight)` rows in multi-row statements (bulk imports).
-pub async fn insert_terms(conn: &mut Conn, rows: &[(String, i64, i64)]) -> Result<()> {
+pub async fn insert_terms(conn: &mut Conn, rows: &[(String, OrganisationId, i64)]) -> Result<()> {
     for chunk in rows.chunks(300) {
         let mut sql = Sql::new("INSERT INTO org_terms (term, organisation_id, weight) VALUES ");
         for (i, (term, org, weight)) in chunk.iter().enumerate() {
             if i > 0 {
                 sql.push(", ");
             }
-            sql.push("(").text(term).push(", ").int(*org).push(", ").int(*weight).push(")");
+            sql.push("(").text(term).push(", ").int(org.get()).push(", ").int(*weight).push(")");
         }
         sql.query().execute(&mut *conn).await?;
     }
@@ -165,7 +172,7 @@ pub async fn insert_terms(conn: &mut Conn, rows: &[(String, i64, i64)]) -> Resul
 #[derive(Debug, Clone, Default)]
 pub struct OrgFilter {
     pub terms: Vec<String>,
-    pub cluster_id: Option<i64>,
+    pub cluster_id: Option<ClusterId>,
     pub kind: Option<OrgKind>,
     pub country: Option<Country>,
     /// Only organisations that currently belong to at least one cluster.
@@ -206,7 +213,7 @@ fn filtered(f: &OrgFilter) -> Sql {
     sql.push(" WHERE 1 = 1");
     if let Some(c) = f.cluster_id {
         sql.push(" AND o.id IN (SELECT m.organisation_id FROM memberships m WHERE m.cluster_id = ")
-            .int(c)
+            .int(c.get())
             .push(" AND (m.end_date IS NULL OR m.end_date > ")
             .text(&f.today)
             .push("))");
@@ -260,7 +267,7 @@ pub async fn search_facets(conn: &mut Conn, f: &OrgFilter) -> Result<Facets> {
     let mut q = base.with_text(&format!("SELECT m.cluster_id AS k, COUNT(DISTINCT o.id) AS n{joined}"));
     q.push(" AND (m.end_date IS NULL OR m.end_date > ").text(&f.today).push(") GROUP BY m.cluster_id ORDER BY n DESC");
     for r in q.query().fetch_all(&mut *conn).await? {
-        facets.clusters.push((r.try_get("k")?, r.try_get("n")?));
+        facets.clusters.push((ClusterId::new(r.try_get("k")?), r.try_get("n")?));
     }
     Ok(facets)
 }
@@ -284,15 +291,15 @@ pub async fn enrich(conn: &mut Conn, orgs: Vec<Organisation>, today: &str) -> Re
     for o in orgs {
         let mut cluster_ids = Vec::new();
         for r in &memberships {
-            if r.try_get::<i64, _>(0)? == o.id {
-                cluster_ids.push(r.try_get::<i64, _>(1)?);
+            if r.try_get::<i64, _>(0)? == o.id.get() {
+                cluster_ids.push(ClusterId::new(r.try_get(1)?));
             }
         }
         cluster_ids.sort_unstable();
         cluster_ids.dedup();
         let mut projects = 0;
         for r in &counts {
-            if r.try_get::<i64, _>(0)? == o.id {
+            if r.try_get::<i64, _>(0)? == o.id.get() {
                 projects = r.try_get(1)?;
             }
         }
@@ -301,7 +308,7 @@ pub async fn enrich(conn: &mut Conn, orgs: Vec<Organisation>, today: &str) -> Re
     Ok(hits)
 }
 
-pub async fn org_partners(conn: &mut Conn, org_id: i64, limit: i64) -> Result<Vec<PartnerLink>> {
+pub async fn org_partners(conn: &mut Conn, org_id: OrganisationId, limit: i64) -> Result<Vec<PartnerLink>> {
     let sql = format!(
         "SELECT {ORG_COLS}, x.n FROM (
             SELECT b.organisation_id AS oid, COUNT(*) AS n FROM project_partners a
@@ -309,17 +316,17 @@ pub async fn org_partners(conn: &mut Conn, org_id: i64, limit: i64) -> Result<Ve
             WHERE a.organisation_id = $1 GROUP BY b.organisation_id) x
          JOIN organisations o ON o.id = x.oid ORDER BY x.n DESC, o.sort_name LIMIT $2"
     );
-    let rows = sqlx::query(&sql).bind(org_id).bind(limit).fetch_all(&mut *conn).await?;
+    let rows = sqlx::query(&sql).bind(org_id.get()).bind(limit).fetch_all(&mut *conn).await?;
     rows.iter().map(|r| Ok(PartnerLink { organisation: organisation(r)?, shared_projects: r.try_get("n")? })).collect()
 }
 
 /// The texts an organisation's profile is built from: the titles, summaries and topics of its projects.
-pub async fn org_project_texts(conn: &mut Conn, org_id: i64) -> Result<Vec<String>> {
+pub async fn org_project_texts(conn: &mut Conn, org_id: OrganisationId) -> Result<Vec<String>> {
     let rows = sqlx::query(
         "SELECT p.title, p.summary, p.topic FROM project_partners pp JOIN projects p ON p.id = pp.project_id
          WHERE pp.organisation_id = $1",
     )
-    .bind(org_id)
+    .bind(org_id.get())
     .fetch_all(&mut *conn)
     .await?;
     rows.iter()
@@ -337,9 +344,9 @@ pub async fn count_orgs(conn: &mut Conn) -> Result<i64> {
 }
 
 /// All organisations in id order, `limit` at a time after `after_id` (for exports).
-pub async fn orgs_after(conn: &mut Conn, after_id: i64, limit: i64) -> Result<Vec<Organisation>> {
+pub async fn orgs_after(conn: &mut Conn, after_id: OrganisationId, limit: i64) -> Result<Vec<Organisation>> {
     let rows = sqlx::query(&format!("SELECT {ORG_COLS} FROM organisations o WHERE o.id > $1 ORDER BY o.id LIMIT $2"))
-        .bind(after_id)
+        .bind(after_id.get())
         .bind(limit)
         .fetch_all(&mut *conn)
         .await?;
@@ -349,7 +356,7 @@ pub async fn orgs_after(conn: &mut Conn, after_id: i64, limit: i64) -> Result<Ve
 /// Every organisation in id order, read in pages so no single statement holds them all.
 pub async fn all_orgs(conn: &mut Conn) -> Result<Vec<Organisation>> {
     let mut out = Vec::new();
-    let mut after = 0;
+    let mut after = OrganisationId::default();
     loop {
         let page = orgs_after(conn, after, 5_000).await?;
         let Some(last) = page.last() else { break };
@@ -360,7 +367,7 @@ pub async fn all_orgs(conn: &mut Conn) -> Result<Vec<Organisation>> {
 }
 
 /// `(organisation id, cluster slug)` of every current membership, for exports.
-pub async fn all_current_memberships(conn: &mut Conn, today: &str) -> Result<Vec<(i64, String)>> {
+pub async fn all_current_memberships(conn: &mut Conn, today: &str) -> Result<Vec<(OrganisationId, String)>> {
     let rows = sqlx::query(
         "SELECT m.organisation_id, c.slug FROM memberships m JOIN clusters c ON c.id = m.cluster_id
          WHERE m.end_date IS NULL OR m.end_date > $1 ORDER BY m.organisation_id, c.slug",
@@ -368,7 +375,7 @@ pub async fn all_current_memberships(conn: &mut Conn, today: &str) -> Result<Vec
     .bind(today.to_string())
     .fetch_all(&mut *conn)
     .await?;
-    rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect()
+    rows.iter().map(|r| Ok((OrganisationId::new(r.try_get(0)?), r.try_get(1)?))).collect()
 }
 
 /// The directory's change counter (see migration 0002).
@@ -387,7 +394,7 @@ pub async fn directory_rows(conn: &mut Conn) -> Result<Vec<DirectoryRow>> {
     rows.iter()
         .map(|r| {
             Ok(DirectoryRow {
-                id: r.try_get(0)?,
+                id: OrganisationId::new(r.try_get(0)?),
                 kind: r.try_get(1)?,
                 country: r.try_get(2)?,
                 sort_name: r.try_get(3)?,
@@ -422,6 +429,6 @@ pub async fn orgs_by_ids(conn: &mut Conn, ids: &[i64]) -> Result<Vec<Organisatio
         .fetch_all(&mut *conn)
         .await?;
     let mut orgs: Vec<Organisation> = rows.iter().map(organisation).collect::<Result<_>>()?;
-    orgs.sort_by_key(|o| ids.iter().position(|i| *i == o.id));
+    orgs.sort_by_key(|o| ids.iter().position(|i| *i == o.id.get()));
     Ok(orgs)
 }

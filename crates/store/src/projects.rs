@@ -2,7 +2,9 @@
 
 use crate::query::Sql;
 use crate::{date, date_text, Conn, Result};
-use domain::{Organisation, Project, ProjectDraft, ProjectKind, ProjectStatus, ProjectText};
+use domain::{
+    ClusterId, Organisation, OrganisationId, Project, ProjectDraft, ProjectId, ProjectKind, ProjectStatus, ProjectText,
+};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
@@ -11,7 +13,7 @@ const PROJECT_COLS: &str =
 
 fn project(r: &AnyRow) -> Result<Project> {
     Ok(Project {
-        id: r.try_get("id")?,
+        id: ProjectId::new(r.try_get("id")?),
         external_id: r.try_get("external_id")?,
         acronym: r.try_get("acronym")?,
         title: r.try_get("title")?,
@@ -26,7 +28,7 @@ fn project(r: &AnyRow) -> Result<Project> {
     })
 }
 
-pub async fn insert_project(conn: &mut Conn, d: &ProjectDraft, status: ProjectStatus, now: &str) -> Result<i64> {
+pub async fn insert_project(conn: &mut Conn, d: &ProjectDraft, status: ProjectStatus, now: &str) -> Result<ProjectId> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO projects (external_id, acronym, title, summary, kind, status, start_date, end_date, budget_eur,
             programme, topic, created_at, updated_at)
@@ -47,12 +49,12 @@ pub async fn insert_project(conn: &mut Conn, d: &ProjectDraft, status: ProjectSt
     .bind(now.to_string())
     .fetch_one(&mut *conn)
     .await?;
-    Ok(id)
+    Ok(ProjectId::new(id))
 }
 
 pub async fn update_project(
     conn: &mut Conn,
-    id: i64,
+    id: ProjectId,
     d: &ProjectDraft,
     status: ProjectStatus,
     now: &str,
@@ -74,38 +76,38 @@ pub async fn update_project(
     .bind(d.programme.clone())
     .bind(d.topic.clone())
     .bind(now.to_string())
-    .bind(id)
+    .bind(id.get())
     .execute(&mut *conn)
     .await?
     .rows_affected();
     Ok(n == 1)
 }
 
-pub async fn delete_project(conn: &mut Conn, id: i64) -> Result<bool> {
-    let n = sqlx::query("DELETE FROM projects WHERE id = $1").bind(id).execute(&mut *conn).await?.rows_affected();
+pub async fn delete_project(conn: &mut Conn, id: ProjectId) -> Result<bool> {
+    let n = sqlx::query("DELETE FROM projects WHERE id = $1").bind(id.get()).execute(&mut *conn).await?.rows_affected();
     Ok(n == 1)
 }
 
-pub async fn get_project(conn: &mut Conn, id: i64) -> Result<Option<Project>> {
+pub async fn get_project(conn: &mut Conn, id: ProjectId) -> Result<Option<Project>> {
     let row = sqlx::query(&format!("SELECT {PROJECT_COLS} FROM projects p WHERE p.id = $1"))
-        .bind(id)
+        .bind(id.get())
         .fetch_optional(&mut *conn)
         .await?;
     row.as_ref().map(project).transpose()
 }
 
-pub async fn project_external_ids(conn: &mut Conn) -> Result<Vec<(String, i64)>> {
+pub async fn project_external_ids(conn: &mut Conn) -> Result<Vec<(String, ProjectId)>> {
     let rows =
         sqlx::query("SELECT external_id, id FROM projects WHERE external_id IS NOT NULL").fetch_all(&mut *conn).await?;
-    rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect()
+    rows.iter().map(|r| Ok((r.try_get(0)?, ProjectId::new(r.try_get(1)?)))).collect()
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct ProjectFilter {
     /// Words that must all appear in the acronym, title or topic (case-insensitive).
     pub words: Vec<String>,
-    pub cluster_id: Option<i64>,
-    pub organisation_id: Option<i64>,
+    pub cluster_id: Option<ClusterId>,
+    pub organisation_id: Option<OrganisationId>,
     pub kind: Option<ProjectKind>,
     pub today: String,
     pub offset: i64,
@@ -122,15 +124,17 @@ pub async fn list_projects(conn: &mut Conn, f: &ProjectFilter) -> Result<(Vec<Pr
         base.push(" AND p.kind = ").text(k.as_str());
     }
     if let Some(o) = f.organisation_id {
-        base.push(" AND p.id IN (SELECT project_id FROM project_partners WHERE organisation_id = ").int(o).push(")");
+        base.push(" AND p.id IN (SELECT project_id FROM project_partners WHERE organisation_id = ")
+            .int(o.get())
+            .push(")");
     }
     if let Some(c) = f.cluster_id {
         base.push(" AND p.id IN (SELECT pp.project_id FROM project_partners pp JOIN memberships m ON m.organisation_id = pp.organisation_id WHERE m.cluster_id = ")
-            .int(c)
+            .int(c.get())
             .push(" AND (m.end_date IS NULL OR m.end_date > ")
             .text(&f.today)
             .push(") UNION SELECT project_id FROM project_clusters WHERE cluster_id = ")
-            .int(c)
+            .int(c.get())
             .push(")");
     }
     let total: i64 =
@@ -146,13 +150,13 @@ pub async fn list_projects(conn: &mut Conn, f: &ProjectFilter) -> Result<(Vec<Pr
 }
 
 /// Adds or changes a partner's role in a project.
-pub async fn upsert_partner(conn: &mut Conn, project_id: i64, org_id: i64, role: &str) -> Result<()> {
+pub async fn upsert_partner(conn: &mut Conn, project_id: ProjectId, org_id: OrganisationId, role: &str) -> Result<()> {
     sqlx::query(
         "INSERT INTO project_partners (project_id, organisation_id, role) VALUES ($1, $2, $3)
          ON CONFLICT (project_id, organisation_id) DO UPDATE SET role = excluded.role",
     )
-    .bind(project_id)
-    .bind(org_id)
+    .bind(project_id.get())
+    .bind(org_id.get())
     .bind(role.to_string())
     .execute(&mut *conn)
     .await?;
@@ -160,24 +164,24 @@ pub async fn upsert_partner(conn: &mut Conn, project_id: i64, org_id: i64, role:
 }
 
 /// Inserts new `(project, organisation, role)` rows in multi-row statements (bulk imports).
-pub async fn insert_partners(conn: &mut Conn, rows: &[(i64, i64, String)]) -> Result<()> {
+pub async fn insert_partners(conn: &mut Conn, rows: &[(ProjectId, OrganisationId, String)]) -> Result<()> {
     for chunk in rows.chunks(300) {
         let mut sql = Sql::new("INSERT INTO project_partners (project_id, organisation_id, role) VALUES ");
         for (i, (p, o, role)) in chunk.iter().enumerate() {
             if i > 0 {
                 sql.push(", ");
             }
-            sql.push("(").int(*p).push(", ").int(*o).push(", ").text(role).push(")");
+            sql.push("(").int(p.get()).push(", ").int(o.get()).push(", ").text(role).push(")");
         }
         sql.query().execute(&mut *conn).await?;
     }
     Ok(())
 }
 
-pub async fn remove_partner(conn: &mut Conn, project_id: i64, org_id: i64) -> Result<bool> {
+pub async fn remove_partner(conn: &mut Conn, project_id: ProjectId, org_id: OrganisationId) -> Result<bool> {
     let n = sqlx::query("DELETE FROM project_partners WHERE project_id = $1 AND organisation_id = $2")
-        .bind(project_id)
-        .bind(org_id)
+        .bind(project_id.get())
+        .bind(org_id.get())
         .execute(&mut *conn)
         .await?
         .rows_affected();
@@ -185,55 +189,62 @@ pub async fn remove_partner(conn: &mut Conn, project_id: i64, org_id: i64) -> Re
 }
 
 /// Existing `(project_id, organisation_id, role)` triples, for idempotent imports.
-pub async fn all_partners(conn: &mut Conn) -> Result<Vec<(i64, i64, String)>> {
+pub async fn all_partners(conn: &mut Conn) -> Result<Vec<(ProjectId, OrganisationId, String)>> {
     let rows =
         sqlx::query("SELECT project_id, organisation_id, role FROM project_partners").fetch_all(&mut *conn).await?;
-    rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?))).collect()
+    rows.iter()
+        .map(|r| Ok((ProjectId::new(r.try_get(0)?), OrganisationId::new(r.try_get(1)?), r.try_get(2)?)))
+        .collect()
 }
 
-pub async fn partners_of_project(conn: &mut Conn, project_id: i64) -> Result<Vec<(Organisation, String)>> {
+pub async fn partners_of_project(conn: &mut Conn, project_id: ProjectId) -> Result<Vec<(Organisation, String)>> {
     let rows = sqlx::query(
         "SELECT o.id, o.external_id, o.name, o.short_name, o.kind, o.sme, o.country, o.city, o.website, o.description,
             o.offers, o.needs, o.tags, o.languages, o.updated_at, pp.role
          FROM project_partners pp JOIN organisations o ON o.id = pp.organisation_id WHERE pp.project_id = $1
          ORDER BY pp.role = 'coordinator' DESC, o.sort_name",
     )
-    .bind(project_id)
+    .bind(project_id.get())
     .fetch_all(&mut *conn)
     .await?;
     rows.iter().map(|r| Ok((crate::orgs::organisation(r)?, r.try_get("role")?))).collect()
 }
 
 /// Projects of an organisation with its role in each, newest first.
-pub async fn projects_of_org(conn: &mut Conn, org_id: i64, limit: i64) -> Result<Vec<(Project, String)>> {
+pub async fn projects_of_org(conn: &mut Conn, org_id: OrganisationId, limit: i64) -> Result<Vec<(Project, String)>> {
     let rows = sqlx::query(&format!(
         "SELECT {PROJECT_COLS}, pp.role FROM project_partners pp JOIN projects p ON p.id = pp.project_id
          WHERE pp.organisation_id = $1 ORDER BY p.start_date IS NULL, p.start_date DESC, p.id DESC LIMIT $2"
     ))
-    .bind(org_id)
+    .bind(org_id.get())
     .bind(limit)
     .fetch_all(&mut *conn)
     .await?;
     rows.iter().map(|r| Ok((project(r)?, r.try_get("role")?))).collect()
 }
 
-pub async fn set_project_clusters(conn: &mut Conn, project_id: i64, clusters: &[i64]) -> Result<()> {
-    sqlx::query("DELETE FROM project_clusters WHERE project_id = $1").bind(project_id).execute(&mut *conn).await?;
+pub async fn set_project_clusters(conn: &mut Conn, project_id: ProjectId, clusters: &[ClusterId]) -> Result<()> {
+    sqlx::query("DELETE FROM project_clusters WHERE project_id = $1")
+        .bind(project_id.get())
+        .execute(&mut *conn)
+        .await?;
     for c in clusters {
         sqlx::query("INSERT INTO project_clusters (project_id, cluster_id) VALUES ($1, $2)")
-            .bind(project_id)
-            .bind(*c)
+            .bind(project_id.get())
+            .bind(c.get())
             .execute(&mut *conn)
             .await?;
     }
     Ok(())
 }
 
-pub async fn declared_project_clusters(conn: &mut Conn, project_id: i64) -> Result<Vec<i64>> {
-    Ok(sqlx::query_scalar("SELECT cluster_id FROM project_clusters WHERE project_id = $1 ORDER BY cluster_id")
-        .bind(project_id)
-        .fetch_all(&mut *conn)
-        .await?)
+pub async fn declared_project_clusters(conn: &mut Conn, project_id: ProjectId) -> Result<Vec<ClusterId>> {
+    let ids: Vec<i64> =
+        sqlx::query_scalar("SELECT cluster_id FROM project_clusters WHERE project_id = $1 ORDER BY cluster_id")
+            .bind(project_id.get())
+            .fetch_all(&mut *conn)
+            .await?;
+    Ok(ids.into_iter().map(ClusterId::new).collect())
 }
 
 pub async fn count_projects(conn: &mut Conn) -> Result<i64> {
@@ -248,7 +259,7 @@ pub async fn project_texts(conn: &mut Conn) -> Result<Vec<ProjectText>> {
     rows.iter()
         .map(|r| {
             Ok(ProjectText {
-                id: r.try_get(0)?,
+                id: ProjectId::new(r.try_get(0)?),
                 title: r.try_get(1)?,
                 summary: r.try_get(2)?,
                 topic: r.try_get(3)?,

@@ -1,7 +1,7 @@
 //! Accounts, their cluster grants, sessions, API tokens and the audit log.
 
 use crate::{flag, parsed, Conn, Result};
-use domain::{AuditEntry, Role, SavedSearch, Session, User};
+use domain::{AuditEntry, ClusterId, OrganisationId, Role, SavedSearch, SavedSearchId, Session, TokenId, User, UserId};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
@@ -9,11 +9,11 @@ const USER_COLS: &str = "id, email, password_hash, role, organisation_id, disabl
 
 fn user(r: &AnyRow) -> Result<User> {
     Ok(User {
-        id: r.try_get("id")?,
+        id: UserId::new(r.try_get("id")?),
         email: r.try_get("email")?,
         password_hash: r.try_get("password_hash")?,
         role: parsed(r.try_get("role")?, Role::parse)?,
-        organisation_id: r.try_get("organisation_id")?,
+        organisation_id: r.try_get::<Option<i64>, _>("organisation_id")?.map(OrganisationId::new),
         disabled: flag(r.try_get("disabled")?),
         created_at: r.try_get("created_at")?,
     })
@@ -24,9 +24,9 @@ pub async fn insert_user(
     email: &str,
     password_hash: &str,
     role: Role,
-    organisation_id: Option<i64>,
+    organisation_id: Option<OrganisationId>,
     now: &str,
-) -> Result<i64> {
+) -> Result<UserId> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO users (email, password_hash, role, organisation_id, disabled, created_at)
          VALUES ($1, $2, $3, $4, 0, $5) RETURNING id",
@@ -34,26 +34,26 @@ pub async fn insert_user(
     .bind(email.to_string())
     .bind(password_hash.to_string())
     .bind(role.as_str().to_string())
-    .bind(organisation_id)
+    .bind(organisation_id.map(OrganisationId::get))
     .bind(now.to_string())
     .fetch_one(&mut *conn)
     .await?;
-    Ok(id)
+    Ok(UserId::new(id))
 }
 
-pub async fn set_password(conn: &mut Conn, user_id: i64, password_hash: &str) -> Result<bool> {
+pub async fn set_password(conn: &mut Conn, user_id: UserId, password_hash: &str) -> Result<bool> {
     let n = sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
         .bind(password_hash.to_string())
-        .bind(user_id)
+        .bind(user_id.get())
         .execute(&mut *conn)
         .await?
         .rows_affected();
     Ok(n == 1)
 }
 
-pub async fn get_user(conn: &mut Conn, id: i64) -> Result<Option<User>> {
+pub async fn get_user(conn: &mut Conn, id: UserId) -> Result<Option<User>> {
     let row = sqlx::query(&format!("SELECT {USER_COLS} FROM users WHERE id = $1"))
-        .bind(id)
+        .bind(id.get())
         .fetch_optional(&mut *conn)
         .await?;
     row.as_ref().map(user).transpose()
@@ -72,29 +72,31 @@ pub async fn list_users(conn: &mut Conn) -> Result<Vec<User>> {
     rows.iter().map(user).collect()
 }
 
-pub async fn grant_cluster(conn: &mut Conn, user_id: i64, cluster_id: i64) -> Result<()> {
+pub async fn grant_cluster(conn: &mut Conn, user_id: UserId, cluster_id: ClusterId) -> Result<()> {
     sqlx::query("INSERT INTO user_clusters (user_id, cluster_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
-        .bind(user_id)
-        .bind(cluster_id)
+        .bind(user_id.get())
+        .bind(cluster_id.get())
         .execute(&mut *conn)
         .await?;
     Ok(())
 }
 
-pub async fn user_clusters(conn: &mut Conn, user_id: i64) -> Result<Vec<i64>> {
-    Ok(sqlx::query_scalar("SELECT cluster_id FROM user_clusters WHERE user_id = $1 ORDER BY cluster_id")
-        .bind(user_id)
-        .fetch_all(&mut *conn)
-        .await?)
+pub async fn user_clusters(conn: &mut Conn, user_id: UserId) -> Result<Vec<ClusterId>> {
+    let ids: Vec<i64> =
+        sqlx::query_scalar("SELECT cluster_id FROM user_clusters WHERE user_id = $1 ORDER BY cluster_id")
+            .bind(user_id.get())
+            .fetch_all(&mut *conn)
+            .await?;
+    Ok(ids.into_iter().map(ClusterId::new).collect())
 }
 
 /// `(user e-mail)` of the managers of a cluster.
-pub async fn cluster_managers(conn: &mut Conn, cluster_id: i64) -> Result<Vec<String>> {
+pub async fn cluster_managers(conn: &mut Conn, cluster_id: ClusterId) -> Result<Vec<String>> {
     Ok(sqlx::query_scalar(
         "SELECT u.email FROM user_clusters uc JOIN users u ON u.id = uc.user_id
          WHERE uc.cluster_id = $1 AND u.role = 'manager' ORDER BY u.email",
     )
-    .bind(cluster_id)
+    .bind(cluster_id.get())
     .fetch_all(&mut *conn)
     .await?)
 }
@@ -102,7 +104,7 @@ pub async fn cluster_managers(conn: &mut Conn, cluster_id: i64) -> Result<Vec<St
 pub async fn insert_session(
     conn: &mut Conn,
     token_hash: &str,
-    user_id: i64,
+    user_id: UserId,
     csrf: &str,
     now: &str,
     expires: &str,
@@ -111,7 +113,7 @@ pub async fn insert_session(
         "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(token_hash.to_string())
-    .bind(user_id)
+    .bind(user_id.get())
     .bind(csrf.to_string())
     .bind(now.to_string())
     .bind(expires.to_string())
@@ -125,8 +127,10 @@ pub async fn get_session(conn: &mut Conn, token_hash: &str) -> Result<Option<Ses
         .bind(token_hash.to_string())
         .fetch_optional(&mut *conn)
         .await?;
-    row.map(|r| Ok(Session { user_id: r.try_get(0)?, csrf_token: r.try_get(1)?, expires_at: r.try_get(2)? }))
-        .transpose()
+    row.map(|r| {
+        Ok(Session { user_id: UserId::new(r.try_get(0)?), csrf_token: r.try_get(1)?, expires_at: r.try_get(2)? })
+    })
+    .transpose()
 }
 
 pub async fn delete_session(conn: &mut Conn, token_hash: &str) -> Result<()> {
@@ -142,24 +146,31 @@ pub async fn delete_expired_sessions(conn: &mut Conn, now: &str) -> Result<u64> 
         .rows_affected())
 }
 
-pub async fn insert_api_token(conn: &mut Conn, user_id: i64, name: &str, token_hash: &str, now: &str) -> Result<i64> {
+pub async fn insert_api_token(
+    conn: &mut Conn,
+    user_id: UserId,
+    name: &str,
+    token_hash: &str,
+    now: &str,
+) -> Result<TokenId> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
     )
-    .bind(user_id)
+    .bind(user_id.get())
     .bind(name.to_string())
     .bind(token_hash.to_string())
     .bind(now.to_string())
     .fetch_one(&mut *conn)
     .await?;
-    Ok(id)
+    Ok(TokenId::new(id))
 }
 
-pub async fn user_by_api_token(conn: &mut Conn, token_hash: &str) -> Result<Option<i64>> {
-    Ok(sqlx::query_scalar("SELECT user_id FROM api_tokens WHERE token_hash = $1")
+pub async fn user_by_api_token(conn: &mut Conn, token_hash: &str) -> Result<Option<UserId>> {
+    let id: Option<i64> = sqlx::query_scalar("SELECT user_id FROM api_tokens WHERE token_hash = $1")
         .bind(token_hash.to_string())
         .fetch_optional(&mut *conn)
-        .await?)
+        .await?;
+    Ok(id.map(UserId::new))
 }
 
 pub async fn insert_audit(conn: &mut Conn, e: &AuditEntry) -> Result<()> {
@@ -195,12 +206,12 @@ pub async fn list_audit(conn: &mut Conn, limit: i64) -> Result<Vec<AuditEntry>> 
         .collect()
 }
 
-pub async fn insert_saved_search(conn: &mut Conn, s: &SavedSearch) -> Result<i64> {
+pub async fn insert_saved_search(conn: &mut Conn, s: &SavedSearch) -> Result<SavedSearchId> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO saved_searches (user_id, name, q, cluster, kind, country, sme, seen, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
     )
-    .bind(s.user_id)
+    .bind(s.user_id.get())
     .bind(s.name.clone())
     .bind(s.q.clone())
     .bind(s.cluster.clone())
@@ -211,22 +222,22 @@ pub async fn insert_saved_search(conn: &mut Conn, s: &SavedSearch) -> Result<i64
     .bind(s.created_at.clone())
     .fetch_one(&mut *conn)
     .await?;
-    Ok(id)
+    Ok(SavedSearchId::new(id))
 }
 
-pub async fn saved_searches_of(conn: &mut Conn, user_id: i64) -> Result<Vec<SavedSearch>> {
+pub async fn saved_searches_of(conn: &mut Conn, user_id: UserId) -> Result<Vec<SavedSearch>> {
     let rows = sqlx::query(
         "SELECT id, user_id, name, q, cluster, kind, country, sme, seen, created_at FROM saved_searches
          WHERE user_id = $1 ORDER BY id",
     )
-    .bind(user_id)
+    .bind(user_id.get())
     .fetch_all(&mut *conn)
     .await?;
     rows.iter()
         .map(|r| {
             Ok(SavedSearch {
-                id: r.try_get(0)?,
-                user_id: r.try_get(1)?,
+                id: SavedSearchId::new(r.try_get(0)?),
+                user_id: UserId::new(r.try_get(1)?),
                 name: r.try_get(2)?,
                 q: r.try_get(3)?,
                 cluster: r.try_get(4)?,
@@ -240,21 +251,21 @@ pub async fn saved_searches_of(conn: &mut Conn, user_id: i64) -> Result<Vec<Save
         .collect()
 }
 
-pub async fn set_saved_search_seen(conn: &mut Conn, id: i64, user_id: i64, seen: &str) -> Result<bool> {
+pub async fn set_saved_search_seen(conn: &mut Conn, id: SavedSearchId, user_id: UserId, seen: &str) -> Result<bool> {
     let n = sqlx::query("UPDATE saved_searches SET seen = $1 WHERE id = $2 AND user_id = $3")
         .bind(seen.to_string())
-        .bind(id)
-        .bind(user_id)
+        .bind(id.get())
+        .bind(user_id.get())
         .execute(&mut *conn)
         .await?
         .rows_affected();
     Ok(n == 1)
 }
 
-pub async fn delete_saved_search(conn: &mut Conn, id: i64, user_id: i64) -> Result<bool> {
+pub async fn delete_saved_search(conn: &mut Conn, id: SavedSearchId, user_id: UserId) -> Result<bool> {
     let n = sqlx::query("DELETE FROM saved_searches WHERE id = $1 AND user_id = $2")
-        .bind(id)
-        .bind(user_id)
+        .bind(id.get())
+        .bind(user_id.get())
         .execute(&mut *conn)
         .await?
         .rows_affected();

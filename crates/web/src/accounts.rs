@@ -41,8 +41,8 @@ async fn me(ApiCaller(actor): ApiCaller) -> ApiResult {
         "signed_in": actor.is_signed_in(),
         "email": if actor.is_signed_in() { Some(actor.email.clone()) } else { None },
         "role": actor.role.map(|r| r.as_str()),
-        "managed_clusters": actor.managed_clusters,
-        "organisation_id": actor.organisation_id,
+        "managed_clusters": actor.managed_clusters.iter().map(|c| c.get()).collect::<Vec<_>>(),
+        "organisation_id": actor.organisation_id.map(domain::OrganisationId::get),
     }))
 }
 
@@ -79,7 +79,7 @@ struct SavedRow {
 struct AccountView {
     nav: Nav,
     searches: Vec<SavedRow>,
-    organisation: Option<(i64, String)>,
+    organisation: Option<(domain::OrganisationId, String)>,
     clusters: Vec<(String, String)>,
     requests: Vec<RequestRow>,
 }
@@ -184,7 +184,7 @@ async fn account(State(s): State<AppState>, v: Viewer) -> PageResult {
         .await?
         .into_iter()
         .map(|(r, person)| RequestRow {
-            id: r.id,
+            id: r.id.get(),
             from: r.from_email,
             person,
             message: r.message,
@@ -198,7 +198,7 @@ async fn account(State(s): State<AppState>, v: Viewer) -> PageResult {
         .await?
         .into_iter()
         .map(|x| SavedRow {
-            id: x.search.id,
+            id: x.search.id.get(),
             url: url_with(
                 "/partners",
                 &[
@@ -211,7 +211,7 @@ async fn account(State(s): State<AppState>, v: Viewer) -> PageResult {
             ),
             name: x.search.name,
             q: x.search.q,
-            fresh: x.fresh.iter().map(|f| (f.organisation.id, f.organisation.display_name())).collect(),
+            fresh: x.fresh.iter().map(|f| (f.organisation.id.get(), f.organisation.display_name())).collect(),
         })
         .collect();
     Ok(render(&AccountView { nav: nav(&v), searches, organisation, clusters, requests }).into_response())

@@ -155,7 +155,7 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for StrictForm<T> {
 pub(crate) struct NoFields {}
 
 /// The id in a path (`/organisations/12`); anything else is not found, like an id that is absent.
-pub(crate) fn path_id(raw: &str, what: &str) -> Result<i64, AppError> {
+pub(crate) fn path_id<T: std::str::FromStr>(raw: &str, what: &str) -> Result<T, AppError> {
     raw.parse().map_err(|_| AppError::NotFound(format!("{what} {raw}")))
 }
 

@@ -215,10 +215,10 @@ async fn list(State(s): State<AppState>, StrictQuery(params): StrictQuery<ListPa
     ok(wire::list(items.iter().map(wire::project).collect(), total, paging.page, paging.per_page))
 }
 
-async fn project_json(s: &AppState, actor: &domain::Actor, pid: i64) -> Result<Value, ApiError> {
+async fn project_json(s: &AppState, actor: &domain::Actor, pid: domain::ProjectId) -> Result<Value, ApiError> {
     let p = s.app.project_page(actor, pid).await?;
     let mut v = wire::project(&p.project);
-    v["partners"] = p.partners.iter().map(|(o, role)| json!({"organisation_id": o.id, "name": o.display_name(), "role": role, "country": o.country.code()})).collect();
+    v["partners"] = p.partners.iter().map(|(o, role)| json!({"organisation_id": o.id.get(), "name": o.display_name(), "role": role, "country": o.country.code()})).collect();
     v["clusters"] = p.clusters.iter().map(|c| json!(c.slug)).collect();
     Ok(v)
 }
@@ -375,7 +375,7 @@ async fn project_page(State(s): State<AppState>, v: Viewer, Path(raw): Path<Stri
     };
     let view = ProjectView {
         nav: nav(&v),
-        id: x.id,
+        id: x.id.get(),
         can_edit: p.can_edit,
         roles: PARTNER_ROLES.iter().map(|r| (r.to_string(), r.replace('_', " "))).collect(),
         title: x.display_title(),
@@ -397,7 +397,7 @@ async fn project_page(State(s): State<AppState>, v: Viewer, Path(raw): Path<Stri
             .partners
             .iter()
             .map(|(o, role)| PartnerRow {
-                id: o.id,
+                id: o.id.get(),
                 name: o.display_name(),
                 country: o.country.name().into(),
                 kind: o.kind.label().into(),
@@ -547,7 +547,7 @@ async fn partner_add_page(
     v.check_form(form.csrf.as_deref())?;
     let pid = path_id(&raw, "project")?;
     let org_raw = form.value.organisation.unwrap_or_default();
-    let org = org_raw.trim().parse::<i64>().map_err(|_| {
+    let org = org_raw.trim().parse::<domain::OrganisationId>().map_err(|_| {
         PageError(AppError::field("organisation", format!("`{}` is not an organisation id", org_raw.trim())))
     })?;
     s.app.set_partner(&v.actor, pid, org, &form.value.role.unwrap_or_else(|| "participant".into())).await?;

@@ -123,7 +123,7 @@ pub(crate) struct ProjectRow {
 
 pub(crate) fn project_row(p: &domain::Project, role: &str) -> ProjectRow {
     ProjectRow {
-        id: p.id,
+        id: p.id.get(),
         title: p.display_title(),
         kind: p.kind.as_str().replace('_', "-"),
         programme: p.programme.clone(),

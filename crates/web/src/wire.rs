@@ -2,18 +2,18 @@
 //! the reading of JSON bodies into the raw inputs the app validates.
 
 use app::AppError;
-use domain::{Cluster, FieldError, Organisation, Project};
+use domain::{Cluster, ClusterId, FieldError, Organisation, Project};
 use serde_json::{json, Map, Value};
 
 pub(crate) fn cluster(c: &Cluster, members: Option<i64>, projects: Option<i64>) -> Value {
     json!({
-        "id": c.id,
+        "id": c.id.get(),
         "slug": c.slug,
         "name": c.name,
         "sector": c.sector,
         "description": c.description,
         "status": c.status.as_str(),
-        "successor_id": c.successor_id,
+        "successor_id": c.successor_id.map(ClusterId::get),
         "members": members,
         "projects": projects,
     })
@@ -21,7 +21,7 @@ pub(crate) fn cluster(c: &Cluster, members: Option<i64>, projects: Option<i64>) 
 
 pub(crate) fn organisation(o: &Organisation, clusters: &[String], projects: Option<i64>) -> Value {
     json!({
-        "id": o.id,
+        "id": o.id.get(),
         "external_id": o.external_id,
         "name": o.name,
         "display_name": o.display_name(),
@@ -43,7 +43,7 @@ pub(crate) fn organisation(o: &Organisation, clusters: &[String], projects: Opti
 
 pub(crate) fn project(p: &Project) -> Value {
     json!({
-        "id": p.id,
+        "id": p.id.get(),
         "external_id": p.external_id,
         "acronym": p.acronym,
         "title": p.title,
@@ -61,8 +61,8 @@ pub(crate) fn project(p: &Project) -> Value {
 
 pub(crate) fn person(p: &app::registry::PersonView) -> Value {
     json!({
-        "id": p.id,
-        "organisation_id": p.organisation_id,
+        "id": p.id.get(),
+        "organisation_id": p.organisation_id.get(),
         "name": p.name,
         "role_title": p.role_title,
         "email": p.email,

@@ -3,10 +3,17 @@
 
 use crate::{App, AppError, AppResult};
 use domain::{Actor, FeedbackOutcome, MeetingStatus};
+use domain::{MeetingId, ParticipantId};
 
 impl App {
     /// Checks a participant in at the desk (organisers).
-    pub async fn check_in(&self, actor: &Actor, slug: &str, participant: i64, present: bool) -> AppResult<()> {
+    pub async fn check_in(
+        &self,
+        actor: &Actor,
+        slug: &str,
+        participant: ParticipantId,
+        present: bool,
+    ) -> AppResult<()> {
         let mut tx = self.store.begin().await?;
         let e = self.event(&mut tx, slug).await?;
         if !self.organises(&mut tx, actor, &e).await? {
@@ -24,7 +31,7 @@ impl App {
     /// Marks a meeting held, a no-show or cancelled during the event (organisers; either side
     /// may cancel its own meeting). Its sequence rises, so calendars show the change; a re-plan
     /// then reuses the freed slots and keeps held meetings where they were.
-    pub async fn mark_meeting(&self, actor: &Actor, meeting_id: i64, status: &str) -> AppResult<()> {
+    pub async fn mark_meeting(&self, actor: &Actor, meeting_id: MeetingId, status: &str) -> AppResult<()> {
         let status = one_of("status", status, MeetingStatus::ALL, |s| s.as_str())?;
         let mut tx = self.store.begin().await?;
         let (e, m, from, to) = self.meeting_parts(&mut tx, meeting_id).await?;
@@ -40,7 +47,7 @@ impl App {
     }
 
     /// Feedback after a meeting from one of its two sides, kept for the collaboration funnel.
-    pub async fn meeting_feedback(&self, actor: &Actor, meeting_id: i64, outcome: &str) -> AppResult<()> {
+    pub async fn meeting_feedback(&self, actor: &Actor, meeting_id: MeetingId, outcome: &str) -> AppResult<()> {
         let outcome = one_of("outcome", outcome, FeedbackOutcome::ALL, |o| o.as_str())?;
         let mut tx = self.store.begin().await?;
         let (_, m, from, to) = self.meeting_parts(&mut tx, meeting_id).await?;

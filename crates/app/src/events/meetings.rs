@@ -3,10 +3,18 @@
 
 use crate::{App, AppError, AppResult};
 use domain::{Actor, FieldError, MeetingRequest, RequestStatus};
+use domain::{MeetingId, ParticipantId, RequestId, SlotId};
 
 impl App {
     /// Organisers add a meeting between two participants (accepted at once).
-    pub async fn add_meeting(&self, actor: &Actor, slug: &str, a: i64, b: i64, priority: i64) -> AppResult<i64> {
+    pub async fn add_meeting(
+        &self,
+        actor: &Actor,
+        slug: &str,
+        a: ParticipantId,
+        b: ParticipantId,
+        priority: i64,
+    ) -> AppResult<MeetingId> {
         let mut tx = self.store.begin().await?;
         let e = self.event(&mut tx, slug).await?;
         if !self.organises(&mut tx, actor, &e).await? {
@@ -29,7 +37,7 @@ impl App {
             return Err(AppError::Validation(errors));
         }
         let r = MeetingRequest {
-            id: 0,
+            id: RequestId::default(),
             event_id: e.id,
             from_participant: a,
             to_participant: b,
@@ -46,7 +54,7 @@ impl App {
     }
 
     /// Organisers lock a meeting to a slot and table (`None`: unlock, it may move again).
-    pub async fn pin_meeting(&self, actor: &Actor, meeting_id: i64, at: Option<(i64, i64)>) -> AppResult<()> {
+    pub async fn pin_meeting(&self, actor: &Actor, meeting_id: MeetingId, at: Option<(SlotId, i64)>) -> AppResult<()> {
         let Some((slot, table)) = at else { return self.lock_meeting(actor, meeting_id, false).await };
         let mut tx = self.store.begin().await?;
         let (e, m, from, to) = self.meeting_parts(&mut tx, meeting_id).await?;
@@ -87,7 +95,7 @@ impl App {
 
     /// Organisers lock a meeting where the schedule put it (or unlock it), in one transaction
     /// so that a concurrent scheduling run cannot make it lock an old position.
-    pub async fn lock_meeting(&self, actor: &Actor, meeting_id: i64, lock: bool) -> AppResult<()> {
+    pub async fn lock_meeting(&self, actor: &Actor, meeting_id: MeetingId, lock: bool) -> AppResult<()> {
         let mut tx = self.store.begin().await?;
         let (e, m, _, _) = self.meeting_parts(&mut tx, meeting_id).await?;
         if !self.organises(&mut tx, actor, &e).await? {

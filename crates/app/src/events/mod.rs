@@ -29,6 +29,7 @@ use crate::{App, AppError, AppResult};
 use domain::{
     Actor, Event, EventMeeting, EventParticipant, EventSession, EventSlot, MeetingRequest, MeetingStatus, RequestStatus,
 };
+use domain::{EventId, MeetingId, ParticipantId, RequestId};
 use std::collections::HashMap;
 
 /// What a participant sees of an event.
@@ -42,14 +43,14 @@ pub struct EventView {
     /// Requests I sent or received (with their messages: they are mine).
     pub my_requests: Vec<MeetingRequest>,
     pub is_organiser: bool,
-    pub names: HashMap<i64, String>,
+    pub names: HashMap<ParticipantId, String>,
 }
 
 /// A placed meeting in the table plan.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct PlannedMeeting {
     pub table: i64,
-    pub id: i64,
+    pub id: MeetingId,
     pub first: String,
     pub second: String,
     pub status: MeetingStatus,
@@ -62,7 +63,7 @@ pub type PlanRow = (EventSlot, i64, Vec<PlannedMeeting>);
 /// A participant as organisers see them on the day.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OrganiserParticipant {
-    pub id: i64,
+    pub id: ParticipantId,
     pub name: String,
     pub status: domain::ParticipantStatus,
     pub checked_in: bool,
@@ -75,14 +76,17 @@ pub struct OrganiserParticipant {
 pub struct OrganiserView {
     pub event: Event,
     /// `(request id, from, to, status, priority)`.
-    pub requests: Vec<(i64, String, String, RequestStatus, i64)>,
+    pub requests: Vec<(RequestId, String, String, RequestStatus, i64)>,
     pub plan: Vec<PlanRow>,
     pub unscheduled: Vec<(String, String)>,
     pub participants: Vec<OrganiserParticipant>,
 }
 
 /// An event's meeting requests by id.
-pub(crate) async fn requests_by_id(conn: &mut store::Conn, event_id: i64) -> AppResult<HashMap<i64, MeetingRequest>> {
+pub(crate) async fn requests_by_id(
+    conn: &mut store::Conn,
+    event_id: EventId,
+) -> AppResult<HashMap<RequestId, MeetingRequest>> {
     Ok(store::meeting_requests(conn, event_id).await?.into_iter().map(|r| (r.id, r)).collect())
 }
 
@@ -108,7 +112,7 @@ impl App {
     }
 
     /// The event a meeting belongs to.
-    pub async fn meeting_event(&self, meeting_id: i64) -> AppResult<Event> {
+    pub async fn meeting_event(&self, meeting_id: MeetingId) -> AppResult<Event> {
         let mut conn = self.store.conn().await?;
         let m = store::get_meeting(&mut conn, meeting_id)
             .await?
@@ -151,10 +155,10 @@ impl App {
         self.expire(&mut conn, &e).await?;
         let people = store::event_participants(&mut conn, e.id).await?;
         let checked_in = store::checked_in(&mut conn, e.id).await?;
-        let names: HashMap<i64, String> = people.iter().map(|p| (p.id, p.name.clone())).collect();
-        let name = |id: i64| names.get(&id).cloned().unwrap_or_default();
+        let names: HashMap<ParticipantId, String> = people.iter().map(|p| (p.id, p.name.clone())).collect();
+        let name = |id: ParticipantId| names.get(&id).cloned().unwrap_or_default();
         let requests = store::meeting_requests(&mut conn, e.id).await?;
-        let by_id: HashMap<i64, &MeetingRequest> = requests.iter().map(|r| (r.id, r)).collect();
+        let by_id: HashMap<RequestId, &MeetingRequest> = requests.iter().map(|r| (r.id, r)).collect();
         let slots = store::event_slots(&mut conn, e.id).await?;
         let mut plan: Vec<PlanRow> =
             slots.iter().map(|s| (s.clone(), s.tables.unwrap_or(e.tables), Vec::new())).collect();
@@ -205,7 +209,7 @@ impl App {
     async fn meeting_parts(
         &self,
         conn: &mut store::Conn,
-        meeting_id: i64,
+        meeting_id: MeetingId,
     ) -> AppResult<(Event, EventMeeting, EventParticipant, EventParticipant)> {
         let m = store::get_meeting(conn, meeting_id)
             .await?
@@ -215,8 +219,9 @@ impl App {
             .await?
             .ok_or_else(|| AppError::NotFound("meeting request".into()))?;
         let ps = store::event_participants(conn, e.id).await?;
-        let find =
-            |id: i64| ps.iter().find(|p| p.id == id).cloned().ok_or_else(|| AppError::NotFound("participant".into()));
+        let find = |id: ParticipantId| {
+            ps.iter().find(|p| p.id == id).cloned().ok_or_else(|| AppError::NotFound("participant".into()))
+        };
         let (from, to) = (find(r.from_participant)?, find(r.to_participant)?);
         Ok((e, m, from, to))
     }

@@ -4,6 +4,7 @@
 
 use crate::{App, AppError, AppResult};
 use domain::{Actor, Availability, Event, EventParticipant, EventSlot, FieldError, MeetingStatus, ParticipantStatus};
+use domain::{OrganisationId, ParticipantId, SlotId, UserId};
 
 impl App {
     /// Adds a participant (organisers; the demo): a representative of an organisation, or a guest.
@@ -12,9 +13,9 @@ impl App {
         actor: &Actor,
         slug: &str,
         name: &str,
-        organisation: Option<i64>,
-        user: Option<i64>,
-    ) -> AppResult<i64> {
+        organisation: Option<OrganisationId>,
+        user: Option<UserId>,
+    ) -> AppResult<ParticipantId> {
         let mut tx = self.store.begin().await?;
         let e = self.event(&mut tx, slug).await?;
         if !self.organises(&mut tx, actor, &e).await? {
@@ -44,16 +45,16 @@ impl App {
         conn: &mut store::Conn,
         e: &Event,
         name: &str,
-        organisation: Option<i64>,
-        user: Option<i64>,
-    ) -> AppResult<i64> {
+        organisation: Option<OrganisationId>,
+        user: Option<UserId>,
+    ) -> AppResult<ParticipantId> {
         let count = store::event_participants(conn, e.id)
             .await?
             .iter()
             .filter(|p| p.status == ParticipantStatus::Registered)
             .count() as i64;
         let p = EventParticipant {
-            id: 0,
+            id: ParticipantId::default(),
             event_id: e.id,
             user_id: user,
             organisation_id: organisation,
@@ -67,7 +68,7 @@ impl App {
     }
 
     /// Registers the signed-in account for an event (once).
-    pub async fn register(&self, actor: &Actor, slug: &str) -> AppResult<i64> {
+    pub async fn register(&self, actor: &Actor, slug: &str) -> AppResult<ParticipantId> {
         let Some(user_id) = actor.user_id else { return Err(AppError::Unauthenticated) };
         let mut tx = self.store.begin().await?;
         let e = self.event(&mut tx, slug).await?;
@@ -100,7 +101,7 @@ impl App {
         conn: &mut store::Conn,
         actor: &Actor,
         e: &Event,
-        who: Option<i64>,
+        who: Option<ParticipantId>,
     ) -> AppResult<EventParticipant> {
         let participants = store::event_participants(conn, e.id).await?;
         let mine = actor.user_id.and_then(|u| participants.iter().find(|p| p.user_id == Some(u)).cloned());
@@ -126,7 +127,7 @@ impl App {
         &self,
         actor: &Actor,
         slug: &str,
-        who: Option<i64>,
+        who: Option<ParticipantId>,
     ) -> AppResult<(Event, EventParticipant, Vec<EventSlot>, Availability)> {
         if actor.user_id.is_none() {
             return Err(AppError::Unauthenticated);
@@ -146,9 +147,9 @@ impl App {
         &self,
         actor: &Actor,
         slug: &str,
-        who: Option<i64>,
+        who: Option<ParticipantId>,
         a: &Availability,
-    ) -> AppResult<Vec<i64>> {
+    ) -> AppResult<Vec<SlotId>> {
         if actor.user_id.is_none() {
             return Err(AppError::Unauthenticated);
         }

@@ -5,6 +5,7 @@
 use crate::{App, AppError, AppResult};
 use domain::programme::{check_programme, parse_agenda, parse_programme, programme_slots};
 use domain::{Actor, Event, EventSession, EventStatus, FieldError, ProgrammeBlock};
+use domain::{EventId, SlotId};
 
 /// Raw input for a new event.
 #[derive(Debug, Clone, Default)]
@@ -33,7 +34,7 @@ impl App {
         input: &EventInput,
         sessions: &[EventSession],
         blocks: &[ProgrammeBlock],
-    ) -> AppResult<i64> {
+    ) -> AppResult<EventId> {
         self.create_event_checked(actor, input, sessions, blocks, Vec::new()).await
     }
 
@@ -47,7 +48,7 @@ impl App {
         agenda: &str,
         programme: &str,
         known: Vec<FieldError>,
-    ) -> AppResult<i64> {
+    ) -> AppResult<EventId> {
         let (sessions, mut errors) = parse_agenda(agenda);
         errors.extend(known);
         let (blocks, more) = parse_programme(programme);
@@ -70,7 +71,7 @@ impl App {
         sessions: &[EventSession],
         blocks: &[ProgrammeBlock],
         mut errors: Vec<FieldError>,
-    ) -> AppResult<i64> {
+    ) -> AppResult<EventId> {
         if !actor.can_create_event() {
             return Err(if actor.is_signed_in() { AppError::Forbidden } else { AppError::Unauthenticated });
         }
@@ -110,7 +111,7 @@ impl App {
 
     /// Sets the number of tables of single slots (organisers); `None` gives a slot the event's
     /// number back. The whole change is refused if one entry is wrong.
-    pub async fn set_slot_tables(&self, actor: &Actor, slug: &str, tables: &[(i64, Option<i64>)]) -> AppResult<()> {
+    pub async fn set_slot_tables(&self, actor: &Actor, slug: &str, tables: &[(SlotId, Option<i64>)]) -> AppResult<()> {
         let mut tx = self.store.begin().await?;
         let e = self.event(&mut tx, slug).await?;
         if !self.organises(&mut tx, actor, &e).await? {

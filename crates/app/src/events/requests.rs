@@ -5,6 +5,7 @@
 use super::requests_by_id;
 use crate::{App, AppError, AppResult};
 use domain::{Actor, Event, FieldError, MeetingRequest, MeetingStatus, ParticipantStatus, RequestStatus};
+use domain::{ParticipantId, RequestId};
 use std::collections::HashMap;
 
 impl App {
@@ -20,10 +21,10 @@ impl App {
         &self,
         actor: &Actor,
         slug: &str,
-        to: i64,
+        to: ParticipantId,
         message: &str,
         priority: i64,
-    ) -> AppResult<i64> {
+    ) -> AppResult<RequestId> {
         let Some(user_id) = actor.user_id else { return Err(AppError::Unauthenticated) };
         let mut tx = self.store.begin().await?;
         let e = self.event(&mut tx, slug).await?;
@@ -63,7 +64,7 @@ impl App {
             return Err(AppError::Conflict(format!("you have sent the {} requests this event allows", e.max_requests)));
         }
         let r = MeetingRequest {
-            id: 0,
+            id: RequestId::default(),
             event_id: e.id,
             from_participant: me.id,
             to_participant: to,
@@ -79,7 +80,7 @@ impl App {
     }
 
     /// The person asked accepts (a meeting to schedule) or declines. Returns the event's slug.
-    pub async fn answer_meeting(&self, actor: &Actor, request_id: i64, accept: bool) -> AppResult<String> {
+    pub async fn answer_meeting(&self, actor: &Actor, request_id: RequestId, accept: bool) -> AppResult<String> {
         let Some(user_id) = actor.user_id else { return Err(AppError::Unauthenticated) };
         let mut tx = self.store.begin().await?;
         let r = store::get_request(&mut tx, request_id)
@@ -94,7 +95,7 @@ impl App {
         let e = store::get_event(&mut tx, r.event_id).await?.ok_or_else(|| AppError::NotFound("event".into()))?;
         if let (true, Some(cap)) = (accept, e.max_meetings) {
             let requests = requests_by_id(&mut tx, e.id).await?;
-            let mut count: HashMap<i64, i64> = HashMap::new();
+            let mut count: HashMap<ParticipantId, i64> = HashMap::new();
             for m in store::event_meetings(&mut tx, e.id).await?.iter().filter(|m| m.status != MeetingStatus::Cancelled)
             {
                 if let Some(x) = requests.get(&m.request_id) {

@@ -55,7 +55,11 @@ impl App {
                 }
                 None => (String::new(), Vec::new()),
             };
-            people.push(matching::roundtables::Person { id: p.id, clusters: cs, text });
+            people.push(matching::roundtables::Person {
+                id: p.id.get(),
+                clusters: cs.iter().map(|c| c.get()).collect(),
+                text,
+            });
         }
         drop(conn);
         let groups = matching::roundtables::round_tables(&people);
@@ -69,8 +73,12 @@ impl App {
                     .iter()
                     .map(|id| {
                         let cs = people.iter().find(|x| x.id == *id).map(|x| x.clusters.clone()).unwrap_or_default();
-                        let names = clusters.iter().filter(|c| cs.contains(&c.id)).map(|c| c.name.clone()).collect();
-                        (participants.iter().find(|p| p.id == *id).map(|p| p.name.clone()).unwrap_or_default(), names)
+                        let names =
+                            clusters.iter().filter(|c| cs.contains(&c.id.get())).map(|c| c.name.clone()).collect();
+                        (
+                            participants.iter().find(|p| p.id.get() == *id).map(|p| p.name.clone()).unwrap_or_default(),
+                            names,
+                        )
                     })
                     .collect(),
             })

@@ -9,6 +9,7 @@ use crate::{App, AppError, AppResult};
 use domain::{
     Actor, Event, EventMeeting, EventParticipant, EventSlot, MeetingRequest, MeetingStatus, ParticipantStatus,
 };
+use domain::{MeetingId, ParticipantId, RequestId, SlotId};
 use std::collections::HashMap;
 
 /// The outcome of a scheduling run, with the bound it is measured against.
@@ -25,8 +26,8 @@ pub struct ScheduleReport {
     pub moved: usize,
     /// Participants `(id, name, meetings moved)` whose published meetings moved to another slot
     /// or table (the cost a re-plan minimises), most affected first.
-    pub moved_by_participant: Vec<(i64, String, usize)>,
-    pub unplaced: Vec<(i64, String)>,
+    pub moved_by_participant: Vec<(ParticipantId, String, usize)>,
+    pub unplaced: Vec<(MeetingId, String)>,
 }
 
 /// A scheduling problem built from an event, with the meetings its requests stand for.
@@ -47,11 +48,11 @@ fn plan(
     e: &Event,
     slots: &[EventSlot],
     participants: &[EventParticipant],
-    requests: &HashMap<i64, MeetingRequest>,
+    requests: &HashMap<RequestId, MeetingRequest>,
     meetings: &[EventMeeting],
 ) -> Planned {
-    let slot_index: HashMap<i64, usize> = slots.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
-    let p_index: HashMap<i64, usize> = participants.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
+    let slot_index: HashMap<SlotId, usize> = slots.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
+    let p_index: HashMap<ParticipantId, usize> = participants.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
     let mut problem = scheduling::Problem {
         slots: slots
             .iter()
@@ -122,8 +123,8 @@ fn solve(planned: &Planned, time_limit: std::time::Duration) -> AppResult<schedu
 /// A meeting whose slot or table a solution changes: its new place (`None`: unplaced), its
 /// sequence and the scheduler's note.
 struct Move {
-    meeting: i64,
-    place: Option<(i64, i64)>,
+    meeting: MeetingId,
+    place: Option<(SlotId, i64)>,
     sequence: i64,
     note: String,
     /// It had a place before (a published meeting moved, not a new one placed).
@@ -158,17 +159,17 @@ fn report(
     solution: &scheduling::Solution,
     moves: &[Move],
     participants: &[EventParticipant],
-    requests: &HashMap<i64, MeetingRequest>,
+    requests: &HashMap<RequestId, MeetingRequest>,
 ) -> ScheduleReport {
-    let mut moved_of: HashMap<i64, usize> = HashMap::new();
-    let request_of: HashMap<i64, i64> = planned.rows.iter().map(|m| (m.id, m.request_id)).collect();
+    let mut moved_of: HashMap<ParticipantId, usize> = HashMap::new();
+    let request_of: HashMap<MeetingId, RequestId> = planned.rows.iter().map(|m| (m.id, m.request_id)).collect();
     for mv in moves.iter().filter(|m| m.was_placed) {
         if let Some(r) = request_of.get(&mv.meeting).and_then(|r| requests.get(r)) {
             *moved_of.entry(r.from_participant).or_default() += 1;
             *moved_of.entry(r.to_participant).or_default() += 1;
         }
     }
-    let mut moved_by_participant: Vec<(i64, String, usize)> =
+    let mut moved_by_participant: Vec<(ParticipantId, String, usize)> =
         participants.iter().filter_map(|p| moved_of.get(&p.id).map(|n| (p.id, p.name.clone(), *n))).collect();
     moved_by_participant.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
     ScheduleReport {
@@ -249,31 +250,38 @@ impl App {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use domain::RequestStatus;
+    use domain::{EventId, RequestStatus};
 
     fn participant(id: i64, unavailable: Vec<i64>) -> EventParticipant {
         EventParticipant {
-            id,
-            event_id: 1,
+            id: ParticipantId::new(id),
+            event_id: EventId::new(1),
             user_id: None,
             organisation_id: None,
             name: format!("P{id}"),
             status: ParticipantStatus::Registered,
-            unavailable,
+            unavailable: unavailable.into_iter().map(SlotId::new).collect(),
             token: String::new(),
         }
     }
 
     fn slot(id: i64, tables: Option<i64>) -> EventSlot {
-        EventSlot { id, position: id, starts_at: String::new(), minutes: 20, session: "am".into(), tables }
+        EventSlot {
+            id: SlotId::new(id),
+            position: id,
+            starts_at: String::new(),
+            minutes: 20,
+            session: "am".into(),
+            tables,
+        }
     }
 
     fn meeting(id: i64, request_id: i64, at: Option<(i64, i64)>, status: MeetingStatus) -> EventMeeting {
         EventMeeting {
-            id,
-            event_id: 1,
-            request_id,
-            slot_id: at.map(|a| a.0),
+            id: MeetingId::new(id),
+            event_id: EventId::new(1),
+            request_id: RequestId::new(request_id),
+            slot_id: at.map(|a| SlotId::new(a.0)),
             table_no: at.map(|a| a.1),
             pinned: false,
             status,
@@ -289,17 +297,17 @@ mod tests {
         let slots = vec![slot(10, None), slot(11, Some(1))];
         let participants = vec![participant(1, vec![11]), participant(2, Vec::new()), participant(3, Vec::new())];
         let request = |id, from, to| MeetingRequest {
-            id,
-            event_id: 1,
-            from_participant: from,
-            to_participant: to,
+            id: RequestId::new(id),
+            event_id: EventId::new(1),
+            from_participant: ParticipantId::new(from),
+            to_participant: ParticipantId::new(to),
             message: String::new(),
             priority: 9,
             status: RequestStatus::Accepted,
             created_at: String::new(),
         };
         // Request 6 names a participant who is not registered: its meeting is left out.
-        let requests: HashMap<i64, MeetingRequest> =
+        let requests: HashMap<RequestId, MeetingRequest> =
             [request(5, 1, 2), request(6, 1, 4), request(7, 2, 3)].into_iter().map(|r| (r.id, r)).collect();
         let meetings = vec![
             meeting(100, 5, Some((10, 2)), MeetingStatus::Held),
@@ -310,7 +318,7 @@ mod tests {
         assert_eq!(planned.problem.participants[0].id, "P1 (#1)");
         assert_eq!(planned.problem.participants[0].available, vec![0]);
         assert!(matches!(planned.problem.tables, scheduling::Tables::PerSlot(ref t) if t == &vec![2, 1]));
-        assert_eq!(planned.rows.iter().map(|m| m.id).collect::<Vec<_>>(), vec![100, 102]);
+        assert_eq!(planned.rows.iter().map(|m| m.id.get()).collect::<Vec<_>>(), vec![100, 102]);
         assert_eq!(planned.problem.requests[0].priority, 3);
         assert_eq!((planned.previous.len(), planned.held.clone()), (1, vec![0]));
     }

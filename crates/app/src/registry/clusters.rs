@@ -8,6 +8,7 @@ use domain::{
     Actor, Cluster, ClusterDraft, ClusterInput, ClusterLink, ClusterStatus, ClusterSummary, HistoryEntry, Membership,
     Organisation, Project,
 };
+use domain::{ClusterId, OrganisationId};
 use store::ProjectFilter;
 
 #[derive(Debug, Clone)]
@@ -60,7 +61,7 @@ impl App {
         Ok(ClusterPage { cluster, members, projects, project_total, links, history, managers, successor, can_edit })
     }
 
-    pub async fn create_cluster(&self, actor: &Actor, input: &ClusterInput) -> AppResult<i64> {
+    pub async fn create_cluster(&self, actor: &Actor, input: &ClusterInput) -> AppResult<ClusterId> {
         if !actor.can_create_cluster() {
             return Err(AppError::Forbidden);
         }
@@ -75,7 +76,7 @@ impl App {
 
     /// The words cluster fit looks for in an organisation's texts (prefixes, lower case), as
     /// stored for this cluster; empty when none are (fit then uses the cluster's own words).
-    pub async fn cluster_keywords(&self, id: i64) -> AppResult<Vec<String>> {
+    pub async fn cluster_keywords(&self, id: ClusterId) -> AppResult<Vec<String>> {
         let mut conn = self.store.conn().await?;
         let all = store::cluster_keywords(&mut conn).await?;
         Ok(all.into_iter().filter(|(c, _)| *c == id).map(|(_, k)| k).collect())
@@ -83,7 +84,12 @@ impl App {
 
     /// Replaces a cluster's cluster-fit keywords: each trimmed and lower-cased, duplicates
     /// dropped, sorted as they are read back; a keyword is a word or a word's beginning ("satellit" also finds "satellites").
-    pub async fn set_cluster_keywords(&self, actor: &Actor, id: i64, keywords: &[String]) -> AppResult<Vec<String>> {
+    pub async fn set_cluster_keywords(
+        &self,
+        actor: &Actor,
+        id: ClusterId,
+        keywords: &[String],
+    ) -> AppResult<Vec<String>> {
         if !actor.can_edit_cluster(id) {
             return Err(AppError::Forbidden);
         }
@@ -114,7 +120,7 @@ impl App {
     }
 
     /// Updates a cluster; a new name is recorded in its history.
-    pub async fn update_cluster(&self, actor: &Actor, id: i64, input: &ClusterInput) -> AppResult<()> {
+    pub async fn update_cluster(&self, actor: &Actor, id: ClusterId, input: &ClusterInput) -> AppResult<()> {
         if !actor.can_edit_cluster(id) {
             return Err(AppError::Forbidden);
         }
@@ -133,7 +139,7 @@ impl App {
 
     /// Merges cluster `from` into `into`: current members move (their old memberships end today),
     /// `from` is marked merged and points at its successor; both histories say so.
-    pub async fn merge_clusters(&self, actor: &Actor, from: i64, into: i64) -> AppResult<()> {
+    pub async fn merge_clusters(&self, actor: &Actor, from: ClusterId, into: ClusterId) -> AppResult<()> {
         if !actor.is_admin() {
             return Err(AppError::Forbidden);
         }
@@ -150,7 +156,7 @@ impl App {
         if a.status != ClusterStatus::Active || b.status != ClusterStatus::Active {
             return Err(AppError::Conflict("only active clusters can be merged".into()));
         }
-        let already: Vec<i64> =
+        let already: Vec<OrganisationId> =
             store::memberships_of_cluster(&mut tx, into, &today).await?.iter().map(|m| m.organisation_id).collect();
         let moving = store::memberships_of_cluster(&mut tx, from, &today).await?;
         let mut ids = Vec::new();
@@ -179,7 +185,13 @@ impl App {
     }
 
     /// Splits off a new cluster from `from`, moving the given member organisations to it.
-    pub async fn split_cluster(&self, actor: &Actor, from: i64, input: &ClusterInput, orgs: &[i64]) -> AppResult<i64> {
+    pub async fn split_cluster(
+        &self,
+        actor: &Actor,
+        from: ClusterId,
+        input: &ClusterInput,
+        orgs: &[OrganisationId],
+    ) -> AppResult<ClusterId> {
         if !actor.is_admin() {
             return Err(AppError::Forbidden);
         }

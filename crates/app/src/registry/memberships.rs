@@ -3,17 +3,18 @@
 
 use crate::{App, AppError, AppResult};
 use domain::{Actor, FieldError, Membership};
+use domain::{MembershipId, OrganisationId};
 
 impl App {
     /// Adds an organisation to a cluster (declared, not inferred).
     pub async fn add_membership(
         &self,
         actor: &Actor,
-        org_id: i64,
+        org_id: OrganisationId,
         cluster: &str,
         start: Option<&str>,
         end: Option<&str>,
-    ) -> AppResult<i64> {
+    ) -> AppResult<MembershipId> {
         let mut errors = Vec::new();
         let start_date = domain::parse_date(&mut errors, "start_date", start);
         let end_date = domain::parse_date(&mut errors, "end_date", end);
@@ -33,7 +34,7 @@ impl App {
             return Err(AppError::Conflict(format!("organisation {org_id} is already a member of {}", c.name)));
         }
         let m = Membership {
-            id: 0,
+            id: MembershipId::default(),
             organisation_id: org_id,
             cluster_id: c.id,
             start_date,
@@ -48,7 +49,7 @@ impl App {
     }
 
     /// Ends a membership today (history is kept; nothing is deleted). Returns the cluster's slug.
-    pub async fn end_membership(&self, actor: &Actor, membership_id: i64) -> AppResult<String> {
+    pub async fn end_membership(&self, actor: &Actor, membership_id: MembershipId) -> AppResult<String> {
         let mut tx = self.store.begin().await?;
         let m = store::get_membership(&mut tx, membership_id)
             .await?

@@ -69,7 +69,7 @@ impl App {
     }
 
     pub(crate) async fn resolve_cluster(&self, conn: &mut Conn, raw: &str) -> AppResult<Option<Cluster>> {
-        Ok(match raw.parse::<i64>() {
+        Ok(match raw.parse::<domain::ClusterId>() {
             Ok(id) => store::get_cluster(conn, id).await?,
             Err(_) => store::get_cluster_by_slug(conn, raw).await?,
         })

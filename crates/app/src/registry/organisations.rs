@@ -5,6 +5,7 @@
 use super::{draft_of, external_id_conflict};
 use crate::{App, AppError, AppResult};
 use domain::{Actor, Cluster, Membership, Organisation, OrganisationDraft, OrganisationInput, PartnerLink, Project};
+use domain::{ClusterId, OrganisationId};
 use store::Conn;
 
 #[derive(Debug, Clone)]
@@ -19,17 +20,17 @@ pub struct OrgPage {
 }
 
 impl App {
-    pub async fn organisation(&self, id: i64) -> AppResult<Organisation> {
+    pub async fn organisation(&self, id: OrganisationId) -> AppResult<Organisation> {
         let mut conn = self.store.conn().await?;
         store::get_org(&mut conn, id).await?.ok_or_else(|| AppError::NotFound(format!("organisation {id}")))
     }
 
-    pub async fn organisation_clusters(&self, id: i64) -> AppResult<Vec<i64>> {
+    pub async fn organisation_clusters(&self, id: OrganisationId) -> AppResult<Vec<ClusterId>> {
         let mut conn = self.store.conn().await?;
         Ok(store::current_clusters_of_org(&mut conn, id, &self.today_text()).await?)
     }
 
-    pub async fn org_page(&self, actor: &Actor, id: i64) -> AppResult<OrgPage> {
+    pub async fn org_page(&self, actor: &Actor, id: OrganisationId) -> AppResult<OrgPage> {
         let mut conn = self.store.conn().await?;
         let org =
             store::get_org(&mut conn, id).await?.ok_or_else(|| AppError::NotFound(format!("organisation {id}")))?;
@@ -49,13 +50,18 @@ impl App {
         })
     }
 
-    pub(crate) async fn reindex_org(&self, conn: &mut Conn, id: i64, d: &OrganisationDraft) -> AppResult<()> {
+    pub(crate) async fn reindex_org(
+        &self,
+        conn: &mut Conn,
+        id: OrganisationId,
+        d: &OrganisationDraft,
+    ) -> AppResult<()> {
         let texts = store::org_project_texts(conn, id).await?;
         store::set_org_terms(conn, id, &crate::index::org_terms(d, &texts)).await?;
         Ok(())
     }
 
-    pub async fn create_org(&self, actor: &Actor, input: &OrganisationInput) -> AppResult<i64> {
+    pub async fn create_org(&self, actor: &Actor, input: &OrganisationInput) -> AppResult<OrganisationId> {
         if !actor.can_create_organisation() {
             return Err(AppError::Forbidden);
         }
@@ -68,7 +74,7 @@ impl App {
         Ok(id)
     }
 
-    pub async fn update_org(&self, actor: &Actor, id: i64, input: &OrganisationInput) -> AppResult<()> {
+    pub async fn update_org(&self, actor: &Actor, id: OrganisationId, input: &OrganisationInput) -> AppResult<()> {
         let mut tx = self.store.begin().await?;
         let old = store::get_org(&mut tx, id).await?.ok_or_else(|| AppError::NotFound(format!("organisation {id}")))?;
         let clusters = store::current_clusters_of_org(&mut tx, id, &self.today_text()).await?;
@@ -83,7 +89,7 @@ impl App {
         Ok(())
     }
 
-    pub async fn delete_org(&self, actor: &Actor, id: i64) -> AppResult<()> {
+    pub async fn delete_org(&self, actor: &Actor, id: OrganisationId) -> AppResult<()> {
         let mut tx = self.store.begin().await?;
         let old = store::get_org(&mut tx, id).await?.ok_or_else(|| AppError::NotFound(format!("organisation {id}")))?;
         let clusters = store::current_clusters_of_org(&mut tx, id, &self.today_text()).await?;

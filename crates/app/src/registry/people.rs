@@ -5,13 +5,14 @@
 use crate::{App, AppError, AppResult};
 use domain::access::{can_see_contact, Relation};
 use domain::{Actor, ContactRequest, ContactStatus, PersonDraft, PersonInput};
+use domain::{ClusterId, ContactRequestId, OrganisationId, PersonId};
 use store::Conn;
 
 /// A contact person as one viewer may see them: hidden fields are `None`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PersonView {
-    pub id: i64,
-    pub organisation_id: i64,
+    pub id: PersonId,
+    pub organisation_id: OrganisationId,
     pub name: String,
     pub role_title: String,
     pub email: Option<String>,
@@ -26,8 +27,8 @@ impl App {
         &self,
         conn: &mut Conn,
         actor: &Actor,
-        org_id: i64,
-        org_clusters: &[i64],
+        org_id: OrganisationId,
+        org_clusters: &[ClusterId],
     ) -> AppResult<Vec<PersonView>> {
         let agreed = match actor.user_id {
             Some(u) => store::agreed_people(conn, u).await?,
@@ -65,14 +66,14 @@ impl App {
     }
 
     /// People of an organisation, with the fields this actor may see.
-    pub async fn people(&self, actor: &Actor, org_id: i64) -> AppResult<Vec<PersonView>> {
+    pub async fn people(&self, actor: &Actor, org_id: OrganisationId) -> AppResult<Vec<PersonView>> {
         let mut conn = self.store.conn().await?;
         store::get_org(&mut conn, org_id).await?.ok_or_else(|| AppError::NotFound(format!("organisation {org_id}")))?;
         let clusters = store::current_clusters_of_org(&mut conn, org_id, &self.today_text()).await?;
         self.people_views(&mut conn, actor, org_id, &clusters).await
     }
 
-    async fn check_people_rights(&self, conn: &mut Conn, actor: &Actor, org_id: i64) -> AppResult<()> {
+    async fn check_people_rights(&self, conn: &mut Conn, actor: &Actor, org_id: OrganisationId) -> AppResult<()> {
         store::get_org(conn, org_id).await?.ok_or_else(|| AppError::NotFound(format!("organisation {org_id}")))?;
         let clusters = store::current_clusters_of_org(conn, org_id, &self.today_text()).await?;
         if actor.can_manage_people(org_id, &clusters) {
@@ -82,7 +83,12 @@ impl App {
         }
     }
 
-    pub async fn create_person(&self, actor: &Actor, org_id: i64, input: &PersonInput) -> AppResult<i64> {
+    pub async fn create_person(
+        &self,
+        actor: &Actor,
+        org_id: OrganisationId,
+        input: &PersonInput,
+    ) -> AppResult<PersonId> {
         let mut tx = self.store.begin().await?;
         self.check_people_rights(&mut tx, actor, org_id).await?;
         let d = PersonDraft::parse(input).map_err(AppError::Validation)?;
@@ -92,7 +98,7 @@ impl App {
         Ok(id)
     }
 
-    pub async fn update_person(&self, actor: &Actor, person_id: i64, input: &PersonInput) -> AppResult<()> {
+    pub async fn update_person(&self, actor: &Actor, person_id: PersonId, input: &PersonInput) -> AppResult<()> {
         let mut tx = self.store.begin().await?;
         let p = store::get_person(&mut tx, person_id)
             .await?
@@ -105,7 +111,7 @@ impl App {
         Ok(())
     }
 
-    pub async fn delete_person(&self, actor: &Actor, person_id: i64) -> AppResult<()> {
+    pub async fn delete_person(&self, actor: &Actor, person_id: PersonId) -> AppResult<()> {
         let mut tx = self.store.begin().await?;
         let p = store::get_person(&mut tx, person_id)
             .await?
@@ -118,7 +124,7 @@ impl App {
     }
 
     /// The organisation a contact person belongs to.
-    pub async fn person_organisation(&self, person_id: i64) -> AppResult<i64> {
+    pub async fn person_organisation(&self, person_id: PersonId) -> AppResult<OrganisationId> {
         let mut conn = self.store.conn().await?;
         store::get_person(&mut conn, person_id)
             .await?
@@ -127,7 +133,12 @@ impl App {
     }
 
     /// Asks to be put in contact with a person; their acceptance reveals `on_agreement` fields.
-    pub async fn request_contact(&self, actor: &Actor, person_id: i64, message: &str) -> AppResult<i64> {
+    pub async fn request_contact(
+        &self,
+        actor: &Actor,
+        person_id: PersonId,
+        message: &str,
+    ) -> AppResult<ContactRequestId> {
         let Some(user_id) = actor.user_id else { return Err(AppError::Unauthenticated) };
         if message.chars().count() > 2_000 {
             return Err(AppError::field("message", "is longer than 2000 characters"));
@@ -143,7 +154,7 @@ impl App {
     }
 
     /// The person (their own account, or their organisation's member account) accepts or declines.
-    pub async fn answer_contact(&self, actor: &Actor, request_id: i64, accept: bool) -> AppResult<()> {
+    pub async fn answer_contact(&self, actor: &Actor, request_id: ContactRequestId, accept: bool) -> AppResult<()> {
         let mut tx = self.store.begin().await?;
         let r = store::get_contact_request(&mut tx, request_id)
             .await?

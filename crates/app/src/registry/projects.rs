@@ -8,6 +8,7 @@ use domain::{
     Actor, Cluster, FieldError, Organisation, Project, ProjectDraft, ProjectInput, ProjectKind, ProjectStatus,
     PARTNER_ROLES,
 };
+use domain::{ClusterId, OrganisationId, ProjectId};
 use store::{Conn, ProjectFilter};
 
 #[derive(Debug, Clone)]
@@ -36,7 +37,7 @@ impl App {
         let kind = non_empty(&q.kind)
             .and_then(|k| ProjectKind::parse(k).map_err(|m| errors.push(FieldError::new("kind", m))).ok());
         let organisation_id = non_empty(&q.organisation).and_then(|o| {
-            o.parse::<i64>()
+            o.parse::<OrganisationId>()
                 .map_err(|_| errors.push(FieldError::new("organisation", format!("`{o}` is not an organisation id"))))
                 .ok()
         });
@@ -73,7 +74,7 @@ impl App {
         Ok((items, total, paging))
     }
 
-    pub async fn project_page(&self, actor: &Actor, id: i64) -> AppResult<ProjectPage> {
+    pub async fn project_page(&self, actor: &Actor, id: ProjectId) -> AppResult<ProjectPage> {
         let mut conn = self.store.conn().await?;
         let project =
             store::get_project(&mut conn, id).await?.ok_or_else(|| AppError::NotFound(format!("project {id}")))?;
@@ -93,7 +94,12 @@ impl App {
     }
 
     /// Creates a project; `clusters` (ids or slugs) are the clusters involved.
-    pub async fn create_project(&self, actor: &Actor, input: &ProjectInput, clusters: &[String]) -> AppResult<i64> {
+    pub async fn create_project(
+        &self,
+        actor: &Actor,
+        input: &ProjectInput,
+        clusters: &[String],
+    ) -> AppResult<ProjectId> {
         if !actor.can_create_project() {
             return Err(AppError::Forbidden);
         }
@@ -113,7 +119,7 @@ impl App {
         Ok(id)
     }
 
-    async fn cluster_ids(&self, conn: &mut Conn, refs: &[String]) -> AppResult<Vec<i64>> {
+    async fn cluster_ids(&self, conn: &mut Conn, refs: &[String]) -> AppResult<Vec<ClusterId>> {
         let mut ids = Vec::new();
         for r in refs.iter().map(|r| r.trim()).filter(|r| !r.is_empty()) {
             match self.resolve_cluster(conn, r).await? {
@@ -129,7 +135,7 @@ impl App {
     pub async fn update_project(
         &self,
         actor: &Actor,
-        id: i64,
+        id: ProjectId,
         input: &ProjectInput,
         clusters: Option<&[String]>,
     ) -> AppResult<()> {
@@ -151,7 +157,7 @@ impl App {
         Ok(())
     }
 
-    pub async fn delete_project(&self, actor: &Actor, id: i64) -> AppResult<()> {
+    pub async fn delete_project(&self, actor: &Actor, id: ProjectId) -> AppResult<()> {
         let mut tx = self.store.begin().await?;
         store::get_project(&mut tx, id).await?.ok_or_else(|| AppError::NotFound(format!("project {id}")))?;
         if !actor.can_edit_project(&store::clusters_of_project(&mut tx, id, &self.today_text()).await?) {
@@ -167,7 +173,13 @@ impl App {
         Ok(())
     }
 
-    pub async fn set_partner(&self, actor: &Actor, project_id: i64, org_id: i64, role: &str) -> AppResult<()> {
+    pub async fn set_partner(
+        &self,
+        actor: &Actor,
+        project_id: ProjectId,
+        org_id: OrganisationId,
+        role: &str,
+    ) -> AppResult<()> {
         if !PARTNER_ROLES.contains(&role) {
             return Err(AppError::field("role", format!("`{role}` is not one of: {}", PARTNER_ROLES.join(", "))));
         }
@@ -189,7 +201,7 @@ impl App {
         Ok(())
     }
 
-    pub async fn remove_partner(&self, actor: &Actor, project_id: i64, org_id: i64) -> AppResult<()> {
+    pub async fn remove_partner(&self, actor: &Actor, project_id: ProjectId, org_id: OrganisationId) -> AppResult<()> {
         let mut tx = self.store.begin().await?;
         if !actor.can_edit_project(&store::clusters_of_project(&mut tx, project_id, &self.today_text()).await?) {
             return Err(AppError::Forbidden);
@@ -206,7 +218,7 @@ impl App {
     }
 
     /// Slugs of the clusters a project declares (not those reached through its partners).
-    pub async fn declared_project_clusters(&self, project_id: i64) -> AppResult<Vec<String>> {
+    pub async fn declared_project_clusters(&self, project_id: ProjectId) -> AppResult<Vec<String>> {
         let mut conn = self.store.conn().await?;
         let mut out = Vec::new();
         for c in store::declared_project_clusters(&mut conn, project_id).await? {

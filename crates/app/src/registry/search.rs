@@ -64,7 +64,7 @@ impl App {
         let index = self.directory().await?;
         let page = index.search(&crate::directory::Query {
             terms,
-            cluster_id: cluster.as_ref().map(|c| c.id),
+            cluster_id: cluster.as_ref().map(|c| c.id.get()),
             kind: kind.map(|k| k.as_str().to_string()),
             country: country.map(|c| c.code().to_string()),
             members_only: q.members_only,

@@ -97,7 +97,7 @@ async fn memberships_name_unknown_clusters_and_organisations() {
             "{label}"
         );
         assert!(app.find_cluster("space").await.unwrap().is_some());
-        let members = store::memberships_of_cluster(&mut db.conn().await.unwrap(), 1, "2026-01-01").await.unwrap();
+        let members = store::memberships_of_cluster(&mut db.conn().await.unwrap(), domain::ClusterId::new(1), "2026-01-01").await.unwrap();
         assert!(members.is_empty(), "all or nothing on {label}");
         let ok = import(&app, CsvKind::Memberships, "members.csv", b"organisation,cluster,start_date\nA1,space,2020-01-01\n", false).await;
         assert_eq!((ok.created, ok.errors.len()), (1, 0), "{label}");

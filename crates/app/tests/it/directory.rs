@@ -8,7 +8,7 @@ use domain::{Actor, ClusterInput, Country, OrgKind};
 use store::OrgFilter;
 
 /// Query words, cluster, kind, country.
-type Case = (&'static str, Option<i64>, Option<OrgKind>, Option<&'static str>);
+type Case = (&'static str, Option<domain::ClusterId>, Option<OrgKind>, Option<&'static str>);
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn index_matches_the_sql_reference() {
@@ -55,7 +55,7 @@ async fn index_matches_the_sql_reference() {
                 drop(conn);
                 let got = app.directory().await.unwrap().search(&app::directory::Query {
                     terms: filter.terms.clone(),
-                    cluster_id: cluster,
+                    cluster_id: cluster.map(|c| c.get()),
                     kind: kind.map(|k| k.as_str().to_string()),
                     country: country.map(str::to_string),
                     members_only: false,
@@ -63,7 +63,7 @@ async fn index_matches_the_sql_reference() {
                     offset: offset as usize,
                     limit: limit as usize,
                 });
-                let ids: Vec<i64> = want.iter().map(|h| h.organisation.id).collect();
+                let ids: Vec<i64> = want.iter().map(|h| h.organisation.id.get()).collect();
                 assert_eq!(
                     (got.ids.clone(), got.total as i64),
                     (ids, want_total),

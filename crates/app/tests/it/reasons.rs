@@ -102,7 +102,7 @@ const KEYWORDS: &[(&str, &str)] = &[
 ];
 
 /// Builds the registry and answers the organisation ids in `ORGS` order.
-async fn registry(app: &App) -> Vec<i64> {
+async fn registry(app: &App) -> Vec<domain::OrganisationId> {
     let sys = Actor::system();
     for (slug, name, sector, description) in CLUSTERS {
         let input = ClusterInput {
@@ -179,7 +179,7 @@ fn suggestions(out: &mut String, items: &[app::partners::Suggestion]) {
 async fn reason_texts() {
     on_every_backend(|app, label| async move {
         let ids = registry(&app).await;
-        let name = |id: i64| ORGS[ids.iter().position(|x| *x == id).unwrap()].0;
+        let name = |id: domain::OrganisationId| ORGS[ids.iter().position(|x| *x == id).unwrap()].0;
         let mut out = String::new();
 
         // Each query with the header it is shown under.

@@ -14,7 +14,13 @@ fn org(name: &str) -> OrganisationInput {
     OrganisationInput { name: name.into(), kind: "company".into(), country: "LU".into(), ..Default::default() }
 }
 
-async fn actor(app: &App, email: &str, role: &str, clusters: Vec<i64>, org: Option<i64>) -> Actor {
+async fn actor(
+    app: &App,
+    email: &str,
+    role: &str,
+    clusters: Vec<domain::ClusterId>,
+    org: Option<domain::OrganisationId>,
+) -> Actor {
     let id = app
         .create_user(
             &Actor::system(),

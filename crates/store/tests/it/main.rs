@@ -57,7 +57,7 @@ async fn story(db: &TestDb) -> Result<(), StoreError> {
         store::insert_membership(
             &mut tx,
             &Membership {
-                id: 0,
+                id: Default::default(),
                 organisation_id: o,
                 cluster_id: c,
                 start_date: None,

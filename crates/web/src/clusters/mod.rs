@@ -100,7 +100,7 @@ pub(crate) fn pages() -> Router<AppState> {
 }
 
 /// A cluster as the API gives it back after a change.
-async fn cluster_json(s: &AppState, id: i64) -> Result<serde_json::Value, ApiError> {
+async fn cluster_json(s: &AppState, id: domain::ClusterId) -> Result<serde_json::Value, ApiError> {
     let c = s.app.find_cluster(&id.to_string()).await?.ok_or_else(|| AppError::NotFound("cluster".into()))?;
     Ok(wire::cluster(&c, None, None))
 }
@@ -156,10 +156,10 @@ async fn one(State(s): State<AppState>, ApiCaller(actor): ApiCaller, Path(raw): 
     v["history"] = p
         .history
         .iter()
-        .map(|h| json!({"at": h.at, "event": h.event, "detail": h.detail, "related_cluster_id": h.related_cluster_id}))
+        .map(|h| json!({"at": h.at, "event": h.event, "detail": h.detail, "related_cluster_id": h.related_cluster_id.map(domain::ClusterId::get)}))
         .collect();
     v["managers"] = json!(p.managers);
-    v["member_ids"] = p.members.iter().map(|(o, _)| json!(o.id)).collect();
+    v["member_ids"] = p.members.iter().map(|(o, _)| json!(o.id.get())).collect();
     ok(v)
 }
 
@@ -250,8 +250,8 @@ async fn cluster_view(s: &AppState, v: &Viewer, slug: &str, member_error: Option
             .members
             .iter()
             .map(|(o, m)| MemberRow {
-                id: o.id,
-                membership_id: m.id,
+                id: o.id.get(),
+                membership_id: m.id.get(),
                 name: o.display_name(),
                 kind: o.kind.label().into(),
                 country: o.country.name().into(),
@@ -284,7 +284,7 @@ async fn member_add(
 ) -> PageResult {
     v.check_form(form.csrf.as_deref())?;
     let raw = form.value.organisation.unwrap_or_default();
-    let Ok(org_id) = raw.trim().parse::<i64>() else {
+    let Ok(org_id) = raw.trim().parse::<domain::OrganisationId>() else {
         return cluster_view(&s, &v, &slug, Some(format!("organisation: `{}` is not an organisation id", raw.trim())))
             .await;
     };

@@ -16,18 +16,18 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
-use domain::{ClusterInput, FieldError};
+use domain::{ClusterInput, FieldError, OrganisationId};
 use serde::Deserialize;
 
 /// The body of the API's split: the new cluster, and the members that move.
 pub(super) const FIELDS: &[&str] = &["slug", "name", "sector", "description", "organisations"];
 
 /// Organisation ids as sent (numbers or text); one that is not a number is named.
-fn organisation_ids(raw: &[String]) -> Result<Vec<i64>, AppError> {
+fn organisation_ids(raw: &[String]) -> Result<Vec<OrganisationId>, AppError> {
     raw.iter()
         .map(|x| {
             x.trim()
-                .parse::<i64>()
+                .parse::<OrganisationId>()
                 .map_err(|_| AppError::field("organisations", format!("`{x}` is not an organisation id")))
         })
         .collect()
@@ -55,7 +55,7 @@ struct SplitView {
     name: String,
     fields: Vec<FormField>,
     /// `(organisation id, name, ticked)`.
-    members: Vec<(i64, String, bool)>,
+    members: Vec<(OrganisationId, String, bool)>,
     members_error: Option<String>,
     errors: Vec<(String, String)>,
 }

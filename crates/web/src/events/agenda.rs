@@ -15,6 +15,7 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect};
+use domain::MeetingId;
 use serde::Deserialize;
 use serde_json::json;
 
@@ -26,8 +27,8 @@ pub(super) async fn agenda(
     signed_in(&actor)?;
     let (_, p, items) = s.app.agenda(&actor, &slug).await?;
     ok(
-        json!({"participant": p.id, "calendar": format!("/calendar/{}.ics", p.token), "items": items.iter().map(|i| json!({
-        "meeting": i.meeting_id, "starts_at": i.slot.as_ref().map(|x| x.starts_at.clone()), "minutes": i.slot.as_ref().map(|x| x.minutes),
+        json!({"participant": p.id.get(), "calendar": format!("/calendar/{}.ics", p.token), "items": items.iter().map(|i| json!({
+        "meeting": i.meeting_id.get(), "starts_at": i.slot.as_ref().map(|x| x.starts_at.clone()), "minutes": i.slot.as_ref().map(|x| x.minutes),
         "table": i.table, "with": i.with, "sequence": i.sequence, "status": i.status.as_str()})).collect::<Vec<_>>()}),
     )
 }
@@ -57,7 +58,7 @@ struct AgendaPage {
 }
 
 struct AgendaRow {
-    id: i64,
+    id: MeetingId,
     time: String,
     table: String,
     with: String,

@@ -17,14 +17,16 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
-use domain::FieldError;
+use domain::{FieldError, ParticipantId, SlotId};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
 fn availability_json(slots: &[domain::EventSlot], p: &domain::EventParticipant, a: &Availability) -> Value {
-    json!({"participant": p.id, "name": p.name, "arrival": a.arrival, "departure": a.departure, "sessions": a.sessions,
-           "blocked": a.blocked, "unavailable": p.unavailable,
-           "slots": slots.iter().map(|x| json!({"id": x.id, "starts_at": x.starts_at, "session": x.session,
+    let numbers = |ids: &[SlotId]| ids.iter().map(|s| s.get()).collect::<Vec<_>>();
+    json!({"participant": p.id.get(), "name": p.name, "arrival": a.arrival.map(SlotId::get),
+           "departure": a.departure.map(SlotId::get), "sessions": a.sessions,
+           "blocked": numbers(&a.blocked), "unavailable": numbers(&p.unavailable),
+           "slots": slots.iter().map(|x| json!({"id": x.id.get(), "starts_at": x.starts_at, "session": x.session,
                                                "available": !p.unavailable.contains(&x.id)})).collect::<Vec<_>>()})
 }
 
@@ -44,16 +46,19 @@ pub(super) async fn get_one(
         .known_only()?
         .participant
         .filter(|v| !v.trim().is_empty())
-        .map(|x| x.parse::<i64>().map_err(|_| AppError::field("participant", format!("`{x}` is not a participant id"))))
+        .map(|x| {
+            x.parse::<ParticipantId>()
+                .map_err(|_| AppError::field("participant", format!("`{x}` is not a participant id")))
+        })
         .transpose()?;
     let (_, p, slots, a) = s.app.availability(&actor, &slug, who).await?;
     ok(availability_json(&slots, &p, &a))
 }
 
-fn slot_ids(b: &Body, key: &str) -> Result<Vec<i64>, ApiError> {
+fn slot_ids(b: &Body, key: &str) -> Result<Vec<SlotId>, ApiError> {
     b.list(key)
         .iter()
-        .map(|x| x.parse::<i64>().map_err(|_| ApiError(AppError::field(key, format!("`{x}` is not a slot id")))))
+        .map(|x| x.parse::<SlotId>().map_err(|_| ApiError(AppError::field(key, format!("`{x}` is not a slot id")))))
         .collect()
 }
 
@@ -101,7 +106,7 @@ pub(super) async fn set(
 
 /// One slot on the availability form.
 struct AvailabilitySlot {
-    id: i64,
+    id: SlotId,
     time: String,
     session: String,
     arrival: bool,
@@ -118,7 +123,7 @@ struct AvailabilityPage {
     event: String,
     who: String,
     /// Set when an organiser edits someone else's availability.
-    participant: Option<i64>,
+    participant: Option<ParticipantId>,
     slots: Vec<AvailabilitySlot>,
     /// `(session, attended)`.
     sessions: Vec<(String, bool)>,
@@ -131,7 +136,7 @@ async fn availability_view(
     s: &AppState,
     v: &Viewer,
     slug: &str,
-    who: Option<i64>,
+    who: Option<ParticipantId>,
     errors: Vec<String>,
     saved: bool,
 ) -> PageResult {
@@ -167,7 +172,7 @@ async fn availability_view(
 }
 
 /// The optional `participant` whose availability an organiser opens (absent: one's own).
-fn participant_field(raw: Option<String>) -> Result<Option<i64>, AppError> {
+fn participant_field(raw: Option<String>) -> Result<Option<ParticipantId>, AppError> {
     raw.map(|raw| path_id(&raw, "participant")).transpose()
 }
 
@@ -212,15 +217,15 @@ pub(super) async fn save_page(
     let f = form.value;
     let who = participant_field(f.participant)?;
     let mut errors = Vec::new();
-    let mut slot_field = |name: &str, raw: &str| -> Option<i64> {
+    let mut slot_field = |name: &str, raw: &str| -> Option<SlotId> {
         match raw.trim() {
             "" => None,
-            t => t.parse::<i64>().map_err(|_| errors.push(format!("{name}: `{t}` is not a slot"))).ok(),
+            t => t.parse::<SlotId>().map_err(|_| errors.push(format!("{name}: `{t}` is not a slot"))).ok(),
         }
     };
     let arrival = slot_field("arrival", &f.arrival.unwrap_or_default());
     let departure = slot_field("departure", &f.departure.unwrap_or_default());
-    let blocked: Vec<i64> = f.blocked.iter().filter_map(|v| slot_field("blocked", v)).collect();
+    let blocked: Vec<SlotId> = f.blocked.iter().filter_map(|v| slot_field("blocked", v)).collect();
     // Unticking every session sends none: `sessions_listed` tells "none" from "not asked".
     let sessions = f.sessions_listed.map(|_| f.sessions);
     if !errors.is_empty() {

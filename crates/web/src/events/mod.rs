@@ -283,9 +283,10 @@ fn event_json(e: &domain::Event) -> Value {
            "request_ttl_hours": e.request_ttl_hours, "max_requests": e.max_requests, "max_meetings": e.max_meetings})
 }
 
-/// A whole-number field of a JSON body, absent or null as `None`; anything else is named.
-fn int_field(b: &Body, key: &str) -> Result<Option<i64>, ApiError> {
+/// A whole-number field of a JSON body (a count or an id), absent or null as `None`; anything
+/// else is named.
+fn int_field<T: std::str::FromStr>(b: &Body, key: &str) -> Result<Option<T>, ApiError> {
     b.opt(key)
-        .map(|v| v.parse::<i64>().map_err(|_| ApiError(AppError::field(key, format!("`{v}` is not a number")))))
+        .map(|v| v.parse::<T>().map_err(|_| ApiError(AppError::field(key, format!("`{v}` is not a number")))))
         .transpose()
 }

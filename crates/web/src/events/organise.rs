@@ -19,7 +19,7 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
-use domain::FieldError;
+use domain::{FieldError, OrganisationId, ParticipantId, RequestId, SlotId};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
@@ -31,11 +31,11 @@ pub(super) async fn organise(
     signed_in(&actor)?;
     let o = s.app.organiser_view(&actor, &slug).await?;
     ok(json!({
-        "requests": o.requests.iter().map(|(id, from, to, status, priority)| json!({"id": id, "from": from, "to": to, "status": status.as_str(), "priority": priority})).collect::<Vec<_>>(),
-        "plan": o.plan.iter().map(|(slot, tables, rows)| json!({"slot": slot.starts_at, "slot_id": slot.id, "tables": tables,
-            "meetings": rows.iter().map(|m| json!({"meeting": m.id, "table": m.table, "participants": [m.first, m.second],
+        "requests": o.requests.iter().map(|(id, from, to, status, priority)| json!({"id": id.get(), "from": from, "to": to, "status": status.as_str(), "priority": priority})).collect::<Vec<_>>(),
+        "plan": o.plan.iter().map(|(slot, tables, rows)| json!({"slot": slot.starts_at, "slot_id": slot.id.get(), "tables": tables,
+            "meetings": rows.iter().map(|m| json!({"meeting": m.id.get(), "table": m.table, "participants": [m.first, m.second],
                                                    "status": m.status.as_str(), "locked": m.pinned})).collect::<Vec<_>>()})).collect::<Vec<_>>(),
-        "participants": o.participants.iter().map(|p| json!({"id": p.id, "name": p.name, "status": p.status.as_str(),
+        "participants": o.participants.iter().map(|p| json!({"id": p.id.get(), "name": p.name, "status": p.status.as_str(),
             "checked_in": p.checked_in, "unavailable_slots": p.unavailable})).collect::<Vec<_>>(),
         "not_placed": o.unscheduled.iter().map(|(what, why)| json!({"meeting": what, "reason": why})).collect::<Vec<_>>(),
         "feedback": s.app.feedback_summary(&actor, &slug).await?.into_iter().map(|(k, n)| json!({"outcome": k, "count": n})).collect::<Vec<_>>(),
@@ -62,8 +62,8 @@ pub(super) async fn schedule(
     ok(
         json!({"requests": r.requests, "placed": r.placed, "placed_weight": r.placed_weight, "upper_bound": r.upper_bound,
               "worst_shortfall": r.worst_shortfall, "breaks": r.breaks, "breaks_minimal": r.breaks_minimal, "moved": r.moved,
-              "moved_by_participant": r.moved_by_participant.iter().map(|(id, n, k)| json!({"participant": id, "name": n, "moved": k})).collect::<Vec<_>>(),
-              "unplaced": r.unplaced.iter().map(|(m, why)| json!({"meeting": m, "reason": why})).collect::<Vec<_>>()}),
+              "moved_by_participant": r.moved_by_participant.iter().map(|(id, n, k)| json!({"participant": id.get(), "name": n, "moved": k})).collect::<Vec<_>>(),
+              "unplaced": r.unplaced.iter().map(|(m, why)| json!({"meeting": m.get(), "reason": why})).collect::<Vec<_>>()}),
     )
 }
 
@@ -87,7 +87,7 @@ pub(super) async fn tables(
     let mut tables = Vec::new();
     for (slot, n) in map {
         let slot_id =
-            slot.parse::<i64>().map_err(|_| AppError::field("tables", format!("`{slot}` is not a slot id")))?;
+            slot.parse::<SlotId>().map_err(|_| AppError::field("tables", format!("`{slot}` is not a slot id")))?;
         let n = match n {
             Value::Null => None,
             v => Some(
@@ -109,8 +109,10 @@ pub(super) async fn check_in(
 ) -> ApiResult {
     signed_in(&actor)?;
     let b = Body::parse(&body, &["participant", "present"])?;
-    let participant =
-        b.req("participant").parse::<i64>().map_err(|_| AppError::field("participant", "must be a participant id"))?;
+    let participant = b
+        .req("participant")
+        .parse::<ParticipantId>()
+        .map_err(|_| AppError::field("participant", "must be a participant id"))?;
     let present = match b.opt("present") {
         None => true,
         Some(p) => domain::parse_bool(&p).ok_or_else(|| AppError::field("present", "must be true or false"))?,
@@ -128,7 +130,7 @@ pub(super) async fn participant_add(
     signed_in(&actor)?;
     let b = Body::parse(&body, &["name", "organisation"])?;
     let id = s.app.add_participant(&actor, &slug, &b.req("name"), int_field(&b, "organisation")?, None).await?;
-    created(json!({"participant": id}))
+    created(json!({"participant": id.get()}))
 }
 
 pub(super) async fn meeting_add(
@@ -139,9 +141,9 @@ pub(super) async fn meeting_add(
 ) -> ApiResult {
     signed_in(&actor)?;
     let b = Body::parse(&body, &["a", "b", "priority"])?;
-    let (a, bb) = (int_field(&b, "a")?.unwrap_or(0), int_field(&b, "b")?.unwrap_or(0));
+    let (a, bb) = (int_field(&b, "a")?.unwrap_or_default(), int_field(&b, "b")?.unwrap_or_default());
     let id = s.app.add_meeting(&actor, &slug, a, bb, int_field(&b, "priority")?.unwrap_or(1)).await?;
-    created(json!({"id": id}))
+    created(json!({"id": id.get()}))
 }
 
 pub(super) async fn meeting_status(
@@ -190,7 +192,7 @@ struct ReportLine {
 
 /// One slot of the organisers' table plan.
 struct PlanSlot {
-    id: i64,
+    id: SlotId,
     time: String,
     session: String,
     tables: i64,
@@ -210,7 +212,7 @@ struct OrganisePage {
     default_tables: i64,
     plan: Vec<PlanSlot>,
     unscheduled: Vec<(String, String)>,
-    requests: Vec<(i64, String, String, String, i64)>,
+    requests: Vec<(RequestId, String, String, String, i64)>,
     participants: Vec<app::events::OrganiserParticipant>,
     /// `(outcome, answers)` of the feedback after meetings.
     feedback: Vec<(String, i64)>,
@@ -320,7 +322,7 @@ pub(super) async fn tables_page(
     // One field per slot, `tables_<slot id>`: the names are data, so the pairs are read as sent.
     for (k, raw) in &form.pairs {
         let Some(slot) = k.strip_prefix("tables_") else { continue };
-        let Ok(slot) = slot.parse::<i64>() else {
+        let Ok(slot) = slot.parse::<SlotId>() else {
             errors.push(FieldError::new("tables", format!("`{slot}` is not a slot id")));
             continue;
         };
@@ -354,7 +356,7 @@ pub(super) async fn check_in_page(
 ) -> PageResult {
     v.check_form(form.csrf.as_deref())?;
     let f = form.value;
-    let participant = f.participant.and_then(|p| p.parse::<i64>().ok()).unwrap_or(0);
+    let participant = f.participant.and_then(|p| p.parse::<ParticipantId>().ok()).unwrap_or_default();
     let present = f.present.as_deref() != Some("false");
     let done = s.app.check_in(&v.actor, &slug, participant, present).await;
     back_to_organise(&s, &v, &slug, done).await
@@ -418,7 +420,7 @@ pub(super) async fn participant_add_page(
     let done = match organisation.trim() {
         "" => Ok(None),
         t => t
-            .parse::<i64>()
+            .parse::<OrganisationId>()
             .map(Some)
             .map_err(|_| AppError::field("organisation", format!("`{t}` is not an organisation id"))),
     };

@@ -13,6 +13,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
+use domain::{OrganisationId, ParticipantId, RequestId};
 use serde_json::json;
 
 pub(super) async fn list(State(s): State<AppState>) -> ApiResult {
@@ -33,20 +34,20 @@ pub(super) async fn one(State(s): State<AppState>, ApiCaller(actor): ApiCaller, 
         .slots
         .iter()
         .map(|x| {
-            json!({"id": x.id, "starts_at": x.starts_at, "minutes": x.minutes, "session": x.session,
+            json!({"id": x.id.get(), "starts_at": x.starts_at, "minutes": x.minutes, "session": x.session,
                         "tables": x.tables.unwrap_or(ev.event.tables)})
         })
         .collect();
     v["participants"] = ev
         .participants
         .iter()
-        .map(|p| json!({"id": p.id, "name": p.name, "organisation_id": p.organisation_id, "status": p.status.as_str()}))
+        .map(|p| json!({"id": p.id.get(), "name": p.name, "organisation_id": p.organisation_id.map(OrganisationId::get), "status": p.status.as_str()}))
         .collect();
-    v["me"] = json!(ev.me.as_ref().map(|m| m.id));
+    v["me"] = json!(ev.me.as_ref().map(|m| m.id.get()));
     v["my_requests"] = ev
         .my_requests
         .iter()
-        .map(|r| json!({"id": r.id, "from": r.from_participant, "to": r.to_participant, "message": r.message, "priority": r.priority, "status": r.status.as_str()}))
+        .map(|r| json!({"id": r.id.get(), "from": r.from_participant.get(), "to": r.to_participant.get(), "message": r.message, "priority": r.priority, "status": r.status.as_str()}))
         .collect();
     ok(v)
 }
@@ -58,7 +59,7 @@ pub(super) async fn register(
 ) -> ApiResult {
     signed_in(&actor)?;
     let id = s.app.register(&actor, &slug).await?;
-    created(json!({"participant": id}))
+    created(json!({"participant": id.get()}))
 }
 
 #[derive(Template)]
@@ -70,7 +71,7 @@ struct EventsView {
 }
 
 struct RequestLine {
-    id: i64,
+    id: RequestId,
     incoming: bool,
     other: String,
     message: String,
@@ -78,9 +79,9 @@ struct RequestLine {
 }
 
 struct ParticipantLine {
-    id: i64,
+    id: ParticipantId,
     name: String,
-    organisation: Option<i64>,
+    organisation: Option<OrganisationId>,
     status: String,
     me: bool,
 }
@@ -117,7 +118,7 @@ pub(super) async fn list_page(State(s): State<AppState>, v: Viewer) -> PageResul
 pub(super) async fn event_view_page(s: &AppState, v: &Viewer, slug: &str, errors: Vec<String>) -> PageResult {
     let ev = s.app.event_view(&v.actor, slug).await?;
     let me = ev.me.as_ref().map(|m| m.id);
-    let name = |id: i64| ev.names.get(&id).cloned().unwrap_or_default();
+    let name = |id: ParticipantId| ev.names.get(&id).cloned().unwrap_or_default();
     let page = EventPage {
         nav: nav(v),
         slug: ev.event.slug.clone(),

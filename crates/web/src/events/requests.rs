@@ -13,6 +13,7 @@ use app::AppError;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect};
+use domain::ParticipantId;
 use serde::Deserialize;
 use serde_json::json;
 
@@ -24,13 +25,13 @@ pub(super) async fn send(
 ) -> ApiResult {
     signed_in(&actor)?;
     let b = Body::parse(&body, &["to", "message", "priority"])?;
-    let to = b.req("to").parse::<i64>().map_err(|_| AppError::field("to", "must be a participant id"))?;
+    let to = b.req("to").parse::<ParticipantId>().map_err(|_| AppError::field("to", "must be a participant id"))?;
     let priority = match b.opt("priority") {
         None => 1,
         Some(p) => p.parse::<i64>().map_err(|_| AppError::field("priority", "must be 1, 2 or 3"))?,
     };
     let id = s.app.request_meeting(&actor, &slug, to, &b.req("message"), priority).await?;
-    created(json!({"id": id, "status": domain::RequestStatus::Pending.as_str()}))
+    created(json!({"id": id.get(), "status": domain::RequestStatus::Pending.as_str()}))
 }
 
 pub(super) async fn accept(
@@ -69,7 +70,7 @@ pub(super) async fn send_page(
     v.check_form(form.csrf.as_deref())?;
     let f = form.value;
     // The form's own choices: a participant from the list, a priority from the menu.
-    let to = f.to.and_then(|t| t.parse::<i64>().ok()).unwrap_or(0);
+    let to = f.to.and_then(|t| t.parse::<ParticipantId>().ok()).unwrap_or_default();
     let priority = f.priority.and_then(|t| t.parse::<i64>().ok()).unwrap_or(1);
     match s.app.request_meeting(&v.actor, &slug, to, &f.message.unwrap_or_default(), priority).await {
         Ok(_) => Ok(Redirect::to(&format!("/events/{slug}")).into_response()),

@@ -35,7 +35,8 @@ impl OrganisationFields {
 pub(super) async fn search(State(s): State<AppState>, StrictQuery(params): StrictQuery<DirectoryParams>) -> ApiResult {
     let q = params.known_only()?.query();
     let r = s.app.search(&q).await?;
-    let slug = |id: &i64| r.clusters.iter().find(|c| c.id == *id).map(|c| c.slug.clone()).unwrap_or_default();
+    let slug =
+        |id: &domain::ClusterId| r.clusters.iter().find(|c| c.id == *id).map(|c| c.slug.clone()).unwrap_or_default();
     let items = r
         .hits
         .iter()
@@ -46,7 +47,7 @@ pub(super) async fn search(State(s): State<AppState>, StrictQuery(params): Stric
     ok(wire::list(items, r.total, r.paging.page, r.paging.per_page))
 }
 
-async fn cluster_slugs(s: &AppState, ids: &[i64]) -> Result<Vec<String>, ApiError> {
+async fn cluster_slugs(s: &AppState, ids: &[domain::ClusterId]) -> Result<Vec<String>, ApiError> {
     let mut out = Vec::new();
     for id in ids {
         if let Some(c) = s.app.find_cluster(&id.to_string()).await? {
@@ -56,7 +57,7 @@ async fn cluster_slugs(s: &AppState, ids: &[i64]) -> Result<Vec<String>, ApiErro
     Ok(out)
 }
 
-async fn org_json(s: &AppState, org_id: i64) -> Result<Value, ApiError> {
+async fn org_json(s: &AppState, org_id: domain::OrganisationId) -> Result<Value, ApiError> {
     let o = s.app.organisation(org_id).await?;
     let clusters = cluster_slugs(s, &s.app.organisation_clusters(org_id).await?).await?;
     Ok(wire::organisation(&o, &clusters, None))
@@ -112,7 +113,7 @@ pub(super) async fn membership_create(
         .app
         .add_membership(&actor, org_id, &b.req("cluster"), b.opt("start_date").as_deref(), b.opt("end_date").as_deref())
         .await?;
-    created(json!({"id": mid, "organisation_id": org_id}))
+    created(json!({"id": mid.get(), "organisation_id": org_id.get()}))
 }
 
 pub(super) async fn membership_end(

@@ -164,8 +164,10 @@ fn fill_results(view: &mut DirectoryView, query: &DirectoryQuery, r: &DirectoryR
         params.retain(|(_, v)| !v.is_empty());
         url_with("/organisations", &params)
     };
-    let cluster_name = |id: i64| r.clusters.iter().find(|c| c.id == id).map(|c| c.name.clone()).unwrap_or_default();
-    let cluster_slug = |id: i64| r.clusters.iter().find(|c| c.id == id).map(|c| c.slug.clone()).unwrap_or_default();
+    let cluster_name =
+        |id: domain::ClusterId| r.clusters.iter().find(|c| c.id == id).map(|c| c.name.clone()).unwrap_or_default();
+    let cluster_slug =
+        |id: domain::ClusterId| r.clusters.iter().find(|c| c.id == id).map(|c| c.slug.clone()).unwrap_or_default();
     if let Some(c) = &r.cluster {
         view.active.push((c.name.clone(), with("cluster", "")));
     }
@@ -212,7 +214,7 @@ fn fill_results(view: &mut DirectoryView, query: &DirectoryQuery, r: &DirectoryR
         .hits
         .iter()
         .map(|h| HitRow {
-            id: h.organisation.id,
+            id: h.organisation.id.get(),
             name: h.organisation.display_name(),
             city: h.organisation.city.clone(),
             kind: h.organisation.kind.label().into(),
@@ -245,7 +247,7 @@ pub(super) async fn organisation(State(s): State<AppState>, v: Viewer, Path(raw)
     };
     let view = OrgView {
         nav: nav(&v),
-        id: o.id,
+        id: o.id.get(),
         name: o.display_name(),
         kind: o.kind.label().into(),
         sme: o.sme == Some(true),
@@ -283,7 +285,7 @@ pub(super) async fn organisation(State(s): State<AppState>, v: Viewer, Path(raw)
             .partners
             .iter()
             .map(|l| PartnerRow {
-                id: l.organisation.id,
+                id: l.organisation.id.get(),
                 name: l.organisation.display_name(),
                 country: l.organisation.country.code().into(),
                 kind: l.organisation.kind.label().into(),
@@ -295,7 +297,7 @@ pub(super) async fn organisation(State(s): State<AppState>, v: Viewer, Path(raw)
             .people
             .iter()
             .map(|x| PersonRow {
-                id: x.id,
+                id: x.id.get(),
                 name: x.name.clone(),
                 role_title: x.role_title.clone(),
                 email: x.email.clone(),

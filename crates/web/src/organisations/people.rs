@@ -83,7 +83,7 @@ pub(super) async fn update(
     let pid = path_id(&raw, "person")?;
     let b = Body::parse(&body, PERSON_FIELDS)?;
     s.app.update_person(&actor, pid, &PersonFields::from_body(&b).input()).await?;
-    ok(json!({"id": pid}))
+    ok(json!({"id": pid.get()}))
 }
 
 pub(super) async fn remove(
@@ -105,7 +105,7 @@ pub(super) async fn contact_request(
     signed_in(&actor)?;
     let b = if body.is_empty() { Body::parse(b"{}", &["message"])? } else { Body::parse(&body, &["message"])? };
     let rid = s.app.request_contact(&actor, path_id(&raw, "person")?, &b.req("message")).await?;
-    created(json!({"id": rid, "status": domain::ContactStatus::Pending.as_str()}))
+    created(json!({"id": rid.get(), "status": domain::ContactStatus::Pending.as_str()}))
 }
 
 pub(super) async fn contact_accept(

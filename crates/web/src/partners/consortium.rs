@@ -123,13 +123,13 @@ pub(super) async fn build_page(
                     .iter()
                     .map(|(role, sug)| TeamRow {
                         role: role.replace('_', " "),
-                        id: sug.organisation.id,
+                        id: sug.organisation.id.get(),
                         name: sug.organisation.display_name(),
                         kind: sug.organisation.kind.label().into(),
                         country: sug.organisation.country.name().into(),
                         reasons: sug.reasons.clone(),
-                        swap_url: link(&join(&exclude, sug.organisation.id), &fixed),
-                        keep_url: link(&exclude, &join(&fixed, sug.organisation.id)),
+                        swap_url: link(&join(&exclude, sug.organisation.id.get()), &fixed),
+                        keep_url: link(&exclude, &join(&fixed, sug.organisation.id.get())),
                     })
                     .collect();
                 view.missing = team.missing;

@@ -194,7 +194,7 @@ pub(super) async fn recommendations_page(State(s): State<AppState>, v: Viewer, P
     let recs = s.app.recommendations(org_id, 8).await?;
     let view = RecommendationsView {
         nav: nav(&v),
-        id: org_id,
+        id: org_id.get(),
         name: org.display_name(),
         recommendations: recs.items.iter().map(SuggestionRow::from).collect(),
         other_cluster_share: (recs.other_cluster_share * 100.0).round() as u32,

@@ -174,7 +174,7 @@ struct SuggestionRow {
 impl SuggestionRow {
     fn from(s: &Suggestion) -> SuggestionRow {
         SuggestionRow {
-            id: s.organisation.id,
+            id: s.organisation.id.get(),
             name: s.organisation.display_name(),
             kind: s.organisation.kind.label().into(),
             country: s.organisation.country.name().into(),

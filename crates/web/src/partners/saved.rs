@@ -58,7 +58,7 @@ pub(super) async fn list(State(s): State<AppState>, ApiCaller(actor): ApiCaller)
     let items: Vec<Value> = list
         .iter()
         .map(|x| {
-            json!({"id": x.search.id, "name": x.search.name, "q": x.search.q, "cluster": x.search.cluster, "kind": x.search.kind,
+            json!({"id": x.search.id.get(), "name": x.search.name, "q": x.search.q, "cluster": x.search.cluster, "kind": x.search.kind,
                    "country": x.search.country, "sme": x.search.sme, "created_at": x.search.created_at,
                    "new_or_changed": x.fresh.iter().map(suggestion).collect::<Vec<_>>()})
         })
@@ -72,7 +72,7 @@ pub(super) async fn create(State(s): State<AppState>, ApiCaller(actor): ApiCalle
     let b = Body::parse(&body, &["name", "q", "cluster", "kind", "country", "sme"])?;
     let (name, search) = SavedSearchFields::from_body(&b).split();
     let id = s.app.save_search(&actor, &name, &search.query()).await?;
-    created(json!({"id": id}))
+    created(json!({"id": id.get()}))
 }
 
 pub(super) async fn seen(State(s): State<AppState>, ApiCaller(actor): ApiCaller, Path(raw): Path<String>) -> ApiResult {

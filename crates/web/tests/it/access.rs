@@ -22,8 +22,8 @@ struct Cell {
 
 /// Ids the cells refer to: `{sat}`, `{person}`, and at the forum `{sat_participant}` and `{meeting}`.
 struct Ids {
-    sat_participant: i64,
-    meeting: i64,
+    sat_participant: domain::ParticipantId,
+    meeting: domain::MeetingId,
 }
 
 const SIGNED_IN: &[&str] = &["participant", "member_sat", "member_soft", "manager_space", "manager_ict", "admin"];
@@ -240,8 +240,10 @@ async fn every_role_against_every_endpoint() {
         }
         let sys = domain::Actor::system();
         let view = t.app.event_view(&sys, "forum").await.unwrap();
-        let id_of = |org: i64| view.participants.iter().find(|p| p.organisation_id == Some(org)).unwrap().id;
-        let ids = Ids { sat_participant: id_of(t.sat), meeting: 0 };
+        let id_of = |org: i64| {
+            view.participants.iter().find(|p| p.organisation_id == Some(domain::OrganisationId::new(org))).unwrap().id
+        };
+        let ids = Ids { sat_participant: id_of(t.sat), meeting: domain::MeetingId::default() };
         let meeting = t.app.add_meeting(&sys, "forum", ids.sat_participant, id_of(t.soft), 1).await.unwrap();
         let ids = Ids { meeting, ..ids };
         let mut table = String::new();

@@ -151,8 +151,14 @@ async fn pages_render_in_chromium_without_console_errors() {
         )
         .await
         .unwrap();
-    t.app.set_partner(&domain::Actor::system(), project, t.sat, "coordinator").await.unwrap();
-    t.app.set_partner(&domain::Actor::system(), project, t.soft, "participant").await.unwrap();
+    t.app
+        .set_partner(&domain::Actor::system(), project, domain::OrganisationId::new(t.sat), "coordinator")
+        .await
+        .unwrap();
+    t.app
+        .set_partner(&domain::Actor::system(), project, domain::OrganisationId::new(t.soft), "participant")
+        .await
+        .unwrap();
 
     visit(&c, &t, "home", "/", &["Clusters at a glance", "Space", "ICT"]).await;
     visit(&c, &t, "cluster", "/clusters/space", &["Space", "Orbital Sat Works", "Bridges to other clusters", "ICT"])

@@ -22,7 +22,7 @@ async fn forms_need_csrf_and_show_field_errors() {
                 .unwrap();
             assert_eq!(resp.status(), 400, "{}", t.label);
         }
-        assert_eq!(t.app.organisation(t.sat).await.unwrap().name, "Orbital Sat Works");
+        assert_eq!(t.app.organisation(domain::OrganisationId::new(t.sat)).await.unwrap().name, "Orbital Sat Works");
 
         // Invalid values: the form comes back with a message beside each field.
         let resp = t
@@ -64,7 +64,7 @@ async fn forms_need_csrf_and_show_field_errors() {
             .await
             .unwrap();
         assert_eq!(resp.status(), 303);
-        assert_eq!(t.app.organisation(t.sat).await.unwrap().offers, "Ground stations");
+        assert_eq!(t.app.organisation(domain::OrganisationId::new(t.sat)).await.unwrap().offers, "Ground stations");
         t
     })
     .await;

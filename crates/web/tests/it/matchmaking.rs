@@ -18,7 +18,7 @@ async fn seed(t: &TestApp) -> (i64, i64) {
     let uni = t.app.create_org(&sys, &org("Ocean University", "NO")).await.unwrap();
     for (title, partners) in [
         ("Underwater drones for offshore wind inspection", vec![lab, uni]),
-        ("Satellite monitoring of offshore wind farms", vec![t.sat, uni]),
+        ("Satellite monitoring of offshore wind farms", vec![domain::OrganisationId::new(t.sat), uni]),
         ("Autonomous underwater vehicles", vec![lab]),
     ] {
         let p = t
@@ -40,7 +40,7 @@ async fn seed(t: &TestApp) -> (i64, i64) {
         }
     }
     t.app.add_membership(&sys, lab, "ict", None, None).await.unwrap();
-    (lab, uni)
+    (lab.get(), uni.get())
 }
 
 async fn get(t: &TestApp, path: &str) -> (u16, Value) {
@@ -219,12 +219,12 @@ async fn saved_searches_alert_on_new_and_changed_matches() {
             .await
             .unwrap();
         let v: Value = list().await.unwrap().json().await.unwrap();
-        assert!(fresh(&v).contains(&new), "{v} on {}", t.label);
+        assert!(fresh(&v).contains(&new.get()), "{v} on {}", t.label);
         assert!(!fresh(&v).contains(&lab));
         t.clock.advance(chrono::Duration::hours(1));
-        let mut input = app::registry::input_of(&t.app.organisation(lab).await.unwrap());
+        let mut input = app::registry::input_of(&t.app.organisation(domain::OrganisationId::new(lab)).await.unwrap());
         input.offers = Some("Inspection robots".into());
-        t.app.update_org(&sys, lab, &input).await.unwrap();
+        t.app.update_org(&sys, domain::OrganisationId::new(lab), &input).await.unwrap();
         let v: Value = list().await.unwrap().json().await.unwrap();
         assert!(fresh(&v).contains(&lab), "a changed match alerts too: {v}");
 

@@ -62,8 +62,8 @@ async fn seed(t: &TestApp) {
     };
     let lab = t.app.create_org(&sys, &lab).await.unwrap();
     for (title, partners) in [
-        ("Satellite ground station software", vec![t.sat, lab]),
-        ("Software for satellite operations", vec![t.soft, lab]),
+        ("Satellite ground station software", vec![domain::OrganisationId::new(t.sat), lab]),
+        ("Software for satellite operations", vec![domain::OrganisationId::new(t.soft), lab]),
     ] {
         let input = ProjectInput {
             title: title.into(),

@@ -105,7 +105,20 @@ pub async fn spawn(db: TestDb) -> TestApp {
         let _ = rx.await;
     }));
     let http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
-    TestApp { base, app, clock, label: db.label, space, sat, soft, person, tokens, http, db: Some(db), stop: Some(tx) }
+    TestApp {
+        base,
+        app,
+        clock,
+        label: db.label,
+        space: space.get(),
+        sat: sat.get(),
+        soft: soft.get(),
+        person: person.get(),
+        tokens,
+        http,
+        db: Some(db),
+        stop: Some(tx),
+    }
 }
 
 impl TestApp {
@@ -139,7 +152,7 @@ impl TestApp {
     pub async fn fresh_space_org(&self, name: &str) -> i64 {
         let id = self.app.create_org(&Actor::system(), &org(name, "Luxembourg")).await.unwrap();
         self.app.add_membership(&Actor::system(), id, "space", None, None).await.unwrap();
-        id
+        id.get()
     }
 
     pub async fn stop(mut self) {
