@@ -6,9 +6,9 @@ use anyhow::{bail, Context, Result};
 use std::path::PathBuf;
 use std::process::Command;
 
-pub const ENV: &str = "CLUSTERBRIDGE_TEST_PG";
+pub(crate) const ENV: &str = "CLUSTERBRIDGE_TEST_PG";
 
-pub struct Server {
+pub(crate) struct Server {
     dir: PathBuf,
     bin: PathBuf,
     port: u16,
@@ -16,7 +16,7 @@ pub struct Server {
 }
 
 impl Server {
-    pub fn start() -> Result<Server> {
+    pub(crate) fn start() -> Result<Server> {
         let bin = crate::tools::pg_bin_dir().context("initdb not found: install the postgresql package")?;
         let as_postgres = crate::tools::is_root();
         let dir = std::env::temp_dir().join(format!("clusterbridge-pg-{}", std::process::id()));
@@ -57,7 +57,7 @@ impl Server {
         Ok(server)
     }
 
-    pub fn url(&self) -> String {
+    pub(crate) fn url(&self) -> String {
         format!("postgres://postgres@127.0.0.1:{}/postgres", self.port)
     }
 

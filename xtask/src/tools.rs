@@ -4,7 +4,7 @@ use anyhow::{bail, Result};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-pub struct Tools {
+pub(crate) struct Tools {
     pub chromium: PathBuf,
     pub chromedriver: PathBuf,
 }
@@ -17,7 +17,7 @@ fn which(name: &str) -> Option<PathBuf> {
 }
 
 /// The directory holding `initdb` and `pg_ctl` (Debian keeps them out of PATH).
-pub fn pg_bin_dir() -> Option<PathBuf> {
+pub(crate) fn pg_bin_dir() -> Option<PathBuf> {
     if let Some(p) = which("initdb") {
         // Follow a symlink such as /usr/local/bin/initdb to the folder with psql and pg_ctl.
         let real = std::fs::canonicalize(&p).unwrap_or(p);
@@ -36,11 +36,11 @@ fn chromium() -> Option<PathBuf> {
     which("chromium").or_else(|| which("chromium-browser")).or_else(|| which("google-chrome"))
 }
 
-pub fn is_root() -> bool {
+pub(crate) fn is_root() -> bool {
     Command::new("id").arg("-u").output().map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0").unwrap_or(false)
 }
 
-pub fn ensure() -> Result<Tools> {
+pub(crate) fn ensure() -> Result<Tools> {
     let missing = pg_bin_dir().is_none() || chromium().is_none() || which("chromedriver").is_none();
     if missing {
         if !is_root() {

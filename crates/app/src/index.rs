@@ -6,15 +6,15 @@ use domain::text::{term_set, tokens};
 use domain::OrganisationDraft;
 use std::collections::HashMap;
 
-pub const NAME_WEIGHT: i64 = 10;
-pub const TAG_WEIGHT: i64 = 6;
-pub const PROFILE_WEIGHT: i64 = 3;
-pub const CITY_WEIGHT: i64 = 2;
-pub const PROJECT_WEIGHT: i64 = 1;
+pub(crate) const NAME_WEIGHT: i64 = 10;
+pub(crate) const TAG_WEIGHT: i64 = 6;
+pub(crate) const PROFILE_WEIGHT: i64 = 3;
+pub(crate) const CITY_WEIGHT: i64 = 2;
+pub(crate) const PROJECT_WEIGHT: i64 = 1;
 /// At most this many distinct terms come from an organisation's projects.
-pub const MAX_PROJECT_TERMS: usize = 40;
+pub(crate) const MAX_PROJECT_TERMS: usize = 40;
 
-pub fn org_terms(d: &OrganisationDraft, project_texts: &[String]) -> Vec<(String, i64)> {
+pub(crate) fn org_terms(d: &OrganisationDraft, project_texts: &[String]) -> Vec<(String, i64)> {
     let mut w: HashMap<String, i64> = HashMap::new();
     let mut put = |term: String, weight: i64| {
         let e = w.entry(term).or_insert(0);

@@ -381,7 +381,7 @@ enum UserWhat {
     },
 }
 
-pub fn main() -> ExitCode {
+pub(crate) fn main() -> ExitCode {
     let cli = Cli::parse();
     init_logging(cli.log_format);
     if let Command::Eval {

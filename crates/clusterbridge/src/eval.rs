@@ -11,7 +11,7 @@ use matching::{Corpus, Date, Engine, Filters, Params};
 use std::time::Instant;
 
 /// Options of `clusterbridge eval matching`.
-pub struct EvalArgs {
+pub(crate) struct EvalArgs {
     pub data: String,
     pub test: String,
     pub cutoff: Date,
@@ -197,7 +197,7 @@ fn bench(corpus: &Corpus, cutoff: Date, engine: &Engine, cases: &[EvalCase]) {
     }
 }
 
-pub fn run(a: &EvalArgs) -> Result<(), String> {
+pub(crate) fn run(a: &EvalArgs) -> Result<(), String> {
     let dir = a.data.trim_end_matches('/');
     let t = Instant::now();
     let corpus = build_corpus(

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 /// A problem file that cannot be used, with every reason.
 #[derive(Debug)]
-pub struct Invalid(pub Vec<String>);
+pub(crate) struct Invalid(pub Vec<String>);
 
 fn obj<'a>(v: &'a Value, at: &str, errors: &mut Vec<String>) -> Option<&'a Map<String, Value>> {
     let o = v.as_object();
@@ -71,7 +71,7 @@ fn count(v: &Value, at: &str, errors: &mut Vec<String>) -> Option<u32> {
 }
 
 /// Reads a problem file's JSON into a `Problem`, checking names and references.
-pub fn parse_problem(v: &Value) -> Result<Problem, Invalid> {
+pub(crate) fn parse_problem(v: &Value) -> Result<Problem, Invalid> {
     let mut errors = Vec::new();
     let Some(root) = obj(v, "problem", &mut errors) else { return Err(Invalid(errors)) };
     check_keys(
@@ -303,7 +303,7 @@ pub fn parse_problem(v: &Value) -> Result<Problem, Invalid> {
 }
 
 /// The solution file's JSON.
-pub fn solution_json(problem: &Problem, s: &Solution, seconds: f64) -> Value {
+pub(crate) fn solution_json(problem: &Problem, s: &Solution, seconds: f64) -> Value {
     let status = match &s.status {
         Status::Optimal => json!("optimal"),
         Status::Feasible => json!("feasible"),
@@ -336,7 +336,7 @@ pub fn solution_json(problem: &Problem, s: &Solution, seconds: f64) -> Value {
 }
 
 /// Exit status for a solved problem: 0, or 3/4 when `place_all` was impossible/not reached.
-pub fn exit_code(s: &Solution) -> u8 {
+pub(crate) fn exit_code(s: &Solution) -> u8 {
     match s.status {
         Status::PlaceAllImpossible(_) => 3,
         Status::PlaceAllNotReached => 4,
@@ -345,7 +345,7 @@ pub fn exit_code(s: &Solution) -> u8 {
 }
 
 /// Runs the solver with a wall-clock limit (checked through the solver's `stop` callback).
-pub fn run(
+pub(crate) fn run(
     problem: &Problem,
     time_limit: f64,
     max_iterations: Option<u64>,

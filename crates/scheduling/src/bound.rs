@@ -65,7 +65,7 @@ pub(crate) fn pinned_groups(inst: &Inst) -> Vec<bool> {
 }
 
 impl Groups {
-    pub fn new(inst: &Inst) -> Groups {
+    pub(crate) fn new(inst: &Inst) -> Groups {
         let nw = inst.nw;
         let pg = pinned_groups(inst);
         let mut idx = vec![NONE; inst.nr];
@@ -93,7 +93,7 @@ impl Groups {
         g
     }
 
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.rep.len()
     }
 }

@@ -16,7 +16,7 @@ const NIL: u32 = u32::MAX;
 
 impl Flow {
     /// Network with `n` nodes and no edges.
-    pub fn new(n: usize) -> Self {
+    pub(crate) fn new(n: usize) -> Self {
         Flow {
             head: vec![NIL; n],
             next: Vec::new(),
@@ -29,7 +29,7 @@ impl Flow {
 
     /// Adds edge `u -> v` with capacity `c`; returns its id (the reverse
     /// edge is `id ^ 1`).
-    pub fn add_edge(&mut self, u: usize, v: usize, c: i64) -> usize {
+    pub(crate) fn add_edge(&mut self, u: usize, v: usize, c: i64) -> usize {
         let id = self.to.len();
         self.to.push(v as u32);
         self.cap.push(c);
@@ -43,7 +43,7 @@ impl Flow {
     }
 
     /// Flow currently routed through edge `id` (as returned by `add_edge`).
-    pub fn flow_on(&self, id: usize) -> i64 {
+    pub(crate) fn flow_on(&self, id: usize) -> i64 {
         self.cap[id ^ 1]
     }
 
@@ -111,7 +111,7 @@ impl Flow {
     }
 
     /// Maximum flow from `s` to `t`.
-    pub fn max_flow(&mut self, s: usize, t: usize) -> i64 {
+    pub(crate) fn max_flow(&mut self, s: usize, t: usize) -> i64 {
         let mut total = 0;
         while self.bfs(s, t) {
             self.iter.copy_from_slice(&self.head);

@@ -45,7 +45,7 @@ pub(crate) struct Inst {
 
 impl Inst {
     /// Builds the instance; `problem` must validate.
-    pub fn new(problem: &Problem) -> Inst {
+    pub(crate) fn new(problem: &Problem) -> Inst {
         let ns = problem.slots.len();
         let nw = ns.div_ceil(64).max(1);
         let np = problem.participants.len();
@@ -164,36 +164,36 @@ impl Inst {
 
     /// Participants of request `r`.
     #[inline]
-    pub fn parts(&self, r: usize) -> &[u32] {
+    pub(crate) fn parts(&self, r: usize) -> &[u32] {
         &self.parts[self.part_start[r] as usize..self.part_start[r + 1] as usize]
     }
 
     /// Requests of participant `p`.
     #[inline]
-    pub fn requests_of(&self, p: usize) -> &[u32] {
+    pub(crate) fn requests_of(&self, p: usize) -> &[u32] {
         &self.preq[self.preq_start[p] as usize..self.preq_start[p + 1] as usize]
     }
 
     /// Feasible slot bitset of request `r`.
     #[inline]
-    pub fn feas(&self, r: usize) -> &[u64] {
+    pub(crate) fn feas(&self, r: usize) -> &[u64] {
         &self.feas[r * self.nw..(r + 1) * self.nw]
     }
 
     /// Whether slot `s` is feasible for request `r`.
     #[inline]
-    pub fn is_feas(&self, r: usize, s: usize) -> bool {
+    pub(crate) fn is_feas(&self, r: usize, s: usize) -> bool {
         self.feas[r * self.nw + s / 64] >> (s % 64) & 1 == 1
     }
 
     /// Feasible slots of `r` as a vector.
-    pub fn feas_list(&self, r: usize) -> Vec<usize> {
+    pub(crate) fn feas_list(&self, r: usize) -> Vec<usize> {
         bits(self.feas(r)).collect()
     }
 
     /// Whether every participant of `r` is available in at least one slot
     /// shared by all of them (ignoring allowed slots and tables).
-    pub fn common_availability(&self, r: usize) -> bool {
+    pub(crate) fn common_availability(&self, r: usize) -> bool {
         (0..self.nw)
             .any(|w| self.parts(r).iter().fold(!0u64, |acc, &p| acc & self.avail[p as usize * self.nw + w]) != 0)
     }

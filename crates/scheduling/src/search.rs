@@ -243,7 +243,7 @@ const STEP_COST: u64 = 64;
 const EXACT_ATTEMPT: u64 = 10_000;
 
 impl<'s, 'a> LocalSearch<'s, 'a> {
-    pub fn new(st: &'s mut State<'a>, seed: u64) -> Self {
+    pub(crate) fn new(st: &'s mut State<'a>, seed: u64) -> Self {
         st.commit();
         let best = st.key();
         LocalSearch {
@@ -908,7 +908,7 @@ impl<'s, 'a> LocalSearch<'s, 'a> {
     }
 
     /// Runs the walk until a limit is hit, then rolls back to the best state.
-    pub fn run(&mut self, limits: &Limits, stop: &dyn Fn() -> bool) {
+    pub(crate) fn run(&mut self, limits: &Limits, stop: &dyn Fn() -> bool) {
         let nr = self.st.inst.nr;
         let np = self.st.inst.np;
         let journal_cap = 4000 + nr / 4;

@@ -27,7 +27,7 @@ pub(crate) struct Key {
 impl Key {
     /// Comparison on the official lexicographic objective
     /// (weight, moved, worst shortfall, breaks); `Greater` = better.
-    pub fn official(&self, o: &Key) -> Ordering {
+    pub(crate) fn official(&self, o: &Key) -> Ordering {
         self.weight
             .cmp(&o.weight)
             .then(o.moved.cmp(&self.moved))
@@ -36,12 +36,12 @@ impl Key {
     }
 
     /// Primary part only (weight, moved).
-    pub fn primary(&self, o: &Key) -> Ordering {
+    pub(crate) fn primary(&self, o: &Key) -> Ordering {
         self.weight.cmp(&o.weight).then(o.moved.cmp(&self.moved))
     }
 
     /// Full walk comparison including the `at_worst` guidance term.
-    pub fn walk(&self, o: &Key) -> Ordering {
+    pub(crate) fn walk(&self, o: &Key) -> Ordering {
         self.primary(o)
             .then(o.worst.cmp(&self.worst))
             .then(o.at_worst.cmp(&self.at_worst))
@@ -89,7 +89,7 @@ pub(crate) struct State<'a> {
 
 impl<'a> State<'a> {
     /// Empty assignment.
-    pub fn new(inst: &'a Inst) -> Self {
+    pub(crate) fn new(inst: &'a Inst) -> Self {
         let maxcap = inst.cap.iter().copied().max().unwrap_or(0) as usize;
         let mut buckets = vec![Vec::new(); maxcap + 1];
         let mut bpos = vec![0u32; inst.np];
@@ -145,7 +145,7 @@ impl<'a> State<'a> {
 
     /// Current objective snapshot.
     #[inline]
-    pub fn key(&self) -> Key {
+    pub(crate) fn key(&self) -> Key {
         Key {
             weight: self.weight,
             moved: self.moved,
@@ -157,18 +157,18 @@ impl<'a> State<'a> {
 
     /// Request occupying participant `p` in slot `s`, or `NONE`.
     #[inline]
-    pub fn occ(&self, p: usize, s: usize) -> u32 {
+    pub(crate) fn occ(&self, p: usize, s: usize) -> u32 {
         self.occ[p * self.inst.ns + s]
     }
 
     #[inline]
-    pub fn shortfall(&self, p: usize) -> u32 {
+    pub(crate) fn shortfall(&self, p: usize) -> u32 {
         self.inst.cap[p] - self.count[p].min(self.inst.cap[p])
     }
 
     /// Whether `r` can be placed in `s` without any conflict.
     #[inline]
-    pub fn fits(&self, r: usize, s: usize) -> bool {
+    pub(crate) fn fits(&self, r: usize, s: usize) -> bool {
         let inst = self.inst;
         inst.is_feas(r, s)
             && self.full[s / 64] >> (s % 64) & 1 == 0
@@ -182,7 +182,7 @@ impl<'a> State<'a> {
     /// Bitset word `w` of slots where `r` fits right now (ignoring the
     /// duplicate-group constraint, see [`Self::group_free`]).
     #[inline]
-    pub fn free_word(&self, r: usize, w: usize) -> u64 {
+    pub(crate) fn free_word(&self, r: usize, w: usize) -> u64 {
         let inst = self.inst;
         let mut m = inst.feas[r * inst.nw + w] & !self.full[w];
         for &p in inst.parts(r) {
@@ -193,7 +193,7 @@ impl<'a> State<'a> {
 
     /// Whether no other member of `r`'s duplicate group is placed.
     #[inline]
-    pub fn group_free(&self, r: usize) -> bool {
+    pub(crate) fn group_free(&self, r: usize) -> bool {
         let g = self.group_placed[self.inst.group[r] as usize];
         g == NONE || g as usize == r
     }
@@ -297,25 +297,25 @@ impl<'a> State<'a> {
     }
 
     /// Places `r` in `s` (must fit), journaled.
-    pub fn place(&mut self, r: usize, s: usize) {
+    pub(crate) fn place(&mut self, r: usize, s: usize) {
         self.journal.push((r as u32, NONE));
         self.raw_place(r, s);
     }
 
     /// Removes `r` from its slot, journaled.
-    pub fn unplace(&mut self, r: usize) {
+    pub(crate) fn unplace(&mut self, r: usize) {
         self.journal.push((r as u32, self.slot_of[r]));
         self.raw_unplace(r);
     }
 
     /// Current journal position.
     #[inline]
-    pub fn mark(&self) -> usize {
+    pub(crate) fn mark(&self) -> usize {
         self.journal.len()
     }
 
     /// Undoes every change after `mark`.
-    pub fn undo_to(&mut self, mark: usize) {
+    pub(crate) fn undo_to(&mut self, mark: usize) {
         while self.journal.len() > mark {
             let (r, prev) = self.journal.pop().unwrap();
             let r = r as usize;
@@ -329,13 +329,13 @@ impl<'a> State<'a> {
     }
 
     /// Forgets the journal (the current state becomes the rollback point).
-    pub fn commit(&mut self) {
+    pub(crate) fn commit(&mut self) {
         self.journal.clear();
     }
 
     /// Consistency self-check of the incremental bookkeeping (tests only).
     #[cfg(test)]
-    pub fn self_check(&self) {
+    pub(crate) fn self_check(&self) {
         let inst = self.inst;
         let mut w = 0;
         let mut br = 0u64;

@@ -18,32 +18,32 @@ pub(crate) struct Sql {
 }
 
 impl Sql {
-    pub fn new(text: &str) -> Sql {
+    pub(crate) fn new(text: &str) -> Sql {
         Sql { text: text.to_string(), params: Vec::new() }
     }
 
-    pub fn push(&mut self, text: &str) -> &mut Sql {
+    pub(crate) fn push(&mut self, text: &str) -> &mut Sql {
         self.text.push_str(text);
         self
     }
 
     /// Appends a placeholder bound to `p`.
-    pub fn bind(&mut self, p: Param) -> &mut Sql {
+    pub(crate) fn bind(&mut self, p: Param) -> &mut Sql {
         self.params.push(p);
         let n = self.params.len();
         self.text.push_str(&format!("${n}"));
         self
     }
 
-    pub fn text(&mut self, s: &str) -> &mut Sql {
+    pub(crate) fn text(&mut self, s: &str) -> &mut Sql {
         self.bind(Param::Text(s.to_string()))
     }
 
-    pub fn int(&mut self, i: i64) -> &mut Sql {
+    pub(crate) fn int(&mut self, i: i64) -> &mut Sql {
         self.bind(Param::Int(i))
     }
 
-    pub fn query(&self) -> Query<'_, Any, AnyArguments<'_>> {
+    pub(crate) fn query(&self) -> Query<'_, Any, AnyArguments<'_>> {
         let mut q = sqlx::query(&self.text);
         for p in &self.params {
             q = match p {
@@ -57,7 +57,7 @@ impl Sql {
 
 impl Sql {
     /// A builder with this one's parameters and new text that reuses their placeholders.
-    pub fn with_text(&self, text: &str) -> Sql {
+    pub(crate) fn with_text(&self, text: &str) -> Sql {
         Sql { text: text.to_string(), params: self.params.clone() }
     }
 }

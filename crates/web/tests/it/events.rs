@@ -7,7 +7,7 @@ use domain::Actor;
 use reqwest::Method;
 use serde_json::Value;
 
-pub async fn forum(t: &TestApp) {
+pub(crate) async fn forum(t: &TestApp) {
     let input = EventInput {
         slug: "forum".into(),
         name: "Cluster Forum".into(),

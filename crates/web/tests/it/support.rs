@@ -7,14 +7,14 @@ use domain::{Actor, ClusterInput, OrganisationInput, PersonInput};
 use std::sync::Arc;
 use store::testdb::TestDb;
 
-pub const NOW: &str = "2026-03-01T10:00:00Z";
-pub const PASSWORD: &str = "correct horse battery";
+pub(crate) const NOW: &str = "2026-03-01T10:00:00Z";
+pub(crate) const PASSWORD: &str = "correct horse battery";
 
 /// The roles of the access matrix, each an account except `anonymous`.
-pub const ROLES: &[&str] =
+pub(crate) const ROLES: &[&str] =
     &["anonymous", "participant", "member_sat", "member_soft", "manager_space", "manager_ict", "admin"];
 
-pub struct TestApp {
+pub(crate) struct TestApp {
     pub base: String,
     pub app: App,
     pub label: &'static str,
@@ -30,7 +30,7 @@ pub struct TestApp {
     stop: Option<tokio::sync::oneshot::Sender<()>>,
 }
 
-pub fn email(role: &str) -> String {
+pub(crate) fn email(role: &str) -> String {
     format!("{role}@example.org")
 }
 
@@ -53,7 +53,7 @@ fn org(name: &str, city: &str) -> OrganisationInput {
     }
 }
 
-pub async fn spawn(db: TestDb) -> TestApp {
+pub(crate) async fn spawn(db: TestDb) -> TestApp {
     let clock = Arc::new(FixedClock::at(NOW));
     let app = App::new(db.store.clone(), clock.clone());
     let sys = Actor::system();
@@ -122,16 +122,16 @@ pub async fn spawn(db: TestDb) -> TestApp {
 }
 
 impl TestApp {
-    pub fn url(&self, path: &str) -> String {
+    pub(crate) fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }
 
-    pub fn token(&self, role: &str) -> Option<&str> {
+    pub(crate) fn token(&self, role: &str) -> Option<&str> {
         self.tokens.iter().find(|(r, _)| *r == role).map(|(_, t)| t.as_str())
     }
 
     /// An API request as `role`.
-    pub fn api(&self, method: reqwest::Method, path: &str, role: &str) -> reqwest::RequestBuilder {
+    pub(crate) fn api(&self, method: reqwest::Method, path: &str, role: &str) -> reqwest::RequestBuilder {
         let rb = self.http.request(method, self.url(&format!("/api/v1{path}")));
         match self.token(role) {
             Some(t) => rb.bearer_auth(t),
@@ -140,7 +140,7 @@ impl TestApp {
     }
 
     /// A browser-like session cookie and its CSRF token for `role` (none for anonymous).
-    pub async fn session(&self, role: &str) -> Option<(String, String)> {
+    pub(crate) async fn session(&self, role: &str) -> Option<(String, String)> {
         if role == "anonymous" {
             return None;
         }
@@ -149,13 +149,13 @@ impl TestApp {
     }
 
     /// A new organisation in the Space cluster, for cells of the matrix that consume their target.
-    pub async fn fresh_space_org(&self, name: &str) -> i64 {
+    pub(crate) async fn fresh_space_org(&self, name: &str) -> i64 {
         let id = self.app.create_org(&Actor::system(), &org(name, "Luxembourg")).await.unwrap();
         self.app.add_membership(&Actor::system(), id, "space", None, None).await.unwrap();
         id.get()
     }
 
-    pub async fn stop(mut self) {
+    pub(crate) async fn stop(mut self) {
         if let Some(tx) = self.stop.take() {
             let _ = tx.send(());
         }
@@ -166,7 +166,7 @@ impl TestApp {
 }
 
 /// Spawns one app per backend and runs `f` on each.
-pub async fn on_every_backend<F, Fut>(f: F)
+pub(crate) async fn on_every_backend<F, Fut>(f: F)
 where
     F: Fn(TestApp) -> Fut,
     Fut: std::future::Future<Output = TestApp>,
