@@ -150,7 +150,9 @@ async fn login(State(s): State<AppState>, v: Viewer, form: StrictForm<LoginForm>
                 demo: s.app.has_demo_accounts().await?,
                 demo_password: app::demo::DEMO_PASSWORD,
             };
-            Ok((status, render(&view)).into_response())
+            let mut resp = (status, render(&view)).into_response();
+            crate::error::retry_after(&e, &mut resp);
+            Ok(resp)
         }
         Err(e) => Err(e.into()),
     }

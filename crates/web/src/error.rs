@@ -52,12 +52,17 @@ impl IntoResponse for ApiError {
         };
         let body = json!({"error": {"code": code, "message": self.0.to_string(), "fields": fields}});
         let mut resp = (status, axum::Json(body)).into_response();
-        if let AppError::TooManyRequests(s) = self.0 {
-            if let Ok(v) = HeaderValue::from_str(&s.to_string()) {
-                resp.headers_mut().insert(header::RETRY_AFTER, v);
-            }
-        }
+        retry_after(&self.0, &mut resp);
         resp
+    }
+}
+
+/// Every 429 says when to try again (`Retry-After`, in seconds), page or API.
+pub(crate) fn retry_after(e: &AppError, resp: &mut Response) {
+    if let AppError::TooManyRequests(s) = e {
+        if let Ok(v) = HeaderValue::from_str(&s.to_string()) {
+            resp.headers_mut().insert(header::RETRY_AFTER, v);
+        }
     }
 }
 
@@ -81,7 +86,9 @@ impl IntoResponse for PageError {
             other => other.to_string(),
         };
         let page = ErrorPage::new(status.as_u16(), status.canonical_reason().unwrap_or("Error"), &message);
-        (status, crate::views::render(&page)).into_response()
+        let mut resp = (status, crate::views::render(&page)).into_response();
+        retry_after(&self.0, &mut resp);
+        resp
     }
 }
 

@@ -106,11 +106,22 @@ async fn sign_in_sets_a_protected_cookie() {
             .await
             .unwrap();
         assert_eq!(r.status(), 303, "{}", t.label);
-        let session = r.headers().get("set-cookie").unwrap().to_str().unwrap();
+        let session = r.headers().get("set-cookie").unwrap().to_str().unwrap().to_string();
         assert!(
             session.starts_with("cb_session=") && session.contains("HttpOnly") && session.contains("SameSite=Lax"),
             "{session}"
         );
+        // Wrong passwords for an account lock it for a while: the page says so and when to retry.
+        let mut last = None;
+        for _ in 0..=app::auth::MAX_FAILURES {
+            let wrong = vec![("csrf", csrf.clone()), ("email", email("member")), ("password", "wrong".into())];
+            last = Some(post(wrong, Some(format!("cb_csrf={csrf}"))).await.unwrap());
+        }
+        let r = last.unwrap();
+        assert_eq!(r.status(), 429, "{}", t.label);
+        let wait: u64 =
+            r.headers().get("retry-after").expect("Retry-After on a 429").to_str().unwrap().parse().unwrap();
+        assert!(wait > 0 && wait <= app::auth::FAILURE_WINDOW_SECS as u64, "{wait}");
         t
     })
     .await;
