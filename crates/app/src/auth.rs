@@ -176,7 +176,7 @@ impl App {
     pub async fn actor_for_user(&self, user_id: UserId) -> AppResult<Option<Actor>> {
         let mut conn = self.store.conn().await?;
         let Some(user) = store::get_user(&mut conn, user_id).await? else { return Ok(None) };
-        if user.disabled {
+        if user.disabled || (!self.demo_mode() && crate::demo::is_demo_account(&user.email)) {
             return Ok(None);
         }
         let role = Some(user.role);
@@ -202,8 +202,9 @@ impl App {
         }
         let mut conn = self.store.conn().await?;
         let user = store::get_user_by_email(&mut conn, &email).await?;
+        let dead = |u: &domain::User| u.disabled || (!self.demo_mode() && crate::demo::is_demo_account(&u.email));
         let ok = match &user {
-            Some(u) if !u.disabled => verify_password(password, &u.password_hash),
+            Some(u) if !dead(u) => verify_password(password, &u.password_hash),
             _ => {
                 // Same work whether or not the account exists, so timing reveals nothing.
                 let _ = hash_password(password);

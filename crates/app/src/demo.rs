@@ -31,6 +31,15 @@ const PARTICIPATION: &[u8] = include_bytes!("../../../data/cordis-lu/participati
 /// The password of every demo account. The demo is for trying the product, never for real data.
 pub const DEMO_PASSWORD: &str = "demo-password-2013";
 
+/// The demo's accounts, which sign in only on a server in demo mode (`serve --demo`): their
+/// password is printed and shown, so on any other server they must be dead.
+pub const DEMO_ACCOUNTS: [&str; 3] = ["admin@demo.example.org", "manager@demo.example.org", "member@demo.example.org"];
+
+/// Whether `email` (normalised) is one of [`DEMO_ACCOUNTS`].
+pub fn is_demo_account(email: &str) -> bool {
+    DEMO_ACCOUNTS.contains(&email.trim().to_lowercase().as_str())
+}
+
 pub struct DemoCluster {
     pub slug: &'static str,
     pub name: &'static str,
@@ -434,6 +443,8 @@ impl App {
 
     /// Loads the demo into an empty database; does nothing (and says so) when data exists.
     pub async fn load_demo(&self) -> AppResult<DemoReport> {
+        // Asked for the demo: its accounts work, whether it is loaded now or was before.
+        self.set_demo_mode(true);
         {
             let mut conn = self.store.conn().await?;
             if !store::is_empty(&mut conn).await? {

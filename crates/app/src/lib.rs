@@ -49,6 +49,9 @@ pub struct App {
     directory: Arc<std::sync::RwLock<Option<Arc<directory::DirectoryIndex>>>>,
     matcher: Arc<std::sync::RwLock<Option<Arc<partners::MatchIndex>>>>,
     rebuilding: Arc<tokio::sync::Mutex<()>>,
+    /// Whether this process serves the demo (`serve --demo`): only then do the demo accounts sign
+    /// in and does the sign-in page show them. Shared by every clone of the app.
+    demo: Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl App {
@@ -60,7 +63,18 @@ impl App {
             directory: Arc::new(std::sync::RwLock::new(None)),
             matcher: Arc::new(std::sync::RwLock::new(None)),
             rebuilding: Arc::new(tokio::sync::Mutex::new(())),
+            demo: Arc::new(std::sync::atomic::AtomicBool::new(false)),
         }
+    }
+
+    /// Turns demo mode on or off (`load_demo` turns it on).
+    pub fn set_demo_mode(&self, on: bool) {
+        self.demo.store(on, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Whether the demo accounts may sign in here.
+    pub fn demo_mode(&self) -> bool {
+        self.demo.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// The index cached in `slot`, rebuilt by `build` when the database's directory version has

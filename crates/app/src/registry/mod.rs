@@ -87,8 +87,11 @@ impl App {
         Ok(store::count_inferred_memberships(&mut conn).await? > 0)
     }
 
-    /// Whether the demo accounts exist (the sign-in page then shows them).
+    /// Whether the demo accounts exist and may sign in here (the sign-in page then shows them).
     pub async fn has_demo_accounts(&self) -> AppResult<bool> {
+        if !self.demo_mode() {
+            return Ok(false);
+        }
         let mut conn = self.store.conn().await?;
         Ok(store::get_user_by_email(&mut conn, "admin@demo.example.org").await?.is_some())
     }

@@ -155,6 +155,31 @@ async fn roles_limit_writes_and_contact_fields_follow_visibility() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn demo_accounts_sign_in_only_in_demo_mode() {
+    on_every_backend(|app, label| async move {
+        let real = actor(&app, "admin@example.org", "admin", vec![], None).await;
+        let new = NewUser {
+            email: "admin@demo.example.org".into(),
+            password: "long enough password".into(),
+            role: "admin".into(),
+            clusters: vec![],
+            organisation_id: None,
+        };
+        let demo = app.create_user(&Actor::system(), &new).await.unwrap();
+        assert!(!app.demo_mode());
+        let refused = app.login("admin@demo.example.org", "long enough password", "10.0.0.9").await;
+        assert!(matches!(refused, Err(AppError::Validation(_))), "{label}: {refused:?}");
+        assert!(app.actor_for_user(demo).await.unwrap().is_none(), "{label}");
+        assert!(!app.has_demo_accounts().await.unwrap(), "not shown on the sign-in page");
+        assert!(app.actor_for_user(real.user_id.unwrap()).await.unwrap().is_some(), "{label}");
+        app.set_demo_mode(true);
+        app.login("admin@demo.example.org", "long enough password", "10.0.0.9").await.unwrap();
+        assert!(app.has_demo_accounts().await.unwrap());
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn logins_are_rate_limited_and_sessions_carry_the_actor() {
     on_every_backend(|app, label| async move {
         actor(&app, "a@example.org", "admin", vec![], None).await;

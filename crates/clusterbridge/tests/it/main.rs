@@ -180,8 +180,43 @@ fn serve_demo_answers_health_and_pages() {
         next.contains(r#"<span class="badge">open</span>"#) && next.contains("Meeting slots (9)"),
         "open for requests"
     );
+    // The demo accounts work, and the sign-in page shows them, while the server serves the demo.
+    let (token, err) = text(&cb(&db, &["user", "token", "--email", "admin@demo.example.org"], None));
+    let token = token.trim().to_string();
+    assert!(!token.is_empty(), "{err}");
+    assert!(get("/login").contains(app::demo::DEMO_PASSWORD));
+    assert!(get_as(port, "/api/v1/me", &token).starts_with("HTTP/1.1 200"));
     let _ = child.kill();
     let _ = child.wait();
+
+    // The same data served without --demo: the demo accounts are dead and not shown.
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_clusterbridge"))
+        .args(["--data-dir", dir.path().to_str().unwrap(), "serve", "--bind", &format!("127.0.0.1:{port}")])
+        .env_remove("CLUSTERBRIDGE_DATABASE_URL")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufRead::read_line(&mut std::io::BufReader::new(child.stdout.take().unwrap()), &mut line).unwrap();
+    let login = get_as(port, "/login", "");
+    assert!(login.starts_with("HTTP/1.1 200") && !login.contains(app::demo::DEMO_PASSWORD), "{login}");
+    assert!(!login.contains("admin@demo.example.org"), "{login}");
+    let me = get_as(port, "/api/v1/me", &token);
+    assert!(me.starts_with("HTTP/1.1 401"), "a demo account's token is refused: {me}");
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+/// `GET path` on the server at `port`, with a bearer token unless `token` is empty.
+fn get_as(port: u16, path: &str, token: &str) -> String {
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    let auth = if token.is_empty() { String::new() } else { format!("Authorization: Bearer {token}\r\n") };
+    write!(s, "GET {path} HTTP/1.1\r\nHost: x\r\n{auth}Connection: close\r\n\r\n").unwrap();
+    let mut body = String::new();
+    std::io::Read::read_to_string(&mut s, &mut body).unwrap();
+    body
 }
 
 fn schedule(problem: &str, extra: &[&str]) -> (Option<i32>, String, Option<serde_json::Value>) {
