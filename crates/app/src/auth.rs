@@ -154,7 +154,8 @@ impl App {
         Ok(id)
     }
 
-    /// Changes an account's password (admins, or the CLI).
+    /// Changes an account's password (admins, or the CLI), and ends every session and API token
+    /// of that account: whoever knew the old password may have signed in or made a token with it.
     pub async fn set_password(&self, actor: &Actor, email: &str, password: &str) -> AppResult<()> {
         if !actor.can_manage_users() {
             return Err(AppError::Forbidden);
@@ -167,7 +168,9 @@ impl App {
             .await?
             .ok_or_else(|| AppError::NotFound(format!("account {email}")))?;
         store::set_password(&mut tx, user.id, &hash_password(password)?).await?;
-        self.audit(&mut tx, actor, "set_password", "user", user.id, "").await?;
+        let (sessions, tokens) = store::end_sessions_and_tokens(&mut tx, user.id).await?;
+        let ended = format!("{sessions} sessions and {tokens} API tokens ended");
+        self.audit(&mut tx, actor, "set_password", "user", user.id, ended).await?;
         store::commit(tx).await?;
         Ok(())
     }

@@ -138,6 +138,22 @@ pub async fn delete_session(conn: &mut Conn, token_hash: &str) -> Result<()> {
     Ok(())
 }
 
+/// Ends every session and API token of an account (a new password means the old ones are void):
+/// how many of each were removed.
+pub async fn end_sessions_and_tokens(conn: &mut Conn, user_id: UserId) -> Result<(u64, u64)> {
+    let sessions = sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+        .bind(user_id.get())
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
+    let tokens = sqlx::query("DELETE FROM api_tokens WHERE user_id = $1")
+        .bind(user_id.get())
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
+    Ok((sessions, tokens))
+}
+
 pub async fn delete_expired_sessions(conn: &mut Conn, now: &str) -> Result<u64> {
     Ok(sqlx::query("DELETE FROM sessions WHERE expires_at < $1")
         .bind(now.to_string())

@@ -202,6 +202,15 @@ async fn logins_are_rate_limited_and_sessions_carry_the_actor() {
         assert_eq!((who.email.as_str(), csrf.len()), ("b@example.org", 64));
         app.logout(&s.token).await.unwrap();
         assert!(app.session(&s.token).await.unwrap().is_none());
+
+        // A new password ends every session and API token made before it.
+        let s = app.login("b@example.org", "long enough password", "10.0.0.3").await.unwrap();
+        let token = app.create_api_token(&Actor::system(), "b@example.org", "laptop").await.unwrap();
+        assert!(app.actor_for_api_token(&token).await.unwrap().is_some());
+        app.set_password(&Actor::system(), "b@example.org", "another long password").await.unwrap();
+        assert!(app.session(&s.token).await.unwrap().is_none(), "{label}: old session ended");
+        assert!(app.actor_for_api_token(&token).await.unwrap().is_none(), "{label}: old token ended");
+        app.login("b@example.org", "another long password", "10.0.0.3").await.unwrap();
     })
     .await;
 }
