@@ -265,6 +265,8 @@ async fn pages_render_in_chromium_without_console_errors() {
     c.find(Locator::Css("form.searchbar button[type=submit]")).await.unwrap().click().await.unwrap();
     c.wait().for_element(Locator::Css(&format!("a[href='/organisations/{}']", t.sat))).await.unwrap();
     check(&c, "cluster-member-added", "/clusters/ict", &["Orbital Sat Works", "Soft Systems"]).await;
+    visit(&c, &t, "split-cluster", "/clusters/space/split", &["Split Space", "Members that move to the new cluster"])
+        .await;
     visit(&c, &t, "new-project", "/projects/new", &["New project", "Clusters involved"]).await;
     visit(&c, &t, "new-event", "/events/new", &["New event", "Meeting programme", "SESSION HH:MM MINUTES COUNT"]).await;
     visit(
