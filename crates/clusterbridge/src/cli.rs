@@ -726,7 +726,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Command::Event { what: EventWhat::RoundTables { slug } } => {
-            for t in app.round_tables(&slug).await? {
+            for t in app.round_tables(&system, &slug).await? {
                 out!("{} (also {})", t.theme, t.shared.join(", "));
                 for (name, clusters) in &t.members {
                     out!("    {name} [{}]", clusters.join(", "));

@@ -165,6 +165,56 @@ pub fn can_see_contact(actor: &Actor, vis: Visibility, rel: Relation) -> bool {
     }
 }
 
+/// Whether `actor` may see the e-mail of account `account`. An account's e-mail is its own
+/// business: only the account itself, admins and, where `in_charge` (the organisers of an event
+/// the account takes part in, the managers of a cluster it manages alongside), those who run
+/// that account's event or cluster see it. Everyone else sees [`public_participant_name`] or
+/// [`public_manager_names`].
+pub fn can_see_account_email(actor: &Actor, account: UserId, in_charge: bool) -> bool {
+    actor.user_id == Some(account) || actor.is_admin() || in_charge
+}
+
+/// What others see of a participant registered from an account, whose stored `name` may hold
+/// the account's `email` (registration names people by it): their person's name when a person
+/// record is linked to the account, with their organisation's display name; the organisation
+/// alone without one; `Participant {id}` with neither. A stored name without the e-mail (a
+/// guest's name, one an organiser typed) is shown as it is.
+pub fn public_participant_name(
+    name: &str,
+    email: &str,
+    person: Option<&str>,
+    organisation: Option<&str>,
+    id: crate::id::ParticipantId,
+) -> String {
+    if email.is_empty() || !name.to_lowercase().contains(&email.to_lowercase()) {
+        return name.to_string();
+    }
+    match (person.filter(|p| !p.trim().is_empty()), organisation.filter(|o| !o.trim().is_empty())) {
+        (Some(p), Some(o)) => format!("{} ({})", p.trim(), o.trim()),
+        (Some(p), None) => p.trim().to_string(),
+        (None, Some(o)) => o.trim().to_string(),
+        (None, None) => format!("Participant {id}"),
+    }
+}
+
+/// What others see of a cluster's managers, given as `(account e-mail, linked person's name)`:
+/// the names of those with a person record, then one line for those without
+/// ("Cluster manager", or "Cluster manager (N accounts)").
+pub fn public_manager_names(managers: &[(String, Option<String>)]) -> Vec<String> {
+    let mut names: Vec<String> = managers
+        .iter()
+        .filter_map(|(_, p)| p.as_deref().map(str::trim).filter(|p| !p.is_empty()))
+        .map(String::from)
+        .collect();
+    let unnamed = managers.len() - names.len();
+    match unnamed {
+        0 => {}
+        1 => names.push("Cluster manager".into()),
+        n => names.push(format!("Cluster manager ({n} accounts)")),
+    }
+    names
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,5 +262,35 @@ mod tests {
         assert!(member.can_edit_organisation(OrganisationId::new(5), &[]));
         assert!(!member.can_edit_organisation(OrganisationId::new(6), &[]));
         assert!(!member.can_create_organisation());
+    }
+
+    #[test]
+    fn account_emails_are_their_own_business() {
+        let me = UserId::new(1);
+        let other = UserId::new(2);
+        assert!(can_see_account_email(&user(Role::Member), me, false));
+        assert!(!can_see_account_email(&user(Role::Member), other, false));
+        assert!(can_see_account_email(&user(Role::Manager), other, true));
+        assert!(!can_see_account_email(&user(Role::Manager), other, false));
+        assert!(can_see_account_email(&user(Role::Admin), other, false));
+        assert!(!can_see_account_email(&Actor::anonymous(), other, false));
+    }
+
+    #[test]
+    fn public_names_hold_no_account_email() {
+        let id = crate::id::ParticipantId::new(7);
+        let stored = "Sat@Example.org (Orbital)";
+        assert_eq!(
+            public_participant_name(stored, "sat@example.org", Some("Ana"), Some("Orbital"), id),
+            "Ana (Orbital)"
+        );
+        assert_eq!(public_participant_name(stored, "sat@example.org", None, Some("Orbital"), id), "Orbital");
+        assert_eq!(public_participant_name("x@example.org", "x@example.org", Some("Ana"), None, id), "Ana");
+        assert_eq!(public_participant_name("x@example.org", "x@example.org", None, None, id), "Participant 7");
+        assert_eq!(public_participant_name("Robin Guest", "x@example.org", None, None, id), "Robin Guest");
+        let m = |e: &str, p: Option<&str>| (e.to_string(), p.map(String::from));
+        assert_eq!(public_manager_names(&[m("a@x", Some("Ana")), m("b@x", None)]), ["Ana", "Cluster manager"]);
+        assert_eq!(public_manager_names(&[m("a@x", None), m("b@x", None)]), ["Cluster manager (2 accounts)"]);
+        assert!(public_manager_names(&[]).is_empty());
     }
 }

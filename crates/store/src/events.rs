@@ -227,6 +227,22 @@ pub async fn event_participants(conn: &mut Conn, event_id: EventId) -> Result<Ve
     rows.iter().map(participant).collect()
 }
 
+/// The accounts behind an event's participants:
+/// `(participant, account e-mail, name of a person linked to the account)`.
+pub async fn participant_accounts(
+    conn: &mut Conn,
+    event_id: EventId,
+) -> Result<Vec<(ParticipantId, String, Option<String>)>> {
+    let rows = sqlx::query(
+        "SELECT ep.id, u.email, (SELECT MIN(p.name) FROM people p WHERE p.user_id = u.id) AS person
+         FROM event_participants ep JOIN users u ON u.id = ep.user_id WHERE ep.event_id = $1",
+    )
+    .bind(event_id.get())
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter().map(|r| Ok((ParticipantId::new(r.try_get(0)?), r.try_get(1)?, r.try_get(2)?))).collect()
+}
+
 pub async fn participant_by_token(conn: &mut Conn, token: &str) -> Result<Option<EventParticipant>> {
     let row = sqlx::query(&format!("SELECT {PARTICIPANT_COLS} FROM event_participants WHERE token = $1"))
         .bind(token.to_string())

@@ -91,14 +91,17 @@ pub async fn user_clusters(conn: &mut Conn, user_id: UserId) -> Result<Vec<Clust
 }
 
 /// `(user e-mail)` of the managers of a cluster.
-pub async fn cluster_managers(conn: &mut Conn, cluster_id: ClusterId) -> Result<Vec<String>> {
-    Ok(sqlx::query_scalar(
-        "SELECT u.email FROM user_clusters uc JOIN users u ON u.id = uc.user_id
+/// A cluster's managers: `(account e-mail, name of a person linked to the account)`.
+pub async fn cluster_managers(conn: &mut Conn, cluster_id: ClusterId) -> Result<Vec<(String, Option<String>)>> {
+    let rows = sqlx::query(
+        "SELECT u.email, (SELECT MIN(p.name) FROM people p WHERE p.user_id = u.id) AS person
+         FROM user_clusters uc JOIN users u ON u.id = uc.user_id
          WHERE uc.cluster_id = $1 AND u.role = 'manager' ORDER BY u.email",
     )
     .bind(cluster_id.get())
     .fetch_all(&mut *conn)
-    .await?)
+    .await?;
+    rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect()
 }
 
 pub async fn insert_session(

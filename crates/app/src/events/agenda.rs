@@ -7,7 +7,10 @@ use domain::{Actor, AgendaItem, Event, EventParticipant};
 impl App {
     async fn agenda_of(&self, conn: &mut store::Conn, e: &Event, p: &EventParticipant) -> AppResult<Vec<AgendaItem>> {
         let slots = store::event_slots(conn, e.id).await?;
-        let participants = store::event_participants(conn, e.id).await?;
+        let mut participants = store::event_participants(conn, e.id).await?;
+        // The agenda is its participant's: they see the others as anyone would.
+        let viewer = Actor { user_id: p.user_id, ..Actor::anonymous() };
+        self.hide_account_emails(conn, &viewer, e, false, &mut participants).await?;
         let requests = super::requests_by_id(conn, e.id).await?;
         let mut items = Vec::new();
         for m in store::event_meetings(conn, e.id).await? {

@@ -111,6 +111,50 @@ impl App {
         self.organises(&mut conn, actor, &e).await
     }
 
+    /// Rewrites, in place, the names of `participants` (of event `e`) that `actor` may not read
+    /// as stored: registration names a participant by their account's e-mail, which only the
+    /// account itself, the event's organisers (`organises`) and admins may see
+    /// (`domain::access::can_see_account_email`); everyone else gets
+    /// `domain::access::public_participant_name`. Every view that shows participants' names to
+    /// callers other than organisers goes through here.
+    async fn hide_account_emails(
+        &self,
+        conn: &mut store::Conn,
+        actor: &Actor,
+        e: &Event,
+        organises: bool,
+        participants: &mut [EventParticipant],
+    ) -> AppResult<()> {
+        let accounts: HashMap<ParticipantId, (String, Option<String>)> =
+            store::participant_accounts(conn, e.id).await?.into_iter().map(|(id, m, p)| (id, (m, p))).collect();
+        let mut organisations: HashMap<domain::OrganisationId, Option<String>> = HashMap::new();
+        for p in participants.iter_mut() {
+            let (Some(user), Some((email, person))) = (p.user_id, accounts.get(&p.id)) else { continue };
+            if domain::access::can_see_account_email(actor, user, organises) {
+                continue;
+            }
+            let organisation = match p.organisation_id {
+                Some(o) => match organisations.get(&o) {
+                    Some(name) => name.clone(),
+                    None => {
+                        let name = store::get_org(conn, o).await?.map(|x| x.display_name());
+                        organisations.insert(o, name.clone());
+                        name
+                    }
+                },
+                None => None,
+            };
+            p.name = domain::access::public_participant_name(
+                &p.name,
+                email,
+                person.as_deref(),
+                organisation.as_deref(),
+                p.id,
+            );
+        }
+        Ok(())
+    }
+
     /// The event a meeting belongs to.
     pub async fn meeting_event(&self, meeting_id: MeetingId) -> AppResult<Event> {
         let mut conn = self.store.conn().await?;
@@ -124,7 +168,9 @@ impl App {
         let mut conn = self.store.conn().await?;
         let event = self.event(&mut conn, slug).await?;
         self.expire(&mut conn, &event).await?;
-        let participants = store::event_participants(&mut conn, event.id).await?;
+        let is_organiser = self.organises(&mut conn, actor, &event).await?;
+        let mut participants = store::event_participants(&mut conn, event.id).await?;
+        self.hide_account_emails(&mut conn, actor, &event, is_organiser, &mut participants).await?;
         let me = actor.user_id.and_then(|u| participants.iter().find(|p| p.user_id == Some(u)).cloned());
         let my_requests = match &me {
             Some(me) => {
@@ -134,7 +180,7 @@ impl App {
         };
         let names = participants.iter().map(|p| (p.id, p.name.clone())).collect();
         Ok(EventView {
-            is_organiser: self.organises(&mut conn, actor, &event).await?,
+            is_organiser,
             sessions: store::event_sessions(&mut conn, event.id).await?,
             slots: store::event_slots(&mut conn, event.id).await?,
             event,

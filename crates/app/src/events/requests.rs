@@ -86,7 +86,7 @@ impl App {
         let r = store::get_request(&mut tx, request_id)
             .await?
             .ok_or_else(|| AppError::NotFound(format!("meeting request {request_id}")))?;
-        let participants = store::event_participants(&mut tx, r.event_id).await?;
+        let mut participants = store::event_participants(&mut tx, r.event_id).await?;
         let to = participants.iter().find(|p| p.id == r.to_participant);
         if to.and_then(|p| p.user_id) != Some(user_id) {
             return Err(AppError::Forbidden);
@@ -105,6 +105,9 @@ impl App {
             }
             for side in [r.to_participant, r.from_participant] {
                 if count.get(&side).copied().unwrap_or(0) >= cap {
+                    // The one answering sees the other side as anyone would.
+                    let viewer = Actor { user_id: Some(user_id), ..Actor::anonymous() };
+                    self.hide_account_emails(&mut tx, &viewer, &e, false, &mut participants).await?;
                     let who = participants.iter().find(|p| p.id == side).map(|p| p.name.as_str()).unwrap_or("");
                     let who = if side == r.to_participant {
                         "you already have".to_string()

@@ -31,12 +31,15 @@ impl App {
     }
 
     /// Themed round tables of four to six among the participants who asked for one, mixing
-    /// clusters, each with its theme. `(theme, shared words, [(name, clusters)])`.
-    pub async fn round_tables(&self, slug: &str) -> AppResult<Vec<RoundTable>> {
+    /// clusters, each with its theme. `(theme, shared words, [(name, clusters)])`; names as
+    /// `actor` may see them (no account e-mail but their own, unless they organise the event).
+    pub async fn round_tables(&self, actor: &Actor, slug: &str) -> AppResult<Vec<RoundTable>> {
         let mut conn = self.store.conn().await?;
         let e = self.event(&mut conn, slug).await?;
         let wanted = store::round_table_participants(&mut conn, e.id).await?;
-        let participants = store::event_participants(&mut conn, e.id).await?;
+        let mut participants = store::event_participants(&mut conn, e.id).await?;
+        let organises = self.organises(&mut conn, actor, &e).await?;
+        self.hide_account_emails(&mut conn, actor, &e, organises, &mut participants).await?;
         let clusters = store::all_clusters(&mut conn).await?;
         let today = self.today_text();
         let mut people = Vec::new();

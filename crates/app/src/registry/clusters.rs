@@ -19,6 +19,8 @@ pub struct ClusterPage {
     pub project_total: i64,
     pub links: Vec<ClusterLink>,
     pub history: Vec<HistoryEntry>,
+    /// The managers' account e-mails for admins and this cluster's managers; for everyone else
+    /// their person names and one line for the others (`domain::access::public_manager_names`).
     pub managers: Vec<String>,
     pub successor: Option<Cluster>,
     pub can_edit: bool,
@@ -53,6 +55,13 @@ impl App {
         let links = store::cluster_links(&mut conn, cluster.id, &today).await?;
         let history = store::cluster_history(&mut conn, cluster.id).await?;
         let managers = store::cluster_managers(&mut conn, cluster.id).await?;
+        // Managers' e-mails are their accounts' business: shown only to those who run the
+        // cluster alongside them (and admins).
+        let managers = if actor.manages_cluster(cluster.id) {
+            managers.into_iter().map(|(email, _)| email).collect()
+        } else {
+            domain::access::public_manager_names(&managers)
+        };
         let successor = match cluster.successor_id {
             Some(s) => store::get_cluster(&mut conn, s).await?,
             None => None,

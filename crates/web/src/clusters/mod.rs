@@ -158,6 +158,8 @@ async fn one(State(s): State<AppState>, ApiCaller(actor): ApiCaller, Path(raw): 
         .iter()
         .map(|h| json!({"at": h.at, "event": h.event, "detail": h.detail, "related_cluster_id": h.related_cluster_id.map(domain::ClusterId::get)}))
         .collect();
+    // Account e-mails for admins and this cluster's managers; names (or "Cluster manager")
+    // for everyone else: an account's e-mail is its own business.
     v["managers"] = json!(p.managers);
     v["member_ids"] = p.members.iter().map(|(o, _)| json!(o.id.get())).collect();
     ok(v)

@@ -38,6 +38,8 @@ pub(super) async fn one(State(s): State<AppState>, ApiCaller(actor): ApiCaller, 
                         "tables": x.tables.unwrap_or(ev.event.tables)})
         })
         .collect();
+    // `name` holds an account's e-mail only for that account, the organisers and admins;
+    // everyone else gets the participant's public name (`domain::access::public_participant_name`).
     v["participants"] = ev
         .participants
         .iter()
@@ -160,7 +162,7 @@ pub(super) async fn event_view_page(s: &AppState, v: &Viewer, slug: &str, errors
         slots: ev.slots.iter().map(|x| (x.starts_at.replace('T', " "), x.minutes, x.session.clone())).collect(),
         round_tables: s
             .app
-            .round_tables(slug)
+            .round_tables(&v.actor, slug)
             .await?
             .into_iter()
             .map(|t| {

@@ -29,8 +29,14 @@ pub(super) async fn join(
     no_content()
 }
 
-pub(super) async fn list(State(s): State<AppState>, Path(slug): Path<String>) -> ApiResult {
-    let tables = s.app.round_tables(&slug).await?;
+/// Members' `name` is what the caller may see: no account e-mail but their own, unless they
+/// organise the event (see `App::round_tables`).
+pub(super) async fn list(
+    State(s): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    Path(slug): Path<String>,
+) -> ApiResult {
+    let tables = s.app.round_tables(&actor, &slug).await?;
     let items: Vec<Value> = tables
         .iter()
         .map(|t| json!({"theme": t.theme, "shared": t.shared, "members": t.members.iter().map(|(n, cs)| json!({"name": n, "clusters": cs})).collect::<Vec<_>>()}))

@@ -323,3 +323,102 @@ async fn contact_fields_follow_visibility_for_every_role() {
     })
     .await;
 }
+
+/// Finding 6 of issue 13: an account's e-mail is its own business. On an event (page and API)
+/// and its round tables (API), a participant registered from an account is shown by name, or
+/// organisation, to everyone but the account itself, the event's organisers (`manager_space`
+/// for the Space forum) and admins; on a cluster (page and API) the managers' e-mails reach
+/// only admins and that cluster's managers. Pages also show the signed-in account its own
+/// e-mail (the navigation bar).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn account_emails_reach_only_the_account_its_organisers_and_admins() {
+    on_every_backend(|t| async move {
+        crate::events::forum(&t).await;
+        let registered = ["participant", "member_sat", "member_soft", "manager_ict"];
+        for role in registered {
+            let r = t.api(Method::POST, "/events/forum/register", role).send().await.unwrap();
+            assert!(r.status().is_success(), "{role} registers");
+            let r = t
+                .api(Method::PUT, "/events/forum/round-table", role)
+                .header("content-type", "application/json")
+                .body(r#"{"join": true}"#)
+                .send()
+                .await
+                .unwrap();
+            assert!(r.status().is_success(), "{role} joins a round table: {}", r.status());
+        }
+        let accounts: Vec<&str> = ROLES.iter().copied().filter(|r| *r != "anonymous").collect();
+        let seen = |body: &str| -> Vec<&str> {
+            accounts.iter().copied().filter(|r| body.contains(&crate::support::email(r))).collect()
+        };
+        let get = |path: String, role: &'static str, page: bool| {
+            let t = &t;
+            async move {
+                let rb = if page {
+                    let rb = t.http.get(t.url(&path));
+                    match t.session(role).await {
+                        Some((cookie, _)) => rb.header("cookie", cookie),
+                        None => rb,
+                    }
+                } else {
+                    t.api(Method::GET, &path, role)
+                };
+                let r = rb.send().await.unwrap();
+                assert!(r.status().is_success(), "{path} as {role}: {}", r.status());
+                r.text().await.unwrap()
+            }
+        };
+        let mut failures = Vec::new();
+        for role in ROLES.iter().copied() {
+            let signed_in = role != "anonymous";
+            for (path, page) in
+                [("/events/forum", false), ("/events/forum", true), ("/events/forum/round-tables", false)]
+            {
+                let organiser = matches!(role, "manager_space" | "admin");
+                let want: Vec<&str> = accounts
+                    .iter()
+                    .copied()
+                    .filter(|a| {
+                        let own = *a == role && (page || registered.contains(a));
+                        own || (organiser && registered.contains(a))
+                    })
+                    .collect();
+                let got = seen(&get(path.to_string(), role, page).await);
+                if got != want {
+                    failures.push(format!("{path} (page: {page}) as {role}: e-mails of {got:?}, expected {want:?}"));
+                }
+            }
+            for page in [false, true] {
+                let body = get("/clusters/space".to_string(), role, page).await;
+                let want: Vec<&str> = accounts
+                    .iter()
+                    .copied()
+                    .filter(|a| {
+                        let manager = *a == "manager_space" && matches!(role, "manager_space" | "admin");
+                        manager || (*a == role && page && signed_in)
+                    })
+                    .collect();
+                let got = seen(&body);
+                if got != want {
+                    failures
+                        .push(format!("cluster space (page: {page}) as {role}: e-mails of {got:?}, expected {want:?}"));
+                }
+                if !page && !matches!(role, "manager_space" | "admin") {
+                    let v: Value = serde_json::from_str(&body).unwrap();
+                    assert_eq!(v["managers"], json!(["Cluster manager"]), "{role} on {}", t.label);
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{} on {}:\n{}", failures.len(), t.label, failures.join("\n"));
+        // What others see instead: the organisation, or a neutral label without one.
+        let v: Value = serde_json::from_str(&get("/events/forum".into(), "anonymous", false).await).unwrap();
+        let mut names: Vec<&str> =
+            v["participants"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
+        names.sort();
+        assert_eq!(names.len(), 4, "{names:?}");
+        assert!(names.contains(&"Orbital Sat Works") && names.contains(&"Soft Systems"), "{names:?} on {}", t.label);
+        assert_eq!(names.iter().filter(|n| n.starts_with("Participant ")).count(), 2, "{names:?}");
+        t
+    })
+    .await;
+}
