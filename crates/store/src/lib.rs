@@ -170,8 +170,15 @@ impl Store {
         Ok(())
     }
 
+    /// A write transaction. On SQLite it takes the write lock at its start (`BEGIN IMMEDIATE`):
+    /// a deferred transaction that reads and then writes cannot wait for a concurrent writer
+    /// (SQLite answers SQLITE_BUSY at once, without the busy timeout), while an immediate one
+    /// waits its turn under `busy_timeout`.
     pub async fn begin(&self) -> Result<Tx> {
-        Ok(self.pool.begin().await?)
+        Ok(match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        })
     }
 
     pub async fn conn(&self) -> Result<PoolConnection<Any>> {
