@@ -11,7 +11,7 @@ use domain::{
     PARTNER_ROLES,
 };
 use domain::{ClusterId, MembershipId, OrganisationId, ProjectId};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,7 +128,11 @@ impl ImportReport {
 struct Table {
     file: String,
     columns: Vec<String>,
+    /// The rows with as many fields as the header; a ragged row is reported, not kept.
     rows: Vec<(u64, Vec<String>)>,
+    /// Cells (line, column) that were not UTF-8: already reported, so the checks of the
+    /// row's fields say nothing more about them.
+    undecoded: HashSet<(u64, String)>,
     /// Characters that the one text rule refuses, stripped from the cells.
     stripped: usize,
 }
@@ -152,7 +156,11 @@ fn err(file: &str, line: u64, column: &str, message: impl Into<String>) -> RowEr
     RowError { file: file.to_string(), line, column: column.to_string(), message: message.into() }
 }
 
-/// Reads and decodes the file, checking the header and every cell's encoding.
+/// Reads and decodes the file, checking the header and every cell's encoding. `None` when the
+/// header is wrong or the file unreadable: then the rows cannot be checked column by column.
+/// A row with the wrong number of fields is reported and left out, so that the other rows'
+/// fields are still checked and every problem of the file comes out in one pass (finding 15
+/// of issue 13).
 fn read_table(kind: CsvKind, file: &str, bytes: &[u8], errors: &mut Vec<RowError>) -> Option<Table> {
     let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes);
     let mut records = reader.byte_records();
@@ -198,7 +206,11 @@ fn read_table(kind: CsvKind, file: &str, bytes: &[u8], errors: &mut Vec<RowError
             errors.push(err(file, 1, c, "column appears twice"));
         }
     }
+    if !errors.is_empty() {
+        return None;
+    }
     let mut rows = Vec::new();
+    let mut undecoded = HashSet::new();
     let mut stripped = 0;
     let mut line = 1;
     for rec in records {
@@ -240,6 +252,7 @@ fn read_table(kind: CsvKind, file: &str, bytes: &[u8], errors: &mut Vec<RowError
                                 &columns[i],
                                 format!("invalid UTF-8 (byte 0x{:02X} at position {})", cell[at], at + 1),
                             ));
+                            undecoded.insert((line, columns[i].clone()));
                             cells.push(String::from_utf8_lossy(cell).into_owned());
                         }
                     }
@@ -248,7 +261,7 @@ fn read_table(kind: CsvKind, file: &str, bytes: &[u8], errors: &mut Vec<RowError
             }
         }
     }
-    Some(Table { file: file.to_string(), columns, rows, stripped })
+    Some(Table { file: file.to_string(), columns, rows, undecoded, stripped })
 }
 
 impl App {
@@ -267,9 +280,9 @@ impl App {
         }
         let mut report = ImportReport { dry_run, ..Default::default() };
         let Some(table) = read_table(kind, file, bytes, &mut report.errors) else { return Ok(report) };
-        if !report.errors.is_empty() {
-            return Ok(report);
-        }
+        // Errors of ragged rows and undecodable cells are in the report already; every row is
+        // still checked below, and each kind's import writes nothing when the report has errors.
+        let read_errors = report.errors.len();
         report.rows = table.rows.len();
         report.stripped = table.stripped;
         let mut tx = self.store.begin().await?;
@@ -282,6 +295,11 @@ impl App {
         }
         if !report.errors.is_empty() || dry_run {
             tx.rollback().await.map_err(|e| AppError::Internal(e.into()))?;
+            // A cell that was not UTF-8 gets its one message; the checks' messages follow in
+            // the order of the lines.
+            let checks = report.errors.split_off(read_errors);
+            report.errors.extend(checks.into_iter().filter(|e| !table.undecoded.contains(&(e.line, e.column.clone()))));
+            report.errors.sort_by_key(|e| e.line);
             if !report.errors.is_empty() {
                 report.created = 0;
                 report.updated = 0;

@@ -79,6 +79,57 @@ async fn bad_files_are_reported_row_by_row_and_write_nothing() {
     .await;
 }
 
+/// Finding 15 of issue 13: a file with a ragged row and field errors reported only the ragged
+/// row; the field errors came on the next try. One pass reports both: a row with the wrong
+/// number of fields is reported as such (its fields are not read), every other row is checked.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn structural_and_field_errors_are_reported_in_one_pass() {
+    on_every_store(|app, db, label| async move {
+        let file: &[u8] = b"external_id,name,kind,country\n\
+            A1,Acme,company,LU\n\
+            A2,Beta,company\n\
+            A3,Gamma,company,ZZ\n\
+            A4,,startup,LU,extra\n\
+            A5,Caf\xe9 SA,company,LU\n\
+            A1,Acme again,company,LU\n";
+        let r = import(&app, CsvKind::Organisations, "orgs.csv", file, false).await;
+        assert_eq!(
+            errors(&r),
+            [
+                "orgs.csv:3: row: has 3 fields; the header has 4",
+                "orgs.csv:4: country: `ZZ` is not an ISO 3166-1 alpha-2 country code",
+                "orgs.csv:5: row: has 5 fields; the header has 4",
+                "orgs.csv:6: name: invalid UTF-8 (byte 0xE9 at position 4)",
+                "orgs.csv:7: external_id: duplicate `A1` (first on line 2)",
+            ],
+            "{label}"
+        );
+        assert_eq!(org_count(&db).await, 0, "nothing may be written on {label}");
+        // The same on a dry run, and on the other kinds: memberships check clusters too.
+        let dry = import(&app, CsvKind::Organisations, "orgs.csv", file, true).await;
+        assert_eq!(errors(&dry), errors(&r), "{label}");
+        let space = ClusterInput {
+            slug: "space".into(),
+            name: "Space".into(),
+            sector: "Space".into(),
+            description: String::new(),
+        };
+        app.create_cluster(&Actor::system(), &space).await.unwrap();
+        let members = b"organisation,cluster,start_date\nA1,space\nA1,spaec,2020-01-01\n";
+        let m = import(&app, CsvKind::Memberships, "members.csv", members, false).await;
+        assert_eq!(
+            errors(&m),
+            [
+                "members.csv:2: row: has 2 fields; the header has 3",
+                "members.csv:3: organisation: unknown organisation `A1` (import organisations first)",
+                "members.csv:3: cluster: unknown cluster `spaec`",
+            ],
+            "{label}"
+        );
+    })
+    .await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn memberships_name_unknown_clusters_and_organisations() {
     on_every_store(|app, db, label| async move {
