@@ -2,6 +2,7 @@
 
 mod cordis;
 mod csv_import;
+mod demo;
 mod directory;
 mod files;
 mod reasons;
