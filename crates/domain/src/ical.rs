@@ -128,6 +128,32 @@ mod tests {
     use crate::event::{EventSlot, ParticipantStatus};
     use crate::id::{EventId, MeetingId, ParticipantId, SlotId};
 
+    /// The participant whose feed the tests read.
+    fn ada() -> EventParticipant {
+        EventParticipant {
+            id: ParticipantId::new(1),
+            event_id: EventId::new(1),
+            user_id: None,
+            organisation_id: None,
+            name: "Ada".into(),
+            status: ParticipantStatus::Registered,
+            unavailable: Vec::new(),
+            token: "t".into(),
+        }
+    }
+
+    /// A 20-minute slot at 09:40 on 10 March 2027.
+    fn slot() -> EventSlot {
+        EventSlot {
+            id: SlotId::new(3),
+            position: 0,
+            starts_at: "2027-03-10T09:40".into(),
+            minutes: 20,
+            session: "am".into(),
+            tables: None,
+        }
+    }
+
     #[test]
     fn a_moved_meeting_keeps_its_uid_and_a_cancelled_one_says_so() {
         let e = Event {
@@ -137,24 +163,7 @@ mod tests {
             timezone: "Europe/Luxembourg".into(),
             ..Default::default()
         };
-        let p = EventParticipant {
-            id: ParticipantId::new(1),
-            event_id: EventId::new(1),
-            user_id: None,
-            organisation_id: None,
-            name: "Ada".into(),
-            status: ParticipantStatus::Registered,
-            unavailable: Vec::new(),
-            token: "t".into(),
-        };
-        let slot = EventSlot {
-            id: SlotId::new(3),
-            position: 0,
-            starts_at: "2027-03-10T09:40".into(),
-            minutes: 20,
-            session: "am".into(),
-            tables: None,
-        };
+        let (p, slot) = (ada(), slot());
         let item = |status| AgendaItem {
             meeting_id: MeetingId::new(7),
             slot: Some(slot.clone()),
@@ -194,24 +203,7 @@ mod tests {
             timezone: "Europe/Luxembourg".into(),
             ..Default::default()
         };
-        let p = EventParticipant {
-            id: ParticipantId::new(1),
-            event_id: EventId::new(1),
-            user_id: None,
-            organisation_id: None,
-            name: "Ada".into(),
-            status: ParticipantStatus::Registered,
-            unavailable: Vec::new(),
-            token: "t".into(),
-        };
-        let slot = EventSlot {
-            id: SlotId::new(3),
-            position: 0,
-            starts_at: "2027-03-10T09:40".into(),
-            minutes: 20,
-            session: "am".into(),
-            tables: None,
-        };
+        let (p, slot) = (ada(), slot());
         let evil = "Evil\rEND:VEVENT\rBEGIN:VEVENT\rUID:x\r\nSUMMARY:y\n; a, b \\ c\u{7}\u{85}d\u{1b}[0m \u{e9}t\u{e9} "
             .to_string() + &"long ".repeat(30);
         let items = [
