@@ -63,6 +63,12 @@ fn describe(cmd: &Command) -> String {
 }
 
 fn ci() -> Result<()> {
+    // A CI build is built once and thrown away: incremental caches would only double the disk it
+    // needs (a clean run once died with "No space left on device").
+    if std::env::var_os("CI").is_some() && std::env::var_os("CARGO_INCREMENTAL").is_none() {
+        std::env::set_var("CARGO_INCREMENTAL", "0");
+    }
+    report_disk();
     let tools = tools::ensure()?;
     run(Command::new("cargo").args(["fmt", "--all", "--check"]))?;
     run(Command::new("cargo").args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
@@ -74,5 +80,19 @@ fn ci() -> Result<()> {
         .env("CLUSTERBRIDGE_CHROMIUM", &tools.chromium)
         .env("CLUSTERBRIDGE_CHROMEDRIVER", &tools.chromedriver));
     drop(server);
+    report_disk();
     result
+}
+
+/// Prints the free space where `target/` lives, so that a CI run that runs out of disk says so.
+fn report_disk() {
+    if let Ok(out) = Command::new("df").args(["-h", "."]).output() {
+        eprint!("{}", String::from_utf8_lossy(&out.stdout));
+    }
+    let target = std::path::Path::new("target");
+    if target.exists() {
+        if let Ok(out) = Command::new("du").args(["-sh", "target"]).output() {
+            eprint!("{}", String::from_utf8_lossy(&out.stdout));
+        }
+    }
 }
