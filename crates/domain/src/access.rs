@@ -1,12 +1,19 @@
 //! Who may do what. Every rule of the role model lives here, as plain functions over an `Actor`,
 //! so the web layer, the CLI and the tests all ask the same questions.
 //!
-//! Roles: an agency `admin` may do everything; a cluster `manager` runs the clusters assigned to
-//! them (their members, projects and memberships); a `member` keeps their own organisation's
-//! profile and people; a `participant` is an event-scoped guest (the events work grants them
-//! events) who otherwise sees what the public sees. Anonymous visitors read the public directory.
+//! Roles: an agency `admin` may do everything but see what a person shares only on agreement; a
+//! cluster `manager` runs the clusters assigned to them: the organisations that are *current*
+//! members of those clusters, their projects and memberships. An existing organisation joins a
+//! manager's cluster only by accepting an invitation ([`Actor::membership_add`]), so a manager
+//! cannot take an organisation over by adding it. A `member` keeps their own organisation's
+//! profile and people and answers its invitations; a `participant` is an event-scoped guest who
+//! otherwise sees what the public sees. Anonymous visitors read the public directory.
+//!
+//! Consent ([`agreed`]) is the person's: only a request the viewer sent and that the person (or
+//! their organisation's own account) accepted opens their `on_agreement` fields. A meeting that
+//! organisers added was accepted by nobody and opens nothing, for anyone, admins included.
 
-use crate::id::{ClusterId, OrganisationId, UserId};
+use crate::id::{ClusterId, OrganisationId, PersonId, UserId};
 use crate::Visibility;
 
 /// The role of an account.
@@ -107,13 +114,50 @@ impl Actor {
         matches!(self.role, Some(Role::Admin | Role::Manager))
     }
 
-    /// `org_clusters`: the clusters the organisation currently belongs to.
-    pub fn can_edit_organisation(&self, org_id: OrganisationId, org_clusters: &[ClusterId]) -> bool {
-        self.manages_any(org_clusters) || (self.role == Some(Role::Member) && self.organisation_id == Some(org_id))
+    /// The organisation's own account: a member account of that organisation.
+    pub fn represents(&self, org_id: OrganisationId) -> bool {
+        self.role == Some(Role::Member) && self.organisation_id == Some(org_id)
     }
 
-    pub fn can_delete_organisation(&self, org_clusters: &[ClusterId]) -> bool {
-        self.is_admin() || (!org_clusters.is_empty() && self.manages_any(org_clusters))
+    /// `org_clusters`: the clusters the organisation is a current member of (accepted
+    /// memberships only: a pending invitation is not one).
+    pub fn can_edit_organisation(&self, org_id: OrganisationId, org_clusters: &[ClusterId]) -> bool {
+        self.manages_any(org_clusters) || self.represents(org_id)
+    }
+
+    /// Deleting an organisation removes it from every cluster at once, which no single
+    /// cluster's manager may decide: admins only.
+    pub fn can_delete_organisation(&self) -> bool {
+        self.is_admin()
+    }
+
+    /// What adding an organisation to `cluster_id` does for this actor: an admin's addition is a
+    /// membership at once; a manager of the cluster sends an invitation that the organisation
+    /// answers ([`Actor::can_answer_invitation`]); anyone else may not.
+    pub fn membership_add(&self, cluster_id: ClusterId) -> MembershipAdd {
+        if self.is_admin() {
+            MembershipAdd::Immediate
+        } else if self.manages_cluster(cluster_id) {
+            MembershipAdd::Invitation
+        } else {
+            MembershipAdd::Forbidden
+        }
+    }
+
+    /// An invitation of `org_id` is answered by the organisation's own account, or an admin.
+    pub fn can_answer_invitation(&self, org_id: OrganisationId) -> bool {
+        self.is_admin() || self.represents(org_id)
+    }
+
+    /// Who may list an organisation's pending invitations: those who may answer them, and
+    /// managers (who see only their own clusters' invitations: [`Actor::can_see_invitation`]).
+    pub fn can_list_invitations(&self, org_id: OrganisationId) -> bool {
+        self.can_answer_invitation(org_id) || self.role == Some(Role::Manager)
+    }
+
+    /// Who sees an invitation: those who may answer it, and the managers of the inviting cluster.
+    pub fn can_see_invitation(&self, org_id: OrganisationId, cluster_id: ClusterId) -> bool {
+        self.can_answer_invitation(org_id) || self.manages_cluster(cluster_id)
     }
 
     pub fn can_manage_people(&self, org_id: OrganisationId, org_clusters: &[ClusterId]) -> bool {
@@ -125,8 +169,11 @@ impl Actor {
         matches!(self.role, Some(Role::Admin | Role::Manager))
     }
 
-    pub fn can_edit_project(&self, project_clusters: &[ClusterId]) -> bool {
-        self.manages_any(project_clusters)
+    /// A project is changed (and deleted) by its partners' own accounts, the managers of a
+    /// cluster involved and admins. `project_clusters`: the clusters it declares and those its
+    /// partners are current members of; `partners`: its partner organisations.
+    pub fn can_edit_project(&self, project_clusters: &[ClusterId], partners: &[OrganisationId]) -> bool {
+        self.manages_any(project_clusters) || partners.iter().any(|o| self.represents(*o))
     }
 
     pub fn can_manage_users(&self) -> bool {
@@ -138,6 +185,60 @@ impl Actor {
     }
 }
 
+/// What adding an organisation to a cluster does (see [`Actor::membership_add`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MembershipAdd {
+    /// A current membership at once.
+    Immediate,
+    /// A pending invitation: no membership, and no right, until the organisation accepts.
+    Invitation,
+    Forbidden,
+}
+
+/// The account that accepted a request the viewer sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Acceptor {
+    pub user_id: UserId,
+    pub role: Role,
+    pub organisation_id: Option<OrganisationId>,
+}
+
+/// An accepted request the viewer sent, as far as consent goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Agreement {
+    /// A contact request for this person, accepted by the person or their organisation's own
+    /// account (only they may answer one).
+    Contact(PersonId),
+    /// A meeting request, with the account that accepted it: the participant asked. `None` when
+    /// nobody accepted: organisers added the meeting, which counts for scheduling, never as
+    /// consent.
+    Meeting(Option<Acceptor>),
+}
+
+/// A contact person as consent sees them: who they are, their organisation, their own account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Consenter {
+    pub person: PersonId,
+    pub organisation_id: OrganisationId,
+    pub account: Option<UserId>,
+}
+
+/// Whether `person` agreed to show the viewer their `on_agreement` fields, given the viewer's
+/// accepted `agreements`: a contact request for them, or a meeting request accepted by their own
+/// account or by their organisation's own account (which speaks for its people, as it does when
+/// it answers a contact request). Nothing else agrees: not a meeting organisers added, not a
+/// request the viewer accepted from them, not the viewer's role.
+pub fn agreed(person: Consenter, agreements: &[Agreement]) -> bool {
+    agreements.iter().any(|a| match a {
+        Agreement::Contact(p) => *p == person.person,
+        Agreement::Meeting(None) => false,
+        Agreement::Meeting(Some(by)) => {
+            person.account == Some(by.user_id)
+                || (by.role == Role::Member && by.organisation_id == Some(person.organisation_id))
+        }
+    })
+}
+
 /// How the viewer stands to the person whose contact field is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Relation {
@@ -145,7 +246,7 @@ pub struct Relation {
     pub same_organisation: bool,
     /// The viewer manages a cluster the person's organisation belongs to (or is an admin).
     pub manages_organisation: bool,
-    /// The person accepted a meeting or contact request from the viewer.
+    /// The person accepted a meeting or contact request from the viewer ([`agreed`]).
     pub agreed: bool,
 }
 
@@ -262,6 +363,103 @@ mod tests {
         assert!(member.can_edit_organisation(OrganisationId::new(5), &[]));
         assert!(!member.can_edit_organisation(OrganisationId::new(6), &[]));
         assert!(!member.can_create_organisation());
+    }
+
+    #[test]
+    fn managers_act_only_on_current_members_and_invite_the_others() {
+        let (space, ict) = (ClusterId::new(1), ClusterId::new(2));
+        let org = OrganisationId::new(5);
+        let mut manager = user(Role::Manager);
+        manager.managed_clusters = vec![ict];
+        let mut own = user(Role::Member);
+        own.organisation_id = Some(org);
+        let mut other = user(Role::Member);
+        other.organisation_id = Some(OrganisationId::new(6));
+        let mut guest = user(Role::Participant);
+        guest.organisation_id = Some(org);
+        // Org 5 is a current member of Space only (an invitation to ICT is pending: not a cluster).
+        assert!(!manager.can_edit_organisation(org, &[space]));
+        assert!(manager.can_edit_organisation(org, &[space, ict]));
+        assert!(!manager.can_manage_people(org, &[space]));
+        assert!(own.can_edit_organisation(org, &[]));
+        assert!(!guest.can_edit_organisation(org, &[space]), "a participant does not speak for its organisation");
+        // Deleting is for admins, whatever the clusters.
+        for (a, want) in [(&manager, false), (&own, false), (&user(Role::Admin), true), (&Actor::anonymous(), false)] {
+            assert_eq!(a.can_delete_organisation(), want, "{:?}", a.role);
+        }
+        assert!(Actor::system().can_delete_organisation());
+        // Adding: admins at once, the cluster's managers by invitation, nobody else.
+        assert_eq!(user(Role::Admin).membership_add(ict), MembershipAdd::Immediate);
+        assert_eq!(Actor::system().membership_add(ict), MembershipAdd::Immediate);
+        assert_eq!(manager.membership_add(ict), MembershipAdd::Invitation);
+        assert_eq!(manager.membership_add(space), MembershipAdd::Forbidden);
+        assert_eq!(own.membership_add(ict), MembershipAdd::Forbidden);
+        assert_eq!(Actor::anonymous().membership_add(ict), MembershipAdd::Forbidden);
+        // Answering: the organisation's own account or an admin; seeing: also the inviting managers.
+        assert!(own.can_answer_invitation(org));
+        assert!(user(Role::Admin).can_answer_invitation(org));
+        assert!(!other.can_answer_invitation(org));
+        assert!(!guest.can_answer_invitation(org));
+        assert!(!manager.can_answer_invitation(org));
+        assert!(manager.can_list_invitations(org) && own.can_list_invitations(org));
+        assert!(!other.can_list_invitations(org) && !guest.can_list_invitations(org));
+        assert!(manager.can_see_invitation(org, ict));
+        assert!(!manager.can_see_invitation(org, space));
+        assert!(!other.can_see_invitation(org, ict));
+    }
+
+    #[test]
+    fn projects_are_changed_by_partners_managers_involved_and_admins() {
+        let (space, ict) = (ClusterId::new(1), ClusterId::new(2));
+        let partner = OrganisationId::new(5);
+        let mut manager = user(Role::Manager);
+        manager.managed_clusters = vec![ict];
+        let mut member = user(Role::Member);
+        member.organisation_id = Some(partner);
+        let mut outsider = user(Role::Member);
+        outsider.organisation_id = Some(OrganisationId::new(6));
+        assert!(manager.can_edit_project(&[space, ict], &[partner]));
+        assert!(!manager.can_edit_project(&[space], &[partner]), "an unrelated manager");
+        assert!(member.can_edit_project(&[space], &[partner]));
+        assert!(!outsider.can_edit_project(&[space], &[partner]));
+        assert!(!user(Role::Participant).can_edit_project(&[space], &[partner]));
+        assert!(user(Role::Admin).can_edit_project(&[], &[]));
+        assert!(!Actor::anonymous().can_edit_project(&[space], &[partner]));
+    }
+
+    #[test]
+    fn consent_needs_an_acceptance_by_the_person_or_their_organisation() {
+        let org = OrganisationId::new(5);
+        let robin = Consenter { person: PersonId::new(1), organisation_id: org, account: Some(UserId::new(40)) };
+        let ana = Consenter { person: PersonId::new(2), organisation_id: org, account: None };
+        let by = |user: i64, role: Role, organisation: Option<i64>| {
+            Agreement::Meeting(Some(Acceptor {
+                user_id: UserId::new(user),
+                role,
+                organisation_id: organisation.map(OrganisationId::new),
+            }))
+        };
+        // A meeting organisers added: accepted by nobody, agrees to nothing.
+        assert!(!agreed(robin, &[Agreement::Meeting(None)]));
+        assert!(!agreed(ana, &[Agreement::Meeting(None)]));
+        // The organisation's own account accepted: it speaks for its people.
+        assert!(agreed(ana, &[by(30, Role::Member, Some(5))]));
+        assert!(agreed(robin, &[by(30, Role::Member, Some(5))]));
+        // Robin's own account accepted: Robin agreed, Ana did not.
+        assert!(agreed(robin, &[by(40, Role::Participant, None)]));
+        assert!(!agreed(ana, &[by(40, Role::Participant, None)]));
+        // Another organisation's account, or a guest naming the organisation, speaks for nobody here.
+        assert!(!agreed(ana, &[by(31, Role::Member, Some(6))]));
+        assert!(!agreed(ana, &[by(32, Role::Participant, Some(5))]));
+        assert!(!agreed(ana, &[by(33, Role::Admin, Some(5))]));
+        // A contact request opens the person asked for only.
+        assert!(agreed(robin, &[Agreement::Contact(PersonId::new(1))]));
+        assert!(!agreed(ana, &[Agreement::Contact(PersonId::new(1))]));
+        assert!(!agreed(ana, &[]));
+        // Without agreement the role opens nothing of `on_agreement`, admins included.
+        let rel = Relation { manages_organisation: true, ..Relation::default() };
+        assert!(!can_see_contact(&user(Role::Admin), Visibility::OnAgreement, rel));
+        assert!(can_see_contact(&user(Role::Member), Visibility::OnAgreement, Relation { agreed: true, ..rel }));
     }
 
     #[test]

@@ -46,6 +46,8 @@ ids! {
     OrganisationId;
     /// An organisation's membership of a cluster.
     MembershipId;
+    /// A cluster manager's invitation of an organisation into their cluster.
+    InvitationId;
     /// A person (an organisation's contact).
     PersonId;
     /// A project.

@@ -18,6 +18,7 @@ pub mod event;
 pub mod ical;
 pub mod id;
 pub mod input;
+pub mod invitation;
 pub mod listing;
 pub mod model;
 pub mod programme;
@@ -35,9 +36,10 @@ pub use event::{
     MeetingRequest, MeetingStatus, ParticipantStatus, RequestStatus,
 };
 pub use id::{
-    ClusterId, ContactRequestId, EventId, MeetingId, MembershipId, OrganisationId, ParticipantId, PersonId, ProjectId,
-    RequestId, SavedSearchId, SlotId, TokenId, UserId,
+    ClusterId, ContactRequestId, EventId, InvitationId, MeetingId, MembershipId, OrganisationId, ParticipantId,
+    PersonId, ProjectId, RequestId, SavedSearchId, SlotId, TokenId, UserId,
 };
+pub use invitation::{Invitation, InvitationStatus};
 pub use listing::{ClusterLink, ClusterSummary, DirectoryRow, Facets, HistoryEntry, OrgHit, PartnerLink, ProjectText};
 pub use model::*;
 pub use programme::ProgrammeBlock;

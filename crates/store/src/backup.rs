@@ -15,6 +15,7 @@ pub const TABLES: &[&str] = &[
     "org_terms",
     "memberships",
     "users",
+    "membership_invitations",
     "user_clusters",
     "people",
     "projects",
@@ -64,6 +65,7 @@ pub async fn dump(conn: &mut Conn) -> Result<Dump> {
         } else if table.contains('_')
             && ![
                 "cluster_history",
+                "membership_invitations",
                 "api_tokens",
                 "contact_requests",
                 "audit_log",

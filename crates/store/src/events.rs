@@ -464,23 +464,6 @@ pub async fn feedback_counts(conn: &mut Conn, event_id: EventId) -> Result<Vec<(
     rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect()
 }
 
-/// Organisations of the people an account has an accepted meeting with (at any event): their
-/// `on_agreement` contact fields are revealed to it.
-pub async fn meeting_partner_orgs(conn: &mut Conn, user_id: UserId) -> Result<Vec<OrganisationId>> {
-    let mut ids: Vec<i64> = sqlx::query_scalar(
-        "SELECT p2.organisation_id FROM meeting_requests r
-         JOIN event_participants p1 ON p1.id = r.from_participant OR p1.id = r.to_participant
-         JOIN event_participants p2 ON (p2.id = r.from_participant OR p2.id = r.to_participant) AND p2.id <> p1.id
-         WHERE r.status = 'accepted' AND p1.user_id = $1 AND p2.organisation_id IS NOT NULL",
-    )
-    .bind(user_id.get())
-    .fetch_all(&mut *conn)
-    .await?;
-    ids.sort_unstable();
-    ids.dedup();
-    Ok(ids.into_iter().map(OrganisationId::new).collect())
-}
-
 /// Locks a meeting to a slot and table (or unlocks it), bumping its sequence when it moves.
 pub async fn set_pin(
     conn: &mut Conn,

@@ -10,6 +10,7 @@
 mod backup;
 mod clusters;
 mod events;
+mod invitations;
 mod orgs;
 mod people;
 mod projects;
@@ -21,6 +22,7 @@ mod users;
 pub use backup::{dump, is_empty, restore, Dump, DumpValue, TableDump, TABLES};
 pub use clusters::*;
 pub use events::*;
+pub use invitations::*;
 pub use orgs::*;
 pub use people::*;
 pub use projects::*;

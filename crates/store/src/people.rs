@@ -176,14 +176,3 @@ pub async fn answer_contact_request(
             .rows_affected();
     Ok(n == 1)
 }
-
-/// People who accepted a contact request from `user_id`.
-pub async fn agreed_people(conn: &mut Conn, user_id: UserId) -> Result<Vec<PersonId>> {
-    let ids: Vec<i64> = sqlx::query_scalar(
-        "SELECT DISTINCT person_id FROM contact_requests WHERE from_user_id = $1 AND status = 'accepted'",
-    )
-    .bind(user_id.get())
-    .fetch_all(&mut *conn)
-    .await?;
-    Ok(ids.into_iter().map(PersonId::new).collect())
-}

@@ -103,7 +103,7 @@ fn openapi() -> Value {
         let mut responses = serde_json::Map::new();
         for code in e.responses {
             let r = match code {
-                200 | 201 => {
+                200..=202 => {
                     json!({"description": "OK", "content": {"application/json": {"schema": {"type": "object"}}}})
                 }
                 204 => json!({"description": "Done"}),

@@ -33,6 +33,11 @@ pub(crate) fn created(v: Value) -> ApiResult {
     Ok((StatusCode::CREATED, Json(v)).into_response())
 }
 
+/// 202: what was asked for waits for someone else (an invitation the organisation answers).
+pub(crate) fn accepted(v: Value) -> ApiResult {
+    Ok((StatusCode::ACCEPTED, Json(v)).into_response())
+}
+
 pub(crate) fn no_content() -> ApiResult {
     Ok(StatusCode::NO_CONTENT.into_response())
 }

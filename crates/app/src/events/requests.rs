@@ -123,6 +123,8 @@ impl App {
             return Err(AppError::Conflict(format!("meeting request {request_id} is no longer pending")));
         }
         if accept {
+            // Who accepted: the consent that opens contact fields (`domain::access::agreed`).
+            store::set_request_accepted_by(&mut tx, request_id, user_id).await?;
             store::insert_meeting(&mut tx, r.event_id, request_id, &self.now_text()).await?;
         }
         self.audit(&mut tx, actor, status.as_str(), "meeting_request", request_id, "").await?;

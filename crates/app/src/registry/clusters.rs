@@ -1,5 +1,5 @@
 //! Clusters: the list with counts, a cluster's page (members, projects, links to other clusters,
-//! history, managers), creating and renaming one, and merges and splits, which move current
+//! history, managers, and for those who run it the invitations waiting for an answer), creating and renaming one, and merges and splits, which move current
 //! memberships and write the history of both sides.
 
 use super::slug_conflict;
@@ -23,6 +23,8 @@ pub struct ClusterPage {
     /// their person names and one line for the others (`domain::access::public_manager_names`).
     pub managers: Vec<String>,
     pub successor: Option<Cluster>,
+    /// Organisations invited and not yet answering: shown only to those who run the cluster.
+    pub invited: Vec<Organisation>,
     pub can_edit: bool,
 }
 
@@ -67,7 +69,24 @@ impl App {
             None => None,
         };
         let can_edit = actor.can_edit_cluster(cluster.id);
-        Ok(ClusterPage { cluster, members, projects, project_total, links, history, managers, successor, can_edit })
+        let mut invited = Vec::new();
+        if can_edit {
+            for i in store::pending_invitations_of_cluster(&mut conn, cluster.id).await? {
+                invited.extend(store::get_org(&mut conn, i.organisation_id).await?);
+            }
+        }
+        Ok(ClusterPage {
+            cluster,
+            members,
+            projects,
+            project_total,
+            links,
+            history,
+            managers,
+            successor,
+            invited,
+            can_edit,
+        })
     }
 
     pub async fn create_cluster(&self, actor: &Actor, input: &ClusterInput) -> AppResult<ClusterId> {

@@ -13,6 +13,7 @@ mod projects;
 mod search;
 
 pub use clusters::ClusterPage;
+pub use memberships::MembershipAdded;
 pub use organisations::OrgPage;
 pub use people::PersonView;
 pub use projects::{ProjectPage, ProjectQuery};

@@ -1,10 +1,13 @@
-//! Organisations: reading one (its page, with memberships, projects, partners and the people
-//! this viewer may see), creating, changing and deleting one. Every write re-indexes the
+//! Organisations: reading one (its page, with memberships, pending invitations, projects,
+//! partners and the people this viewer may see), creating, changing and deleting one (admins
+//! only: `domain::access::Actor::can_delete_organisation`). Every write re-indexes the
 //! organisation's directory terms in the same transaction.
 
 use super::{draft_of, external_id_conflict};
 use crate::{App, AppError, AppResult};
-use domain::{Actor, Cluster, Membership, Organisation, OrganisationDraft, OrganisationInput, PartnerLink, Project};
+use domain::{
+    Actor, Cluster, Invitation, Membership, Organisation, OrganisationDraft, OrganisationInput, PartnerLink, Project,
+};
 use domain::{ClusterId, OrganisationId};
 use store::Conn;
 
@@ -15,6 +18,9 @@ pub struct OrgPage {
     pub projects: Vec<(Project, String)>,
     pub partners: Vec<PartnerLink>,
     pub people: Vec<super::PersonView>,
+    /// Pending invitations this viewer may see, with their cluster and whether the viewer may
+    /// answer them (the organisation's own account, admins).
+    pub invitations: Vec<(Invitation, Cluster, bool)>,
     pub can_edit: bool,
     pub can_delete: bool,
 }
@@ -39,9 +45,11 @@ impl App {
         let projects = store::projects_of_org(&mut conn, id, 200).await?;
         let partners = store::org_partners(&mut conn, id, 30).await?;
         let people = self.people_views(&mut conn, actor, id, &clusters).await?;
+        let invitations = self.visible_invitations(&mut conn, actor, id).await?;
         Ok(OrgPage {
             can_edit: actor.can_edit_organisation(id, &clusters),
-            can_delete: actor.can_delete_organisation(&clusters),
+            can_delete: actor.can_delete_organisation(),
+            invitations,
             org,
             memberships,
             projects,
@@ -92,8 +100,7 @@ impl App {
     pub async fn delete_org(&self, actor: &Actor, id: OrganisationId) -> AppResult<()> {
         let mut tx = self.store.begin().await?;
         let old = store::get_org(&mut tx, id).await?.ok_or_else(|| AppError::NotFound(format!("organisation {id}")))?;
-        let clusters = store::current_clusters_of_org(&mut tx, id, &self.today_text()).await?;
-        if !actor.can_delete_organisation(&clusters) {
+        if !actor.can_delete_organisation() {
             return Err(AppError::Forbidden);
         }
         store::delete_org(&mut tx, id).await?;

@@ -1,9 +1,11 @@
 //! Contact people of organisations and the requests to be put in contact with them. Each
-//! viewer sees a person's e-mail and phone as `domain::access::can_see_contact` allows; an
-//! accepted contact request (or an accepted meeting) reveals `on_agreement` fields.
+//! viewer sees a person's e-mail and phone as `domain::access::can_see_contact` allows; a
+//! contact or meeting request the viewer sent and the person (or their organisation's own
+//! account) accepted reveals `on_agreement` fields (`domain::access::agreed`). A meeting
+//! organisers added was accepted by nobody and reveals nothing.
 
 use crate::{App, AppError, AppResult};
-use domain::access::{can_see_contact, Relation};
+use domain::access::{agreed, can_see_contact, Consenter, Relation};
 use domain::{Actor, ContactRequest, ContactStatus, PersonDraft, PersonInput};
 use domain::{ClusterId, ContactRequestId, OrganisationId, PersonId};
 use store::Conn;
@@ -30,14 +32,9 @@ impl App {
         org_id: OrganisationId,
         org_clusters: &[ClusterId],
     ) -> AppResult<Vec<PersonView>> {
-        let agreed = match actor.user_id {
-            Some(u) => store::agreed_people(conn, u).await?,
+        let agreements = match actor.user_id {
+            Some(u) => store::agreements_of(conn, u).await?,
             None => Vec::new(),
-        };
-        // An accepted meeting request agrees between the two sides' organisations.
-        let met = match actor.user_id {
-            Some(u) => store::meeting_partner_orgs(conn, u).await?.contains(&org_id),
-            None => false,
         };
         let people = store::people_of_org(conn, org_id).await?;
         Ok(people
@@ -46,7 +43,10 @@ impl App {
                 let rel = Relation {
                     same_organisation: actor.organisation_id == Some(org_id),
                     manages_organisation: actor.manages_any(org_clusters),
-                    agreed: agreed.contains(&p.id) || met,
+                    agreed: agreed(
+                        Consenter { person: p.id, organisation_id: p.organisation_id, account: p.user_id },
+                        &agreements,
+                    ),
                 };
                 let show =
                     |v, value: &str| (can_see_contact(actor, v, rel) && !value.is_empty()).then(|| value.to_string());

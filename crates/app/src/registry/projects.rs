@@ -1,6 +1,8 @@
 //! Projects and their partners: the project list (text, cluster, organisation and kind
 //! filters), a project's page, creating, changing and deleting projects, and adding or removing
-//! partners (which re-indexes the partner organisations).
+//! partners (which re-indexes the partner organisations). A project is changed by its partners'
+//! own accounts, the managers of a cluster involved and admins
+//! (`domain::access::Actor::can_edit_project`).
 
 use super::{draft_of, external_id_conflict, non_empty, Paging, MAX_QUERY_CHARS};
 use crate::{App, AppError, AppResult};
@@ -86,7 +88,21 @@ impl App {
                 clusters.push(c);
             }
         }
-        Ok(ProjectPage { can_edit: actor.can_edit_project(&cluster_ids), project, partners, clusters })
+        let partner_ids: Vec<OrganisationId> = partners.iter().map(|(o, _)| o.id).collect();
+        Ok(ProjectPage { can_edit: actor.can_edit_project(&cluster_ids, &partner_ids), project, partners, clusters })
+    }
+
+    /// Whether `actor` may change project `id`: its partners' accounts, the managers of a
+    /// cluster involved (declared, or one a partner is a current member of), admins.
+    async fn check_project_rights(&self, conn: &mut Conn, actor: &Actor, id: ProjectId) -> AppResult<()> {
+        let clusters = store::clusters_of_project(conn, id, &self.today_text()).await?;
+        let partners: Vec<OrganisationId> =
+            store::partners_of_project(conn, id).await?.into_iter().map(|(o, _)| o.id).collect();
+        if actor.can_edit_project(&clusters, &partners) {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden)
+        }
     }
 
     fn project_status(&self, d: &ProjectDraft) -> ProjectStatus {
@@ -141,9 +157,7 @@ impl App {
     ) -> AppResult<()> {
         let mut tx = self.store.begin().await?;
         store::get_project(&mut tx, id).await?.ok_or_else(|| AppError::NotFound(format!("project {id}")))?;
-        if !actor.can_edit_project(&store::clusters_of_project(&mut tx, id, &self.today_text()).await?) {
-            return Err(AppError::Forbidden);
-        }
+        self.check_project_rights(&mut tx, actor, id).await?;
         let d = ProjectDraft::parse(input).map_err(AppError::Validation)?;
         store::update_project(&mut tx, id, &d, self.project_status(&d), &self.now_text())
             .await
@@ -160,9 +174,7 @@ impl App {
     pub async fn delete_project(&self, actor: &Actor, id: ProjectId) -> AppResult<()> {
         let mut tx = self.store.begin().await?;
         store::get_project(&mut tx, id).await?.ok_or_else(|| AppError::NotFound(format!("project {id}")))?;
-        if !actor.can_edit_project(&store::clusters_of_project(&mut tx, id, &self.today_text()).await?) {
-            return Err(AppError::Forbidden);
-        }
+        self.check_project_rights(&mut tx, actor, id).await?;
         let partners = store::partners_of_project(&mut tx, id).await?;
         store::delete_project(&mut tx, id).await?;
         for (o, _) in partners {
@@ -190,9 +202,7 @@ impl App {
         let org = store::get_org(&mut tx, org_id)
             .await?
             .ok_or_else(|| AppError::field("organisation", format!("no organisation {org_id}")))?;
-        if !actor.can_edit_project(&store::clusters_of_project(&mut tx, project_id, &self.today_text()).await?) {
-            return Err(AppError::Forbidden);
-        }
+        self.check_project_rights(&mut tx, actor, project_id).await?;
         store::upsert_partner(&mut tx, project_id, org_id, role).await?;
         self.reindex_org(&mut tx, org_id, &draft_of(&org)).await?;
         self.audit(&mut tx, actor, "set_partner", "project", project_id, format!("organisation {org_id} as {role}"))
@@ -203,9 +213,7 @@ impl App {
 
     pub async fn remove_partner(&self, actor: &Actor, project_id: ProjectId, org_id: OrganisationId) -> AppResult<()> {
         let mut tx = self.store.begin().await?;
-        if !actor.can_edit_project(&store::clusters_of_project(&mut tx, project_id, &self.today_text()).await?) {
-            return Err(AppError::Forbidden);
-        }
+        self.check_project_rights(&mut tx, actor, project_id).await?;
         if !store::remove_partner(&mut tx, project_id, org_id).await? {
             return Err(AppError::NotFound(format!("partner {org_id} of project {project_id}")));
         }

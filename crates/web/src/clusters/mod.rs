@@ -228,6 +228,8 @@ struct ClusterView {
     can_edit: bool,
     can_split: bool,
     member_error: Option<String>,
+    /// `(id, name)` of organisations invited and not yet answering (for those who run it).
+    invited: Vec<(i64, String)>,
 }
 
 async fn cluster_page(State(s): State<AppState>, v: Viewer, Path(slug): Path<String>) -> PageResult {
@@ -269,6 +271,7 @@ async fn cluster_view(s: &AppState, v: &Viewer, slug: &str, member_error: Option
         history: p.history.into_iter().map(|h| (h.at.get(..10).unwrap_or(&h.at).to_string(), h.detail)).collect(),
         can_edit: p.can_edit,
         can_split: v.actor.is_admin() && p.cluster.status == domain::ClusterStatus::Active,
+        invited: p.invited.iter().map(|o| (o.id.get(), o.display_name())).collect(),
     };
     Ok((status, render(&view)).into_response())
 }

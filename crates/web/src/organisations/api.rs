@@ -1,12 +1,14 @@
-//! The organisations' JSON handlers: search, create, read, update, delete, and memberships.
+//! The organisations' JSON handlers: search, create, read, update, delete, and memberships (an
+//! admin's addition answers 201 with the membership, a manager's 202 with the invitation).
 
 use super::{DirectoryParams, OrganisationFields, ORG_FIELDS};
 use crate::auth::{signed_in, ApiCaller};
-use crate::endpoint::{created, no_content, ok};
+use crate::endpoint::{accepted, created, no_content, ok};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{path_id, StrictQuery};
 use crate::wire::{self, Body};
 use crate::AppState;
+use app::registry::MembershipAdded;
 use app::AppError;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -109,11 +111,19 @@ pub(super) async fn membership_create(
     if !b.has("cluster") {
         return Err(ApiError(AppError::field("cluster", "is required")));
     }
-    let mid = s
+    let added = s
         .app
         .add_membership(&actor, org_id, &b.req("cluster"), b.opt("start_date").as_deref(), b.opt("end_date").as_deref())
         .await?;
-    created(json!({"id": mid.get(), "organisation_id": org_id.get()}))
+    match added {
+        MembershipAdded::Member(mid) => created(json!({"id": mid.get(), "organisation_id": org_id.get()})),
+        MembershipAdded::Invited(id) => accepted(json!({
+            "invitation": id.get(),
+            "organisation_id": org_id.get(),
+            "status": "pending",
+            "message": "invitation sent, waiting for the organisation",
+        })),
+    }
 }
 
 pub(super) async fn membership_end(

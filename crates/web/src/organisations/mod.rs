@@ -1,9 +1,11 @@
 //! Organisations: the directory search (page and API), one organisation's page with its
-//! clusters, projects, partners and people, creating, editing and deleting, memberships (API;
-//! the cluster's page adds them too), and the contact people with their contact requests
-//! (`people`). `api` holds the JSON handlers, `pages` the HTML ones.
+//! clusters, projects, partners and people, creating, editing and deleting (admins), memberships
+//! (API; the cluster's page adds them too) and the invitations a manager's addition becomes
+//! (`invitations`), and the contact people with their contact requests (`people`). `api` holds
+//! the JSON handlers, `pages` the HTML ones.
 
 mod api;
+mod invitations;
 mod pages;
 mod people;
 
@@ -76,7 +78,7 @@ pub(crate) const ENDPOINTS: &[Endpoint] = &[
     Endpoint {
         method: "delete",
         path: "/organisations/{id}",
-        summary: "Delete an organisation (its clusters' managers, admin)",
+        summary: "Delete an organisation (admin)",
         params: &[],
         body: &[],
         responses: &[204, 401, 403, 404],
@@ -106,12 +108,42 @@ pub(crate) const ENDPOINTS: &[Endpoint] = &[
     Endpoint {
         method: "post",
         path: "/organisations/{id}/memberships",
-        summary: "Add the organisation to a cluster (that cluster's managers, admin)",
+        summary: "Add the organisation to a cluster (admin: 201, a membership); a manager of that cluster invites it (202, a pending invitation the organisation answers)",
         params: &[],
         body: &["cluster", "start_date", "end_date"],
-        responses: &[201, 401, 403, 404, 409, 422],
+        responses: &[201, 202, 401, 403, 404, 409, 422],
         tag: "organisations",
         handler: || post(api::membership_create),
+    },
+    Endpoint {
+        method: "get",
+        path: "/organisations/{id}/invitations",
+        summary: "Pending invitations into clusters (the organisation's account and admins; managers see their clusters')",
+        params: &[],
+        body: &[],
+        responses: &[200, 401, 403, 404],
+        tag: "organisations",
+        handler: || get(invitations::list),
+    },
+    Endpoint {
+        method: "post",
+        path: "/invitations/{id}/accept",
+        summary: "Accept an invitation: the membership starts (the organisation's account, admin)",
+        params: &[],
+        body: &[],
+        responses: &[204, 401, 403, 404, 409],
+        tag: "organisations",
+        handler: || post(invitations::accept),
+    },
+    Endpoint {
+        method: "post",
+        path: "/invitations/{id}/decline",
+        summary: "Decline an invitation (the organisation's account, admin)",
+        params: &[],
+        body: &[],
+        responses: &[204, 401, 403, 404, 409],
+        tag: "organisations",
+        handler: || post(invitations::decline),
     },
     Endpoint {
         method: "delete",
@@ -187,6 +219,8 @@ pub(crate) fn pages() -> Router<AppState> {
         .route("/people/{id}/contact", post(people::contact_page))
         .route("/contact-requests/{id}/accept", post(people::accept_page))
         .route("/contact-requests/{id}/decline", post(people::decline_page))
+        .route("/invitations/{id}/accept", post(invitations::accept_page))
+        .route("/invitations/{id}/decline", post(invitations::decline_page))
 }
 
 /// A directory search as sent, by the directory page and `GET /api/v1/organisations`.

@@ -1,5 +1,5 @@
-//! The organisations' pages: the directory with its facets, one organisation's page, and the
-//! new, edit and delete forms.
+//! The organisations' pages: the directory with its facets, one organisation's page (with the
+//! invitations into clusters its account answers there), and the new, edit and delete forms.
 
 use super::{DirectoryParams, OrganisationFields};
 use crate::auth::Viewer;
@@ -63,6 +63,16 @@ struct MembershipRow {
     note: String,
 }
 
+/// A pending invitation into a cluster: buttons for those who may answer, "waiting" for the
+/// inviting managers.
+struct InvitationRow {
+    id: i64,
+    slug: String,
+    name: String,
+    since: String,
+    can_answer: bool,
+}
+
 struct PersonRow {
     id: i64,
     name: String,
@@ -95,6 +105,7 @@ struct OrgView {
     updated_at: String,
     clusters: Vec<(String, String)>,
     memberships: Vec<MembershipRow>,
+    invitations: Vec<InvitationRow>,
     projects: Vec<ProjectRow>,
     partners: Vec<PartnerRow>,
     people: Vec<PersonRow>,
@@ -278,6 +289,17 @@ pub(super) async fn organisation(State(s): State<AppState>, v: Viewer, Path(raw)
                 current: m.end_date.is_none_or(|e| e > s.app.today()),
                 end: date_text(m.end_date),
                 note: m.note.clone(),
+            })
+            .collect(),
+        invitations: p
+            .invitations
+            .iter()
+            .map(|(i, c, can_answer)| InvitationRow {
+                id: i.id.get(),
+                slug: c.slug.clone(),
+                name: c.name.clone(),
+                since: i.created_at.get(..10).unwrap_or(&i.created_at).to_string(),
+                can_answer: *can_answer,
             })
             .collect(),
         projects: p.projects.iter().map(|(x, role)| project_row(x, role)).collect(),

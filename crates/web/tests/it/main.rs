@@ -5,6 +5,7 @@ mod access;
 mod api;
 mod browser;
 mod clusters;
+mod consent;
 mod events;
 mod forms;
 mod matchmaking;
