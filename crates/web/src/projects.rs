@@ -69,7 +69,7 @@ pub(crate) const ENDPOINTS: &[Endpoint] = &[
     Endpoint {
         method: "put",
         path: "/projects/{id}",
-        summary: "Update a project (managers of its clusters, admin)",
+        summary: "Update a project (its partners' accounts, managers of a cluster involved, admin)",
         params: &[],
         body: PROJECT_FIELDS,
         responses: &[200, 401, 403, 404, 422],
@@ -79,7 +79,7 @@ pub(crate) const ENDPOINTS: &[Endpoint] = &[
     Endpoint {
         method: "delete",
         path: "/projects/{id}",
-        summary: "Delete a project (managers of its clusters, admin)",
+        summary: "Delete a project (its partners' accounts, managers of a cluster involved, admin)",
         params: &[],
         body: &[],
         responses: &[204, 401, 403, 404],

@@ -1,5 +1,8 @@
 //! The access matrix: every role against every endpoint, allow or deny in every cell, and the
-//! contact fields each role may see. Allowed means a 2xx answer (or the redirect of a form that
+//! contact fields each role may see. The roles: anonymous, a participant, the member account of
+//! Orbital Sat Works (`member_sat`, the organisation most cells act on, in Space) and of another
+//! organisation (`member_soft`, in ICT), the manager of a cluster the organisation is in
+//! (`manager_space`) and of another (`manager_ict`), and an admin. Allowed means a 2xx answer (or the redirect of a form that
 //! worked); denied means 401 for anonymous visitors (400 for their forms, which fail the CSRF
 //! check first) and 403 for accounts without the right.
 
@@ -10,7 +13,9 @@ use serde_json::{json, Value};
 struct Cell {
     what: &'static str,
     method: Method,
-    /// `{sat}`, `{person}` and `{fresh}` (a new Space member per cell) are substituted.
+    /// `{sat}`, `{person}`, `{project}` (Orbital's project), `{fresh}` (a new Space member per
+    /// cell), `{fresh_project}` (a new project of Orbital's per cell) and `{invitation}` (a new
+    /// invitation of Orbital into a new cluster per cell) are substituted.
     path: &'static str,
     body: Option<Value>,
     /// A page (session cookie) rather than the API (bearer token).
@@ -24,6 +29,36 @@ struct Cell {
 struct Ids {
     sat_participant: domain::ParticipantId,
     meeting: domain::MeetingId,
+    project: domain::ProjectId,
+}
+
+/// A project whose one partner is Orbital Sat Works (so Space is involved), declaring no cluster.
+async fn sat_project(t: &TestApp, title: &str) -> domain::ProjectId {
+    let sys = domain::Actor::system();
+    let input = domain::ProjectInput { title: title.into(), kind: "common".into(), ..Default::default() };
+    let id = t.app.create_project(&sys, &input, &[]).await.unwrap();
+    t.app.set_partner(&sys, id, domain::OrganisationId::new(t.sat), "participant").await.unwrap();
+    id
+}
+
+/// A pending invitation of Orbital Sat Works into a new cluster, sent by that cluster's manager.
+async fn sat_invitation(t: &TestApp, name: &str) -> i64 {
+    let sys = domain::Actor::system();
+    let slug: String = name.to_lowercase().chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
+    let input =
+        domain::ClusterInput { slug: slug.clone(), name: name.into(), sector: "S".into(), description: String::new() };
+    let cluster = t.app.create_cluster(&sys, &input).await.unwrap();
+    let manager = domain::Actor {
+        user_id: None,
+        email: "inviter".into(),
+        role: Some(domain::Role::Manager),
+        managed_clusters: vec![cluster],
+        organisation_id: None,
+    };
+    match t.app.add_membership(&manager, domain::OrganisationId::new(t.sat), &slug, None, None).await.unwrap() {
+        app::registry::MembershipAdded::Invited(id) => id.get(),
+        other => panic!("a manager's addition is an invitation, got {other:?}"),
+    }
 }
 
 const SIGNED_IN: &[&str] = &["participant", "member_sat", "member_soft", "manager_space", "manager_ict", "admin"];
@@ -75,7 +110,9 @@ fn cells() -> Vec<Cell> {
             Some(json!({"name": "Orbital Sat Works", "kind": "company", "country": "LU", "city": "Betzdorf"})),
             &["member_sat", "manager_space", "admin"],
         ),
-        api("delete organisation", Method::DELETE, "/organisations/{fresh}", None, &["manager_space", "admin"]),
+        // Deleting removes an organisation from every cluster: admins only (finding 2 of issue 13).
+        api("delete organisation", Method::DELETE, "/organisations/{fresh}", None, &["admin"]),
+        post("delete organisation form", "/organisations/{fresh}/delete", &[], &["admin"]),
         api("list people", Method::GET, "/organisations/{sat}/people", None, ROLES),
         api(
             "add person",
@@ -93,12 +130,39 @@ fn cells() -> Vec<Cell> {
             ),
             &["member_sat", "manager_space", "admin"],
         ),
+        // An admin adds (201); the ICT manager's addition is an invitation (202, see `consent`).
         api(
             "add membership",
             Method::POST,
             "/organisations/{fresh}/memberships",
             Some(json!({"cluster": "ict"})),
             &["manager_ict", "admin"],
+        ),
+        api(
+            "list invitations",
+            Method::GET,
+            "/organisations/{sat}/invitations",
+            None,
+            &["member_sat", "manager_space", "manager_ict", "admin"],
+        ),
+        api("accept invitation", Method::POST, "/invitations/{invitation}/accept", None, &["member_sat", "admin"]),
+        api("decline invitation", Method::POST, "/invitations/{invitation}/decline", None, &["member_sat", "admin"]),
+        post("accept invitation form", "/invitations/{invitation}/accept", &[], &["member_sat", "admin"]),
+        post("decline invitation form", "/invitations/{invitation}/decline", &[], &["member_sat", "admin"]),
+        // A project is changed by its partners' accounts, managers of a cluster involved, admins.
+        api(
+            "update project",
+            Method::PUT,
+            "/projects/{project}",
+            Some(json!({"title": "Orbital's project", "kind": "common"})),
+            &["member_sat", "manager_space", "admin"],
+        ),
+        api(
+            "delete project",
+            Method::DELETE,
+            "/projects/{fresh_project}",
+            None,
+            &["member_sat", "manager_space", "admin"],
         ),
         api(
             "create project",
@@ -192,6 +256,7 @@ async fn request(t: &TestApp, ids: &Ids, cell: &Cell, role: &str) -> u16 {
     let fill = |s: &str| {
         s.replace("{sat_participant}", &ids.sat_participant.to_string())
             .replace("{meeting}", &ids.meeting.to_string())
+            .replace("{project}", &ids.project.to_string())
             .replace("{sat}", &t.sat.to_string())
             .replace("{person}", &t.person.to_string())
     };
@@ -199,6 +264,14 @@ async fn request(t: &TestApp, ids: &Ids, cell: &Cell, role: &str) -> u16 {
     if path.contains("{fresh}") {
         let id = t.fresh_space_org(&format!("Fresh for {role} {}", cell.what)).await;
         path = path.replace("{fresh}", &id.to_string());
+    }
+    if path.contains("{fresh_project}") {
+        let id = sat_project(t, &format!("Fresh for {role} {}", cell.what)).await;
+        path = path.replace("{fresh_project}", &id.to_string());
+    }
+    if path.contains("{invitation}") {
+        let id = sat_invitation(t, &format!("Invite {role} {}", cell.what)).await;
+        path = path.replace("{invitation}", &id.to_string());
     }
     let rb = if cell.page {
         let rb = t.http.request(cell.method.clone(), t.url(&path));
@@ -243,7 +316,8 @@ async fn every_role_against_every_endpoint() {
         let id_of = |org: i64| {
             view.participants.iter().find(|p| p.organisation_id == Some(domain::OrganisationId::new(org))).unwrap().id
         };
-        let ids = Ids { sat_participant: id_of(t.sat), meeting: domain::MeetingId::default() };
+        let project = sat_project(&t, "Orbital's project").await;
+        let ids = Ids { sat_participant: id_of(t.sat), meeting: domain::MeetingId::default(), project };
         let meeting = t.app.add_meeting(&sys, "forum", ids.sat_participant, id_of(t.soft), 1).await.unwrap();
         let ids = Ids { meeting, ..ids };
         let mut table = String::new();
@@ -418,6 +492,79 @@ async fn account_emails_reach_only_the_account_its_organisers_and_admins() {
         assert_eq!(names.len(), 4, "{names:?}");
         assert!(names.contains(&"Orbital Sat Works") && names.contains(&"Soft Systems"), "{names:?} on {}", t.label);
         assert_eq!(names.iter().filter(|n| n.starts_with("Participant ")).count(), 2, "{names:?}");
+        t
+    })
+    .await;
+}
+
+/// Finding 1 of issue 13, role by role: Robin's `on_agreement` e-mail (Orbital Sat Works) stays
+/// hidden from every role after the organisers add a meeting between that role and Orbital, and
+/// opens to exactly the roles whose meeting request Orbital's own account accepted. Orbital's
+/// own account sees it throughout; anonymous visitors take part in nothing and see nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_agreement_fields_open_on_an_accepted_request_not_an_organisers_meeting() {
+    on_every_backend(|t| async move {
+        let email = |role: &'static str| {
+            let rb = t.api(Method::GET, &format!("/organisations/{}/people", t.sat), role);
+            async move { rb.send().await.unwrap().json::<Value>().await.unwrap()["items"][0]["email"].clone() }
+        };
+        let call = |method: Method, path: String, role: &'static str, body: Option<Value>| {
+            let mut rb = t.api(method, &path, role);
+            if let Some(b) = body {
+                rb = rb.header("content-type", "application/json").body(b.to_string());
+            }
+            async move {
+                let r = rb.send().await.unwrap();
+                (r.status().as_u16(), r.json::<Value>().await.unwrap_or(Value::Null))
+            }
+        };
+        let others: Vec<&'static str> =
+            ROLES.iter().copied().filter(|r| !matches!(*r, "anonymous" | "member_sat")).collect();
+        let sys = domain::Actor::system();
+        for slug in ["added", "asked"] {
+            let event = json!({"slug": slug, "name": "Forum", "clusters": ["space"], "starts_on": "2027-05-01", "programme": ["am 10:00 20 9"]});
+            assert_eq!(call(Method::POST, "/events".into(), "admin", Some(event)).await.0, 201);
+            for role in ROLES.iter().copied().filter(|r| *r != "anonymous") {
+                assert_eq!(call(Method::POST, format!("/events/{slug}/register"), role, None).await.0, 201);
+            }
+        }
+        let participant = |slug: &'static str, role: &'static str| {
+            let f = call(Method::GET, format!("/events/{slug}"), role, None);
+            async move { domain::ParticipantId::new(f.await.1["me"].as_i64().unwrap()) }
+        };
+        // Organisers add a meeting between every role and Orbital: nobody agreed to anything.
+        let sat_added = participant("added", "member_sat").await;
+        for role in others.iter().copied() {
+            t.app.add_meeting(&sys, "added", participant("added", role).await, sat_added, 1).await.unwrap();
+        }
+        let mut failures = Vec::new();
+        for role in ROLES.iter().copied() {
+            let want = if role == "member_sat" { json!("robin@example.org") } else { Value::Null };
+            let got = email(role).await;
+            if got != want {
+                failures.push(format!("after organisers' meetings, {role} sees {got}"));
+            }
+        }
+        // Every other role asks Orbital for a meeting; Orbital's account accepts all but the ICT
+        // manager's, which it declines.
+        let sat_asked = participant("asked", "member_sat").await;
+        for role in others.iter().copied() {
+            let (status, r) =
+                call(Method::POST, "/events/asked/requests".into(), role, Some(json!({"to": sat_asked.get()}))).await;
+            assert_eq!(status, 201, "{role}: {r}");
+            let answer = if role == "manager_ict" { "decline" } else { "accept" };
+            let path = format!("/meeting-requests/{}/{answer}", r["id"]);
+            assert_eq!(call(Method::POST, path, "member_sat", None).await.0, 204);
+        }
+        for role in ROLES.iter().copied() {
+            let opened = !matches!(role, "anonymous" | "manager_ict");
+            let want = if opened { json!("robin@example.org") } else { Value::Null };
+            let got = email(role).await;
+            if got != want {
+                failures.push(format!("after accepted requests, {role} sees {got}"));
+            }
+        }
+        assert!(failures.is_empty(), "on {}:\n{}", t.label, failures.join("\n"));
         t
     })
     .await;

@@ -392,3 +392,44 @@ async fn meeting_request_accept_schedule_agenda_in_chromium() {
     c.close().await.unwrap();
     t.stop().await;
 }
+
+/// The invitation into a cluster, in Chromium at 1366 px: the ICT manager's "Add member" on the
+/// cluster page invites Orbital Sat Works (in Space), shown to them as waiting, with no Delete
+/// button on the organisation; Orbital's own account sees it on its page and accepts it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn invitation_sent_seen_and_accepted_in_chromium() {
+    let t = spawn(TestDb::sqlite().await.unwrap()).await;
+    let Some((c, _driver)) = browser().await else {
+        t.stop().await;
+        return;
+    };
+    c.set_window_size(1366, 1000).await.unwrap();
+    let org = format!("/organisations/{}", t.sat);
+    sign_in(&c, &t, "manager_ict").await;
+    c.goto(&t.url("/clusters/ict")).await.unwrap();
+    c.find(Locator::Id("add-member")).await.unwrap().send_keys(&t.sat.to_string()).await.unwrap();
+    c.find(Locator::Css("form.searchbar button[type=submit]")).await.unwrap().click().await.unwrap();
+    c.wait().for_element(Locator::Id("invited")).await.unwrap();
+    check(&c, "cluster-invitation-sent", "/clusters/ict", &["Invited (1)", "waiting for the organisation"]).await;
+    visit(
+        &c,
+        &t,
+        "organisation-invitation-waiting",
+        &org,
+        &["Invitations", "Invitation sent, waiting for the organisation"],
+    )
+    .await;
+    let html = c.source().await.unwrap();
+    assert!(!html.contains("Edit profile") && !html.contains("/delete"), "nothing to edit or delete for them yet");
+    sign_out(&c).await;
+
+    sign_in(&c, &t, "member_sat").await;
+    visit(&c, &t, "organisation-invitation", &org, &["Invitations", "ICT", "Accept", "Decline"]).await;
+    assert!(!c.source().await.unwrap().contains(&format!("{org}/delete")), "deleting is for admins");
+    c.find(Locator::Css("form[action$='/accept'] button")).await.unwrap().click().await.unwrap();
+    c.wait().for_element(Locator::Css("dl.kv")).await.unwrap();
+    let html = c.source().await.unwrap();
+    assert!(!html.contains("id=\"invitations\"") && html.contains("href=\"/clusters/ict\""), "a member of ICT now");
+    c.close().await.unwrap();
+    t.stop().await;
+}

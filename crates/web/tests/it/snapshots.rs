@@ -211,6 +211,16 @@ async fn registry_resources() {
             d.get("/me", role).await;
         }
         d.check("me");
+
+        // The ICT manager's addition of Orbital Sat Works (in Space) is an invitation that
+        // Orbital's own account sees and answers.
+        let mut d = Doc::new(&t);
+        d.record(Method::POST, "/organisations/1/memberships", "manager_ict", Some(r#"{"cluster": "ict"}"#)).await;
+        d.get("/organisations/1/invitations", "member_sat").await;
+        d.get("/organisations/1/invitations", "manager_ict").await;
+        d.record(Method::POST, "/invitations/1/accept", "member_sat", None).await;
+        d.get("/organisations/1/invitations", "member_sat").await;
+        d.check("invitations");
         t
     })
     .await;
