@@ -149,6 +149,12 @@ impl Actor {
         self.is_admin() || self.represents(org_id)
     }
 
+    /// A contact request for a person is answered by the person's own account or their
+    /// organisation's own account: the only answers that count as the person's consent.
+    pub fn can_answer_contact_request(&self, person_org: OrganisationId, person_account: Option<UserId>) -> bool {
+        (self.user_id.is_some() && person_account == self.user_id) || self.represents(person_org)
+    }
+
     /// Who may list an organisation's pending invitations: those who may answer them, and
     /// managers (who see only their own clusters' invitations: [`Actor::can_see_invitation`]).
     pub fn can_list_invitations(&self, org_id: OrganisationId) -> bool {
@@ -454,6 +460,16 @@ mod tests {
         assert!(!agreed(ana, &[by(33, Role::Admin, Some(5))]));
         // A contact request opens the person asked for only.
         assert!(agreed(robin, &[Agreement::Contact(PersonId::new(1))]));
+        // Only the person or their organisation's own account answers a contact request.
+        let mut own = user(Role::Member);
+        own.organisation_id = Some(org);
+        let mut admin_of_org = user(Role::Admin);
+        admin_of_org.organisation_id = Some(org);
+        assert!(own.can_answer_contact_request(org, None));
+        assert!(!admin_of_org.can_answer_contact_request(org, None), "an admin does not consent for them");
+        assert!(Actor { user_id: Some(UserId::new(40)), ..user(Role::Participant) }
+            .can_answer_contact_request(org, robin.account));
+        assert!(!Actor::anonymous().can_answer_contact_request(org, None));
         assert!(!agreed(ana, &[Agreement::Contact(PersonId::new(1))]));
         assert!(!agreed(ana, &[]));
         // Without agreement the role opens nothing of `on_agreement`, admins included.

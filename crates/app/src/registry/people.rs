@@ -160,9 +160,7 @@ impl App {
             .await?
             .ok_or_else(|| AppError::NotFound(format!("contact request {request_id}")))?;
         let p = store::get_person(&mut tx, r.person_id).await?.ok_or_else(|| AppError::NotFound("person".into()))?;
-        let own =
-            actor.user_id.is_some() && (p.user_id == actor.user_id || actor.organisation_id == Some(p.organisation_id));
-        if !own {
+        if !actor.can_answer_contact_request(p.organisation_id, p.user_id) {
             return Err(AppError::Forbidden);
         }
         let status = if accept { ContactStatus::Accepted } else { ContactStatus::Declined };
