@@ -111,6 +111,14 @@ struct SavedRow {
     fresh: Vec<(i64, String)>,
 }
 
+/// An API token as the account page lists it: never the token itself.
+struct TokenRow {
+    id: i64,
+    name: String,
+    /// `2026-03-01 10:00 UTC`: it wraps on a phone, unlike RFC 3339.
+    created: String,
+}
+
 #[derive(Template)]
 #[template(path = "account.html")]
 struct AccountView {
@@ -119,7 +127,7 @@ struct AccountView {
     organisation: Option<(domain::OrganisationId, String)>,
     clusters: Vec<(String, String)>,
     requests: Vec<RequestRow>,
-    tokens: Vec<domain::ApiToken>,
+    tokens: Vec<TokenRow>,
     /// Why the password form was refused (field: message).
     password_errors: Vec<String>,
     password_changed: bool,
@@ -274,7 +282,17 @@ async fn account_view(s: &AppState, v: &Viewer) -> Result<AccountView, AppError>
             fresh: x.fresh.iter().map(|f| (f.organisation.id.get(), f.organisation.display_name())).collect(),
         })
         .collect();
-    let tokens = s.app.my_api_tokens(&v.actor).await?;
+    let tokens = s
+        .app
+        .my_api_tokens(&v.actor)
+        .await?
+        .into_iter()
+        .map(|t| TokenRow {
+            id: t.id.get(),
+            name: t.name,
+            created: format!("{} UTC", t.created_at.get(..16).unwrap_or(&t.created_at).replace('T', " ")),
+        })
+        .collect();
     Ok(AccountView {
         nav: nav(v),
         searches,
