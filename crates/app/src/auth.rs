@@ -46,7 +46,7 @@ pub fn hash_password(password: &str) -> AppResult<String> {
         .map_err(|e| AppError::Internal(anyhow::anyhow!("hashing failed: {e}")))
 }
 
-fn verify_password(password: &str, hash: &str) -> bool {
+pub(crate) fn verify_password(password: &str, hash: &str) -> bool {
     PasswordHash::new(hash).is_ok_and(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok())
 }
 
@@ -115,8 +115,8 @@ impl App {
         if !(email.contains('@') && email.len() <= 254 && !email.contains(' ')) {
             errors.push(FieldError::new("email", "is not an e-mail address"));
         }
-        if input.password.chars().count() < 10 {
-            errors.push(FieldError::new("password", "must have at least 10 characters"));
+        if let Err(e) = crate::password::check(&input.password, &[&email]) {
+            errors.push(e);
         }
         let role = Role::parse(&input.role).map_err(|m| errors.push(FieldError::new("role", m))).ok();
         if role == Some(Role::Manager) && input.clusters.is_empty() {
@@ -156,17 +156,16 @@ impl App {
 
     /// Changes an account's password (admins, or the CLI), and ends every session and API token
     /// of that account: whoever knew the old password may have signed in or made a token with it.
+    /// The owner changes its own with `change_my_password`, which keeps it signed in.
     pub async fn set_password(&self, actor: &Actor, email: &str, password: &str) -> AppResult<()> {
         if !actor.can_manage_users() {
             return Err(AppError::Forbidden);
-        }
-        if password.chars().count() < 10 {
-            return Err(AppError::field("password", "must have at least 10 characters"));
         }
         let mut tx = self.store.begin().await?;
         let user = store::get_user_by_email(&mut tx, &normalise_email(email))
             .await?
             .ok_or_else(|| AppError::NotFound(format!("account {email}")))?;
+        crate::password::check(password, &[&user.email]).map_err(|e| AppError::Validation(vec![e]))?;
         store::set_password(&mut tx, user.id, &hash_password(password)?).await?;
         let (sessions, tokens) = store::end_sessions_and_tokens(&mut tx, user.id).await?;
         let ended = format!("{sessions} sessions and {tokens} API tokens ended");
@@ -205,7 +204,7 @@ impl App {
         }
         let mut conn = self.store.conn().await?;
         let user = store::get_user_by_email(&mut conn, &email).await?;
-        let dead = |u: &domain::User| u.disabled || (!self.demo_mode() && crate::demo::is_demo_account(&u.email));
+        let dead = |u: &domain::User| !self.demo_mode() && crate::demo::is_demo_account(&u.email);
         let ok = match &user {
             Some(u) if !dead(u) => verify_password(password, &u.password_hash),
             _ => {
@@ -221,6 +220,10 @@ impl App {
             return Err(AppError::Validation(vec![FieldError::new("password", "wrong e-mail or password")]));
         };
         self.limiter.clear(&keys[0]);
+        if user.disabled {
+            // Only to whoever knows the password, so the message reveals nothing to others.
+            return Err(AppError::field("email", "this account is disabled"));
+        }
         let token = random_token()?;
         let csrf = random_token()?;
         let expires = now + Duration::days(SESSION_DAYS);

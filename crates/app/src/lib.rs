@@ -14,7 +14,9 @@ pub mod events;
 pub mod export;
 pub mod import;
 mod index;
+mod lifecycle;
 pub mod partners;
+pub mod password;
 pub mod registry;
 
 pub use clock::{Clock, FixedClock, SystemClock};

@@ -372,12 +372,29 @@ enum UserWhat {
         #[arg(long)]
         password_stdin: bool,
     },
-    /// Issues an API token (printed once).
+    /// Issues an API token (printed once); with --list lists the account's tokens, with
+    /// --revoke TOKEN_ID revokes one.
     Token {
+        #[arg(long, required_unless_present = "revoke")]
+        email: Option<String>,
+        #[arg(long, default_value = "cli", conflicts_with_all = ["list", "revoke"])]
+        name: String,
+        /// Lists the account's tokens: id, name, created (never the tokens themselves).
+        #[arg(long, conflicts_with = "revoke")]
+        list: bool,
+        /// Revokes the token with this id (see --list).
+        #[arg(long, value_name = "TOKEN_ID", conflicts_with = "email")]
+        revoke: Option<i64>,
+    },
+    /// Disables an account: it cannot sign in, and its sessions and API tokens end now.
+    Disable {
         #[arg(long)]
         email: String,
-        #[arg(long, default_value = "cli")]
-        name: String,
+    },
+    /// Lets a disabled account sign in again (its old sessions and tokens stay ended).
+    Enable {
+        #[arg(long)]
+        email: String,
     },
 }
 
@@ -547,50 +564,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             out.flush()?;
             tracing::info!("exported {n} organisations");
         }
-        Command::User { what } => match what {
-            UserWhat::Add { email, role, clusters, organisation, password_stdin } => {
-                let mut ids = Vec::new();
-                for c in &clusters {
-                    match app.find_cluster(c).await? {
-                        Some(found) => ids.push(found.id),
-                        None => anyhow::bail!(AppError::field("cluster", format!("no cluster `{c}`"))),
-                    }
-                }
-                let password = read_password(password_stdin)?;
-                let input = app::auth::NewUser {
-                    email: email.clone(),
-                    password,
-                    role,
-                    clusters: ids,
-                    organisation_id: organisation.map(OrganisationId::new),
-                };
-                let id = app.create_user(&system, &input).await?;
-                out!("created account {id} for {email}");
-            }
-            UserWhat::List => {
-                for (u, clusters) in app.list_users(&system).await? {
-                    let clusters: Vec<String> = clusters.iter().map(ClusterId::to_string).collect();
-                    out!(
-                        "{}\t{}\t{}\tclusters={}\torganisation={}{}",
-                        u.id,
-                        u.email,
-                        u.role,
-                        clusters.join(","),
-                        u.organisation_id.map(|o| o.to_string()).unwrap_or_default(),
-                        if u.disabled { "\tdisabled" } else { "" }
-                    );
-                }
-            }
-            UserWhat::Password { email, password_stdin } => {
-                let password = read_password(password_stdin)?;
-                app.set_password(&system, &email, &password).await?;
-                out!("password changed for {email}");
-            }
-            UserWhat::Token { email, name } => {
-                let token = app.create_api_token(&system, &email, &name).await?;
-                out!("{token}");
-            }
-        },
+        Command::User { what } => user(&app, &system, what).await?,
         Command::Partners { text, cluster, kind, country, sme, from, limit, json } => {
             let text = if text == "-" {
                 let mut s = String::new();
@@ -943,6 +917,73 @@ async fn cluster(app: &App, system: &Actor, what: ClusterWhat) -> Result<()> {
             let into = find("into", into).await?;
             app.merge_clusters(system, from.id, into.id).await?;
             out!("merged {} into {}", from.slug, into.slug);
+        }
+    }
+    Ok(())
+}
+
+/// `user …`: accounts, their passwords and API tokens, disabling and enabling them.
+async fn user(app: &App, system: &Actor, what: UserWhat) -> Result<()> {
+    match what {
+        UserWhat::Add { email, role, clusters, organisation, password_stdin } => {
+            let mut ids = Vec::new();
+            for c in &clusters {
+                match app.find_cluster(c).await? {
+                    Some(found) => ids.push(found.id),
+                    None => anyhow::bail!(AppError::field("cluster", format!("no cluster `{c}`"))),
+                }
+            }
+            let password = read_password(password_stdin)?;
+            let input = app::auth::NewUser {
+                email: email.clone(),
+                password,
+                role,
+                clusters: ids,
+                organisation_id: organisation.map(OrganisationId::new),
+            };
+            let id = app.create_user(system, &input).await?;
+            out!("created account {id} for {email}");
+        }
+        UserWhat::List => {
+            for (u, clusters) in app.list_users(system).await? {
+                let clusters: Vec<String> = clusters.iter().map(ClusterId::to_string).collect();
+                out!(
+                    "{}\t{}\t{}\tclusters={}\torganisation={}{}",
+                    u.id,
+                    u.email,
+                    u.role,
+                    clusters.join(","),
+                    u.organisation_id.map(|o| o.to_string()).unwrap_or_default(),
+                    if u.disabled { "\tdisabled" } else { "" }
+                );
+            }
+        }
+        UserWhat::Password { email, password_stdin } => {
+            let password = read_password(password_stdin)?;
+            app.set_password(system, &email, &password).await?;
+            out!("password changed for {email}");
+        }
+        UserWhat::Token { revoke: Some(id), .. } => {
+            let t = app.revoke_api_token(system, domain::TokenId::new(id)).await?;
+            out!("revoked API token {id} ({}) of account {}", t.name, t.user_id);
+        }
+        UserWhat::Token { email: Some(email), list: true, .. } => {
+            for t in app.api_tokens_of(system, &email).await? {
+                out!("{}\t{}\t{}", t.id, t.name, t.created_at);
+            }
+        }
+        UserWhat::Token { email, name, .. } => {
+            let email = email.unwrap_or_default();
+            let token = app.create_api_token(system, &email, &name).await?;
+            out!("{token}");
+        }
+        UserWhat::Disable { email } => {
+            app.set_account_disabled(system, &email, true).await?;
+            out!("disabled {email}: its sessions and API tokens are ended");
+        }
+        UserWhat::Enable { email } => {
+            app.set_account_disabled(system, &email, false).await?;
+            out!("enabled {email}");
         }
     }
     Ok(())

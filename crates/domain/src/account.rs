@@ -1,8 +1,8 @@
 //! Accounts and what belongs to them: the account itself (its role is `access::Role`), a
-//! signed-in browser session, and saved find-partners searches. Secrets are held only as hashes.
+//! signed-in browser session, its API tokens, and saved find-partners searches. Secrets are held only as hashes.
 
 use crate::access::Role;
-use crate::id::{OrganisationId, SavedSearchId, UserId};
+use crate::id::{OrganisationId, SavedSearchId, TokenId, UserId};
 
 /// An account.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,6 +23,16 @@ pub struct Session {
     pub user_id: UserId,
     pub csrf_token: String,
     pub expires_at: String,
+}
+
+/// An API token as its owner sees it in a list: never the token itself, which is shown once
+/// when it is made and kept only as a hash.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ApiToken {
+    pub id: TokenId,
+    pub user_id: UserId,
+    pub name: String,
+    pub created_at: String,
 }
 
 /// A saved find-partners search: the query and filters as the user wrote them, and the

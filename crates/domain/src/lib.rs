@@ -25,7 +25,7 @@ pub mod programme;
 pub mod text;
 
 pub use access::{Actor, Role};
-pub use account::{SavedSearch, Session, User};
+pub use account::{ApiToken, SavedSearch, Session, User};
 pub use audit::AuditEntry;
 pub use availability::Availability;
 pub use contact::{ContactRequest, ContactStatus};

@@ -1,7 +1,9 @@
 //! Accounts, their cluster grants, sessions, API tokens and the audit log.
 
 use crate::{flag, parsed, Conn, Result};
-use domain::{AuditEntry, ClusterId, OrganisationId, Role, SavedSearch, SavedSearchId, Session, TokenId, User, UserId};
+use domain::{
+    ApiToken, AuditEntry, ClusterId, OrganisationId, Role, SavedSearch, SavedSearchId, Session, TokenId, User, UserId,
+};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
@@ -44,6 +46,17 @@ pub async fn insert_user(
 pub async fn set_password(conn: &mut Conn, user_id: UserId, password_hash: &str) -> Result<bool> {
     let n = sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
         .bind(password_hash.to_string())
+        .bind(user_id.get())
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
+    Ok(n == 1)
+}
+
+/// Marks an account disabled or enabled; whether it exists.
+pub async fn set_user_disabled(conn: &mut Conn, user_id: UserId, disabled: bool) -> Result<bool> {
+    let n = sqlx::query("UPDATE users SET disabled = $1 WHERE id = $2")
+        .bind(i64::from(disabled))
         .bind(user_id.get())
         .execute(&mut *conn)
         .await?
@@ -141,8 +154,8 @@ pub async fn delete_session(conn: &mut Conn, token_hash: &str) -> Result<()> {
     Ok(())
 }
 
-/// Ends every session and API token of an account (a new password means the old ones are void):
-/// how many of each were removed.
+/// Ends every session and API token of an account (a new password, a disabled account, or its
+/// owner signing out everywhere): how many of each were removed.
 pub async fn end_sessions_and_tokens(conn: &mut Conn, user_id: UserId) -> Result<(u64, u64)> {
     let sessions = sqlx::query("DELETE FROM sessions WHERE user_id = $1")
         .bind(user_id.get())
@@ -182,6 +195,39 @@ pub async fn insert_api_token(
     .fetch_one(&mut *conn)
     .await?;
     Ok(TokenId::new(id))
+}
+
+fn api_token(r: &AnyRow) -> Result<ApiToken> {
+    Ok(ApiToken {
+        id: TokenId::new(r.try_get(0)?),
+        user_id: UserId::new(r.try_get(1)?),
+        name: r.try_get(2)?,
+        created_at: r.try_get(3)?,
+    })
+}
+
+/// An account's API tokens, oldest first (their names and dates; the hashes stay here).
+pub async fn api_tokens_of(conn: &mut Conn, user_id: UserId) -> Result<Vec<ApiToken>> {
+    let rows = sqlx::query("SELECT id, user_id, name, created_at FROM api_tokens WHERE user_id = $1 ORDER BY id")
+        .bind(user_id.get())
+        .fetch_all(&mut *conn)
+        .await?;
+    rows.iter().map(api_token).collect()
+}
+
+pub async fn get_api_token(conn: &mut Conn, id: TokenId) -> Result<Option<ApiToken>> {
+    let row = sqlx::query("SELECT id, user_id, name, created_at FROM api_tokens WHERE id = $1")
+        .bind(id.get())
+        .fetch_optional(&mut *conn)
+        .await?;
+    row.as_ref().map(api_token).transpose()
+}
+
+/// Deletes one API token; whether it existed.
+pub async fn delete_api_token(conn: &mut Conn, id: TokenId) -> Result<bool> {
+    let n =
+        sqlx::query("DELETE FROM api_tokens WHERE id = $1").bind(id.get()).execute(&mut *conn).await?.rows_affected();
+    Ok(n == 1)
 }
 
 pub async fn user_by_api_token(conn: &mut Conn, token_hash: &str) -> Result<Option<UserId>> {

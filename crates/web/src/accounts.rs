@@ -1,11 +1,13 @@
 //! Accounts: signing in (a double-submit CSRF cookie guards the form) and out, the account
-//! page (one's organisation, managed clusters, contact requests and saved searches), and
-//! `GET /api/v1/me`.
+//! page (one's organisation, managed clusters, contact requests, saved searches, API tokens and
+//! password), and `GET /api/v1/me`. The account's own credentials are in `lifecycle`.
+
+mod lifecycle;
 
 use crate::auth::{ApiCaller, Viewer, CSRF_COOKIE, SESSION_COOKIE};
 use crate::endpoint::{ok, Endpoint};
 use crate::error::{ApiResult, PageResult};
-use crate::extract::{NoFields, StrictForm};
+use crate::extract::{NoFields, PageQuery, StrictForm};
 use crate::views::{nav, render, url_with, Nav};
 use crate::AppState;
 use app::AppError;
@@ -13,27 +15,62 @@ use askama::Template;
 use axum::extract::State;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::{get, post};
+use axum::routing::{delete, get, post};
 use axum::Router;
 use serde::Deserialize;
 use serde_json::json;
 
-pub(crate) const ENDPOINTS: &[Endpoint] = &[Endpoint {
-    method: "get",
-    path: "/me",
-    summary: "The caller's account and rights",
-    params: &[],
-    body: &[],
-    responses: &[200],
-    tag: "accounts",
-    handler: || get(me),
-}];
+pub(crate) const ENDPOINTS: &[Endpoint] = &[
+    Endpoint {
+        method: "get",
+        path: "/me",
+        summary: "The caller's account and rights",
+        params: &[],
+        body: &[],
+        responses: &[200],
+        tag: "accounts",
+        handler: || get(me),
+    },
+    Endpoint {
+        method: "get",
+        path: "/me/tokens",
+        summary: "The caller's API tokens: id, name, created (never the token itself)",
+        params: &[],
+        body: &[],
+        responses: &[200, 401],
+        tag: "accounts",
+        handler: || get(lifecycle::list_tokens),
+    },
+    Endpoint {
+        method: "delete",
+        path: "/me/tokens/{id}",
+        summary: "Revoke one of the caller's API tokens (another account's token is not found)",
+        params: &[],
+        body: &[],
+        responses: &[204, 401, 404],
+        tag: "accounts",
+        handler: || delete(lifecycle::revoke_token),
+    },
+    Endpoint {
+        method: "post",
+        path: "/me/sessions/end",
+        summary: "Sign out everywhere: end every session and API token of the caller's account, this one included",
+        params: &[],
+        body: &[],
+        responses: &[200, 401],
+        tag: "accounts",
+        handler: || post(lifecycle::sign_out_everywhere),
+    },
+];
 
 pub(crate) fn pages() -> Router<AppState> {
     Router::new()
         .route("/login", get(login_form).post(login))
         .route("/logout", post(logout))
         .route("/account", get(account))
+        .route("/account/tokens/{id}/revoke", post(lifecycle::revoke_token_page))
+        .route("/account/sign-out-everywhere", post(lifecycle::sign_out_everywhere_page))
+        .route("/account/password", post(lifecycle::change_password_page))
 }
 
 async fn me(ApiCaller(actor): ApiCaller) -> ApiResult {
@@ -74,6 +111,14 @@ struct SavedRow {
     fresh: Vec<(i64, String)>,
 }
 
+/// An API token as the account page lists it: never the token itself.
+struct TokenRow {
+    id: i64,
+    name: String,
+    /// `2026-03-01 10:00 UTC`: it wraps on a phone, unlike RFC 3339.
+    created: String,
+}
+
 #[derive(Template)]
 #[template(path = "account.html")]
 struct AccountView {
@@ -82,6 +127,15 @@ struct AccountView {
     organisation: Option<(domain::OrganisationId, String)>,
     clusters: Vec<(String, String)>,
     requests: Vec<RequestRow>,
+    tokens: Vec<TokenRow>,
+    /// Why the password form was refused (field: message).
+    password_errors: Vec<String>,
+    password_changed: bool,
+}
+
+#[derive(Deserialize)]
+struct AccountParams {
+    password: Option<String>,
 }
 
 fn set_cookie(s: &AppState, resp: &mut Response, value: String) {
@@ -138,9 +192,14 @@ async fn login(State(s): State<AppState>, v: Viewer, form: StrictForm<LoginForm>
             } else {
                 StatusCode::UNPROCESSABLE_ENTITY
             };
+            // "wrong e-mail or password", or to whoever knows the password "this account is disabled".
             let message = match &e {
-                AppError::Validation(_) => "Wrong e-mail or password.".to_string(),
-                other => other.to_string(),
+                AppError::Validation(fs) => fs.first().map_or("wrong e-mail or password", |f| f.message.as_str()),
+                _ => "",
+            };
+            let message = match message {
+                "" => e.to_string(),
+                m => format!("{}{}.", m[..1].to_uppercase(), &m[1..]),
             };
             let view = LoginView {
                 nav: nav(&v),
@@ -168,8 +227,15 @@ async fn logout(State(s): State<AppState>, v: Viewer, form: StrictForm<NoFields>
     Ok(resp)
 }
 
-async fn account(State(s): State<AppState>, v: Viewer) -> PageResult {
+async fn account(State(s): State<AppState>, v: Viewer, PageQuery(q): PageQuery<AccountParams>) -> PageResult {
     v.require_signed_in()?;
+    let mut view = account_view(&s, &v).await?;
+    view.password_changed = q.value.password.as_deref() == Some("changed");
+    Ok(render(&view).into_response())
+}
+
+/// The account page's content, also shown again with the password form's errors.
+async fn account_view(s: &AppState, v: &Viewer) -> Result<AccountView, AppError> {
     let organisation = match v.actor.organisation_id {
         Some(o) => Some((o, s.app.organisation(o).await?.display_name())),
         None => None,
@@ -216,5 +282,25 @@ async fn account(State(s): State<AppState>, v: Viewer) -> PageResult {
             fresh: x.fresh.iter().map(|f| (f.organisation.id.get(), f.organisation.display_name())).collect(),
         })
         .collect();
-    Ok(render(&AccountView { nav: nav(&v), searches, organisation, clusters, requests }).into_response())
+    let tokens = s
+        .app
+        .my_api_tokens(&v.actor)
+        .await?
+        .into_iter()
+        .map(|t| TokenRow {
+            id: t.id.get(),
+            name: t.name,
+            created: format!("{} UTC", t.created_at.get(..16).unwrap_or(&t.created_at).replace('T', " ")),
+        })
+        .collect();
+    Ok(AccountView {
+        nav: nav(v),
+        searches,
+        organisation,
+        clusters,
+        requests,
+        tokens,
+        password_errors: Vec::new(),
+        password_changed: false,
+    })
 }

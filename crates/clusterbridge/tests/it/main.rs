@@ -668,3 +668,74 @@ async fn clusters_split_and_merge_from_the_command_line() {
         db.cleanup().await.unwrap();
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn tokens_listed_and_revoked_accounts_disabled_and_enabled_from_the_command_line() {
+    for db in databases().await {
+        let url = db.url.clone();
+        let add = cb(
+            &url,
+            &["user", "add", "--email", "a@example.org", "--role", "admin", "--password-stdin"],
+            Some("password123\n"),
+        );
+        assert_eq!(add.status.code(), Some(2), "a common password is the user's mistake");
+        assert!(
+            text(&add).1.contains("password: is too easy to guess: This is a very common password."),
+            "{:?}",
+            text(&add)
+        );
+        let add = cb(
+            &url,
+            &["user", "add", "--email", "a@example.org", "--role", "admin", "--password-stdin"],
+            Some("a long password\n"),
+        );
+        assert!(add.status.success(), "{:?}", text(&add));
+        let weak =
+            cb(&url, &["user", "password", "--email", "a@example.org", "--password-stdin"], Some("aaaaaaaaaaaa\n"));
+        assert_eq!(weak.status.code(), Some(2));
+        assert!(text(&weak).1.contains("password: is too easy to guess: Repeats like"), "{:?}", text(&weak));
+
+        let (first, _) = text(&cb(&url, &["user", "token", "--email", "a@example.org", "--name", "laptop"], None));
+        let (second, _) = text(&cb(&url, &["user", "token", "--email", "a@example.org"], None));
+        let (list, err) = text(&cb(&url, &["user", "token", "--email", "a@example.org", "--list"], None));
+        let rows: Vec<Vec<&str>> = list.lines().map(|l| l.split('\t').collect()).collect();
+        assert_eq!(rows.len(), 2, "{list}{err}");
+        assert_eq!((rows[0][1], rows[1][1]), ("laptop", "cli"), "{list}");
+        assert!(rows.iter().all(|r| r.len() == 3 && r[2].ends_with('Z')), "id, name, created: {list}");
+        assert!(!list.contains(first.trim()) && !list.contains(second.trim()), "never the tokens themselves");
+
+        let (said, err) = text(&cb(&url, &["user", "token", "--revoke", rows[0][0]], None));
+        assert!(said.starts_with(&format!("revoked API token {} (laptop)", rows[0][0])), "{said}{err}");
+        let again = cb(&url, &["user", "token", "--revoke", rows[0][0]], None);
+        assert_eq!(again.status.code(), Some(2), "{:?}", text(&again));
+        assert!(text(&again).1.contains(&format!("API token {} not found", rows[0][0])), "{:?}", text(&again));
+        let (list, _) = text(&cb(&url, &["user", "token", "--email", "a@example.org", "--list"], None));
+        assert_eq!(list.lines().count(), 1, "{list}");
+        let both = cb(&url, &["user", "token", "--email", "a@example.org", "--list", "--revoke", "1"], None);
+        assert_eq!(both.status.code(), Some(2), "--list and --revoke exclude each other");
+
+        let app = app::App::open(&url).await.unwrap();
+        let session = app.login("a@example.org", "a long password", "cli-test").await.unwrap();
+        let (said, err) = text(&cb(&url, &["user", "disable", "--email", "A@example.org"], None));
+        assert_eq!(said.trim(), "disabled A@example.org: its sessions and API tokens are ended", "{err}");
+        let (list, _) = text(&cb(&url, &["user", "list"], None));
+        assert!(list.contains("a@example.org\tadmin") && list.trim_end().ends_with("\tdisabled"), "{list}");
+        let (tokens, _) = text(&cb(&url, &["user", "token", "--email", "a@example.org", "--list"], None));
+        assert_eq!(tokens, "", "the tokens ended");
+        assert!(app.session(&session.token).await.unwrap().is_none(), "the session ended");
+        let refused = app.login("a@example.org", "a long password", "cli-test").await;
+        assert!(matches!(&refused, Err(app::AppError::Validation(e)) if e[0].message == "this account is disabled"));
+
+        let (said, _) = text(&cb(&url, &["user", "enable", "--email", "a@example.org"], None));
+        assert_eq!(said.trim(), "enabled a@example.org");
+        assert!(!text(&cb(&url, &["user", "list"], None)).0.contains("disabled"));
+        app.login("a@example.org", "a long password", "cli-test").await.unwrap();
+        let missing = cb(&url, &["user", "disable", "--email", "nobody@example.org"], None);
+        assert_eq!(missing.status.code(), Some(2));
+        let log = app.audit_log(&domain::Actor::system(), 20).await.unwrap();
+        let actions: Vec<&str> = log.iter().rev().map(|e| e.action.as_str()).collect();
+        assert!(actions.ends_with(&["create", "create", "revoke", "disable", "enable"]), "{actions:?}");
+        drop(app);
+        db.cleanup().await.unwrap();
+    }
+}

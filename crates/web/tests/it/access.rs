@@ -249,6 +249,8 @@ fn cells() -> Vec<Cell> {
         page("account page", "/account", SIGNED_IN),
         page("new project page", "/projects/new", &["manager_space", "manager_ict", "admin"]),
         page("audit log page", "/admin/audit", &["admin"]),
+        // Another account's token is 404 to everyone: `accounts::api_tokens_are_listed_and_revoked_by_their_own_account_only`.
+        api("own API tokens", Method::GET, "/me/tokens", None, SIGNED_IN),
     ]
 }
 

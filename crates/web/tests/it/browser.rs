@@ -248,6 +248,22 @@ async fn pages_render_in_chromium_without_console_errors() {
     c.wait().for_element(Locator::Css("form[action^='/saved-searches/']")).await.unwrap();
     check(&c, "account-with-saved-search", "/account", &["Saved searches", "Logistics software", "nothing new"]).await;
     visit(&c, &t, "account", "/account", &["Your account", "Orbital Sat Works"]).await;
+    // The API tokens table (never a token itself), the password form and "sign out everywhere",
+    // at a laptop's and a phone's width.
+    let tokens = ["API tokens", "Revoke token test", "Change password", "Sign out everywhere"];
+    for (name, width) in [("account-tokens-1366", 1366), ("account-tokens-390", 390)] {
+        c.set_window_size(width, 900).await.unwrap();
+        c.goto(&t.url("/account#tokens")).await.unwrap();
+        check(&c, name, "/account#tokens", &tokens).await;
+        assert!(!c.source().await.unwrap().contains(t.token("member_sat").unwrap()), "{name}");
+        let overflow: Value = c
+            .execute("return document.documentElement.scrollWidth - document.documentElement.clientWidth", vec![])
+            .await
+            .unwrap();
+        let wide: Value = c.execute("return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).slice(0, 20)", vec![]).await.unwrap();
+        assert_eq!(overflow, json!(0), "{name}: the page scrolls sideways: {wide}");
+    }
+    c.set_window_size(1280, 1000).await.unwrap();
 
     // Sign out, then the admin's pages and the member form on a cluster page.
     c.find(Locator::Css("header form button")).await.unwrap().click().await.unwrap();

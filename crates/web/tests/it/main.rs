@@ -2,6 +2,7 @@
 //! an HTTP client and by headless Chromium.
 
 mod access;
+mod accounts;
 mod api;
 mod browser;
 mod clusters;

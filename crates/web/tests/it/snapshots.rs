@@ -210,6 +210,8 @@ async fn registry_resources() {
         for role in ["anonymous", "participant", "member_sat", "manager_space", "admin"] {
             d.get("/me", role).await;
         }
+        d.get("/me/tokens", "member_sat").await;
+        d.get("/me/tokens", "anonymous").await;
         d.check("me");
 
         // The ICT manager's addition of Orbital Sat Works (in Space) is an invitation that
