@@ -5,6 +5,7 @@ mod csv_import;
 mod demo;
 mod directory;
 mod files;
+mod login_limits;
 mod reasons;
 mod registry;
 mod text_rules;
