@@ -2,7 +2,7 @@
 //! page (one's organisation, managed clusters, contact requests and saved searches), and
 //! `GET /api/v1/me`.
 
-use crate::auth::{ApiCaller, Viewer, CSRF_COOKIE, SESSION_COOKIE};
+use crate::auth::{cookie, ApiCaller, Viewer, CSRF_COOKIE, DEVICE_COOKIE, SESSION_COOKIE};
 use crate::endpoint::{ok, Endpoint};
 use crate::error::{ApiResult, PageResult};
 use crate::extract::{NoFields, StrictForm};
@@ -11,7 +11,7 @@ use crate::AppState;
 use app::AppError;
 use askama::Template;
 use axum::extract::State;
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
@@ -29,9 +29,13 @@ pub(crate) const ENDPOINTS: &[Endpoint] = &[Endpoint {
     handler: || get(me),
 }];
 
+/// Largest sign-in form body: an e-mail (254 bytes at most), a password and the CSRF token.
+const LOGIN_BODY_LIMIT: usize = 16 * 1024;
+
 pub(crate) fn pages() -> Router<AppState> {
     Router::new()
-        .route("/login", get(login_form).post(login))
+        // A sign-in form is two short fields: a large body is refused before it is read.
+        .route("/login", get(login_form).post(login).layer(axum::extract::DefaultBodyLimit::max(LOGIN_BODY_LIMIT)))
         .route("/logout", post(logout))
         .route("/account", get(account))
 }
@@ -117,11 +121,11 @@ struct LoginForm {
     password: Option<String>,
 }
 
-async fn login(State(s): State<AppState>, v: Viewer, form: StrictForm<LoginForm>) -> PageResult {
+async fn login(State(s): State<AppState>, v: Viewer, headers: HeaderMap, form: StrictForm<LoginForm>) -> PageResult {
     v.check_csrf(form.csrf.as_deref())?;
     let email = form.value.email.unwrap_or_default();
     let password = form.value.password.unwrap_or_default();
-    match s.app.login(&email, &password, &v.client).await {
+    match s.app.login_on_device(&email, &password, &v.client, cookie(&headers, DEVICE_COOKIE)).await {
         Ok(session) => {
             let mut resp = Redirect::to("/").into_response();
             let max_age = app::auth::SESSION_DAYS * 24 * 3600;
@@ -130,6 +134,11 @@ async fn login(State(s): State<AppState>, v: Viewer, form: StrictForm<LoginForm>
                 &mut resp,
                 format!("{SESSION_COOKIE}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}", session.token),
             );
+            // Only the sign-in form reads it: it makes this browser a known device of the account.
+            let year = 365 * 24 * 3600;
+            let device =
+                format!("{DEVICE_COOKIE}={}; Path=/login; HttpOnly; SameSite=Lax; Max-Age={year}", session.device);
+            set_cookie(&s, &mut resp, device);
             Ok(resp)
         }
         Err(e @ (AppError::Validation(_) | AppError::TooManyRequests(_))) => {

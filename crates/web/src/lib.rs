@@ -15,6 +15,7 @@ mod admin;
 mod api;
 mod assets;
 mod auth;
+mod client;
 mod clusters;
 mod endpoint;
 mod error;
@@ -42,11 +43,17 @@ pub struct AppState {
     pub options: Options,
 }
 
+pub use client::parse_proxy_range;
+pub use ipnet::IpNet;
+
 /// How the HTTP surface is deployed.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Options {
     /// Mark cookies `Secure` (served over HTTPS, e.g. behind a TLS-terminating proxy).
     pub secure_cookies: bool,
+    /// Proxies whose `X-Forwarded-For` names the client (`serve --trusted-proxy`); without
+    /// them the socket's peer is the client, so behind a proxy every user would share one address.
+    pub trusted_proxies: Vec<IpNet>,
 }
 
 /// The whole HTTP surface.

@@ -7,6 +7,7 @@ mod browser;
 mod clusters;
 mod events;
 mod forms;
+mod limits;
 mod matchmaking;
 mod snapshots;
 mod statements;
