@@ -81,7 +81,7 @@ struct Table(Arc<HashMapStateStore<Key>>);
 
 /// The stored theoretical arrival time of a key's next cell (read without writing).
 fn stored(state: &InMemoryState) -> Option<Nanos> {
-    state.measure_and_replace(&NotKeyed::NonKey, |tat| Err::<((), Nanos), _>(tat)).err().flatten()
+    state.measure_and_replace(&NotKeyed::NonKey, Err::<((), Nanos), _>).err().flatten()
 }
 
 impl StateStore for Table {
@@ -277,10 +277,12 @@ impl App {
         device: Option<&str>,
         user: Option<UserId>,
     ) -> AppResult<Attempt> {
-        let known = match (device_hash(device), user) {
-            (Some(hash), Some(user)) if store::known_device_user(conn, &hash).await? == Some(user) => Some(hash),
-            _ => None,
+        // Looked up whether or not the account exists, so the time taken reveals nothing.
+        let owner = match device_hash(device) {
+            Some(hash) => store::known_device_user(conn, &hash).await?.map(|owner| (owner, hash)),
+            None => None,
         };
+        let known = owner.filter(|(owner, _)| Some(*owner) == user).map(|(_, hash)| hash);
         Ok(Attempt {
             account: digest("account", email),
             address: address_key(client),

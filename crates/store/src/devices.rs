@@ -55,3 +55,13 @@ pub async fn count_known_devices(conn: &mut Conn, user_id: UserId) -> Result<i64
         .fetch_one(&mut *conn)
         .await?)
 }
+
+/// Forgets every device of an account (when its password changes, a browser that knew the old
+/// one should not keep its own budget).
+pub async fn forget_known_devices(conn: &mut Conn, user_id: UserId) -> Result<u64> {
+    Ok(sqlx::query("DELETE FROM known_devices WHERE user_id = $1")
+        .bind(user_id.get())
+        .execute(&mut *conn)
+        .await?
+        .rows_affected())
+}

@@ -71,6 +71,8 @@ async fn a_known_device_gets_in_after_failures_from_other_addresses_on_any_insta
         let other = store::get_user_by_email(&mut conn, "other@example.org").await.unwrap().unwrap().id;
         assert_eq!(store::count_known_devices(&mut conn, other).await.unwrap(), DEVICES_PER_ACCOUNT, "{label}");
         assert_eq!(store::known_device_user(&mut conn, &app::auth::token_hash(&elsewhere)).await.unwrap(), None);
+        assert_eq!(store::forget_known_devices(&mut conn, other).await.unwrap(), DEVICES_PER_ACCOUNT as u64);
+        assert_eq!(store::count_known_devices(&mut conn, other).await.unwrap(), 0, "{label}");
     })
     .await;
 }
