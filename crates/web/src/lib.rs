@@ -6,9 +6,10 @@
 //! One module per resource (`clusters`, `organisations`, `projects`, `partners`, `events`,
 //! `accounts`, `admin`, `home`), each holding that resource's routes, page handlers and API
 //! handlers side by side; no resource module uses another. What they share is apart: who is
-//! asking (`auth`), errors (`error`), strict query and form reading (`extract`), the API table's
-//! entry (`endpoint`) and its assembly with the OpenAPI document (`api`), page layout
-//! (`views`), the JSON wire format (`wire`) and static files (`assets`).
+//! asking (`auth`) and from which address (`client`), errors (`error`), strict query and form
+//! reading (`extract`), the API table's entry (`endpoint`) and its assembly with the OpenAPI
+//! document (`api`), page layout (`views`), the JSON wire format (`wire`) and static files
+//! (`assets`).
 
 mod accounts;
 mod admin;
