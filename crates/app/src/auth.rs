@@ -2,7 +2,8 @@
 //!
 //! Passwords are hashed with argon2id. Session and API tokens are 32 random bytes shown once to
 //! their owner; the database keeps only their BLAKE2b hash, so a leaked database opens no session.
-//! Failed logins are rate limited per e-mail and per client address.
+//! Failed logins are rate limited (`login_limits`): per e-mail and per client address, or per
+//! known device.
 
 use crate::{App, AppError, AppResult};
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
@@ -11,14 +12,10 @@ use blake2::{Blake2b, Digest};
 use chrono::{DateTime, Duration, Utc};
 use domain::{Actor, FieldError, Role};
 use domain::{ClusterId, OrganisationId, UserId};
-use std::collections::HashMap;
-use std::sync::Mutex;
 
 /// How long a browser session lasts.
 pub const SESSION_DAYS: i64 = 14;
-/// Failed logins allowed per window, per e-mail and per client address.
-pub const MAX_FAILURES: usize = 5;
-pub const FAILURE_WINDOW_SECS: i64 = 15 * 60;
+pub use crate::login_limits::{FAILURE_WINDOW_SECS, MAX_FAILURES};
 
 pub fn random_token() -> AppResult<String> {
     let mut buf = [0u8; 32];
@@ -50,45 +47,14 @@ pub(crate) fn verify_password(password: &str, hash: &str) -> bool {
     PasswordHash::new(hash).is_ok_and(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok())
 }
 
-/// Counts recent failures per key (an e-mail or a client address).
-#[derive(Default)]
-pub struct RateLimiter {
-    failures: Mutex<HashMap<String, Vec<DateTime<Utc>>>>,
-}
-
-impl RateLimiter {
-    /// Seconds to wait if `key` is blocked at `now`.
-    fn blocked(&self, key: &str, now: DateTime<Utc>) -> Option<u64> {
-        let mut map = self.failures.lock().ok()?;
-        let list = map.entry(key.to_string()).or_default();
-        list.retain(|t| now - *t < Duration::seconds(FAILURE_WINDOW_SECS));
-        if list.len() >= MAX_FAILURES {
-            let oldest = list.iter().min().copied().unwrap_or(now);
-            Some((oldest + Duration::seconds(FAILURE_WINDOW_SECS) - now).num_seconds().max(1) as u64)
-        } else {
-            None
-        }
-    }
-
-    fn fail(&self, key: &str, now: DateTime<Utc>) {
-        if let Ok(mut map) = self.failures.lock() {
-            map.entry(key.to_string()).or_default().push(now);
-        }
-    }
-
-    fn clear(&self, key: &str) {
-        if let Ok(mut map) = self.failures.lock() {
-            map.remove(key);
-        }
-    }
-}
-
 /// A new session: the cookie value (shown once) and its CSRF token.
 #[derive(Debug, Clone)]
 pub struct NewSession {
     pub token: String,
     pub csrf: String,
     pub expires: DateTime<Utc>,
+    /// The browser's known-device cookie for this account (new, or the one it presented).
+    pub device: String,
 }
 
 /// Input for a new account.
@@ -168,6 +134,8 @@ impl App {
         crate::password::check(password, &[&user.email]).map_err(|e| AppError::Validation(vec![e]))?;
         store::set_password(&mut tx, user.id, &hash_password(password)?).await?;
         let (sessions, tokens) = store::end_sessions_and_tokens(&mut tx, user.id).await?;
+        // Browsers that knew the old password lose their own sign-in budget (login_limits).
+        store::forget_known_devices(&mut tx, user.id).await?;
         let ended = format!("{sessions} sessions and {tokens} API tokens ended");
         self.audit(&mut tx, actor, "set_password", "user", user.id, ended).await?;
         store::commit(tx).await?;
@@ -194,16 +162,27 @@ impl App {
 
     /// Checks a password and opens a session. `client` is the caller's address, for rate limiting.
     pub async fn login(&self, email: &str, password: &str, client: &str) -> AppResult<NewSession> {
+        self.login_on_device(email, password, client, None).await
+    }
+
+    /// [`App::login`] from a browser that may present a known-device cookie (`device`), whose
+    /// failures then count on that device rather than on the account (see `login_limits`).
+    pub async fn login_on_device(
+        &self,
+        email: &str,
+        password: &str,
+        client: &str,
+        device: Option<&str>,
+    ) -> AppResult<NewSession> {
         let now = self.now();
         let email = normalise_email(email);
-        let keys = [format!("email:{email}"), format!("client:{client}")];
-        for k in &keys {
-            if let Some(wait) = self.limiter.blocked(k, now) {
-                return Err(AppError::TooManyRequests(wait));
-            }
-        }
+        crate::login_limits::check_email_size(&email)?;
         let mut conn = self.store.conn().await?;
         let user = store::get_user_by_email(&mut conn, &email).await?;
+        let attempt = self.login_attempt(&mut conn, &email, client, device, user.as_ref().map(|u| u.id)).await?;
+        if let Some(wait) = self.limiter.blocked(&attempt) {
+            return Err(AppError::TooManyRequests(wait));
+        }
         let dead = |u: &domain::User| !self.demo_mode() && crate::demo::is_demo_account(&u.email);
         let ok = match &user {
             Some(u) if !dead(u) => verify_password(password, &u.password_hash),
@@ -214,16 +193,14 @@ impl App {
             }
         };
         let Some(user) = user.filter(|_| ok) else {
-            for k in &keys {
-                self.limiter.fail(k, now);
-            }
+            self.limiter.failed(&attempt);
             return Err(AppError::Validation(vec![FieldError::new("password", "wrong e-mail or password")]));
         };
-        self.limiter.clear(&keys[0]);
         if user.disabled {
             // Only to whoever knows the password, so the message reveals nothing to others.
             return Err(AppError::field("email", "this account is disabled"));
         }
+        let device = self.remember_device(&mut conn, user.id, device).await?;
         let token = random_token()?;
         let csrf = random_token()?;
         let expires = now + Duration::days(SESSION_DAYS);
@@ -237,7 +214,7 @@ impl App {
             &expires.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
         )
         .await?;
-        Ok(NewSession { token, csrf, expires })
+        Ok(NewSession { token, csrf, expires, device })
     }
 
     /// The actor and CSRF token of a live session.

@@ -15,6 +15,7 @@ pub mod export;
 pub mod import;
 mod index;
 mod lifecycle;
+pub mod login_limits;
 pub mod partners;
 pub mod password;
 pub mod registry;
@@ -47,7 +48,7 @@ impl Versioned for partners::MatchIndex {
 pub struct App {
     store: Store,
     clock: Arc<dyn Clock>,
-    limiter: Arc<auth::RateLimiter>,
+    limiter: Arc<login_limits::LoginLimiter>,
     directory: Arc<std::sync::RwLock<Option<Arc<directory::DirectoryIndex>>>>,
     matcher: Arc<std::sync::RwLock<Option<Arc<partners::MatchIndex>>>>,
     rebuilding: Arc<tokio::sync::Mutex<()>>,
@@ -60,8 +61,8 @@ impl App {
     pub fn new(store: Store, clock: Arc<dyn Clock>) -> App {
         App {
             store,
+            limiter: Arc::new(login_limits::LoginLimiter::new(clock.clone())),
             clock,
-            limiter: Arc::new(auth::RateLimiter::default()),
             directory: Arc::new(std::sync::RwLock::new(None)),
             matcher: Arc::new(std::sync::RwLock::new(None)),
             rebuilding: Arc::new(tokio::sync::Mutex::new(())),

@@ -113,6 +113,8 @@ impl App {
         password::check(new, &[&user.email]).map_err(|e| AppError::Validation(vec![e]))?;
         store::set_password(&mut tx, user.id, &hash_password(new)?).await?;
         let (sessions, tokens) = store::end_sessions_and_tokens(&mut tx, user.id).await?;
+        // Browsers that knew the old password lose their own sign-in budget (login_limits).
+        store::forget_known_devices(&mut tx, user.id).await?;
         let session = self.open_session(&mut tx, &user).await?;
         let detail = format!("by the owner; {sessions} sessions and {tokens} API tokens ended, a new session opened");
         self.audit(&mut tx, actor, "set_password", "user", user.id, detail).await?;
@@ -127,6 +129,8 @@ impl App {
         let expires = self.now() + Duration::days(SESSION_DAYS);
         let expires_text = expires.format("%Y-%m-%dT%H:%M:%SZ").to_string();
         store::insert_session(conn, &token_hash(&token), user.id, &csrf, &self.now_text(), &expires_text).await?;
-        Ok(NewSession { token, csrf, expires })
+        // The owner just proved the password here: this browser stays a known device.
+        let device = self.remember_device(conn, user.id, None).await?;
+        Ok(NewSession { token, csrf, expires, device })
     }
 }

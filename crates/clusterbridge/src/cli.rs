@@ -52,6 +52,10 @@ enum Command {
         /// TLS-terminating proxy).
         #[arg(long, env = "CLUSTERBRIDGE_SECURE_COOKIES")]
         secure_cookies: bool,
+        /// A proxy (CIDR range or address; repeatable) whose `X-Forwarded-For` names the client,
+        /// for login limits. Without it the socket's peer is the client.
+        #[arg(long = "trusted-proxy", value_name = "CIDR", value_parser = web::parse_proxy_range)]
+        trusted_proxies: Vec<web::IpNet>,
     },
     /// Applies pending database migrations.
     Migrate,
@@ -522,7 +526,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
         Command::Migrate => {
             out!("migrations applied ({})", app.backend_name());
         }
-        Command::Serve { bind, demo, secure_cookies } => {
+        Command::Serve { bind, demo, secure_cookies, trusted_proxies } => {
             if demo {
                 let report = app.load_demo().await?;
                 if report.loaded {
@@ -550,7 +554,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 let mut stdout = std::io::stdout();
                 let _ = writeln!(stdout, "clusterbridge is ready: open http://{addr}/").and_then(|_| stdout.flush());
             }
-            web::serve(app, web::Options { secure_cookies }, listener, shutdown_signal()).await?;
+            web::serve(app, web::Options { secure_cookies, trusted_proxies }, listener, shutdown_signal()).await?;
         }
         Command::Import { what } => return import(&app, &system, what).await,
         Command::Export { what: ExportWhat::Organisations { format } } => {

@@ -9,6 +9,7 @@
 
 mod backup;
 mod clusters;
+mod devices;
 mod events;
 mod invitations;
 mod orgs;
@@ -21,6 +22,7 @@ mod users;
 
 pub use backup::{dump, is_empty, restore, Dump, DumpValue, TableDump, TABLES};
 pub use clusters::*;
+pub use devices::*;
 pub use events::*;
 pub use invitations::*;
 pub use orgs::*;

@@ -4,7 +4,7 @@
 
 mod lifecycle;
 
-use crate::auth::{ApiCaller, Viewer, CSRF_COOKIE, SESSION_COOKIE};
+use crate::auth::{cookie, ApiCaller, Viewer, CSRF_COOKIE, DEVICE_COOKIE, SESSION_COOKIE};
 use crate::endpoint::{ok, Endpoint};
 use crate::error::{ApiResult, PageResult};
 use crate::extract::{NoFields, PageQuery, StrictForm};
@@ -13,7 +13,7 @@ use crate::AppState;
 use app::AppError;
 use askama::Template;
 use axum::extract::State;
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{delete, get, post};
 use axum::Router;
@@ -63,9 +63,13 @@ pub(crate) const ENDPOINTS: &[Endpoint] = &[
     },
 ];
 
+/// Largest sign-in form body: an e-mail (254 bytes at most), a password and the CSRF token.
+const LOGIN_BODY_LIMIT: usize = 16 * 1024;
+
 pub(crate) fn pages() -> Router<AppState> {
     Router::new()
-        .route("/login", get(login_form).post(login))
+        // A sign-in form is two short fields: a large body is refused before it is read.
+        .route("/login", get(login_form).post(login).layer(axum::extract::DefaultBodyLimit::max(LOGIN_BODY_LIMIT)))
         .route("/logout", post(logout))
         .route("/account", get(account))
         .route("/account/tokens/{id}/revoke", post(lifecycle::revoke_token_page))
@@ -171,19 +175,14 @@ struct LoginForm {
     password: Option<String>,
 }
 
-async fn login(State(s): State<AppState>, v: Viewer, form: StrictForm<LoginForm>) -> PageResult {
+async fn login(State(s): State<AppState>, v: Viewer, headers: HeaderMap, form: StrictForm<LoginForm>) -> PageResult {
     v.check_csrf(form.csrf.as_deref())?;
     let email = form.value.email.unwrap_or_default();
     let password = form.value.password.unwrap_or_default();
-    match s.app.login(&email, &password, &v.client).await {
+    match s.app.login_on_device(&email, &password, &v.client, cookie(&headers, DEVICE_COOKIE)).await {
         Ok(session) => {
             let mut resp = Redirect::to("/").into_response();
-            let max_age = app::auth::SESSION_DAYS * 24 * 3600;
-            set_cookie(
-                &s,
-                &mut resp,
-                format!("{SESSION_COOKIE}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}", session.token),
-            );
+            set_session_cookies(&s, &mut resp, &session);
             Ok(resp)
         }
         Err(e @ (AppError::Validation(_) | AppError::TooManyRequests(_))) => {
@@ -303,4 +302,22 @@ async fn account_view(s: &AppState, v: &Viewer) -> Result<AccountView, AppError>
         password_errors: Vec::new(),
         password_changed: false,
     })
+}
+
+/// The cookies of a new browser session: the session itself, and the known-device cookie that
+/// only the sign-in form reads (it makes this browser a known device of the account, see
+/// `app::login_limits`).
+fn set_session_cookies(s: &AppState, resp: &mut Response, session: &app::auth::NewSession) {
+    let max_age = app::auth::SESSION_DAYS * 24 * 3600;
+    set_cookie(
+        s,
+        resp,
+        format!("{SESSION_COOKIE}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}", session.token),
+    );
+    let year = 365 * 24 * 3600;
+    set_cookie(
+        s,
+        resp,
+        format!("{DEVICE_COOKIE}={}; Path=/login; HttpOnly; SameSite=Lax; Max-Age={year}", session.device),
+    );
 }

@@ -4,14 +4,15 @@
 use crate::error::{ApiError, PageError};
 use crate::AppState;
 use app::AppError;
-use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap};
 use domain::Actor;
-use std::net::SocketAddr;
 
 pub(crate) const SESSION_COOKIE: &str = "cb_session";
 pub(crate) const CSRF_COOKIE: &str = "cb_csrf";
+/// A browser that has signed in to an account before (see `app::login_limits`).
+pub(crate) const DEVICE_COOKIE: &str = "cb_device";
 
 pub(crate) fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
     headers
@@ -22,11 +23,6 @@ pub(crate) fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> 
         .filter_map(|kv| kv.trim().split_once('='))
         .find(|(k, _)| *k == name)
         .map(|(_, v)| v)
-}
-
-/// The caller's address, for login rate limiting.
-pub(crate) fn client_addr(parts: &Parts) -> String {
-    parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string()).unwrap_or_else(|| "unknown".into())
 }
 
 /// A browser visitor: anonymous or signed in through the session cookie.
@@ -83,7 +79,7 @@ impl FromRequestParts<AppState> for Viewer {
     type Rejection = PageError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Viewer, PageError> {
-        let client = client_addr(parts);
+        let client = crate::client::client_addr(parts, &state.options.trusted_proxies);
         let csrf_cookie = cookie(&parts.headers, CSRF_COOKIE).map(str::to_string);
         if let Some(token) = cookie(&parts.headers, SESSION_COOKIE) {
             if let Some((actor, csrf)) = state.app.session(token).await? {

@@ -6,15 +6,17 @@
 //! One module per resource (`clusters`, `organisations`, `projects`, `partners`, `events`,
 //! `accounts`, `admin`, `home`), each holding that resource's routes, page handlers and API
 //! handlers side by side; no resource module uses another. What they share is apart: who is
-//! asking (`auth`), errors (`error`), strict query and form reading (`extract`), the API table's
-//! entry (`endpoint`) and its assembly with the OpenAPI document (`api`), page layout
-//! (`views`), the JSON wire format (`wire`) and static files (`assets`).
+//! asking (`auth`) and from which address (`client`), errors (`error`), strict query and form
+//! reading (`extract`), the API table's entry (`endpoint`) and its assembly with the OpenAPI
+//! document (`api`), page layout (`views`), the JSON wire format (`wire`) and static files
+//! (`assets`).
 
 mod accounts;
 mod admin;
 mod api;
 mod assets;
 mod auth;
+mod client;
 mod clusters;
 mod endpoint;
 mod error;
@@ -42,11 +44,17 @@ pub struct AppState {
     pub options: Options,
 }
 
+pub use client::parse_proxy_range;
+pub use ipnet::IpNet;
+
 /// How the HTTP surface is deployed.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Options {
     /// Mark cookies `Secure` (served over HTTPS, e.g. behind a TLS-terminating proxy).
     pub secure_cookies: bool,
+    /// Proxies whose `X-Forwarded-For` names the client (`serve --trusted-proxy`); without
+    /// them the socket's peer is the client, so behind a proxy every user would share one address.
+    pub trusted_proxies: Vec<IpNet>,
 }
 
 /// The whole HTTP surface.

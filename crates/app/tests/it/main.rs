@@ -6,6 +6,7 @@ mod demo;
 mod directory;
 mod files;
 mod lifecycle;
+mod login_limits;
 mod reasons;
 mod registry;
 mod text_rules;

@@ -209,6 +209,34 @@ fn serve_demo_answers_health_and_pages() {
     let _ = child.wait();
 }
 
+#[test]
+fn serve_names_a_bad_trusted_proxy_and_starts_with_good_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_str().unwrap();
+    let serve = |extra: &[&str]| {
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let bind = format!("127.0.0.1:{port}");
+        Command::new(env!("CARGO_BIN_EXE_clusterbridge"))
+            .args(["--data-dir", data, "serve", "--bind", &bind])
+            .args(extra)
+            .env_remove("CLUSTERBRIDGE_DATABASE_URL")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let out = serve(&["--trusted-proxy", "10.0.0.0/8", "--trusted-proxy", "10.0.0.0/33"]).wait_with_output().unwrap();
+    let (_, err) = text(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("--trusted-proxy") && err.contains("`10.0.0.0/33` is not a CIDR range"), "{err}");
+    let mut child = serve(&["--trusted-proxy", "10.0.0.0/8", "--trusted-proxy", "2001:db8::1"]);
+    let mut line = String::new();
+    std::io::BufRead::read_line(&mut std::io::BufReader::new(child.stdout.take().unwrap()), &mut line).unwrap();
+    assert!(line.starts_with("clusterbridge is ready"), "{line}");
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
 /// `GET path` on the server at `port`, with a bearer token unless `token` is empty.
 fn get_as(port: u16, path: &str, token: &str) -> String {
     let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();

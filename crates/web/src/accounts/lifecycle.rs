@@ -89,10 +89,7 @@ pub(super) async fn change_password_page(
     match s.app.change_my_password(&v.actor, &current, &new).await {
         Ok(session) => {
             let mut resp = Redirect::to("/account?password=changed").into_response();
-            let max_age = app::auth::SESSION_DAYS * 24 * 3600;
-            let cookie =
-                format!("{SESSION_COOKIE}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}", session.token);
-            set_cookie(&s, &mut resp, cookie);
+            super::set_session_cookies(&s, &mut resp, &session);
             Ok(resp)
         }
         Err(AppError::Validation(fields)) => {

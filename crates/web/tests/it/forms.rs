@@ -179,7 +179,7 @@ async fn secure_cookies_when_served_over_https() {
     on_every_backend(|t| async move {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
-        let options = web::Options { secure_cookies: true };
+        let options = web::Options { secure_cookies: true, ..Default::default() };
         tokio::spawn(web::serve(t.app.clone(), options, listener, std::future::pending()));
         let r = t.http.get(format!("{base}/login")).send().await.unwrap();
         let cookie = r.headers()["set-cookie"].to_str().unwrap().to_string();

@@ -9,6 +9,7 @@ mod clusters;
 mod consent;
 mod events;
 mod forms;
+mod limits;
 mod matchmaking;
 mod snapshots;
 mod statements;
