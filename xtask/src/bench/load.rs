@@ -196,14 +196,18 @@ fn cli(bin: &Path, url: &str, args: &[&str], stdin: &str) -> Result<String> {
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
-/// The registry's organisation ids, lowest first.
+/// The registry's organisation ids, lowest first, those with a name first: a member can save
+/// a profile only with a name, and some CORDIS organisations of the demo have none.
 fn organisations(bin: &Path, url: &str) -> Result<Vec<i64>> {
     let out = cli(bin, url, &["export", "organisations", "--format", "json"], "")?;
     let v: Value = serde_json::from_str(&out).context("export organisations --format json")?;
-    let rows = v.as_array().or_else(|| v["organisations"].as_array()).context("a list of organisations")?;
-    let mut ids: Vec<i64> = rows.iter().filter_map(|r| r["id"].as_i64()).collect();
+    let rows = v.as_array().context("a list of organisations")?;
+    let mut ids: Vec<(bool, i64)> = rows
+        .iter()
+        .filter_map(|r| Some((r["name"].as_str().is_none_or(|n| n.trim().is_empty()), r["id"].as_i64()?)))
+        .collect();
     ids.sort_unstable();
-    Ok(ids)
+    Ok(ids.into_iter().map(|(_, id)| id).collect())
 }
 
 /// Creates an account with the CLI and returns an API token for it.
@@ -294,7 +298,7 @@ struct Client {
 impl Client {
     fn new(k: usize, token: String, org: i64, me: i64, setup: &Setup, pages: &[i64]) -> Client {
         let targets = setup.everyone.iter().copied().filter(|p| *p != me).collect();
-        let rng = 0x9E37_79B9_7F4A_7C15u64 ^ ((k as u64 + 1) * 0x2545_F491_4F6C_DD1D);
+        let rng = 0x9E37_79B9_7F4A_7C15u64 ^ (k as u64 + 1).wrapping_mul(0x2545_F491_4F6C_DD1D);
         Client {
             k,
             token,
