@@ -8,6 +8,9 @@
 //! and throughput; and the recommendations an organisation page loads after it (a quarter as many
 //! requests: each ranks the whole registry).
 //!
+//! `bench load [--seconds N] [--clients N] [--engine sqlite|postgres|both]`: concurrent writes
+//! from signed-in members against the release server on both engines (see `load`).
+//!
 //! `bench schedule [SIZES] [SECONDS] [SEED] [SOLVER_SEED] [FAMILY]`: the scheduler's instance
 //! families against the greedy baseline (the `scheduling` crate's `bench` example, in release
 //! mode; SIZES among `small,medium,large,forums`). Where `python3` exists, a virtual environment
@@ -23,9 +26,12 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+mod load;
+
 pub(crate) fn run(args: &[String]) -> Result<()> {
     match args.first().map(String::as_str) {
         Some("registry") => registry(&args[1..]),
+        Some("load") => load::run(&args[1..]),
         Some("schedule") => {
             let mut cmd = Command::new("cargo");
             cmd.args(["run", "--release", "--quiet", "-p", "scheduling", "--example", "bench", "--"]);
@@ -42,8 +48,8 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
             }
             crate::run(&mut cmd)
         }
-        Some(other) => bail!("unknown benchmark `{other}` (registry, schedule)"),
-        None => bail!("usage: cargo xtask bench registry [--data DIR] [--requests N] | bench schedule [small,medium,large,forums] [SECONDS] [--proof-limit S]"),
+        Some(other) => bail!("unknown benchmark `{other}` (registry, load, schedule)"),
+        None => bail!("usage: cargo xtask bench registry [--data DIR] [--requests N] | bench load [--seconds N] [--clients N] [--engine sqlite|postgres|both] | bench schedule [small,medium,large,forums] [SECONDS] [--proof-limit S]"),
     }
 }
 

@@ -4,6 +4,7 @@
 //!   lints, starts a throwaway PostgreSQL server on loopback and runs every test suite against it.
 //! - `pg -- CMD...`: runs CMD with `CLUSTERBRIDGE_TEST_PG` pointing at a throwaway server.
 //! - `bench registry`: import and page/search latency figures on the full CORDIS set.
+//! - `bench load`: 20 signed-in members writing at once for 60 s, on SQLite and PostgreSQL.
 
 mod bench;
 #[cfg(test)]
@@ -35,7 +36,9 @@ fn main() -> Result<()> {
         }
         Some("bench") => bench::run(&args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask <ci | pg -- CMD... | bench registry [--data DIR]>");
+            eprintln!(
+                "usage: cargo xtask <ci | pg -- CMD... | bench registry [--data DIR] | bench load [--seconds N]>"
+            );
             std::process::exit(2);
         }
     }

@@ -291,6 +291,28 @@ pub async fn insert_request(conn: &mut Conn, r: &MeetingRequest) -> Result<Reque
     .await?))
 }
 
+/// Locks the rows of these participants until the transaction ends, so that the checks of a
+/// request or an answer (one open request per pair, requests sent, meetings accepted) and its
+/// write happen as one step for the people involved. On PostgreSQL: `SELECT ... FOR NO KEY
+/// UPDATE`, one row at a time in ascending id order, so two transactions never wait for each
+/// other in a cycle. On SQLite a write transaction already holds the database's single write
+/// lock (`Store::begin`), which serialises it with every other writer: nothing to do.
+pub async fn lock_participants(conn: &mut Conn, ids: &[ParticipantId]) -> Result<()> {
+    if conn.backend_name() != "PostgreSQL" {
+        return Ok(());
+    }
+    let mut ids: Vec<i64> = ids.iter().map(|p| p.get()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    for id in ids {
+        sqlx::query("SELECT id FROM event_participants WHERE id = $1 FOR NO KEY UPDATE")
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
 pub async fn meeting_requests(conn: &mut Conn, event_id: EventId) -> Result<Vec<MeetingRequest>> {
     let rows = sqlx::query(&format!("SELECT {REQUEST_COLS} FROM meeting_requests WHERE event_id = $1 ORDER BY id"))
         .bind(event_id.get())

@@ -33,8 +33,11 @@ pub use users::*;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::pool::PoolConnection;
 use sqlx::{Any, AnyPool, Connection, Executor, Transaction};
+use std::ops::{Deref, DerefMut};
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
+use tokio::sync::{Mutex, OwnedMutexGuard};
 
 pub use sqlx::AnyConnection as Conn;
 
@@ -91,13 +94,59 @@ fn unique_subject(message: &str) -> String {
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
-pub type Tx = Transaction<'static, Any>;
+
+/// A write transaction: a connection in `BEGIN` (on SQLite `BEGIN IMMEDIATE`) and, on SQLite,
+/// this process's writer turn, given back when the transaction ends (commit, rollback or drop).
+/// It derefs to the connection, so store functions take `&mut tx` as they take any connection.
+pub struct Tx {
+    // Declared first, so dropped first: the rollback of an abandoned transaction is queued on
+    // its connection before the next writer gets its turn.
+    inner: Transaction<'static, Any>,
+    _turn: Option<OwnedMutexGuard<()>>,
+}
+
+impl Tx {
+    /// Commits; the writer turn ends after it (see also [`commit`], which maps the error).
+    pub async fn commit(self) -> std::result::Result<(), sqlx::Error> {
+        self.inner.commit().await
+    }
+
+    /// Ends the transaction without writing anything.
+    pub async fn rollback(self) -> std::result::Result<(), sqlx::Error> {
+        self.inner.rollback().await
+    }
+}
+
+impl Deref for Tx {
+    type Target = sqlx::AnyConnection;
+    fn deref(&self) -> &sqlx::AnyConnection {
+        &self.inner
+    }
+}
+
+impl DerefMut for Tx {
+    fn deref_mut(&mut self) -> &mut sqlx::AnyConnection {
+        &mut self.inner
+    }
+}
+
+/// How long a write transaction waits for its turn on SQLite before giving up. Far above any
+/// real queue (a write transaction takes milliseconds); it only turns a bug that begins a
+/// transaction inside another into an error instead of a hang.
+const WRITER_TURN_TIMEOUT: Duration = Duration::from_secs(60);
 
 /// A connection pool on one database, with its migrations.
 #[derive(Clone, Debug)]
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    /// SQLite only: one write transaction at a time in this process, in arrival order (tokio's
+    /// mutex is fair). SQLite has one write lock per database anyway; queueing here rather than
+    /// in SQLite's busy handler (which polls with sleeps and gives up after `busy_timeout`) means
+    /// that 20 concurrent writers never see SQLITE_BUSY, and waiting writers hold no pooled
+    /// connection, so readers are not starved. Other processes (the CLI beside a running
+    /// server) still meet under `busy_timeout`.
+    writer: Option<Arc<Mutex<()>>>,
 }
 
 /// Creates the database file of a `sqlite:` URL, when missing, readable by its owner only
@@ -158,7 +207,8 @@ impl Store {
             })
             .connect_with(options)
             .await?;
-        Ok(Store { pool, backend })
+        let writer = (backend == Backend::Sqlite).then(|| Arc::new(Mutex::new(())));
+        Ok(Store { pool, backend, writer })
     }
 
     pub fn backend(&self) -> Backend {
@@ -174,15 +224,25 @@ impl Store {
         Ok(())
     }
 
-    /// A write transaction. On SQLite it takes the write lock at its start (`BEGIN IMMEDIATE`):
-    /// a deferred transaction that reads and then writes cannot wait for a concurrent writer
-    /// (SQLite answers SQLITE_BUSY at once, without the busy timeout), while an immediate one
-    /// waits its turn under `busy_timeout`.
+    /// A write transaction. On SQLite it first waits for this process's writer turn (see
+    /// `Store::writer`), then takes the write lock at its start (`BEGIN IMMEDIATE`): a deferred
+    /// transaction that reads and then writes cannot wait for a concurrent writer (SQLite answers
+    /// SQLITE_BUSY or SQLITE_BUSY_SNAPSHOT at once, without the busy timeout), while an
+    /// immediate one waits under `busy_timeout` for a writer of another process.
     pub async fn begin(&self) -> Result<Tx> {
-        Ok(match self.backend {
+        let turn = match &self.writer {
+            Some(writer) => Some(
+                tokio::time::timeout(WRITER_TURN_TIMEOUT, writer.clone().lock_owned())
+                    .await
+                    .map_err(|_| StoreError::Db(sqlx::Error::PoolTimedOut))?,
+            ),
+            None => None,
+        };
+        let inner = match self.backend {
             Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
             Backend::Postgres => self.pool.begin().await?,
-        })
+        };
+        Ok(Tx { inner, _turn: turn })
     }
 
     pub async fn conn(&self) -> Result<PoolConnection<Any>> {
@@ -207,7 +267,7 @@ impl Store {
     }
 }
 
-/// Commits a transaction, mapping the driver's error.
+/// Commits a transaction, mapping the driver's error; the writer turn ends after the commit.
 pub async fn commit(tx: Tx) -> Result<()> {
     tx.commit().await?;
     Ok(())

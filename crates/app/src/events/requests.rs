@@ -1,12 +1,22 @@
 //! Meeting requests: a registered participant asks another for a meeting; the person asked
 //! accepts (the meeting then waits for a scheduling run) or declines; unanswered requests expire
 //! after the event's time to live. Caps: requests sent per participant, meetings accepted.
+//!
+//! Under concurrency: both use cases first lock the rows of the participants involved
+//! (`store::lock_participants`: `FOR NO KEY UPDATE` in id order on PostgreSQL; on SQLite the
+//! write transaction is already the only writer), then check and write, so the caps hold and
+//! two people asking each other at once get one request and a 409. The database's unique index
+//! on open pairs (migration 0009) backs the pair rule; its violation is the same 409.
 
 use super::requests_by_id;
 use crate::{App, AppError, AppResult};
 use domain::{Actor, Event, FieldError, MeetingRequest, MeetingStatus, ParticipantStatus, RequestStatus};
 use domain::{ParticipantId, RequestId};
 use std::collections::HashMap;
+
+/// The answer to a second request between the same two participants, from the check and from
+/// the database's unique index alike.
+const ALREADY_OPEN: &str = "a request between you two is already open";
 
 impl App {
     pub(super) async fn expire(&self, conn: &mut store::Conn, e: &Event) -> AppResult<()> {
@@ -28,7 +38,6 @@ impl App {
         let Some(user_id) = actor.user_id else { return Err(AppError::Unauthenticated) };
         let mut tx = self.store.begin().await?;
         let e = self.event(&mut tx, slug).await?;
-        self.expire(&mut tx, &e).await?;
         let participants = store::event_participants(&mut tx, e.id).await?;
         let me = participants
             .iter()
@@ -50,13 +59,18 @@ impl App {
         if !errors.is_empty() {
             return Err(AppError::Validation(errors));
         }
+        // Both sides: the pair rule and this sender's cap are checked and written as one step.
+        // The lock comes before expiring old requests, which locks their rows: every request
+        // and answer takes participant rows first, in one order, so none waits in a cycle.
+        store::lock_participants(&mut tx, &[me.id, to]).await?;
+        self.expire(&mut tx, &e).await?;
         let all = store::meeting_requests(&mut tx, e.id).await?;
         let open = |r: &&MeetingRequest| r.status.is_open();
         if all.iter().filter(open).any(|r| {
             (r.from_participant == me.id && r.to_participant == to)
                 || (r.from_participant == to && r.to_participant == me.id)
         }) {
-            return Err(AppError::Conflict("a request between you two is already open".into()));
+            return Err(AppError::Conflict(ALREADY_OPEN.into()));
         }
         if all.iter().filter(|r| r.from_participant == me.id && r.status != RequestStatus::Withdrawn).count() as i64
             >= e.max_requests
@@ -73,7 +87,10 @@ impl App {
             status: RequestStatus::Pending,
             created_at: self.now_text(),
         };
-        let id = store::insert_request(&mut tx, &r).await?;
+        let id = store::insert_request(&mut tx, &r).await.map_err(|e| match e {
+            store::StoreError::Conflict(_) => AppError::Conflict(ALREADY_OPEN.into()),
+            other => other.into(),
+        })?;
         self.audit(&mut tx, actor, "create", "meeting_request", id, format!("event {}", e.slug)).await?;
         store::commit(tx).await?;
         Ok(id)
@@ -91,6 +108,8 @@ impl App {
         if to.and_then(|p| p.user_id) != Some(user_id) {
             return Err(AppError::Forbidden);
         }
+        // Both sides' meeting counts are checked and raised as one step.
+        store::lock_participants(&mut tx, &[r.from_participant, r.to_participant]).await?;
         let status = if accept { RequestStatus::Accepted } else { RequestStatus::Declined };
         let e = store::get_event(&mut tx, r.event_id).await?.ok_or_else(|| AppError::NotFound("event".into()))?;
         if let (true, Some(cap)) = (accept, e.max_meetings) {
