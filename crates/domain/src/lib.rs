@@ -18,6 +18,7 @@ pub mod event;
 pub mod ical;
 pub mod id;
 pub mod input;
+pub mod limits;
 pub mod listing;
 pub mod model;
 pub mod programme;
