@@ -112,6 +112,9 @@ impl App {
     /// Sets the number of tables of single slots (organisers); `None` gives a slot the event's
     /// number back. The whole change is refused if one entry is wrong.
     pub async fn set_slot_tables(&self, actor: &Actor, slug: &str, tables: &[(SlotId, Option<i64>)]) -> AppResult<()> {
+        if tables.len() > limits::SLOTS {
+            return Err(AppError::Validation(vec![limits::too_many("tables", tables.len(), limits::SLOTS, "slots")]));
+        }
         let mut tx = self.store.begin().await?;
         let e = self.event(&mut tx, slug).await?;
         if !self.organises(&mut tx, actor, &e).await? {
