@@ -4,8 +4,10 @@
 //!   lints, starts a throwaway PostgreSQL server on loopback and runs every test suite against it.
 //! - `pg -- CMD...`: runs CMD with `CLUSTERBRIDGE_TEST_PG` pointing at a throwaway server.
 //! - `bench registry`: import and page/search latency figures on the full CORDIS set.
+//! - `fuzz [--seconds N] [TARGET...]`: runs the fuzz targets of `fuzz/` (see `fuzz.rs`).
 
 mod bench;
+mod fuzz;
 #[cfg(test)]
 mod invariants;
 mod pg;
@@ -34,8 +36,11 @@ fn main() -> Result<()> {
             Ok(())
         }
         Some("bench") => bench::run(&args[1..]),
+        Some("fuzz") => fuzz::run(&args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask <ci | pg -- CMD... | bench registry [--data DIR]>");
+            eprintln!(
+                "usage: cargo xtask <ci | pg -- CMD... | bench registry [--data DIR] | fuzz [--seconds N] [TARGET...]>"
+            );
             std::process::exit(2);
         }
     }
@@ -81,7 +86,9 @@ fn ci() -> Result<()> {
         .env("CLUSTERBRIDGE_CHROMEDRIVER", &tools.chromedriver));
     drop(server);
     report_disk();
-    result
+    result?;
+    // Every fuzz target briefly: with the build, at most 5 minutes on two cores (fuzz.rs).
+    fuzz::run(&["--seconds".into(), fuzz::CI_SECONDS.to_string()])
 }
 
 /// Prints the free space where `target/` lives, so that a CI run that runs out of disk says so.
