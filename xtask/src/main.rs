@@ -4,7 +4,7 @@
 //!   lints, starts a throwaway PostgreSQL server on loopback and runs every test suite against it.
 //! - `pg -- CMD...`: runs CMD with `CLUSTERBRIDGE_TEST_PG` pointing at a throwaway server.
 //! - `bench registry`: import and page/search latency figures on the full CORDIS set.
-//! - `fuzz [--seconds N] [TARGET...]`: runs the fuzz targets of `fuzz/` (see `fuzz.rs`).
+//! - `fuzz [--seconds N] [--dev] [TARGET...]`: runs the fuzz targets of `fuzz/` (see `fuzz.rs`).
 
 mod bench;
 mod fuzz;
@@ -39,7 +39,7 @@ fn main() -> Result<()> {
         Some("fuzz") => fuzz::run(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <ci | pg -- CMD... | bench registry [--data DIR] | fuzz [--seconds N] [TARGET...]>"
+                "usage: cargo xtask <ci | pg -- CMD... | bench registry [--data DIR] | fuzz [--seconds N] [--dev] [TARGET...]>"
             );
             std::process::exit(2);
         }
@@ -88,7 +88,7 @@ fn ci() -> Result<()> {
     report_disk();
     result?;
     // Every fuzz target briefly: with the build, at most 5 minutes on two cores (fuzz.rs).
-    fuzz::run(&["--seconds".into(), fuzz::CI_SECONDS.to_string()])
+    fuzz::run(&["--dev".into(), "--seconds".into(), fuzz::CI_SECONDS.to_string()])
 }
 
 /// Prints the free space where `target/` lives, so that a CI run that runs out of disk says so.
