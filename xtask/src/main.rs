@@ -5,8 +5,10 @@
 //! - `pg -- CMD...`: runs CMD with `CLUSTERBRIDGE_TEST_PG` pointing at a throwaway server.
 //! - `bench registry`: import and page/search latency figures on the full CORDIS set.
 //! - `bench load`: 20 signed-in members writing at once for 60 s, on SQLite and PostgreSQL.
+//! - `fuzz [--seconds N] [--dev] [TARGET...]`: runs the fuzz targets of `fuzz/` (see `fuzz.rs`).
 
 mod bench;
+mod fuzz;
 #[cfg(test)]
 mod invariants;
 mod pg;
@@ -35,9 +37,10 @@ fn main() -> Result<()> {
             Ok(())
         }
         Some("bench") => bench::run(&args[1..]),
+        Some("fuzz") => fuzz::run(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <ci | pg -- CMD... | bench registry [--data DIR] | bench load [--seconds N]>"
+                "usage: cargo xtask <ci | pg -- CMD... | bench registry [--data DIR] | bench load [--seconds N] [--clients N] [--engine sqlite|postgres|both] | fuzz [--seconds N] [--dev] [TARGET...]>"
             );
             std::process::exit(2);
         }
@@ -84,7 +87,9 @@ fn ci() -> Result<()> {
         .env("CLUSTERBRIDGE_CHROMEDRIVER", &tools.chromedriver));
     drop(server);
     report_disk();
-    result
+    result?;
+    // Every fuzz target briefly: with the build, at most 5 minutes on two cores (fuzz.rs).
+    fuzz::run(&["--dev".into(), "--seconds".into(), fuzz::CI_SECONDS.to_string()])
 }
 
 /// Prints the free space where `target/` lives, so that a CI run that runs out of disk says so.

@@ -78,7 +78,7 @@ impl App {
         }
         let mut errors = Vec::new();
         let email = normalise_email(&input.email);
-        if !(email.contains('@') && email.len() <= 254 && !email.contains(' ')) {
+        if !(email.contains('@') && email.len() <= domain::limits::EMAIL && !email.contains(' ')) {
             errors.push(FieldError::new("email", "is not an e-mail address"));
         }
         if let Err(e) = crate::password::check(&input.password, &[&email]) {

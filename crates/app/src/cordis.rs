@@ -284,8 +284,16 @@ impl Run<'_> {
     async fn projects(&mut self, conn: &mut store::Conn, data: &CordisData) -> AppResult<HashMap<String, ProjectId>> {
         let mut project_ids: HashMap<String, ProjectId> =
             store::project_external_ids(conn).await?.into_iter().collect();
+        let mut seen = HashSet::new();
         for r in &data.projects {
             let ext = r.id.trim().to_string();
+            // A repeated id would overwrite the project row by row, so that every import
+            // "updated" it again: the first row counts, as for organisations (found by fuzzing).
+            if ext.is_empty() || !seen.insert(ext.clone()) {
+                self.done += 1;
+                self.skipped.add("project row without id or repeated");
+                continue;
+            }
             if r.title.trim().is_empty() {
                 self.tally.add("project without a title (shown by acronym or id)");
             }

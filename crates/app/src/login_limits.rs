@@ -42,7 +42,7 @@ pub const FAILURE_WINDOW_SECS: i64 = 15 * 60;
 /// Most keys one limiter holds (per account, per address, per device): about 2.5 MB each.
 pub const MAX_KEYS: usize = 50_000;
 /// The longest e-mail address there can be (RFC 5321 path limit); longer ones are refused unread.
-pub const MAX_EMAIL_BYTES: usize = 254;
+pub const MAX_EMAIL_BYTES: usize = domain::limits::EMAIL;
 /// Known devices remembered per account; signing in on an eleventh forgets the least recent.
 pub const DEVICES_PER_ACCOUNT: i64 = 10;
 

@@ -18,7 +18,7 @@ use std::sync::Arc;
 /// product exists to make members of different clusters meet.
 pub const CROSS_CLUSTER_BONUS: f32 = 0.25;
 /// Longest accepted query text (a long call text fits; a 1 MB paste does not).
-pub const MAX_QUERY_CHARS: usize = 20_000;
+pub const MAX_QUERY_CHARS: usize = domain::limits::CALL_TEXT;
 /// How many ranked candidates the cross-cluster bonus reorders when a cluster or SME filter
 /// narrows the field (as many as before those filters moved into the ranker).
 const CANDIDATES: usize = 1_000;
@@ -652,8 +652,11 @@ impl App {
     pub async fn save_search(&self, actor: &Actor, name: &str, q: &PartnerQuery) -> AppResult<SavedSearchId> {
         let Some(user_id) = actor.user_id else { return Err(AppError::Unauthenticated) };
         let name = name.trim();
-        if name.is_empty() || name.chars().count() > 120 {
-            return Err(AppError::field("name", "give the search a name of 1 to 120 characters"));
+        if name.is_empty() || name.chars().nth(domain::limits::NAME).is_some() {
+            return Err(AppError::field(
+                "name",
+                format!("give the search a name of 1 to {} characters", domain::limits::NAME),
+            ));
         }
         if let Some(c) = domain::input::first_refused("name", name) {
             return Err(AppError::Validation(vec![domain::input::refusal("name", c)]));

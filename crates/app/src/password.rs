@@ -17,6 +17,10 @@ pub fn check(password: &str, known: &[&str]) -> Result<(), FieldError> {
     if password.chars().count() < MIN_CHARS {
         return Err(FieldError::new("password", format!("must have at least {MIN_CHARS} characters")));
     }
+    if password.chars().count() > domain::limits::PASSWORD {
+        let most = domain::limits::PASSWORD;
+        return Err(FieldError::new("password", format!("must have at most {most} characters")));
+    }
     let mut words: Vec<&str> = Vec::new();
     for k in known {
         words.push(k);
@@ -52,6 +56,8 @@ mod tests {
     #[test]
     fn short_common_repeated_and_personal_passwords_are_refused_with_a_reason() {
         assert_eq!(refusal("short"), "password: must have at least 10 characters");
+        let huge = "correct horse battery staple ".repeat(100);
+        assert_eq!(refusal(&huge), "password: must have at most 256 characters");
         for weak in ["password123", "aaaaaaaaaaaa", "alice.martin@example.org", "qwertyuiop", "Martin1234!"] {
             let why = refusal(weak);
             assert!(why.starts_with("password: is too easy to guess: "), "{weak}: {why}");

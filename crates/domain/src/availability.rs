@@ -4,7 +4,7 @@
 
 use crate::event::EventSlot;
 use crate::id::SlotId;
-use crate::FieldError;
+use crate::{limits, FieldError};
 
 /// A participant's availability as people state it: when they arrive and leave, which meeting
 /// sessions they attend, and single slots they cannot take. It is stored as the set of slots
@@ -24,6 +24,14 @@ pub struct Availability {
 impl Availability {
     /// The slots (ids) this availability rules out, or the fields that do not fit the programme.
     pub fn unavailable(&self, slots: &[EventSlot]) -> Result<Vec<SlotId>, Vec<FieldError>> {
+        // An event has at most `limits::SLOTS` slots: a longer list names slots twice or not at
+        // all, and is refused before it is compared with the programme.
+        let sessions = self.sessions.as_ref().map_or(0, Vec::len);
+        for (field, n) in [("sessions", sessions), ("blocked", self.blocked.len())] {
+            if n > limits::SLOTS {
+                return Err(vec![limits::too_many(field, n, limits::SLOTS, "entries")]);
+            }
+        }
         let mut errors = Vec::new();
         let position = |field: &str, id: Option<SlotId>, errors: &mut Vec<FieldError>| match id {
             None => None,
@@ -147,5 +155,13 @@ mod tests {
         let none = Availability::from_unavailable(&slots, &[SlotId::new(1), SlotId::new(2)]);
         assert_eq!(none.sessions, Some(Vec::new()));
         assert_eq!(Availability::sessions(&slots), vec!["am".to_string(), "pm".to_string()]);
+    }
+
+    /// Finding 12 of issue 13: lists are bounded like texts.
+    #[test]
+    fn long_lists_are_refused_before_they_are_compared() {
+        let blocked = (0..=limits::SLOTS as i64).map(SlotId::new).collect();
+        let errs = Availability { blocked, ..Default::default() }.unavailable(&[]).unwrap_err();
+        assert_eq!(errs[0].to_string(), "blocked: has 1001 entries; at most 1000 are allowed");
     }
 }

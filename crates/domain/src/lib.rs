@@ -19,6 +19,7 @@ pub mod ical;
 pub mod id;
 pub mod input;
 pub mod invitation;
+pub mod limits;
 pub mod listing;
 pub mod model;
 pub mod programme;

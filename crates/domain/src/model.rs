@@ -5,7 +5,7 @@
 //! checks raw strings and collects every problem, so a form can show all of them at once.
 
 use crate::id::{ClusterId, MembershipId, OrganisationId, PersonId, ProjectId, UserId};
-use crate::{Country, FieldError};
+use crate::{limits, Country, FieldError};
 use chrono::NaiveDate;
 
 /// An enum stored and sent as one of a fixed set of strings: `as_str` gives the stored text,
@@ -272,9 +272,10 @@ pub struct OrganisationDraft {
 impl OrganisationDraft {
     pub fn parse(input: &OrganisationInput) -> Result<OrganisationDraft, Vec<FieldError>> {
         let mut errors = Vec::new();
-        let external_id = opt_text(&mut errors, "external_id", input.external_id.as_deref(), 64);
-        let name = required_text(&mut errors, "name", &input.name, 300);
-        let short_name = opt_text(&mut errors, "short_name", input.short_name.as_deref(), 100).unwrap_or_default();
+        let external_id = opt_text(&mut errors, "external_id", input.external_id.as_deref(), limits::EXTERNAL_ID);
+        let name = required_text(&mut errors, "name", &input.name, limits::NAME);
+        let short_name =
+            opt_text(&mut errors, "short_name", input.short_name.as_deref(), limits::NAME).unwrap_or_default();
         let kind = OrgKind::parse(&input.kind).map_err(|m| errors.push(FieldError::new("kind", m))).ok();
         let sme = match input.sme.as_deref().map(str::trim) {
             None | Some("") => None,
@@ -290,15 +291,15 @@ impl OrganisationDraft {
             errors.push(FieldError::new("sme", "only companies can be SMEs"));
         }
         let country = Country::parse(&input.country).map_err(|m| errors.push(FieldError::new("country", m))).ok();
-        let city = opt_text(&mut errors, "city", input.city.as_deref(), 100).unwrap_or_default();
-        let website = opt_text(&mut errors, "website", input.website.as_deref(), 300).unwrap_or_default();
+        let city = opt_text(&mut errors, "city", input.city.as_deref(), limits::CITY).unwrap_or_default();
+        let website = opt_text(&mut errors, "website", input.website.as_deref(), limits::ADDRESS).unwrap_or_default();
         if !(website.is_empty() || website.starts_with("http://") || website.starts_with("https://")) {
             errors.push(FieldError::new("website", "must start with http:// or https://"));
         }
         let description =
-            opt_text(&mut errors, "description", input.description.as_deref(), 10_000).unwrap_or_default();
-        let offers = opt_text(&mut errors, "offers", input.offers.as_deref(), 5_000).unwrap_or_default();
-        let needs = opt_text(&mut errors, "needs", input.needs.as_deref(), 5_000).unwrap_or_default();
+            opt_text(&mut errors, "description", input.description.as_deref(), limits::DESCRIPTION).unwrap_or_default();
+        let offers = opt_text(&mut errors, "offers", input.offers.as_deref(), limits::OFFERS).unwrap_or_default();
+        let needs = opt_text(&mut errors, "needs", input.needs.as_deref(), limits::OFFERS).unwrap_or_default();
         let tags = parse_tags(&mut errors, input.tags.as_deref().unwrap_or(""));
         let languages = parse_languages(&mut errors, input.languages.as_deref().unwrap_or(""));
         match (kind, country, errors.is_empty()) {
@@ -345,12 +346,18 @@ impl ClusterDraft {
         let slug = input.slug.trim().to_string();
         if slug.is_empty() {
             errors.push(FieldError::new("slug", "is required"));
-        } else if slug.len() > 60 || !slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
-            errors.push(FieldError::new("slug", "use 1 to 60 lower-case letters, digits and dashes"));
+        } else if slug.len() > limits::SLUG
+            || !slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        {
+            errors.push(FieldError::new(
+                "slug",
+                format!("use 1 to {} lower-case letters, digits and dashes", limits::SLUG),
+            ));
         }
-        let name = required_text(&mut errors, "name", &input.name, 120);
-        let sector = required_text(&mut errors, "sector", &input.sector, 120);
-        let description = opt_text(&mut errors, "description", Some(&input.description), 5_000).unwrap_or_default();
+        let name = required_text(&mut errors, "name", &input.name, limits::NAME);
+        let sector = required_text(&mut errors, "sector", &input.sector, limits::NAME);
+        let description =
+            opt_text(&mut errors, "description", Some(&input.description), limits::DESCRIPTION).unwrap_or_default();
         if errors.is_empty() {
             Ok(ClusterDraft { slug, name, sector, description })
         } else {
@@ -383,13 +390,14 @@ pub struct PersonDraft {
 impl PersonDraft {
     pub fn parse(input: &PersonInput) -> Result<PersonDraft, Vec<FieldError>> {
         let mut errors = Vec::new();
-        let name = required_text(&mut errors, "name", &input.name, 200);
-        let role_title = opt_text(&mut errors, "role_title", input.role_title.as_deref(), 200).unwrap_or_default();
-        let email = opt_text(&mut errors, "email", input.email.as_deref(), 254).unwrap_or_default();
+        let name = required_text(&mut errors, "name", &input.name, limits::NAME);
+        let role_title =
+            opt_text(&mut errors, "role_title", input.role_title.as_deref(), limits::NAME).unwrap_or_default();
+        let email = opt_text(&mut errors, "email", input.email.as_deref(), limits::EMAIL).unwrap_or_default();
         if !email.is_empty() && !is_plausible_email(&email) {
             errors.push(FieldError::new("email", "is not an e-mail address"));
         }
-        let phone = opt_text(&mut errors, "phone", input.phone.as_deref(), 40).unwrap_or_default();
+        let phone = opt_text(&mut errors, "phone", input.phone.as_deref(), limits::PHONE).unwrap_or_default();
         if !phone.is_empty() && !phone.chars().all(|c| c.is_ascii_digit() || " +-()./".contains(c)) {
             errors.push(FieldError::new("phone", "may hold only digits, spaces and + - ( ) . /"));
         }
@@ -442,10 +450,11 @@ pub struct ProjectDraft {
 impl ProjectDraft {
     pub fn parse(input: &ProjectInput) -> Result<ProjectDraft, Vec<FieldError>> {
         let mut errors = Vec::new();
-        let external_id = opt_text(&mut errors, "external_id", input.external_id.as_deref(), 64);
-        let acronym = opt_text(&mut errors, "acronym", input.acronym.as_deref(), 60).unwrap_or_default();
-        let title = required_text(&mut errors, "title", &input.title, 500);
-        let summary = opt_text(&mut errors, "summary", input.summary.as_deref(), 20_000).unwrap_or_default();
+        let external_id = opt_text(&mut errors, "external_id", input.external_id.as_deref(), limits::EXTERNAL_ID);
+        let acronym = opt_text(&mut errors, "acronym", input.acronym.as_deref(), limits::ACRONYM).unwrap_or_default();
+        let title = required_text(&mut errors, "title", &input.title, limits::TITLE);
+        let summary =
+            opt_text(&mut errors, "summary", input.summary.as_deref(), limits::DESCRIPTION).unwrap_or_default();
         let kind = ProjectKind::parse(&input.kind).map_err(|m| errors.push(FieldError::new("kind", m))).ok();
         let start_date = parse_date(&mut errors, "start_date", input.start_date.as_deref());
         let end_date = parse_date(&mut errors, "end_date", input.end_date.as_deref());
@@ -464,8 +473,9 @@ impl ProjectDraft {
                 }
             },
         };
-        let programme = opt_text(&mut errors, "programme", input.programme.as_deref(), 60).unwrap_or_default();
-        let topic = opt_text(&mut errors, "topic", input.topic.as_deref(), 2_000).unwrap_or_default();
+        let programme =
+            opt_text(&mut errors, "programme", input.programme.as_deref(), limits::ACRONYM).unwrap_or_default();
+        let topic = opt_text(&mut errors, "topic", input.topic.as_deref(), limits::TOPIC).unwrap_or_default();
         match (kind, errors.is_empty()) {
             (Some(kind), true) => Ok(ProjectDraft {
                 external_id,
@@ -521,39 +531,49 @@ fn opt_text(errors: &mut Vec<FieldError>, field: &str, raw: Option<&str>, max: u
 }
 
 fn check_text(errors: &mut Vec<FieldError>, field: &str, t: &str, max: usize) {
-    let n = t.chars().count();
-    if n > max {
-        errors.push(FieldError::new(field, format!("is {n} characters long; at most {max} are allowed")));
-    } else {
+    if limits::check_chars(errors, field, t, max) {
         crate::input::check(errors, field, t);
     }
 }
 
-/// Tags are `;`- or `,`-separated, trimmed, lower-cased and deduplicated, in input order.
+/// Tags are `;`- or `,`-separated, trimmed, lower-cased and deduplicated, in input order. Reading
+/// stops at the first tag past [`limits::TAGS`], so a huge list costs no more than a long one.
 pub fn parse_tags(errors: &mut Vec<FieldError>, raw: &str) -> Vec<String> {
     let mut tags: Vec<String> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for t in raw.split([';', ',']).map(|t| crate::input::nfc(t.trim()).to_lowercase()).filter(|t| !t.is_empty()) {
-        if t.chars().count() > 60 {
-            errors.push(FieldError::new("tags", format!("`{t}` is not a valid tag (at most 60 characters)")));
+        if t.chars().count() > limits::TAG {
+            let shown: String = t.chars().take(limits::TAG).collect();
+            errors.push(FieldError::new(
+                "tags",
+                format!("`{shown}…` is not a valid tag (at most {} characters)", limits::TAG),
+            ));
         } else if let Some(c) = crate::input::first_refused("tags", &t) {
             errors.push(crate::input::refusal("tags", c));
-        } else if !tags.contains(&t) {
+        } else if seen.insert(t.clone()) {
+            if tags.len() == limits::TAGS {
+                errors.push(FieldError::new("tags", format!("at most {} tags are allowed", limits::TAGS)));
+                break;
+            }
             tags.push(t);
         }
-    }
-    if tags.len() > 50 {
-        errors.push(FieldError::new("tags", "at most 50 tags are allowed"));
     }
     tags
 }
 
-/// Languages are ISO 639-1 codes such as `en;fr;de`.
+/// Languages are ISO 639-1 codes such as `en;fr;de`, at most [`limits::LANGUAGES`] of them.
 pub fn parse_languages(errors: &mut Vec<FieldError>, raw: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for l in raw.split([';', ',']).map(|t| t.trim().to_ascii_lowercase()).filter(|t| !t.is_empty()) {
         if l.len() != 2 || !l.chars().all(|c| c.is_ascii_lowercase()) {
-            errors.push(FieldError::new("languages", format!("`{l}` is not a two-letter ISO 639-1 code")));
+            let shown: String = l.chars().take(limits::TAG).collect();
+            errors.push(FieldError::new("languages", format!("`{shown}` is not a two-letter ISO 639-1 code")));
         } else if !out.contains(&l) {
+            if out.len() == limits::LANGUAGES {
+                errors
+                    .push(FieldError::new("languages", format!("at most {} languages are allowed", limits::LANGUAGES)));
+                break;
+            }
             out.push(l);
         }
     }
@@ -698,5 +718,108 @@ mod tests {
             assert_eq!(errs[0].field, field);
             assert!(errs[0].message.starts_with("contains a control or invisible character (U+"), "{errs:?}");
         }
+    }
+
+    /// Finding 12 of issue 13: text fields had no bound or one of their own. Every text field of
+    /// every draft takes exactly `limits::max_chars` characters (the figure the OpenAPI document
+    /// publishes), and one more is refused naming the field; lists are bounded too.
+    #[test]
+    fn every_text_field_is_bounded_by_the_published_limit() {
+        let long = |field: &str, extra: usize| {
+            let max = if field == "programme" { limits::ACRONYM } else { limits::max_chars(field).expect(field) };
+            "x".repeat(max + extra)
+        };
+        let fields = |errs: Vec<FieldError>| errs.into_iter().map(|e| e.field).collect::<Vec<_>>();
+        let org_fields = ["external_id", "name", "short_name", "city", "description", "offers", "needs"];
+        for field in org_fields {
+            let input = |extra| {
+                let mut i = org();
+                let text = long(field, extra);
+                match field {
+                    "external_id" => i.external_id = Some(text),
+                    "name" => i.name = text,
+                    "short_name" => i.short_name = Some(text),
+                    "city" => i.city = Some(text),
+                    "description" => i.description = Some(text),
+                    "offers" => i.offers = Some(text),
+                    _ => i.needs = Some(text),
+                }
+                i
+            };
+            assert!(OrganisationDraft::parse(&input(0)).is_ok(), "{field} at its limit");
+            assert_eq!(fields(OrganisationDraft::parse(&input(1)).unwrap_err()), [field]);
+        }
+        let website = format!("https://{}", "x".repeat(limits::ADDRESS));
+        let errs = OrganisationDraft::parse(&OrganisationInput { website: Some(website), ..org() }).unwrap_err();
+        assert_eq!(errs[0].to_string(), format!("website: is {} characters long; at most 300 are allowed", 308));
+        for field in ["name", "sector", "description"] {
+            let input = |extra| {
+                let mut i = ClusterInput {
+                    slug: "space".into(),
+                    name: "Space".into(),
+                    sector: "Space".into(),
+                    ..Default::default()
+                };
+                let text = long(field, extra);
+                match field {
+                    "name" => i.name = text,
+                    "sector" => i.sector = text,
+                    _ => i.description = text,
+                }
+                i
+            };
+            assert!(ClusterDraft::parse(&input(0)).is_ok(), "{field} at its limit");
+            assert_eq!(fields(ClusterDraft::parse(&input(1)).unwrap_err()), [field]);
+        }
+        let slug = ClusterInput {
+            slug: "s".repeat(limits::SLUG + 1),
+            name: "S".into(),
+            sector: "S".into(),
+            ..Default::default()
+        };
+        assert_eq!(fields(ClusterDraft::parse(&slug).unwrap_err()), ["slug"]);
+        for field in ["name", "role_title", "phone"] {
+            let input = |extra| {
+                let mut i = PersonInput { name: "Ada".into(), ..Default::default() };
+                let text = if field == "phone" { "1".repeat(limits::PHONE + extra) } else { long(field, extra) };
+                match field {
+                    "name" => i.name = text,
+                    "role_title" => i.role_title = Some(text),
+                    _ => i.phone = Some(text),
+                }
+                i
+            };
+            assert!(PersonDraft::parse(&input(0)).is_ok(), "{field} at its limit");
+            assert_eq!(fields(PersonDraft::parse(&input(1)).unwrap_err()), [field]);
+        }
+        for field in ["external_id", "acronym", "title", "summary", "programme", "topic"] {
+            let input = |extra| {
+                let mut i = ProjectInput { title: "T".into(), kind: "common".into(), ..Default::default() };
+                let text = long(field, extra);
+                match field {
+                    "external_id" => i.external_id = Some(text),
+                    "acronym" => i.acronym = Some(text),
+                    "title" => i.title = text,
+                    "summary" => i.summary = Some(text),
+                    "programme" => i.programme = Some(text),
+                    _ => i.topic = Some(text),
+                }
+                i
+            };
+            assert!(ProjectDraft::parse(&input(0)).is_ok(), "{field} at its limit");
+            assert_eq!(fields(ProjectDraft::parse(&input(1)).unwrap_err()), [field]);
+        }
+        // Lists: the 51st distinct tag and the 31st language are refused, and reading stops there.
+        let tags = (0..100_000).map(|i| format!("t{i}")).collect::<Vec<_>>().join(";");
+        let errs = OrganisationDraft::parse(&OrganisationInput { tags: Some(tags), ..org() }).unwrap_err();
+        assert_eq!(errs.iter().map(ToString::to_string).collect::<Vec<_>>(), ["tags: at most 50 tags are allowed"]);
+        let same = vec!["space"; 1_000].join(";");
+        assert_eq!(OrganisationDraft::parse(&OrganisationInput { tags: Some(same), ..org() }).unwrap().tags, ["space"]);
+        let languages = (b'a'..=b'z')
+            .flat_map(|a| [a, b'a'].map(move |b| format!("{}{}", a as char, b as char)))
+            .collect::<Vec<_>>();
+        let errs =
+            OrganisationDraft::parse(&OrganisationInput { languages: Some(languages.join(";")), ..org() }).unwrap_err();
+        assert_eq!(fields(errs), ["languages"]);
     }
 }

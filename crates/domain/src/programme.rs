@@ -6,7 +6,7 @@
 
 use crate::event::{EventSession, EventSlot};
 use crate::id::SlotId;
-use crate::FieldError;
+use crate::{limits, FieldError};
 
 /// A block of meeting slots in the programme: `count` slots of `minutes` from `start` ("HH:MM")
 /// on `day` (a date; `None`: the event's first day).
@@ -21,12 +21,20 @@ pub struct ProgrammeBlock {
 
 /// Reads a meeting programme written one block per line: `[YYYY-MM-DD] SESSION HH:MM MINUTES COUNT`,
 /// e.g. `morning 10:00 20 6` (six 20-minute slots from 10:00) or `2026-03-21 afternoon 14:00 20 9`
-/// for a later day. Errors name the line.
+/// for a later day. Errors name the line. At most [`limits::PROGRAMME_BLOCKS`] lines are read.
 pub fn parse_programme(text: &str) -> (Vec<ProgrammeBlock>, Vec<FieldError>) {
     let mut blocks = Vec::new();
     let mut errors = Vec::new();
-    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-        let bad = |why: &str| FieldError::new("programme", format!("line {}: {why} (`{}`)", n + 1, line.trim()));
+    let lines = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
+    if let Some(error) = too_many_lines("programme", lines.clone().count(), limits::PROGRAMME_BLOCKS, "blocks") {
+        return (blocks, vec![error]);
+    }
+    for (n, line) in lines {
+        let bad = |why: &str| FieldError::new("programme", format!("line {}: {why} (`{}`)", n + 1, shown(line)));
+        if let Some(c) = crate::input::first_refused("programme", line) {
+            errors.push(bad(&crate::input::refusal("programme", c).message));
+            continue;
+        }
         let mut words: Vec<&str> = line.split_whitespace().collect();
         let day = match words.first() {
             Some(w) if w.len() == 10 && w.as_bytes()[4] == b'-' => {
@@ -46,7 +54,11 @@ pub fn parse_programme(text: &str) -> (Vec<ProgrammeBlock>, Vec<FieldError>) {
         let numbers: Vec<Option<i64>> = words[at + 1..].iter().map(|w| w.parse::<i64>().ok()).collect();
         match numbers.as_slice() {
             _ if session.is_empty() => errors.push(bad("name the session before the time, e.g. `morning`")),
+            _ if session.chars().nth(limits::NAME).is_some() => {
+                errors.push(bad(&format!("the session's name is longer than {} characters", limits::NAME)))
+            }
             [Some(minutes), Some(count)] => {
+                let session = crate::input::nfc(&session);
                 let block =
                     ProgrammeBlock { day, session, start: words[at].to_string(), minutes: *minutes, count: *count };
                 match block_problem(&block) {
@@ -79,6 +91,21 @@ fn block_problem(b: &ProgrammeBlock) -> Option<String> {
     None
 }
 
+/// A line as quoted in an error: its first 80 characters.
+fn shown(line: &str) -> String {
+    let line = line.trim();
+    match line.char_indices().nth(80) {
+        Some((at, _)) => format!("{}…", &line[..at]),
+        None => line.to_string(),
+    }
+}
+
+/// The error for a text of `n` lines in `field` that allows `max`: the whole text is refused
+/// before any line is read.
+fn too_many_lines(field: &str, n: usize, max: usize, what: &str) -> Option<FieldError> {
+    (n > max).then(|| FieldError::new(field, format!("has {n} lines; at most {max} {what} (lines) are allowed")))
+}
+
 /// Minutes since midnight of `HH:MM` (validated before).
 fn minute_of(hhmm: &str) -> i64 {
     parse_hhmm(hhmm).map_or(0, |(h, m)| (h * 60 + m) as i64)
@@ -92,13 +119,18 @@ pub fn parse_hhmm(raw: &str) -> Option<(u32, u32)> {
 }
 
 /// Reads an agenda written one session per line: `HH:MM-HH:MM TITLE [(KIND)]`, e.g.
-/// `09:00-09:45 Welcome and keynote (keynote)`. Errors name the line.
+/// `09:00-09:45 Welcome and keynote (keynote)`. Errors name the line. At most
+/// [`limits::AGENDA_SESSIONS`] lines are read.
 pub fn parse_agenda(text: &str) -> (Vec<EventSession>, Vec<FieldError>) {
     let mut sessions = Vec::new();
     let mut errors = Vec::new();
-    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+    let lines = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
+    if let Some(error) = too_many_lines("agenda", lines.clone().count(), limits::AGENDA_SESSIONS, "sessions") {
+        return (sessions, vec![error]);
+    }
+    for (n, line) in lines {
         let line = line.trim();
-        let bad = |why: &str| FieldError::new("agenda", format!("line {}: {why} (`{line}`)", n + 1));
+        let bad = |why: &str| FieldError::new("agenda", format!("line {}: {why} (`{}`)", n + 1, shown(line)));
         if let Some(c) = crate::input::first_refused("agenda", line) {
             let why = crate::input::refusal("agenda", c).message;
             errors.push(FieldError::new("agenda", format!("line {}: {why}", n + 1)));
@@ -124,6 +156,10 @@ pub fn parse_agenda(text: &str) -> (Vec<EventSession>, Vec<FieldError>) {
             errors.push(bad("give the session a title"));
             continue;
         }
+        if title.chars().nth(limits::NAME).is_some() || kind.chars().nth(limits::NAME).is_some() {
+            errors.push(bad(&format!("a title or kind is longer than {} characters", limits::NAME)));
+            continue;
+        }
         let hhmm = |t: &str| parse_hhmm(t).map(|(h, m)| format!("{h:02}:{m:02}")).unwrap_or_default();
         sessions.push(EventSession {
             starts_at: hhmm(from),
@@ -146,6 +182,20 @@ fn day_of(b: &ProgrammeBlock, first_day: &str) -> String {
 /// that overlap on one day.
 pub fn check_programme(blocks: &[ProgrammeBlock], first_day: &str) -> Vec<FieldError> {
     let mut errors = Vec::new();
+    if blocks.len() > limits::PROGRAMME_BLOCKS {
+        errors.push(limits::too_many("programme", blocks.len(), limits::PROGRAMME_BLOCKS, "blocks"));
+    }
+    // Blocks checked on their own have at most 100 slots; the sum saturates for those that are not.
+    let slots = blocks.iter().fold(0i64, |n, b| n.saturating_add(b.count.max(0)));
+    if slots > limits::SLOTS as i64 {
+        errors.push(FieldError::new(
+            "programme",
+            format!("makes {slots} meeting slots; at most {} are allowed in one event", limits::SLOTS),
+        ));
+    }
+    if !errors.is_empty() {
+        return errors;
+    }
     let mut sorted: Vec<&ProgrammeBlock> = blocks.iter().collect();
     sorted.sort_by_key(|b| (day_of(b, first_day), minute_of(&b.start)));
     for b in &sorted {
@@ -281,5 +331,42 @@ mod tests {
                 (3, "2027-03-11T14:30", "pm")
             ]
         );
+    }
+
+    /// Finding 12 of issue 13: a 28-line programme created 2,800 slots. A programme has at most
+    /// `limits::PROGRAMME_BLOCKS` lines and `limits::SLOTS` slots, the agenda
+    /// `limits::AGENDA_SESSIONS` lines; a line is quoted in an error by its first 80 characters.
+    #[test]
+    fn programmes_and_agendas_are_bounded() {
+        let day = |d: usize| format!("2027-03-{:02} s{d} 08:00 5 100", d + 1);
+        let text = (0..28).map(day).collect::<Vec<_>>().join("\n");
+        let (blocks, errors) = parse_programme(&text);
+        assert!(blocks.is_empty());
+        let msgs: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(msgs, ["programme: has 28 lines; at most 20 blocks (lines) are allowed"]);
+        // Twenty lines of 100 slots each: 2,000 slots, twice the limit.
+        let (blocks, errors) = parse_programme(&(0..20).map(day).collect::<Vec<_>>().join("\n"));
+        assert!(errors.is_empty(), "{errors:?}");
+        let msgs: Vec<String> = check_programme(&blocks, "2027-03-01").iter().map(ToString::to_string).collect();
+        assert_eq!(msgs, ["programme: makes 2000 meeting slots; at most 1000 are allowed in one event"]);
+        let (blocks, _) = parse_programme(&(0..10).map(day).collect::<Vec<_>>().join("\n"));
+        assert!(check_programme(&blocks, "2027-03-01").is_empty());
+        assert_eq!(programme_slots(&blocks, "2027-03-01").len(), limits::SLOTS);
+        // Blocks built without the parser are counted too.
+        let many =
+            vec![ProgrammeBlock { session: "am".into(), start: "09:00".into(), minutes: 20, count: 1, day: None }; 21];
+        assert!(check_programme(&many, "2027-03-01")[0].message.contains("has 21 blocks; at most 20"));
+        let agenda = (0..51).map(|i| format!("{:02}:00-{:02}:30 Talk", i % 23, i % 23)).collect::<Vec<_>>().join("\n");
+        let (sessions, errors) = parse_agenda(&agenda);
+        assert!(sessions.is_empty());
+        assert_eq!(errors[0].to_string(), "agenda: has 51 lines; at most 50 sessions (lines) are allowed");
+        let long = format!("09:00-09:30 {}", "x".repeat(limits::NAME + 1));
+        let (_, errors) = parse_agenda(&long);
+        assert!(errors[0]
+            .message
+            .starts_with("line 1: a title or kind is longer than 200 characters (`09:00-09:30 xxx"));
+        assert!(errors[0].message.ends_with("…`)"), "{errors:?}");
+        let (_, errors) = parse_programme(&format!("{} 09:00 20 3", "s".repeat(limits::NAME + 1)));
+        assert!(errors[0].message.contains("the session's name is longer than 200 characters"), "{errors:?}");
     }
 }

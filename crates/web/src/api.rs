@@ -12,6 +12,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
+use domain::limits;
 use serde_json::{json, Value};
 
 /// What only the API itself answers.
@@ -46,28 +47,53 @@ pub(crate) fn routes() -> Router<AppState> {
     endpoints().fold(Router::new(), |r, e| r.route(e.path, (e.handler)()))
 }
 
-fn schema_for(field: &str) -> Value {
+/// The longest text field `field` of an operation under `tag` takes (`domain::limits`): a
+/// find-partners `q` is a whole call text, a project's `programme` its funding programme.
+fn max_chars(tag: &str, field: &str) -> Option<usize> {
+    match (tag, field) {
+        ("matchmaking", "q") => Some(limits::CALL_TEXT),
+        ("projects", "programme") => Some(limits::ACRONYM),
+        _ => limits::max_chars(field),
+    }
+}
+
+/// The schema of body field `field` of an operation under `tag`, with the limits the app
+/// enforces (`maxLength` in characters, `maxItems`).
+fn schema_for(tag: &str, field: &str) -> Value {
     let strings = json!({"type": "array", "items": {"type": "string"}});
-    match field {
-        "sessions" => json!({"oneOf": [strings, {"type": "null"}], "description": "null: every session"}),
-        "blocked" | "unavailable" => {
-            json!({"type": "array", "items": {"type": ["integer", "string"]}, "description": "slot ids"})
+    let ids = |max: usize, what: &str| json!({"type": "array", "items": {"type": ["integer", "string"]}, "maxItems": max, "description": what});
+    let listed = |max: usize, item: Option<usize>| {
+        let items = match item {
+            Some(n) => json!({"type": "string", "maxLength": n}),
+            None => json!({"type": "string"}),
+        };
+        json!({"oneOf": [{"type": "array", "items": items, "maxItems": max}, {"type": "string", "description": "`;`-separated"}]})
+    };
+    let lines = |max: usize| json!({"oneOf": [{"type": "array", "items": {"type": "string"}, "maxItems": max}, {"type": "string", "description": format!("one entry per line, at most {max} lines")}]});
+    match (tag, field) {
+        (_, "sessions") => json!({"oneOf": [strings, {"type": "null"}], "description": "null: every session"}),
+        (_, "blocked" | "unavailable") => ids(limits::SLOTS, "slot ids"),
+        (_, "agenda") => lines(limits::AGENDA_SESSIONS),
+        ("events", "programme") => {
+            let mut p = lines(limits::PROGRAMME_BLOCKS);
+            p["description"] = json!(format!("blocks of at most {} meeting slots in all", limits::SLOTS));
+            p
         }
-        "agenda" | "programme" => json!({"oneOf": [strings, {"type": "string", "description": "one entry per line"}]}),
-        "tables" => json!({"oneOf": [
-            {"type": "object", "additionalProperties": {"type": ["integer", "null"]}, "description": "slot id to number of tables (null: the event's)"},
+        (_, "tables") => json!({"oneOf": [
+            {"type": "object", "additionalProperties": {"type": ["integer", "null"]}, "maxProperties": limits::SLOTS, "description": "slot id to number of tables (null: the event's)"},
             {"type": "integer"}
         ]}),
-        "tags" | "languages" | "clusters" => {
-            json!({"oneOf": [{"type": "array", "items": {"type": "string"}}, {"type": "string", "description": "`;`-separated"}]})
-        }
-        "organisations" => {
-            json!({"type": "array", "items": {"type": ["integer", "string"]}, "description": "organisation ids"})
-        }
-        "sme" => json!({"type": ["boolean", "string", "null"]}),
-        "budget_eur" => json!({"type": ["number", "string", "null"]}),
-        "kind" => json!({"type": "string"}),
-        _ => json!({"type": ["string", "null"]}),
+        (_, "tags") => listed(limits::TAGS, Some(limits::TAG)),
+        (_, "languages") => listed(limits::LANGUAGES, Some(2)),
+        (_, "clusters") => listed(limits::EVENT_CLUSTERS, None),
+        (_, "organisations") => ids(limits::ORGANISATIONS, "organisation ids"),
+        (_, "sme") => json!({"type": ["boolean", "string", "null"]}),
+        (_, "budget_eur") => json!({"type": ["number", "string", "null"]}),
+        (_, "kind") => json!({"type": "string"}),
+        _ => match max_chars(tag, field) {
+            Some(max) => json!({"type": ["string", "null"], "maxLength": max}),
+            None => json!({"type": ["string", "null"]}),
+        },
     }
 }
 
@@ -86,10 +112,10 @@ fn openapi() -> Value {
             parameters.push(json!({"name": name, "in": "path", "required": true, "schema": {"type": "string"}}));
         }
         for p in e.params {
-            let schema = if ["page", "per_page"].contains(p) {
-                json!({"type": "integer", "minimum": 1})
-            } else {
-                json!({"type": "string"})
+            let schema = match max_chars(e.tag, p) {
+                _ if ["page", "per_page"].contains(p) => json!({"type": "integer", "minimum": 1}),
+                Some(max) => json!({"type": "string", "maxLength": max}),
+                None => json!({"type": "string"}),
             };
             parameters.push(json!({"name": p, "in": "query", "required": false, "schema": schema}));
         }
@@ -97,7 +123,8 @@ fn openapi() -> Value {
             op["parameters"] = Value::Array(parameters);
         }
         if !e.body.is_empty() {
-            let props: serde_json::Map<String, Value> = e.body.iter().map(|f| (f.to_string(), schema_for(f))).collect();
+            let props: serde_json::Map<String, Value> =
+                e.body.iter().map(|f| (f.to_string(), schema_for(e.tag, f))).collect();
             op["requestBody"] = json!({"required": true, "content": {"application/json": {"schema": {"type": "object", "properties": props, "additionalProperties": false}}}});
         }
         let mut responses = serde_json::Map::new();
@@ -126,7 +153,7 @@ fn openapi() -> Value {
         "info": {
             "title": "clusterbridge API",
             "version": env!("CARGO_PKG_VERSION"),
-            "description": "Registry of clusters, organisations, people and projects. Lists answer {items, total, page, per_page}; pages count from 1; per_page defaults to 20, at most 100.",
+            "description": format!("Registry of clusters, organisations, people and projects. Lists answer {{items, total, page, per_page}}; pages count from 1; per_page defaults to 20, at most 100. Text limits (`maxLength`) count characters; a longer text, a longer list or a larger programme is refused with 422 naming the field. A request body is at most {} bytes (413).", crate::BODY_LIMIT),
             "license": {"name": "MIT OR Apache-2.0", "identifier": "MIT OR Apache-2.0"}
         },
         "paths": paths,

@@ -22,10 +22,11 @@ impl App {
             return Err(AppError::Forbidden);
         }
         let mut errors = Vec::new();
-        if name.trim().is_empty() || name.chars().count() > 200 {
-            errors.push(FieldError::new("name", "is required (at most 200 characters)"));
+        if name.trim().is_empty() {
+            errors.push(FieldError::new("name", "is required"));
+        } else if domain::limits::check_chars(&mut errors, "name", name.trim(), domain::limits::NAME) {
+            domain::input::check(&mut errors, "name", name.trim());
         }
-        domain::input::check(&mut errors, "name", name.trim());
         if let Some(o) = organisation {
             if store::get_org(&mut tx, o).await?.is_none() {
                 errors.push(FieldError::new("organisation", format!("no organisation {o}")));

@@ -4,7 +4,7 @@
 
 use crate::{App, AppError, AppResult};
 use domain::programme::{check_programme, parse_agenda, parse_programme, programme_slots};
-use domain::{Actor, Event, EventSession, EventStatus, FieldError, ProgrammeBlock};
+use domain::{limits, Actor, Event, EventSession, EventStatus, FieldError, ProgrammeBlock};
 use domain::{EventId, SlotId};
 
 /// Raw input for a new event.
@@ -80,7 +80,7 @@ impl App {
         errors.extend(check_programme(blocks, &day));
         let mut tx = self.store.begin().await?;
         let mut clusters = Vec::new();
-        for c in &input.clusters {
+        for c in input.clusters.iter().take(limits::EVENT_CLUSTERS) {
             match self.find_cluster(c).await? {
                 Some(c) => clusters.push(c.id),
                 None => errors.push(FieldError::new("clusters", format!("no cluster `{c}`"))),
@@ -112,6 +112,9 @@ impl App {
     /// Sets the number of tables of single slots (organisers); `None` gives a slot the event's
     /// number back. The whole change is refused if one entry is wrong.
     pub async fn set_slot_tables(&self, actor: &Actor, slug: &str, tables: &[(SlotId, Option<i64>)]) -> AppResult<()> {
+        if tables.len() > limits::SLOTS {
+            return Err(AppError::Validation(vec![limits::too_many("tables", tables.len(), limits::SLOTS, "slots")]));
+        }
         let mut tx = self.store.begin().await?;
         let e = self.event(&mut tx, slug).await?;
         if !self.organises(&mut tx, actor, &e).await? {
@@ -153,17 +156,30 @@ impl App {
 /// adding each mistake to `errors`; returns its first day when that parses.
 fn check_event_input(actor: &Actor, input: &EventInput, errors: &mut Vec<FieldError>) -> Option<chrono::NaiveDate> {
     let slug = input.slug.trim();
-    if slug.is_empty() || !slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
-        errors.push(FieldError::new("slug", "use lower-case letters, digits and dashes"));
+    if slug.is_empty()
+        || slug.len() > limits::SLUG
+        || !slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
+        errors
+            .push(FieldError::new("slug", format!("use 1 to {} lower-case letters, digits and dashes", limits::SLUG)));
     } else if slug == "new" {
         errors.push(FieldError::new("slug", "`new` is taken by the new-event page: choose another"));
     }
     if input.name.trim().is_empty() {
         errors.push(FieldError::new("name", "is required"));
     }
-    domain::input::check(errors, "name", input.name.trim());
-    domain::input::check(errors, "venue", input.venue.trim());
-    domain::input::check(errors, "description", input.description.trim());
+    for (field, text, max) in [
+        ("name", &input.name, limits::NAME),
+        ("venue", &input.venue, limits::ADDRESS),
+        ("description", &input.description, limits::DESCRIPTION),
+    ] {
+        if limits::check_chars(errors, field, text.trim(), max) {
+            domain::input::check(errors, field, text.trim());
+        }
+    }
+    if input.clusters.len() > limits::EVENT_CLUSTERS {
+        errors.push(limits::too_many("clusters", input.clusters.len(), limits::EVENT_CLUSTERS, "clusters"));
+    }
     let date = domain::parse_date(errors, "starts_on", Some(&input.starts_on));
     if date.is_none() && input.starts_on.trim().is_empty() {
         errors.push(FieldError::new("starts_on", "is required"));

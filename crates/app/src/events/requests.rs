@@ -53,9 +53,7 @@ impl App {
         if !(1..=3).contains(&priority) {
             errors.push(FieldError::new("priority", "must be 1, 2 or 3"));
         }
-        if message.chars().count() > 1_000 {
-            errors.push(FieldError::new("message", "is longer than 1000 characters"));
-        }
+        domain::limits::check_chars(&mut errors, "message", message, domain::limits::MESSAGE);
         if !errors.is_empty() {
             return Err(AppError::Validation(errors));
         }

@@ -224,6 +224,10 @@ impl App {
             return Err(AppError::Forbidden);
         }
         let d = ClusterDraft::parse(input).map_err(AppError::Validation)?;
+        if orgs.len() > domain::limits::ORGANISATIONS {
+            let max = domain::limits::ORGANISATIONS;
+            return Err(AppError::Validation(vec![domain::limits::too_many("organisations", orgs.len(), max, "ids")]));
+        }
         let mut tx = self.store.begin().await?;
         let today = self.today_text();
         let now = self.now_text();

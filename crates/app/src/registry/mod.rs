@@ -25,7 +25,7 @@ use store::Conn;
 
 pub const MAX_PER_PAGE: i64 = 100;
 pub const DEFAULT_PER_PAGE: i64 = 20;
-pub const MAX_QUERY_CHARS: usize = 500;
+pub const MAX_QUERY_CHARS: usize = domain::limits::QUERY;
 
 /// Paging as asked by a user: validated into offset and limit.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -140,8 +140,12 @@ impl App {
         message: &str,
     ) -> AppResult<ContactRequestId> {
         let Some(user_id) = actor.user_id else { return Err(AppError::Unauthenticated) };
-        if message.chars().count() > 2_000 {
-            return Err(AppError::field("message", "is longer than 2000 characters"));
+        if message.chars().nth(domain::limits::MESSAGE).is_some() {
+            return Err(AppError::Validation(vec![domain::limits::too_long(
+                "message",
+                message,
+                domain::limits::MESSAGE,
+            )]));
         }
         let mut tx = self.store.begin().await?;
         store::get_person(&mut tx, person_id)

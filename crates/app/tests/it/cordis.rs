@@ -51,3 +51,25 @@ async fn cordis_import_normalises_and_is_idempotent() {
     })
     .await;
 }
+
+/// Found by the `cordis` fuzz target: a project id repeated in `projects.csv` overwrote the
+/// project row by row, so every import "updated" it again (5 updates per re-import in the
+/// crash). The first row counts, the others are skipped and counted, and a re-import changes
+/// nothing; a row without an id is skipped too.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn repeated_project_rows_are_skipped_and_a_reimport_changes_nothing() {
+    on_every_store(|app, _db, label| async move {
+        let orgs = b"id,name,country,activity_type\n1,Acme,LU,PRC\n";
+        let projects = b"id,acronym,title\n10,ONE,First\n10,TWO,Second\n,NONE,No id\n11,ELF,Eleven\n";
+        let parts = b"project_id,organisation_id,role\n10,1,coordinator\n";
+        let data = CordisData::from_bytes(orgs, projects, parts).unwrap();
+        let first = app.import_cordis(&Actor::system(), &data, &|_, _| {}).await.unwrap();
+        assert_eq!((first.projects_created, first.projects_updated), (2, 0), "{label}");
+        assert_eq!(first.skipped, [("project row without id or repeated".to_string(), 2)]);
+        let again = app.import_cordis(&Actor::system(), &data, &|_, _| {}).await.unwrap();
+        assert_eq!((again.projects_created, again.projects_updated, again.partners_created), (0, 0, 0), "{label}");
+        let q = app::registry::ProjectQuery { q: Some("first".into()), ..Default::default() };
+        assert_eq!(app.projects(&q).await.unwrap().1, 1, "the first row counts on {label}");
+    })
+    .await;
+}

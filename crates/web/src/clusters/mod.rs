@@ -227,6 +227,8 @@ struct ClusterView {
     history: Vec<(String, String)>,
     can_edit: bool,
     can_split: bool,
+    /// Admins add a member at once; a manager's addition is an invitation the organisation answers.
+    adds_at_once: bool,
     member_error: Option<String>,
     /// `(id, name)` of organisations invited and not yet answering (for those who run it).
     invited: Vec<(i64, String)>,
@@ -271,6 +273,7 @@ async fn cluster_view(s: &AppState, v: &Viewer, slug: &str, member_error: Option
         history: p.history.into_iter().map(|h| (h.at.get(..10).unwrap_or(&h.at).to_string(), h.detail)).collect(),
         can_edit: p.can_edit,
         can_split: v.actor.is_admin() && p.cluster.status == domain::ClusterStatus::Active,
+        adds_at_once: v.actor.is_admin(),
         invited: p.invited.iter().map(|o| (o.id.get(), o.display_name())).collect(),
     };
     Ok((status, render(&view)).into_response())

@@ -137,3 +137,73 @@ async fn openapi_document_matches_the_router() {
     })
     .await;
 }
+
+/// Finding 12 of issue 13: an event with a 100,000-character name and a 500,000-character
+/// description was accepted, and a 28-line programme created 2,800 slots. Each is now a 422
+/// naming the field, and the OpenAPI document publishes the same limits (`domain::limits`).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn organiser_input_is_bounded_and_the_limits_are_published() {
+    on_every_backend(|t| async move {
+        let post = |body: Value| {
+            t.api(Method::POST, "/events", "manager_space")
+                .header("content-type", "application/json")
+                .body(body.to_string())
+                .send()
+        };
+        let event = |name: String, description: String, programme: Vec<String>| {
+            serde_json::json!({"slug": "big", "name": name, "description": description, "starts_on": "2027-05-01",
+                "clusters": ["space"], "programme": programme})
+        };
+        let one_block = vec!["am 10:00 20 3".to_string()];
+        let huge = event("x".repeat(100_000), "y".repeat(500_000), one_block.clone());
+        assert_eq!(
+            error_fields(post(huge).await.unwrap()).await,
+            (422, vec!["name".into(), "description".into()]),
+            "{}",
+            t.label
+        );
+        let lines: Vec<String> = (0..28).map(|d| format!("2027-05-{:02} s{d} 08:00 5 100", d + 1)).collect();
+        let resp = post(event("Big".into(), String::new(), lines)).await.unwrap();
+        let v: Value = resp.json().await.unwrap();
+        assert_eq!(v["error"]["fields"][0]["field"], "programme");
+        assert_eq!(v["error"]["fields"][0]["message"], "has 28 lines; at most 20 blocks (lines) are allowed");
+        let lines: Vec<String> = (0..20).map(|d| format!("2027-05-{:02} s{d} 08:00 5 100", d + 1)).collect();
+        assert_eq!(
+            error_fields(post(event("Big".into(), String::new(), lines)).await.unwrap()).await,
+            (422, vec!["programme".into()])
+        );
+        assert!(t.app.events().await.unwrap().is_empty(), "nothing was created");
+        // At the limits, the event is created.
+        let ok = event("n".repeat(domain::limits::NAME), "d".repeat(domain::limits::DESCRIPTION), one_block);
+        assert_eq!(post(ok).await.unwrap().status(), 201, "{}", t.label);
+        // Other organiser and member texts: a participant's name, a request's message, a search.
+        let long = "z".repeat(domain::limits::NAME + 1);
+        let r = t
+            .api(Method::POST, "/events/big/participants", "manager_space")
+            .json(&serde_json::json!({"name": long}))
+            .send();
+        assert_eq!(error_fields(r.await.unwrap()).await, (422, vec!["name".into()]));
+        let q = "q".repeat(domain::limits::QUERY + 1);
+        assert_eq!(
+            error_fields(t.api(Method::GET, &format!("/organisations?q={q}"), "admin").send().await.unwrap()).await,
+            (422, vec!["q".into()])
+        );
+
+        let doc: Value = t.http.get(t.url("/api/v1/openapi.json")).send().await.unwrap().json().await.unwrap();
+        let body = &doc["paths"]["/api/v1/events"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+            ["properties"];
+        assert_eq!(
+            (body["name"]["maxLength"].as_u64(), body["description"]["maxLength"].as_u64()),
+            (Some(200), Some(20_000))
+        );
+        assert_eq!(body["programme"]["oneOf"][0]["maxItems"].as_u64(), Some(20));
+        let q = |path: &str| {
+            doc["paths"][path]["get"]["parameters"].as_array().unwrap().iter().find(|p| p["name"] == "q").unwrap()
+                ["schema"]["maxLength"]
+                .as_u64()
+        };
+        assert_eq!((q("/api/v1/organisations"), q("/api/v1/partners")), (Some(500), Some(20_000)));
+        t
+    })
+    .await;
+}

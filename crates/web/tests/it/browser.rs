@@ -409,7 +409,7 @@ async fn meeting_request_accept_schedule_agenda_in_chromium() {
     t.stop().await;
 }
 
-/// The invitation into a cluster, in Chromium at 1366 px: the ICT manager's "Add member" on the
+/// The invitation into a cluster, in Chromium at 1366 px: the ICT manager's "Invite to join" on the
 /// cluster page invites Orbital Sat Works (in Space), shown to them as waiting, with no Delete
 /// button on the organisation; Orbital's own account sees it on its page and accepts it.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -426,7 +426,13 @@ async fn invitation_sent_seen_and_accepted_in_chromium() {
     c.find(Locator::Id("add-member")).await.unwrap().send_keys(&t.sat.to_string()).await.unwrap();
     c.find(Locator::Css("form.searchbar button[type=submit]")).await.unwrap().click().await.unwrap();
     c.wait().for_element(Locator::Id("invited")).await.unwrap();
-    check(&c, "cluster-invitation-sent", "/clusters/ict", &["Invited (1)", "waiting for the organisation"]).await;
+    check(
+        &c,
+        "cluster-invitation-sent",
+        "/clusters/ict",
+        &["Invited (1)", "waiting for the organisation", "Invite to join"],
+    )
+    .await;
     visit(
         &c,
         &t,

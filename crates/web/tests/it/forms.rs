@@ -164,6 +164,40 @@ async fn the_new_event_form_keeps_what_was_typed_and_names_the_line() {
         assert!(html.contains("afternoon 14:00 twenty 4"), "what the user typed is kept");
         assert_eq!(t.app.events().await.unwrap().len(), 0);
 
+        // Finding 12 of issue 13: the form refuses what the API refuses, naming the field.
+        let body = serde_urlencoded::to_string([
+            ("csrf", csrf.as_str()),
+            ("name", &"x".repeat(100_000)),
+            ("description", &"y".repeat(500_000)),
+            ("slug", "space-day"),
+            ("starts_on", "2027-05-04"),
+            ("clusters", "space"),
+            (
+                "programme",
+                &(0..28).map(|d| format!("2027-05-{:02} s{d} 08:00 5 100", d + 4)).collect::<Vec<_>>().join("\n"),
+            ),
+        ])
+        .unwrap();
+        let r = t
+            .http
+            .post(t.url("/events/new"))
+            .header("cookie", &cookie)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 422);
+        let html = r.text().await.unwrap();
+        for (field, message) in [
+            ("name", "is 100000 characters long; at most 200 are allowed"),
+            ("description", "is 500000 characters long; at most 20000 are allowed"),
+            ("programme", "has 28 lines; at most 20 blocks (lines) are allowed"),
+        ] {
+            assert!(html.contains(&format!(r#"id="e-{field}">{message}"#)), "{field}: {message}");
+        }
+        assert_eq!(t.app.events().await.unwrap().len(), 0);
+
         let r = post("morning 10:00 20 4\nafternoon 14:00 20 4").await.unwrap();
         assert_eq!(r.status(), 303, "{}", t.label);
         assert_eq!(r.headers()["location"], "/events/space-day/organise");
