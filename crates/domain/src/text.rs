@@ -695,7 +695,6 @@ pub const FR_STOP_WORDS: &[&str] = &[
     "soit",
     "son",
     "sont",
-    "sous",
     "suis",
     "sur",
     "ta",

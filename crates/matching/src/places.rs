@@ -722,6 +722,8 @@ pub struct Named {
 struct Word {
     /// Lower-case, combining marks removed ("İzmir" → "izmir", "Lie\u{300}ge" → "liege").
     lower: String,
+    /// Lower-case with combining marks removed, accents kept: how a reason quotes it.
+    shown: String,
     capitalised: bool,
     /// All letters upper-case and at least four of them (an acronym, unless the text shouts).
     acronym: bool,
@@ -740,6 +742,7 @@ fn sentences(text: &str) -> Vec<Vec<Word>> {
                 .split(|c: char| !c.is_alphanumeric() && !is_combining(c))
                 .filter(|w| !w.is_empty())
                 .map(|w| Word {
+                    shown: w.to_lowercase().chars().filter(|&c| !is_combining(c)).collect::<String>(),
                     lower: fold_lower(&w.to_lowercase().chars().filter(|&c| !is_combining(c)).collect::<String>()),
                     capitalised: w.chars().next().is_some_and(char::is_uppercase),
                     acronym: w.chars().filter(|c| c.is_alphabetic()).count() >= 4
@@ -778,7 +781,8 @@ impl Gazetteer {
                 };
                 if !names_no_place(words, i, n, &phrase, *kind, shouting) {
                     for &code in codes {
-                        note(&mut out, code, &phrase, *kind == Kind::Region);
+                        let shown = words[i..i + n].iter().map(|w| w.shown.as_str()).collect::<Vec<_>>().join(" ");
+                        note(&mut out, code, &shown, *kind == Kind::Region);
                     }
                 }
                 i += n;
