@@ -265,7 +265,7 @@ pub(crate) fn run(a: &EvalArgs) -> Result<(), String> {
         let p0 = *engine.params();
         row("ours (all signals)", &evaluate_method(Method::Ours, &engine, &base, &cases));
         type Off = (&'static str, fn(&mut Params));
-        let offs: [Off; 16] = [
+        let offs: [Off; 20] = [
             ("- project-level retrieval", |p| p.w_project = 0.0),
             ("- profile BM25", |p| p.w_profile = 0.0),
             ("- network", |p| p.w_network = 0.0),
@@ -289,6 +289,10 @@ pub(crate) fn run(a: &EvalArgs) -> Result<(), String> {
             ("- broad project channel", |p| p.w_project2 = 0.0),
             ("- seed power (= 1)", |p| p.net_seed_power = 1.0),
             ("- network 2nd hop", |p| p.w_network2 = 0.0),
+            ("- German compound splitting", |p| p.split_compounds = false),
+            ("- terminology (FR/DE words pass as written)", |p| p.terminology = false),
+            ("- number variants of translated words", |p| p.variant_weight = 0.0),
+            ("- language detection (all read as English)", |p| p.languages = false),
         ];
         for (name, off) in offs {
             let mut p = p0;

@@ -42,7 +42,8 @@ use std::fmt;
 use crate::bm25::{merge_bags, Bm25Params, InvertedIndex, Vocab};
 use crate::corpus::{Corpus, Date, Org, OrgIdx, Project, Role};
 use crate::places::{same_country, Gazetteer, Named};
-use domain::text::{is_filler, Analyzer, Surfaces};
+use crate::terms::Terminology;
+use domain::text::{detect_clear, is_filler, light_stem, Analyzer, Lang, Surfaces};
 
 /// Tunable weights and options of the ranker. Defaults were tuned on the dev
 /// projects whose id is divisible by 4 only.
@@ -141,6 +142,17 @@ pub struct Params {
     /// Cities name their country like the country's own name (build-time option:
     /// the lexicon is built with the index).
     pub named_cities: bool,
+    /// Detect the language of a query ([`domain::text::detect`]) and cut a French or German one
+    /// with its own stop words ([`Lang::tokens`]); off, every query is read as English.
+    pub languages: bool,
+    /// Translate French and German query words to English through the terminology
+    /// ([`crate::terms`]); off, they pass as written.
+    pub terminology: bool,
+    /// Split German compounds the terminology lacks into terms it has.
+    pub split_compounds: bool,
+    /// Weight of the other number of a translated English word ("material" for "materials"),
+    /// relative to the form the terminology gives: the index is not stemmed.
+    pub variant_weight: f32,
 }
 
 impl Default for Params {
@@ -188,6 +200,10 @@ impl Default for Params {
             named_norm: 0.0,
             region_share: 0.5,
             named_cities: true,
+            languages: true,
+            terminology: true,
+            split_compounds: true,
+            variant_weight: 0.5,
         }
     }
 }
@@ -425,6 +441,9 @@ struct Scored {
     /// Countries the query names: (country index, the words, the bonus it gives).
     named: Vec<(u16, String, f32)>,
     total: Vec<f32>,
+    /// What reasons show for each term of a translated query ("composites → composite
+    /// materials"); `None` for an English one, whose words are shown as written.
+    shown: Option<Surfaces>,
 }
 
 /// The index: training projects, organisation profiles, collaboration graph
@@ -727,6 +746,72 @@ impl Engine {
         toks
     }
 
+    /// The language a query is read in: what [`detect_clear`] says, else, for a short or unclear
+    /// text, French or German when the terminology translates more of its words in that
+    /// language than in the other and at least half of them ("Wasserstoffspeicher"), else English.
+    fn query_lang(&self, title: &str, text: &str) -> Lang {
+        if !self.params.languages {
+            return Lang::En;
+        }
+        let all = format!("{title}\n{text}");
+        if let Some(lang) = detect_clear(&all) {
+            return lang;
+        }
+        let terms = Terminology::shared();
+        let (fr, de) = (terms.coverage(Lang::Fr, &all), terms.coverage(Lang::De, &all));
+        let words = all.split_whitespace().count();
+        match fr.cmp(&de) {
+            std::cmp::Ordering::Greater if 2 * fr >= words => Lang::Fr,
+            std::cmp::Ordering::Less if 2 * de >= words => Lang::De,
+            _ => Lang::En,
+        }
+    }
+
+    /// The English terms of a French or German query with their weights, and what a reason
+    /// shows for each: the words as written, with the English they stand for when it differs.
+    fn translated_bag(&self, lang: Lang, title: &str, text: &str) -> (Vec<(u32, f32)>, Surfaces) {
+        let p = &self.params;
+        let terms = Terminology::shared();
+        let mut counts: Vec<(u32, f32)> = Vec::new();
+        let mut shown = Surfaces::default();
+        for (part, boost) in [(title, 1.0 + p.title_boost), (text, 1.0)] {
+            for piece in terms.translate(lang, part) {
+                let translated = piece.translated && p.terminology && (!piece.split || p.split_compounds);
+                let english = if translated { piece.english.clone() } else { vec![piece.written] };
+                // Alternatives share the piece's weight; the parts of a split compound each carry it.
+                let split = translated && piece.split;
+                let share = if split { boost } else { boost / english.len() as f32 };
+                let whole = english.join(" ");
+                for e in &english {
+                    let shown_english = if split { whole.as_str() } else { e };
+                    let label = if translated && !same_words(piece.written, shown_english) {
+                        format!("{} → {shown_english}", piece.written)
+                    } else {
+                        piece.written.to_string()
+                    };
+                    for tok in self.analyzer.tokens(e) {
+                        for (form, w) in variants(&tok, p.variant_weight) {
+                            if let Some(id) = self.vocab.get(&form) {
+                                counts.push((id, share * w));
+                                shown.insert(&form, &label, lang != Lang::De);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        counts.sort_by_key(|&(t, _)| t);
+        let mut out: Vec<(u32, f32)> = Vec::with_capacity(counts.len());
+        for (t, n) in counts {
+            match out.last_mut() {
+                Some((last, m)) if *last == t => *m += n,
+                _ => out.push((t, n)),
+            }
+        }
+        out.iter_mut().for_each(|(_, n)| *n = n.powf(p.qtf_power));
+        (out, shown)
+    }
+
     fn query_bag(&self, title: &str, text: &str) -> Vec<(u32, f32)> {
         let boost = 1.0 + self.params.title_boost;
         let mut counts: Vec<(u32, f32)> = self
@@ -753,7 +838,13 @@ impl Engine {
     fn score(&self, title: &str, text: &str, places: bool) -> Scored {
         let p = &self.params;
         let n_orgs = self.orgs.len();
-        let qbag = self.query_bag(title, text);
+        let (qbag, shown) = match self.query_lang(title, text) {
+            Lang::En => (self.query_bag(title, text), None),
+            lang => {
+                let (bag, shown) = self.translated_bag(lang, title, text);
+                (bag, Some(shown))
+            }
+        };
 
         // Project-level retrieval.
         let mut ps = vec![0.0f32; self.proj_index.n_docs()];
@@ -864,6 +955,7 @@ impl Engine {
             country_share,
             named,
             total,
+            shown,
         }
     }
 
@@ -1078,7 +1170,9 @@ impl Engine {
             .map(|(org, score)| Hit {
                 org,
                 score,
-                reasons: explain.map(|written| self.explain(s, org, written)).unwrap_or_default(),
+                reasons: explain
+                    .map(|written| self.explain(s, org, s.shown.as_ref().unwrap_or(written)))
+                    .unwrap_or_default(),
             })
             .collect()
     }
@@ -1104,6 +1198,15 @@ impl Engine {
                 (tf > 0).then(|| (self.written(t, written), w * self.org_index.term_score(t, tf, dl, p.profile_bm25)))
             })
             .collect();
+        // The English terms of one translated phrase show the same words: one entry for them.
+        terms.sort_by(|a, b| a.0.cmp(&b.0));
+        terms.dedup_by(|later, kept| {
+            let same = later.0 == kept.0;
+            if same {
+                kept.1 += later.1;
+            }
+            same
+        });
         terms.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         terms.truncate(8);
         if !terms.is_empty() {
@@ -1228,4 +1331,29 @@ impl Engine {
         }
         out
     }
+}
+
+/// Whether two texts are the same words, case and accents aside ("Composites", "composites").
+fn same_words(a: &str, b: &str) -> bool {
+    Analyzer::plain().tokens(a) == Analyzer::plain().tokens(b)
+}
+
+/// A translated English word and the other number of it, which the unstemmed index keeps as a
+/// term of its own: the word with weight 1, the other form with `other` (none when 0).
+fn variants(word: &str, other: f32) -> Vec<(String, f32)> {
+    let mut out = vec![(word.to_string(), 1.0)];
+    if other <= 0.0 || word.len() <= 3 || !word.is_ascii() || word.chars().all(|c| c.is_ascii_digit()) {
+        return out;
+    }
+    let singular = light_stem(word);
+    if singular != word {
+        out.push((singular, other));
+    } else if let Some(stem) = word.strip_suffix('y') {
+        out.push((format!("{stem}ies"), other));
+    } else if word.ends_with("ss") || word.ends_with("ch") || word.ends_with("sh") || word.ends_with('x') {
+        out.push((format!("{word}es"), other));
+    } else if !word.ends_with('s') {
+        out.push((format!("{word}s"), other));
+    }
+    out
 }

@@ -12,7 +12,8 @@
 //! * [`engine`]: the ranker ([`Engine::build`], [`Engine::rank`] → [`Hit`]s with [`Reason`]s).
 //! * [`eval`]: metrics, the evaluation harness on real consortia, the baselines, the tuner.
 //! * [`load`]: parsing the CORDIS CSV format from text (the caller reads the files).
-//! * [`places`]: countries a text names ("Norwegian", "the UK") as CORDIS codes.
+//! * [`places`]: countries a text names ("Norwegian", "the UK", "Norvège", "Norwegen") as CORDIS codes.
+//! * [`terms`]: the FR→EN and DE→EN terminology that translates French and German queries.
 //! * [`fit`]: cluster fit — which clusters suit an organisation, with the words that back it.
 //! * [`themes`]: topics members of several clusters share, with the members behind them.
 //! * [`roundtables`]: themed round tables of four to six with clusters mixed.
@@ -28,6 +29,7 @@ pub mod fit;
 pub mod load;
 pub mod places;
 pub mod roundtables;
+pub mod terms;
 pub mod themes;
 
 pub use corpus::{Corpus, Date, Org, OrgIdx, Project, Role};

@@ -1,5 +1,7 @@
 //! Countries a text names, by name or adjective ("Ukraine", "Norwegian", "the UK"), by a city
-//! ("Ljubljana") or as part of a region ("the Baltic states"), as CORDIS country codes (`UK`,
+//! ("Ljubljana") or as part of a region ("the Baltic states"), in English, French or German
+//! ("Norvège", "norwegische", "Pays baltes", "Westbalkan"; accents folded, German adjectives with
+//! every ending, French ones in the plural too), as CORDIS country codes (`UK`,
 //! `EL`, `XK`); [`same_country`] matches them with the codes the same country also goes by (ISO's
 //! `GB` and `GR`, CORDIS's older `KO`), since the app stores ISO codes and the CORDIS files use both.
 //!
@@ -15,6 +17,8 @@
 //! or a city's name written as an acronym in running text ("ROME", "SOFIA").
 
 use std::collections::HashMap;
+
+use domain::text::fold_lower;
 
 /// Country code → the lower-case names and adjectives that name it (one to three words).
 const COUNTRIES: &[(&str, &[&str])] = &[
@@ -166,6 +170,355 @@ const CITIES: &[(&str, &[&str])] = &[
     ("IL", &["tel aviv", "jerusalem", "haifa"]),
 ];
 
+/// French names and adjectives of the countries of [`COUNTRIES`] (lower case; hyphens are word
+/// breaks: "Royaume-Uni" is "royaume uni"). Adjectives in the masculine and feminine; plurals are
+/// added ("norvégiens"). The language's own word for itself ("anglais") is left out: it names a
+/// language more often than a country.
+const COUNTRIES_FR: &[(&str, &[&str])] = &[
+    ("AT", &["autriche", "autrichien", "autrichienne"]),
+    ("BE", &["belgique", "belge", "flandre", "flamand", "flamande", "wallonie", "wallon", "wallonne"]),
+    ("BG", &["bulgarie", "bulgare"]),
+    ("HR", &["croatie", "croate"]),
+    ("CY", &["chypre", "chypriote"]),
+    ("CZ", &["tchéquie", "république tchèque", "tchèque"]),
+    ("DK", &["danemark", "danois", "danoise"]),
+    ("EE", &["estonie", "estonien", "estonienne"]),
+    ("FI", &["finlande", "finlandais", "finlandaise"]),
+    ("FR", &["france", "français", "française"]),
+    ("DE", &["allemagne", "allemand", "allemande", "bavière", "bavarois", "bavaroise"]),
+    ("EL", &["grèce", "grec", "grecque"]),
+    ("HU", &["hongrie", "hongrois", "hongroise"]),
+    ("IE", &["irlande", "irlandais", "irlandaise"]),
+    ("IT", &["italie", "italien", "italienne"]),
+    ("LV", &["lettonie", "letton", "lettone"]),
+    ("LT", &["lituanie", "lituanien", "lituanienne"]),
+    ("LU", &["luxembourgeois", "luxembourgeoise"]),
+    ("MT", &["malte", "maltais", "maltaise"]),
+    ("NL", &["pays bas", "néerlandais", "néerlandaise", "hollande"]),
+    ("PL", &["pologne", "polonais", "polonaise"]),
+    ("PT", &["portugais", "portugaise"]),
+    ("RO", &["roumanie", "roumain", "roumaine"]),
+    ("SK", &["slovaquie", "slovaque"]),
+    ("SI", &["slovénie", "slovène"]),
+    ("ES", &["espagne", "espagnol", "espagnole", "catalogne", "catalan", "catalane", "andalousie", "pays basque"]),
+    ("SE", &["suède", "suédois", "suédoise"]),
+    ("IS", &["islande", "islandais", "islandaise"]),
+    ("NO", &["norvège", "norvégien", "norvégienne"]),
+    ("CH", &["suisse"]),
+    (
+        "UK",
+        &[
+            "royaume uni",
+            "grande bretagne",
+            "britannique",
+            "angleterre",
+            "écosse",
+            "écossais",
+            "écossaise",
+            "pays de galles",
+            "gallois",
+            "galloise",
+            "irlande du nord",
+        ],
+    ),
+    ("AL", &["albanie", "albanais", "albanaise"]),
+    ("BA", &["bosnie", "herzégovine", "bosnien", "bosnienne"]),
+    ("ME", &["monténégro", "monténégrin", "monténégrine"]),
+    ("MK", &["macédoine du nord", "macédoine", "macédonien", "macédonienne"]),
+    ("RS", &["serbie", "serbe"]),
+    ("TR", &["turquie", "turc", "turque"]),
+    ("UA", &["ukrainien", "ukrainienne"]),
+    ("MD", &["moldavie", "moldave"]),
+    ("GE", &["géorgie", "géorgien", "géorgienne"]),
+    ("AM", &["arménie", "arménien", "arménienne"]),
+    ("AZ", &["azerbaïdjan", "azerbaïdjanais", "azerbaïdjanaise"]),
+    ("BY", &["biélorussie", "bélarus", "biélorusse"]),
+    ("RU", &["russie", "russe"]),
+    ("IL", &["israël", "israélien", "israélienne"]),
+    ("FO", &["féroé"]),
+    ("GL", &["groenland"]),
+    ("US", &["états unis"]),
+    ("CA", &["canadien", "canadienne"]),
+    ("MX", &["mexique", "mexicain", "mexicaine"]),
+    ("BR", &["brésil", "brésilien", "brésilienne"]),
+    ("AR", &["argentine", "argentin"]),
+    ("CL", &["chilien", "chilienne"]),
+    ("CO", &["colombie", "colombien", "colombienne"]),
+    ("PE", &["pérou", "péruvien", "péruvienne"]),
+    ("CN", &["chine", "chinois", "chinoise"]),
+    ("JP", &["japon", "japonais", "japonaise"]),
+    ("KR", &["corée du sud", "corée", "coréen", "coréenne"]),
+    ("TW", &["taïwan", "taïwanais", "taïwanaise"]),
+    ("IN", &["inde"]),
+    ("VN", &["viêt nam", "vietnamien", "vietnamienne"]),
+    ("TH", &["thaïlande", "thaïlandais", "thaïlandaise"]),
+    ("ID", &["indonésie", "indonésien", "indonésienne"]),
+    ("MY", &["malaisie"]),
+    ("AU", &["australie", "australien", "australienne"]),
+    ("NZ", &["nouvelle zélande"]),
+    ("ZA", &["afrique du sud", "sud africain", "sud africaine"]),
+    ("KE", &["kenyan", "kenyane"]),
+    ("TZ", &["tanzanie"]),
+    ("UG", &["ouganda"]),
+    ("ET", &["éthiopie", "éthiopien", "éthiopienne"]),
+    ("NG", &["nigéria", "nigérian", "nigériane"]),
+    ("SN", &["sénégal", "sénégalais", "sénégalaise"]),
+    ("CM", &["cameroun"]),
+    ("MA", &["maroc", "marocain", "marocaine"]),
+    ("TN", &["tunisie", "tunisien", "tunisienne"]),
+    ("DZ", &["algérie", "algérien", "algérienne"]),
+    ("EG", &["égypte", "égyptien", "égyptienne"]),
+    ("LB", &["liban", "libanais", "libanaise"]),
+    ("PS", &["palestinien", "palestinienne"]),
+];
+
+/// German names of the countries of [`COUNTRIES`]. "Island" (Iceland) is left out: in English
+/// text it is an island.
+const COUNTRIES_DE: &[(&str, &[&str])] = &[
+    ("AT", &["österreich"]),
+    ("BE", &["belgien", "flandern", "wallonien"]),
+    ("BG", &["bulgarien"]),
+    ("HR", &["kroatien"]),
+    ("CY", &["zypern"]),
+    ("CZ", &["tschechien", "tschechische republik"]),
+    ("DK", &["dänemark"]),
+    ("EE", &["estland"]),
+    ("FI", &["finnland"]),
+    ("FR", &["frankreich"]),
+    ("DE", &["deutschland", "bayern"]),
+    ("EL", &["griechenland"]),
+    ("HU", &["ungarn"]),
+    ("IE", &["irland"]),
+    ("IT", &["italien"]),
+    ("LV", &["lettland"]),
+    ("LT", &["litauen"]),
+    ("LU", &["luxemburg"]),
+    ("NL", &["niederlande"]),
+    ("PL", &["polen"]),
+    ("RO", &["rumänien"]),
+    ("SK", &["slowakei"]),
+    ("SI", &["slowenien"]),
+    ("ES", &["spanien", "katalonien", "andalusien", "baskenland"]),
+    ("SE", &["schweden"]),
+    ("NO", &["norwegen", "spitzbergen"]),
+    ("CH", &["schweiz", "schweizer"]),
+    ("UK", &["vereinigtes königreich", "vereinigten königreich", "großbritannien", "schottland", "nordirland"]),
+    ("AL", &["albanien"]),
+    ("BA", &["bosnien", "herzegowina"]),
+    ("MK", &["nordmazedonien", "mazedonien"]),
+    ("RS", &["serbien"]),
+    ("TR", &["türkei"]),
+    ("MD", &["republik moldau", "moldau"]),
+    ("GE", &["georgien"]),
+    ("AM", &["armenien"]),
+    ("AZ", &["aserbaidschan"]),
+    ("BY", &["weißrussland"]),
+    ("RU", &["russland"]),
+    ("FO", &["färöer"]),
+    ("GL", &["grönland"]),
+    ("US", &["vereinigte staaten", "vereinigten staaten"]),
+    ("CA", &["kanada"]),
+    ("MX", &["mexiko"]),
+    ("BR", &["brasilien"]),
+    ("AR", &["argentinien"]),
+    ("CO", &["kolumbien"]),
+    ("KR", &["südkorea"]),
+    ("IN", &["indien"]),
+    ("ID", &["indonesien"]),
+    ("PH", &["philippinen"]),
+    ("AU", &["australien"]),
+    ("NZ", &["neuseeland"]),
+    ("ZA", &["südafrika"]),
+    ("KE", &["kenia"]),
+    ("TZ", &["tansania"]),
+    ("ET", &["äthiopien"]),
+    ("RW", &["ruanda"]),
+    ("MZ", &["mosambik"]),
+    ("CM", &["kamerun"]),
+    ("MA", &["marokko"]),
+    ("TN", &["tunesien"]),
+    ("DZ", &["algerien"]),
+    ("EG", &["ägypten"]),
+    ("PS", &["palästina"]),
+];
+
+/// German adjectives of country, each declined with every ending ("norwegisch", "norwegische",
+/// "norwegischen", ...). "Englisch" and "deutsch" also name languages and are left out.
+const ADJECTIVES_DE: &[(&str, &[&str])] = &[
+    ("AT", &["österreichisch"]),
+    ("BE", &["belgisch", "flämisch", "wallonisch"]),
+    ("BG", &["bulgarisch"]),
+    ("HR", &["kroatisch"]),
+    ("CY", &["zyprisch"]),
+    ("CZ", &["tschechisch"]),
+    ("DK", &["dänisch"]),
+    ("EE", &["estnisch"]),
+    ("FI", &["finnisch"]),
+    ("FR", &["französisch"]),
+    ("DE", &["bayerisch"]),
+    ("EL", &["griechisch"]),
+    ("HU", &["ungarisch"]),
+    ("IE", &["irisch"]),
+    ("IT", &["italienisch"]),
+    ("LV", &["lettisch"]),
+    ("LT", &["litauisch"]),
+    ("LU", &["luxemburgisch"]),
+    ("MT", &["maltesisch"]),
+    ("NL", &["niederländisch", "holländisch"]),
+    ("PL", &["polnisch"]),
+    ("PT", &["portugiesisch"]),
+    ("RO", &["rumänisch"]),
+    ("SK", &["slowakisch"]),
+    ("SI", &["slowenisch"]),
+    ("ES", &["spanisch", "katalanisch", "baskisch"]),
+    ("SE", &["schwedisch"]),
+    ("IS", &["isländisch"]),
+    ("NO", &["norwegisch"]),
+    ("CH", &["schweizerisch"]),
+    ("UK", &["britisch", "schottisch", "walisisch", "nordirisch"]),
+    ("AL", &["albanisch"]),
+    ("BA", &["bosnisch"]),
+    ("ME", &["montenegrinisch"]),
+    ("MK", &["nordmazedonisch", "mazedonisch"]),
+    ("RS", &["serbisch"]),
+    ("XK", &["kosovarisch"]),
+    ("TR", &["türkisch"]),
+    ("UA", &["ukrainisch"]),
+    ("MD", &["moldauisch"]),
+    ("GE", &["georgisch"]),
+    ("AM", &["armenisch"]),
+    ("AZ", &["aserbaidschanisch"]),
+    ("BY", &["belarussisch"]),
+    ("RU", &["russisch"]),
+    ("IL", &["israelisch"]),
+    ("US", &["us amerikanisch"]),
+    ("CA", &["kanadisch"]),
+    ("MX", &["mexikanisch"]),
+    ("BR", &["brasilianisch"]),
+    ("AR", &["argentinisch"]),
+    ("CL", &["chilenisch"]),
+    ("CO", &["kolumbianisch"]),
+    ("PE", &["peruanisch"]),
+    ("CN", &["chinesisch"]),
+    ("JP", &["japanisch"]),
+    ("KR", &["südkoreanisch", "koreanisch"]),
+    ("TW", &["taiwanisch"]),
+    ("IN", &["indisch"]),
+    ("VN", &["vietnamesisch"]),
+    ("TH", &["thailändisch"]),
+    ("ID", &["indonesisch"]),
+    ("AU", &["australisch"]),
+    ("ZA", &["südafrikanisch"]),
+    ("KE", &["kenianisch"]),
+    ("ET", &["äthiopisch"]),
+    ("GH", &["ghanaisch"]),
+    ("NG", &["nigerianisch"]),
+    ("SN", &["senegalesisch"]),
+    ("MA", &["marokkanisch"]),
+    ("TN", &["tunesisch"]),
+    ("DZ", &["algerisch"]),
+    ("EG", &["ägyptisch"]),
+    ("LB", &["libanesisch"]),
+    ("PS", &["palästinensisch"]),
+];
+
+/// Endings of a German adjective.
+const DE_ENDINGS: &[&str] = &["", "e", "em", "en", "er", "es"];
+
+/// French and German names of cities of [`CITIES`] where they differ from the English one.
+const CITIES_FR_DE: &[(&str, &[&str])] = &[
+    ("AT", &["wien", "salzbourg"]),
+    ("BE", &["bruxelles", "anvers", "gand", "louvain", "brüssel", "antwerpen", "gent", "lüttich"]),
+    ("CY", &["nicosie", "nikosia"]),
+    ("CZ", &["prag", "brünn"]),
+    ("DK", &["copenhague", "kopenhagen"]),
+    ("FR", &["straßburg"]),
+    ("DE", &["munich", "hambourg", "francfort", "dresde", "aix la chapelle", "münchen", "köln"]),
+    ("EL", &["athènes", "thessalonique", "crète", "athen", "kreta"]),
+    (
+        "IT",
+        &[
+            "turin",
+            "venise",
+            "bologne",
+            "sicile",
+            "sardaigne",
+            "mailand",
+            "neapel",
+            "venedig",
+            "florenz",
+            "genua",
+            "sizilien",
+            "sardinien",
+            "rom",
+        ],
+    ),
+    ("NL", &["la haye", "den haag"]),
+    ("PL", &["varsovie", "cracovie", "warschau", "krakau", "danzig", "breslau", "posen"]),
+    ("PT", &["lisbonne", "açores", "madère", "lissabon", "azoren"]),
+    ("RO", &["bucarest", "bukarest"]),
+    ("ES", &["barcelone", "séville", "saragosse", "îles canaries", "sevilla", "saragossa", "kanarische inseln"]),
+    ("SE", &["göteborg"]),
+    ("CH", &["genève", "bâle", "berne", "genf"]),
+    ("UK", &["londres", "édimbourg"]),
+    ("RS", &["belgrad"]),
+    ("UA", &["kiew", "charkiw", "lemberg"]),
+    ("IL", &["jérusalem"]),
+];
+
+/// French and German names of the regions of [`REGIONS`].
+const REGIONS_FR_DE: &[(&[&str], &[&str])] = &[
+    (&["pays nordiques", "nordique", "nordiques", "nordischen länder", "nordisch"], &["DK", "FI", "IS", "NO", "SE"]),
+    (&["scandinavie", "scandinave", "scandinaves", "skandinavien", "skandinavisch"], &["DK", "NO", "SE"]),
+    (&["mer baltique", "ostsee", "ostseeraum", "ostseeregion"], &["FI", "SE", "DE", "PL", "DK", "EE", "LV", "LT"]),
+    (
+        &[
+            "pays baltes",
+            "états baltes",
+            "baltes",
+            "baltique",
+            "baltikum",
+            "baltische staaten",
+            "baltischen staaten",
+            "baltisch",
+        ],
+        &["EE", "LV", "LT"],
+    ),
+    (
+        &[
+            "balkans occidentaux",
+            "westbalkan",
+            "westbalkans",
+            "westlicher balkan",
+            "westlichen balkan",
+            "westbalkanstaaten",
+        ],
+        &["AL", "BA", "ME", "MK", "RS", "XK"],
+    ),
+    (
+        &["balkanique", "balkaniques", "balkanstaaten", "balkanländer"],
+        &["AL", "BA", "ME", "MK", "RS", "XK", "HR", "SI", "BG"],
+    ),
+    (&["donau", "donauraum", "danubien", "danubienne"], &["DE", "AT", "SK", "HU", "HR", "RS", "RO", "BG", "UA", "MD"]),
+    (&["alpes", "alpin", "alpine", "alpen", "alpenraum"], &["AT", "CH", "DE", "FR", "IT", "SI", "LI"]),
+    (&["ibérique", "ibériques", "iberische halbinsel", "iberisch"], &["ES", "PT"]),
+    (&["bénélux", "beneluxstaaten", "beneluxländer"], &["BE", "NL", "LU"]),
+    (&["partenariat oriental", "östliche partnerschaft", "östlichen partnerschaft"], &["UA", "MD", "GE", "AM", "AZ"]),
+    (
+        &["afrique", "africain", "africaine", "africains", "africaines", "afrika", "afrikanisch"],
+        &["ZA", "KE", "TZ", "UG", "ET", "GH", "NG", "SN", "BF", "RW", "MZ", "CM", "MA", "TN", "DZ", "EG"],
+    ),
+    (
+        &["afrique du nord", "nord africain", "nord africaine", "nordafrika", "nordafrikanisch"],
+        &["MA", "DZ", "TN", "EG"],
+    ),
+    (
+        &["amérique latine", "latino américain", "latino américaine", "lateinamerika", "lateinamerikanisch"],
+        &["BR", "AR", "CL", "CO", "PE", "MX", "EC", "UY"],
+    ),
+    (&["arctique", "arktis", "arktisch"], &["NO", "IS", "FI", "SE", "DK", "GL", "FO", "CA"]),
+];
+
 /// Phrases that contain a name but do not name a place: species, diseases, places elsewhere.
 const NOT_PLACES: &[&str] = &[
     "norway spruce",
@@ -190,11 +543,17 @@ const NOT_PLACES: &[&str] = &[
     "georgia tech",
     "paris climate agreement",
     "paris climate accord",
+    "peste porcine africaine",
+    "afrikanische schweinepest",
+    "grippe espagnole",
+    "spanische grippe",
+    "choux de bruxelles",
+    "épicéa de norvège",
 ];
 
 /// Names that count only when written with a capital: in lower case they are usually a
 /// verb, a bird, porcelain, a pepper or a first name.
-const CAPITALISED_ONLY: &[&str] = &["polish", "turkey", "china", "chile", "georgia", "sofia", "florence"];
+const CAPITALISED_ONLY: &[&str] = &["polish", "turkey", "china", "chile", "georgia", "sofia", "florence", "georgie"];
 
 /// A city followed by one of these words names a treaty, a convention or a process, not a
 /// place ("the Paris Agreement", "the Bologna process", "the Aarhus Convention"); so does a city
@@ -215,7 +574,24 @@ const POLICY_WORDS: &[&str] = &[
     "regulation",
     "strategy",
     "treaty",
+    // French and German, folded.
+    "abkommen",
+    "accords",
+    "erklarung",
+    "konvention",
+    "processus",
+    "protocole",
+    "protokoll",
+    "prozess",
+    "strategie",
+    "traite",
+    "ubereinkommen",
+    "vertrag",
 ];
+
+/// Words between a treaty and the city it is named after: "the Declaration of Helsinki",
+/// "l'accord de Paris", "das Übereinkommen von Paris".
+const OF: &[&str] = &["of", "de", "d", "von"];
 
 /// Whether two country codes name the same country (`UK` and ISO's `GB`, `EL` and `GR`, `XK`
 /// and CORDIS's older `KO`).
@@ -275,24 +651,59 @@ impl Gazetteer {
     /// Countries and regions, and cities when `cities` is set.
     pub fn new(cities: bool) -> Self {
         let mut phrases: HashMap<String, Entry> = HashMap::new();
-        let cities = if cities { CITIES } else { &[] };
-        for (table, kind) in [(COUNTRIES, Kind::Country), (cities, Kind::City)] {
+        let (cities, cities_fr_de) = if cities { (CITIES, CITIES_FR_DE) } else { (&[][..], &[][..]) };
+        let tables = [
+            (COUNTRIES, Kind::Country, false),
+            (COUNTRIES_FR, Kind::Country, true),
+            (COUNTRIES_DE, Kind::Country, false),
+            (ADJECTIVES_DE, Kind::Country, false),
+            (cities, Kind::City, false),
+            (cities_fr_de, Kind::City, false),
+        ];
+        for (table, kind, french) in tables {
             for &(code, names) in table {
-                for &n in names {
-                    phrases.entry(n.to_string()).or_insert_with(|| (Vec::new(), kind)).0.push(code);
+                for form in names.iter().flat_map(|n| forms(n, french)) {
+                    let entry = phrases.entry(form).or_insert_with(|| (Vec::new(), kind));
+                    if !entry.0.contains(&code) {
+                        entry.0.push(code);
+                    }
                 }
             }
         }
-        for &(names, codes) in REGIONS {
-            for &n in names {
-                phrases.insert(n.to_string(), (codes.to_vec(), Kind::Region));
+        for (regions, french) in [(REGIONS, false), (REGIONS_FR_DE, true)] {
+            for &(names, codes) in regions {
+                for form in names.iter().flat_map(|n| forms(n, french)) {
+                    phrases.insert(form, (codes.to_vec(), Kind::Region));
+                }
             }
         }
         for &n in NOT_PLACES {
-            phrases.insert(n.to_string(), (Vec::new(), Kind::Nothing));
+            phrases.insert(fold_lower(n), (Vec::new(), Kind::Nothing));
         }
         Gazetteer { phrases }
     }
+}
+
+/// The forms under which a lexicon name is looked up, folded like the words of a text: the name;
+/// a German adjective ("norwegisch") with each ending; when `french`, a French adjective in the
+/// plural ("norvégiens").
+fn forms(name: &str, french: bool) -> Vec<String> {
+    let name = fold_lower(name);
+    let mut out = vec![name.clone()];
+    if name.ends_with("isch") {
+        out.extend(DE_ENDINGS.iter().skip(1).map(|e| format!("{name}{e}")));
+    } else if french
+        && [
+            "ien", "ienne", "aise", "and", "ande", "ain", "aine", "ol", "ole", "ois", "oise", "que", "ate", "in",
+            "ine", "an", "ane", "c", "e",
+        ]
+        .iter()
+        .any(|e| name.ends_with(e))
+        && !name.ends_with('s')
+    {
+        out.push(format!("{name}s"));
+    }
+    out
 }
 
 /// A country named in a text.
@@ -311,6 +722,8 @@ pub struct Named {
 struct Word {
     /// Lower-case, combining marks removed ("İzmir" → "izmir", "Lie\u{300}ge" → "liege").
     lower: String,
+    /// Lower-case with combining marks removed, accents kept: how a reason quotes it.
+    shown: String,
     capitalised: bool,
     /// All letters upper-case and at least four of them (an acronym, unless the text shouts).
     acronym: bool,
@@ -329,7 +742,8 @@ fn sentences(text: &str) -> Vec<Vec<Word>> {
                 .split(|c: char| !c.is_alphanumeric() && !is_combining(c))
                 .filter(|w| !w.is_empty())
                 .map(|w| Word {
-                    lower: w.to_lowercase().chars().filter(|&c| !is_combining(c)).collect(),
+                    shown: w.to_lowercase().chars().filter(|&c| !is_combining(c)).collect::<String>(),
+                    lower: fold_lower(&w.to_lowercase().chars().filter(|&c| !is_combining(c)).collect::<String>()),
                     capitalised: w.chars().next().is_some_and(char::is_uppercase),
                     acronym: w.chars().filter(|c| c.is_alphabetic()).count() >= 4
                         && w.chars().all(|c| !c.is_lowercase()),
@@ -367,7 +781,8 @@ impl Gazetteer {
                 };
                 if !names_no_place(words, i, n, &phrase, *kind, shouting) {
                     for &code in codes {
-                        note(&mut out, code, &phrase, *kind == Kind::Region);
+                        let shown = words[i..i + n].iter().map(|w| w.shown.as_str()).collect::<Vec<_>>().join(" ");
+                        note(&mut out, code, &shown, *kind == Kind::Region);
                     }
                 }
                 i += n;
@@ -396,7 +811,10 @@ fn names_no_place(words: &[Word], i: usize, n: usize, phrase: &str, kind: Kind, 
         Kind::Nothing => true,
         _ if CAPITALISED_ONLY.contains(&phrase) && !first.capitalised => true,
         _ if n == 1 && first.acronym && !shouting && phrase != "usa" => true,
-        Kind::City => policy(words.get(i + n)) || (i >= 2 && words[i - 1].lower == "of" && policy(words.get(i - 2))),
+        Kind::City => {
+            policy(words.get(i + n))
+                || (i >= 2 && OF.contains(&words[i - 1].lower.as_str()) && policy(words.get(i - 2)))
+        }
         _ => false,
     }
 }
@@ -469,5 +887,33 @@ mod tests {
         assert_eq!(got, [("PT", false), ("EE", true), ("LV", false), ("LT", true)]);
         assert_eq!(named[2].words, "riga", "a country named outright keeps the words that named it");
         assert!(Gazetteer::new(false).countries("Pilots in Lisbon").is_empty(), "cities can be left out");
+    }
+
+    #[test]
+    fn french_and_german_names_name_the_same_countries() {
+        assert_eq!(codes("Partenaires en Norvège et aux Pays-Bas, avec des chercheurs allemands"), ["NO", "NL", "DE"]);
+        assert_eq!(
+            codes("Pilotprojekte in Norwegen und im Vereinigten Königreich mit österreichischen Partnern"),
+            ["NO", "UK", "AT"]
+        );
+        assert_eq!(codes("Norway, Norvège, Norwegen; norwegische Fjorde, fjords norvégiens"), ["NO"]);
+        assert_eq!(codes("Ateliers à Bruxelles et Genève, Workshop in München"), ["BE", "CH", "DE"]);
+        assert_eq!(codes("Royaume-Uni, Grande-Bretagne, Großbritannien"), ["UK"]);
+    }
+
+    #[test]
+    fn french_and_german_regions_and_treaties() {
+        let baltic = Gazetteer::default().countries("Coopération avec les pays baltes");
+        assert_eq!(
+            baltic.iter().map(|n| (n.code, n.region)).collect::<Vec<_>>(),
+            [("EE", true), ("LV", true), ("LT", true)]
+        );
+        assert_eq!(baltic[0].words, "pays baltes");
+        for text in ["Kooperation mit dem Westbalkan", "les Balkans occidentaux", "the Western Balkans"] {
+            assert_eq!(codes(text), ["AL", "BA", "ME", "MK", "RS", "XK"], "{text}");
+        }
+        assert!(codes("l'accord de Paris, le processus de Bologne et das Übereinkommen von Paris").is_empty());
+        assert!(codes("la peste porcine africaine et la grippe espagnole").is_empty());
+        assert_eq!(codes("un laboratoire vivant à Paris"), ["FR"]);
     }
 }

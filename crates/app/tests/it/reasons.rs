@@ -193,6 +193,9 @@ async fn reason_texts() {
                 limit: Some("3".into()),
                 ..need("A novel approach tackling hydrogen for ships")
             },
+            // French and German needs reach the English profiles; reasons show their words.
+            need("Inspection sous-marine des éoliennes en mer en Norvège"),
+            need("Satellitendaten für Offshore-Windparks in Norwegen"),
         ];
         for q in &queries {
             out.push_str(&format!("find partners “{}”", q.q.as_deref().unwrap_or("")));

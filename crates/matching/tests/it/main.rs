@@ -97,6 +97,10 @@ fn fixed_params() -> Params {
         named_norm: 0.0,
         region_share: 0.0,
         named_cities: false,
+        languages: true,
+        terminology: true,
+        split_compounds: true,
+        variant_weight: 0.5,
     }
 }
 
@@ -404,6 +408,44 @@ fn matched_words_read_as_the_query_wrote_them_without_filler() {
     for never in ["battery", "approach", "tackling", "novel"] {
         assert!(!words.contains(&never.to_string()), "{never} in {words:?}");
     }
+}
+
+/// The matched words of the first hit's reasons.
+fn matched_words(hits: &[Hit]) -> Vec<String> {
+    hits.first()
+        .into_iter()
+        .flat_map(|h| &h.reasons)
+        .filter_map(|r| match r {
+            matching::Reason::MatchedTerms { terms } => Some(terms.iter().map(|(w, _)| w.clone())),
+            _ => None,
+        })
+        .flatten()
+        .collect()
+}
+
+#[test]
+fn a_french_or_german_query_finds_english_profiles_with_reasons_in_its_words() {
+    let e = Engine::build(&fixture(), CUTOFF, fixed_params());
+    let none = Filters::default();
+    let en = e.rank("Hydrogen storage and fuel cells for green steel", &none, 3);
+    let fr = e.rank("Stockage de l'hydrogène et piles à combustible pour l'acier vert", &none, 3);
+    let de = e.rank("Wasserstoffspeicher und Brennstoffzellen für grünen Stahl", &none, 3);
+    assert_eq!(ids(&e, &fr), ids(&e, &en), "French finds the English query's partners");
+    assert_eq!(ids(&e, &de), ids(&e, &en), "German finds the English query's partners");
+    let words = matched_words(&fr);
+    for shown in ["stockage de l'hydrogène → hydrogen storage", "piles à combustible → fuel cell", "acier → steel"]
+    {
+        assert!(words.contains(&shown.to_string()), "{shown} not in {words:?}");
+    }
+    let words = matched_words(&de);
+    assert!(words.contains(&"Wasserstoffspeicher → hydrogen storage".to_string()), "{words:?}");
+    // An English query's words stay as written, with no arrow.
+    assert!(matched_words(&en).iter().all(|w| !w.contains('→')));
+    // Without the terminology, the French query reaches nobody through "hydrogène".
+    let mut p = fixed_params();
+    p.terminology = false;
+    let plain = Engine::build(&fixture(), CUTOFF, p);
+    assert!(matched_words(&plain.rank("Stockage de l'hydrogène", &none, 3)).is_empty());
 }
 
 #[test]
