@@ -89,7 +89,7 @@ fn ci() -> Result<()> {
     report_disk();
     result?;
     // Every fuzz target briefly: with the build, at most 5 minutes on two cores (fuzz.rs).
-    fuzz::run(&["--dev".into(), "--seconds".into(), fuzz::CI_SECONDS.to_string()])
+    fuzz::ci()
 }
 
 /// Prints the free space where `target/` lives, so that a CI run that runs out of disk says so.
