@@ -88,3 +88,20 @@ async fn the_message_is_a_key_and_its_argument_is_escaped() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn registering_for_an_event_says_so() {
+    on_every_backend(|t| async move {
+        crate::events::forum(&t).await;
+        let (session, csrf) = t.session("member_sat").await.unwrap();
+        let r = post(&t, "/events/forum/register", &session, &[("csrf", &csrf)]).await;
+        assert_eq!(r.status(), 303, "{}", t.label);
+        let set = set_cookie(&r, "cb_flash").unwrap();
+        assert!(set.starts_with("cb_flash=registered;"), "{set}");
+        let flash = set.split(';').next().unwrap();
+        let html = get(&t, "/events/forum", &format!("{session}; {flash}")).await.text().await.unwrap();
+        assert!(html.contains(r#"role="status">You are registered for this event.</p>"#), "{html}");
+        t
+    })
+    .await;
+}
