@@ -7,7 +7,7 @@ mod lifecycle;
 use crate::auth::{cookie, ApiCaller, Viewer, CSRF_COOKIE, DEVICE_COOKIE, SESSION_COOKIE};
 use crate::endpoint::{ok, Endpoint};
 use crate::error::{ApiResult, PageResult};
-use crate::extract::{NoFields, PageQuery, StrictForm};
+use crate::extract::{NoFields, StrictForm};
 use crate::views::{nav, render, url_with, Nav};
 use crate::AppState;
 use app::AppError;
@@ -134,12 +134,6 @@ struct AccountView {
     tokens: Vec<TokenRow>,
     /// Why the password form was refused (field: message).
     password_errors: Vec<String>,
-    password_changed: bool,
-}
-
-#[derive(Deserialize)]
-struct AccountParams {
-    password: Option<String>,
 }
 
 fn set_cookie(s: &AppState, resp: &mut Response, value: String) {
@@ -183,6 +177,8 @@ async fn login(State(s): State<AppState>, v: Viewer, headers: HeaderMap, form: S
         Ok(session) => {
             let mut resp = Redirect::to("/").into_response();
             set_session_cookies(&s, &mut resp, &session);
+            // The session cookie first: clients that read one `Set-Cookie` read that one.
+            crate::flash::set(&s, &mut resp, crate::flash::Message::SignedIn, "");
             Ok(resp)
         }
         Err(e @ (AppError::Validation(_) | AppError::TooManyRequests(_))) => {
@@ -223,14 +219,14 @@ async fn logout(State(s): State<AppState>, v: Viewer, form: StrictForm<NoFields>
     }
     let mut resp = Redirect::to("/").into_response();
     set_cookie(&s, &mut resp, format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"));
+    // The session cookie first: clients that read one `Set-Cookie` read that one.
+    crate::flash::set(&s, &mut resp, crate::flash::Message::SignedOut, "");
     Ok(resp)
 }
 
-async fn account(State(s): State<AppState>, v: Viewer, PageQuery(q): PageQuery<AccountParams>) -> PageResult {
+async fn account(State(s): State<AppState>, v: Viewer) -> PageResult {
     v.require_signed_in()?;
-    let mut view = account_view(&s, &v).await?;
-    view.password_changed = q.value.password.as_deref() == Some("changed");
-    Ok(render(&view).into_response())
+    Ok(render(&account_view(&s, &v).await?).into_response())
 }
 
 /// The account page's content, also shown again with the password form's errors.
@@ -292,16 +288,7 @@ async fn account_view(s: &AppState, v: &Viewer) -> Result<AccountView, AppError>
             created: format!("{} UTC", t.created_at.get(..16).unwrap_or(&t.created_at).replace('T', " ")),
         })
         .collect();
-    Ok(AccountView {
-        nav: nav(v),
-        searches,
-        organisation,
-        clusters,
-        requests,
-        tokens,
-        password_errors: Vec::new(),
-        password_changed: false,
-    })
+    Ok(AccountView { nav: nav(v), searches, organisation, clusters, requests, tokens, password_errors: Vec::new() })
 }
 
 /// The cookies of a new browser session: the session itself, and the known-device cookie that

@@ -35,6 +35,8 @@ pub(crate) struct Viewer {
     /// The double-submit cookie, for anonymous forms.
     pub(crate) csrf_cookie: Option<String>,
     pub(crate) client: String,
+    /// The message a page form left for this page (`flash`), as the sentence to show.
+    pub(crate) flash: Option<String>,
 }
 
 impl Viewer {
@@ -81,12 +83,20 @@ impl FromRequestParts<AppState> for Viewer {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Viewer, PageError> {
         let client = crate::client::client_addr(parts, &state.options.trusted_proxies);
         let csrf_cookie = cookie(&parts.headers, CSRF_COOKIE).map(str::to_string);
+        let flash = crate::flash::read(&parts.headers);
         if let Some(token) = cookie(&parts.headers, SESSION_COOKIE) {
             if let Some((actor, csrf)) = state.app.session(token).await? {
-                return Ok(Viewer { actor, csrf: Some(csrf), session: Some(token.to_string()), csrf_cookie, client });
+                return Ok(Viewer {
+                    actor,
+                    csrf: Some(csrf),
+                    session: Some(token.to_string()),
+                    csrf_cookie,
+                    client,
+                    flash,
+                });
             }
         }
-        Ok(Viewer { actor: Actor::anonymous(), csrf: None, session: None, csrf_cookie, client })
+        Ok(Viewer { actor: Actor::anonymous(), csrf: None, session: None, csrf_cookie, client, flash })
     }
 }
 

@@ -7,7 +7,7 @@
 //! `accounts`, `admin`, `home`), each holding that resource's routes, page handlers and API
 //! handlers side by side; no resource module uses another. What they share is apart: who is
 //! asking (`auth`) and from which address (`client`), errors (`error`), strict query and form
-//! reading (`extract`), the API table's entry (`endpoint`) and its assembly with the OpenAPI
+//! reading (`extract`), the confirmation a page form leaves for the next page (`flash`), the API table's entry (`endpoint`) and its assembly with the OpenAPI
 //! document (`api`), page layout (`views`), the JSON wire format (`wire`) and static files
 //! (`assets`).
 
@@ -22,6 +22,7 @@ mod endpoint;
 mod error;
 mod events;
 mod extract;
+mod flash;
 mod home;
 mod organisations;
 mod partners;
@@ -74,6 +75,7 @@ pub fn router(app: App, options: Options) -> Router {
         .merge(assets::routes())
         .fallback(error::not_found)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), flash::clear_after_page))
         .layer(axum::middleware::from_fn(error::security_headers))
         .layer(tower_http::trace::TraceLayer::new_for_http())
         .with_state(state)

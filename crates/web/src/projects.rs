@@ -14,7 +14,7 @@ use askama::Template;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect};
+use axum::response::IntoResponse;
 use axum::routing::{delete, get, post, put};
 use axum::Router;
 use domain::{FieldError, ProjectInput, PARTNER_ROLES};
@@ -465,7 +465,7 @@ async fn create_page(State(s): State<AppState>, v: Viewer, form: StrictForm<Proj
     v.check_form(form.csrf.as_deref())?;
     let (input, clusters) = form.value.form_input();
     match s.app.create_project(&v.actor, &input, &clusters).await {
-        Ok(id) => Ok(Redirect::to(&format!("/projects/{id}")).into_response()),
+        Ok(id) => Ok(crate::flash::redirect(&s, &format!("/projects/{id}"), crate::flash::Message::ProjectCreated)),
         Err(AppError::Validation(errs)) => Ok(form_page(
             &v,
             "New project".into(),
@@ -519,7 +519,7 @@ async fn update_page(
     let pid = path_id(&raw, "project")?;
     let (input, clusters) = form.value.form_input();
     match s.app.update_project(&v.actor, pid, &input, Some(&clusters)).await {
-        Ok(()) => Ok(Redirect::to(&format!("/projects/{pid}")).into_response()),
+        Ok(()) => Ok(crate::flash::redirect(&s, &format!("/projects/{pid}"), crate::flash::Message::ProjectSaved)),
         Err(AppError::Validation(errs)) => Ok(form_page(
             &v,
             "Edit project".into(),
@@ -551,7 +551,7 @@ async fn partner_add_page(
         PageError(AppError::field("organisation", format!("`{}` is not an organisation id", org_raw.trim())))
     })?;
     s.app.set_partner(&v.actor, pid, org, &form.value.role.unwrap_or_else(|| "participant".into())).await?;
-    Ok(Redirect::to(&format!("/projects/{pid}")).into_response())
+    Ok(crate::flash::redirect(&s, &format!("/projects/{pid}"), crate::flash::Message::PartnerSaved))
 }
 
 async fn partner_remove_page(
@@ -563,5 +563,5 @@ async fn partner_remove_page(
     v.check_form(form.csrf.as_deref())?;
     let pid = path_id(&raw, "project")?;
     s.app.remove_partner(&v.actor, pid, path_id(&org, "organisation")?).await?;
-    Ok(Redirect::to(&format!("/projects/{pid}")).into_response())
+    Ok(crate::flash::redirect(&s, &format!("/projects/{pid}"), crate::flash::Message::PartnerRemoved))
 }

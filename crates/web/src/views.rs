@@ -27,6 +27,8 @@ pub(crate) struct Nav {
     pub(crate) role: String,
     pub(crate) csrf: String,
     pub(crate) is_admin: bool,
+    /// A page form's confirmation, shown once at the top of the page (`flash`).
+    pub(crate) flash: Option<String>,
 }
 
 pub(crate) fn nav(v: &Viewer) -> Nav {
@@ -36,6 +38,7 @@ pub(crate) fn nav(v: &Viewer) -> Nav {
         role: v.actor.role.map(|r| r.as_str().to_string()).unwrap_or_default(),
         csrf: v.csrf.clone().unwrap_or_default(),
         is_admin: v.actor.is_admin(),
+        flash: v.flash.clone(),
     }
 }
 

@@ -54,7 +54,7 @@ pub(super) async fn revoke_token_page(
 ) -> PageResult {
     v.check_form(form.csrf.as_deref())?;
     s.app.revoke_my_api_token(&v.actor, path_id(&raw, "API token")?).await?;
-    Ok(Redirect::to("/account").into_response())
+    Ok(crate::flash::redirect(&s, "/account", crate::flash::Message::TokenRevoked))
 }
 
 /// Signs this browser out too, so it lands on the sign-in page with its cookie cleared.
@@ -67,6 +67,8 @@ pub(super) async fn sign_out_everywhere_page(
     s.app.sign_out_everywhere(&v.actor).await?;
     let mut resp = Redirect::to("/login").into_response();
     set_cookie(&s, &mut resp, format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"));
+    // The session cookie first: clients that read one `Set-Cookie` read that one.
+    crate::flash::set(&s, &mut resp, crate::flash::Message::SignedOutEverywhere, "");
     Ok(resp)
 }
 
@@ -88,8 +90,10 @@ pub(super) async fn change_password_page(
     let new = form.value.new_password.unwrap_or_default();
     match s.app.change_my_password(&v.actor, &current, &new).await {
         Ok(session) => {
-            let mut resp = Redirect::to("/account?password=changed").into_response();
+            let mut resp = Redirect::to("/account").into_response();
             super::set_session_cookies(&s, &mut resp, &session);
+            // The session cookie first: clients that read one `Set-Cookie` read that one.
+            crate::flash::set(&s, &mut resp, crate::flash::Message::PasswordChanged, "");
             Ok(resp)
         }
         Err(AppError::Validation(fields)) => {

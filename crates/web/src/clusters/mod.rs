@@ -17,7 +17,7 @@ use askama::Template;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect};
+use axum::response::IntoResponse;
 use axum::routing::{get, post, put};
 use axum::Router;
 use domain::{ClusterInput, FieldError};
@@ -297,7 +297,7 @@ async fn member_add(
             .await;
     };
     match s.app.add_membership(&v.actor, org_id, &slug, None, None).await {
-        Ok(_) => Ok(Redirect::to(&format!("/clusters/{slug}")).into_response()),
+        Ok(_) => Ok(crate::flash::redirect(&s, &format!("/clusters/{slug}"), crate::flash::Message::MemberAdded)),
         Err(e @ (AppError::Validation(_) | AppError::Conflict(_) | AppError::NotFound(_))) => {
             cluster_view(&s, &v, &slug, Some(e.to_string())).await
         }
@@ -313,7 +313,7 @@ async fn member_end(
 ) -> PageResult {
     v.check_form(form.csrf.as_deref())?;
     let cluster = s.app.end_membership(&v.actor, path_id(&raw, "membership")?).await?;
-    Ok(Redirect::to(&format!("/clusters/{cluster}")).into_response())
+    Ok(crate::flash::redirect(&s, &format!("/clusters/{cluster}"), crate::flash::Message::MembershipEnded))
 }
 
 /// The cluster form's fields, on the new, edit and split pages.
@@ -369,7 +369,11 @@ async fn create_page(State(s): State<AppState>, v: Viewer, form: StrictForm<Clus
     v.check_form(form.csrf.as_deref())?;
     let input = form.value.input();
     match s.app.create_cluster(&v.actor, &input).await {
-        Ok(_) => Ok(Redirect::to(&format!("/clusters/{}", input.slug.trim())).into_response()),
+        Ok(_) => Ok(crate::flash::redirect(
+            &s,
+            &format!("/clusters/{}", input.slug.trim()),
+            crate::flash::Message::ClusterCreated,
+        )),
         Err(AppError::Validation(errs)) => Ok(form_page(
             &v,
             "New cluster".into(),
@@ -415,7 +419,11 @@ async fn update_page(
     let c = find(&s, &slug).await?;
     let input = form.value.input();
     match s.app.update_cluster(&v.actor, c.id, &input).await {
-        Ok(()) => Ok(Redirect::to(&format!("/clusters/{}", input.slug.trim())).into_response()),
+        Ok(()) => Ok(crate::flash::redirect(
+            &s,
+            &format!("/clusters/{}", input.slug.trim()),
+            crate::flash::Message::ClusterSaved,
+        )),
         Err(AppError::Validation(errs)) => {
             let action = format!("/clusters/{}/edit", c.slug);
             Ok(form_page(

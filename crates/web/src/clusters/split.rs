@@ -15,7 +15,7 @@ use askama::Template;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect};
+use axum::response::IntoResponse;
 use domain::{ClusterInput, FieldError, OrganisationId};
 use serde::Deserialize;
 
@@ -123,7 +123,11 @@ pub(super) async fn split_form(
         Err(e) => Err(e),
     };
     match done {
-        Ok(_) => Ok(Redirect::to(&format!("/clusters/{}", input.slug.trim())).into_response()),
+        Ok(_) => Ok(crate::flash::redirect(
+            &s,
+            &format!("/clusters/{}", input.slug.trim()),
+            crate::flash::Message::ClusterSplit,
+        )),
         Err(AppError::Validation(errors)) => split_view(&s, &v, &slug, &input, &ticked, &errors).await,
         Err(e) => Err(e.into()),
     }

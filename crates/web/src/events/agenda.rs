@@ -14,7 +14,7 @@ use askama::Template;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::header;
-use axum::response::{IntoResponse, Redirect};
+use axum::response::IntoResponse;
 use domain::MeetingId;
 use serde::Deserialize;
 use serde_json::json;
@@ -91,7 +91,7 @@ pub(super) async fn feedback_page(
 ) -> PageResult {
     v.check_form(form.csrf.as_deref())?;
     s.app.meeting_feedback(&v.actor, path_id(&raw, "meeting")?, &form.value.outcome.unwrap_or_default()).await?;
-    Ok(Redirect::to("/events").into_response())
+    Ok(crate::flash::redirect(&s, "/events", crate::flash::Message::FeedbackSaved))
 }
 
 pub(super) async fn cancel_page(
@@ -102,7 +102,7 @@ pub(super) async fn cancel_page(
 ) -> PageResult {
     v.check_form(form.csrf.as_deref())?;
     s.app.mark_meeting(&v.actor, path_id(&raw, "meeting")?, domain::MeetingStatus::Cancelled.as_str()).await?;
-    Ok(Redirect::to("/events").into_response())
+    Ok(crate::flash::redirect(&s, "/events", crate::flash::Message::MeetingCancelled))
 }
 
 pub(super) async fn agenda_page(State(s): State<AppState>, v: Viewer, Path(slug): Path<String>) -> PageResult {

@@ -15,7 +15,6 @@ use app::events::EventInput;
 use app::AppError;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::response::{IntoResponse, Redirect};
 use domain::FieldError;
 use serde::Deserialize;
 use serde_json::json;
@@ -199,7 +198,11 @@ pub(super) async fn create_page(State(s): State<AppState>, v: Viewer, form: Stri
     let done =
         s.app.create_event_from_text(&v.actor, &input, &f.text("agenda"), &f.text("programme"), number_errors).await;
     match done {
-        Ok(_) => Ok(Redirect::to(&format!("/events/{}/organise", input.slug.trim())).into_response()),
+        Ok(_) => Ok(crate::flash::redirect(
+            &s,
+            &format!("/events/{}/organise", input.slug.trim()),
+            crate::flash::Message::EventCreated,
+        )),
         Err(AppError::Validation(errors)) => Ok(form_page(
             &v,
             "New event".into(),

@@ -18,7 +18,7 @@ use askama::Template;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect};
+use axum::response::IntoResponse;
 use domain::{FieldError, OrganisationId, ParticipantId, RequestId, SlotId};
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -299,9 +299,15 @@ pub(super) async fn schedule_page(
 }
 
 /// Organisers' forms come back to the organise page, with the user's mistakes shown there.
-async fn back_to_organise(s: &AppState, v: &Viewer, slug: &str, done: Result<(), AppError>) -> PageResult {
+async fn back_to_organise(
+    s: &AppState,
+    v: &Viewer,
+    slug: &str,
+    done: Result<(), AppError>,
+    message: crate::flash::Message,
+) -> PageResult {
     match done {
-        Ok(()) => Ok(Redirect::to(&format!("/events/{slug}/organise")).into_response()),
+        Ok(()) => Ok(crate::flash::redirect(s, &format!("/events/{slug}/organise"), message)),
         Err(AppError::Validation(errors)) => {
             organise_view(s, v, slug, None, errors.iter().map(|e| e.to_string()).collect()).await
         }
@@ -339,7 +345,7 @@ pub(super) async fn tables_page(
     } else {
         Err(AppError::Validation(errors))
     };
-    back_to_organise(&s, &v, &slug, done).await
+    back_to_organise(&s, &v, &slug, done, crate::flash::Message::RoundTablesSaved).await
 }
 
 #[derive(Deserialize)]
@@ -359,7 +365,7 @@ pub(super) async fn check_in_page(
     let participant = f.participant.and_then(|p| p.parse::<ParticipantId>().ok()).unwrap_or_default();
     let present = f.present.as_deref() != Some("false");
     let done = s.app.check_in(&v.actor, &slug, participant, present).await;
-    back_to_organise(&s, &v, &slug, done).await
+    back_to_organise(&s, &v, &slug, done, crate::flash::Message::CheckInSaved).await
 }
 
 #[derive(Deserialize)]
@@ -379,9 +385,13 @@ pub(super) async fn meeting_status_page(
     let done = s.app.mark_meeting(&v.actor, meeting, &form.value.status.unwrap_or_default()).await;
     // Either side may cancel its own meeting here too: they go back to their agenda.
     if done.is_ok() && !s.app.is_organiser(&v.actor, &slug).await? {
-        return Ok(Redirect::to(&format!("/events/{slug}/agenda")).into_response());
+        return Ok(crate::flash::redirect(
+            &s,
+            &format!("/events/{slug}/agenda"),
+            crate::flash::Message::MeetingStatusSaved,
+        ));
     }
-    back_to_organise(&s, &v, &slug, done).await
+    back_to_organise(&s, &v, &slug, done, crate::flash::Message::MeetingStatusSaved).await
 }
 
 #[derive(Deserialize)]
@@ -399,7 +409,7 @@ pub(super) async fn meeting_lock_page(
     let meeting = path_id(&raw, "meeting")?;
     let slug = s.app.meeting_event(meeting).await?.slug;
     let done = s.app.lock_meeting(&v.actor, meeting, form.value.lock.as_deref() != Some("false")).await;
-    back_to_organise(&s, &v, &slug, done).await
+    back_to_organise(&s, &v, &slug, done, crate::flash::Message::MeetingLockSaved).await
 }
 
 #[derive(Deserialize)]
@@ -428,5 +438,5 @@ pub(super) async fn participant_add_page(
         Ok(org) => s.app.add_participant(&v.actor, &slug, &f.name.unwrap_or_default(), org, None).await.map(|_| ()),
         Err(e) => Err(e),
     };
-    back_to_organise(&s, &v, &slug, done).await
+    back_to_organise(&s, &v, &slug, done, crate::flash::Message::ParticipantAdded).await
 }

@@ -12,7 +12,7 @@ use crate::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect};
+use axum::response::IntoResponse;
 use domain::{OrganisationId, ParticipantId, RequestId};
 use serde_json::json;
 
@@ -192,5 +192,5 @@ pub(super) async fn register_page(
 ) -> PageResult {
     v.check_form(form.csrf.as_deref())?;
     s.app.register(&v.actor, &slug).await?;
-    Ok(Redirect::to(&format!("/events/{slug}")).into_response())
+    Ok(crate::flash::redirect(&s, &format!("/events/{slug}"), crate::flash::Message::Registered))
 }

@@ -12,7 +12,6 @@ use crate::AppState;
 use app::AppError;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Redirect};
 use domain::ParticipantId;
 use serde::Deserialize;
 use serde_json::json;
@@ -73,7 +72,7 @@ pub(super) async fn send_page(
     let to = f.to.and_then(|t| t.parse::<ParticipantId>().ok()).unwrap_or_default();
     let priority = f.priority.and_then(|t| t.parse::<i64>().ok()).unwrap_or(1);
     match s.app.request_meeting(&v.actor, &slug, to, &f.message.unwrap_or_default(), priority).await {
-        Ok(_) => Ok(Redirect::to(&format!("/events/{slug}")).into_response()),
+        Ok(_) => Ok(crate::flash::redirect(&s, &format!("/events/{slug}"), crate::flash::Message::MeetingRequestSent)),
         Err(e @ (AppError::Validation(_) | AppError::Conflict(_))) => {
             event_view_page(&s, &v, &slug, vec![e.to_string()]).await
         }
@@ -84,7 +83,12 @@ pub(super) async fn send_page(
 async fn meeting_answer(s: AppState, v: Viewer, raw: String, form: StrictForm<NoFields>, accept: bool) -> PageResult {
     v.check_form(form.csrf.as_deref())?;
     let slug = s.app.answer_meeting(&v.actor, path_id(&raw, "meeting request")?, accept).await?;
-    Ok(Redirect::to(&format!("/events/{slug}")).into_response())
+    let message = if accept {
+        crate::flash::Message::MeetingRequestAccepted
+    } else {
+        crate::flash::Message::MeetingRequestDeclined
+    };
+    Ok(crate::flash::redirect(&s, &format!("/events/{slug}"), message))
 }
 
 pub(super) async fn accept_page(

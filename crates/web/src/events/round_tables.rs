@@ -11,7 +11,6 @@ use crate::AppState;
 use app::AppError;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Redirect};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
@@ -57,6 +56,8 @@ pub(super) async fn join_page(
     form: StrictForm<JoinForm>,
 ) -> PageResult {
     v.check_form(form.csrf.as_deref())?;
-    s.app.set_round_table(&v.actor, &slug, form.value.join.as_deref() != Some("false")).await?;
-    Ok(Redirect::to(&format!("/events/{slug}")).into_response())
+    let join = form.value.join.as_deref() != Some("false");
+    s.app.set_round_table(&v.actor, &slug, join).await?;
+    let message = if join { crate::flash::Message::RoundTableJoined } else { crate::flash::Message::RoundTableLeft };
+    Ok(crate::flash::redirect(&s, &format!("/events/{slug}"), message))
 }

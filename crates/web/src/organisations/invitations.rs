@@ -9,7 +9,6 @@ use crate::error::{ApiResult, PageResult};
 use crate::extract::{path_id, NoFields, StrictForm};
 use crate::AppState;
 use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Redirect};
 use domain::{Cluster, Invitation};
 use serde_json::{json, Value};
 
@@ -63,7 +62,9 @@ pub(super) async fn decline(
 async fn answer(s: AppState, v: Viewer, raw: String, form: StrictForm<NoFields>, accept: bool) -> PageResult {
     v.check_form(form.csrf.as_deref())?;
     let org = s.app.answer_invitation(&v.actor, path_id(&raw, "invitation")?, accept).await?;
-    Ok(Redirect::to(&format!("/organisations/{org}")).into_response())
+    let message =
+        if accept { crate::flash::Message::InvitationAccepted } else { crate::flash::Message::InvitationDeclined };
+    Ok(crate::flash::redirect(&s, &format!("/organisations/{org}"), message))
 }
 
 pub(super) async fn accept_page(

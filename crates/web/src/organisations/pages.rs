@@ -12,7 +12,7 @@ use app::AppError;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect};
+use axum::response::IntoResponse;
 use domain::{FieldError, OrgKind, OrganisationInput, Visibility};
 
 struct Facet {
@@ -429,7 +429,9 @@ pub(super) async fn create_page(
     v.check_form(form.csrf.as_deref())?;
     let input = form.value.input();
     match s.app.create_org(&v.actor, &input).await {
-        Ok(id) => Ok(Redirect::to(&format!("/organisations/{id}")).into_response()),
+        Ok(id) => {
+            Ok(crate::flash::redirect(&s, &format!("/organisations/{id}"), crate::flash::Message::OrganisationCreated))
+        }
         Err(AppError::Validation(errs)) => Ok(form_page(
             &v,
             "New organisation".into(),
@@ -470,7 +472,9 @@ pub(super) async fn update_page(
     let org_id = path_id(&raw, "organisation")?;
     let input = form.value.input();
     match s.app.update_org(&v.actor, org_id, &input).await {
-        Ok(()) => Ok(Redirect::to(&format!("/organisations/{org_id}")).into_response()),
+        Ok(()) => {
+            Ok(crate::flash::redirect(&s, &format!("/organisations/{org_id}"), crate::flash::Message::ProfileSaved))
+        }
         Err(AppError::Validation(errs)) => Ok(form_page(
             &v,
             "Edit organisation".into(),
@@ -491,5 +495,5 @@ pub(super) async fn delete_page(
 ) -> PageResult {
     v.check_form(form.csrf.as_deref())?;
     s.app.delete_org(&v.actor, path_id(&raw, "organisation")?).await?;
-    Ok(Redirect::to("/organisations").into_response())
+    Ok(crate::flash::redirect(&s, "/organisations", crate::flash::Message::OrganisationDeleted))
 }

@@ -12,7 +12,6 @@ use crate::AppState;
 use app::AppError;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Redirect};
 use domain::PersonInput;
 use serde::Deserialize;
 use serde_json::json;
@@ -137,7 +136,7 @@ pub(super) async fn create_page(
     v.check_form(form.csrf.as_deref())?;
     let org_id = path_id(&raw, "organisation")?;
     s.app.create_person(&v.actor, org_id, &form.value.input()).await?;
-    Ok(Redirect::to(&format!("/organisations/{org_id}")).into_response())
+    Ok(crate::flash::redirect(&s, &format!("/organisations/{org_id}"), crate::flash::Message::PersonAdded))
 }
 
 pub(super) async fn delete_page(
@@ -150,7 +149,7 @@ pub(super) async fn delete_page(
     let person_id = path_id(&raw, "person")?;
     let org = s.app.person_organisation(person_id).await?;
     s.app.delete_person(&v.actor, person_id).await?;
-    Ok(Redirect::to(&format!("/organisations/{org}")).into_response())
+    Ok(crate::flash::redirect(&s, &format!("/organisations/{org}"), crate::flash::Message::PersonRemoved))
 }
 
 #[derive(Deserialize)]
@@ -168,13 +167,18 @@ pub(super) async fn contact_page(
     let person_id = path_id(&raw, "person")?;
     s.app.request_contact(&v.actor, person_id, &form.value.message.unwrap_or_default()).await?;
     let org = s.app.person_organisation(person_id).await?;
-    Ok(Redirect::to(&format!("/organisations/{org}")).into_response())
+    Ok(crate::flash::redirect(&s, &format!("/organisations/{org}"), crate::flash::Message::ContactRequestSent))
 }
 
 async fn answer(s: AppState, v: Viewer, raw: String, form: StrictForm<NoFields>, accept: bool) -> PageResult {
     v.check_form(form.csrf.as_deref())?;
     s.app.answer_contact(&v.actor, path_id(&raw, "contact request")?, accept).await?;
-    Ok(Redirect::to("/account").into_response())
+    let message = if accept {
+        crate::flash::Message::ContactRequestAccepted
+    } else {
+        crate::flash::Message::ContactRequestDeclined
+    };
+    Ok(crate::flash::redirect(&s, "/account", message))
 }
 
 pub(super) async fn accept_page(

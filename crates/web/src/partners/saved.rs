@@ -11,7 +11,6 @@ use crate::wire::{self, Body};
 use crate::AppState;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Redirect};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
@@ -99,7 +98,7 @@ pub(super) async fn create_page(
     v.check_form(form.csrf.as_deref())?;
     let (name, search) = form.value.split();
     s.app.save_search(&v.actor, &name, &search.query()).await?;
-    Ok(Redirect::to("/account").into_response())
+    Ok(crate::flash::redirect_with(&s, "/account", crate::flash::Message::SearchSaved, &name))
 }
 
 pub(super) async fn seen_page(
@@ -110,7 +109,7 @@ pub(super) async fn seen_page(
 ) -> PageResult {
     v.check_form(form.csrf.as_deref())?;
     s.app.mark_search_seen(&v.actor, path_id(&raw, "saved search")?).await?;
-    Ok(Redirect::to("/account").into_response())
+    Ok(crate::flash::redirect(&s, "/account", crate::flash::Message::SearchSeen))
 }
 
 pub(super) async fn delete_page(
@@ -121,5 +120,5 @@ pub(super) async fn delete_page(
 ) -> PageResult {
     v.check_form(form.csrf.as_deref())?;
     s.app.delete_saved_search(&v.actor, path_id(&raw, "saved search")?).await?;
-    Ok(Redirect::to("/account").into_response())
+    Ok(crate::flash::redirect(&s, "/account", crate::flash::Message::SearchDeleted))
 }

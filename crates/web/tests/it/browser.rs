@@ -455,3 +455,39 @@ async fn invitation_sent_seen_and_accepted_in_chromium() {
     c.close().await.unwrap();
     t.stop().await;
 }
+
+/// A saved form says so on the page it lands on, once, at a laptop's and a phone's width.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_saved_profile_says_so_in_chromium() {
+    let t = spawn(TestDb::sqlite().await.unwrap()).await;
+    let Some((c, _driver)) = browser().await else {
+        t.stop().await;
+        return;
+    };
+    sign_in(&c, &t, "member_sat").await;
+    let page = format!("/organisations/{}", t.sat);
+    for width in [1366, 390] {
+        let name = format!("flash-profile-saved-{width}");
+        c.set_window_size(width, 900).await.unwrap();
+        c.goto(&t.url(&format!("{page}/edit"))).await.unwrap();
+        c.find(Locator::Css("form.stack button[type=submit]")).await.unwrap().click().await.unwrap();
+        let flash = c.wait().for_element(Locator::Css("main p.flash[role=status]")).await.unwrap();
+        assert_eq!(flash.text().await.unwrap(), "Profile saved.", "{name}");
+        assert!(flash.is_displayed().await.unwrap(), "{name}");
+        check(&c, &name, &page, &["Profile saved.", "Orbital Sat Works"]).await;
+        let (x, _, w, _) = flash.rectangle().await.unwrap();
+        let inner: Value = c.execute("return document.documentElement.clientWidth", vec![]).await.unwrap();
+        assert!(x >= 0.0 && x + w <= inner.as_f64().unwrap() + 1.0, "{name}: the message fits the width");
+        let overflow: Value = c
+            .execute("return document.documentElement.scrollWidth - document.documentElement.clientWidth", vec![])
+            .await
+            .unwrap();
+        assert_eq!(overflow, json!(0), "{name}: the page scrolls sideways");
+        // Shown once: the page cleared the cookie, so a reload says nothing.
+        c.refresh().await.unwrap();
+        c.wait().for_element(Locator::Css("main h1")).await.unwrap();
+        assert!(!c.source().await.unwrap().contains("Profile saved."), "{name}: shown again after a reload");
+    }
+    c.close().await.unwrap();
+    t.stop().await;
+}

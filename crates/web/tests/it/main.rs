@@ -8,6 +8,7 @@ mod browser;
 mod clusters;
 mod consent;
 mod events;
+mod flash;
 mod forms;
 mod limits;
 mod matchmaking;

@@ -1,0 +1,325 @@
+//! Feedback that survives a redirect: a page form that changed something answers `303` with a
+//! short-lived cookie naming one [`Message`] (plus, for a few, a short argument the viewer
+//! already sees), and the next page shows it once at the top, in a `role="status"` element.
+//!
+//! The cookie holds a key from the fixed list below, never text to show: an unknown key is
+//! ignored, the argument is percent-encoded, bounded and stripped of control characters, and
+//! templates escape it like any other text. [`clear_after_page`] clears the cookie on the first
+//! HTML page that is not a redirect and not an htmx fragment, so the message is shown once.
+
+use crate::AppState;
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, HeaderValue};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+
+pub(crate) const FLASH_COOKIE: &str = "cb_flash";
+/// Seconds the cookie lives: enough for the redirect, short enough not to surprise later.
+const MAX_AGE: u32 = 60;
+/// Characters kept of an argument.
+const ARG_CHARS: usize = 80;
+
+/// Every message a page form can leave for the next page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Message {
+    SignedIn,
+    SignedOut,
+    SignedOutEverywhere,
+    PasswordChanged,
+    TokenRevoked,
+    ProfileSaved,
+    OrganisationCreated,
+    OrganisationDeleted,
+    PersonAdded,
+    PersonRemoved,
+    ContactRequestSent,
+    ContactRequestAccepted,
+    ContactRequestDeclined,
+    InvitationAccepted,
+    InvitationDeclined,
+    ClusterCreated,
+    ClusterSaved,
+    ClusterSplit,
+    MemberAdded,
+    MembershipEnded,
+    ProjectCreated,
+    ProjectSaved,
+    PartnerSaved,
+    PartnerRemoved,
+    SearchSaved,
+    SearchDeleted,
+    SearchSeen,
+    EventCreated,
+    Registered,
+    RoundTableJoined,
+    RoundTableLeft,
+    MeetingRequestSent,
+    MeetingRequestAccepted,
+    MeetingRequestDeclined,
+    MeetingCancelled,
+    MeetingStatusSaved,
+    FeedbackSaved,
+    RoundTablesSaved,
+    CheckInSaved,
+    MeetingLockSaved,
+    ParticipantAdded,
+}
+
+impl Message {
+    const ALL: [Message; 41] = [
+        Message::SignedIn,
+        Message::SignedOut,
+        Message::SignedOutEverywhere,
+        Message::PasswordChanged,
+        Message::TokenRevoked,
+        Message::ProfileSaved,
+        Message::OrganisationCreated,
+        Message::OrganisationDeleted,
+        Message::PersonAdded,
+        Message::PersonRemoved,
+        Message::ContactRequestSent,
+        Message::ContactRequestAccepted,
+        Message::ContactRequestDeclined,
+        Message::InvitationAccepted,
+        Message::InvitationDeclined,
+        Message::ClusterCreated,
+        Message::ClusterSaved,
+        Message::ClusterSplit,
+        Message::MemberAdded,
+        Message::MembershipEnded,
+        Message::ProjectCreated,
+        Message::ProjectSaved,
+        Message::PartnerSaved,
+        Message::PartnerRemoved,
+        Message::SearchSaved,
+        Message::SearchDeleted,
+        Message::SearchSeen,
+        Message::EventCreated,
+        Message::Registered,
+        Message::RoundTableJoined,
+        Message::RoundTableLeft,
+        Message::MeetingRequestSent,
+        Message::MeetingRequestAccepted,
+        Message::MeetingRequestDeclined,
+        Message::MeetingCancelled,
+        Message::MeetingStatusSaved,
+        Message::FeedbackSaved,
+        Message::RoundTablesSaved,
+        Message::CheckInSaved,
+        Message::MeetingLockSaved,
+        Message::ParticipantAdded,
+    ];
+
+    /// The key stored in the cookie: stable, short, cookie-safe.
+    fn key(self) -> &'static str {
+        match self {
+            Message::SignedIn => "signed-in",
+            Message::SignedOut => "signed-out",
+            Message::SignedOutEverywhere => "signed-out-everywhere",
+            Message::PasswordChanged => "password-changed",
+            Message::TokenRevoked => "token-revoked",
+            Message::ProfileSaved => "profile-saved",
+            Message::OrganisationCreated => "organisation-created",
+            Message::OrganisationDeleted => "organisation-deleted",
+            Message::PersonAdded => "person-added",
+            Message::PersonRemoved => "person-removed",
+            Message::ContactRequestSent => "contact-sent",
+            Message::ContactRequestAccepted => "contact-accepted",
+            Message::ContactRequestDeclined => "contact-declined",
+            Message::InvitationAccepted => "invitation-accepted",
+            Message::InvitationDeclined => "invitation-declined",
+            Message::ClusterCreated => "cluster-created",
+            Message::ClusterSaved => "cluster-saved",
+            Message::ClusterSplit => "cluster-split",
+            Message::MemberAdded => "member-added",
+            Message::MembershipEnded => "membership-ended",
+            Message::ProjectCreated => "project-created",
+            Message::ProjectSaved => "project-saved",
+            Message::PartnerSaved => "partner-saved",
+            Message::PartnerRemoved => "partner-removed",
+            Message::SearchSaved => "search-saved",
+            Message::SearchDeleted => "search-deleted",
+            Message::SearchSeen => "search-seen",
+            Message::EventCreated => "event-created",
+            Message::Registered => "registered",
+            Message::RoundTableJoined => "round-table-joined",
+            Message::RoundTableLeft => "round-table-left",
+            Message::MeetingRequestSent => "meeting-sent",
+            Message::MeetingRequestAccepted => "meeting-accepted",
+            Message::MeetingRequestDeclined => "meeting-declined",
+            Message::MeetingCancelled => "meeting-cancelled",
+            Message::MeetingStatusSaved => "meeting-status-saved",
+            Message::FeedbackSaved => "feedback-saved",
+            Message::RoundTablesSaved => "round-tables-saved",
+            Message::CheckInSaved => "check-in-saved",
+            Message::MeetingLockSaved => "meeting-lock-saved",
+            Message::ParticipantAdded => "participant-added",
+        }
+    }
+
+    /// The sentence shown; `arg` is already cleaned and is used only where it names something
+    /// the viewer sees on the page (the search they just named).
+    fn text(self, arg: &str) -> String {
+        let fixed = match self {
+            Message::SignedIn => "Signed in.",
+            Message::SignedOut => "Signed out.",
+            Message::SignedOutEverywhere => {
+                "Signed out everywhere: every browser and every API token of this account is signed out."
+            }
+            Message::PasswordChanged => {
+                "Password changed. Every other browser and every API token of this account is signed out."
+            }
+            Message::TokenRevoked => "API token revoked.",
+            Message::ProfileSaved => "Profile saved.",
+            Message::OrganisationCreated => "Organisation created.",
+            Message::OrganisationDeleted => "Organisation deleted.",
+            Message::PersonAdded => "Person added.",
+            Message::PersonRemoved => "Person removed.",
+            Message::ContactRequestSent => "Contact request sent.",
+            Message::ContactRequestAccepted => "Contact request accepted.",
+            Message::ContactRequestDeclined => "Contact request declined.",
+            Message::InvitationAccepted => "Invitation accepted.",
+            Message::InvitationDeclined => "Invitation declined.",
+            Message::ClusterCreated => "Cluster created.",
+            Message::ClusterSaved => "Cluster saved.",
+            Message::ClusterSplit => "Cluster split: the new cluster is created.",
+            Message::MemberAdded => "Member added.",
+            Message::MembershipEnded => "Membership ended.",
+            Message::ProjectCreated => "Project created.",
+            Message::ProjectSaved => "Project saved.",
+            Message::PartnerSaved => "Partner saved.",
+            Message::PartnerRemoved => "Partner removed.",
+            Message::SearchSaved if !arg.is_empty() => return format!("Search “{arg}” saved."),
+            Message::SearchSaved => "Search saved.",
+            Message::SearchDeleted => "Saved search deleted.",
+            Message::SearchSeen => "Saved search marked as seen.",
+            Message::EventCreated => "Event created.",
+            Message::Registered => "You are registered for this event.",
+            Message::RoundTableJoined => "You joined the round table.",
+            Message::RoundTableLeft => "You left the round table.",
+            Message::MeetingRequestSent => "Meeting request sent.",
+            Message::MeetingRequestAccepted => "Meeting request accepted.",
+            Message::MeetingRequestDeclined => "Meeting request declined.",
+            Message::MeetingCancelled => "Meeting cancelled.",
+            Message::MeetingStatusSaved => "Meeting status saved.",
+            Message::FeedbackSaved => "Feedback saved.",
+            Message::RoundTablesSaved => "Round tables saved.",
+            Message::CheckInSaved => "Check-in saved.",
+            Message::MeetingLockSaved => "Meeting saved.",
+            Message::ParticipantAdded => "Participant added.",
+        };
+        fixed.to_string()
+    }
+}
+
+/// `to` with `message` for the next page.
+pub(crate) fn redirect(s: &AppState, to: &str, message: Message) -> Response {
+    redirect_with(s, to, message, "")
+}
+
+/// `to` with `message` and its argument for the next page.
+pub(crate) fn redirect_with(s: &AppState, to: &str, message: Message, arg: &str) -> Response {
+    let mut resp = Redirect::to(to).into_response();
+    set(s, &mut resp, message, arg);
+    resp
+}
+
+/// Adds the flash cookie to a response that already is a redirect (with cookies of its own).
+pub(crate) fn set(s: &AppState, resp: &mut Response, message: Message, arg: &str) {
+    let arg = clean(arg);
+    let value = if arg.is_empty() { message.key().to_string() } else { format!("{}.{}", message.key(), encode(&arg)) };
+    append_cookie(s, resp, &format!("{FLASH_COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={MAX_AGE}"));
+}
+
+/// The message a request carries, as the sentence to show; `None` for none or a bad cookie.
+pub(crate) fn read(headers: &HeaderMap) -> Option<String> {
+    let raw = crate::auth::cookie(headers, FLASH_COOKIE)?;
+    let (key, arg) = match raw.split_once('.') {
+        Some((k, a)) => (k, clean(&decode(a)?)),
+        None => (raw, String::new()),
+    };
+    let message = Message::ALL.into_iter().find(|m| m.key() == key)?;
+    Some(message.text(&arg))
+}
+
+/// Clears the flash cookie once a page has been shown with it: any HTML answer that is neither
+/// a redirect nor an htmx fragment.
+pub(crate) async fn clear_after_page(State(s): State<AppState>, req: Request, next: Next) -> Response {
+    let had = crate::auth::cookie(req.headers(), FLASH_COOKIE).is_some();
+    let fragment = req.headers().contains_key("hx-request");
+    let mut resp = next.run(req).await;
+    let html = resp
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if had && html && !fragment && !resp.status().is_redirection() && !sets_flash(&resp) {
+        append_cookie(&s, &mut resp, &format!("{FLASH_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"));
+    }
+    resp
+}
+
+fn sets_flash(resp: &Response) -> bool {
+    resp.headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .any(|v| v.starts_with(&format!("{FLASH_COOKIE}=")))
+}
+
+fn append_cookie(s: &AppState, resp: &mut Response, value: &str) {
+    let value = if s.options.secure_cookies { format!("{value}; Secure") } else { value.to_string() };
+    if let Ok(v) = HeaderValue::from_str(&value) {
+        resp.headers_mut().append(header::SET_COOKIE, v);
+    }
+}
+
+/// One line of plain text, at most [`ARG_CHARS`] characters.
+fn clean(arg: &str) -> String {
+    arg.chars().filter(|c| !c.is_control()).take(ARG_CHARS).collect::<String>().trim().to_string()
+}
+
+/// Percent-encodes everything but ASCII letters and digits, so the value is a valid cookie.
+fn encode(s: &str) -> String {
+    s.bytes().map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
+}
+
+/// The inverse of [`encode`]; `None` for a malformed escape or invalid UTF-8.
+fn decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_unique_and_cookie_safe() {
+        for (i, m) in Message::ALL.iter().enumerate() {
+            assert!(m.key().bytes().all(|b| b.is_ascii_lowercase() || b == b'-'), "{m:?}");
+            assert!(Message::ALL[..i].iter().all(|o| o.key() != m.key()), "{m:?}");
+        }
+    }
+
+    #[test]
+    fn arguments_round_trip_and_are_bounded() {
+        let name = "Ça <b>va</b>; x=1\n";
+        assert_eq!(decode(&encode(&clean(name))).as_deref(), Some("Ça <b>va</b>; x=1"));
+        assert_eq!(clean(&"é".repeat(200)).chars().count(), ARG_CHARS);
+        assert_eq!(decode("%zz"), None);
+        assert_eq!(decode("%C3"), None);
+    }
+}
