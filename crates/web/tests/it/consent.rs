@@ -261,3 +261,45 @@ async fn a_member_account_answers_invitations_on_its_account_page() {
     })
     .await;
 }
+
+/// The inviting cluster's manager withdraws an invitation, from the cluster page's "Invited"
+/// list or by API; the invited organisation (which declines instead) and another cluster's
+/// manager may not. A withdrawn invitation can no longer be answered, and the cluster may
+/// invite the organisation again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_inviting_manager_withdraws_an_invitation() {
+    on_every_backend(|t| async move {
+        let org = format!("/organisations/{}", t.sat);
+        let memberships = format!("{org}/memberships");
+        let invite = || call(&t, Method::POST, &memberships, "manager_ict", Some(json!({"cluster": "ict"})));
+        let (status, v) = invite().await;
+        assert_eq!(status, 202, "{v}");
+        let first = v["invitation"].as_i64().unwrap();
+        let withdraw = format!("/invitations/{first}/withdraw");
+        for role in ["member_sat", "manager_space", "member_soft", "participant"] {
+            assert_eq!(call(&t, Method::POST, &withdraw, role, None).await.0, 403, "{role} may not withdraw");
+        }
+        assert_eq!(call(&t, Method::POST, &withdraw, "anonymous", None).await.0, 401);
+        assert_eq!(call(&t, Method::POST, "/invitations/999999/withdraw", "manager_ict", None).await.0, 404);
+
+        // From the cluster page: the "Invited" list has the form; it comes back to the list.
+        let manager = t.session("manager_ict").await.unwrap();
+        let html = page(&t, "/clusters/ict", &manager).await;
+        assert!(html.contains(&format!(r#"action="{withdraw}""#)), "{html}");
+        assert_eq!(form(&t, &withdraw, &manager).await, (303, "/clusters/ict#invited".to_string()), "on {}", t.label);
+        assert!(!page(&t, "/clusters/ict", &manager).await.contains(&withdraw), "no longer listed");
+        let (_, mine) = call(&t, Method::GET, &format!("{org}/invitations"), "member_sat", None).await;
+        assert_eq!(mine["items"], json!([]), "gone for the organisation too");
+        assert_eq!(call(&t, Method::POST, &format!("/invitations/{first}/accept"), "member_sat", None).await.0, 409);
+        assert_eq!(call(&t, Method::POST, &withdraw, "manager_ict", None).await.0, 409, "withdrawn already");
+        assert_eq!(clusters_of(&t, &org).await, ["space"]);
+
+        // Invited again, withdrawn by API.
+        let (status, v) = invite().await;
+        assert_eq!(status, 202, "a withdrawn invitation is not an open one: {v}");
+        let again = format!("/invitations/{}/withdraw", v["invitation"]);
+        assert_eq!(call(&t, Method::POST, &again, "manager_ict", None).await.0, 204);
+        t
+    })
+    .await;
+}
