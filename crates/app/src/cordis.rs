@@ -2,7 +2,9 @@
 //! the normalisation rules real data needs (docs/cordis-import.md):
 //!
 //! - countries: `UK`→GB, `EL`→GR, `KO`→XK; an empty country becomes XX ("Unknown country");
-//! - organisations without a name keep an empty name and are shown as "Organisation <PIC>";
+//! - organisations without a name are named by their short name, else "Organisation <PIC>" (the
+//!   name they were always shown by), so that their accounts can save their profile; a name
+//!   already stored (an earlier placeholder, or one the organisation gave itself) is kept;
 //! - `sme` True/False/Yes/No/empty; kept for companies (`PRC`) only, since only companies are SMEs;
 //! - a website without a scheme gets `http://`; damaged characters (U+FFFD) are kept as they are:
 //!   the original cannot be recovered and a visible mark is more honest than a guess;
@@ -148,7 +150,8 @@ impl Tally {
     }
 }
 
-fn org_draft(r: &OrgRow, tally: &mut Tally) -> OrganisationDraft {
+/// The draft of a row, and whether its name is a fallback (CORDIS gives none).
+fn org_draft(r: &OrgRow, tally: &mut Tally) -> (OrganisationDraft, bool) {
     let raw = r.country.trim();
     let country = match raw {
         "" => {
@@ -167,9 +170,6 @@ fn org_draft(r: &OrgRow, tally: &mut Tally) -> OrganisationDraft {
     });
     let kind = OrgKind::from_cordis(&r.activity_type);
     let sme = if kind == OrgKind::Company { domain::parse_bool(&r.sme) } else { None };
-    if r.name.trim().is_empty() {
-        tally.add("organisation without a name (shown as \"Organisation <PIC>\")");
-    }
     if r.name.contains('\u{fffd}') {
         tally.add("name with damaged characters kept as is");
     }
@@ -180,10 +180,23 @@ fn org_draft(r: &OrgRow, tally: &mut Tally) -> OrganisationDraft {
         tally.add("website without scheme given http://");
         format!("http://{url}")
     };
-    OrganisationDraft {
+    let short_name = tally.text("short_name", &r.short_name);
+    let mut name = tally.text("name", &r.name);
+    // Checked after cleaning: a name of invisible characters only is no name either.
+    let fallback = name.is_empty();
+    if fallback {
+        if !short_name.is_empty() {
+            tally.add("organisation without a name named by its short name");
+            name = short_name.clone();
+        } else if !r.id.trim().is_empty() {
+            tally.add("organisation without a name named \"Organisation <PIC>\"");
+            name = domain::placeholder_name(&r.id);
+        }
+    }
+    let draft = OrganisationDraft {
         external_id: Some(r.id.trim().to_string()),
-        name: tally.text("name", &r.name),
-        short_name: tally.text("short_name", &r.short_name),
+        name,
+        short_name,
         kind,
         sme,
         country,
@@ -194,7 +207,8 @@ fn org_draft(r: &OrgRow, tally: &mut Tally) -> OrganisationDraft {
         needs: String::new(),
         tags: Vec::new(),
         languages: Vec::new(),
-    }
+    };
+    (draft, fallback)
 }
 
 fn date(raw: &str, tally: &mut Tally) -> Option<chrono::NaiveDate> {
@@ -243,7 +257,7 @@ impl Run<'_> {
         let mut reindex: Vec<(OrganisationId, OrganisationDraft)> = Vec::new();
         let mut seen = HashSet::new();
         for r in &data.organisations {
-            let d = org_draft(r, &mut self.tally);
+            let (d, fallback) = org_draft(r, &mut self.tally);
             let pic = d.external_id.clone().unwrap_or_default();
             if pic.is_empty() || !seen.insert(pic.clone()) {
                 self.done += 1;
@@ -253,7 +267,12 @@ impl Run<'_> {
             match existing.get(&pic) {
                 Some(old) => {
                     let mut merged = crate::registry::draft_of(old);
-                    merged.name = d.name;
+                    // CORDIS owns the name only where it gives one: a fallback (short name or
+                    // placeholder) does not replace a name already there, which may be the
+                    // organisation's own.
+                    if !fallback || old.name.trim().is_empty() {
+                        merged.name = d.name;
+                    }
                     merged.short_name = d.short_name;
                     merged.kind = d.kind;
                     merged.sme = d.sme;

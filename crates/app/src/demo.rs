@@ -504,14 +504,15 @@ impl App {
             store::set_cluster_keywords(&mut tx, ClusterId::new(p.id), &p.keywords).await?;
         }
         let now = self.now_text();
-        // Candidates: named organisations in Luxembourg, with the texts of their projects.
+        // Candidates: organisations in Luxembourg that CORDIS names (not by the import's
+        // placeholder), with the texts of their projects.
         let mut candidates = Vec::new();
         let mut texts_of: std::collections::HashMap<OrganisationId, String> = std::collections::HashMap::new();
-        for o in store::all_orgs(&mut tx)
-            .await?
-            .into_iter()
-            .filter(|o| o.country.code() == "LU" && !o.name.trim().is_empty())
-        {
+        for o in store::all_orgs(&mut tx).await?.into_iter().filter(|o| {
+            o.country.code() == "LU"
+                && !o.name.trim().is_empty()
+                && !domain::is_placeholder_name(&o.name, o.external_id.as_deref())
+        }) {
             let texts = store::org_project_texts(&mut tx, o.id).await?;
             let fits = cluster_fit(&texts, &profiles);
             texts_of.insert(o.id, texts.join("\n"));

@@ -42,7 +42,9 @@ pub(crate) fn org_terms(d: &OrganisationDraft, project_texts: &[String]) -> Vec<
             put(t, TAG_WEIGHT);
         }
     }
-    for t in tokens(&format!("{} {}", d.name, d.short_name)) {
+    // A placeholder name ("Organisation <PIC>") says nothing to search for: the PIC is below.
+    let name = if domain::is_placeholder_name(&d.name, d.external_id.as_deref()) { "" } else { &d.name };
+    for t in tokens(&format!("{name} {}", d.short_name)) {
         put(t, NAME_WEIGHT);
     }
     if let Some(x) = &d.external_id {

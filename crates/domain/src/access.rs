@@ -161,6 +161,12 @@ impl Actor {
         self.can_answer_invitation(org_id) || self.role == Some(Role::Manager)
     }
 
+    /// An invitation is withdrawn by whoever sent it in the cluster's name: the managers of the
+    /// inviting cluster, and admins. The invited organisation declines instead.
+    pub fn can_withdraw_invitation(&self, cluster_id: ClusterId) -> bool {
+        self.manages_cluster(cluster_id)
+    }
+
     /// Who sees an invitation: those who may answer it, and the managers of the inviting cluster.
     pub fn can_see_invitation(&self, org_id: OrganisationId, cluster_id: ClusterId) -> bool {
         self.can_answer_invitation(org_id) || self.manages_cluster(cluster_id)
@@ -412,6 +418,12 @@ mod tests {
         assert!(manager.can_see_invitation(org, ict));
         assert!(!manager.can_see_invitation(org, space));
         assert!(!other.can_see_invitation(org, ict));
+        // Withdrawing: the inviting cluster's managers and admins; not the invited organisation.
+        assert!(manager.can_withdraw_invitation(ict));
+        assert!(!manager.can_withdraw_invitation(space));
+        assert!(user(Role::Admin).can_withdraw_invitation(space));
+        assert!(!own.can_withdraw_invitation(ict) && !other.can_withdraw_invitation(ict));
+        assert!(!guest.can_withdraw_invitation(ict) && !Actor::anonymous().can_withdraw_invitation(ict));
     }
 
     #[test]

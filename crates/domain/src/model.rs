@@ -117,7 +117,9 @@ pub struct Cluster {
 pub struct Organisation {
     pub id: OrganisationId,
     pub external_id: Option<String>,
-    /// As given; may be empty for CORDIS organisations without a known name.
+    /// As given. The CORDIS import names organisations that CORDIS does not name (short name, or
+    /// [`placeholder_name`]); a database imported before that may still hold empty names until
+    /// its next import.
     pub name: String,
     pub short_name: String,
     pub kind: OrgKind,
@@ -146,9 +148,20 @@ pub fn display_name(name: &str, external_id: Option<&str>, id: OrganisationId) -
         return name.trim().to_string();
     }
     match external_id {
-        Some(x) if !x.is_empty() => format!("Organisation {x}"),
+        Some(x) if !x.is_empty() => placeholder_name(x),
         _ => format!("Organisation #{id}"),
     }
+}
+
+/// The name the CORDIS import gives an organisation that CORDIS names neither by name nor by
+/// short name: "Organisation <PIC>", as such organisations were always shown.
+pub fn placeholder_name(pic: &str) -> String {
+    format!("Organisation {}", pic.trim())
+}
+
+/// Whether `name` is the import's placeholder for the organisation with this external id.
+pub fn is_placeholder_name(name: &str, external_id: Option<&str>) -> bool {
+    external_id.is_some_and(|x| !x.trim().is_empty() && name.trim() == placeholder_name(x))
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -123,11 +123,22 @@ struct TokenRow {
     created: String,
 }
 
+/// A pending invitation of the account's organisation into a cluster, answered here with the
+/// organisation page's forms (`POST /invitations/{id}/accept|decline`).
+struct InvitationRow {
+    id: i64,
+    slug: String,
+    name: String,
+    since: String,
+}
+
 #[derive(Template)]
 #[template(path = "account.html")]
 struct AccountView {
     nav: Nav,
     searches: Vec<SavedRow>,
+    /// Its organisation's pending invitations, when the account may answer them.
+    invitations: Vec<InvitationRow>,
     organisation: Option<(domain::OrganisationId, String)>,
     clusters: Vec<(String, String)>,
     requests: Vec<RequestRow>,
@@ -235,6 +246,19 @@ async fn account_view(s: &AppState, v: &Viewer) -> Result<AccountView, AppError>
         Some(o) => Some((o, s.app.organisation(o).await?.display_name())),
         None => None,
     };
+    let mut invitations = Vec::new();
+    if let Some(o) = v.actor.organisation_id.filter(|o| v.actor.can_answer_invitation(*o)) {
+        for (i, c, can_answer) in s.app.invitations(&v.actor, o).await? {
+            if can_answer {
+                invitations.push(InvitationRow {
+                    id: i.id.get(),
+                    slug: c.slug,
+                    name: c.name,
+                    since: i.created_at.get(..10).unwrap_or(&i.created_at).to_string(),
+                });
+            }
+        }
+    }
     let mut clusters = Vec::new();
     for c in &v.actor.managed_clusters {
         if let Some(c) = s.app.find_cluster(&c.to_string()).await? {
@@ -288,7 +312,16 @@ async fn account_view(s: &AppState, v: &Viewer) -> Result<AccountView, AppError>
             created: format!("{} UTC", t.created_at.get(..16).unwrap_or(&t.created_at).replace('T', " ")),
         })
         .collect();
-    Ok(AccountView { nav: nav(v), searches, organisation, clusters, requests, tokens, password_errors: Vec::new() })
+    Ok(AccountView {
+        nav: nav(v),
+        searches,
+        invitations,
+        organisation,
+        clusters,
+        requests,
+        tokens,
+        password_errors: Vec::new(),
+    })
 }
 
 /// The cookies of a new browser session: the session itself, and the known-device cookie that

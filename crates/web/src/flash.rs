@@ -37,6 +37,7 @@ pub(crate) enum Message {
     ContactRequestDeclined,
     InvitationAccepted,
     InvitationDeclined,
+    InvitationWithdrawn,
     ClusterCreated,
     ClusterSaved,
     ClusterSplit,
@@ -66,7 +67,7 @@ pub(crate) enum Message {
 }
 
 impl Message {
-    const ALL: [Message; 41] = [
+    const ALL: [Message; 42] = [
         Message::SignedIn,
         Message::SignedOut,
         Message::SignedOutEverywhere,
@@ -82,6 +83,7 @@ impl Message {
         Message::ContactRequestDeclined,
         Message::InvitationAccepted,
         Message::InvitationDeclined,
+        Message::InvitationWithdrawn,
         Message::ClusterCreated,
         Message::ClusterSaved,
         Message::ClusterSplit,
@@ -128,6 +130,7 @@ impl Message {
             Message::ContactRequestDeclined => "contact-declined",
             Message::InvitationAccepted => "invitation-accepted",
             Message::InvitationDeclined => "invitation-declined",
+            Message::InvitationWithdrawn => "invitation-withdrawn",
             Message::ClusterCreated => "cluster-created",
             Message::ClusterSaved => "cluster-saved",
             Message::ClusterSplit => "cluster-split",
@@ -180,6 +183,7 @@ impl Message {
             Message::ContactRequestDeclined => "Contact request declined.",
             Message::InvitationAccepted => "Invitation accepted.",
             Message::InvitationDeclined => "Invitation declined.",
+            Message::InvitationWithdrawn => "Invitation withdrawn.",
             Message::ClusterCreated => "Cluster created.",
             Message::ClusterSaved => "Cluster saved.",
             Message::ClusterSplit => "Cluster split: the new cluster is created.",

@@ -5,8 +5,8 @@
 use super::slug_conflict;
 use crate::{App, AppError, AppResult};
 use domain::{
-    Actor, Cluster, ClusterDraft, ClusterInput, ClusterLink, ClusterStatus, ClusterSummary, HistoryEntry, Membership,
-    Organisation, Project,
+    Actor, Cluster, ClusterDraft, ClusterInput, ClusterLink, ClusterStatus, ClusterSummary, HistoryEntry, Invitation,
+    Membership, Organisation, Project,
 };
 use domain::{ClusterId, OrganisationId};
 use store::ProjectFilter;
@@ -23,8 +23,8 @@ pub struct ClusterPage {
     /// their person names and one line for the others (`domain::access::public_manager_names`).
     pub managers: Vec<String>,
     pub successor: Option<Cluster>,
-    /// Organisations invited and not yet answering: shown only to those who run the cluster.
-    pub invited: Vec<Organisation>,
+    /// Pending invitations with their organisations: shown only to those who run the cluster.
+    pub invited: Vec<(Invitation, Organisation)>,
     pub can_edit: bool,
 }
 
@@ -72,7 +72,9 @@ impl App {
         let mut invited = Vec::new();
         if can_edit {
             for i in store::pending_invitations_of_cluster(&mut conn, cluster.id).await? {
-                invited.extend(store::get_org(&mut conn, i.organisation_id).await?);
+                if let Some(o) = store::get_org(&mut conn, i.organisation_id).await? {
+                    invited.push((i, o));
+                }
             }
         }
         Ok(ClusterPage {

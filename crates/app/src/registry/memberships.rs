@@ -160,6 +160,28 @@ impl App {
         Ok(i.organisation_id)
     }
 
+    /// The inviting cluster's managers (or an admin) withdraw a pending invitation
+    /// (`domain::access::Actor::can_withdraw_invitation`); the invited organisation declines
+    /// instead. Returns the cluster's slug.
+    pub async fn withdraw_invitation(&self, actor: &Actor, id: InvitationId) -> AppResult<String> {
+        if !actor.is_signed_in() {
+            return Err(AppError::Unauthenticated);
+        }
+        let mut tx = self.store.begin().await?;
+        let i =
+            store::get_invitation(&mut tx, id).await?.ok_or_else(|| AppError::NotFound(format!("invitation {id}")))?;
+        if !actor.can_withdraw_invitation(i.cluster_id) {
+            return Err(AppError::Forbidden);
+        }
+        if !store::answer_invitation(&mut tx, id, InvitationStatus::Withdrawn, actor.user_id, &self.now_text()).await? {
+            return Err(AppError::Conflict(format!("invitation {id} was already answered or withdrawn")));
+        }
+        self.audit(&mut tx, actor, "withdraw", "invitation", id, format!("organisation {}", i.organisation_id)).await?;
+        let slug = store::get_cluster(&mut tx, i.cluster_id).await?.map(|c| c.slug).unwrap_or_default();
+        store::commit(tx).await?;
+        Ok(slug)
+    }
+
     /// Ends a membership today (history is kept; nothing is deleted). Returns the cluster's slug.
     pub async fn end_membership(&self, actor: &Actor, membership_id: MembershipId) -> AppResult<String> {
         let mut tx = self.store.begin().await?;

@@ -73,3 +73,74 @@ async fn repeated_project_rows_are_skipped_and_a_reimport_changes_nothing() {
     })
     .await;
 }
+
+/// Organisations that CORDIS does not name were imported with an empty name, which the profile
+/// form refuses ("name is required"), so their accounts could not save their profile. They are
+/// named by their short name, else "Organisation <PIC>", counted; a re-import changes nothing,
+/// an existing database is repaired by the next import, and a name the organisation gave
+/// itself is kept.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn organisations_without_a_name_get_a_fallback_name_once() {
+    on_every_store(|app, db, label| async move {
+        let now = "2026-01-01T00:00:00Z";
+        // An earlier import left an unnamed organisation (PIC 4) and one that has since named
+        // itself (PIC 5).
+        let mut conn = db.conn().await.unwrap();
+        store::insert_org(&mut conn, &draft("4", ""), now).await.unwrap();
+        store::insert_org(&mut conn, &draft("5", "Own Name SA"), now).await.unwrap();
+        drop(conn);
+
+        let orgs = "id,name,short_name,country,activity_type\n\
+                    1,,SHORTY,LU,PRC\n2,,,LU,PRC\n3,\u{200b},,LU,PRC\n4,,,LU,PRC\n5,,,LU,PRC\n6,Named SA,NSA,LU,PRC\n";
+        let data = CordisData::from_bytes(orgs.as_bytes(), b"id\n", b"project_id,organisation_id\n").unwrap();
+        let first = app.import_cordis(&Actor::system(), &data, &|_, _| {}).await.unwrap();
+        assert_eq!((first.organisations_created, first.organisations_updated), (4, 1), "PIC 4 repaired on {label}");
+        let count = |r: &app::cordis::CordisReport, rule: &str| {
+            r.normalised.iter().find(|(k, _)| k == rule).map(|(_, n)| *n).unwrap_or(0)
+        };
+        assert_eq!(count(&first, "organisation without a name named by its short name"), 1, "{label}");
+        assert_eq!(count(&first, "organisation without a name named \"Organisation <PIC>\""), 4, "{label}");
+
+        let mut conn = db.conn().await.unwrap();
+        let mut names = Vec::new();
+        for pic in ["1", "2", "3", "4", "5", "6"] {
+            names.push(store::get_org_by_external_id(&mut conn, pic).await.unwrap().unwrap().name);
+        }
+        assert_eq!(
+            names,
+            ["SHORTY", "Organisation 2", "Organisation 3", "Organisation 4", "Own Name SA", "Named SA"],
+            "{label}"
+        );
+        let placeholder = store::get_org_by_external_id(&mut conn, "2").await.unwrap().unwrap();
+        assert_eq!(placeholder.display_name(), "Organisation 2", "shown as before on {label}");
+        drop(conn);
+        // The placeholder is no search word: "organisation" finds none of them.
+        let hits = app
+            .search(&app::registry::DirectoryQuery { q: Some("organisation".into()), ..Default::default() })
+            .await
+            .unwrap();
+        assert_eq!(hits.total, 0, "{label}");
+
+        let again = app.import_cordis(&Actor::system(), &data, &|_, _| {}).await.unwrap();
+        assert_eq!((again.organisations_created, again.organisations_updated), (0, 0), "idempotent on {label}");
+    })
+    .await;
+}
+
+fn draft(pic: &str, name: &str) -> domain::OrganisationDraft {
+    domain::OrganisationDraft {
+        external_id: Some(pic.to_string()),
+        name: name.to_string(),
+        short_name: String::new(),
+        kind: domain::OrgKind::Company,
+        sme: None,
+        country: domain::Country::parse("LU").unwrap(),
+        city: String::new(),
+        website: String::new(),
+        description: String::new(),
+        offers: String::new(),
+        needs: String::new(),
+        tags: Vec::new(),
+        languages: Vec::new(),
+    }
+}

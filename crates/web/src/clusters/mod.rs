@@ -230,8 +230,9 @@ struct ClusterView {
     /// Admins add a member at once; a manager's addition is an invitation the organisation answers.
     adds_at_once: bool,
     member_error: Option<String>,
-    /// `(id, name)` of organisations invited and not yet answering (for those who run it).
-    invited: Vec<(i64, String)>,
+    /// `(invitation id, organisation id, name)` of organisations invited and not yet answering
+    /// (for those who run it, who may withdraw the invitation).
+    invited: Vec<(i64, i64, String)>,
 }
 
 async fn cluster_page(State(s): State<AppState>, v: Viewer, Path(slug): Path<String>) -> PageResult {
@@ -274,7 +275,7 @@ async fn cluster_view(s: &AppState, v: &Viewer, slug: &str, member_error: Option
         can_edit: p.can_edit,
         can_split: v.actor.is_admin() && p.cluster.status == domain::ClusterStatus::Active,
         adds_at_once: v.actor.is_admin(),
-        invited: p.invited.iter().map(|o| (o.id.get(), o.display_name())).collect(),
+        invited: p.invited.iter().map(|(i, o)| (i.id.get(), o.id.get(), o.display_name())).collect(),
     };
     Ok((status, render(&view)).into_response())
 }

@@ -1,7 +1,9 @@
 //! Invitations into a cluster: what a manager's "add this organisation" becomes for an
 //! existing organisation. The organisation's own account (or an admin) lists and answers them
 //! here, by API and by the forms of the organisation page; the inviting managers see theirs as
-//! waiting. The rules are `domain::access`'s (`can_list_invitations`, `can_answer_invitation`).
+//! waiting, and withdraw them (by API and by the form of the cluster page's "Invited" list).
+//! The rules are `domain::access`'s (`can_list_invitations`, `can_answer_invitation`,
+//! `can_withdraw_invitation`).
 
 use crate::auth::{signed_in, ApiCaller, Viewer};
 use crate::endpoint::{no_content, ok};
@@ -83,4 +85,26 @@ pub(super) async fn decline_page(
     form: StrictForm<NoFields>,
 ) -> PageResult {
     answer(s, v, raw, form, false).await
+}
+
+pub(super) async fn withdraw(
+    State(s): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    Path(raw): Path<String>,
+) -> ApiResult {
+    signed_in(&actor)?;
+    s.app.withdraw_invitation(&actor, path_id(&raw, "invitation")?).await?;
+    no_content()
+}
+
+/// The cluster page's form: back to the cluster's "Invited" list.
+pub(super) async fn withdraw_page(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(raw): Path<String>,
+    form: StrictForm<NoFields>,
+) -> PageResult {
+    v.check_form(form.csrf.as_deref())?;
+    let slug = s.app.withdraw_invitation(&v.actor, path_id(&raw, "invitation")?).await?;
+    Ok(crate::flash::redirect(&s, &format!("/clusters/{slug}#invited"), crate::flash::Message::InvitationWithdrawn))
 }

@@ -146,6 +146,16 @@ pub(crate) const ENDPOINTS: &[Endpoint] = &[
         handler: || post(invitations::decline),
     },
     Endpoint {
+        method: "post",
+        path: "/invitations/{id}/withdraw",
+        summary: "Withdraw a pending invitation (managers of the inviting cluster, admin); the organisation declines instead",
+        params: &[],
+        body: &[],
+        responses: &[204, 401, 403, 404, 409],
+        tag: "organisations",
+        handler: || post(invitations::withdraw),
+    },
+    Endpoint {
         method: "delete",
         path: "/memberships/{id}",
         summary: "End a membership today (history is kept)",
@@ -221,6 +231,7 @@ pub(crate) fn pages() -> Router<AppState> {
         .route("/contact-requests/{id}/decline", post(people::decline_page))
         .route("/invitations/{id}/accept", post(invitations::accept_page))
         .route("/invitations/{id}/decline", post(invitations::decline_page))
+        .route("/invitations/{id}/withdraw", post(invitations::withdraw_page))
 }
 
 /// A directory search as sent, by the directory page and `GET /api/v1/organisations`.

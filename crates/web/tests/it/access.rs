@@ -14,8 +14,9 @@ struct Cell {
     what: &'static str,
     method: Method,
     /// `{sat}`, `{person}`, `{project}` (Orbital's project), `{fresh}` (a new Space member per
-    /// cell), `{fresh_project}` (a new project of Orbital's per cell) and `{invitation}` (a new
-    /// invitation of Orbital into a new cluster per cell) are substituted.
+    /// cell), `{fresh_project}` (a new project of Orbital's per cell), `{invitation}` (a new
+    /// invitation of Orbital into a new cluster per cell) and `{ict_invitation}` (a new Space
+    /// organisation per cell, invited into ICT by its manager) are substituted.
     path: &'static str,
     body: Option<Value>,
     /// A page (session cookie) rather than the API (bearer token).
@@ -56,6 +57,22 @@ async fn sat_invitation(t: &TestApp, name: &str) -> i64 {
         organisation_id: None,
     };
     match t.app.add_membership(&manager, domain::OrganisationId::new(t.sat), &slug, None, None).await.unwrap() {
+        app::registry::MembershipAdded::Invited(id) => id.get(),
+        other => panic!("a manager's addition is an invitation, got {other:?}"),
+    }
+}
+
+/// A new Space organisation, invited into ICT by ICT's manager: an invitation `manager_ict` sent.
+async fn ict_invitation(t: &TestApp, name: &str) -> i64 {
+    let org = domain::OrganisationId::new(t.fresh_space_org(name).await);
+    let manager = domain::Actor {
+        user_id: None,
+        email: "manager_ict".into(),
+        role: Some(domain::Role::Manager),
+        managed_clusters: vec![t.app.find_cluster("ict").await.unwrap().unwrap().id],
+        organisation_id: None,
+    };
+    match t.app.add_membership(&manager, org, "ict", None, None).await.unwrap() {
         app::registry::MembershipAdded::Invited(id) => id.get(),
         other => panic!("a manager's addition is an invitation, got {other:?}"),
     }
@@ -149,6 +166,17 @@ fn cells() -> Vec<Cell> {
         api("decline invitation", Method::POST, "/invitations/{invitation}/decline", None, &["member_sat", "admin"]),
         post("accept invitation form", "/invitations/{invitation}/accept", &[], &["member_sat", "admin"]),
         post("decline invitation form", "/invitations/{invitation}/decline", &[], &["member_sat", "admin"]),
+        // Withdrawn by the inviting cluster's managers and admins, never by the invited
+        // organisation (it declines) or another cluster's manager.
+        api("withdraw invitation", Method::POST, "/invitations/{invitation}/withdraw", None, &["admin"]),
+        api(
+            "withdraw ICT invitation",
+            Method::POST,
+            "/invitations/{ict_invitation}/withdraw",
+            None,
+            &["manager_ict", "admin"],
+        ),
+        post("withdraw invitation form", "/invitations/{ict_invitation}/withdraw", &[], &["manager_ict", "admin"]),
         // A project is changed by its partners' accounts, managers of a cluster involved, admins.
         api(
             "update project",
@@ -274,6 +302,10 @@ async fn request(t: &TestApp, ids: &Ids, cell: &Cell, role: &str) -> u16 {
     if path.contains("{invitation}") {
         let id = sat_invitation(t, &format!("Invite {role} {}", cell.what)).await;
         path = path.replace("{invitation}", &id.to_string());
+    }
+    if path.contains("{ict_invitation}") {
+        let id = ict_invitation(t, &format!("Invited {role} {}", cell.what)).await;
+        path = path.replace("{ict_invitation}", &id.to_string());
     }
     let rb = if cell.page {
         let rb = t.http.request(cell.method.clone(), t.url(&path));

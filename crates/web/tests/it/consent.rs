@@ -193,3 +193,113 @@ async fn a_declined_invitation_makes_no_membership_and_admins_add_at_once() {
     })
     .await;
 }
+
+/// A form posted to `path` with this session (cookie, CSRF token); its status and `Location`.
+async fn form(t: &TestApp, path: &str, session: &(String, String)) -> (u16, String) {
+    let r = t
+        .http
+        .post(t.url(path))
+        .header("cookie", &session.0)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(serde_urlencoded::to_string([("csrf", session.1.as_str())]).unwrap())
+        .send()
+        .await
+        .unwrap();
+    let location = r.headers().get("location").map(|l| l.to_str().unwrap().to_string()).unwrap_or_default();
+    (r.status().as_u16(), location)
+}
+
+/// A page's HTML as this session sees it.
+async fn page(t: &TestApp, path: &str, session: &(String, String)) -> String {
+    let r = t.http.get(t.url(path)).header("cookie", &session.0).send().await.unwrap();
+    assert_eq!(r.status(), 200, "{path}");
+    r.text().await.unwrap()
+}
+
+/// A member account answers its organisation's invitations on its own account page: the
+/// pending ones are listed there with Accept and Decline (the forms the organisation page
+/// uses); another organisation's account does not see them; an answered one is gone.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_member_account_answers_invitations_on_its_account_page() {
+    on_every_backend(|t| async move {
+        let org = format!("/organisations/{}", t.sat);
+        let (status, v) =
+            call(&t, Method::POST, &format!("{org}/memberships"), "manager_ict", Some(json!({"cluster": "ict"}))).await;
+        assert_eq!(status, 202, "{v}");
+        let ict = v["invitation"].as_i64().unwrap();
+        let sat = t.session("member_sat").await.unwrap();
+        let html = page(&t, "/account", &sat).await;
+        assert!(html.contains("Invitations into clusters"), "{html}");
+        assert!(html.contains(&format!(r#"action="/invitations/{ict}/accept""#)), "{html}");
+        assert!(html.contains(&format!(r#"action="/invitations/{ict}/decline""#)), "{html}");
+        let soft = t.session("member_soft").await.unwrap();
+        assert!(!page(&t, "/account", &soft).await.contains("/invitations/"), "not Soft's to answer");
+        let manager = t.session("manager_ict").await.unwrap();
+        assert!(!page(&t, "/account", &manager).await.contains("Invitations into clusters"));
+
+        let (status, location) = form(&t, &format!("/invitations/{ict}/accept"), &sat).await;
+        assert_eq!((status, location.as_str()), (303, org.as_str()), "on {}", t.label);
+        assert_eq!(clusters_of(&t, &org).await, ["ict", "space"]);
+        assert!(!page(&t, "/account", &sat).await.contains("Invitations into clusters"), "answered");
+
+        // Declined from the account page: no membership.
+        let soft_org = format!("/organisations/{}", t.soft);
+        let (_, v) = call(
+            &t,
+            Method::POST,
+            &format!("{soft_org}/memberships"),
+            "manager_space",
+            Some(json!({"cluster": "space"})),
+        )
+        .await;
+        let id = v["invitation"].as_i64().unwrap();
+        assert!(page(&t, "/account", &soft).await.contains(&format!("/invitations/{id}/decline")));
+        assert_eq!(form(&t, &format!("/invitations/{id}/decline"), &soft).await.0, 303);
+        assert_eq!(clusters_of(&t, &soft_org).await, ["ict"]);
+        assert!(!page(&t, "/account", &soft).await.contains("Invitations into clusters"));
+        t
+    })
+    .await;
+}
+
+/// The inviting cluster's manager withdraws an invitation, from the cluster page's "Invited"
+/// list or by API; the invited organisation (which declines instead) and another cluster's
+/// manager may not. A withdrawn invitation can no longer be answered, and the cluster may
+/// invite the organisation again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_inviting_manager_withdraws_an_invitation() {
+    on_every_backend(|t| async move {
+        let org = format!("/organisations/{}", t.sat);
+        let memberships = format!("{org}/memberships");
+        let invite = || call(&t, Method::POST, &memberships, "manager_ict", Some(json!({"cluster": "ict"})));
+        let (status, v) = invite().await;
+        assert_eq!(status, 202, "{v}");
+        let first = v["invitation"].as_i64().unwrap();
+        let withdraw = format!("/invitations/{first}/withdraw");
+        for role in ["member_sat", "manager_space", "member_soft", "participant"] {
+            assert_eq!(call(&t, Method::POST, &withdraw, role, None).await.0, 403, "{role} may not withdraw");
+        }
+        assert_eq!(call(&t, Method::POST, &withdraw, "anonymous", None).await.0, 401);
+        assert_eq!(call(&t, Method::POST, "/invitations/999999/withdraw", "manager_ict", None).await.0, 404);
+
+        // From the cluster page: the "Invited" list has the form; it comes back to the list.
+        let manager = t.session("manager_ict").await.unwrap();
+        let html = page(&t, "/clusters/ict", &manager).await;
+        assert!(html.contains(&format!(r#"action="{withdraw}""#)), "{html}");
+        assert_eq!(form(&t, &withdraw, &manager).await, (303, "/clusters/ict#invited".to_string()), "on {}", t.label);
+        assert!(!page(&t, "/clusters/ict", &manager).await.contains(&withdraw), "no longer listed");
+        let (_, mine) = call(&t, Method::GET, &format!("{org}/invitations"), "member_sat", None).await;
+        assert_eq!(mine["items"], json!([]), "gone for the organisation too");
+        assert_eq!(call(&t, Method::POST, &format!("/invitations/{first}/accept"), "member_sat", None).await.0, 409);
+        assert_eq!(call(&t, Method::POST, &withdraw, "manager_ict", None).await.0, 409, "withdrawn already");
+        assert_eq!(clusters_of(&t, &org).await, ["space"]);
+
+        // Invited again, withdrawn by API.
+        let (status, v) = invite().await;
+        assert_eq!(status, 202, "a withdrawn invitation is not an open one: {v}");
+        let again = format!("/invitations/{}/withdraw", v["invitation"]);
+        assert_eq!(call(&t, Method::POST, &again, "manager_ict", None).await.0, 204);
+        t
+    })
+    .await;
+}
