@@ -420,6 +420,10 @@ struct TrainProject {
     participants: Vec<OrgIdx>,
     /// Roles, parallel to `participants`.
     roles: Vec<Role>,
+    /// For a text written in French or German, the English terms its translation added to the
+    /// index and the words that gave each, as written ("composite" ← "matériaux composites"),
+    /// sorted by term: what reasons show of the organisation's own words.
+    theirs: Vec<(u32, String)>,
 }
 
 /// Per-query intermediate scores, kept to explain hits.
@@ -532,9 +536,11 @@ impl Engine {
                 continue;
             }
             let local = e.projects.len() as u32;
-            let bag = e.vocab.bag(&e.doc_tokens(p));
+            let (toks, theirs) = e.doc_tokens(p);
+            let bag = e.vocab.bag(&toks);
             e.proj_index.set_doc(local, bag);
-            e.index_project_meta(local, p);
+            let theirs = e.their_words(theirs);
+            e.index_project_meta(local, p, theirs);
         }
         for o in 0..e.orgs.len() {
             let bag = e.profile_bag(o as OrgIdx);
@@ -556,7 +562,7 @@ impl Engine {
         (self.orgs.len() - 1) as OrgIdx
     }
 
-    fn index_project_meta(&mut self, local: u32, p: &Project) {
+    fn index_project_meta(&mut self, local: u32, p: &Project, theirs: Vec<(u32, String)>) {
         let mut parts = p.participants.clone();
         parts.sort_unstable();
         parts.dedup();
@@ -582,6 +588,7 @@ impl Engine {
             year: p.start_date.map(|d| d.year).or(p.start_year),
             participants: parts,
             roles,
+            theirs,
         };
         if (local as usize) < self.projects.len() {
             self.projects[local as usize] = tp;
@@ -672,9 +679,11 @@ impl Engine {
             }
             None => self.projects.len() as u32,
         };
-        let bag = self.vocab.bag(&self.doc_tokens(p));
+        let (toks, theirs) = self.doc_tokens(p);
+        let bag = self.vocab.bag(&toks);
         self.proj_index.set_doc(local, bag);
-        self.index_project_meta(local, p);
+        let theirs = self.their_words(theirs);
+        self.index_project_meta(local, p, theirs);
         self.refresh_orgs(touched);
         true
     }
@@ -731,8 +740,10 @@ impl Engine {
     }
 
     /// Index tokens of a training project: title (repeated
-    /// `1 + doc_title_repeat` times), objective, topic text.
-    fn doc_tokens(&self, p: &Project) -> Vec<String> {
+    /// `1 + doc_title_repeat` times), objective, topic text; for a text written in French or
+    /// German, also the English its words stand for ([`Engine::translated_doc`]), with the words
+    /// that gave each English token.
+    fn doc_tokens(&self, p: &Project) -> (Vec<String>, Vec<(String, String)>) {
         let mut toks = self.text_tokens(&p.title);
         let title_len = toks.len();
         for _ in 0..self.params.doc_title_repeat {
@@ -743,7 +754,60 @@ impl Engine {
         if self.params.doc_acronym {
             toks.extend(self.text_tokens(&p.acronym));
         }
-        toks
+        let theirs = self.translated_doc(&format!("{}\n{}\n{}", p.title, p.text, p.topic));
+        toks.extend(theirs.iter().map(|(t, _)| t.clone()));
+        (toks, theirs)
+    }
+
+    /// The English a profile text written in French or German stands for, as index tokens, each
+    /// with the words that gave it: what members write of themselves ("Nous fabriquons des
+    /// matériaux composites") is found by an English query ("composite materials") and, through
+    /// the same English, by a query in the other language. Only words the terminology turns into
+    /// other words are added; the text's own words stay indexed as written, so a French query
+    /// still meets French words. Nothing for an English text, or with [`Params::languages`] or
+    /// [`Params::terminology`] off.
+    fn translated_doc(&self, text: &str) -> Vec<(String, String)> {
+        let p = &self.params;
+        if !p.languages || !p.terminology {
+            return Vec::new();
+        }
+        let lang = self.text_lang(text);
+        if lang == Lang::En {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for piece in Terminology::shared().translate(lang, text) {
+            if !piece.translated || (piece.split && !p.split_compounds) {
+                continue;
+            }
+            for e in &piece.english {
+                if same_words(piece.written, e) {
+                    continue;
+                }
+                for tok in self.text_tokens(e) {
+                    out.push((tok, piece.written.to_string()));
+                }
+            }
+        }
+        out
+    }
+
+    /// The English index terms of a translated text with the words that gave them, by term id,
+    /// one entry per term (the first words that gave it).
+    fn their_words(&self, theirs: Vec<(String, String)>) -> Vec<(u32, String)> {
+        let mut out: Vec<(u32, String)> =
+            theirs.into_iter().filter_map(|(t, w)| self.vocab.get(&t).map(|id| (id, w))).collect();
+        out.sort_by_key(|x| x.0);
+        out.dedup_by_key(|x| x.0);
+        out
+    }
+
+    /// The words of organisation `o`'s own French or German texts that gave English term `t`.
+    fn their_words_for(&self, o: OrgIdx, t: u32) -> Option<&str> {
+        self.org_projects[o as usize].iter().find_map(|&pi| {
+            let theirs = &self.projects[pi as usize].theirs;
+            theirs.binary_search_by_key(&t, |x| x.0).ok().map(|i| theirs[i].1.as_str())
+        })
     }
 
     /// The language a query is read in: what [`detect_clear`] says, else, for a short or unclear
@@ -753,12 +817,17 @@ impl Engine {
         if !self.params.languages {
             return Lang::En;
         }
-        let all = format!("{title}\n{text}");
-        if let Some(lang) = detect_clear(&all) {
+        self.text_lang(&format!("{title}\n{text}"))
+    }
+
+    /// The language of a query's or a profile's text: [`detect_clear`], else the terminology's
+    /// coverage (see [`Engine::query_lang`]), else English.
+    fn text_lang(&self, all: &str) -> Lang {
+        if let Some(lang) = detect_clear(all) {
             return lang;
         }
         let terms = Terminology::shared();
-        let (fr, de) = (terms.coverage(Lang::Fr, &all), terms.coverage(Lang::De, &all));
+        let (fr, de) = (terms.coverage(Lang::Fr, all), terms.coverage(Lang::De, all));
         let words = all.split_whitespace().count();
         match fr.cmp(&de) {
             std::cmp::Ordering::Greater if 2 * fr >= words => Lang::Fr,
@@ -1183,6 +1252,19 @@ impl Engine {
         term.split(' ').map(|w| written.get(w).unwrap_or(w)).collect::<Vec<_>>().join(" ")
     }
 
+    /// What a reason shows for query term `t` matched in organisation `o`'s profile: the query's
+    /// words, and, when the term came from the organisation's own French or German text, the
+    /// words it wrote there ("composite ← matériaux composites").
+    fn shown(&self, o: OrgIdx, t: u32, written: &Surfaces) -> String {
+        let ours = self.written(t, written);
+        match self.their_words_for(o, t) {
+            Some(theirs) if !same_words(ours.split(" → ").next().unwrap_or(&ours), theirs) => {
+                format!("{ours} ← {theirs}")
+            }
+            _ => ours,
+        }
+    }
+
     fn explain(&self, s: &Scored, o: OrgIdx, written: &Surfaces) -> Vec<Reason> {
         let p = &self.params;
         let oi = o as usize;
@@ -1195,7 +1277,7 @@ impl Engine {
             .filter(|&&(t, _)| !self.vocab.term(t).split(' ').all(is_filler))
             .filter_map(|&(t, w)| {
                 let tf = self.org_index.tf(o, t);
-                (tf > 0).then(|| (self.written(t, written), w * self.org_index.term_score(t, tf, dl, p.profile_bm25)))
+                (tf > 0).then(|| (self.shown(o, t, written), w * self.org_index.term_score(t, tf, dl, p.profile_bm25)))
             })
             .collect();
         // The English terms of one translated phrase show the same words: one entry for them.
