@@ -754,24 +754,28 @@ impl Engine {
         if self.params.doc_acronym {
             toks.extend(self.text_tokens(&p.acronym));
         }
-        let theirs = self.translated_doc(&format!("{}\n{}\n{}", p.title, p.text, p.topic));
+        // The body says the language better than a title: the registry titles an organisation's
+        // own texts "its own profile".
+        let body = format!("{}\n{}", p.text, p.topic);
+        let lang_of = if body.trim().is_empty() { p.title.as_str() } else { body.as_str() };
+        let theirs = self.translated_doc(lang_of, &format!("{}\n{body}", p.title));
         toks.extend(theirs.iter().map(|(t, _)| t.clone()));
         (toks, theirs)
     }
 
-    /// The English a profile text written in French or German stands for, as index tokens, each
-    /// with the words that gave it: what members write of themselves ("Nous fabriquons des
-    /// matériaux composites") is found by an English query ("composite materials") and, through
-    /// the same English, by a query in the other language. Only words the terminology turns into
+    /// The English a profile text written in French or German (as `lang_of` tells) stands for,
+    /// as index tokens, each with the words that gave it: what members write of themselves ("Nous
+    /// fabriquons des matériaux composites") is found by an English query ("composite
+    /// materials") and, through the same English, by a query in the other language. Only words the terminology turns into
     /// other words are added; the text's own words stay indexed as written, so a French query
     /// still meets French words. Nothing for an English text, or with [`Params::languages`] or
     /// [`Params::terminology`] off.
-    fn translated_doc(&self, text: &str) -> Vec<(String, String)> {
+    fn translated_doc(&self, lang_of: &str, text: &str) -> Vec<(String, String)> {
         let p = &self.params;
         if !p.languages || !p.terminology {
             return Vec::new();
         }
-        let lang = self.text_lang(text);
+        let lang = self.text_lang(lang_of);
         if lang == Lang::En {
             return Vec::new();
         }

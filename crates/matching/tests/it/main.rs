@@ -461,6 +461,11 @@ fn fixture_with_own_profiles() -> Corpus {
     let mut own = project("profile-DEU", "its own profile", "", "2022-01-01", &[fra + 1]);
     own.text = "Wir warten Windenergieanlagen und recyceln ihre Rotorblätter.".into();
     c.projects.push(own);
+    // Only a few keywords, no sentence: the terminology tells their language.
+    c.orgs.push(org("KEY", "LU", "PRC"));
+    let mut own = project("profile-KEY", "its own profile", "", "2022-01-01", &[fra + 2]);
+    own.text = "Drohnen, Bildverarbeitung".into();
+    c.projects.push(own);
     c
 }
 
@@ -485,6 +490,9 @@ fn a_profile_written_in_french_or_german_is_found_in_english_and_in_the_other_la
         words.iter().any(|w| w.starts_with("éoliennes → wind") && w.ends_with("← Windenergieanlagen")),
         "{words:?}"
     );
+    // Keywords alone.
+    let hits = e.rank("drones and image processing", &none, 3);
+    assert_eq!(ids(&e, &hits).first().map(String::as_str), Some("KEY"), "{:?}", ids(&e, &hits));
     // German → French profile.
     let hits = e.rank("Verbundwerkstoffe für die Automobilindustrie", &none, 3);
     assert_eq!(ids(&e, &hits).first().map(String::as_str), Some("FRA"), "{:?}", ids(&e, &hits));
