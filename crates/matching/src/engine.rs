@@ -153,6 +153,10 @@ pub struct Params {
     /// Weight of the other number of a translated English word ("material" for "materials"),
     /// relative to the form the terminology gives: the index is not stemmed.
     pub variant_weight: f32,
+    /// Index a training project's text written in French or German with the English its words
+    /// stand for through the terminology, beside its own words (build-time option; also needs
+    /// [`Params::languages`] and [`Params::terminology`] at build time).
+    pub translate_profiles: bool,
 }
 
 impl Default for Params {
@@ -204,6 +208,7 @@ impl Default for Params {
             terminology: true,
             split_compounds: true,
             variant_weight: 0.5,
+            translate_profiles: true,
         }
     }
 }
@@ -624,8 +629,9 @@ impl Engine {
     }
 
     /// Changes query-time parameters (everything but the build-time options `stem`,
-    /// `bigrams`, `doc_title_repeat`, `doc_acronym` and `named_cities`, which need a
-    /// rebuild and are ignored here). Cost: O(organisations + participations)
+    /// `bigrams`, `doc_title_repeat`, `doc_acronym`, `named_cities` and `translate_profiles`,
+    /// which need a rebuild and are ignored here; `languages` and `terminology` switched here
+    /// change how queries are read, not how profiles were indexed). Cost: O(organisations + participations)
     /// when the recency half-life changes, O(1) otherwise.
     pub fn set_params(&mut self, mut p: Params) {
         p.stem = self.params.stem;
@@ -633,6 +639,7 @@ impl Engine {
         p.doc_title_repeat = self.params.doc_title_repeat;
         p.doc_acronym = self.params.doc_acronym;
         p.named_cities = self.params.named_cities;
+        p.translate_profiles = self.params.translate_profiles;
         let recompute = p.recency_half_life != self.params.recency_half_life;
         self.params = p;
         if recompute {
@@ -772,7 +779,7 @@ impl Engine {
     /// [`Params::terminology`] off.
     fn translated_doc(&self, lang_of: &str, text: &str) -> Vec<(String, String)> {
         let p = &self.params;
-        if !p.languages || !p.terminology {
+        if !p.translate_profiles || !p.languages || !p.terminology {
             return Vec::new();
         }
         let lang = self.text_lang(lang_of);

@@ -101,6 +101,7 @@ fn fixed_params() -> Params {
         terminology: true,
         split_compounds: true,
         variant_weight: 0.5,
+        translate_profiles: true,
     }
 }
 
@@ -501,8 +502,9 @@ fn a_profile_written_in_french_or_german_is_found_in_english_and_in_the_other_la
     assert_eq!(ids(&e, &hits).first().map(String::as_str), Some("DEU"), "{:?}", ids(&e, &hits));
     let words = matched_words(&hits);
     assert!(words.contains(&"recyceln".to_string()), "{words:?}");
-    // Without the terminology, the English query does not reach the French profile by its words.
-    let plain = Engine::build(&fixture_with_own_profiles(), CUTOFF, Params { terminology: false, ..fixed_params() });
+    // Without translating profiles, the English query does not reach the German profile by its words.
+    let plain =
+        Engine::build(&fixture_with_own_profiles(), CUTOFF, Params { translate_profiles: false, ..fixed_params() });
     let hits = plain.rank("maintenance of wind turbines", &none, 8);
     let deu = hits.iter().find(|h| plain.org(h.org).id == "DEU").expect("a candidate");
     assert!(!deu.reasons.iter().any(|r| matches!(r, matching::Reason::MatchedTerms { .. })), "{:?}", deu.reasons);
