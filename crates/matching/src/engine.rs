@@ -765,7 +765,8 @@ impl Engine {
         // own texts "its own profile".
         let body = format!("{}\n{}", p.text, p.topic);
         let lang_of = if body.trim().is_empty() { p.title.as_str() } else { body.as_str() };
-        let theirs = self.translated_doc(lang_of, &format!("{}\n{body}", p.title));
+        let theirs =
+            if p.members_text { self.translated_doc(lang_of, &format!("{}\n{body}", p.title)) } else { Vec::new() };
         toks.extend(theirs.iter().map(|(t, _)| t.clone()));
         (toks, theirs)
     }
@@ -787,9 +788,16 @@ impl Engine {
             return Vec::new();
         }
         let mut out = Vec::new();
+        // Words the terminology turns into other English words, number and accents aside: an
+        // English text the detector misreads ("Next generation nanowire solar cells", read as
+        // French) has next to none; a French or German one has a sixth of its words or more.
+        let mut foreign = 0;
         for piece in Terminology::shared().translate(lang, text) {
             if !piece.translated || (piece.split && !p.split_compounds) {
                 continue;
+            }
+            if piece.english.iter().all(|e| !same_words_number_aside(piece.written, e)) {
+                foreign += piece.written.split_whitespace().count();
             }
             for e in &piece.english {
                 if same_words(piece.written, e) {
@@ -799,6 +807,9 @@ impl Engine {
                     out.push((tok, piece.written.to_string()));
                 }
             }
+        }
+        if FOREIGN_SHARE * (foreign as f32) < text.split_whitespace().count() as f32 {
+            return Vec::new();
         }
         out
     }
@@ -1424,6 +1435,16 @@ impl Engine {
         }
         out
     }
+}
+
+/// A profile text is read as French or German only when at least one word in this many is one
+/// the terminology turns into other English words ([`Engine::translated_doc`]).
+const FOREIGN_SHARE: f32 = 10.0;
+
+/// Whether two texts are the same words, case, accents and number aside ("Système", "systems").
+fn same_words_number_aside(a: &str, b: &str) -> bool {
+    let key = |t: &str| Analyzer::plain().tokens(t).iter().map(|w| light_stem(w)).collect::<Vec<_>>();
+    key(a) == key(b)
 }
 
 /// Whether two texts are the same words, case and accents aside ("Composites", "composites").

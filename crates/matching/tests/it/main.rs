@@ -26,6 +26,7 @@ fn project(id: &str, title: &str, topic: &str, date: &str, participants: &[u32])
         start_year: start_date.map(|d| d.year),
         participants: participants.to_vec(),
         roles: Vec::new(),
+        members_text: false,
     }
 }
 
@@ -457,14 +458,17 @@ fn fixture_with_own_profiles() -> Corpus {
     c.orgs.push(org("DEU", "LU", "PRC"));
     let fra = c.orgs.len() as u32 - 2;
     let mut own = project("profile-FRA", "its own profile", "", "2022-01-01", &[fra]);
+    own.members_text = true;
     own.text = "Nous fabriquons des matériaux composites pour l'automobile.".into();
     c.projects.push(own);
     let mut own = project("profile-DEU", "its own profile", "", "2022-01-01", &[fra + 1]);
+    own.members_text = true;
     own.text = "Wir warten Windenergieanlagen und recyceln ihre Rotorblätter.".into();
     c.projects.push(own);
     // Only a few keywords, no sentence: the terminology tells their language.
     c.orgs.push(org("KEY", "LU", "PRC"));
     let mut own = project("profile-KEY", "its own profile", "", "2022-01-01", &[fra + 2]);
+    own.members_text = true;
     own.text = "Drohnen, Bildverarbeitung".into();
     c.projects.push(own);
     c
