@@ -153,6 +153,8 @@ impl App {
                 participants: participants.remove(&p.id.get()).unwrap_or_default(),
                 // Roles are not read for the registry's own projects: every partner counts fully.
                 roles: Vec::new(),
+                // Members write them, in English, French or German.
+                members_text: true,
             });
         }
         // What an organisation says of itself counts as one more text of its own.
@@ -169,6 +171,7 @@ impl App {
                     start_year: Some(today.year),
                     participants: vec![i as u32],
                     roles: Vec::new(),
+                    members_text: true,
                 });
             }
         }

@@ -127,6 +127,10 @@ pub struct Project {
     /// strongest role); participants not listed count as [`Role::Participant`].
     /// Only the roles of training projects are ever read by the engine.
     pub roles: Vec<(OrgIdx, Role)>,
+    /// Written by members (an organisation's own profile, a registry project), so possibly in
+    /// French or German: the engine indexes such a text with the English its words stand for
+    /// ([`crate::Params::translate_profiles`]). False for CORDIS, which is written in English.
+    pub members_text: bool,
 }
 
 impl Project {

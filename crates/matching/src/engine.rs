@@ -153,6 +153,10 @@ pub struct Params {
     /// Weight of the other number of a translated English word ("material" for "materials"),
     /// relative to the form the terminology gives: the index is not stemmed.
     pub variant_weight: f32,
+    /// Index a training project's text written in French or German with the English its words
+    /// stand for through the terminology, beside its own words (build-time option; also needs
+    /// [`Params::languages`] and [`Params::terminology`] at build time).
+    pub translate_profiles: bool,
 }
 
 impl Default for Params {
@@ -204,6 +208,7 @@ impl Default for Params {
             terminology: true,
             split_compounds: true,
             variant_weight: 0.5,
+            translate_profiles: true,
         }
     }
 }
@@ -420,6 +425,10 @@ struct TrainProject {
     participants: Vec<OrgIdx>,
     /// Roles, parallel to `participants`.
     roles: Vec<Role>,
+    /// For a text written in French or German, the English terms its translation added to the
+    /// index and the words that gave each, as written ("composite" ← "matériaux composites"),
+    /// sorted by term: what reasons show of the organisation's own words.
+    theirs: Vec<(u32, String)>,
 }
 
 /// Per-query intermediate scores, kept to explain hits.
@@ -532,9 +541,11 @@ impl Engine {
                 continue;
             }
             let local = e.projects.len() as u32;
-            let bag = e.vocab.bag(&e.doc_tokens(p));
+            let (toks, theirs) = e.doc_tokens(p);
+            let bag = e.vocab.bag(&toks);
             e.proj_index.set_doc(local, bag);
-            e.index_project_meta(local, p);
+            let theirs = e.their_words(theirs);
+            e.index_project_meta(local, p, theirs);
         }
         for o in 0..e.orgs.len() {
             let bag = e.profile_bag(o as OrgIdx);
@@ -556,7 +567,7 @@ impl Engine {
         (self.orgs.len() - 1) as OrgIdx
     }
 
-    fn index_project_meta(&mut self, local: u32, p: &Project) {
+    fn index_project_meta(&mut self, local: u32, p: &Project, theirs: Vec<(u32, String)>) {
         let mut parts = p.participants.clone();
         parts.sort_unstable();
         parts.dedup();
@@ -582,6 +593,7 @@ impl Engine {
             year: p.start_date.map(|d| d.year).or(p.start_year),
             participants: parts,
             roles,
+            theirs,
         };
         if (local as usize) < self.projects.len() {
             self.projects[local as usize] = tp;
@@ -617,8 +629,9 @@ impl Engine {
     }
 
     /// Changes query-time parameters (everything but the build-time options `stem`,
-    /// `bigrams`, `doc_title_repeat`, `doc_acronym` and `named_cities`, which need a
-    /// rebuild and are ignored here). Cost: O(organisations + participations)
+    /// `bigrams`, `doc_title_repeat`, `doc_acronym`, `named_cities` and `translate_profiles`,
+    /// which need a rebuild and are ignored here; `languages` and `terminology` switched here
+    /// change how queries are read, not how profiles were indexed). Cost: O(organisations + participations)
     /// when the recency half-life changes, O(1) otherwise.
     pub fn set_params(&mut self, mut p: Params) {
         p.stem = self.params.stem;
@@ -626,6 +639,7 @@ impl Engine {
         p.doc_title_repeat = self.params.doc_title_repeat;
         p.doc_acronym = self.params.doc_acronym;
         p.named_cities = self.params.named_cities;
+        p.translate_profiles = self.params.translate_profiles;
         let recompute = p.recency_half_life != self.params.recency_half_life;
         self.params = p;
         if recompute {
@@ -672,9 +686,11 @@ impl Engine {
             }
             None => self.projects.len() as u32,
         };
-        let bag = self.vocab.bag(&self.doc_tokens(p));
+        let (toks, theirs) = self.doc_tokens(p);
+        let bag = self.vocab.bag(&toks);
         self.proj_index.set_doc(local, bag);
-        self.index_project_meta(local, p);
+        let theirs = self.their_words(theirs);
+        self.index_project_meta(local, p, theirs);
         self.refresh_orgs(touched);
         true
     }
@@ -731,8 +747,10 @@ impl Engine {
     }
 
     /// Index tokens of a training project: title (repeated
-    /// `1 + doc_title_repeat` times), objective, topic text.
-    fn doc_tokens(&self, p: &Project) -> Vec<String> {
+    /// `1 + doc_title_repeat` times), objective, topic text; for a text written in French or
+    /// German, also the English its words stand for ([`Engine::translated_doc`]), with the words
+    /// that gave each English token.
+    fn doc_tokens(&self, p: &Project) -> (Vec<String>, Vec<(String, String)>) {
         let mut toks = self.text_tokens(&p.title);
         let title_len = toks.len();
         for _ in 0..self.params.doc_title_repeat {
@@ -743,7 +761,75 @@ impl Engine {
         if self.params.doc_acronym {
             toks.extend(self.text_tokens(&p.acronym));
         }
-        toks
+        // The body says the language better than a title: the registry titles an organisation's
+        // own texts "its own profile".
+        let body = format!("{}\n{}", p.text, p.topic);
+        let lang_of = if body.trim().is_empty() { p.title.as_str() } else { body.as_str() };
+        let theirs =
+            if p.members_text { self.translated_doc(lang_of, &format!("{}\n{body}", p.title)) } else { Vec::new() };
+        toks.extend(theirs.iter().map(|(t, _)| t.clone()));
+        (toks, theirs)
+    }
+
+    /// The English a profile text written in French or German (as `lang_of` tells) stands for,
+    /// as index tokens, each with the words that gave it: what members write of themselves ("Nous
+    /// fabriquons des matériaux composites") is found by an English query ("composite
+    /// materials") and, through the same English, by a query in the other language. Only words the terminology turns into
+    /// other words are added; the text's own words stay indexed as written, so a French query
+    /// still meets French words. Nothing for an English text, or with [`Params::languages`] or
+    /// [`Params::terminology`] off.
+    fn translated_doc(&self, lang_of: &str, text: &str) -> Vec<(String, String)> {
+        let p = &self.params;
+        if !p.translate_profiles || !p.languages || !p.terminology {
+            return Vec::new();
+        }
+        let lang = self.text_lang(lang_of);
+        if lang == Lang::En {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        // Words the terminology turns into other English words, number and accents aside: an
+        // English text the detector misreads ("Next generation nanowire solar cells", read as
+        // French) has next to none; a French or German one has a sixth of its words or more.
+        let mut foreign = 0;
+        for piece in Terminology::shared().translate(lang, text) {
+            if !piece.translated || (piece.split && !p.split_compounds) {
+                continue;
+            }
+            if piece.english.iter().all(|e| !same_words_number_aside(piece.written, e)) {
+                foreign += piece.written.split_whitespace().count();
+            }
+            for e in &piece.english {
+                if same_words(piece.written, e) {
+                    continue;
+                }
+                for tok in self.text_tokens(e) {
+                    out.push((tok, piece.written.to_string()));
+                }
+            }
+        }
+        if FOREIGN_SHARE * (foreign as f32) < text.split_whitespace().count() as f32 {
+            return Vec::new();
+        }
+        out
+    }
+
+    /// The English index terms of a translated text with the words that gave them, by term id,
+    /// one entry per term (the first words that gave it).
+    fn their_words(&self, theirs: Vec<(String, String)>) -> Vec<(u32, String)> {
+        let mut out: Vec<(u32, String)> =
+            theirs.into_iter().filter_map(|(t, w)| self.vocab.get(&t).map(|id| (id, w))).collect();
+        out.sort_by_key(|x| x.0);
+        out.dedup_by_key(|x| x.0);
+        out
+    }
+
+    /// The words of organisation `o`'s own French or German texts that gave English term `t`.
+    fn their_words_for(&self, o: OrgIdx, t: u32) -> Option<&str> {
+        self.org_projects[o as usize].iter().find_map(|&pi| {
+            let theirs = &self.projects[pi as usize].theirs;
+            theirs.binary_search_by_key(&t, |x| x.0).ok().map(|i| theirs[i].1.as_str())
+        })
     }
 
     /// The language a query is read in: what [`detect_clear`] says, else, for a short or unclear
@@ -753,12 +839,17 @@ impl Engine {
         if !self.params.languages {
             return Lang::En;
         }
-        let all = format!("{title}\n{text}");
-        if let Some(lang) = detect_clear(&all) {
+        self.text_lang(&format!("{title}\n{text}"))
+    }
+
+    /// The language of a query's or a profile's text: [`detect_clear`], else the terminology's
+    /// coverage (see [`Engine::query_lang`]), else English.
+    fn text_lang(&self, all: &str) -> Lang {
+        if let Some(lang) = detect_clear(all) {
             return lang;
         }
         let terms = Terminology::shared();
-        let (fr, de) = (terms.coverage(Lang::Fr, &all), terms.coverage(Lang::De, &all));
+        let (fr, de) = (terms.coverage(Lang::Fr, all), terms.coverage(Lang::De, all));
         let words = all.split_whitespace().count();
         match fr.cmp(&de) {
             std::cmp::Ordering::Greater if 2 * fr >= words => Lang::Fr,
@@ -1183,6 +1274,19 @@ impl Engine {
         term.split(' ').map(|w| written.get(w).unwrap_or(w)).collect::<Vec<_>>().join(" ")
     }
 
+    /// What a reason shows for query term `t` matched in organisation `o`'s profile: the query's
+    /// words, and, when the term came from the organisation's own French or German text, the
+    /// words it wrote there ("composite ← matériaux composites").
+    fn shown(&self, o: OrgIdx, t: u32, written: &Surfaces) -> String {
+        let ours = self.written(t, written);
+        match self.their_words_for(o, t) {
+            Some(theirs) if !same_words(ours.split(" → ").next().unwrap_or(&ours), theirs) => {
+                format!("{ours} ← {theirs}")
+            }
+            _ => ours,
+        }
+    }
+
     fn explain(&self, s: &Scored, o: OrgIdx, written: &Surfaces) -> Vec<Reason> {
         let p = &self.params;
         let oi = o as usize;
@@ -1195,7 +1299,7 @@ impl Engine {
             .filter(|&&(t, _)| !self.vocab.term(t).split(' ').all(is_filler))
             .filter_map(|&(t, w)| {
                 let tf = self.org_index.tf(o, t);
-                (tf > 0).then(|| (self.written(t, written), w * self.org_index.term_score(t, tf, dl, p.profile_bm25)))
+                (tf > 0).then(|| (self.shown(o, t, written), w * self.org_index.term_score(t, tf, dl, p.profile_bm25)))
             })
             .collect();
         // The English terms of one translated phrase show the same words: one entry for them.
@@ -1331,6 +1435,16 @@ impl Engine {
         }
         out
     }
+}
+
+/// A profile text is read as French or German only when at least one word in this many is one
+/// the terminology turns into other English words ([`Engine::translated_doc`]).
+const FOREIGN_SHARE: f32 = 10.0;
+
+/// Whether two texts are the same words, case, accents and number aside ("Système", "systems").
+fn same_words_number_aside(a: &str, b: &str) -> bool {
+    let key = |t: &str| Analyzer::plain().tokens(t).iter().map(|w| light_stem(w)).collect::<Vec<_>>();
+    key(a) == key(b)
 }
 
 /// Whether two texts are the same words, case and accents aside ("Composites", "composites").

@@ -13,7 +13,8 @@
 //! * [`eval`]: metrics, the evaluation harness on real consortia, the baselines, the tuner.
 //! * [`load`]: parsing the CORDIS CSV format from text (the caller reads the files).
 //! * [`places`]: countries a text names ("Norwegian", "the UK", "Norvège", "Norwegen") as CORDIS codes.
-//! * [`terms`]: the FR→EN and DE→EN terminology that translates French and German queries.
+//! * [`terms`]: the FR→EN and DE→EN terminology that translates French and German queries and
+//!   profile texts.
 //! * [`fit`]: cluster fit — which clusters suit an organisation, with the words that back it.
 //! * [`themes`]: topics members of several clusters share, with the members behind them.
 //! * [`roundtables`]: themed round tables of four to six with clusters mixed.

@@ -76,6 +76,8 @@ pub fn parse_projects(text: &str) -> Result<Vec<Project>, LoadError> {
                 start_year: start_date.map(|d| d.year),
                 participants: Vec::new(),
                 roles: Vec::new(),
+                // CORDIS writes English.
+                members_text: false,
             }
         })
         .collect())

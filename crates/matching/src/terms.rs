@@ -1,8 +1,9 @@
-//! Query translation through a bilingual terminology: a French or German text is cut in its own
-//! language ([`Lang::tokens`]: its stop words, Snowball stems) and its words, longest phrase
-//! first, are mapped to the English terms of the fields our clusters work in ("apprentissage
-//! automatique", "maschinelles Lernen" → "machine learning"), which is what the ranker's English
-//! profiles know. German compounds the terminology lacks are split into terms it has
+//! Translation through a bilingual terminology, of queries and of the profile texts members write
+//! (the engine indexes those with their English beside their own words): a French or German text
+//! is cut in its own language ([`Lang::tokens`]: its stop words, Snowball stems) and its words,
+//! longest phrase first, are mapped to the English terms of the fields our clusters work in
+//! ("apprentissage automatique", "maschinelles Lernen" → "machine learning"), which is what the
+//! ranker's English profiles know. German compounds the terminology lacks are split into terms it has
 //! ("Wasserstoffspeicher" → "Wasserstoff" + "Speicher" → "hydrogen storage"). A word the
 //! terminology does not know passes as it is: names, acronyms and the many words French and
 //! English share ("innovation", "composites").

@@ -26,6 +26,7 @@ fn project(id: &str, title: &str, topic: &str, date: &str, participants: &[u32])
         start_year: start_date.map(|d| d.year),
         participants: participants.to_vec(),
         roles: Vec::new(),
+        members_text: false,
     }
 }
 
@@ -101,6 +102,7 @@ fn fixed_params() -> Params {
         terminology: true,
         split_compounds: true,
         variant_weight: 0.5,
+        translate_profiles: true,
     }
 }
 
@@ -446,6 +448,70 @@ fn a_french_or_german_query_finds_english_profiles_with_reasons_in_its_words() {
     p.terminology = false;
     let plain = Engine::build(&fixture(), CUTOFF, p);
     assert!(matched_words(&plain.rank("Stockage de l'hydrogène", &none, 3)).is_empty());
+}
+
+/// The fixture with two organisations whose only text is their own profile, one in French, one
+/// in German, as the registry indexes it (a project of their own).
+fn fixture_with_own_profiles() -> Corpus {
+    let mut c = fixture();
+    c.orgs.push(org("FRA", "LU", "PRC"));
+    c.orgs.push(org("DEU", "LU", "PRC"));
+    let fra = c.orgs.len() as u32 - 2;
+    let mut own = project("profile-FRA", "its own profile", "", "2022-01-01", &[fra]);
+    own.members_text = true;
+    own.text = "Nous fabriquons des matériaux composites pour l'automobile.".into();
+    c.projects.push(own);
+    let mut own = project("profile-DEU", "its own profile", "", "2022-01-01", &[fra + 1]);
+    own.members_text = true;
+    own.text = "Wir warten Windenergieanlagen und recyceln ihre Rotorblätter.".into();
+    c.projects.push(own);
+    // Only a few keywords, no sentence: the terminology tells their language.
+    c.orgs.push(org("KEY", "LU", "PRC"));
+    let mut own = project("profile-KEY", "its own profile", "", "2022-01-01", &[fra + 2]);
+    own.members_text = true;
+    own.text = "Drohnen, Bildverarbeitung".into();
+    c.projects.push(own);
+    c
+}
+
+#[test]
+fn a_profile_written_in_french_or_german_is_found_in_english_and_in_the_other_language() {
+    let e = Engine::build(&fixture_with_own_profiles(), CUTOFF, fixed_params());
+    let none = Filters::default();
+    // English → French profile, with the organisation's own words in the reason.
+    let hits = e.rank("composite materials for cars", &none, 3);
+    assert_eq!(ids(&e, &hits).first().map(String::as_str), Some("FRA"), "{:?}", ids(&e, &hits));
+    let words = matched_words(&hits);
+    assert!(words.contains(&"composite ← matériaux composites".to_string()), "{words:?}");
+    // English → German profile.
+    let hits = e.rank("maintenance of wind turbines", &none, 3);
+    assert_eq!(ids(&e, &hits).first().map(String::as_str), Some("DEU"), "{:?}", ids(&e, &hits));
+    assert!(matched_words(&hits).iter().any(|w| w.contains("← Windenergieanlagen")), "{:?}", matched_words(&hits));
+    // French → German profile, through the same English.
+    let hits = e.rank("Entretien des éoliennes", &none, 3);
+    assert_eq!(ids(&e, &hits).first().map(String::as_str), Some("DEU"), "{:?}", ids(&e, &hits));
+    let words = matched_words(&hits);
+    assert!(
+        words.iter().any(|w| w.starts_with("éoliennes → wind") && w.ends_with("← Windenergieanlagen")),
+        "{words:?}"
+    );
+    // Keywords alone.
+    let hits = e.rank("drones and image processing", &none, 3);
+    assert_eq!(ids(&e, &hits).first().map(String::as_str), Some("KEY"), "{:?}", ids(&e, &hits));
+    // German → French profile.
+    let hits = e.rank("Verbundwerkstoffe für die Automobilindustrie", &none, 3);
+    assert_eq!(ids(&e, &hits).first().map(String::as_str), Some("FRA"), "{:?}", ids(&e, &hits));
+    // The original words stay indexed: a French word the terminology lacks still matches.
+    let hits = e.rank("Wir recyceln Rotorblätter", &none, 3);
+    assert_eq!(ids(&e, &hits).first().map(String::as_str), Some("DEU"), "{:?}", ids(&e, &hits));
+    let words = matched_words(&hits);
+    assert!(words.contains(&"recyceln".to_string()), "{words:?}");
+    // Without translating profiles, the English query does not reach the German profile by its words.
+    let plain =
+        Engine::build(&fixture_with_own_profiles(), CUTOFF, Params { translate_profiles: false, ..fixed_params() });
+    let hits = plain.rank("maintenance of wind turbines", &none, 8);
+    let deu = hits.iter().find(|h| plain.org(h.org).id == "DEU").expect("a candidate");
+    assert!(!deu.reasons.iter().any(|r| matches!(r, matching::Reason::MatchedTerms { .. })), "{:?}", deu.reasons);
 }
 
 #[test]
