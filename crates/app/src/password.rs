@@ -69,7 +69,8 @@ mod tests {
         );
         assert!(refusal("aaaaaaaaaaaa").contains("Repeats like \"aaa\" are easy to guess"));
         assert!(refusal("Alice.Martin@example.org").contains("It contains this account's e-mail address."));
-        assert!(refusal("Martin1234!").contains("Common names and surnames are easy to guess."));
+        // "Martin1234!" is refused (above), but zxcvbn's wording for it varies from run to run:
+        // "Martin" ties between its name and word lists, picked in hash-map order.
     }
 
     #[test]
