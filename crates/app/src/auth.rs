@@ -131,15 +131,27 @@ impl App {
         let user = store::get_user_by_email(&mut tx, &normalise_email(email))
             .await?
             .ok_or_else(|| AppError::NotFound(format!("account {email}")))?;
-        crate::password::check(password, &[&user.email]).map_err(|e| AppError::Validation(vec![e]))?;
-        store::set_password(&mut tx, user.id, &hash_password(password)?).await?;
-        let (sessions, tokens) = store::end_sessions_and_tokens(&mut tx, user.id).await?;
-        // Browsers that knew the old password lose their own sign-in budget (login_limits).
-        store::forget_known_devices(&mut tx, user.id).await?;
+        let (sessions, tokens) = self.replace_password(&mut tx, &user, password).await?;
         let ended = format!("{sessions} sessions and {tokens} API tokens ended");
         self.audit(&mut tx, actor, "set_password", "user", user.id, ended).await?;
         store::commit(tx).await?;
         Ok(())
+    }
+
+    /// Sets a new password that passes the policy, and ends every session and API token of the
+    /// account; browsers that knew the old password also lose their own sign-in budget
+    /// (`login_limits`). Returns how many sessions and tokens ended.
+    pub(crate) async fn replace_password(
+        &self,
+        conn: &mut store::Conn,
+        user: &domain::User,
+        password: &str,
+    ) -> AppResult<(u64, u64)> {
+        crate::password::check(password, &[&user.email]).map_err(|e| AppError::Validation(vec![e]))?;
+        store::set_password(conn, user.id, &hash_password(password)?).await?;
+        let ended = store::end_sessions_and_tokens(conn, user.id).await?;
+        store::forget_known_devices(conn, user.id).await?;
+        Ok(ended)
     }
 
     /// Builds the actor for an account, with its grants.
@@ -174,7 +186,6 @@ impl App {
         client: &str,
         device: Option<&str>,
     ) -> AppResult<NewSession> {
-        let now = self.now();
         let email = normalise_email(email);
         crate::login_limits::check_email_size(&email)?;
         let mut conn = self.store.conn().await?;
@@ -200,20 +211,24 @@ impl App {
             // Only to whoever knows the password, so the message reveals nothing to others.
             return Err(AppError::field("email", "this account is disabled"));
         }
-        let device = self.remember_device(&mut conn, user.id, device).await?;
+        store::delete_expired_sessions(&mut conn, &self.now_text()).await?;
+        self.open_session(&mut conn, user.id, device).await
+    }
+
+    /// A new browser session for an account whose password was just checked, and the browser's
+    /// known-device cookie (`presented` if it already belongs to the account, else a new one).
+    pub(crate) async fn open_session(
+        &self,
+        conn: &mut store::Conn,
+        user: UserId,
+        presented: Option<&str>,
+    ) -> AppResult<NewSession> {
+        let device = self.remember_device(conn, user, presented).await?;
         let token = random_token()?;
         let csrf = random_token()?;
-        let expires = now + Duration::days(SESSION_DAYS);
-        store::delete_expired_sessions(&mut conn, &self.now_text()).await?;
-        store::insert_session(
-            &mut conn,
-            &token_hash(&token),
-            user.id,
-            &csrf,
-            &self.now_text(),
-            &expires.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
-        )
-        .await?;
+        let expires = self.now() + Duration::days(SESSION_DAYS);
+        let expires_text = expires.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+        store::insert_session(conn, &token_hash(&token), user, &csrf, &self.now_text(), &expires_text).await?;
         Ok(NewSession { token, csrf, expires, device })
     }
 

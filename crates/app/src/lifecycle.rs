@@ -6,11 +6,8 @@
 //! account that the caller may not touch answers "not found" rather than "forbidden" where the
 //! caller is only acting on its own account: ids of other accounts' tokens are nobody's business.
 
-use crate::auth::{
-    hash_password, normalise_email, random_token, token_hash, verify_password, NewSession, SESSION_DAYS,
-};
-use crate::{password, App, AppError, AppResult};
-use chrono::Duration;
+use crate::auth::{normalise_email, verify_password, NewSession};
+use crate::{App, AppError, AppResult};
 use domain::{Actor, ApiToken, TokenId, User};
 
 impl App {
@@ -110,27 +107,12 @@ impl App {
         if !verify_password(current, &user.password_hash) {
             return Err(AppError::field("current_password", "is not this account's password"));
         }
-        password::check(new, &[&user.email]).map_err(|e| AppError::Validation(vec![e]))?;
-        store::set_password(&mut tx, user.id, &hash_password(new)?).await?;
-        let (sessions, tokens) = store::end_sessions_and_tokens(&mut tx, user.id).await?;
-        // Browsers that knew the old password lose their own sign-in budget (login_limits).
-        store::forget_known_devices(&mut tx, user.id).await?;
-        let session = self.open_session(&mut tx, &user).await?;
+        let (sessions, tokens) = self.replace_password(&mut tx, &user, new).await?;
+        // The owner just proved the password here: this browser stays a known device.
+        let session = self.open_session(&mut tx, user.id, None).await?;
         let detail = format!("by the owner; {sessions} sessions and {tokens} API tokens ended, a new session opened");
         self.audit(&mut tx, actor, "set_password", "user", user.id, detail).await?;
         store::commit(tx).await?;
         Ok(session)
-    }
-
-    /// A new browser session for an account whose password was just checked.
-    async fn open_session(&self, conn: &mut store::Conn, user: &User) -> AppResult<NewSession> {
-        let token = random_token()?;
-        let csrf = random_token()?;
-        let expires = self.now() + Duration::days(SESSION_DAYS);
-        let expires_text = expires.format("%Y-%m-%dT%H:%M:%SZ").to_string();
-        store::insert_session(conn, &token_hash(&token), user.id, &csrf, &self.now_text(), &expires_text).await?;
-        // The owner just proved the password here: this browser stays a known device.
-        let device = self.remember_device(conn, user.id, None).await?;
-        Ok(NewSession { token, csrf, expires, device })
     }
 }
