@@ -412,6 +412,25 @@ fn matched_words_read_as_the_query_wrote_them_without_filler() {
     }
 }
 
+#[test]
+fn partner_is_never_a_reason_in_any_language() {
+    let mut c = fixture();
+    for p in &mut c.projects {
+        p.title = format!("{} with industrial partners", p.title);
+    }
+    let e = Engine::build(&c, CUTOFF, fixed_params());
+    for q in [
+        "Partners for hydrogen storage",
+        "Partenaires pour le stockage de l'hydrogène",
+        "Partner für Wasserstoffspeicher",
+    ] {
+        let hits = e.rank(q, &Filters::default(), 3);
+        let words = matched_words(&hits);
+        assert!(!words.is_empty(), "{q}: the need itself still gives reasons");
+        assert!(words.iter().all(|w| !w.to_lowercase().contains("partner")), "{q}: {words:?}");
+    }
+}
+
 /// The matched words of the first hit's reasons.
 fn matched_words(hits: &[Hit]) -> Vec<String> {
     hits.first()
