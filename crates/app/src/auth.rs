@@ -163,12 +163,14 @@ impl App {
         }
         let role = Some(user.role);
         let managed_clusters = store::user_clusters(&mut conn, user.id).await?;
+        let language = store::user_language(&mut conn, user.id).await?;
         Ok(Some(Actor {
             user_id: Some(user.id),
             email: user.email,
             role,
             managed_clusters,
             organisation_id: user.organisation_id,
+            language,
         }))
     }
 

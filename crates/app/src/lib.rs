@@ -14,6 +14,7 @@ pub mod events;
 pub mod export;
 pub mod import;
 mod index;
+mod language;
 mod lifecycle;
 pub mod login_limits;
 pub mod partners;

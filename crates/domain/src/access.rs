@@ -63,6 +63,8 @@ pub struct Actor {
     pub managed_clusters: Vec<ClusterId>,
     /// The organisation a member represents.
     pub organisation_id: Option<OrganisationId>,
+    /// The interface language the account chose; `None` lets the browser decide.
+    pub language: Option<crate::Locale>,
 }
 
 impl Actor {

@@ -21,6 +21,7 @@ pub mod input;
 pub mod invitation;
 pub mod limits;
 pub mod listing;
+pub mod locale;
 pub mod model;
 pub mod programme;
 pub mod text;
@@ -42,5 +43,6 @@ pub use id::{
 };
 pub use invitation::{Invitation, InvitationStatus};
 pub use listing::{ClusterLink, ClusterSummary, DirectoryRow, Facets, HistoryEntry, OrgHit, PartnerLink, ProjectText};
+pub use locale::Locale;
 pub use model::*;
 pub use programme::ProgrammeBlock;

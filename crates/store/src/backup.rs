@@ -15,6 +15,7 @@ pub const TABLES: &[&str] = &[
     "org_terms",
     "memberships",
     "users",
+    "user_languages",
     "membership_invitations",
     "user_clusters",
     "people",

@@ -336,3 +336,35 @@ pub async fn delete_saved_search(conn: &mut Conn, id: SavedSearchId, user_id: Us
         .rows_affected();
     Ok(n == 1)
 }
+
+/// The interface language an account chose, if it chose one.
+pub async fn user_language(conn: &mut Conn, user_id: UserId) -> Result<Option<domain::Locale>> {
+    let code: Option<String> = sqlx::query_scalar("SELECT language FROM user_languages WHERE user_id = $1")
+        .bind(user_id.get())
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(code.as_deref().and_then(domain::Locale::parse))
+}
+
+/// Records an account's interface language; `None` forgets the choice.
+pub async fn set_user_language(conn: &mut Conn, user_id: UserId, language: Option<domain::Locale>) -> Result<()> {
+    match language {
+        Some(l) => {
+            sqlx::query(
+                "INSERT INTO user_languages (user_id, language) VALUES ($1, $2) \
+                 ON CONFLICT (user_id) DO UPDATE SET language = excluded.language",
+            )
+            .bind(user_id.get())
+            .bind(l.as_str())
+            .execute(&mut *conn)
+            .await?;
+        }
+        None => {
+            sqlx::query("DELETE FROM user_languages WHERE user_id = $1")
+                .bind(user_id.get())
+                .execute(&mut *conn)
+                .await?;
+        }
+    }
+    Ok(())
+}

@@ -145,6 +145,8 @@ struct AccountView {
     tokens: Vec<TokenRow>,
     /// Why the password form was refused (field: message).
     password_errors: Vec<String>,
+    /// The interface language the account chose; empty when its browser decides.
+    chosen_language: &'static str,
 }
 
 fn set_cookie(s: &AppState, resp: &mut Response, value: String) {
@@ -321,6 +323,7 @@ async fn account_view(s: &AppState, v: &Viewer) -> Result<AccountView, AppError>
         requests,
         tokens,
         password_errors: Vec::new(),
+        chosen_language: v.actor.language.map_or("", domain::Locale::as_str),
     })
 }
 

@@ -37,6 +37,10 @@ pub(crate) struct Viewer {
     pub(crate) client: String,
     /// The message a page form left for this page (`flash`), as the sentence to show.
     pub(crate) flash: Option<String>,
+    /// The language of the answer (`i18n::negotiate`).
+    pub(crate) tr: crate::i18n::Tr,
+    /// The path and query of the page, for links that come back to it (the language switcher).
+    pub(crate) here: String,
 }
 
 impl Viewer {
@@ -83,20 +87,18 @@ impl FromRequestParts<AppState> for Viewer {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Viewer, PageError> {
         let client = crate::client::client_addr(parts, &state.options.trusted_proxies);
         let csrf_cookie = cookie(&parts.headers, CSRF_COOKIE).map(str::to_string);
-        let flash = crate::flash::read(&parts.headers);
-        if let Some(token) = cookie(&parts.headers, SESSION_COOKIE) {
-            if let Some((actor, csrf)) = state.app.session(token).await? {
-                return Ok(Viewer {
-                    actor,
-                    csrf: Some(csrf),
-                    session: Some(token.to_string()),
-                    csrf_cookie,
-                    client,
-                    flash,
-                });
-            }
-        }
-        Ok(Viewer { actor: Actor::anonymous(), csrf: None, session: None, csrf_cookie, client, flash })
+        let uri = parts.extensions.get::<axum::extract::OriginalUri>().map_or(&parts.uri, |o| &o.0);
+        let here = uri.path_and_query().map_or("/", |p| p.as_str()).to_string();
+        let (actor, csrf, session) = match cookie(&parts.headers, SESSION_COOKIE) {
+            Some(token) => match state.app.session(token).await? {
+                Some((actor, csrf)) => (actor, Some(csrf), Some(token.to_string())),
+                None => (Actor::anonymous(), None, None),
+            },
+            None => (Actor::anonymous(), None, None),
+        };
+        let tr = crate::i18n::Tr(crate::i18n::negotiate(actor.language, &parts.headers));
+        let flash = crate::flash::read(&parts.headers, tr);
+        Ok(Viewer { actor, csrf, session, csrf_cookie, client, flash, tr, here })
     }
 }
 

@@ -7,6 +7,7 @@
 //! templates escape it like any other text. [`clear_after_page`] clears the cookie on the first
 //! HTML page that is not a redirect and not an htmx fragment, so the message is shown once.
 
+use crate::i18n::Tr;
 use crate::AppState;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue};
@@ -64,10 +65,11 @@ pub(crate) enum Message {
     CheckInSaved,
     MeetingLockSaved,
     ParticipantAdded,
+    LanguageSaved,
 }
 
 impl Message {
-    const ALL: [Message; 42] = [
+    const ALL: [Message; 43] = [
         Message::SignedIn,
         Message::SignedOut,
         Message::SignedOutEverywhere,
@@ -110,6 +112,7 @@ impl Message {
         Message::CheckInSaved,
         Message::MeetingLockSaved,
         Message::ParticipantAdded,
+        Message::LanguageSaved,
     ];
 
     /// The key stored in the cookie: stable, short, cookie-safe.
@@ -157,62 +160,18 @@ impl Message {
             Message::CheckInSaved => "check-in-saved",
             Message::MeetingLockSaved => "meeting-lock-saved",
             Message::ParticipantAdded => "participant-added",
+            Message::LanguageSaved => "language-saved",
         }
     }
 
-    /// The sentence shown; `arg` is already cleaned and is used only where it names something
-    /// the viewer sees on the page (the search they just named).
-    fn text(self, arg: &str) -> String {
-        let fixed = match self {
-            Message::SignedIn => "Signed in.",
-            Message::SignedOut => "Signed out.",
-            Message::SignedOutEverywhere => {
-                "Signed out everywhere: every browser and every API token of this account is signed out."
-            }
-            Message::PasswordChanged => {
-                "Password changed. Every other browser and every API token of this account is signed out."
-            }
-            Message::TokenRevoked => "API token revoked.",
-            Message::ProfileSaved => "Profile saved.",
-            Message::OrganisationCreated => "Organisation created.",
-            Message::OrganisationDeleted => "Organisation deleted.",
-            Message::PersonAdded => "Person added.",
-            Message::PersonRemoved => "Person removed.",
-            Message::ContactRequestSent => "Contact request sent.",
-            Message::ContactRequestAccepted => "Contact request accepted.",
-            Message::ContactRequestDeclined => "Contact request declined.",
-            Message::InvitationAccepted => "Invitation accepted.",
-            Message::InvitationDeclined => "Invitation declined.",
-            Message::InvitationWithdrawn => "Invitation withdrawn.",
-            Message::ClusterCreated => "Cluster created.",
-            Message::ClusterSaved => "Cluster saved.",
-            Message::ClusterSplit => "Cluster split: the new cluster is created.",
-            Message::MemberAdded => "Member added.",
-            Message::MembershipEnded => "Membership ended.",
-            Message::ProjectCreated => "Project created.",
-            Message::ProjectSaved => "Project saved.",
-            Message::PartnerSaved => "Partner saved.",
-            Message::PartnerRemoved => "Partner removed.",
-            Message::SearchSaved if !arg.is_empty() => return format!("Search “{arg}” saved."),
-            Message::SearchSaved => "Search saved.",
-            Message::SearchDeleted => "Saved search deleted.",
-            Message::SearchSeen => "Saved search marked as seen.",
-            Message::EventCreated => "Event created.",
-            Message::Registered => "You are registered for this event.",
-            Message::RoundTableJoined => "You joined the round table.",
-            Message::RoundTableLeft => "You left the round table.",
-            Message::MeetingRequestSent => "Meeting request sent.",
-            Message::MeetingRequestAccepted => "Meeting request accepted.",
-            Message::MeetingRequestDeclined => "Meeting request declined.",
-            Message::MeetingCancelled => "Meeting cancelled.",
-            Message::MeetingStatusSaved => "Meeting status saved.",
-            Message::FeedbackSaved => "Feedback saved.",
-            Message::RoundTablesSaved => "Round tables saved.",
-            Message::CheckInSaved => "Check-in saved.",
-            Message::MeetingLockSaved => "Meeting saved.",
-            Message::ParticipantAdded => "Participant added.",
-        };
-        fixed.to_string()
+    /// The sentence shown, in the reader's language (catalogue key `flash-` + [`Message::key`]);
+    /// `arg` is already cleaned and is used only where it names something the viewer sees on the
+    /// page (the search they just named).
+    fn text(self, tr: Tr, arg: &str) -> String {
+        match self {
+            Message::SearchSaved if !arg.is_empty() => tr.t1("flash-search-saved-named", "name", arg),
+            _ => tr.t(&format!("flash-{}", self.key())),
+        }
     }
 }
 
@@ -235,15 +194,16 @@ pub(crate) fn set(s: &AppState, resp: &mut Response, message: Message, arg: &str
     append_cookie(s, resp, &format!("{FLASH_COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={MAX_AGE}"));
 }
 
-/// The message a request carries, as the sentence to show; `None` for none or a bad cookie.
-pub(crate) fn read(headers: &HeaderMap) -> Option<String> {
+/// The message a request carries, as the sentence to show in the reader's language; `None` for
+/// none or a bad cookie.
+pub(crate) fn read(headers: &HeaderMap, tr: Tr) -> Option<String> {
     let raw = crate::auth::cookie(headers, FLASH_COOKIE)?;
     let (key, arg) = match raw.split_once('.') {
         Some((k, a)) => (k, clean(&decode(a)?)),
         None => (raw, String::new()),
     };
     let message = Message::ALL.into_iter().find(|m| m.key() == key)?;
-    Some(message.text(&arg))
+    Some(message.text(tr, &arg))
 }
 
 /// Clears the flash cookie once a page has been shown with it: any HTML answer that is neither
@@ -316,6 +276,21 @@ mod tests {
             assert!(m.key().bytes().all(|b| b.is_ascii_lowercase() || b == b'-'), "{m:?}");
             assert!(Message::ALL[..i].iter().all(|o| o.key() != m.key()), "{m:?}");
         }
+    }
+
+    #[test]
+    fn every_message_is_in_every_catalogue() {
+        for locale in domain::Locale::ALL {
+            let tr = Tr(locale);
+            for m in Message::ALL {
+                let key = format!("flash-{}", m.key());
+                assert_ne!(m.text(tr, ""), key, "{locale}: {key} is missing");
+            }
+        }
+        assert_eq!(
+            Message::SearchSaved.text(Tr(domain::Locale::De), "Wasserstoff"),
+            "Suche „Wasserstoff“ gespeichert."
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use crate::auth::Viewer;
 use crate::error::PageResult;
+use crate::i18n::{FluentArgs, Tr};
 use crate::views::{nav, render, Nav};
 use crate::AppState;
 use askama::Template;
@@ -31,10 +32,10 @@ struct ClusterCard {
 struct HomePage {
     nav: Nav,
     clusters: Vec<ClusterCard>,
-    organisations: i64,
-    projects: i64,
     max_members: i64,
     inferred: bool,
+    /// The counts in a sentence, in the page's language.
+    lead: String,
 }
 
 async fn health(State(s): State<AppState>) -> Response {
@@ -47,11 +48,24 @@ async fn health(State(s): State<AppState>) -> Response {
     }
 }
 
+/// "4,277 organisations, 2,000 projects and 6 clusters. …", with each count written and
+/// pluralised the way the language does.
+fn lead(tr: Tr, organisations: i64, projects: i64, clusters: i64) -> String {
+    let mut args = FluentArgs::new();
+    for (name, n) in [("organisations", organisations), ("projects", projects), ("clusters", clusters)] {
+        args.set(name, n);
+        args.set(format!("{name}_text"), tr.number(n));
+    }
+    tr.format_args("home-lead", &args)
+}
+
 async fn home(State(s): State<AppState>, v: Viewer) -> PageResult {
     let clusters = s.app.clusters().await?;
     let (organisations, projects) = s.app.counts().await?;
     let max_members = clusters.iter().map(|c| c.members).max().unwrap_or(0).max(1);
+    let lead = lead(v.tr, organisations, projects, clusters.len() as i64);
     let page = HomePage {
+        lead,
         nav: nav(&v),
         inferred: organisations > 0 && !clusters.is_empty() && s.app.any_inferred().await?,
         clusters: clusters
@@ -68,8 +82,6 @@ async fn home(State(s): State<AppState>, v: Viewer) -> PageResult {
                 colour: i % 8,
             })
             .collect(),
-        organisations,
-        projects,
         max_members,
     };
     Ok(render(&page).into_response())

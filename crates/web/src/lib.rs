@@ -24,6 +24,8 @@ mod events;
 mod extract;
 mod flash;
 mod home;
+mod i18n;
+mod language;
 mod organisations;
 mod partners;
 mod projects;
@@ -70,6 +72,7 @@ pub fn router(app: App, options: Options) -> Router {
         .merge(events::pages())
         .merge(accounts::pages())
         .merge(admin::pages())
+        .merge(language::pages())
         .route("/api", axum::routing::get(api::doc_page))
         .nest("/api/v1", api::routes())
         .merge(assets::routes())

@@ -3,6 +3,7 @@
 //! resource keeps its own view models beside its handlers; templates only loop and print.
 
 use crate::auth::Viewer;
+use crate::i18n::Tr;
 use askama::Template;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
@@ -29,6 +30,47 @@ pub(crate) struct Nav {
     pub(crate) is_admin: bool,
     /// A page form's confirmation, shown once at the top of the page (`flash`).
     pub(crate) flash: Option<String>,
+    /// The page's language: every sentence of a template goes through it.
+    pub(crate) tr: Tr,
+    /// This page's path and query, where the language switcher comes back to.
+    pub(crate) here: String,
+}
+
+impl Nav {
+    /// The message `key` in the page's language (templates: `{{ nav.t("key") }}`).
+    pub(crate) fn t(&self, key: &str) -> String {
+        self.tr.t(key)
+    }
+
+    /// The page's language code, for `<html lang>`.
+    pub(crate) fn lang(&self) -> &'static str {
+        self.tr.0.as_str()
+    }
+
+    /// The signed-in account's role, in the page's language.
+    pub(crate) fn role_label(&self) -> String {
+        if self.role.is_empty() {
+            String::new()
+        } else {
+            self.tr.t(&format!("role-{}", self.role))
+        }
+    }
+
+    /// [`Nav::here`] as a query-string value.
+    pub(crate) fn here_encoded(&self) -> String {
+        self.here
+            .bytes()
+            .map(|b| match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
+                _ => format!("%{b:02X}"),
+            })
+            .collect()
+    }
+
+    /// The languages the switcher offers: code, name in itself, whether it is the page's.
+    pub(crate) fn languages(&self) -> Vec<(&'static str, &'static str, bool)> {
+        domain::Locale::ALL.iter().map(|l| (l.as_str(), l.native_name(), *l == self.tr.0)).collect()
+    }
 }
 
 pub(crate) fn nav(v: &Viewer) -> Nav {
@@ -39,6 +81,8 @@ pub(crate) fn nav(v: &Viewer) -> Nav {
         csrf: v.csrf.clone().unwrap_or_default(),
         is_admin: v.actor.is_admin(),
         flash: v.flash.clone(),
+        tr: v.tr,
+        here: v.here.clone(),
     }
 }
 

@@ -55,6 +55,7 @@ async fn sat_invitation(t: &TestApp, name: &str) -> i64 {
         role: Some(domain::Role::Manager),
         managed_clusters: vec![cluster],
         organisation_id: None,
+        language: None,
     };
     match t.app.add_membership(&manager, domain::OrganisationId::new(t.sat), &slug, None, None).await.unwrap() {
         app::registry::MembershipAdded::Invited(id) => id.get(),
@@ -71,6 +72,7 @@ async fn ict_invitation(t: &TestApp, name: &str) -> i64 {
         role: Some(domain::Role::Manager),
         managed_clusters: vec![t.app.find_cluster("ict").await.unwrap().unwrap().id],
         organisation_id: None,
+        language: None,
     };
     match t.app.add_membership(&manager, org, "ict", None, None).await.unwrap() {
         app::registry::MembershipAdded::Invited(id) => id.get(),

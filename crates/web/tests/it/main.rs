@@ -10,6 +10,7 @@ mod consent;
 mod events;
 mod flash;
 mod forms;
+mod language;
 mod limits;
 mod matchmaking;
 mod snapshots;

@@ -1,0 +1,117 @@
+# Deutsch. Dieselben Schlüssel und Variablen wie en.ftl (geprüft von den Tests in web::i18n).
+# Anrede: Sie. Begriffe, wie sie Cluster und EU-Forschungsförderung in Luxemburg verwenden
+# („Mitglied“, „Clustermanager“, „Konsortium“).
+
+## Jede Seite: Sprunglink, Navigation, Sprachwahl, Fußzeile
+
+skip-to-content = Zum Inhalt springen
+nav-label = Hauptnavigation
+nav-directory = Verzeichnis
+nav-find-partners = Partner finden
+nav-consortium = Konsortium
+nav-themes = Themen
+nav-projects = Projekte
+nav-events = Veranstaltungen
+nav-api = API
+nav-audit-log = Prüfprotokoll
+nav-sign-in = Anmelden
+nav-sign-out = Abmelden
+nav-account-title = Ihr Konto
+role-admin = Administrator
+role-manager = Clustermanager
+role-member = Mitglied
+role-participant = Teilnehmer
+language-label = Sprache
+language-switch = Sprache ändern
+language-of-interface = Sprache der Oberfläche
+language-save = Speichern
+language-browser = Wie mein Browser es wünscht
+footer-open-source = clusterbridge · Open-Source-Software (MIT OR Apache-2.0)
+footer-data = Projekt- und Organisationsdaten: CORDIS – EU-Forschungsprojekte im 7. RP, in Horizont 2020 und Horizont Europa, © Europäische Union, lizenziert unter CC BY 4.0.
+footer-demo = In der Demo sind die Clustermitgliedschaften abgeleitet und die Kontaktpersonen erfunden.
+
+## Bestätigungen nach einem Formular
+
+flash-signed-in = Sie sind angemeldet.
+flash-signed-out = Sie sind abgemeldet.
+flash-signed-out-everywhere = Überall abgemeldet: Alle Browser und alle API-Tokens dieses Kontos sind abgemeldet.
+flash-password-changed = Passwort geändert. Alle anderen Browser und alle API-Tokens dieses Kontos sind abgemeldet.
+flash-token-revoked = API-Token widerrufen.
+flash-profile-saved = Profil gespeichert.
+flash-organisation-created = Organisation angelegt.
+flash-organisation-deleted = Organisation gelöscht.
+flash-person-added = Person hinzugefügt.
+flash-person-removed = Person entfernt.
+flash-contact-sent = Kontaktanfrage gesendet.
+flash-contact-accepted = Kontaktanfrage angenommen.
+flash-contact-declined = Kontaktanfrage abgelehnt.
+flash-invitation-accepted = Einladung angenommen.
+flash-invitation-declined = Einladung abgelehnt.
+flash-invitation-withdrawn = Einladung zurückgezogen.
+flash-cluster-created = Cluster angelegt.
+flash-cluster-saved = Cluster gespeichert.
+flash-cluster-split = Cluster geteilt: Der neue Cluster ist angelegt.
+flash-member-added = Mitglied hinzugefügt.
+flash-membership-ended = Mitgliedschaft beendet.
+flash-project-created = Projekt angelegt.
+flash-project-saved = Projekt gespeichert.
+flash-partner-saved = Partner gespeichert.
+flash-partner-removed = Partner entfernt.
+flash-search-saved = Suche gespeichert.
+flash-search-saved-named = Suche „{ $name }“ gespeichert.
+flash-search-deleted = Gespeicherte Suche gelöscht.
+flash-search-seen = Gespeicherte Suche als gesehen markiert.
+flash-event-created = Veranstaltung angelegt.
+flash-registered = Sie sind für diese Veranstaltung angemeldet.
+flash-round-table-joined = Sie nehmen am Runden Tisch teil.
+flash-round-table-left = Sie haben den Runden Tisch verlassen.
+flash-meeting-sent = Terminanfrage gesendet.
+flash-meeting-accepted = Terminanfrage angenommen.
+flash-meeting-declined = Terminanfrage abgelehnt.
+flash-meeting-cancelled = Termin abgesagt.
+flash-meeting-status-saved = Terminstatus gespeichert.
+flash-feedback-saved = Rückmeldung gespeichert.
+flash-round-tables-saved = Runde Tische gespeichert.
+flash-check-in-saved = Ankunft erfasst.
+flash-meeting-lock-saved = Termin gespeichert.
+flash-participant-added = Teilnehmer hinzugefügt.
+flash-language-saved = Sprache der Oberfläche gespeichert.
+
+## Startseite
+
+home-title = Cluster
+home-heading = Die Cluster auf einen Blick
+home-lead = { $organisations ->
+        [0] Keine Organisationen
+        [one] Eine Organisation
+       *[other] { $organisations_text } Organisationen
+    }, { $projects ->
+        [0] keine Projekte
+        [one] ein Projekt
+       *[other] { $projects_text } Projekte
+    } und { $clusters ->
+        [0] keine Cluster
+        [one] ein Cluster
+       *[other] { $clusters_text } Cluster
+    }. Mitglieder finden Partner über Clustergrenzen hinweg, treffen sich beim Cluster Forum und starten gemeinsame Projekte.
+home-demo-notice = Demodaten: Organisationen und Projekte sind echt (CORDIS, © Europäische Union, CC BY 4.0); die Clustermitgliedschaften wurden aus Projekttexten abgeleitet und sind als solche gekennzeichnet.
+home-members = Mitglieder
+home-projects = Projekte
+home-meter-label = Mitglieder im Vergleich zum größten Cluster
+home-empty = Noch keine Cluster. Ein Administrator der Agentur legt sie an.
+home-empty-demo = Dieser Befehl lädt die Luxemburger Demo:
+home-new-cluster = Neuer Cluster
+home-new-organisation = Neue Organisation
+cluster-status-active = aktiv
+cluster-status-merged = fusioniert
+cluster-status-split = geteilt
+cluster-status-archived = archiviert
+
+## Veranstaltungsliste
+
+events-title = Veranstaltungen
+events-lead = Das Cluster Forum und weitere Veranstaltungen, mit Einzelgesprächen zwischen Unternehmen, die für alle auf einmal geplant werden.
+events-new = Neue Veranstaltung
+events-none = Noch keine Veranstaltungen.
+event-status-open = Anmeldung offen
+event-status-completed = abgeschlossen

@@ -1,0 +1,117 @@
+# Français. Mêmes clés et mêmes variables que en.ftl (vérifié par les tests de web::i18n).
+# Registre : vouvoiement, vocabulaire des clusters et de la recherche européenne tel qu'on
+# l'emploie au Luxembourg (« membre », « gestionnaire de cluster », « consortium »).
+
+## Toutes les pages : lien d'évitement, navigation, choix de la langue, pied de page
+
+skip-to-content = Aller au contenu
+nav-label = Navigation principale
+nav-directory = Annuaire
+nav-find-partners = Trouver des partenaires
+nav-consortium = Consortium
+nav-themes = Thématiques
+nav-projects = Projets
+nav-events = Événements
+nav-api = API
+nav-audit-log = Journal d’audit
+nav-sign-in = Se connecter
+nav-sign-out = Se déconnecter
+nav-account-title = Votre compte
+role-admin = administrateur
+role-manager = gestionnaire de cluster
+role-member = membre
+role-participant = participant
+language-label = Langue
+language-switch = Changer de langue
+language-of-interface = Langue de l’interface
+language-save = Enregistrer
+language-browser = Selon mon navigateur
+footer-open-source = clusterbridge · logiciel libre (MIT OR Apache-2.0)
+footer-data = Données des projets et des organisations : CORDIS – projets de recherche de l’UE au titre du 7e PC, d’Horizon 2020 et d’Horizon Europe, © Union européenne, sous licence CC BY 4.0.
+footer-demo = Dans la démonstration, les adhésions aux clusters sont déduites et les personnes de contact sont fictives.
+
+## Confirmations après un formulaire
+
+flash-signed-in = Vous êtes connecté.
+flash-signed-out = Vous êtes déconnecté.
+flash-signed-out-everywhere = Déconnexion partout : tous les navigateurs et tous les jetons d’API de ce compte sont déconnectés.
+flash-password-changed = Mot de passe modifié. Tous les autres navigateurs et tous les jetons d’API de ce compte sont déconnectés.
+flash-token-revoked = Jeton d’API révoqué.
+flash-profile-saved = Profil enregistré.
+flash-organisation-created = Organisation créée.
+flash-organisation-deleted = Organisation supprimée.
+flash-person-added = Personne ajoutée.
+flash-person-removed = Personne retirée.
+flash-contact-sent = Demande de contact envoyée.
+flash-contact-accepted = Demande de contact acceptée.
+flash-contact-declined = Demande de contact refusée.
+flash-invitation-accepted = Invitation acceptée.
+flash-invitation-declined = Invitation refusée.
+flash-invitation-withdrawn = Invitation retirée.
+flash-cluster-created = Cluster créé.
+flash-cluster-saved = Cluster enregistré.
+flash-cluster-split = Cluster scindé : le nouveau cluster est créé.
+flash-member-added = Membre ajouté.
+flash-membership-ended = Adhésion terminée.
+flash-project-created = Projet créé.
+flash-project-saved = Projet enregistré.
+flash-partner-saved = Partenaire enregistré.
+flash-partner-removed = Partenaire retiré.
+flash-search-saved = Recherche enregistrée.
+flash-search-saved-named = Recherche « { $name } » enregistrée.
+flash-search-deleted = Recherche enregistrée supprimée.
+flash-search-seen = Recherche enregistrée marquée comme consultée.
+flash-event-created = Événement créé.
+flash-registered = Vous êtes inscrit à cet événement.
+flash-round-table-joined = Vous avez rejoint la table ronde.
+flash-round-table-left = Vous avez quitté la table ronde.
+flash-meeting-sent = Demande de rendez-vous envoyée.
+flash-meeting-accepted = Demande de rendez-vous acceptée.
+flash-meeting-declined = Demande de rendez-vous refusée.
+flash-meeting-cancelled = Rendez-vous annulé.
+flash-meeting-status-saved = Statut du rendez-vous enregistré.
+flash-feedback-saved = Avis enregistré.
+flash-round-tables-saved = Tables rondes enregistrées.
+flash-check-in-saved = Arrivée enregistrée.
+flash-meeting-lock-saved = Rendez-vous enregistré.
+flash-participant-added = Participant ajouté.
+flash-language-saved = Langue de l’interface enregistrée.
+
+## Page d’accueil
+
+home-title = Clusters
+home-heading = Les clusters en un coup d’œil
+home-lead = { $organisations ->
+        [0] Aucune organisation
+        [one] Une organisation
+       *[other] { $organisations_text } organisations
+    }, { $projects ->
+        [0] aucun projet
+        [one] un projet
+       *[other] { $projects_text } projets
+    } et { $clusters ->
+        [0] aucun cluster
+        [one] un cluster
+       *[other] { $clusters_text } clusters
+    }. Les membres trouvent des partenaires d’un cluster à l’autre, se rencontrent au Cluster Forum et lancent des projets ensemble.
+home-demo-notice = Données de démonstration : les organisations et les projets sont réels (CORDIS, © Union européenne, CC BY 4.0) ; les adhésions aux clusters ont été déduites des textes des projets et sont signalées comme telles.
+home-members = membres
+home-projects = projets
+home-meter-label = membres par rapport au plus grand cluster
+home-empty = Aucun cluster pour l’instant. Un administrateur de l’agence les crée.
+home-empty-demo = Cette commande charge la démonstration luxembourgeoise :
+home-new-cluster = Nouveau cluster
+home-new-organisation = Nouvelle organisation
+cluster-status-active = actif
+cluster-status-merged = fusionné
+cluster-status-split = scindé
+cluster-status-archived = archivé
+
+## Liste des événements
+
+events-title = Événements
+events-lead = Le Cluster Forum et d’autres événements, avec des rendez-vous d’affaires en tête-à-tête planifiés pour tous à la fois.
+events-new = Nouvel événement
+events-none = Aucun événement pour l’instant.
+event-status-open = inscriptions ouvertes
+event-status-completed = terminé

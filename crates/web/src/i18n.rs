@@ -1,0 +1,292 @@
+//! The interface in English, French and German.
+//!
+//! Every sentence a page shows comes from a Project Fluent catalogue, one per language
+//! (`crates/web/locales/{en,fr,de}.ftl`, compiled into the binary), looked up by key through
+//! [`Tr`]; a key missing in French or German falls back to English (a test makes sure none is
+//! missing). The language of a request is, in this order: the account's choice, the language
+//! switcher's cookie ([`LANG_COOKIE`]), the browser's `Accept-Language`, English.
+//!
+//! Numbers and dates are written the way each language writes them ([`Tr::number`],
+//! [`Tr::date`]): Fluent's own `NUMBER()` does not group digits per locale, and the pages need
+//! only these few forms, so they are spelled out here rather than pulling in a CLDR library.
+
+use axum::http::{header, HeaderMap};
+use domain::Locale;
+use fluent_bundle::concurrent::FluentBundle;
+pub(crate) use fluent_bundle::FluentArgs;
+use fluent_bundle::{FluentResource, FluentValue};
+use std::sync::LazyLock;
+
+/// The language switcher's cookie: a language code, for visitors and accounts without a choice.
+pub(crate) const LANG_COOKIE: &str = "cb_lang";
+
+/// The catalogues' sources, in [`Locale::ALL`] order.
+pub(crate) const SOURCES: [(Locale, &str); 3] = [
+    (Locale::En, include_str!("../locales/en.ftl")),
+    (Locale::Fr, include_str!("../locales/fr.ftl")),
+    (Locale::De, include_str!("../locales/de.ftl")),
+];
+
+type Bundle = FluentBundle<FluentResource>;
+
+static BUNDLES: LazyLock<Vec<Bundle>> = LazyLock::new(|| SOURCES.iter().map(|(l, src)| bundle(*l, src)).collect());
+
+/// One language's bundle. A catalogue that does not parse is a bug caught by the tests; at run
+/// time its readable entries are kept and the errors logged.
+fn bundle(locale: Locale, source: &str) -> Bundle {
+    let id = locale.as_str().parse().unwrap_or_default();
+    let mut b = FluentBundle::new_concurrent(vec![id]);
+    // Pages are HTML, escaped by the templates: no bidi isolation marks around arguments.
+    b.set_use_isolating(false);
+    let resource = match FluentResource::try_new(source.to_string()) {
+        Ok(r) => r,
+        Err((r, errors)) => {
+            tracing::error!(language = %locale, ?errors, "catalogue has syntax errors");
+            r
+        }
+    };
+    if let Err(errors) = b.add_resource(resource) {
+        tracing::error!(language = %locale, ?errors, "catalogue has duplicate keys");
+    }
+    b
+}
+
+fn bundle_of(locale: Locale) -> &'static Bundle {
+    let i = Locale::ALL.iter().position(|l| *l == locale).unwrap_or(0);
+    &BUNDLES[i]
+}
+
+/// The language of a request: the account's choice, else the switcher's cookie, else the
+/// browser's `Accept-Language`, else English.
+pub(crate) fn negotiate(account: Option<Locale>, headers: &HeaderMap) -> Locale {
+    account
+        .or_else(|| crate::auth::cookie(headers, LANG_COOKIE).and_then(Locale::parse))
+        .or_else(|| headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Locale::negotiate))
+        .unwrap_or_default()
+}
+
+/// A translator for one language: what templates and handlers call.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Tr(pub(crate) Locale);
+
+impl Tr {
+    /// The message `key`, without arguments.
+    pub(crate) fn t(&self, key: &str) -> String {
+        self.format(key, None)
+    }
+
+    /// The message `key` with one argument.
+    pub(crate) fn t1(&self, key: &str, name: &str, value: impl ToString) -> String {
+        let mut args = FluentArgs::new();
+        args.set(name, arg(value.to_string()));
+        self.format(key, Some(&args))
+    }
+
+    /// The message `key` with any arguments, numbers among them (for plural forms).
+    pub(crate) fn format_args(&self, key: &str, args: &FluentArgs<'_>) -> String {
+        self.format(key, Some(args))
+    }
+
+    /// Looks `key` up in this language, then in English; the key itself when neither has it
+    /// (visible, and caught by the catalogue tests before it ships).
+    fn format(&self, key: &str, args: Option<&FluentArgs<'_>>) -> String {
+        for locale in [self.0, Locale::En] {
+            let b = bundle_of(locale);
+            if let Some(pattern) = b.get_message(key).and_then(|m| m.value()) {
+                let mut errors = Vec::new();
+                let text = b.format_pattern(pattern, args, &mut errors).into_owned();
+                if !errors.is_empty() {
+                    tracing::warn!(key, language = %locale, ?errors, "message formatted with errors");
+                }
+                return text;
+            }
+        }
+        tracing::warn!(key, "message missing from every catalogue");
+        key.to_string()
+    }
+
+    /// A whole number with the language's digit grouping: 4,277 · 4 277 · 4.277.
+    pub(crate) fn number(&self, n: impl std::borrow::Borrow<i64>) -> String {
+        let n = *n.borrow();
+        let sep = match self.0 {
+            Locale::En => ",",
+            // French groups with a narrow no-break space (U+202F), as the Imprimerie nationale does.
+            Locale::Fr => "\u{202f}",
+            Locale::De => ".",
+        };
+        let digits = n.unsigned_abs().to_string();
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push_str(sep);
+            }
+            out.push(c);
+        }
+        if n < 0 {
+            out.insert(0, '-');
+        }
+        out
+    }
+
+    /// A calendar date (`YYYY-MM-DD`, or the date part of a timestamp) written out: 3 December
+    /// 2026 · 3 décembre 2026 · 3. Dezember 2026. Text that is not a date is returned as is.
+    pub(crate) fn date(&self, iso: &str) -> String {
+        let Some((y, m, d)) = parse_date(iso) else { return iso.to_string() };
+        let month = MONTHS[Locale::ALL.iter().position(|l| *l == self.0).unwrap_or(0)][m - 1];
+        match self.0 {
+            Locale::En => format!("{d} {month} {y}"),
+            Locale::Fr if d == 1 => format!("1er {month} {y}"),
+            Locale::Fr => format!("{d} {month} {y}"),
+            Locale::De => format!("{d}. {month} {y}"),
+        }
+    }
+}
+
+fn arg(s: String) -> FluentValue<'static> {
+    FluentValue::from(s)
+}
+
+const MONTHS: [[&str; 12]; 3] = [
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
+    [
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ],
+];
+
+fn parse_date(s: &str) -> Option<(u32, usize, u32)> {
+    let s = s.get(..10)?;
+    let mut it = s.split('-');
+    let y = it.next()?.parse().ok()?;
+    let m: usize = it.next()?.parse().ok()?;
+    let d = it.next()?.parse().ok()?;
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    /// Message keys and, per key, the sorted names of the variables it uses.
+    fn keys(source: &str) -> Vec<(String, BTreeSet<String>)> {
+        let mut out: Vec<(String, BTreeSet<String>)> = Vec::new();
+        for line in source.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            if !line.starts_with(' ') {
+                if let Some((key, _)) = line.split_once(" =") {
+                    out.push((key.trim().to_string(), BTreeSet::new()));
+                }
+            }
+            if let Some((_, vars)) = out.last_mut() {
+                let mut rest = line;
+                while let Some(i) = rest.find("{ $") {
+                    rest = &rest[i + 3..];
+                    let name: String =
+                        rest.chars().take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '_').collect();
+                    vars.insert(name);
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_catalogue_parses_and_has_every_key_with_the_same_variables() {
+        let english = keys(SOURCES[0].1);
+        assert!(english.len() > 50, "the English catalogue is read ({} keys)", english.len());
+        for (locale, source) in SOURCES {
+            FluentResource::try_new(source.to_string())
+                .unwrap_or_else(|(_, e)| panic!("{locale}: the catalogue does not parse: {e:?}"));
+            let these = keys(source);
+            let mut seen = BTreeSet::new();
+            for (k, _) in &these {
+                assert!(seen.insert(k.clone()), "{locale}: key {k} twice");
+            }
+            for (k, vars) in &english {
+                let theirs = these.iter().find(|(t, _)| t == k);
+                let Some((_, their_vars)) = theirs else { panic!("{locale}: key {k} is missing") };
+                assert_eq!(their_vars, vars, "{locale}: {k} uses other variables than English");
+            }
+            for (k, _) in &these {
+                assert!(english.iter().any(|(e, _)| e == k), "{locale}: key {k} is not in the English catalogue");
+            }
+        }
+    }
+
+    #[test]
+    fn messages_are_looked_up_in_the_language_with_arguments() {
+        let (en, fr, de) = (Tr(Locale::En), Tr(Locale::Fr), Tr(Locale::De));
+        assert_eq!(en.t("nav-sign-in"), "Sign in");
+        assert_eq!(fr.t("nav-sign-in"), "Se connecter");
+        assert_eq!(de.t("nav-sign-in"), "Anmelden");
+        assert_eq!(fr.t1("flash-search-saved-named", "name", "Hydrogène"), "Recherche « Hydrogène » enregistrée.");
+        assert_eq!(de.t("no-such-key"), "no-such-key", "a missing key shows itself");
+    }
+
+    #[test]
+    fn numbers_and_dates_are_written_per_language() {
+        let (en, fr, de) = (Tr(Locale::En), Tr(Locale::Fr), Tr(Locale::De));
+        assert_eq!(en.number(4277), "4,277");
+        assert_eq!(fr.number(4277), "4\u{202f}277");
+        assert_eq!(de.number(1_234_567), "1.234.567");
+        assert_eq!(de.number(-12), "-12");
+        assert_eq!(en.number(999), "999");
+        assert_eq!(en.date("2026-12-03"), "3 December 2026");
+        assert_eq!(fr.date("2026-12-01T09:00:00Z"), "1er décembre 2026");
+        assert_eq!(de.date("2013-03-21"), "21. März 2013");
+        assert_eq!(de.date("soon"), "soon");
+    }
+
+    #[test]
+    fn the_language_is_the_accounts_then_the_cookies_then_the_browsers() {
+        let mut h = HeaderMap::new();
+        assert_eq!(negotiate(None, &h), Locale::En);
+        h.insert(header::ACCEPT_LANGUAGE, "de-LU,de;q=0.9,en;q=0.5".parse().unwrap());
+        assert_eq!(negotiate(None, &h), Locale::De);
+        h.insert(header::COOKIE, format!("x=1; {LANG_COOKIE}=fr").parse().unwrap());
+        assert_eq!(negotiate(None, &h), Locale::Fr);
+        assert_eq!(negotiate(Some(Locale::En), &h), Locale::En);
+        h.insert(header::COOKIE, format!("{LANG_COOKIE}=xx").parse().unwrap());
+        assert_eq!(negotiate(None, &h), Locale::De, "an unknown cookie value is ignored");
+    }
+}

@@ -1,0 +1,129 @@
+//! The interface in English, French and German: the language of a page is the account's
+//! choice, else the switcher's cookie, else `Accept-Language`, else English; `<html lang>` says
+//! which; the switcher goes back only to this site; a choice is the account's own.
+
+use crate::support::{on_every_backend, TestApp};
+
+async fn get(t: &TestApp, path: &str, headers: &[(&str, &str)]) -> reqwest::Response {
+    let mut r = t.http.get(t.url(path));
+    for (k, v) in headers {
+        r = r.header(*k, *v);
+    }
+    r.send().await.unwrap()
+}
+
+async fn post(t: &TestApp, path: &str, cookie: &str, pairs: &[(&str, &str)]) -> reqwest::Response {
+    t.http
+        .post(t.url(path))
+        .header("cookie", cookie)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(serde_urlencoded::to_string(pairs).unwrap())
+        .send()
+        .await
+        .unwrap()
+}
+
+fn set_cookie(r: &reqwest::Response, name: &str) -> Option<String> {
+    r.headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with(&format!("{name}=")))
+        .map(str::to_string)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn accept_language_chooses_the_language_of_the_page() {
+    on_every_backend(|t| async move {
+        let cases = [
+            (None, "en", "Clusters at a glance", "Sign in"),
+            (Some("fr-LU,fr;q=0.9,en;q=0.5"), "fr", "Les clusters en un coup d’œil", "Se connecter"),
+            (Some("de"), "de", "Die Cluster auf einen Blick", "Anmelden"),
+            (Some("lb, it;q=0.8"), "en", "Clusters at a glance", "Sign in"),
+        ];
+        for (accept, lang, heading, sign_in) in cases {
+            let headers: Vec<(&str, &str)> = accept.map(|a| ("accept-language", a)).into_iter().collect();
+            let r = get(&t, "/", &headers).await;
+            assert_eq!(r.status(), 200, "{}", t.label);
+            let html = r.text().await.unwrap();
+            assert!(html.contains(&format!("<html lang=\"{lang}\">")), "{accept:?}: {}", &html[..200]);
+            assert!(html.contains(heading), "{accept:?} lacks {heading}");
+            assert!(html.contains(sign_in), "{accept:?} lacks {sign_in}");
+        }
+        // The events list in German: its own words, the date written the German way.
+        let html = get(&t, "/events", &[("accept-language", "de")]).await.text().await.unwrap();
+        assert!(html.contains("<h1>Veranstaltungen</h1>"), "{html}");
+        t
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_switcher_link_sets_a_cookie_that_beats_the_browser_and_comes_back_home_only() {
+    on_every_backend(|t| async move {
+        let r = get(&t, "/language?lang=de&back=/events%3Fx%3D1", &[]).await;
+        assert_eq!(r.status(), 303, "{}", t.label);
+        assert_eq!(r.headers()["location"], "/events?x=1");
+        let cookie = set_cookie(&r, "cb_lang").expect("the switch sets the cookie");
+        assert!(cookie.starts_with("cb_lang=de;") && cookie.contains("Path=/"), "{cookie}");
+        let html = get(&t, "/", &[("cookie", "cb_lang=de"), ("accept-language", "fr")]).await.text().await.unwrap();
+        assert!(html.contains("<html lang=\"de\">"), "the cookie beats Accept-Language");
+
+        for away in ["https://evil.example/", "//evil.example/", "/\\evil.example"] {
+            let path = format!("/language?lang=fr&back={}", away.replace('/', "%2F").replace('\\', "%5C"));
+            let r = get(&t, &path, &[]).await;
+            assert_eq!(r.status(), 303);
+            assert_eq!(r.headers()["location"], "/", "{away} must not be followed");
+        }
+        // An unknown language is the caller's mistake, named; nothing is set.
+        let r = get(&t, "/language?lang=xx&back=/", &[]).await;
+        assert_eq!(r.status(), 422);
+        assert!(set_cookie(&r, "cb_lang").is_none());
+        assert!(r.text().await.unwrap().contains("lang"));
+        t
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_account_keeps_its_language_and_only_its_owner_sets_it() {
+    on_every_backend(|t| async move {
+        let (session, csrf) = t.session("member_sat").await.unwrap();
+        // A forged form changes nothing.
+        let r = post(&t, "/language", &session, &[("csrf", "forged"), ("lang", "fr"), ("back", "/")]).await;
+        assert_eq!(r.status(), 400, "{}", t.label);
+        // Anonymous visitors have no account to set.
+        let r = post(&t, "/language", "", &[("lang", "fr"), ("back", "/")]).await;
+        assert_eq!(r.status(), 400);
+
+        let r = post(&t, "/language", &session, &[("csrf", &csrf), ("lang", "fr"), ("back", "/account")]).await;
+        assert_eq!(r.status(), 303);
+        assert_eq!(r.headers()["location"], "/account");
+        let flash = set_cookie(&r, "cb_flash").unwrap();
+        let flash = flash.split(';').next().unwrap().to_string();
+        // The account's choice beats the browser and the cookie, and the confirmation is in it.
+        let page =
+            get(&t, "/account", &[("cookie", &format!("{session}; cb_lang=de; {flash}")), ("accept-language", "de")])
+                .await
+                .text()
+                .await
+                .unwrap();
+        assert!(page.contains("<html lang=\"fr\">"), "{}", &page[..200]);
+        assert!(page.contains("Langue de l’interface enregistrée."), "the flash is in French");
+        assert!(page.contains("<option value=\"fr\" lang=\"fr\" selected>"), "the account page shows the choice");
+        // Another account is not affected.
+        let (other, _) = t.session("manager_space").await.unwrap();
+        let html = get(&t, "/", &[("cookie", &other)]).await.text().await.unwrap();
+        assert!(html.contains("<html lang=\"en\">"));
+
+        // "As my browser asks" forgets the choice: Accept-Language decides again.
+        let r = post(&t, "/language", &session, &[("csrf", &csrf), ("lang", ""), ("back", "/")]).await;
+        assert_eq!(r.status(), 303);
+        let html = get(&t, "/", &[("cookie", &session), ("accept-language", "de")]).await.text().await.unwrap();
+        assert!(html.contains("<html lang=\"de\">"));
+        let r = post(&t, "/language", &session, &[("csrf", &csrf), ("lang", "klingon"), ("back", "/")]).await;
+        assert_eq!(r.status(), 422);
+        t
+    })
+    .await;
+}
