@@ -115,3 +115,16 @@ events-new = Neue Veranstaltung
 events-none = Noch keine Veranstaltungen.
 event-status-open = Anmeldung offen
 event-status-completed = abgeschlossen
+
+## Anmeldeseite
+
+login-title = Anmelden
+login-email = E-Mail-Adresse
+login-password = Passwort
+login-submit = Anmelden
+login-wrong = E-Mail-Adresse oder Passwort falsch.
+login-disabled = Dieses Konto ist deaktiviert.
+login-too-many = Zu viele Versuche: Bitte versuchen Sie es in { $seconds } Sekunden erneut.
+login-demo-accounts = Demokonten:
+login-demo-manager-clusters = Manager der Cluster Space und Materials & Manufacturing
+login-demo-password = Passwort

@@ -114,3 +114,16 @@ events-new = New event
 events-none = No events yet.
 event-status-open = open
 event-status-completed = completed
+
+## Sign-in page
+
+login-title = Sign in
+login-email = E-mail
+login-password = Password
+login-submit = Sign in
+login-wrong = Wrong e-mail or password.
+login-disabled = This account is disabled.
+login-too-many = Too many attempts: try again in { $seconds } seconds.
+login-demo-accounts = Demo accounts:
+login-demo-manager-clusters = manager of the clusters Space and Materials & Manufacturing
+login-demo-password = password

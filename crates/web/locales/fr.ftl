@@ -115,3 +115,16 @@ events-new = Nouvel événement
 events-none = Aucun événement pour l’instant.
 event-status-open = inscriptions ouvertes
 event-status-completed = terminé
+
+## Page de connexion
+
+login-title = Se connecter
+login-email = Adresse e-mail
+login-password = Mot de passe
+login-submit = Se connecter
+login-wrong = Adresse e-mail ou mot de passe incorrect.
+login-disabled = Ce compte est désactivé.
+login-too-many = Trop de tentatives : réessayez dans { $seconds } secondes.
+login-demo-accounts = Comptes de démonstration :
+login-demo-manager-clusters = gestionnaire des clusters Space et Materials & Manufacturing
+login-demo-password = mot de passe

@@ -200,15 +200,7 @@ async fn login(State(s): State<AppState>, v: Viewer, headers: HeaderMap, form: S
             } else {
                 StatusCode::UNPROCESSABLE_ENTITY
             };
-            // "wrong e-mail or password", or to whoever knows the password "this account is disabled".
-            let message = match &e {
-                AppError::Validation(fs) => fs.first().map_or("wrong e-mail or password", |f| f.message.as_str()),
-                _ => "",
-            };
-            let message = match message {
-                "" => e.to_string(),
-                m => format!("{}{}.", m[..1].to_uppercase(), &m[1..]),
-            };
+            let message = login_error(v.tr, &e);
             let view = LoginView {
                 nav: nav(&v),
                 csrf: v.csrf_cookie.clone().unwrap_or_default(),
@@ -222,6 +214,16 @@ async fn login(State(s): State<AppState>, v: Viewer, headers: HeaderMap, form: S
             Ok(resp)
         }
         Err(e) => Err(e.into()),
+    }
+}
+
+/// Why a sign-in failed, in the page's language: "wrong e-mail or password", or to whoever knows
+/// the password "this account is disabled", or the wait before the next attempt.
+fn login_error(tr: crate::i18n::Tr, e: &AppError) -> String {
+    match e {
+        AppError::TooManyRequests(seconds) => tr.t1("login-too-many", "seconds", seconds),
+        AppError::Validation(fs) if fs.iter().any(|f| f.field == "email") => tr.t("login-disabled"),
+        _ => tr.t("login-wrong"),
     }
 }
 

@@ -269,7 +269,6 @@ mod tests {
         "error.html",
         "event.html",
         "form.html",
-        "login.html",
         "organisation.html",
         "organise.html",
         "partners.html",

@@ -53,6 +53,38 @@ async fn accept_language_chooses_the_language_of_the_page() {
         // The events list in German: its own words, the date written the German way.
         let html = get(&t, "/events", &[("accept-language", "de")]).await.text().await.unwrap();
         assert!(html.contains("<h1>Veranstaltungen</h1>"), "{html}");
+        // The sign-in page and its refusal, in French.
+        let r = get(&t, "/login", &[("accept-language", "fr")]).await;
+        let csrf_cookie = r
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find(|v| v.starts_with("cb_csrf="))
+            .map(|v| v.split(';').next().unwrap().to_string())
+            .expect("the sign-in form sets its CSRF cookie");
+        let html = r.text().await.unwrap();
+        assert!(html.contains("<label for=\"password\">Mot de passe</label>"), "{html}");
+        let csrf = csrf_cookie.split_once('=').unwrap().1.to_string();
+        let refused = t
+            .http
+            .post(t.url("/login"))
+            .header("cookie", &csrf_cookie)
+            .header("accept-language", "fr")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(
+                serde_urlencoded::to_string([
+                    ("csrf", csrf.as_str()),
+                    ("email", "nobody@example.org"),
+                    ("password", "wrong one"),
+                ])
+                .unwrap(),
+            )
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(refused.status(), 422);
+        assert!(refused.text().await.unwrap().contains("Adresse e-mail ou mot de passe incorrect."));
         t
     })
     .await;
