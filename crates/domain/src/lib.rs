@@ -22,6 +22,7 @@ pub mod invitation;
 pub mod limits;
 pub mod listing;
 pub mod model;
+pub mod moment;
 pub mod programme;
 pub mod text;
 
@@ -43,4 +44,5 @@ pub use id::{
 pub use invitation::{Invitation, InvitationStatus};
 pub use listing::{ClusterLink, ClusterSummary, DirectoryRow, Facets, HistoryEntry, OrgHit, PartnerLink, ProjectText};
 pub use model::*;
+pub use moment::MeetingMoment;
 pub use programme::ProgrammeBlock;

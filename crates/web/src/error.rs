@@ -1,5 +1,6 @@
 //! One table from `AppError` to HTTP: stable codes for the API, a friendly page for browsers.
-//! Internal errors are logged with their cause and answered with a bare 500.
+//! Internal errors are logged with their cause and answered with a bare 500. An error page is
+//! built without the request, so `error_nav` draws it again with the visitor's own header.
 
 use crate::views::ErrorPage;
 use app::AppError;
@@ -88,6 +89,7 @@ impl IntoResponse for PageError {
         let page = ErrorPage::new(status.as_u16(), status.canonical_reason().unwrap_or("Error"), &message);
         let mut resp = (status, crate::views::render(&page)).into_response();
         retry_after(&self.0, &mut resp);
+        resp.extensions_mut().insert(page);
         resp
     }
 }
@@ -99,6 +101,32 @@ pub(crate) async fn not_found(req: Request) -> Response {
     } else {
         PageError(e).into_response()
     }
+}
+
+/// An error page (403, 404, …) shows the header of whoever is signed in: the page travels on the
+/// response as an extension, and is drawn again here, where the request's session is known.
+pub(crate) async fn error_nav(
+    axum::extract::State(s): axum::extract::State<crate::AppState>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let headers = req.headers().clone();
+    let mut resp = next.run(req).await;
+    let Some(mut page) = resp.extensions_mut().remove::<ErrorPage>() else { return resp };
+    let (mut parts, ()) = Request::new(()).into_parts();
+    parts.headers = headers;
+    let viewer =
+        <crate::auth::Viewer as axum::extract::FromRequestParts<crate::AppState>>::from_request_parts(&mut parts, &s)
+            .await;
+    if let Ok(v) = viewer {
+        if !v.actor.is_signed_in() {
+            return resp;
+        }
+        page.nav = crate::views::nav(&v);
+        resp.headers_mut().remove(header::CONTENT_LENGTH);
+        *resp.body_mut() = axum::body::Body::from(crate::views::render(&page).0);
+    }
+    resp
 }
 
 /// Headers every answer carries: no framing, no sniffing, scripts and styles from us only; and

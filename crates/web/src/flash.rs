@@ -64,10 +64,12 @@ pub(crate) enum Message {
     CheckInSaved,
     MeetingLockSaved,
     ParticipantAdded,
+    MeetingRequestWithdrawn,
+    MeetingRequestNotSent,
 }
 
 impl Message {
-    const ALL: [Message; 42] = [
+    const ALL: [Message; 44] = [
         Message::SignedIn,
         Message::SignedOut,
         Message::SignedOutEverywhere,
@@ -110,6 +112,8 @@ impl Message {
         Message::CheckInSaved,
         Message::MeetingLockSaved,
         Message::ParticipantAdded,
+        Message::MeetingRequestWithdrawn,
+        Message::MeetingRequestNotSent,
     ];
 
     /// The key stored in the cookie: stable, short, cookie-safe.
@@ -157,6 +161,8 @@ impl Message {
             Message::CheckInSaved => "check-in-saved",
             Message::MeetingLockSaved => "meeting-lock-saved",
             Message::ParticipantAdded => "participant-added",
+            Message::MeetingRequestWithdrawn => "meeting-withdrawn",
+            Message::MeetingRequestNotSent => "meeting-not-sent",
         }
     }
 
@@ -211,6 +217,10 @@ impl Message {
             Message::CheckInSaved => "Check-in saved.",
             Message::MeetingLockSaved => "Meeting saved.",
             Message::ParticipantAdded => "Participant added.",
+            Message::MeetingRequestWithdrawn => "Meeting request withdrawn.",
+            // The argument is the refusal the app gave (a request already open, a cap).
+            Message::MeetingRequestNotSent if !arg.is_empty() => return format!("Meeting request not sent: {arg}."),
+            Message::MeetingRequestNotSent => "Meeting request not sent.",
         };
         fixed.to_string()
     }

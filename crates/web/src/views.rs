@@ -42,7 +42,7 @@ pub(crate) fn nav(v: &Viewer) -> Nav {
     }
 }
 
-#[derive(Template)]
+#[derive(Template, Clone)]
 #[template(path = "error.html")]
 pub(crate) struct ErrorPage {
     pub(crate) nav: Nav,

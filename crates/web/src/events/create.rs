@@ -145,15 +145,21 @@ fn event_fields(f: &EventFields, errors: &[FieldError]) -> Vec<FormField> {
     vec![
         text("name", "Name", "e.g. Luxembourg Cluster Forum 2027"),
         text("slug", "Short name in addresses", "Lower-case letters, digits and dashes, e.g. cluster-forum-2027"),
-        text("starts_on", "First day", "YYYY-MM-DD"),
+        FormField { kind: "date", ..text("starts_on", "First day", "") },
         text("venue", "Venue", ""),
         FormField { kind: "textarea", ..text("description", "Description", "") },
         text("clusters", "Clusters", "Slugs separated by `;`, e.g. space; ict. Their managers organise the event."),
-        text("tables", "Tables", "Meeting tables per slot (each slot may open fewer later)"),
-        text("capacity", "Capacity", "Registrations past it join a waiting list"),
-        text("request_ttl_hours", "Hours before an unanswered request expires", "Empty: 72"),
-        text("max_requests", "Requests one participant may send", "Empty: 20"),
-        text("max_meetings", "Meetings one participant may accept", "Empty: no cap"),
+        FormField {
+            kind: "number",
+            ..text("tables", "Tables", "Meeting tables per slot (each slot may open fewer later)")
+        },
+        FormField { kind: "number", ..text("capacity", "Capacity", "Registrations past it join a waiting list") },
+        FormField {
+            kind: "number",
+            ..text("request_ttl_hours", "Hours before an unanswered request expires", "Empty: 72")
+        },
+        FormField { kind: "number", ..text("max_requests", "Requests one participant may send", "Empty: 20") },
+        FormField { kind: "number", ..text("max_meetings", "Meetings one participant may accept", "Empty: no cap") },
         FormField {
             kind: "textarea",
             ..text(

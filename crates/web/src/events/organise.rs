@@ -216,6 +216,8 @@ struct OrganisePage {
     participants: Vec<app::events::OrganiserParticipant>,
     /// `(outcome, answers)` of the feedback after meetings.
     feedback: Vec<(String, i64)>,
+    /// Completed, or its last day is behind us: nothing to schedule any more.
+    past: bool,
 }
 
 async fn organise_view(
@@ -227,8 +229,11 @@ async fn organise_view(
 ) -> PageResult {
     let o = s.app.organiser_view(&v.actor, slug).await?;
     let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let last_day = o.plan.iter().filter_map(|r| r.0.starts_at.get(..10)).max().unwrap_or(&o.event.starts_on);
+    let past = o.event.status == domain::EventStatus::Completed || *last_day < *s.app.today_text();
     let page = OrganisePage {
         nav: nav(v),
+        past,
         slug: o.event.slug.clone(),
         event: o.event.name.clone(),
         report: report.map(|r| ReportLine {
