@@ -97,7 +97,7 @@ impl App {
                 None => (None, Vec::new()),
             };
             // Requests come oldest first: the last one with this participant is where it stands.
-            let request = view.my_requests.iter().filter(|r| r.involves(p.id)).next_back().cloned();
+            let request = view.my_requests.iter().rfind(|r| r.involves(p.id)).cloned();
             entries.push(DirectoryEntry { participant: p.clone(), organisation, clusters, request });
         }
         let mut clusters: Vec<(String, String)> = entries.iter().flat_map(|e| e.clusters.clone()).collect();
