@@ -224,3 +224,38 @@ async fn the_agenda_says_where_each_meeting_stands_and_offers_what_makes_sense()
     })
     .await;
 }
+
+/// A past event's organise page offers no scheduling (issue 17: the completed 2013 forum still
+/// offered "Schedule all accepted meetings"); an upcoming one does.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn past_events_offer_no_scheduling() {
+    on_every_backend(|t| async move {
+        crate::events::forum(&t).await;
+        let input = app::events::EventInput {
+            slug: "old".into(),
+            name: "Forum of last year".into(),
+            starts_on: "2025-03-20".into(),
+            clusters: vec!["space".into()],
+            tables: 2,
+            capacity: 100,
+            ..Default::default()
+        };
+        let blocks = [app::events::ProgrammeBlock {
+            session: "pm".into(),
+            start: "14:00".into(),
+            minutes: 20,
+            count: 2,
+            day: None,
+        }];
+        t.app.create_event(&domain::Actor::system(), &input, &[], &blocks).await.unwrap();
+        let (session, _) = t.session("manager_space").await.unwrap();
+        let (status, html) = get(&t, "/events/old/organise", &session).await;
+        assert_eq!(status, 200, "{}", t.label);
+        assert!(html.contains("This event is over") && !html.contains(r#"action="/events/old/schedule""#), "{html}");
+        assert!(!html.contains(r#"action="/events/old/tables""#), "{html}");
+        let html = get(&t, "/events/forum/organise", &session).await.1;
+        assert!(html.contains(r#"action="/events/forum/schedule""#) && !html.contains("This event is over"));
+        t
+    })
+    .await;
+}
