@@ -259,3 +259,26 @@ async fn past_events_offer_no_scheduling() {
     })
     .await;
 }
+
+/// The consortium builder asks a number per kind, empty with placeholders (issue 17: the
+/// example roles were pre-filled text, so typing added to them and failed); the numbers reach
+/// the builder as roles.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_consortium_form_asks_numbers_per_kind() {
+    on_every_backend(|t| async move {
+        let (status, html) = get(&t, "/consortium", "").await;
+        assert_eq!(status, 200);
+        assert!(html.contains(r#"name="n_sme" value="" placeholder="2""#), "{html}");
+        assert!(!html.contains("university=1,sme=2"), "no text to type over");
+        let (status, html) = get(&t, "/consortium?q=satellite+software&n_company=2&n_sme=&min_countries=1", "").await;
+        assert_eq!(status, 200, "{html}");
+        assert!(html.contains("Proposed team") && html.contains(r#"name="n_company" value="2""#), "{html}");
+        let missing = html.split("Still missing:").nth(1).unwrap_or_default();
+        assert!(
+            missing.split("</p>").next().unwrap_or_default().contains("compan"),
+            "the roles reached the builder: {html}"
+        );
+        t
+    })
+    .await;
+}
