@@ -19,7 +19,7 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
-use domain::{FieldError, OrganisationId, ParticipantId, RequestId, SlotId};
+use domain::{FieldError, ParticipantId, RequestId, SlotId};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
@@ -432,12 +432,10 @@ pub(super) async fn participant_add_page(
     v.check_form(form.csrf.as_deref())?;
     let f = form.value;
     let organisation = f.organisation.unwrap_or_default();
+    // By name or by id; empty for a guest from outside the registry.
     let done = match organisation.trim() {
         "" => Ok(None),
-        t => t
-            .parse::<OrganisationId>()
-            .map(Some)
-            .map_err(|_| AppError::field("organisation", format!("`{t}` is not an organisation id"))),
+        t => s.app.pick_organisation("organisation", t).await.map(Some),
     };
     let done = match done {
         Ok(org) => s.app.add_participant(&v.actor, &slug, &f.name.unwrap_or_default(), org, None).await.map(|_| ()),

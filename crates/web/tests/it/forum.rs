@@ -282,3 +282,58 @@ async fn the_consortium_form_asks_numbers_per_kind() {
     })
     .await;
 }
+
+/// Organisers and managers name an organisation as people know it, by name (issue 17: typing
+/// `Luxembourg Institute of Science and Technology` gave "is not an organisation id"); the id
+/// still works; a name several organisations match is named back with their ids.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn organisations_are_picked_by_name() {
+    on_every_backend(|t| async move {
+        crate::events::forum(&t).await;
+        for name in ["Alpha Works", "Alpha Labs"] {
+            t.fresh_space_org(name).await;
+        }
+        let (session, csrf) = t.session("admin").await.unwrap();
+        let add = |org: &'static str| {
+            [("csrf", csrf.clone()), ("name", format!("Guest of {org}")), ("organisation", org.to_string())]
+        };
+        let post_form = |pairs: [(&'static str, String); 3]| {
+            let rb = t
+                .http
+                .post(t.url("/events/forum/participants"))
+                .header("cookie", &session)
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body(serde_urlencoded::to_string(pairs).unwrap());
+            async move {
+                let r = rb.send().await.unwrap();
+                (r.status().as_u16(), r.text().await.unwrap())
+            }
+        };
+        assert_eq!(post_form(add("soft systems")).await.0, 303, "{}", t.label);
+        assert_eq!(post_form(add("Alpha Labs")).await.0, 303, "an exact name among several hits");
+        let (status, html) = post_form(add("alpha")).await;
+        assert_eq!(status, 422);
+        assert!(html.contains("2 organisations match `alpha`: Alpha"), "{html}");
+        let (status, html) = post_form(add("Nobody Such")).await;
+        assert_eq!(status, 422);
+        assert!(html.contains("no organisation is named `Nobody Such`"), "{html}");
+        let view = t.app.organiser_view(&domain::Actor::system(), "forum").await.unwrap();
+        let names: Vec<&str> = view.participants.iter().map(|p| p.name.as_str()).collect();
+        assert!(names.contains(&"Guest of soft systems") && names.contains(&"Guest of Alpha Labs"), "{names:?}");
+        // The cluster page's member form takes a name too.
+        let r = t
+            .http
+            .post(t.url("/clusters/ict/members"))
+            .header("cookie", &session)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(
+                serde_urlencoded::to_string([("csrf", csrf.as_str()), ("organisation", "Orbital Sat Works")]).unwrap(),
+            )
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 303, "{}", t.label);
+        t
+    })
+    .await;
+}
