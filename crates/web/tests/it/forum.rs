@@ -337,3 +337,34 @@ async fn organisations_are_picked_by_name() {
     })
     .await;
 }
+
+/// The new-event form: a date input for the day, number inputs, and the clusters as checkboxes
+/// (issue 17: dates and clusters were typed as text, "materials; space").
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_new_event_form_has_a_date_input_and_cluster_checkboxes() {
+    on_every_backend(|t| async move {
+        let (session, csrf) = t.session("manager_space").await.unwrap();
+        let (status, html) = get(&t, "/events/new", &session).await;
+        assert_eq!(status, 200);
+        assert!(html.contains(r#"<input type="date" id="f-starts_on""#), "{html}");
+        assert!(html.contains(r#"type="number" min="0" step="1" id="f-tables""#), "{html}");
+        assert!(html.contains(r#"name="clusters_space" value="space" checked"#), "a manager's own cluster is ticked");
+        assert!(html.contains(r#"name="clusters_ict" value="ict">"#), "{html}");
+        let fields = [
+            ("csrf", csrf.as_str()),
+            ("name", "Space day"),
+            ("slug", "space-day"),
+            ("starts_on", "2026-05-04"),
+            ("clusters_space", "space"),
+            ("tables", "4"),
+            ("capacity", "50"),
+            ("programme", "pm 14:00 20 3"),
+        ];
+        let (status, location, _) = post(&t, "/events/new", &session, &fields).await;
+        assert_eq!((status, location.as_str()), (303, "/events/space-day/organise"), "{}", t.label);
+        // Ticking Space linked the event to it: its manager organises it.
+        assert_eq!(get(&t, "/events/space-day/organise", &session).await.0, 200);
+        t
+    })
+    .await;
+}
