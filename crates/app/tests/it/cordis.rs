@@ -134,6 +134,21 @@ async fn organisations_without_a_name_get_a_fallback_name_once() {
             .await
             .unwrap();
         assert_eq!(hits.total, 0, "{label}");
+        // Issue 17: the directory lists unnamed organisations after every named one.
+        let all = app.search(&app::registry::DirectoryQuery::default()).await.unwrap();
+        let order: Vec<String> = all.hits.iter().map(|h| h.organisation.display_name()).collect();
+        assert_eq!(
+            order,
+            [
+                "Named SA",
+                "Own Name SA",
+                "SHORTY",
+                "Unnamed organisation (PIC 2)",
+                "Unnamed organisation (PIC 3)",
+                "Unnamed organisation (PIC 4)"
+            ],
+            "{label}"
+        );
 
         let again = app.import_cordis(&Actor::system(), &data, &|_, _| {}).await.unwrap();
         assert_eq!((again.organisations_created, again.organisations_updated), (0, 0), "idempotent on {label}");
