@@ -2,9 +2,9 @@
 //! the normalisation rules real data needs (docs/cordis-import.md):
 //!
 //! - countries: `UK`→GB, `EL`→GR, `KO`→XK; an empty country becomes XX ("Unknown country");
-//! - organisations without a name are named by their short name, else "Organisation <PIC>" (the
-//!   name they were always shown by), so that their accounts can save their profile; a name
-//!   already stored (an earlier placeholder, or one the organisation gave itself) is kept;
+//! - organisations without a name are named by their short name, else "Unnamed organisation
+//!   (PIC <PIC>)" (the name they are shown by), so that their accounts can save their profile; a
+//!   name already stored (an earlier placeholder, or one the organisation gave itself) is kept;
 //! - `sme` True/False/Yes/No/empty; kept for companies (`PRC`) only, since only companies are SMEs;
 //! - a website without a scheme gets `http://`; damaged characters (U+FFFD) are kept as they are:
 //!   the original cannot be recovered and a visible mark is more honest than a guess;
@@ -189,7 +189,7 @@ fn org_draft(r: &OrgRow, tally: &mut Tally) -> (OrganisationDraft, bool) {
             tally.add("organisation without a name named by its short name");
             name = short_name.clone();
         } else if !r.id.trim().is_empty() {
-            tally.add("organisation without a name named \"Organisation <PIC>\"");
+            tally.add("organisation without a name named \"Unnamed organisation (PIC <PIC>)\"");
             name = domain::placeholder_name(&r.id);
         }
     }

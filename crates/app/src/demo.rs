@@ -159,7 +159,9 @@ impl App {
                 venue: if k == 0 { "Utopolis cinema, Luxembourg".into() } else { "Luxembourg-Kirchberg".into() },
                 description: description.to_string(),
                 starts_on: day.clone(),
-                clusters: Vec::new(),
+                // The forum is every cluster's: each cluster's managers organise it, the demo
+                // manager (space, materials) among them.
+                clusters: CLUSTERS.iter().map(|c| c.slug.to_string()).collect(),
                 tables: 15,
                 capacity: 200,
                 max_meetings: Some(9),

@@ -42,7 +42,7 @@ pub(crate) fn org_terms(d: &OrganisationDraft, project_texts: &[String]) -> Vec<
             put(t, TAG_WEIGHT);
         }
     }
-    // A placeholder name ("Organisation <PIC>") says nothing to search for: the PIC is below.
+    // A placeholder name ("Unnamed organisation (PIC <PIC>)") says nothing to search for: the PIC is below.
     let name = if domain::is_placeholder_name(&d.name, d.external_id.as_deref()) { "" } else { &d.name };
     for t in tokens(&format!("{name} {}", d.short_name)) {
         put(t, NAME_WEIGHT);

@@ -7,10 +7,14 @@
 //! (as the query wrote them), the projects that back them, the partner it worked with, and the
 //! bonus for being in another cluster. Cluster fit reads each cluster's keywords from the store.
 
+mod reasons;
+
 use crate::registry::Paging;
 use crate::{App, AppError, AppResult};
+use chrono::Datelike;
 use domain::{Actor, Cluster, ClusterId, Country, FieldError, OrgKind, Organisation, OrganisationId, SavedSearchId};
 use matching::{Corpus, Date, Engine, Filters, Org, Params, Project, Reason};
+use reasons::{plain, Record};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -33,6 +37,8 @@ pub struct MatchIndex {
     position: HashMap<i64, usize>,
     names: Vec<String>,
     clusters: Vec<Cluster>,
+    /// Each organisation's own projects (its profile text is not one), by position.
+    records: Vec<Record>,
 }
 
 impl MatchIndex {
@@ -142,10 +148,12 @@ impl App {
                 .as_deref()
                 .and_then(Date::parse)
                 .or_else(|| Date::parse(p.created_at.get(..10).unwrap_or("")));
+            // A project without a title is named by its acronym or call, never `“”`.
+            let title = p.display_title();
             corpus.projects.push(Project {
                 id: p.id.to_string(),
                 acronym: p.acronym,
-                title: p.title,
+                title,
                 text: p.summary,
                 topic: p.topic,
                 start_date: start,
@@ -157,7 +165,14 @@ impl App {
                 members_text: true,
             });
         }
-        // What an organisation says of itself counts as one more text of its own.
+        let mut records = vec![Record::default(); orgs.len()];
+        for p in &corpus.projects {
+            for &i in &p.participants {
+                records[i as usize].add(p.start_year);
+            }
+        }
+        // What an organisation says of itself counts as one more text of its own (for what it
+        // works on; not for how many projects it has, nor how recent they are: `records`).
         for (i, o) in orgs.iter().enumerate() {
             let own = format!("{} {} {} {}", o.description, o.offers, o.needs, o.tags.join(" "));
             if !own.trim().is_empty() {
@@ -184,6 +199,7 @@ impl App {
             position,
             names: orgs.iter().map(|o| o.display_name()).collect(),
             clusters,
+            records,
         };
         tracing::info!(
             organisations = m.org_ids.len(),
@@ -199,7 +215,8 @@ impl App {
     }
 
     /// Ranks organisations for a need or a call text.
-    pub async fn find_partners(&self, _actor: &Actor, q: &PartnerQuery) -> AppResult<Vec<Suggestion>> {
+    /// The caller's own organisation is never among its results.
+    pub async fn find_partners(&self, actor: &Actor, q: &PartnerQuery) -> AppResult<Vec<Suggestion>> {
         let mut errors = Vec::new();
         let text = q.q.clone().unwrap_or_default();
         if text.trim().is_empty() {
@@ -248,7 +265,8 @@ impl App {
             return Err(AppError::Validation(errors));
         }
         let filters = Narrow { cluster, kind, country, sme };
-        self.rank(&index, Query::Need(&text), filters, from, &[], paging.per_page as usize).await
+        let own: Vec<i64> = actor.organisation_id.map(|o| o.get()).into_iter().collect();
+        self.rank(&index, Query::Need(&text), filters, from, &own, paging.per_page as usize).await
     }
 
     /// The best `limit` organisations for `query` among those `narrow` lets through, `from` and
@@ -289,6 +307,7 @@ impl App {
             Query::Profile(text) => index.engine.rank_profile(text, &filters, k),
         };
         let mine: Vec<i64> = from.map(|f| index.clusters_of(f, &today)).unwrap_or_default();
+        let this_year = self.today().year();
         let mut scored: Vec<(i64, f32, bool, &matching::Hit)> = hits
             .iter()
             .map(|h| {
@@ -320,7 +339,9 @@ impl App {
             // An organisation deleted since the index was built is left out.
             .filter_map(|(id, score, other, hit)| {
                 let o = orgs.remove(&id)?;
-                let mut reasons: Vec<String> = hit.reasons.iter().filter_map(|r| plain(r, &names)).collect();
+                let record = index.position.get(&id).map(|&i| index.records[i]).unwrap_or_default();
+                let mut reasons: Vec<String> =
+                    hit.reasons.iter().filter_map(|r| plain(r, &names, record, this_year)).collect();
                 if other {
                     reasons.push(format!("In none of your clusters: a bridge (+{:.0}%)", CROSS_CLUSTER_BONUS * 100.0));
                 }
@@ -413,41 +434,6 @@ enum Query<'a> {
     Need(&'a str),
     /// An organisation's own texts (recommendations): the places they name are where it is.
     Profile(&'a str),
-}
-
-/// A reason in words a member reads, or `None` for bookkeeping ones.
-fn plain(r: &Reason, names: &HashMap<i64, String>) -> Option<String> {
-    Some(match r {
-        Reason::MatchedTerms { terms } if !terms.is_empty() => {
-            let words: Vec<&str> = terms.iter().take(6).map(|(t, _)| t.as_str()).collect();
-            format!("Its work mentions {}", words.join(", "))
-        }
-        Reason::SimilarProject { title, year, .. } => match year {
-            Some(y) if title != "its own profile" => format!("Took part in “{title}” ({y}), a similar project"),
-            _ if title == "its own profile" => "Its own profile matches your text".to_string(),
-            _ => format!("Took part in “{title}”, a similar project"),
-        },
-        Reason::Partner { partner, title, shared_projects, .. } => {
-            let name =
-                partner.parse::<i64>().ok().and_then(|id| names.get(&id).cloned()).unwrap_or_else(|| partner.clone());
-            let more = if *shared_projects > 2 {
-                format!(" and {} other projects", shared_projects - 1)
-            } else if *shared_projects == 2 {
-                " and 1 other project".to_string()
-            } else {
-                String::new()
-            };
-            format!("Worked with {name}, a strong match, on “{title}”{more}")
-        }
-        Reason::CountryNamed { country, words, .. } => {
-            let name = Country::parse(country).map(|c| c.name()).unwrap_or(country);
-            format!("Based in {name}, named in your text (“{words}”)")
-        }
-        Reason::TrackRecord { projects: 1, .. } => "1 project on record".to_string(),
-        Reason::TrackRecord { projects, .. } => format!("{projects} projects on record"),
-        Reason::Recency { last_year: Some(y), .. } => format!("Active recently (last project started {y})"),
-        _ => return None,
-    })
 }
 
 /// A theme with its clusters and the members behind it in each.
@@ -732,36 +718,5 @@ impl App {
         self.audit(&mut tx, actor, "delete", "saved_search", id, "").await?;
         store::commit(tx).await?;
         Ok(())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn read(r: Reason) -> String {
-        plain(&r, &HashMap::from([(7, "Ocean University".to_string())])).unwrap()
-    }
-
-    #[test]
-    fn reasons_read_as_plain_words_with_counts_in_the_right_number() {
-        assert_eq!(read(Reason::TrackRecord { projects: 1, contribution: 0.1 }), "1 project on record");
-        assert_eq!(read(Reason::TrackRecord { projects: 3, contribution: 0.1 }), "3 projects on record");
-        let partner = |shared_projects| Reason::Partner {
-            partner: "7".into(),
-            project: "P1".into(),
-            title: "Wind".into(),
-            shared_projects,
-            contribution: 0.2,
-        };
-        assert_eq!(read(partner(1)), "Worked with Ocean University, a strong match, on “Wind”");
-        assert_eq!(read(partner(2)), "Worked with Ocean University, a strong match, on “Wind” and 1 other project");
-        assert_eq!(read(partner(3)), "Worked with Ocean University, a strong match, on “Wind” and 2 other projects");
-        let named = Reason::CountryNamed { country: "NO".into(), words: "oslo".into(), contribution: 1.5 };
-        assert_eq!(read(named), "Based in Norway, named in your text (“oslo”)");
-        let named = Reason::CountryNamed { country: "GB".into(), words: "british".into(), contribution: 1.5 };
-        assert_eq!(read(named), "Based in United Kingdom, named in your text (“british”)");
-        assert!(plain(&Reason::TypeCalibration { activity_type: "PRC".into(), contribution: 0.1 }, &HashMap::new())
-            .is_none());
     }
 }

@@ -117,9 +117,7 @@ fn vtimezone(tzid: &str) -> Option<&'static [&'static str]> {
         "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
         "END:STANDARD",
     ];
-    const CET_ZONES: &[&str] =
-        &["Europe/Luxembourg", "Europe/Amsterdam", "Europe/Berlin", "Europe/Brussels", "Europe/Paris", "Europe/Vienna"];
-    CET_ZONES.contains(&tzid).then_some(CET)
+    crate::moment::CET_ZONES.contains(&tzid).then_some(CET)
 }
 
 #[cfg(test)]

@@ -23,6 +23,7 @@ pub mod limits;
 pub mod listing;
 pub mod locale;
 pub mod model;
+pub mod moment;
 pub mod programme;
 pub mod text;
 
@@ -45,4 +46,5 @@ pub use invitation::{Invitation, InvitationStatus};
 pub use listing::{ClusterLink, ClusterSummary, DirectoryRow, Facets, HistoryEntry, OrgHit, PartnerLink, ProjectText};
 pub use locale::Locale;
 pub use model::*;
+pub use moment::MeetingMoment;
 pub use programme::ProgrammeBlock;

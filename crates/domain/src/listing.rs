@@ -74,3 +74,10 @@ pub struct ProjectText {
     pub start_date: Option<String>,
     pub created_at: String,
 }
+
+impl ProjectText {
+    /// The title, or the acronym or call of a project without one ([`crate::project_title`]).
+    pub fn display_title(&self) -> String {
+        crate::project_title(&self.title, &self.acronym, &self.topic, None)
+    }
+}

@@ -136,32 +136,64 @@ pub struct Organisation {
 }
 
 impl Organisation {
-    /// The name to show: the real one, or "Organisation <external id>" for unnamed CORDIS rows.
+    /// The name to show: the real one, or "Unnamed organisation (PIC <external id>)" for
+    /// unnamed CORDIS rows.
     pub fn display_name(&self) -> String {
         display_name(&self.name, self.external_id.as_deref(), self.id)
     }
 }
 
-/// Display rule for organisations without a name (45% of CORDIS rows).
+/// Display rule for organisations without a name (45% of CORDIS rows): said plainly, so that
+/// nobody takes the number for a name, and sorted after the named ones ([`sort_name`]).
 pub fn display_name(name: &str, external_id: Option<&str>, id: OrganisationId) -> String {
-    if !name.trim().is_empty() {
+    if !name.trim().is_empty() && !is_placeholder_name(name, external_id) {
         return name.trim().to_string();
     }
     match external_id {
-        Some(x) if !x.is_empty() => placeholder_name(x),
-        _ => format!("Organisation #{id}"),
+        Some(x) if !x.trim().is_empty() => placeholder_name(x),
+        _ => format!("Unnamed organisation (#{id})"),
     }
 }
 
 /// The name the CORDIS import gives an organisation that CORDIS names neither by name nor by
-/// short name: "Organisation <PIC>", as such organisations were always shown.
+/// short name: "Unnamed organisation (PIC <PIC>)".
 pub fn placeholder_name(pic: &str) -> String {
-    format!("Organisation {}", pic.trim())
+    format!("Unnamed organisation (PIC {})", pic.trim())
 }
 
-/// Whether `name` is the import's placeholder for the organisation with this external id.
+/// Whether `name` is the import's placeholder for the organisation with this external id: the
+/// current one, or "Organisation <PIC>" that imports before it stored.
 pub fn is_placeholder_name(name: &str, external_id: Option<&str>) -> bool {
-    external_id.is_some_and(|x| !x.trim().is_empty() && name.trim() == placeholder_name(x))
+    external_id.is_some_and(|x| {
+        let x = x.trim();
+        !x.is_empty() && (name.trim() == placeholder_name(x) || name.trim() == format!("Organisation {x}"))
+    })
+}
+
+/// The key lists sort organisations by: the display name, lower-cased, with unnamed ones after
+/// every named one. The prefix sorts last under any database collation (letters are never
+/// ignored, as punctuation may be).
+pub fn sort_name(name: &str, external_id: Option<&str>) -> String {
+    let shown = display_name(name, external_id, OrganisationId::default()).to_lowercase();
+    if name.trim().is_empty() || is_placeholder_name(name, external_id) {
+        format!("zzzz {shown}")
+    } else {
+        shown
+    }
+}
+
+/// How a project is named where its title is missing (single-beneficiary grants): by its
+/// acronym, else by its call, else by its grant id.
+pub fn project_title(title: &str, acronym: &str, topic: &str, external_id: Option<&str>) -> String {
+    if !title.trim().is_empty() {
+        title.trim().to_string()
+    } else if !acronym.trim().is_empty() {
+        acronym.trim().to_string()
+    } else if !topic.trim().is_empty() {
+        format!("Project under call {}", topic.trim())
+    } else {
+        format!("Project {}", external_id.unwrap_or("without title"))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -226,13 +258,7 @@ impl Project {
     }
 
     pub fn display_title(&self) -> String {
-        if !self.title.trim().is_empty() {
-            self.title.clone()
-        } else if !self.acronym.trim().is_empty() {
-            self.acronym.clone()
-        } else {
-            format!("Project {}", self.external_id.as_deref().unwrap_or("without title"))
-        }
+        project_title(&self.title, &self.acronym, &self.topic, self.external_id.as_deref())
     }
 }
 
@@ -674,8 +700,27 @@ mod tests {
 
     #[test]
     fn unnamed_organisations_get_a_display_name() {
-        assert_eq!(display_name("", Some("999999999"), OrganisationId::new(3)), "Organisation 999999999");
+        let unnamed = "Unnamed organisation (PIC 999999999)";
+        assert_eq!(display_name("", Some("999999999"), OrganisationId::new(3)), unnamed);
+        assert_eq!(display_name("Organisation 999999999", Some("999999999"), OrganisationId::new(3)), unnamed);
+        assert_eq!(display_name(unnamed, Some("999999999"), OrganisationId::new(3)), unnamed);
+        assert_eq!(display_name("", None, OrganisationId::new(3)), "Unnamed organisation (#3)");
         assert_eq!(display_name(" Acme ", Some("1"), OrganisationId::new(3)), "Acme");
+        // Listed after every named organisation, Zürich's "Zyx" included.
+        let mut names = vec![sort_name("", Some("5")), sort_name("Zyx AG", Some("6")), sort_name("Acme", None)];
+        names.sort();
+        assert_eq!(names, ["acme", "zyx ag", "zzzz unnamed organisation (pic 5)"]);
+    }
+
+    #[test]
+    fn projects_without_a_title_are_named_by_acronym_or_call() {
+        assert_eq!(project_title(" Wind ", "W", "", None), "Wind");
+        assert_eq!(project_title("", "WINDY", "H2020-MSCA-IF-2016", Some("H2020-rcn-1")), "WINDY");
+        assert_eq!(
+            project_title("", "", "H2020-MSCA-IF-2016", Some("H2020-rcn-1")),
+            "Project under call H2020-MSCA-IF-2016"
+        );
+        assert_eq!(project_title("", "", "", Some("H2020-rcn-1")), "Project H2020-rcn-1");
     }
 
     /// Finding 13 of issue 13: bidi overrides, zero-width characters, BOMs and line breaks were

@@ -38,9 +38,9 @@ pub(crate) fn organisation(r: &AnyRow) -> Result<Organisation> {
     })
 }
 
-/// The sort key: the display name, lower-cased.
+/// The sort key: the display name, lower-cased, unnamed organisations last (`domain::sort_name`).
 fn sort_name(d: &OrganisationDraft) -> String {
-    domain::display_name(&d.name, d.external_id.as_deref(), OrganisationId::default()).to_lowercase()
+    domain::sort_name(&d.name, d.external_id.as_deref())
 }
 
 pub async fn insert_org(conn: &mut Conn, d: &OrganisationDraft, now: &str) -> Result<OrganisationId> {

@@ -16,7 +16,8 @@ nav-api = API
 nav-audit-log = Prüfprotokoll
 nav-sign-in = Anmelden
 nav-sign-out = Abmelden
-nav-account-title = Ihr Konto
+nav-menu = Menü
+nav-menu-label = Hauptmenü
 role-admin = Administrator
 role-manager = Clustermanager
 role-member = Mitglied
@@ -76,6 +77,9 @@ flash-check-in-saved = Ankunft erfasst.
 flash-meeting-lock-saved = Termin gespeichert.
 flash-participant-added = Teilnehmer hinzugefügt.
 flash-language-saved = Sprache der Oberfläche gespeichert.
+flash-meeting-withdrawn = Terminanfrage zurückgezogen.
+flash-meeting-not-sent = Terminanfrage nicht gesendet.
+flash-meeting-not-sent-because = Terminanfrage nicht gesendet: { $reason }.
 
 ## Startseite
 
@@ -128,3 +132,22 @@ login-too-many = Zu viele Versuche: Bitte versuchen Sie es in { $seconds } Sekun
 login-demo-accounts = Demokonten:
 login-demo-manager-clusters = Manager der Cluster Space und Materials & Manufacturing
 login-demo-password = Passwort
+
+## Fehlerseiten
+
+error-title-400 = Ungültige Anfrage
+error-title-401 = Anmeldung erforderlich
+error-title-403 = Zugriff verweigert
+error-title-404 = Seite nicht gefunden
+error-title-405 = Methode nicht erlaubt
+error-title-409 = Konflikt
+error-title-413 = Inhalt zu groß
+error-title-422 = Eingabe zu korrigieren
+error-title-429 = Zu viele Anfragen
+error-title-500 = Interner Fehler
+error-title-503 = Dienst nicht verfügbar
+error-sign-in-first = Bitte melden Sie sich an, um fortzufahren.
+error-forbidden = Ihr Konto darf diese Aktion nicht ausführen.
+error-internal = Auf unserer Seite ist ein Fehler aufgetreten. Er wurde protokolliert.
+error-back-home = Zurück zu den Clustern
+error-search-directory = Im Verzeichnis suchen

@@ -15,7 +15,8 @@ nav-api = API
 nav-audit-log = Audit log
 nav-sign-in = Sign in
 nav-sign-out = Sign out
-nav-account-title = Your account
+nav-menu = Menu
+nav-menu-label = Main menu
 role-admin = administrator
 role-manager = cluster manager
 role-member = member
@@ -75,6 +76,9 @@ flash-check-in-saved = Check-in saved.
 flash-meeting-lock-saved = Meeting saved.
 flash-participant-added = Participant added.
 flash-language-saved = Interface language saved.
+flash-meeting-withdrawn = Meeting request withdrawn.
+flash-meeting-not-sent = Meeting request not sent.
+flash-meeting-not-sent-because = Meeting request not sent: { $reason }.
 
 ## Home page
 
@@ -127,3 +131,22 @@ login-too-many = Too many attempts: try again in { $seconds } seconds.
 login-demo-accounts = Demo accounts:
 login-demo-manager-clusters = manager of the clusters Space and Materials & Manufacturing
 login-demo-password = password
+
+## Error pages
+
+error-title-400 = Bad Request
+error-title-401 = Unauthorized
+error-title-403 = Forbidden
+error-title-404 = Not Found
+error-title-405 = Method Not Allowed
+error-title-409 = Conflict
+error-title-413 = Payload Too Large
+error-title-422 = Unprocessable Content
+error-title-429 = Too Many Requests
+error-title-500 = Internal Server Error
+error-title-503 = Service Unavailable
+error-sign-in-first = Please sign in to continue.
+error-forbidden = Your account may not do this.
+error-internal = Something went wrong on our side. It has been logged.
+error-back-home = Back to the clusters
+error-search-directory = Search the directory

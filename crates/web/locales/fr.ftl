@@ -16,7 +16,8 @@ nav-api = API
 nav-audit-log = Journal d’audit
 nav-sign-in = Se connecter
 nav-sign-out = Se déconnecter
-nav-account-title = Votre compte
+nav-menu = Menu
+nav-menu-label = Menu principal
 role-admin = administrateur
 role-manager = gestionnaire de cluster
 role-member = membre
@@ -76,6 +77,9 @@ flash-check-in-saved = Arrivée enregistrée.
 flash-meeting-lock-saved = Rendez-vous enregistré.
 flash-participant-added = Participant ajouté.
 flash-language-saved = Langue de l’interface enregistrée.
+flash-meeting-withdrawn = Demande de rendez-vous retirée.
+flash-meeting-not-sent = Demande de rendez-vous non envoyée.
+flash-meeting-not-sent-because = Demande de rendez-vous non envoyée : { $reason }.
 
 ## Page d’accueil
 
@@ -128,3 +132,22 @@ login-too-many = Trop de tentatives : réessayez dans { $seconds } secondes.
 login-demo-accounts = Comptes de démonstration :
 login-demo-manager-clusters = gestionnaire des clusters Space et Materials & Manufacturing
 login-demo-password = mot de passe
+
+## Pages d’erreur
+
+error-title-400 = Requête incorrecte
+error-title-401 = Connexion requise
+error-title-403 = Accès refusé
+error-title-404 = Page introuvable
+error-title-405 = Méthode non autorisée
+error-title-409 = Conflit
+error-title-413 = Contenu trop volumineux
+error-title-422 = Saisie à corriger
+error-title-429 = Trop de requêtes
+error-title-500 = Erreur interne
+error-title-503 = Service indisponible
+error-sign-in-first = Veuillez vous connecter pour continuer.
+error-forbidden = Votre compte ne permet pas cette action.
+error-internal = Un problème est survenu de notre côté. Il a été consigné.
+error-back-home = Retour aux clusters
+error-search-directory = Chercher dans l’annuaire

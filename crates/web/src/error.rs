@@ -1,5 +1,6 @@
 //! One table from `AppError` to HTTP: stable codes for the API, a friendly page for browsers.
-//! Internal errors are logged with their cause and answered with a bare 500.
+//! Internal errors are logged with their cause and answered with a bare 500. An error page is
+//! built without the request, so `error_nav` draws it again with the visitor's own header.
 
 use crate::views::ErrorPage;
 use app::AppError;
@@ -79,15 +80,21 @@ impl IntoResponse for PageError {
     fn into_response(self) -> Response {
         log_internal(&self.0);
         let (status, _) = status_and_code(&self.0);
-        let message = match &self.0 {
-            AppError::Unauthenticated => "Please sign in to continue.".to_string(),
-            AppError::Forbidden => "Your account may not do this.".to_string(),
-            AppError::Internal(_) => "Something went wrong on our side. It has been logged.".to_string(),
-            other => other.to_string(),
+        let message_key = match &self.0 {
+            AppError::Unauthenticated => Some("error-sign-in-first"),
+            AppError::Forbidden => Some("error-forbidden"),
+            AppError::Internal(_) => Some("error-internal"),
+            _ => None,
         };
-        let page = ErrorPage::new(status.as_u16(), status.canonical_reason().unwrap_or("Error"), &message);
+        let message = match message_key {
+            Some(key) => crate::i18n::Tr::default().t(key),
+            None => self.0.to_string(),
+        };
+        let mut page = ErrorPage::new(status.as_u16(), status.canonical_reason().unwrap_or("Error"), &message);
+        page.message_key = message_key;
         let mut resp = (status, crate::views::render(&page)).into_response();
         retry_after(&self.0, &mut resp);
+        resp.extensions_mut().insert(page);
         resp
     }
 }
@@ -99,6 +106,29 @@ pub(crate) async fn not_found(req: Request) -> Response {
     } else {
         PageError(e).into_response()
     }
+}
+
+/// An error page (403, 404, …) shows the header of whoever is signed in: the page travels on the
+/// response as an extension, and is drawn again here, where the request's session is known.
+pub(crate) async fn error_nav(
+    axum::extract::State(s): axum::extract::State<crate::AppState>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let headers = req.headers().clone();
+    let mut resp = next.run(req).await;
+    let Some(mut page) = resp.extensions_mut().remove::<ErrorPage>() else { return resp };
+    let (mut parts, ()) = Request::new(()).into_parts();
+    parts.headers = headers;
+    let viewer =
+        <crate::auth::Viewer as axum::extract::FromRequestParts<crate::AppState>>::from_request_parts(&mut parts, &s)
+            .await;
+    if let Ok(v) = viewer {
+        page = page.for_reader(crate::views::nav(&v));
+        resp.headers_mut().remove(header::CONTENT_LENGTH);
+        *resp.body_mut() = axum::body::Body::from(crate::views::render(&page).0);
+    }
+    resp
 }
 
 /// Headers every answer carries: no framing, no sniffing, scripts and styles from us only; and

@@ -66,10 +66,12 @@ pub(crate) enum Message {
     MeetingLockSaved,
     ParticipantAdded,
     LanguageSaved,
+    MeetingRequestWithdrawn,
+    MeetingRequestNotSent,
 }
 
 impl Message {
-    const ALL: [Message; 43] = [
+    const ALL: [Message; 45] = [
         Message::SignedIn,
         Message::SignedOut,
         Message::SignedOutEverywhere,
@@ -113,6 +115,8 @@ impl Message {
         Message::MeetingLockSaved,
         Message::ParticipantAdded,
         Message::LanguageSaved,
+        Message::MeetingRequestWithdrawn,
+        Message::MeetingRequestNotSent,
     ];
 
     /// The key stored in the cookie: stable, short, cookie-safe.
@@ -161,6 +165,8 @@ impl Message {
             Message::MeetingLockSaved => "meeting-lock-saved",
             Message::ParticipantAdded => "participant-added",
             Message::LanguageSaved => "language-saved",
+            Message::MeetingRequestWithdrawn => "meeting-withdrawn",
+            Message::MeetingRequestNotSent => "meeting-not-sent",
         }
     }
 
@@ -170,6 +176,8 @@ impl Message {
     fn text(self, tr: Tr, arg: &str) -> String {
         match self {
             Message::SearchSaved if !arg.is_empty() => tr.t1("flash-search-saved-named", "name", arg),
+            // The argument is the refusal the app gave (a request already open, a cap).
+            Message::MeetingRequestNotSent if !arg.is_empty() => tr.t1("flash-meeting-not-sent-because", "reason", arg),
             _ => tr.t(&format!("flash-{}", self.key())),
         }
     }

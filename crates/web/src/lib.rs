@@ -77,6 +77,7 @@ pub fn router(app: App, options: Options) -> Router {
         .nest("/api/v1", api::routes())
         .merge(assets::routes())
         .fallback(error::not_found)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), error::error_nav))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(axum::middleware::from_fn_with_state(state.clone(), flash::clear_after_page))
         .layer(axum::middleware::from_fn(error::security_headers))

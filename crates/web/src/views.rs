@@ -86,18 +86,35 @@ pub(crate) fn nav(v: &Viewer) -> Nav {
     }
 }
 
-#[derive(Template)]
+#[derive(Template, Clone)]
 #[template(path = "error.html")]
 pub(crate) struct ErrorPage {
     pub(crate) nav: Nav,
     pub(crate) code: u16,
     pub(crate) title: String,
     pub(crate) message: String,
+    /// The catalogue key of a message that is the same for every such error (sign in first,
+    /// not allowed, our fault), so that it is written in the reader's language.
+    pub(crate) message_key: Option<&'static str>,
 }
 
 impl ErrorPage {
     pub(crate) fn new(code: u16, title: &str, message: &str) -> ErrorPage {
-        ErrorPage { nav: Nav::default(), code, title: title.into(), message: message.into() }
+        ErrorPage { nav: Nav::default(), code, title: title.into(), message: message.into(), message_key: None }
+    }
+
+    /// The page for `nav`'s reader: the status's name and the fixed messages in their language.
+    pub(crate) fn for_reader(mut self, nav: Nav) -> ErrorPage {
+        let title_key = format!("error-title-{}", self.code);
+        let title = nav.t(&title_key);
+        if title != title_key {
+            self.title = title;
+        }
+        if let Some(key) = self.message_key {
+            self.message = nav.t(key);
+        }
+        self.nav = nav;
+        self
     }
 }
 

@@ -1,6 +1,6 @@
 //! Events and their one-to-one meetings, one use case per module: creating an event with its
 //! agenda and meeting programme (`programme`), registration and availability (`participants`),
-//! meeting requests (`requests`), scheduling runs (`scheduling`), personal agendas and their
+//! meeting requests (`requests`), whom to meet (`directory`), scheduling runs (`scheduling`), personal agendas and their
 //! iCalendar feed (`agenda`), organisers' meeting changes (`meetings`), the day itself: check-in,
 //! meeting status and feedback (`check_in`), and themed round tables (`round_tables`). This
 //! module holds what they share: reading an event, the organiser rule, and the two views.
@@ -11,6 +11,7 @@
 
 mod agenda;
 mod check_in;
+mod directory;
 mod meetings;
 mod participants;
 mod programme;
@@ -18,6 +19,7 @@ mod requests;
 mod round_tables;
 mod scheduling;
 
+pub use directory::{DirectoryEntry, DirectoryFilter, EventDirectory};
 pub use domain::ical::ical;
 pub use domain::programme::{parse_agenda, parse_programme};
 pub use domain::{AgendaItem, Availability, ProgrammeBlock};

@@ -81,3 +81,49 @@ impl App {
         Ok(DirectoryResult { hits, total, paging, facets, clusters, cluster, kind, country })
     }
 }
+
+impl App {
+    /// The organisation a form's `field` names, by id (its page address) or by name, as people
+    /// type it: an exact name (any case), else the only organisation the directory search finds.
+    /// Several matches name up to five of them, with their ids, so the next try can pick one.
+    pub async fn pick_organisation(&self, field: &str, text: &str) -> AppResult<domain::OrganisationId> {
+        {
+            let text = text.trim();
+            if let Ok(id) = text.parse::<domain::OrganisationId>() {
+                return Ok(id);
+            }
+            if text.is_empty() {
+                return Err(AppError::field(field, "is required: an organisation's name or id"));
+            }
+            let q = DirectoryQuery { q: Some(text.to_string()), per_page: Some("50".into()), ..Default::default() };
+            let found = self.search(&q).await?;
+            let exact: Vec<domain::OrganisationId> = found
+                .hits
+                .iter()
+                .filter(|h| h.organisation.display_name().to_lowercase() == text.to_lowercase())
+                .map(|h| h.organisation.id)
+                .collect();
+            match (exact.as_slice(), found.hits.as_slice()) {
+                ([one], _) => Ok(*one),
+                ([], [one]) => Ok(one.organisation.id),
+                ([], []) => Err(AppError::field(field, format!("no organisation is named `{text}`"))),
+                (_, hits) => {
+                    let some: Vec<String> = hits
+                        .iter()
+                        .take(5)
+                        .map(|h| format!("{} ({})", h.organisation.display_name(), h.organisation.id))
+                        .collect();
+                    Err(AppError::field(
+                        field,
+                        format!(
+                            "{} organisations match `{text}`: {}{}; type its full name or its id",
+                            found.total,
+                            some.join(", "),
+                            if found.total > 5 { ", …" } else { "" }
+                        ),
+                    ))
+                }
+            }
+        }
+    }
+}

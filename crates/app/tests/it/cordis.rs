@@ -20,7 +20,10 @@ async fn cordis_import_normalises_and_is_idempotent() {
 
         let mut conn = db.conn().await.unwrap();
         let unnamed = store::get_org_by_external_id(&mut conn, "100000002").await.unwrap().unwrap();
-        assert_eq!((unnamed.display_name().as_str(), unnamed.country.code()), ("Organisation 100000002", "GB"));
+        assert_eq!(
+            (unnamed.display_name().as_str(), unnamed.country.code()),
+            ("Unnamed organisation (PIC 100000002)", "GB")
+        );
         let greek = store::get_org_by_external_id(&mut conn, "100000003").await.unwrap().unwrap();
         assert_eq!((greek.country.code(), greek.sme), ("GR", None), "SME kept for companies only");
         assert_eq!(store::get_org_by_external_id(&mut conn, "100000004").await.unwrap().unwrap().country.code(), "XK");
@@ -76,7 +79,7 @@ async fn repeated_project_rows_are_skipped_and_a_reimport_changes_nothing() {
 
 /// Organisations that CORDIS does not name were imported with an empty name, which the profile
 /// form refuses ("name is required"), so their accounts could not save their profile. They are
-/// named by their short name, else "Organisation <PIC>", counted; a re-import changes nothing,
+/// named by their short name, else "Unnamed organisation (PIC <PIC>)", counted; a re-import changes nothing,
 /// an existing database is repaired by the next import, and a name the organisation gave
 /// itself is kept.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -99,7 +102,11 @@ async fn organisations_without_a_name_get_a_fallback_name_once() {
             r.normalised.iter().find(|(k, _)| k == rule).map(|(_, n)| *n).unwrap_or(0)
         };
         assert_eq!(count(&first, "organisation without a name named by its short name"), 1, "{label}");
-        assert_eq!(count(&first, "organisation without a name named \"Organisation <PIC>\""), 4, "{label}");
+        assert_eq!(
+            count(&first, "organisation without a name named \"Unnamed organisation (PIC <PIC>)\""),
+            4,
+            "{label}"
+        );
 
         let mut conn = db.conn().await.unwrap();
         let mut names = Vec::new();
@@ -108,11 +115,18 @@ async fn organisations_without_a_name_get_a_fallback_name_once() {
         }
         assert_eq!(
             names,
-            ["SHORTY", "Organisation 2", "Organisation 3", "Organisation 4", "Own Name SA", "Named SA"],
+            [
+                "SHORTY",
+                "Unnamed organisation (PIC 2)",
+                "Unnamed organisation (PIC 3)",
+                "Unnamed organisation (PIC 4)",
+                "Own Name SA",
+                "Named SA"
+            ],
             "{label}"
         );
         let placeholder = store::get_org_by_external_id(&mut conn, "2").await.unwrap().unwrap();
-        assert_eq!(placeholder.display_name(), "Organisation 2", "shown as before on {label}");
+        assert_eq!(placeholder.display_name(), "Unnamed organisation (PIC 2)", "{label}");
         drop(conn);
         // The placeholder is no search word: "organisation" finds none of them.
         let hits = app
@@ -120,6 +134,21 @@ async fn organisations_without_a_name_get_a_fallback_name_once() {
             .await
             .unwrap();
         assert_eq!(hits.total, 0, "{label}");
+        // Issue 17: the directory lists unnamed organisations after every named one.
+        let all = app.search(&app::registry::DirectoryQuery::default()).await.unwrap();
+        let order: Vec<String> = all.hits.iter().map(|h| h.organisation.display_name()).collect();
+        assert_eq!(
+            order,
+            [
+                "Named SA",
+                "Own Name SA",
+                "SHORTY",
+                "Unnamed organisation (PIC 2)",
+                "Unnamed organisation (PIC 3)",
+                "Unnamed organisation (PIC 4)"
+            ],
+            "{label}"
+        );
 
         let again = app.import_cordis(&Actor::system(), &data, &|_, _| {}).await.unwrap();
         assert_eq!((again.organisations_created, again.organisations_updated), (0, 0), "idempotent on {label}");

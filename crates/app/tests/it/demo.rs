@@ -50,6 +50,13 @@ async fn demo_forums_keep_their_caps_and_the_past_forum_has_no_unplaced_meeting(
                 );
                 assert!(meetings.iter().any(|m| m.status == MeetingStatus::Held), "{label}: the forum took place");
             }
+            // Issue 17, item 5: the demo manager (space, materials) runs both forums.
+            let manager = store::get_user_by_email(&mut conn, "manager@demo.example.org").await.unwrap().unwrap();
+            let manager = app.actor_for_user(manager.id).await.unwrap().unwrap();
+            assert!(
+                app.is_organiser(&manager, slug).await.unwrap(),
+                "{slug} on {label}: the demo manager organises it"
+            );
             let cancelled = meetings.iter().filter(|m| m.status == MeetingStatus::Cancelled).count();
             eprintln!(
                 "{slug} on {label}: most meetings of one participant {most} (cap {cap}), most requests sent \

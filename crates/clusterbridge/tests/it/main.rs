@@ -63,7 +63,7 @@ async fn import_export_and_users_from_the_command_line() {
         assert!(header.starts_with("id,external_id,name,display_name,kind,sme,country,city"), "{header}");
         assert!(header.ends_with(",clusters"));
         assert_eq!(csv.lines().count(), 7, "header and six organisations");
-        assert!(csv.contains("Organisation 100000002"));
+        assert!(csv.contains("Unnamed organisation (PIC 100000002)"));
         let (json, _) = text(&cb(&url, &["export", "organisations", "--format", "json"], None));
         let v: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(v.as_array().unwrap().len(), 6);

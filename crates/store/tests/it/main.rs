@@ -116,7 +116,10 @@ async fn story(db: &TestDb) -> Result<(), StoreError> {
     assert_eq!(counts, [("ict", 1, 1), ("space", 1, 1)], "{}", db.label);
 
     let got = store::get_org(&mut c, b).await?.unwrap();
-    assert_eq!((got.country.code(), got.display_name().as_str(), got.sme), ("GB", "Organisation 2", None));
+    assert_eq!(
+        (got.country.code(), got.display_name().as_str(), got.sme),
+        ("GB", "Unnamed organisation (PIC 2)", None)
+    );
     assert_eq!(store::get_org(&mut c, a).await?.unwrap().tags, ["space", "robotics"]);
 
     let mut f = OrgFilter { terms: vec!["sat".into()], today: TODAY.into(), limit: 10, ..Default::default() };

@@ -293,9 +293,11 @@ async fn member_add(
 ) -> PageResult {
     v.check_form(form.csrf.as_deref())?;
     let raw = form.value.organisation.unwrap_or_default();
-    let Ok(org_id) = raw.trim().parse::<domain::OrganisationId>() else {
-        return cluster_view(&s, &v, &slug, Some(format!("organisation: `{}` is not an organisation id", raw.trim())))
-            .await;
+    // By name or by id (`App::pick_organisation`): a name several organisations match is named back.
+    let org_id = match s.app.pick_organisation("organisation", &raw).await {
+        Ok(id) => id,
+        Err(e @ AppError::Validation(_)) => return cluster_view(&s, &v, &slug, Some(e.to_string())).await,
+        Err(e) => return Err(e.into()),
     };
     match s.app.add_membership(&v.actor, org_id, &slug, None, None).await {
         Ok(_) => Ok(crate::flash::redirect(&s, &format!("/clusters/{slug}"), crate::flash::Message::MemberAdded)),

@@ -1,5 +1,8 @@
 //! A participant's personal agenda (page and API) and its iCalendar feed, reached by a secret
-//! token; after a meeting, its feedback, and either side's cancelling of it.
+//! token; after a meeting, its feedback, and either side's cancelling of it. The page puts the
+//! event's programme and one's meetings on one timeline, says where each meeting stands in
+//! words that match it (`domain::MeetingMoment`), and offers feedback only once a meeting's
+//! slot is over and cancelling only before it starts.
 
 use crate::auth::{signed_in, ApiCaller, Viewer};
 use crate::endpoint::{no_content, ok};
@@ -54,28 +57,76 @@ struct AgendaPage {
     venue: String,
     who: String,
     token: String,
-    items: Vec<AgendaRow>,
+    meetings: usize,
+    rows: Vec<AgendaRow>,
 }
 
+/// One line of the timeline: a session of the programme, or one of one's meetings.
 struct AgendaRow {
-    id: MeetingId,
+    /// Local start, `YYYY-MM-DD HH:MM`; empty for a meeting without a slot.
     time: String,
+    /// For a session: its end (`HH:MM`), title and kind.
+    ends: String,
+    title: String,
+    kind: String,
+    meeting: Option<MeetingRow>,
+}
+
+struct MeetingRow {
+    id: MeetingId,
     table: String,
     with: String,
-    status: String,
+    /// `MeetingMoment::as_str`: the template words it.
+    moment: &'static str,
+    feedback: bool,
+    cancel: bool,
 }
 
-fn agenda_rows(items: &[AgendaItem]) -> Vec<AgendaRow> {
-    items
+/// The programme's sessions and one's meetings in time order, meetings without a slot last.
+fn agenda_rows(
+    e: &domain::Event,
+    sessions: &[domain::EventSession],
+    items: &[AgendaItem],
+    now: &str,
+) -> Vec<AgendaRow> {
+    let mut rows: Vec<(String, AgendaRow)> = sessions
         .iter()
-        .map(|i| AgendaRow {
-            id: i.meeting_id,
-            time: i.slot.as_ref().map(|s| s.starts_at.replace('T', " ")).unwrap_or_else(|| "not scheduled yet".into()),
-            table: i.table.map(|t| t.to_string()).unwrap_or_default(),
-            with: i.with.clone(),
-            status: i.status.as_str().replace('_', " "),
+        .map(|x| {
+            // Sessions are times of the event's (first) day.
+            let at =
+                if x.starts_at.len() == 5 { format!("{}T{}", e.starts_on, x.starts_at) } else { x.starts_at.clone() };
+            let row = AgendaRow {
+                time: at.replace('T', " "),
+                ends: x.ends_at.rsplit('T').next().unwrap_or_default().to_string(),
+                title: x.title.clone(),
+                kind: x.kind.replace('_', " "),
+                meeting: None,
+            };
+            (at, row)
         })
-        .collect()
+        .collect();
+    for i in items {
+        let moment = domain::MeetingMoment::of(i.status, i.slot.as_ref(), now);
+        let at = i.slot.as_ref().map(|s| s.starts_at.clone()).unwrap_or_default();
+        let row = AgendaRow {
+            time: at.replace('T', " "),
+            ends: String::new(),
+            title: String::new(),
+            kind: String::new(),
+            meeting: Some(MeetingRow {
+                id: i.meeting_id,
+                table: i.table.map(|t| t.to_string()).unwrap_or_default(),
+                with: i.with.clone(),
+                moment: moment.as_str(),
+                feedback: moment.feedback(),
+                cancel: moment.cancel(),
+            }),
+        };
+        // Sorted by time; `~` puts the unplaced after every time.
+        rows.push((if at.is_empty() { "~".into() } else { at }, row));
+    }
+    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    rows.into_iter().map(|(_, r)| r).collect()
 }
 
 #[derive(Deserialize)]
@@ -108,14 +159,17 @@ pub(super) async fn cancel_page(
 pub(super) async fn agenda_page(State(s): State<AppState>, v: Viewer, Path(slug): Path<String>) -> PageResult {
     v.require_signed_in()?;
     let (e, p, items) = s.app.agenda(&v.actor, &slug).await?;
+    let sessions = s.app.event_view(&v.actor, &slug).await?.sessions;
+    let now = domain::moment::local_time(s.app.now().naive_utc(), &e.timezone);
     let page = AgendaPage {
         nav: nav(&v),
+        meetings: items.len(),
+        rows: agenda_rows(&e, &sessions, &items, &now),
         slug: e.slug,
         event: e.name,
         venue: e.venue,
         who: p.name,
         token: p.token,
-        items: agenda_rows(&items),
     };
     Ok(render(&page).into_response())
 }

@@ -128,7 +128,8 @@ impl EventFields {
     }
 }
 
-fn event_fields(f: &EventFields, errors: &[FieldError]) -> Vec<FormField> {
+/// The event form's fields; `clusters` are `(slug, name)` of every cluster, offered as checkboxes.
+fn event_fields(f: &EventFields, errors: &[FieldError], clusters: &[(String, String)]) -> Vec<FormField> {
     let err = |n: &str| {
         let all: Vec<String> = errors.iter().filter(|e| e.field == n).map(|e| e.message.clone()).collect();
         (!all.is_empty()).then(|| all.join("; "))
@@ -145,15 +146,25 @@ fn event_fields(f: &EventFields, errors: &[FieldError]) -> Vec<FormField> {
     vec![
         text("name", "Name", "e.g. Luxembourg Cluster Forum 2027"),
         text("slug", "Short name in addresses", "Lower-case letters, digits and dashes, e.g. cluster-forum-2027"),
-        text("starts_on", "First day", "YYYY-MM-DD"),
+        FormField { kind: "date", ..text("starts_on", "First day", "") },
         text("venue", "Venue", ""),
         FormField { kind: "textarea", ..text("description", "Description", "") },
-        text("clusters", "Clusters", "Slugs separated by `;`, e.g. space; ict. Their managers organise the event."),
-        text("tables", "Tables", "Meeting tables per slot (each slot may open fewer later)"),
-        text("capacity", "Capacity", "Registrations past it join a waiting list"),
-        text("request_ttl_hours", "Hours before an unanswered request expires", "Empty: 72"),
-        text("max_requests", "Requests one participant may send", "Empty: 20"),
-        text("max_meetings", "Meetings one participant may accept", "Empty: no cap"),
+        FormField {
+            kind: "checkboxes",
+            options: cluster_options(&f.text("clusters"), clusters),
+            ..text("clusters", "Clusters", "Their managers organise the event.")
+        },
+        FormField {
+            kind: "number",
+            ..text("tables", "Tables", "Meeting tables per slot (each slot may open fewer later)")
+        },
+        FormField { kind: "number", ..text("capacity", "Capacity", "Registrations past it join a waiting list") },
+        FormField {
+            kind: "number",
+            ..text("request_ttl_hours", "Hours before an unanswered request expires", "Empty: 72")
+        },
+        FormField { kind: "number", ..text("max_requests", "Requests one participant may send", "Empty: 20") },
+        FormField { kind: "number", ..text("max_meetings", "Meetings one participant may accept", "Empty: no cap") },
         FormField {
             kind: "textarea",
             ..text(
@@ -173,6 +184,21 @@ fn event_fields(f: &EventFields, errors: &[FieldError]) -> Vec<FormField> {
     ]
 }
 
+/// Every cluster as a checkbox option, checked (`+slug`) when `chosen` (`space; ict`) names it.
+fn cluster_options(chosen: &str, clusters: &[(String, String)]) -> Vec<(String, String)> {
+    let chosen: Vec<&str> = chosen.split([';', ',']).map(str::trim).collect();
+    clusters
+        .iter()
+        .map(|(slug, name)| {
+            (if chosen.contains(&slug.as_str()) { format!("+{slug}") } else { slug.clone() }, name.clone())
+        })
+        .collect()
+}
+
+async fn all_clusters(s: &AppState) -> Result<Vec<(String, String)>, AppError> {
+    Ok(s.app.clusters().await?.into_iter().map(|c| (c.cluster.slug, c.cluster.name)).collect())
+}
+
 pub(super) async fn new_page(State(s): State<AppState>, v: Viewer) -> PageResult {
     v.require_signed_in()?;
     if !v.actor.can_create_event() {
@@ -188,12 +214,19 @@ pub(super) async fn new_page(State(s): State<AppState>, v: Viewer) -> PageResult
         }
         f.clusters = Some(slugs.join("; "));
     }
-    Ok(form_page(&v, "New event".into(), "/events/new".into(), "/events".into(), event_fields(&f, &[]), &[]))
+    let fields = event_fields(&f, &[], &all_clusters(&s).await?);
+    Ok(form_page(&v, "New event".into(), "/events/new".into(), "/events".into(), fields, &[]))
 }
 
 pub(super) async fn create_page(State(s): State<AppState>, v: Viewer, form: StrictForm<EventFields>) -> PageResult {
     v.check_form(form.csrf.as_deref())?;
-    let f = form.value;
+    let mut f = form.value;
+    // The checkboxes (`clusters_<slug>`) say which clusters; a `clusters` text (API style) still works.
+    let ticked: Vec<&str> =
+        form.pairs.iter().filter(|(k, _)| k.starts_with("clusters_")).map(|(_, v)| v.as_str()).collect();
+    if !ticked.is_empty() {
+        f.clusters = Some(ticked.join("; "));
+    }
     let (input, number_errors) = f.input();
     let done =
         s.app.create_event_from_text(&v.actor, &input, &f.text("agenda"), &f.text("programme"), number_errors).await;
@@ -208,7 +241,7 @@ pub(super) async fn create_page(State(s): State<AppState>, v: Viewer, form: Stri
             "New event".into(),
             "/events/new".into(),
             "/events".into(),
-            event_fields(&f, &errors),
+            event_fields(&f, &errors, &all_clusters(&s).await?),
             &errors,
         )),
         Err(e) => Err(e.into()),

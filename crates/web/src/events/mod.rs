@@ -1,15 +1,17 @@
 //! Events: B2B meeting days. Each use case has its module, holding its pages and its API:
 //! the list, one event and registering (`overview`), creating one with its agenda and meeting
-//! programme (`create`), meeting requests (`requests`), availability (`availability`), the
+//! programme (`create`), whom to meet and one's requests (`directory`), meeting requests (`requests`), availability (`availability`), the
 //! organisers' desk: table plan, scheduling runs, tables per slot, check-in, meetings added,
 //! marked or locked (`organise`), personal agendas, the iCalendar feed and feedback
-//! (`agenda`), and themed round tables (`round_tables`).
+//! (`agenda`), themed round tables (`round_tables`), and printouts for the day (`print`).
 
 mod agenda;
 mod availability;
 mod create;
+mod directory;
 mod organise;
 mod overview;
+mod print;
 mod requests;
 mod round_tables;
 
@@ -257,9 +259,10 @@ pub(crate) fn pages() -> Router<AppState> {
         .route("/events", get(overview::list_page))
         .route("/events/new", get(create::new_page).post(create::create_page))
         .route("/events/{slug}", get(overview::event_page))
-        .route("/events/{slug}/participants", post(organise::participant_add_page))
+        .route("/events/{slug}/participants", get(directory::directory_page).post(organise::participant_add_page))
         .route("/events/{slug}/register", post(overview::register_page))
-        .route("/events/{slug}/requests", post(requests::send_page))
+        .route("/events/{slug}/requests", get(directory::requests_page).post(requests::send_page))
+        .route("/meeting-requests/{id}/withdraw", post(directory::withdraw_page))
         .route("/events/{slug}/round-table", post(round_tables::join_page))
         .route("/meeting-requests/{id}/accept", post(requests::accept_page))
         .route("/meeting-requests/{id}/decline", post(requests::decline_page))
@@ -268,6 +271,7 @@ pub(crate) fn pages() -> Router<AppState> {
         .route("/meetings/{id}/cancel", post(agenda::cancel_page))
         .route("/calendar/{file}", get(agenda::calendar))
         .route("/events/{slug}/organise", get(organise::organise_page))
+        .route("/events/{slug}/print/table-plan", get(print::table_plan_page))
         .route("/events/{slug}/schedule", post(organise::schedule_page))
         .route("/events/{slug}/availability", get(availability::availability_page).post(availability::save_page))
         .route("/events/{slug}/tables", post(organise::tables_page))

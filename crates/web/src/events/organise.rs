@@ -19,7 +19,7 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
-use domain::{FieldError, OrganisationId, ParticipantId, RequestId, SlotId};
+use domain::{FieldError, ParticipantId, RequestId, SlotId};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
@@ -216,6 +216,8 @@ struct OrganisePage {
     participants: Vec<app::events::OrganiserParticipant>,
     /// `(outcome, answers)` of the feedback after meetings.
     feedback: Vec<(String, i64)>,
+    /// Completed, or its last day is behind us: nothing to schedule any more.
+    past: bool,
 }
 
 async fn organise_view(
@@ -227,8 +229,11 @@ async fn organise_view(
 ) -> PageResult {
     let o = s.app.organiser_view(&v.actor, slug).await?;
     let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let last_day = o.plan.iter().filter_map(|r| r.0.starts_at.get(..10)).max().unwrap_or(&o.event.starts_on);
+    let past = o.event.status == domain::EventStatus::Completed || *last_day < *s.app.today_text();
     let page = OrganisePage {
         nav: nav(v),
+        past,
         slug: o.event.slug.clone(),
         event: o.event.name.clone(),
         report: report.map(|r| ReportLine {
@@ -427,12 +432,10 @@ pub(super) async fn participant_add_page(
     v.check_form(form.csrf.as_deref())?;
     let f = form.value;
     let organisation = f.organisation.unwrap_or_default();
+    // By name or by id; empty for a guest from outside the registry.
     let done = match organisation.trim() {
         "" => Ok(None),
-        t => t
-            .parse::<OrganisationId>()
-            .map(Some)
-            .map_err(|_| AppError::field("organisation", format!("`{t}` is not an organisation id"))),
+        t => s.app.pick_organisation("organisation", t).await.map(Some),
     };
     let done = match done {
         Ok(org) => s.app.add_participant(&v.actor, &slug, &f.name.unwrap_or_default(), org, None).await.map(|_| ()),

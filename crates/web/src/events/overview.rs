@@ -13,7 +13,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
-use domain::{OrganisationId, ParticipantId, RequestId};
+use domain::OrganisationId;
 use serde_json::json;
 
 pub(super) async fn list(State(s): State<AppState>) -> ApiResult {
@@ -72,20 +72,10 @@ struct EventsView {
     can_create: bool,
 }
 
-struct RequestLine {
-    id: RequestId,
-    incoming: bool,
-    other: String,
-    message: String,
-    status: String,
-}
-
 struct ParticipantLine {
-    id: ParticipantId,
     name: String,
     organisation: Option<OrganisationId>,
     status: String,
-    me: bool,
 }
 
 #[derive(Template)]
@@ -103,7 +93,11 @@ struct EventPage {
     registered_me: bool,
     can_register: bool,
     errors: Vec<String>,
-    requests: Vec<RequestLine>,
+    /// Counts of one's requests: sent, received, received and still pending, accepted.
+    sent: usize,
+    received: usize,
+    waiting: usize,
+    accepted: usize,
     participants: Vec<ParticipantLine>,
     sessions: Vec<domain::EventSession>,
     /// `(start, minutes, session)`.
@@ -117,12 +111,16 @@ pub(super) async fn list_page(State(s): State<AppState>, v: Viewer) -> PageResul
         .into_response())
 }
 
-pub(super) async fn event_view_page(s: &AppState, v: &Viewer, slug: &str, errors: Vec<String>) -> PageResult {
+async fn event_view_page(s: &AppState, v: &Viewer, slug: &str, errors: Vec<String>) -> PageResult {
     let ev = s.app.event_view(&v.actor, slug).await?;
     let me = ev.me.as_ref().map(|m| m.id);
-    let name = |id: ParticipantId| ev.names.get(&id).cloned().unwrap_or_default();
+    let (incoming, outgoing): (Vec<_>, Vec<_>) = ev.my_requests.iter().partition(|r| Some(r.to_participant) == me);
     let page = EventPage {
         nav: nav(v),
+        sent: outgoing.len(),
+        received: incoming.len(),
+        waiting: incoming.iter().filter(|r| r.status == domain::RequestStatus::Pending).count(),
+        accepted: ev.my_requests.iter().filter(|r| r.status == domain::RequestStatus::Accepted).count(),
         slug: ev.event.slug.clone(),
         name: ev.event.name.clone(),
         starts_on: ev.event.starts_on.clone(),
@@ -133,29 +131,13 @@ pub(super) async fn event_view_page(s: &AppState, v: &Viewer, slug: &str, errors
         is_organiser: ev.is_organiser,
         registered_me: me.is_some(),
         can_register: v.actor.is_signed_in() && me.is_none() && ev.event.status == domain::EventStatus::Open,
-        requests: ev
-            .my_requests
-            .iter()
-            .map(|r| {
-                let incoming = Some(r.to_participant) == me;
-                RequestLine {
-                    id: r.id,
-                    incoming,
-                    other: name(if incoming { r.from_participant } else { r.to_participant }),
-                    message: r.message.clone(),
-                    status: r.status.to_string(),
-                }
-            })
-            .collect(),
         participants: ev
             .participants
             .iter()
             .map(|p| ParticipantLine {
-                id: p.id,
                 name: p.name.clone(),
                 organisation: p.organisation_id,
                 status: p.status.to_string(),
-                me: Some(p.id) == me,
             })
             .collect(),
         sessions: ev.sessions.clone(),

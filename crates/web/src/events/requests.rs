@@ -1,8 +1,9 @@
 //! Meeting requests between participants: sending one (a message and a priority, 1 to 3),
 //! and the answer of the one it was sent to; accepting makes it a meeting and reveals the
-//! contact fields shared on agreement.
+//! contact fields shared on agreement. The page forms redirect back to the page they came from
+//! (`back`, within the event) with a flash message, a refused request included: a reload
+//! never posts again, and `GET` on the form's address is the page of one's requests.
 
-use super::overview::event_view_page;
 use crate::auth::{signed_in, ApiCaller, Viewer};
 use crate::endpoint::{created, no_content};
 use crate::error::{ApiResult, PageResult};
@@ -58,6 +59,24 @@ pub(super) struct RequestForm {
     to: Option<String>,
     message: Option<String>,
     priority: Option<String>,
+    /// The page the form sits on: the directory, the event page or the requests page.
+    back: Option<String>,
+}
+
+/// Where a form of event `slug` returns: `back` when it is a page of that event, else the
+/// page of one's requests.
+fn back_to(slug: &str, back: Option<&str>) -> String {
+    let own = format!("/events/{slug}");
+    match back {
+        Some(b)
+            if (b == own || b.starts_with(&format!("{own}/")) || b.starts_with(&format!("{own}?")))
+                && !b.contains("//")
+                && !b.contains('\\') =>
+        {
+            b.to_string()
+        }
+        _ => format!("{own}/requests"),
+    }
 }
 
 pub(super) async fn send_page(
@@ -71,10 +90,12 @@ pub(super) async fn send_page(
     // The form's own choices: a participant from the list, a priority from the menu.
     let to = f.to.and_then(|t| t.parse::<ParticipantId>().ok()).unwrap_or_default();
     let priority = f.priority.and_then(|t| t.parse::<i64>().ok()).unwrap_or(1);
+    let back = back_to(&slug, f.back.as_deref());
     match s.app.request_meeting(&v.actor, &slug, to, &f.message.unwrap_or_default(), priority).await {
-        Ok(_) => Ok(crate::flash::redirect(&s, &format!("/events/{slug}"), crate::flash::Message::MeetingRequestSent)),
+        Ok(_) => Ok(crate::flash::redirect(&s, &back, crate::flash::Message::MeetingRequestSent)),
+        // Refused (already open, a cap, a bad field): said on the page it came from.
         Err(e @ (AppError::Validation(_) | AppError::Conflict(_))) => {
-            event_view_page(&s, &v, &slug, vec![e.to_string()]).await
+            Ok(crate::flash::redirect_with(&s, &back, crate::flash::Message::MeetingRequestNotSent, &e.to_string()))
         }
         Err(e) => Err(e.into()),
     }
@@ -88,7 +109,7 @@ async fn meeting_answer(s: AppState, v: Viewer, raw: String, form: StrictForm<No
     } else {
         crate::flash::Message::MeetingRequestDeclined
     };
-    Ok(crate::flash::redirect(&s, &format!("/events/{slug}"), message))
+    Ok(crate::flash::redirect(&s, &format!("/events/{slug}/requests"), message))
 }
 
 pub(super) async fn accept_page(
@@ -107,4 +128,19 @@ pub(super) async fn decline_page(
     form: StrictForm<NoFields>,
 ) -> PageResult {
     meeting_answer(s, v, raw, form, false).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::back_to;
+
+    #[test]
+    fn a_form_returns_to_a_page_of_its_own_event_only() {
+        assert_eq!(back_to("f", Some("/events/f/participants?q=x")), "/events/f/participants?q=x");
+        assert_eq!(back_to("f", Some("/events/f")), "/events/f");
+        for elsewhere in [None, Some("/events/fx"), Some("https://evil.example"), Some("/events/f//evil"), Some("//x")]
+        {
+            assert_eq!(back_to("f", elsewhere), "/events/f/requests", "{elsewhere:?}");
+        }
+    }
 }

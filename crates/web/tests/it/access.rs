@@ -253,6 +253,18 @@ fn cells() -> Vec<Cell> {
         page("availability page", "/events/forum/availability", SIGNED_IN),
         page("agenda page", "/events/forum/agenda", SIGNED_IN),
         page("organise page", "/events/forum/organise", &["manager_space", "admin"]),
+        // Issue 17, item 5: a manager of any cluster of an event organises it.
+        page("organise two-cluster", "/events/duo/organise", &["manager_space", "manager_ict", "admin"]),
+        api(
+            "organiser view 2-cluster",
+            Method::GET,
+            "/events/duo/organise",
+            None,
+            &["manager_space", "manager_ict", "admin"],
+        ),
+        page("whom to meet page", "/events/forum/participants", ROLES),
+        page("table plan printout", "/events/forum/print/table-plan", &["manager_space", "admin"]),
+        page("my requests page", "/events/forum/requests", SIGNED_IN),
         post("tables form", "/events/forum/tables", &[], &["manager_space", "admin"]),
         post(
             "check-in form",
@@ -341,8 +353,9 @@ async fn request(t: &TestApp, ids: &Ids, cell: &Cell, role: &str) -> u16 {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_role_against_every_endpoint() {
     on_every_backend(|t| async move {
-        // The forum, with every account registered and one meeting.
+        // The forum, with every account registered and one meeting; an event of two clusters.
         crate::events::forum(&t).await;
+        crate::events::two_cluster_event(&t, "duo").await;
         for role in ROLES.iter().filter(|r| **r != "anonymous") {
             let r = t.api(Method::POST, "/events/forum/register", role).send().await.unwrap();
             assert!(r.status().is_success(), "{role} registers");

@@ -23,7 +23,48 @@ impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
     }
 }
 
-struct Driver(Child);
+/// The W3C WebDriver "Print Page" command: the page as the browser prints it, a PDF in base64.
+#[derive(Debug)]
+struct PrintPage;
+
+impl fantoccini::wd::WebDriverCompatibleCommand for PrintPage {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/print", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(r#"{"background": true, "orientation": "portrait"}"#.into()))
+    }
+}
+
+/// Standard base64 (with padding) to bytes; enough for a PDF the browser sends.
+fn base64(text: &str) -> Vec<u8> {
+    let value = |c: u8| match c {
+        b'A'..=b'Z' => c - b'A',
+        b'a'..=b'z' => c - b'a' + 26,
+        b'0'..=b'9' => c - b'0' + 52,
+        b'+' => 62,
+        _ => 63,
+    };
+    let clean: Vec<u8> = text.bytes().filter(|c| c.is_ascii_alphanumeric() || *c == b'+' || *c == b'/').collect();
+    let mut out = Vec::with_capacity(clean.len() * 3 / 4);
+    for chunk in clean.chunks(4) {
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, c)| n | u32::from(value(*c)) << (18 - 6 * i));
+        out.extend(&n.to_be_bytes()[1..chunk.len()]);
+    }
+    out
+}
+
+/// The page as printed: a PDF, and its number of pages (page objects in the file).
+async fn print_pdf(c: &Client, name: &str) -> usize {
+    let v = c.issue_cmd(PrintPage).await.unwrap();
+    let pdf = base64(v.as_str().unwrap());
+    std::fs::write(screenshots().join(format!("{name}.pdf")), &pdf).unwrap();
+    let text = String::from_utf8_lossy(&pdf);
+    text.matches("/Type /Page").count() - text.matches("/Type /Pages").count()
+}
+
+pub(crate) struct Driver(Child);
 
 impl Drop for Driver {
     fn drop(&mut self) {
@@ -41,6 +82,21 @@ fn find(var: &str, names: &[&str]) -> Option<PathBuf> {
 }
 
 async fn browser() -> Option<(Client, Driver)> {
+    browser_with(json!({})).await
+}
+
+/// A phone: 390 × 844 CSS pixels at 3× with touch and a phone's user agent (Chromium's device
+/// emulation), so media queries and the viewport meta tag act as on an iPhone 12–15.
+pub(crate) async fn phone() -> Option<(Client, Driver)> {
+    browser_with(json!({"mobileEmulation": {
+        "deviceMetrics": {"width": 390, "height": 844, "pixelRatio": 3.0, "touch": true, "mobile": true},
+        "userAgent": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1"
+    }}))
+    .await
+}
+
+/// A browser session; `extra` adds to `goog:chromeOptions` (device emulation).
+pub(crate) async fn browser_with(extra: Value) -> Option<(Client, Driver)> {
     let (Some(driver), Some(chromium)) = (
         find("CLUSTERBRIDGE_CHROMEDRIVER", &["chromedriver"]),
         find("CLUSTERBRIDGE_CHROMIUM", &["chromium", "chromium-browser", "google-chrome"]),
@@ -56,7 +112,7 @@ async fn browser() -> Option<(Client, Driver)> {
         Command::new(driver).arg(format!("--port={port}")).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
     let driver = Driver(child);
     let profile = std::env::temp_dir().join(format!("cb-chromium-{}-{port}", std::process::id()));
-    let caps: serde_json::Map<String, Value> = serde_json::from_value(json!({
+    let mut caps: serde_json::Map<String, Value> = serde_json::from_value(json!({
         "browserName": "chrome",
         "goog:loggingPrefs": {"browser": "ALL"},
         "goog:chromeOptions": {
@@ -67,6 +123,9 @@ async fn browser() -> Option<(Client, Driver)> {
         }
     }))
     .unwrap();
+    if let (Some(options), Value::Object(extra)) = (caps.get_mut("goog:chromeOptions"), extra) {
+        options.as_object_mut().unwrap().extend(extra);
+    }
     let connector = hyper_util::client::legacy::connect::HttpConnector::new();
     // chromedriver takes a moment to listen; try for up to ~20 s without sleeping blindly.
     for attempt in 0..100 {
@@ -83,7 +142,7 @@ async fn browser() -> Option<(Client, Driver)> {
     None
 }
 
-fn screenshots() -> PathBuf {
+pub(crate) fn screenshots() -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");
     std::fs::create_dir_all(&dir).unwrap();
     dir
@@ -300,7 +359,7 @@ async fn pages_render_in_chromium_without_console_errors() {
     t.stop().await;
 }
 
-async fn sign_in(c: &Client, t: &TestApp, role: &str) {
+pub(crate) async fn sign_in(c: &Client, t: &TestApp, role: &str) {
     c.goto(&t.url("/login")).await.unwrap();
     c.find(Locator::Id("email")).await.unwrap().send_keys(&email(role)).await.unwrap();
     c.find(Locator::Id("password")).await.unwrap().send_keys(PASSWORD).await.unwrap();
@@ -308,7 +367,7 @@ async fn sign_in(c: &Client, t: &TestApp, role: &str) {
     c.wait().for_element(Locator::Css("a.who")).await.unwrap();
 }
 
-async fn sign_out(c: &Client) {
+pub(crate) async fn sign_out(c: &Client) {
     c.find(Locator::Css("header form button")).await.unwrap().click().await.unwrap();
     c.wait().for_element(Locator::Css("a[href='/login']")).await.unwrap();
 }
@@ -335,6 +394,15 @@ async fn meeting_request_accept_schedule_agenda_in_chromium() {
     visit(&c, &t, "event", "/events/forum", &["Cluster Forum", "Register", "Meeting slots (3)"]).await;
     c.find(Locator::Css("form[action='/events/forum/register'] button")).await.unwrap().click().await.unwrap();
     c.wait().for_element(Locator::Css("a[href='/events/forum/agenda']")).await.unwrap();
+    // Whom to meet: the directory's card of Soft Systems, a request in one click.
+    visit(
+        &c,
+        &t,
+        "event-participants",
+        "/events/forum/participants",
+        &["Whom to meet", "Soft Systems", "Request a meeting"],
+    )
+    .await;
     let form = format!("//form[input[@name='to' and @value='{soft}']]");
     c.find(Locator::XPath(&format!("{form}//input[@name='message']")))
         .await
@@ -343,15 +411,25 @@ async fn meeting_request_accept_schedule_agenda_in_chromium() {
         .await
         .unwrap();
     c.find(Locator::XPath(&format!("{form}//button"))).await.unwrap().click().await.unwrap();
-    c.wait().for_element(Locator::XPath("//span[@class='badge' and text()='pending']")).await.unwrap();
-    check(&c, "event-request-sent", "/events/forum", &["My meeting requests", "pending"]).await;
+    c.wait().for_element(Locator::XPath("//span[contains(@class, 'badge') and text()='Request sent']")).await.unwrap();
+    check(&c, "event-request-sent", "/events/forum/participants", &["Meeting request sent.", "Request sent"]).await;
+    // A reload is the same page, never a form posted again.
+    c.refresh().await.unwrap();
+    c.wait().for_element(Locator::Css("main h1")).await.unwrap();
+    assert!(c.source().await.unwrap().contains("Request sent"));
     sign_out(&c).await;
 
     sign_in(&c, &t, "member_soft").await;
-    visit(&c, &t, "event-request-received", "/events/forum", &["Shall we talk about satellite software?", "Accept"])
-        .await;
+    visit(
+        &c,
+        &t,
+        "event-request-received",
+        "/events/forum/requests",
+        &["Shall we talk about satellite software?", "Accept"],
+    )
+    .await;
     c.find(Locator::XPath("//form[contains(@action, '/accept')]//button")).await.unwrap().click().await.unwrap();
-    c.wait().for_element(Locator::XPath("//span[@class='badge' and text()='accepted']")).await.unwrap();
+    c.wait().for_element(Locator::XPath("//span[contains(@class, 'badge') and text()='accepted']")).await.unwrap();
     // Soft Systems arrives for the second slot (14:20).
     c.find(Locator::Css("a[href='/events/forum/availability']")).await.unwrap().click().await.unwrap();
     c.wait().for_element(Locator::Css("select[name='arrival']")).await.unwrap();
@@ -401,6 +479,10 @@ async fn meeting_request_accept_schedule_agenda_in_chromium() {
     c.find(Locator::XPath("//form[contains(@action, '/status')]//button")).await.unwrap().click().await.unwrap();
     c.wait().for_element(Locator::XPath("//span[@class='badge' and text()='held']")).await.unwrap();
     check(&c, "organise-on-the-day", "/events/forum/organise", &["checked in", "held"]).await;
+    // The table plan printout: one printed page per slot (three slots, one of them closed).
+    visit(&c, &t, "print-table-plan", "/events/forum/print/table-plan", &["Table plan of Cluster Forum", "14:20"])
+        .await;
+    assert_eq!(print_pdf(&c, "print-table-plan").await, 3, "one page per slot");
     sign_out(&c).await;
 
     sign_in(&c, &t, "member_sat").await;

@@ -23,6 +23,21 @@ pub(crate) async fn forum(t: &TestApp) {
     t.app.create_event(&Actor::system(), &input, &[], &blocks).await.unwrap();
 }
 
+/// An event of the Space and ICT clusters, whose managers both organise it.
+pub(crate) async fn two_cluster_event(t: &TestApp, slug: &str) {
+    let input = EventInput {
+        slug: slug.into(),
+        name: "Space and ICT day".into(),
+        starts_on: "2026-04-20".into(),
+        clusters: vec!["space".into(), "ict".into()],
+        tables: 2,
+        capacity: 100,
+        ..Default::default()
+    };
+    let blocks = [ProgrammeBlock { session: "pm".into(), start: "14:00".into(), minutes: 20, count: 2, day: None }];
+    t.app.create_event(&Actor::system(), &input, &[], &blocks).await.unwrap();
+}
+
 async fn call(t: &TestApp, method: Method, path: &str, role: &str, body: Option<&str>) -> (u16, Value) {
     let mut rb = t.api(method, path, role);
     if let Some(b) = body {

@@ -53,6 +53,12 @@ async fn accept_language_chooses_the_language_of_the_page() {
         // The events list in German: its own words, the date written the German way.
         let html = get(&t, "/events", &[("accept-language", "de")]).await.text().await.unwrap();
         assert!(html.contains("<h1>Veranstaltungen</h1>"), "{html}");
+        // Error pages too: the status's name and the way back, in German.
+        let r = get(&t, "/no-such-page", &[("accept-language", "de")]).await;
+        assert_eq!(r.status(), 404);
+        let html = r.text().await.unwrap();
+        assert!(html.contains("<html lang=\"de\">") && html.contains("404 · Seite nicht gefunden"), "{html}");
+        assert!(html.contains("Zurück zu den Clustern"));
         // The sign-in page and its refusal, in French.
         let r = get(&t, "/login", &[("accept-language", "fr")]).await;
         let csrf_cookie = r
