@@ -21,6 +21,7 @@ pub mod input;
 pub mod invitation;
 pub mod limits;
 pub mod listing;
+pub mod mail;
 pub mod model;
 pub mod programme;
 pub mod text;
@@ -40,6 +41,8 @@ pub use id::{
     ClusterId, ContactRequestId, EventId, InvitationId, MeetingId, MembershipId, OrganisationId, ParticipantId,
     PersonId, ProjectId, RequestId, SavedSearchId, SlotId, TokenId, UserId,
 };
+pub use id::MailId;
+pub use mail::{Mail, OutboxMail};
 pub use invitation::{Invitation, InvitationStatus};
 pub use listing::{ClusterLink, ClusterSummary, DirectoryRow, Facets, HistoryEntry, OrgHit, PartnerLink, ProjectText};
 pub use model::*;

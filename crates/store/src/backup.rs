@@ -33,6 +33,8 @@ pub const TABLES: &[&str] = &[
     "meeting_requests",
     "meetings",
     "meeting_feedback",
+    "outbox",
+    "mail_opt_outs",
 ];
 
 #[derive(Debug, Clone, PartialEq)]

@@ -64,10 +64,14 @@ pub(crate) enum Message {
     CheckInSaved,
     MeetingLockSaved,
     ParticipantAdded,
+    ResetLinkSent,
+    PasswordReset,
+    Unsubscribed,
+    TestMailQueued,
 }
 
 impl Message {
-    const ALL: [Message; 42] = [
+    const ALL: [Message; 46] = [
         Message::SignedIn,
         Message::SignedOut,
         Message::SignedOutEverywhere,
@@ -110,6 +114,10 @@ impl Message {
         Message::CheckInSaved,
         Message::MeetingLockSaved,
         Message::ParticipantAdded,
+        Message::ResetLinkSent,
+        Message::PasswordReset,
+        Message::Unsubscribed,
+        Message::TestMailQueued,
     ];
 
     /// The key stored in the cookie: stable, short, cookie-safe.
@@ -157,6 +165,10 @@ impl Message {
             Message::CheckInSaved => "check-in-saved",
             Message::MeetingLockSaved => "meeting-lock-saved",
             Message::ParticipantAdded => "participant-added",
+            Message::ResetLinkSent => "reset-link-sent",
+            Message::PasswordReset => "password-reset",
+            Message::Unsubscribed => "unsubscribed",
+            Message::TestMailQueued => "test-mail-queued",
         }
     }
 
@@ -211,6 +223,14 @@ impl Message {
             Message::CheckInSaved => "Check-in saved.",
             Message::MeetingLockSaved => "Meeting saved.",
             Message::ParticipantAdded => "Participant added.",
+            Message::ResetLinkSent => {
+                "If an account uses this address, a link to set a new password is on its way. It works once, for one hour."
+            }
+            Message::PasswordReset => {
+                "New password set. Every session of this account has ended: sign in with the new password."
+            }
+            Message::Unsubscribed => "Unsubscribed: no more mail of this kind will be sent to this address.",
+            Message::TestMailQueued => "Test mail written to the outbox.",
         };
         fixed.to_string()
     }

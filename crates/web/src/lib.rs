@@ -27,6 +27,7 @@ mod home;
 mod organisations;
 mod partners;
 mod projects;
+mod recovery;
 mod views;
 mod wire;
 
@@ -70,6 +71,7 @@ pub fn router(app: App, options: Options) -> Router {
         .merge(events::pages())
         .merge(accounts::pages())
         .merge(admin::pages())
+        .merge(recovery::pages())
         .route("/api", axum::routing::get(api::doc_page))
         .nest("/api/v1", api::routes())
         .merge(assets::routes())

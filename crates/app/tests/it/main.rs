@@ -8,8 +8,10 @@ mod directory;
 mod files;
 mod lifecycle;
 mod login_limits;
+mod mail;
 mod reasons;
 mod registry;
+mod smtp_sink;
 mod text_rules;
 
 use app::{App, FixedClock};

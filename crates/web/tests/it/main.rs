@@ -11,6 +11,7 @@ mod events;
 mod flash;
 mod forms;
 mod limits;
+mod mail;
 mod matchmaking;
 mod snapshots;
 mod statements;

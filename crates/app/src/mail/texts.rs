@@ -1,0 +1,83 @@
+//! Every text of every mail, in one place (a later translation pass takes them from here). Each
+//! function returns a whole [`Mail`]: subject, plain text and HTML. Values people typed (names)
+//! are escaped in the HTML and made header-safe in the subject and the recipient's name.
+
+use domain::mail::html_escape;
+use domain::Mail;
+
+/// The HTML body: the same paragraphs as the text, a link as a button-like anchor.
+fn html(paragraphs: &[String], link: Option<(&str, &str)>) -> String {
+    let mut out = String::from(
+        "<!doctype html><html><body style=\"font-family:sans-serif;line-height:1.5;max-width:36em\">",
+    );
+    for p in paragraphs {
+        out.push_str(&format!("<p>{}</p>", html_escape(p)));
+    }
+    if let Some((label, url)) = link {
+        out.push_str(&format!("<p><a href=\"{}\">{}</a></p>", html_escape(url), html_escape(label)));
+    }
+    out.push_str("</body></html>");
+    out
+}
+
+fn text(paragraphs: &[String], link: Option<(&str, &str)>) -> String {
+    let mut out = paragraphs.join("\n\n");
+    if let Some((_, url)) = link {
+        out.push_str(&format!("\n\n{url}"));
+    }
+    out.push('\n');
+    out
+}
+
+fn compose(mut mail: Mail, paragraphs: &[String], link: Option<(&str, &str)>) -> Mail {
+    mail.body_text = text(paragraphs, link);
+    mail.body_html = html(paragraphs, link);
+    mail
+}
+
+/// Appends the one-click unsubscribe link to both bodies.
+pub(crate) fn add_unsubscribe_footer(mail: &mut Mail, url: &str) {
+    mail.body_text.push_str(&format!("\n--\nTo stop receiving this kind of mail: {url}\n"));
+    let footer = format!(
+        "<hr><p style=\"font-size:small\"><a href=\"{}\">Stop receiving this kind of mail</a></p></body></html>",
+        html_escape(url)
+    );
+    mail.body_html = mail.body_html.trim_end_matches("</body></html>").to_string() + &footer;
+}
+
+/// A link to set a new password (a security mail).
+pub fn password_reset(to: &str, link: &str, valid_minutes: i64) -> Mail {
+    let mail = Mail::new("password_reset", true, to, "", "Set a new password for clusterbridge");
+    compose(
+        mail,
+        &[
+            "Someone (we hope you) asked to set a new password for the clusterbridge account of this address."
+                .to_string(),
+            format!("The link below works once, for {valid_minutes} minutes. Setting a new password signs this account out everywhere else."),
+            "If you did not ask for it, ignore this mail: your password stays as it is.".to_string(),
+        ],
+        Some(("Set a new password", link)),
+    )
+}
+
+/// A test mail an admin sends from the outbox page (not a security mail).
+pub fn test_mail(to: &str, name: &str) -> Mail {
+    let mail = Mail::new("test", false, to, name, &format!("clusterbridge test mail for {name}"));
+    compose(mail, &[format!("Hello {name},"), "This is a test of clusterbridge's mail.".to_string()], None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bodies_escape_what_people_typed_and_carry_the_footer() {
+        let mut m = test_mail("a@example.org", "<b>Eve</b>\r\nBcc: x@example.org");
+        assert_eq!(m.to_name, "<b>Eve</b> Bcc: x@example.org");
+        assert!(!m.subject.contains('\n'));
+        assert!(m.body_html.contains("&lt;b&gt;Eve&lt;/b&gt;"), "{}", m.body_html);
+        add_unsubscribe_footer(&mut m, "http://h/unsubscribe/t");
+        assert!(m.body_text.ends_with("mail: http://h/unsubscribe/t\n"));
+        assert!(m.body_html.ends_with("Stop receiving this kind of mail</a></p></body></html>"));
+    }
+}
