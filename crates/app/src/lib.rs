@@ -22,12 +22,22 @@ pub mod recovery;
 pub mod partners;
 pub mod password;
 pub mod registry;
+pub mod signup;
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::{AppError, AppResult};
 
 use std::sync::Arc;
 use store::Store;
+
+/// An action that needs an account: anonymous callers are asked to sign in.
+pub(crate) fn auth_required(actor: &domain::Actor) -> AppResult<()> {
+    if actor.is_signed_in() {
+        Ok(())
+    } else {
+        Err(AppError::Unauthenticated)
+    }
+}
 
 /// An index built from the database, stamped with the directory version it reflects.
 pub(crate) trait Versioned {

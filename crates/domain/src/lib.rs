@@ -24,6 +24,7 @@ pub mod listing;
 pub mod mail;
 pub mod model;
 pub mod programme;
+pub mod signup;
 pub mod text;
 
 pub use access::{Actor, Role};

@@ -35,6 +35,8 @@ pub const TABLES: &[&str] = &[
     "meeting_feedback",
     "outbox",
     "mail_opt_outs",
+    "consents",
+    "join_requests",
 ];
 
 #[derive(Debug, Clone, PartialEq)]

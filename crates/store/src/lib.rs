@@ -17,6 +17,7 @@ mod outbox;
 mod people;
 mod projects;
 mod query;
+mod signup;
 #[cfg(feature = "testing")]
 pub mod testdb;
 mod users;
@@ -30,6 +31,7 @@ pub use orgs::*;
 pub use outbox::*;
 pub use people::*;
 pub use projects::*;
+pub use signup::*;
 pub use users::*;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};

@@ -60,6 +60,50 @@ pub fn password_reset(to: &str, link: &str, valid_minutes: i64) -> Mail {
     )
 }
 
+/// The link that confirms a sign-up's address (a security mail).
+pub fn confirm_address(to: &str, name: &str, link: &str, valid_hours: i64) -> Mail {
+    let mail = Mail::new("email_confirmation", true, to, name, "Confirm your address for clusterbridge");
+    compose(
+        mail,
+        &[
+            format!("Hello {name},"),
+            format!("Please confirm that this address is yours to finish signing up. The link works once, for {valid_hours} hours."),
+            "If you did not sign up, ignore this mail: no account is made.".to_string(),
+        ],
+        Some(("Confirm my address", link)),
+    )
+}
+
+/// Someone signed up with an address that already has an account (a security mail): the page
+/// said nothing, the owner learns it here.
+pub fn address_taken(to: &str, sign_in: &str, forgot: &str) -> Mail {
+    let mail = Mail::new("address_taken", true, to, "", "Someone tried to sign up with your address");
+    compose(
+        mail,
+        &[
+            "Someone (perhaps you) tried to sign up for clusterbridge with this address, which already has an account. No new account was made.".to_string(),
+            format!("To use your account, sign in at {sign_in}. If you forgot your password, set a new one at {forgot}."),
+        ],
+        None,
+    )
+}
+
+/// The answer to a request to join.
+pub fn join_answered(to: &str, name: &str, approved: bool, what: &str, message: &str, link: &str) -> Mail {
+    let subject = if approved { "Your request to join was approved" } else { "Your request to join was declined" };
+    let mail = Mail::new("join_answer", false, to, name, subject);
+    let verdict = if approved {
+        format!("Your request ({what}) was approved. Sign in to use your organisation's account.")
+    } else {
+        format!("Your request ({what}) was declined.")
+    };
+    let mut paragraphs = vec![format!("Hello {name},"), verdict];
+    if !message.trim().is_empty() {
+        paragraphs.push(format!("Message: {}", message.trim()));
+    }
+    compose(mail, &paragraphs, Some(("Open clusterbridge", link)))
+}
+
 /// A test mail an admin sends from the outbox page (not a security mail).
 pub fn test_mail(to: &str, name: &str) -> Mail {
     let mail = Mail::new("test", false, to, name, &format!("clusterbridge test mail for {name}"));
