@@ -160,12 +160,13 @@ impl App {
 
     /// Asks to represent an organisation (an account that represents none yet, without a
     /// pending request).
-    pub async fn request_to_join(&self, actor: &Actor, input: &JoinInput, applicant: &str) -> AppResult<()> {
+    /// The request carries the name given at sign-up (the account's address for an account made
+    /// otherwise).
+    pub async fn request_to_join(&self, actor: &Actor, input: &JoinInput) -> AppResult<()> {
         let user_id = actor.user_id.ok_or(AppError::Unauthenticated)?;
         if actor.role != Some(Role::Participant) || actor.organisation_id.is_some() {
             return Err(AppError::Conflict("this account already represents an organisation or runs clusters".into()));
         }
-        let applicant = domain::mail::header_text(applicant);
         let mut tx = self.store.begin().await?;
         if store::join_requests_of(&mut tx, user_id).await?.iter().any(|r| r.status == JoinStatus::Pending) {
             return Err(AppError::Conflict("a request of this account is waiting for an answer".into()));
@@ -203,7 +204,7 @@ impl App {
                     .collect()
             }
         };
-        let name = if applicant.is_empty() { actor.email.clone() } else { applicant };
+        let name = store::signup_name(&mut tx, &actor.email).await?.unwrap_or_else(|| actor.email.clone());
         for t in &targets {
             let id = store::insert_join_request(&mut tx, user_id, &name, t, &self.now_text()).await?;
             self.audit(&mut tx, actor, "request_to_join", "join_request", id, "").await?;

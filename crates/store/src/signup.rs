@@ -60,6 +60,16 @@ pub async fn use_signup(conn: &mut Conn, token_hash: &str, now: &str) -> Result<
     Ok(n == 1)
 }
 
+/// The name given at the confirmed sign-up of an address.
+pub async fn signup_name(conn: &mut Conn, email: &str) -> Result<Option<String>> {
+    Ok(sqlx::query_scalar(
+        "SELECT name FROM signups WHERE email = $1 AND used_at IS NOT NULL ORDER BY used_at DESC LIMIT 1",
+    )
+    .bind(email.to_string())
+    .fetch_optional(&mut *conn)
+    .await?)
+}
+
 pub async fn insert_consent(conn: &mut Conn, user_id: UserId, what: &str, at: &str) -> Result<()> {
     sqlx::query("INSERT INTO consents (user_id, what, at) VALUES ($1, $2, $3)")
         .bind(user_id.get())

@@ -68,10 +68,15 @@ pub(crate) enum Message {
     PasswordReset,
     Unsubscribed,
     TestMailQueued,
+    SignUpSent,
+    AddressConfirmed,
+    JoinRequested,
+    JoinApproved,
+    JoinDeclined,
 }
 
 impl Message {
-    const ALL: [Message; 46] = [
+    const ALL: [Message; 51] = [
         Message::SignedIn,
         Message::SignedOut,
         Message::SignedOutEverywhere,
@@ -118,6 +123,11 @@ impl Message {
         Message::PasswordReset,
         Message::Unsubscribed,
         Message::TestMailQueued,
+        Message::SignUpSent,
+        Message::AddressConfirmed,
+        Message::JoinRequested,
+        Message::JoinApproved,
+        Message::JoinDeclined,
     ];
 
     /// The key stored in the cookie: stable, short, cookie-safe.
@@ -169,6 +179,11 @@ impl Message {
             Message::PasswordReset => "password-reset",
             Message::Unsubscribed => "unsubscribed",
             Message::TestMailQueued => "test-mail-queued",
+            Message::SignUpSent => "sign-up-sent",
+            Message::AddressConfirmed => "address-confirmed",
+            Message::JoinRequested => "join-requested",
+            Message::JoinApproved => "join-approved",
+            Message::JoinDeclined => "join-declined",
         }
     }
 
@@ -231,6 +246,13 @@ impl Message {
             }
             Message::Unsubscribed => "Unsubscribed: no more mail of this kind will be sent to this address.",
             Message::TestMailQueued => "Test mail written to the outbox.",
+            Message::SignUpSent => {
+                "Thank you. A mail to confirm the address is on its way; its link works for 24 hours."
+            }
+            Message::AddressConfirmed => "Address confirmed: your account is ready. Now tell us which organisation you represent.",
+            Message::JoinRequested => "Request sent: a cluster manager will answer it, and you will get a mail.",
+            Message::JoinApproved => "Request approved; the person gets a mail.",
+            Message::JoinDeclined => "Request declined; the person gets a mail.",
         };
         fixed.to_string()
     }

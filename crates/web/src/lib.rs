@@ -28,6 +28,7 @@ mod organisations;
 mod partners;
 mod projects;
 mod recovery;
+mod signup;
 mod views;
 mod wire;
 
@@ -72,6 +73,7 @@ pub fn router(app: App, options: Options) -> Router {
         .merge(accounts::pages())
         .merge(admin::pages())
         .merge(recovery::pages())
+        .merge(signup::pages())
         .route("/api", axum::routing::get(api::doc_page))
         .nest("/api/v1", api::routes())
         .merge(assets::routes())

@@ -11,6 +11,7 @@ mod login_limits;
 mod mail;
 mod reasons;
 mod registry;
+mod signup;
 mod smtp_sink;
 mod text_rules;
 
