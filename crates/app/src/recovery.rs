@@ -11,6 +11,8 @@ use domain::Actor;
 
 /// How long a reset link works.
 pub const RESET_MINUTES: i64 = 60;
+/// How long the link of an invitation (a new account set up by an admin) works: a week.
+pub const INVITATION_MINUTES: i64 = 7 * 24 * 60;
 const PURPOSE: &str = "password_reset";
 
 /// What a link is worth, for the page that opens it.
@@ -54,16 +56,52 @@ impl App {
         let Some(user) = store::get_user_by_email(&mut tx, &email).await?.filter(|u| !u.disabled) else {
             return Ok(());
         };
-        let token = random_token()?;
-        let now = self.now();
-        let expires = (now + Duration::minutes(RESET_MINUTES)).format("%Y-%m-%dT%H:%M:%SZ").to_string();
-        store::insert_account_link(&mut tx, &token_hash(&token), PURPOSE, user.id, &self.now_text(), &expires)
-            .await?;
-        let link = self.public_link(&format!("/password/reset/{token}"));
+        let link = self.new_reset_link(&mut tx, user.id, RESET_MINUTES).await?;
         self.enqueue_mail(&mut tx, texts::password_reset(&user.email, &link, RESET_MINUTES)).await?;
         self.audit(&mut tx, &Actor::anonymous(), "request_password_reset", "user", user.id, "").await?;
         store::commit(tx).await?;
         Ok(())
+    }
+
+    /// A reset link for an account, valid `minutes`: stores its hash, returns the URL.
+    async fn new_reset_link(&self, tx: &mut store::Conn, user: domain::UserId, minutes: i64) -> AppResult<String> {
+        let token = random_token()?;
+        let expires = (self.now() + Duration::minutes(minutes)).format("%Y-%m-%dT%H:%M:%SZ").to_string();
+        store::insert_account_link(tx, &token_hash(&token), PURPOSE, user, &self.now_text(), &expires).await?;
+        Ok(self.public_link(&format!("/password/reset/{token}")))
+    }
+
+    /// An admin sends an account a link to set its password: a reset (valid an hour), or, for a
+    /// new account (`invitation`), a welcome with a link valid a week.
+    pub async fn send_password_link(&self, actor: &Actor, email: &str, invitation: bool) -> AppResult<()> {
+        if !actor.can_manage_users() {
+            return Err(AppError::Forbidden);
+        }
+        let mut tx = self.store.begin().await?;
+        let user = store::get_user_by_email(&mut tx, &normalise_email(email))
+            .await?
+            .ok_or_else(|| AppError::NotFound(format!("account {email}")))?;
+        let minutes = if invitation { INVITATION_MINUTES } else { RESET_MINUTES };
+        let link = self.new_reset_link(&mut tx, user.id, minutes).await?;
+        let mail = if invitation {
+            texts::account_invitation(&user.email, &link, user.role.as_str())
+        } else {
+            texts::password_reset(&user.email, &link, RESET_MINUTES)
+        };
+        self.enqueue_mail(&mut tx, mail).await?;
+        let action = if invitation { "send_invitation" } else { "send_password_reset" };
+        self.audit(&mut tx, actor, action, "user", user.id, "").await?;
+        store::commit(tx).await?;
+        Ok(())
+    }
+
+    /// Invites a person by e-mail (admins): an account with the role and grants given and a
+    /// random password nobody knows, and a mail with a link to set one.
+    pub async fn invite_user(&self, actor: &Actor, input: &crate::auth::NewUser) -> AppResult<domain::UserId> {
+        let unknown = crate::auth::NewUser { password: random_token()?, ..input.clone() };
+        let id = self.create_user(actor, &unknown).await?;
+        self.send_password_link(actor, &input.email, true).await?;
+        Ok(id)
     }
 
     /// Whether a reset link can still be used (the page shows the form, or says why not).

@@ -73,10 +73,14 @@ pub(crate) enum Message {
     JoinRequested,
     JoinApproved,
     JoinDeclined,
+    UserInvited,
+    AccountDisabled,
+    AccountEnabled,
+    ResetSentByAdmin,
 }
 
 impl Message {
-    const ALL: [Message; 51] = [
+    const ALL: [Message; 55] = [
         Message::SignedIn,
         Message::SignedOut,
         Message::SignedOutEverywhere,
@@ -128,6 +132,10 @@ impl Message {
         Message::JoinRequested,
         Message::JoinApproved,
         Message::JoinDeclined,
+        Message::UserInvited,
+        Message::AccountDisabled,
+        Message::AccountEnabled,
+        Message::ResetSentByAdmin,
     ];
 
     /// The key stored in the cookie: stable, short, cookie-safe.
@@ -184,6 +192,10 @@ impl Message {
             Message::JoinRequested => "join-requested",
             Message::JoinApproved => "join-approved",
             Message::JoinDeclined => "join-declined",
+            Message::UserInvited => "user-invited",
+            Message::AccountDisabled => "account-disabled",
+            Message::AccountEnabled => "account-enabled",
+            Message::ResetSentByAdmin => "reset-sent",
         }
     }
 
@@ -253,6 +265,10 @@ impl Message {
             Message::JoinRequested => "Request sent: a cluster manager will answer it, and you will get a mail.",
             Message::JoinApproved => "Request approved; the person gets a mail.",
             Message::JoinDeclined => "Request declined; the person gets a mail.",
+            Message::UserInvited => "Invitation sent: the person sets a password with the mailed link.",
+            Message::AccountDisabled => "Account disabled: its sessions and API tokens have ended.",
+            Message::AccountEnabled => "Account enabled.",
+            Message::ResetSentByAdmin => "A link to set a new password was mailed to the account.",
         };
         fixed.to_string()
     }

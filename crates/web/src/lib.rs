@@ -29,6 +29,7 @@ mod partners;
 mod projects;
 mod recovery;
 mod signup;
+mod users;
 mod views;
 mod wire;
 
@@ -74,6 +75,7 @@ pub fn router(app: App, options: Options) -> Router {
         .merge(admin::pages())
         .merge(recovery::pages())
         .merge(signup::pages())
+        .merge(users::pages())
         .route("/api", axum::routing::get(api::doc_page))
         .nest("/api/v1", api::routes())
         .merge(assets::routes())

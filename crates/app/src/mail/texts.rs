@@ -60,6 +60,19 @@ pub fn password_reset(to: &str, link: &str, valid_minutes: i64) -> Mail {
     )
 }
 
+/// An admin made an account for this address (a security mail): a link to set its password.
+pub fn account_invitation(to: &str, link: &str, role: &str) -> Mail {
+    let mail = Mail::new("account_invitation", true, to, "", "You are invited to clusterbridge");
+    compose(
+        mail,
+        &[
+            format!("An administrator of clusterbridge made an account for this address (role: {role})."),
+            "Set your password with the link below; it works once, for a week. Then sign in with this address.".to_string(),
+        ],
+        Some(("Set my password", link)),
+    )
+}
+
 /// The link that confirms a sign-up's address (a security mail).
 pub fn confirm_address(to: &str, name: &str, link: &str, valid_hours: i64) -> Mail {
     let mail = Mail::new("email_confirmation", true, to, name, "Confirm your address for clusterbridge");

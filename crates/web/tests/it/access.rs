@@ -278,6 +278,8 @@ fn cells() -> Vec<Cell> {
         page("new project page", "/projects/new", &["manager_space", "manager_ict", "admin"]),
         page("audit log page", "/admin/audit", &["admin"]),
         page("outbox page", "/admin/outbox", &["admin"]),
+        page("accounts page", "/admin/users", &["admin"]),
+        post("send a reset form", "/admin/users/reset", &[("email", "participant@example.org")], &["admin"]),
         post("outbox test mail form", "/admin/outbox/test", &[("to", "test@example.org")], &["admin"]),
         page("forgotten password page", "/password/forgot", ROLES),
         page("sign-up page", "/signup", ROLES),

@@ -598,3 +598,46 @@ async fn forgotten_password_in_chromium() {
     c.close().await.unwrap();
     t.stop().await;
 }
+
+/// An admin invites a user (who sets a password with the mailed link) and disables another, at
+/// a laptop's and a phone's width.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_admin_invites_a_user_and_disables_another_in_chromium() {
+    let t = spawn(TestDb::sqlite().await.unwrap()).await;
+    let Some((c, _driver)) = browser().await else {
+        t.stop().await;
+        return;
+    };
+    for (width, disabled) in [(1366, "participant"), (390, "member_soft")] {
+        c.set_window_size(width, 1000).await.unwrap();
+        sign_in(&c, &t, "admin").await;
+        visit(&c, &t, &format!("admin-users-{width}"), "/admin/users", &["Invite someone", &email(disabled)]).await;
+        let invited = format!("new{width}@example.org");
+        c.find(Locator::Id("invite-email")).await.unwrap().send_keys(&invited).await.unwrap();
+        c.find(Locator::Id("invite-organisation")).await.unwrap().send_keys(&t.sat.to_string()).await.unwrap();
+        c.find(Locator::Css("form[action='/admin/users/invite'] button")).await.unwrap().click().await.unwrap();
+        c.wait().for_element(Locator::Css("[role=status]")).await.unwrap();
+        check(&c, &format!("admin-user-invited-{width}"), "/admin/users", &["Invitation sent", &invited]).await;
+        let disable = format!("button[aria-label='Disable {}']", email(disabled));
+        c.find(Locator::Css(&disable)).await.unwrap().click().await.unwrap();
+        c.wait().for_element(Locator::Css("[role=status]")).await.unwrap();
+        check(&c, &format!("admin-user-disabled-{width}"), "/admin/users", &["Account disabled", "(disabled)"]).await;
+        visit(&c, &t, &format!("admin-outbox-{width}"), "/admin/outbox", &[&invited, "You are invited to clusterbridge"]).await;
+        sign_out(&c).await;
+
+        // The invited person sets a password and signs in; the disabled one cannot.
+        let link = mailed_link(&t, &invited, "/password/reset/").await;
+        c.goto(&t.url(&link)).await.unwrap();
+        let new = format!("quartz lantern meadow {width}");
+        c.find(Locator::Id("password")).await.unwrap().send_keys(&new).await.unwrap();
+        c.find(Locator::Id("password_again")).await.unwrap().send_keys(&new).await.unwrap();
+        c.find(Locator::Css("form.stack button[type=submit]")).await.unwrap().click().await.unwrap();
+        c.wait().for_element(Locator::Css("[role=status]")).await.unwrap();
+        sign_in_as(&c, &t, &invited, &new).await;
+        visit(&c, &t, &format!("invited-member-{width}"), "/account", &[&invited, "Orbital Sat Works"]).await;
+        sign_out(&c).await;
+        assert!(t.app.login(&email(disabled), PASSWORD, "test").await.is_err(), "disabled");
+    }
+    c.close().await.unwrap();
+    t.stop().await;
+}
