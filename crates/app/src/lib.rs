@@ -18,9 +18,9 @@ mod lifecycle;
 pub mod login_limits;
 pub mod mail;
 pub mod mail_limits;
-pub mod recovery;
 pub mod partners;
 pub mod password;
+pub mod recovery;
 pub mod registry;
 pub mod signup;
 

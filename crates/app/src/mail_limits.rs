@@ -20,7 +20,10 @@ pub struct MailLimiter {
 
 impl MailLimiter {
     pub fn new(clock: Arc<dyn Clock>) -> MailLimiter {
-        MailLimiter { target: Keyed::new(PER_TARGET, clock.clone(), MAX_KEYS), client: Keyed::new(PER_CLIENT, clock, MAX_KEYS) }
+        MailLimiter {
+            target: Keyed::new(PER_TARGET, clock.clone(), MAX_KEYS),
+            client: Keyed::new(PER_CLIENT, clock, MAX_KEYS),
+        }
     }
 
     /// Counts one request from `client` for mail to `target` (a normalised address), or says

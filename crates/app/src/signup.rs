@@ -291,8 +291,14 @@ impl App {
             JoinTarget::Claim(_) => format!("to represent {}", row.organisation),
             JoinTarget::Create { .. } => format!("for {} to join {}", row.organisation, row.cluster),
         };
-        let mail =
-            texts::join_answered(&r.applicant_email, &r.applicant_name, approve, &what, &message, &self.public_link("/login"));
+        let mail = texts::join_answered(
+            &r.applicant_email,
+            &r.applicant_name,
+            approve,
+            &what,
+            &message,
+            &self.public_link("/login"),
+        );
         self.enqueue_mail(&mut tx, mail).await?;
         self.audit(&mut tx, actor, if approve { "approve" } else { "decline" }, "join_request", id, message).await?;
         store::commit(tx).await?;

@@ -65,9 +65,9 @@ fn mail_setup(mail: &MailArgs) -> Result<Option<app::mail::Mailer>> {
         anyhow::bail!(AppError::field("mail-from", "must be an e-mail address such as noreply@example.org"));
     }
     match &mail.smtp_url {
-        Some(url) => Ok(Some(
-            app::mail::Mailer::from_url(url).map_err(|e| AppError::field("smtp-url", e.to_string()))?,
-        )),
+        Some(url) => {
+            Ok(Some(app::mail::Mailer::from_url(url).map_err(|e| AppError::field("smtp-url", e.to_string()))?))
+        }
         None => Ok(None),
     }
 }

@@ -38,13 +38,13 @@ pub use event::{
     AgendaItem, Event, EventMeeting, EventParticipant, EventSession, EventSlot, EventStatus, FeedbackOutcome,
     MeetingRequest, MeetingStatus, ParticipantStatus, RequestStatus,
 };
+pub use id::MailId;
 pub use id::{
     ClusterId, ContactRequestId, EventId, InvitationId, MeetingId, MembershipId, OrganisationId, ParticipantId,
     PersonId, ProjectId, RequestId, SavedSearchId, SlotId, TokenId, UserId,
 };
-pub use id::MailId;
-pub use mail::{Mail, OutboxMail};
 pub use invitation::{Invitation, InvitationStatus};
 pub use listing::{ClusterLink, ClusterSummary, DirectoryRow, Facets, HistoryEntry, OrgHit, PartnerLink, ProjectText};
+pub use mail::{Mail, OutboxMail};
 pub use model::*;
 pub use programme::ProgrammeBlock;

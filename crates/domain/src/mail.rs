@@ -95,11 +95,17 @@ mod tests {
         assert_eq!(header_text("  Ada \t Lovelace\u{0}"), "Ada Lovelace");
         assert_eq!(header_text(&"x".repeat(500)).chars().count(), HEADER_TEXT_MAX);
         let m = Mail::new("k", false, " a@b.org ", "A\nB", "Hello\r\nX-Evil: 1");
-        assert_eq!((m.to_address.as_str(), m.to_name.as_str(), m.subject.as_str()), ("a@b.org", "A B", "Hello X-Evil: 1"));
+        assert_eq!(
+            (m.to_address.as_str(), m.to_name.as_str(), m.subject.as_str()),
+            ("a@b.org", "A B", "Hello X-Evil: 1")
+        );
     }
 
     #[test]
     fn html_is_escaped() {
-        assert_eq!(html_escape("<a href=\"x\">Tom & 'Jerry'</a>"), "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;");
+        assert_eq!(
+            html_escape("<a href=\"x\">Tom & 'Jerry'</a>"),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;"
+        );
     }
 }

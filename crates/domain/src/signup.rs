@@ -54,7 +54,8 @@ mod tests {
 
     #[test]
     fn managers_answer_for_their_clusters_and_admins_for_all() {
-        let manager = Actor { role: Some(Role::Manager), managed_clusters: vec![ClusterId::new(1)], ..Actor::default() };
+        let manager =
+            Actor { role: Some(Role::Manager), managed_clusters: vec![ClusterId::new(1)], ..Actor::default() };
         let admin = Actor { role: Some(Role::Admin), ..Actor::default() };
         let create = |c| JoinTarget::Create {
             name: "N".into(),

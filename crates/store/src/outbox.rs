@@ -205,13 +205,16 @@ pub async fn insert_account_link(
 }
 
 pub async fn get_account_link(conn: &mut Conn, token_hash: &str, purpose: &str) -> Result<Option<AccountLink>> {
-    let row = sqlx::query("SELECT user_id, expires_at, used_at FROM account_links WHERE token_hash = $1 AND purpose = $2")
-        .bind(token_hash.to_string())
-        .bind(purpose.to_string())
-        .fetch_optional(&mut *conn)
-        .await?;
-    row.map(|r| Ok(AccountLink { user_id: UserId::new(r.try_get(0)?), expires_at: r.try_get(1)?, used_at: r.try_get(2)? }))
-        .transpose()
+    let row =
+        sqlx::query("SELECT user_id, expires_at, used_at FROM account_links WHERE token_hash = $1 AND purpose = $2")
+            .bind(token_hash.to_string())
+            .bind(purpose.to_string())
+            .fetch_optional(&mut *conn)
+            .await?;
+    row.map(|r| {
+        Ok(AccountLink { user_id: UserId::new(r.try_get(0)?), expires_at: r.try_get(1)?, used_at: r.try_get(2)? })
+    })
+    .transpose()
 }
 
 /// Uses a link once: whether it was still unused (a concurrent second use gets `false`).

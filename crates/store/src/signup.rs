@@ -98,9 +98,14 @@ pub async fn insert_join_request(
 ) -> Result<i64> {
     let (org, name, kind, country, city, cluster) = match target {
         JoinTarget::Claim(o) => (Some(o.get()), None, None, None, None, None),
-        JoinTarget::Create { name, kind, country, city, cluster } => {
-            (None, Some(name.clone()), Some(kind.clone()), Some(country.clone()), Some(city.clone()), Some(cluster.get()))
-        }
+        JoinTarget::Create { name, kind, country, city, cluster } => (
+            None,
+            Some(name.clone()),
+            Some(kind.clone()),
+            Some(country.clone()),
+            Some(city.clone()),
+            Some(cluster.get()),
+        ),
     };
     Ok(sqlx::query_scalar(
         "INSERT INTO join_requests (user_id, applicant_name, organisation_id, new_org_name, new_org_kind,
@@ -147,10 +152,12 @@ fn join_request(r: &AnyRow) -> Result<JoinRequest> {
 }
 
 pub async fn get_join_request(conn: &mut Conn, id: i64) -> Result<Option<JoinRequest>> {
-    let row = sqlx::query(&format!("SELECT {JOIN_COLS} FROM join_requests j JOIN users u ON u.id = j.user_id WHERE j.id = $1"))
-        .bind(id)
-        .fetch_optional(&mut *conn)
-        .await?;
+    let row = sqlx::query(&format!(
+        "SELECT {JOIN_COLS} FROM join_requests j JOIN users u ON u.id = j.user_id WHERE j.id = $1"
+    ))
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?;
     row.as_ref().map(join_request).transpose()
 }
 

@@ -8,9 +8,9 @@ use crate::auth::{Viewer, CSRF_COOKIE};
 use crate::endpoint::{accepted, Endpoint};
 use crate::error::{ApiResult, PageResult};
 use crate::extract::StrictForm;
-use crate::wire::Body;
 use crate::flash::{self, Message};
 use crate::views::{nav, render, Nav};
+use crate::wire::Body;
 use crate::AppState;
 use app::recovery::LinkState;
 use app::AppError;
@@ -41,7 +41,10 @@ const BODY_LIMIT: usize = 16 * 1024;
 
 pub(crate) fn pages() -> Router<AppState> {
     Router::new()
-        .route("/password/forgot", get(forgot_form).post(forgot).layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT)))
+        .route(
+            "/password/forgot",
+            get(forgot_form).post(forgot).layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT)),
+        )
         .route(
             "/password/reset/{token}",
             get(reset_form).post(reset).layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT)),
@@ -179,7 +182,12 @@ struct ResetForm {
     password_again: Option<String>,
 }
 
-async fn reset(State(s): State<AppState>, v: Viewer, Path(token): Path<String>, form: StrictForm<ResetForm>) -> PageResult {
+async fn reset(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(token): Path<String>,
+    form: StrictForm<ResetForm>,
+) -> PageResult {
     v.check_csrf(form.csrf.as_deref())?;
     let password = form.value.password.unwrap_or_default();
     let result = if form.value.password_again.as_deref() != Some(password.as_str()) {

@@ -89,7 +89,9 @@ struct SignUpForm {
 /// Field errors as lines to show ("password: ...").
 fn lines(e: &AppError) -> Vec<String> {
     match e {
-        AppError::Validation(fs) => fs.iter().map(|f| format!("{}: {}", f.field.replace('_', " "), f.message)).collect(),
+        AppError::Validation(fs) => {
+            fs.iter().map(|f| format!("{}: {}", f.field.replace('_', " "), f.message)).collect()
+        }
         other => vec![other.to_string()],
     }
 }
@@ -130,7 +132,9 @@ struct ConfirmView {
 fn refusal(state: LinkState) -> Option<(StatusCode, &'static str)> {
     match state {
         LinkState::Valid => None,
-        LinkState::Used => Some((StatusCode::CONFLICT, "This link was used already: your address is confirmed. Sign in.")),
+        LinkState::Used => {
+            Some((StatusCode::CONFLICT, "This link was used already: your address is confirmed. Sign in."))
+        }
         LinkState::Expired => {
             Some((StatusCode::CONFLICT, "This link has expired: a link works for 24 hours. Please sign up again."))
         }
@@ -220,7 +224,12 @@ struct SearchQuery {
     q: Option<String>,
 }
 
-async fn organisation_view(s: &AppState, v: &Viewer, q: String, errors: Vec<String>) -> Result<OrganisationView, AppError> {
+async fn organisation_view(
+    s: &AppState,
+    v: &Viewer,
+    q: String,
+    errors: Vec<String>,
+) -> Result<OrganisationView, AppError> {
     let mine = s.app.my_join_requests(&v.actor).await?;
     let waiting = mine.iter().any(|r| r.request.status == domain::signup::JoinStatus::Pending);
     let can_ask = v.actor.role == Some(domain::Role::Participant) && !waiting;

@@ -52,7 +52,8 @@ struct ListQuery {
 
 async fn view(s: &AppState, v: &Viewer, q: String, errors: Vec<String>) -> Result<UsersView, AppError> {
     let all = s.app.clusters().await?;
-    let name = |id: ClusterId| all.iter().find(|c| c.cluster.id == id).map(|c| c.cluster.slug.clone()).unwrap_or_default();
+    let name =
+        |id: ClusterId| all.iter().find(|c| c.cluster.id == id).map(|c| c.cluster.slug.clone()).unwrap_or_default();
     let needle = q.trim().to_lowercase();
     let users = s
         .app
@@ -114,7 +115,12 @@ struct AccountForm {
     email: Option<String>,
 }
 
-async fn act(State(s): State<AppState>, v: Viewer, Path(action): Path<String>, form: StrictForm<AccountForm>) -> PageResult {
+async fn act(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(action): Path<String>,
+    form: StrictForm<AccountForm>,
+) -> PageResult {
     v.check_form(form.csrf.as_deref())?;
     let email = form.value.email.unwrap_or_default();
     let message = match action.as_str() {

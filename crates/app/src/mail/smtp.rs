@@ -139,7 +139,10 @@ mod tests {
         assert!(Mailer::from_url("smtp://user:pass@mail.example.org:587?tls=required").is_ok());
         assert!(Mailer::from_url("smtps://user:pass@mail.example.org:465").is_ok());
         assert!(Mailer::from_url("smtp://mail.example.org:25").is_ok(), "no credentials: a relay");
-        assert_eq!(Mailer::from_url("smtp://user:pass@mail.example.org:25").unwrap_err(), SmtpUrlError::CredentialsInClear);
+        assert_eq!(
+            Mailer::from_url("smtp://user:pass@mail.example.org:25").unwrap_err(),
+            SmtpUrlError::CredentialsInClear
+        );
         assert_eq!(
             Mailer::from_url("smtp://user:pass@mail.example.org:587?tls=opportunistic").unwrap_err(),
             SmtpUrlError::CredentialsInClear

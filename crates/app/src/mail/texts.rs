@@ -7,9 +7,8 @@ use domain::Mail;
 
 /// The HTML body: the same paragraphs as the text, a link as a button-like anchor.
 fn html(paragraphs: &[String], link: Option<(&str, &str)>) -> String {
-    let mut out = String::from(
-        "<!doctype html><html><body style=\"font-family:sans-serif;line-height:1.5;max-width:36em\">",
-    );
+    let mut out =
+        String::from("<!doctype html><html><body style=\"font-family:sans-serif;line-height:1.5;max-width:36em\">");
     for p in paragraphs {
         out.push_str(&format!("<p>{}</p>", html_escape(p)));
     }
@@ -67,7 +66,8 @@ pub fn account_invitation(to: &str, link: &str, role: &str) -> Mail {
         mail,
         &[
             format!("An administrator of clusterbridge made an account for this address (role: {role})."),
-            "Set your password with the link below; it works once, for a week. Then sign in with this address.".to_string(),
+            "Set your password with the link below; it works once, for a week. Then sign in with this address."
+                .to_string(),
         ],
         Some(("Set my password", link)),
     )

@@ -144,7 +144,10 @@ async fn a_mail_has_both_bodies_one_click_unsubscribe_and_no_injected_header() {
         assert!(!headers.iter().any(|h| h.to_ascii_lowercase().starts_with("bcc:")), "{label}: {raw}");
         let to = headers.iter().find(|h| h.starts_with("To:")).unwrap();
         // One line; lettre writes the name (with its colon) as an RFC 2047 encoded word.
-        assert!(to.ends_with("<eve@example.org>") && to.contains("=?utf-8?b?RXZlIEJjYzogdmljdGltQGV4YW1wbGUub3Jn?="), "{label}: {to}");
+        assert!(
+            to.ends_with("<eve@example.org>") && to.contains("=?utf-8?b?RXZlIEJjYzogdmljdGltQGV4YW1wbGUub3Jn?="),
+            "{label}: {to}"
+        );
         let unsub = headers.iter().find(|h| h.starts_with("List-Unsubscribe:")).expect("List-Unsubscribe");
         assert!(unsub.starts_with("List-Unsubscribe: <https://bridge.example.org/unsubscribe/"), "{unsub}");
         assert!(headers.contains(&"List-Unsubscribe-Post: List-Unsubscribe=One-Click"), "{label}: {raw}");

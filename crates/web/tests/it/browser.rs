@@ -539,14 +539,16 @@ async fn sign_up_confirm_claim_approve_and_sign_in_in_chromium() {
         c.find(Locator::Id("q")).await.unwrap().send_keys("orbital").await.unwrap();
         c.find(Locator::Css("form[action='/signup/organisation'] button")).await.unwrap().click().await.unwrap();
         c.wait().for_element(Locator::Css("form[action='/signup/organisation/claim']")).await.unwrap();
-        check(&c, &format!("signup-organisation-{width}"), "/signup/organisation", &["I represent Orbital Sat Works"]).await;
+        check(&c, &format!("signup-organisation-{width}"), "/signup/organisation", &["I represent Orbital Sat Works"])
+            .await;
         c.find(Locator::Css("form[action='/signup/organisation/claim'] button")).await.unwrap().click().await.unwrap();
         c.wait().for_element(Locator::Css("[role=status]")).await.unwrap();
         check(&c, &format!("signup-claim-sent-{width}"), "/signup/organisation", &["Request sent", "pending"]).await;
         sign_out(&c).await;
 
         sign_in(&c, &t, "manager_space").await;
-        visit(&c, &t, &format!("join-requests-{width}"), "/join-requests", &[&ada, "to represent Orbital Sat Works"]).await;
+        visit(&c, &t, &format!("join-requests-{width}"), "/join-requests", &[&ada, "to represent Orbital Sat Works"])
+            .await;
         c.find(Locator::Css("textarea[name=message]")).await.unwrap().send_keys("Welcome to Space").await.unwrap();
         c.find(Locator::Css("form[action$='/approve'] button:not([formaction])")).await.unwrap().click().await.unwrap();
         c.wait().for_element(Locator::Css("[role=status]")).await.unwrap();
@@ -622,7 +624,14 @@ async fn an_admin_invites_a_user_and_disables_another_in_chromium() {
         c.find(Locator::Css(&disable)).await.unwrap().click().await.unwrap();
         c.wait().for_element(Locator::Css("[role=status]")).await.unwrap();
         check(&c, &format!("admin-user-disabled-{width}"), "/admin/users", &["Account disabled", "(disabled)"]).await;
-        visit(&c, &t, &format!("admin-outbox-{width}"), "/admin/outbox", &[&invited, "You are invited to clusterbridge"]).await;
+        visit(
+            &c,
+            &t,
+            &format!("admin-outbox-{width}"),
+            "/admin/outbox",
+            &[&invited, "You are invited to clusterbridge"],
+        )
+        .await;
         sign_out(&c).await;
 
         // The invited person sets a password and signs in; the disabled one cannot.

@@ -25,7 +25,9 @@ async fn reset_links(t: &TestApp, to: &str) -> Vec<String> {
     mails
         .iter()
         .filter(|m| m.mail.kind == "password_reset")
-        .filter_map(|m| m.mail.body_text.split_whitespace().find(|w| w.contains("/password/reset/")).map(str::to_string))
+        .filter_map(|m| {
+            m.mail.body_text.split_whitespace().find(|w| w.contains("/password/reset/")).map(str::to_string)
+        })
         .map(|url| url.trim_start_matches("http://127.0.0.1:8080").to_string())
         .collect()
 }
@@ -49,7 +51,10 @@ async fn a_forgotten_password_is_reset_once_by_a_mailed_link_that_ends_every_ses
             assert_eq!(r.status(), StatusCode::SEE_OTHER, "{label}");
             assert_eq!(r.headers()["location"], "/login");
         }
-        assert_eq!(known.headers().get_all("set-cookie").iter().count(), unknown.headers().get_all("set-cookie").iter().count());
+        assert_eq!(
+            known.headers().get_all("set-cookie").iter().count(),
+            unknown.headers().get_all("set-cookie").iter().count()
+        );
         assert!(t.app.outbox(&domain::Actor::system(), Some("nobody@example.org"), 5).await.unwrap().is_empty());
         let links = reset_links(&t, &email("member_sat")).await;
         assert_eq!(links.len(), 1, "{label}");
@@ -79,7 +84,12 @@ async fn a_forgotten_password_is_reset_once_by_a_mailed_link_that_ends_every_ses
         let again = t.http.get(t.url(link)).send().await.unwrap();
         assert_eq!(again.status(), StatusCode::CONFLICT, "{label}");
         assert!(again.text().await.unwrap().contains("used already"), "{label}");
-        let r = anonymous_form(&t, link, &[("password", "yet another long one 9"), ("password_again", "yet another long one 9")]).await;
+        let r = anonymous_form(
+            &t,
+            link,
+            &[("password", "yet another long one 9"), ("password_again", "yet another long one 9")],
+        )
+        .await;
         assert_eq!(r.status(), StatusCode::CONFLICT, "{label}");
         assert!(t.app.login(&email("member_sat"), new, "test").await.is_ok(), "{label}");
 
@@ -111,9 +121,19 @@ async fn reset_requests_are_limited_per_target_address_whether_or_not_it_has_an_
             assert!(r.headers().contains_key("retry-after"));
         }
         // The API answers the same way.
-        let r = t.api(reqwest::Method::POST, "/password/forgot", "anonymous").json(&serde_json::json!({"email": "x@example.org"})).send().await.unwrap();
+        let r = t
+            .api(reqwest::Method::POST, "/password/forgot", "anonymous")
+            .json(&serde_json::json!({"email": "x@example.org"}))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(r.status(), StatusCode::ACCEPTED, "{label}");
-        let r = t.api(reqwest::Method::POST, "/password/forgot", "anonymous").json(&serde_json::json!({"email": "not an address"})).send().await.unwrap();
+        let r = t
+            .api(reqwest::Method::POST, "/password/forgot", "anonymous")
+            .json(&serde_json::json!({"email": "not an address"}))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY, "{label}");
         t
     })
