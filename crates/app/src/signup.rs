@@ -35,7 +35,7 @@ pub struct SignUp {
 #[derive(Debug, Clone)]
 pub enum JoinInput {
     Claim(OrganisationId),
-    Create { organisation: OrganisationInput, clusters: Vec<ClusterId> },
+    Create { organisation: Box<OrganisationInput>, clusters: Vec<ClusterId> },
 }
 
 /// A pending request with the names a reader needs.

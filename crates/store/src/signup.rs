@@ -218,7 +218,7 @@ pub async fn make_member(conn: &mut Conn, user_id: UserId, org: OrganisationId) 
 
 /// `(id, name)` of organisations whose name or short name contains `q` (case-insensitive), by name.
 pub async fn orgs_named_like(conn: &mut Conn, q: &str, limit: i64) -> Result<Vec<(OrganisationId, String)>> {
-    let pattern = format!("%{}%", q.to_lowercase().replace('\\', "").replace('%', "").replace('_', ""));
+    let pattern = format!("%{}%", q.to_lowercase().replace(['\\', '%', '_'], ""));
     let rows = sqlx::query(
         "SELECT id, CASE WHEN name = '' THEN short_name ELSE name END FROM organisations
          WHERE LOWER(name) LIKE $1 OR LOWER(short_name) LIKE $1 ORDER BY sort_name, id LIMIT $2",

@@ -289,7 +289,8 @@ async fn create(State(s): State<AppState>, v: Viewer, form: StrictForm<CreateFor
         city: f.city.filter(|c| !c.trim().is_empty()),
         ..Default::default()
     };
-    let result = s.app.request_to_join(&v.actor, &JoinInput::Create { organisation, clusters }).await;
+    let result =
+        s.app.request_to_join(&v.actor, &JoinInput::Create { organisation: Box::new(organisation), clusters }).await;
     after_request(&s, &v, result).await
 }
 

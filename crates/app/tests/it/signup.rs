@@ -121,13 +121,16 @@ async fn sign_up_confirm_claim_and_create_answered_by_the_right_managers() {
             country: "lu".into(),
             ..Default::default()
         };
-        let Err(AppError::Validation(e)) =
-            app.request_to_join(&bob, &JoinInput::Create { organisation: new.clone(), clusters: vec![] }).await
+        let Err(AppError::Validation(e)) = app
+            .request_to_join(&bob, &JoinInput::Create { organisation: Box::new(new.clone()), clusters: vec![] })
+            .await
         else {
             panic!("{label}")
         };
         assert_eq!(e[0].field, "clusters");
-        app.request_to_join(&bob, &JoinInput::Create { organisation: new, clusters: vec![space, ict] }).await.unwrap();
+        app.request_to_join(&bob, &JoinInput::Create { organisation: Box::new(new), clusters: vec![space, ict] })
+            .await
+            .unwrap();
         let ict_rows = app.join_requests_to_answer(&m_ict).await.unwrap();
         assert_eq!((ict_rows.len(), ict_rows[0].cluster.as_str()), (1, "ICT"), "{label}");
         app.answer_join_request(&m_ict, ict_rows[0].request.id, false, "Not in our sector").await.unwrap();
