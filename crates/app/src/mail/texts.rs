@@ -117,6 +117,32 @@ pub fn join_answered(to: &str, name: &str, approved: bool, what: &str, message: 
     compose(mail, &paragraphs, Some(("Open clusterbridge", link)))
 }
 
+/// A participant received a meeting request.
+pub fn meeting_request_received(to: &str, name: &str, from: &str, event: &str, message: &str, link: &str) -> Mail {
+    let mail = Mail::new("meeting_request", false, to, name, &format!("{from} asks to meet you at {event}"));
+    let mut paragraphs = vec![format!("Hello {name},"), format!("{from} asks to meet you at {event}.")];
+    if !message.trim().is_empty() {
+        paragraphs.push(format!("Their message: {}", message.trim()));
+    }
+    paragraphs.push("Accept or decline it on the event's page.".to_string());
+    compose(mail, &paragraphs, Some(("Answer the request", link)))
+}
+
+/// The answer to a meeting request the recipient sent.
+pub fn meeting_request_answered(to: &str, name: &str, other: &str, event: &str, accepted: bool, link: &str) -> Mail {
+    let (verb, next) = if accepted {
+        ("accepted", "The meeting will be placed in the schedule; your agenda shows it once it is.")
+    } else {
+        ("declined", "You can ask someone else on the event's page.")
+    };
+    let mail = Mail::new("meeting_answer", false, to, name, &format!("{other} {verb} your meeting request at {event}"));
+    compose(
+        mail,
+        &[format!("Hello {name},"), format!("{other} {verb} your request to meet at {event}."), next.to_string()],
+        Some(("Open the event", link)),
+    )
+}
+
 /// A test mail an admin sends from the outbox page (not a security mail).
 pub fn test_mail(to: &str, name: &str) -> Mail {
     let mail = Mail::new("test", false, to, name, &format!("clusterbridge test mail for {name}"));

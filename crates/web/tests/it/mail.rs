@@ -182,3 +182,46 @@ async fn the_outbox_page_shows_admins_every_mail_and_unsubscribe_is_one_click() 
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_meeting_request_and_its_answer_are_mailed_in_their_transaction() {
+    on_every_backend(|t| async move {
+        let label = t.label;
+        crate::events::forum(&t).await;
+        let call = |method: reqwest::Method, path: String, role: &'static str, body: Option<serde_json::Value>| {
+            let rb = t.api(method, &path, role);
+            let rb = match body {
+                Some(b) => rb.json(&b),
+                None => rb,
+            };
+            async move {
+                let r = rb.send().await.unwrap();
+                (r.status().as_u16(), r.json::<serde_json::Value>().await.unwrap_or_default())
+            }
+        };
+        for role in ["member_sat", "member_soft"] {
+            assert_eq!(call(reqwest::Method::POST, "/events/forum/register".into(), role, None).await.0, 201);
+        }
+        let soft =
+            call(reqwest::Method::GET, "/events/forum".into(), "member_soft", None).await.1["me"].as_i64().unwrap();
+        let body = serde_json::json!({"to": soft, "message": "Satellites for your software?"});
+        let (status, v) = call(reqwest::Method::POST, "/events/forum/requests".into(), "member_sat", Some(body)).await;
+        assert_eq!(status, 201, "{label}: {v}");
+        let to_soft = t.app.outbox(&domain::Actor::system(), Some(&email("member_soft")), 5).await.unwrap();
+        assert_eq!(to_soft.len(), 1, "{label}");
+        assert_eq!(to_soft[0].mail.kind, "meeting_request");
+        assert!(to_soft[0].mail.body_text.contains("Satellites for your software?"), "{label}");
+        assert!(to_soft[0].mail.body_text.contains("http://127.0.0.1:8080/events/forum"), "{label}: the public URL");
+        assert!(to_soft[0].unsubscribe_url.is_some());
+        let request = v["id"].as_i64().unwrap();
+        let (status, _) =
+            call(reqwest::Method::POST, format!("/meeting-requests/{request}/accept"), "member_soft", None).await;
+        assert_eq!(status, 204, "{label}");
+        let to_sat = t.app.outbox(&domain::Actor::system(), Some(&email("member_sat")), 5).await.unwrap();
+        assert_eq!(to_sat.len(), 1, "{label}");
+        assert_eq!(to_sat[0].mail.kind, "meeting_answer");
+        assert!(to_sat[0].mail.subject.contains("accepted your meeting request at Cluster Forum"), "{label}");
+        t
+    })
+    .await;
+}
