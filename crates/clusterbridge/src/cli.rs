@@ -53,6 +53,28 @@ struct MailArgs {
 /// How often the mail worker looks for due mail when there was nothing to send.
 const MAIL_POLL: std::time::Duration = std::time::Duration::from_secs(5);
 
+/// Starts the outbox's worker when there is an SMTP server; the sender stops it. The worker stops
+/// after the server: a mail in flight is finished, not cut.
+fn start_mail_worker(
+    app: &App,
+    mailer: Option<app::mail::Mailer>,
+) -> (tokio::sync::oneshot::Sender<()>, Option<tokio::task::JoinHandle<()>>) {
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let Some(mailer) = mailer else {
+        tracing::info!("no --smtp-url: mail stays in the outbox (/admin/outbox)");
+        return (stop, None);
+    };
+    tracing::info!("mail worker started");
+    let app = app.clone();
+    let worker = tokio::spawn(async move {
+        app.run_mail_worker(mailer, MAIL_POLL, async {
+            let _ = stopped.await;
+        })
+        .await
+    });
+    (stop, Some(worker))
+}
+
 /// Checks the mail flags before anything is served: a wrong one exits with status 2.
 fn mail_setup(mail: &MailArgs) -> Result<Option<app::mail::Mailer>> {
     if let Some(url) = &mail.public_url {
@@ -594,24 +616,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 public_url: mail.public_url.clone().unwrap_or_else(|| format!("http://{addr}")),
                 from: mail.mail_from.trim().to_string(),
             });
-            // The worker stops after the server: a mail in flight is finished, not cut.
-            let (stop_mail, mail_stopped) = tokio::sync::oneshot::channel::<()>();
-            let worker = match mailer {
-                Some(mailer) => {
-                    tracing::info!("mail worker started");
-                    let app = app.clone();
-                    Some(tokio::spawn(async move {
-                        app.run_mail_worker(mailer, MAIL_POLL, async {
-                            let _ = mail_stopped.await;
-                        })
-                        .await
-                    }))
-                }
-                None => {
-                    tracing::info!("no --smtp-url: mail stays in the outbox (/admin/outbox)");
-                    None
-                }
-            };
+            let (stop_mail, worker) = start_mail_worker(&app, mailer);
             // Not `out!`: a server whose standard output was closed goes on serving.
             {
                 use std::io::Write as _;
