@@ -205,6 +205,16 @@ pub async fn answer_join_request(
     Ok(n == 1)
 }
 
+/// The addresses of an organisation's member accounts that are not disabled (who answers for it).
+pub async fn member_addresses(conn: &mut Conn, org: OrganisationId) -> Result<Vec<String>> {
+    Ok(sqlx::query_scalar(
+        "SELECT email FROM users WHERE organisation_id = $1 AND role = 'member' AND disabled = 0 ORDER BY email",
+    )
+    .bind(org.get())
+    .fetch_all(&mut *conn)
+    .await?)
+}
+
 /// Makes an account the member account of an organisation.
 pub async fn make_member(conn: &mut Conn, user_id: UserId, org: OrganisationId) -> Result<()> {
     sqlx::query("UPDATE users SET role = $1, organisation_id = $2 WHERE id = $3")

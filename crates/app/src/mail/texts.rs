@@ -143,6 +143,29 @@ pub fn meeting_request_answered(to: &str, name: &str, other: &str, event: &str, 
     )
 }
 
+/// Someone asks to be put in contact with a person this account answers for.
+pub fn contact_request_received(to: &str, from: &str, person: &str, message: &str, link: &str) -> Mail {
+    let mail = Mail::new("contact_request", false, to, "", &format!("A contact request for {person}"));
+    let mut paragraphs = vec![format!("{from} asks to be put in contact with {person}.")];
+    if !message.trim().is_empty() {
+        paragraphs.push(format!("Their message: {}", message.trim()));
+    }
+    paragraphs.push(
+        "Accepting shows them the contact details kept for agreement; you answer on your account page.".to_string(),
+    );
+    compose(mail, &paragraphs, Some(("Answer on your account page", link)))
+}
+
+/// A contact request the recipient sent was accepted.
+pub fn contact_request_accepted(to: &str, person: &str, link: &str) -> Mail {
+    let mail = Mail::new("contact_answer", false, to, "", &format!("{person} accepted your contact request"));
+    compose(
+        mail,
+        &[format!("{person} accepted your contact request: their contact details are now shown to you.")],
+        Some(("Open clusterbridge", link)),
+    )
+}
+
 /// A test mail an admin sends from the outbox page (not a security mail).
 pub fn test_mail(to: &str, name: &str) -> Mail {
     let mail = Mail::new("test", false, to, name, &format!("clusterbridge test mail for {name}"));

@@ -225,3 +225,28 @@ async fn a_meeting_request_and_its_answer_are_mailed_in_their_transaction() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_contact_request_reaches_the_organisations_account_and_its_acceptance_the_asker() {
+    on_every_backend(|t| async move {
+        let label = t.label;
+        let body = serde_json::json!({"message": "Could we talk about antennas?"});
+        let path = format!("/people/{}/contact-requests", t.person);
+        let r = t.api(reqwest::Method::POST, &path, "participant").json(&body).send().await.unwrap();
+        assert!(r.status().is_success(), "{label}: {}", r.status());
+        let id = r.json::<serde_json::Value>().await.unwrap()["id"].as_i64().unwrap();
+        // Robin has no account of their own: Orbital Sat Works' member account answers.
+        let to_sat = t.app.outbox(&domain::Actor::system(), Some(&email("member_sat")), 5).await.unwrap();
+        assert_eq!(to_sat.len(), 1, "{label}");
+        assert_eq!(to_sat[0].mail.kind, "contact_request");
+        assert!(to_sat[0].mail.subject.contains("Robin Example") && to_sat[0].mail.body_text.contains("antennas"));
+        let r =
+            t.api(reqwest::Method::POST, &format!("/contact-requests/{id}/accept"), "member_sat").send().await.unwrap();
+        assert!(r.status().is_success(), "{label}: {}", r.status());
+        let to_asker = t.app.outbox(&domain::Actor::system(), Some(&email("participant")), 5).await.unwrap();
+        assert_eq!(to_asker.len(), 1, "{label}");
+        assert_eq!(to_asker[0].mail.subject, "Robin Example accepted your contact request", "{label}");
+        t
+    })
+    .await;
+}
