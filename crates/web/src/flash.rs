@@ -77,10 +77,11 @@ pub(crate) enum Message {
     AccountDisabled,
     AccountEnabled,
     ResetSentByAdmin,
+    TokensRevokedByAdmin,
 }
 
 impl Message {
-    const ALL: [Message; 55] = [
+    const ALL: [Message; 56] = [
         Message::SignedIn,
         Message::SignedOut,
         Message::SignedOutEverywhere,
@@ -136,6 +137,7 @@ impl Message {
         Message::AccountDisabled,
         Message::AccountEnabled,
         Message::ResetSentByAdmin,
+        Message::TokensRevokedByAdmin,
     ];
 
     /// The key stored in the cookie: stable, short, cookie-safe.
@@ -196,6 +198,7 @@ impl Message {
             Message::AccountDisabled => "account-disabled",
             Message::AccountEnabled => "account-enabled",
             Message::ResetSentByAdmin => "reset-sent",
+            Message::TokensRevokedByAdmin => "tokens-revoked",
         }
     }
 
@@ -269,6 +272,7 @@ impl Message {
             Message::AccountDisabled => "Account disabled: its sessions and API tokens have ended.",
             Message::AccountEnabled => "Account enabled.",
             Message::ResetSentByAdmin => "A link to set a new password was mailed to the account.",
+            Message::TokensRevokedByAdmin => "Every API token of the account is revoked.",
         };
         fixed.to_string()
     }

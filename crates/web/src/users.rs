@@ -1,6 +1,6 @@
 //! Accounts in the browser (admins): `/admin/users` lists and searches them, invites a person by
 //! e-mail (an account with a role and its grants, and a mail with a link to set a password),
-//! disables and enables an account, and sends a password reset. Each calls the use case the
+//! disables and enables an account, revokes its API tokens, and sends a password reset. Each calls the use case the
 //! command line calls (`app::auth`, `app::lifecycle`, `app::recovery`).
 
 use crate::auth::Viewer;
@@ -131,6 +131,12 @@ async fn act(
         "enable" => {
             s.app.set_account_disabled(&v.actor, &email, false).await?;
             Message::AccountEnabled
+        }
+        "revoke-tokens" => {
+            for token in s.app.api_tokens_of(&v.actor, &email).await? {
+                s.app.revoke_api_token(&v.actor, token.id).await?;
+            }
+            Message::TokensRevokedByAdmin
         }
         "reset" => {
             s.app.send_password_link(&v.actor, &email, false).await?;

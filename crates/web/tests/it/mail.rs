@@ -250,3 +250,31 @@ async fn a_contact_request_reaches_the_organisations_account_and_its_acceptance_
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_admin_revokes_an_accounts_tokens_and_sends_it_a_reset_from_the_accounts_page() {
+    on_every_backend(|t| async move {
+        let label = t.label;
+        let admin = t.session("admin").await.unwrap();
+        let post = |path: &'static str, who: &'static str| {
+            t.http
+                .post(t.url(path))
+                .header("cookie", &admin.0)
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body(serde_urlencoded::to_string([("csrf", admin.1.as_str()), ("email", &email(who))]).unwrap())
+                .send()
+        };
+        assert_eq!(t.api(reqwest::Method::GET, "/me", "member_soft").send().await.unwrap().status(), 200);
+        assert_eq!(post("/admin/users/revoke-tokens", "member_soft").await.unwrap().status(), StatusCode::SEE_OTHER);
+        let r = t.api(reqwest::Method::GET, "/me", "member_soft").send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::UNAUTHORIZED, "{label}: the token is revoked");
+        assert_eq!(t.api(reqwest::Method::GET, "/me", "member_sat").send().await.unwrap().status(), 200, "{label}");
+        assert_eq!(post("/admin/users/reset", "member_sat").await.unwrap().status(), StatusCode::SEE_OTHER);
+        assert_eq!(reset_links(&t, &email("member_sat")).await.len(), 1, "{label}");
+        let page = t.http.get(t.url("/admin/users?q=member")).header("cookie", &admin.0).send().await.unwrap();
+        let html = page.text().await.unwrap();
+        assert!(html.contains(&email("member_sat")) && !html.contains(&email("manager_ict")), "{label}: the search");
+        t
+    })
+    .await;
+}
