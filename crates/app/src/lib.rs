@@ -17,15 +17,28 @@ mod index;
 mod language;
 mod lifecycle;
 pub mod login_limits;
+pub mod mail;
+pub mod mail_limits;
 pub mod partners;
 pub mod password;
+pub mod recovery;
 pub mod registry;
+pub mod signup;
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::{AppError, AppResult};
 
 use std::sync::Arc;
 use store::Store;
+
+/// An action that needs an account: anonymous callers are asked to sign in.
+pub(crate) fn auth_required(actor: &domain::Actor) -> AppResult<()> {
+    if actor.is_signed_in() {
+        Ok(())
+    } else {
+        Err(AppError::Unauthenticated)
+    }
+}
 
 /// An index built from the database, stamped with the directory version it reflects.
 pub(crate) trait Versioned {
@@ -50,12 +63,18 @@ pub struct App {
     store: Store,
     clock: Arc<dyn Clock>,
     limiter: Arc<login_limits::LoginLimiter>,
+    /// Requests for mail (forgotten password, sign-up) per client and per target address.
+    mail_limiter: Arc<mail_limits::MailLimiter>,
     directory: Arc<std::sync::RwLock<Option<Arc<directory::DirectoryIndex>>>>,
     matcher: Arc<std::sync::RwLock<Option<Arc<partners::MatchIndex>>>>,
     rebuilding: Arc<tokio::sync::Mutex<()>>,
     /// Whether this process serves the demo (`serve --demo`): only then do the demo accounts sign
     /// in and does the sign-in page show them. Shared by every clone of the app.
     demo: Arc<std::sync::atomic::AtomicBool>,
+    /// Where links in mails point and who sends them (`mail::MailSettings`).
+    mail: Arc<std::sync::RwLock<mail::MailSettings>>,
+    /// This instance's name in the outbox's leases (random: two processes never share one).
+    worker_id: Arc<str>,
 }
 
 impl App {
@@ -63,11 +82,14 @@ impl App {
         App {
             store,
             limiter: Arc::new(login_limits::LoginLimiter::new(clock.clone())),
+            mail_limiter: Arc::new(mail_limits::MailLimiter::new(clock.clone())),
             clock,
             directory: Arc::new(std::sync::RwLock::new(None)),
             matcher: Arc::new(std::sync::RwLock::new(None)),
             rebuilding: Arc::new(tokio::sync::Mutex::new(())),
             demo: Arc::new(std::sync::atomic::AtomicBool::new(false)),
+            mail: Arc::new(std::sync::RwLock::new(mail::MailSettings::default())),
+            worker_id: auth::random_token().map(|t| t[..16].to_string()).unwrap_or_else(|_| "worker".into()).into(),
         }
     }
 

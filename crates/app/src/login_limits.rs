@@ -46,9 +46,9 @@ pub const MAX_EMAIL_BYTES: usize = domain::limits::EMAIL;
 /// Known devices remembered per account; signing in on an eleventh forgets the least recent.
 pub const DEVICES_PER_ACCOUNT: i64 = 10;
 
-type Key = [u8; 32];
+pub(crate) type Key = [u8; 32];
 
-fn digest(kind: &str, value: &str) -> Key {
+pub(crate) fn digest(kind: &str, value: &str) -> Key {
     let mut h = Blake2b::<blake2::digest::consts::U32>::new();
     h.update(kind.as_bytes());
     h.update([0]);
@@ -57,7 +57,7 @@ fn digest(kind: &str, value: &str) -> Key {
 }
 
 /// The address as a limiter sees it: an IPv6 client usually holds a whole /64, so that is one key.
-fn address_key(client: &str) -> Key {
+pub(crate) fn address_key(client: &str) -> Key {
     match client.parse::<IpAddr>().map(|ip| ip.to_canonical()) {
         Ok(IpAddr::V6(v6)) => {
             let s = v6.segments();
@@ -131,14 +131,14 @@ impl governor::clock::Clock for LimitClock {
 }
 
 /// One budget (failures per window) over many keys, holding at most `max_keys` of them.
-struct Keyed {
+pub(crate) struct Keyed {
     limiter: RateLimiter<Probe, Table, LimitClock, NoOpMiddleware<Nanos>>,
     table: Arc<HashMapStateStore<Key>>,
     max_keys: usize,
 }
 
 impl Keyed {
-    fn new(budget: u32, clock: Arc<dyn Clock>, max_keys: usize) -> Keyed {
+    pub(crate) fn new(budget: u32, clock: Arc<dyn Clock>, max_keys: usize) -> Keyed {
         let budget = NonZeroU32::new(budget).unwrap_or(NonZeroU32::MIN);
         let every = Duration::from_secs(FAILURE_WINDOW_SECS.unsigned_abs()) / budget.get();
         let quota = Quota::with_period(every).unwrap_or(Quota::per_second(NonZeroU32::MIN)).allow_burst(budget);
@@ -148,13 +148,13 @@ impl Keyed {
     }
 
     /// How long `key` must wait before its next failure would be allowed, if it must.
-    fn wait(&self, key: Key) -> Option<Duration> {
+    pub(crate) fn wait(&self, key: Key) -> Option<Duration> {
         use governor::clock::Clock as _;
         let denied = self.limiter.check_key(&Probe { key, dry_run: true }).err()?;
         Some(denied.wait_time_from(self.limiter.clock().now()))
     }
 
-    fn fail(&self, key: Key) {
+    pub(crate) fn fail(&self, key: Key) {
         let _ = self.limiter.check_key(&Probe { key, dry_run: false });
         if self.limiter.len() > self.max_keys {
             self.prune();

@@ -33,6 +33,67 @@ struct Cli {
     command: Command,
 }
 
+/// Mail: where it is sent, where its links point, who sends it.
+#[derive(Args)]
+struct MailArgs {
+    /// SMTP server, in lettre's URL convention: smtp://HOST:PORT (plain; credentials only to a
+    /// loopback host), smtp://USER:PASS@HOST:587?tls=required (STARTTLS), smtps://USER:PASS@HOST:465
+    /// (TLS). Without it, mail stays in the outbox (/admin/outbox).
+    #[arg(long, env = "CLUSTERBRIDGE_SMTP_URL", value_name = "URL")]
+    smtp_url: Option<String>,
+    /// The base of every link in a mail (default: http:// and the bind address); never taken from
+    /// a request's Host header.
+    #[arg(long, env = "CLUSTERBRIDGE_PUBLIC_URL", value_name = "URL")]
+    public_url: Option<String>,
+    /// The sender of every mail.
+    #[arg(long, env = "CLUSTERBRIDGE_MAIL_FROM", value_name = "ADDRESS", default_value = "clusterbridge@localhost")]
+    mail_from: String,
+}
+
+/// How often the mail worker looks for due mail when there was nothing to send.
+const MAIL_POLL: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Starts the outbox's worker when there is an SMTP server; the sender stops it. The worker stops
+/// after the server: a mail in flight is finished, not cut.
+fn start_mail_worker(
+    app: &App,
+    mailer: Option<app::mail::Mailer>,
+) -> (tokio::sync::oneshot::Sender<()>, Option<tokio::task::JoinHandle<()>>) {
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let Some(mailer) = mailer else {
+        tracing::info!("no --smtp-url: mail stays in the outbox (/admin/outbox)");
+        return (stop, None);
+    };
+    tracing::info!("mail worker started");
+    let app = app.clone();
+    let worker = tokio::spawn(async move {
+        app.run_mail_worker(mailer, MAIL_POLL, async {
+            let _ = stopped.await;
+        })
+        .await
+    });
+    (stop, Some(worker))
+}
+
+/// Checks the mail flags before anything is served: a wrong one exits with status 2.
+fn mail_setup(mail: &MailArgs) -> Result<Option<app::mail::Mailer>> {
+    if let Some(url) = &mail.public_url {
+        if !(url.starts_with("http://") || url.starts_with("https://")) || url.contains(char::is_whitespace) {
+            anyhow::bail!(AppError::field("public-url", "must be an http:// or https:// URL"));
+        }
+    }
+    let from = mail.mail_from.trim();
+    if !app::mail::valid_sender(from) {
+        anyhow::bail!(AppError::field("mail-from", "must be an e-mail address such as noreply@example.org"));
+    }
+    match &mail.smtp_url {
+        Some(url) => {
+            Ok(Some(app::mail::Mailer::from_url(url).map_err(|e| AppError::field("smtp-url", e.to_string()))?))
+        }
+        None => Ok(None),
+    }
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum LogFormat {
     Text,
@@ -56,6 +117,8 @@ enum Command {
         /// for login limits. Without it the socket's peer is the client.
         #[arg(long = "trusted-proxy", value_name = "CIDR", value_parser = web::parse_proxy_range)]
         trusted_proxies: Vec<web::IpNet>,
+        #[command(flatten)]
+        mail: MailArgs,
     },
     /// Applies pending database migrations.
     Migrate,
@@ -526,7 +589,8 @@ async fn run(cli: Cli) -> Result<ExitCode> {
         Command::Migrate => {
             out!("migrations applied ({})", app.backend_name());
         }
-        Command::Serve { bind, demo, secure_cookies, trusted_proxies } => {
+        Command::Serve { bind, demo, secure_cookies, trusted_proxies, mail } => {
+            let mailer = mail_setup(&mail)?;
             if demo {
                 let report = app.load_demo().await?;
                 if report.loaded {
@@ -548,6 +612,11 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             app.directory().await?;
             let listener = tokio::net::TcpListener::bind(&bind).await.with_context(|| format!("binding {bind}"))?;
             let addr = listener.local_addr()?;
+            app.set_mail_settings(app::mail::MailSettings {
+                public_url: mail.public_url.clone().unwrap_or_else(|| format!("http://{addr}")),
+                from: mail.mail_from.trim().to_string(),
+            });
+            let (stop_mail, worker) = start_mail_worker(&app, mailer);
             // Not `out!`: a server whose standard output was closed goes on serving.
             {
                 use std::io::Write as _;
@@ -555,6 +624,10 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 let _ = writeln!(stdout, "clusterbridge is ready: open http://{addr}/").and_then(|_| stdout.flush());
             }
             web::serve(app, web::Options { secure_cookies, trusted_proxies }, listener, shutdown_signal()).await?;
+            let _ = stop_mail.send(());
+            if let Some(worker) = worker {
+                let _ = worker.await;
+            }
         }
         Command::Import { what } => return import(&app, &system, what).await,
         Command::Export { what: ExportWhat::Organisations { format } } => {

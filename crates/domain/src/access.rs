@@ -197,6 +197,11 @@ impl Actor {
     pub fn can_read_audit_log(&self) -> bool {
         self.is_admin()
     }
+
+    /// The outbox holds every mail, reset links included: admins only.
+    pub fn can_read_outbox(&self) -> bool {
+        self.is_admin()
+    }
 }
 
 /// What adding an organisation to a cluster does (see [`Actor::membership_add`]).

@@ -70,6 +70,8 @@ ids! {
     RequestId;
     /// A meeting (an accepted request, placed or not).
     MeetingId;
+    /// A mail in the outbox.
+    MailId;
 }
 
 #[cfg(test)]

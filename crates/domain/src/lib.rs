@@ -22,9 +22,11 @@ pub mod invitation;
 pub mod limits;
 pub mod listing;
 pub mod locale;
+pub mod mail;
 pub mod model;
 pub mod moment;
 pub mod programme;
+pub mod signup;
 pub mod text;
 
 pub use access::{Actor, Role};
@@ -38,6 +40,7 @@ pub use event::{
     AgendaItem, Event, EventMeeting, EventParticipant, EventSession, EventSlot, EventStatus, FeedbackOutcome,
     MeetingRequest, MeetingStatus, ParticipantStatus, RequestStatus,
 };
+pub use id::MailId;
 pub use id::{
     ClusterId, ContactRequestId, EventId, InvitationId, MeetingId, MembershipId, OrganisationId, ParticipantId,
     PersonId, ProjectId, RequestId, SavedSearchId, SlotId, TokenId, UserId,
@@ -45,6 +48,7 @@ pub use id::{
 pub use invitation::{Invitation, InvitationStatus};
 pub use listing::{ClusterLink, ClusterSummary, DirectoryRow, Facets, HistoryEntry, OrgHit, PartnerLink, ProjectText};
 pub use locale::Locale;
+pub use mail::{Mail, OutboxMail};
 pub use model::*;
 pub use moment::MeetingMoment;
 pub use programme::ProgrammeBlock;

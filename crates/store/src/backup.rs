@@ -34,6 +34,10 @@ pub const TABLES: &[&str] = &[
     "meeting_requests",
     "meetings",
     "meeting_feedback",
+    "outbox",
+    "mail_opt_outs",
+    "consents",
+    "join_requests",
 ];
 
 #[derive(Debug, Clone, PartialEq)]

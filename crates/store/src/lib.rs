@@ -13,9 +13,11 @@ mod devices;
 mod events;
 mod invitations;
 mod orgs;
+mod outbox;
 mod people;
 mod projects;
 mod query;
+mod signup;
 #[cfg(feature = "testing")]
 pub mod testdb;
 mod users;
@@ -26,8 +28,10 @@ pub use devices::*;
 pub use events::*;
 pub use invitations::*;
 pub use orgs::*;
+pub use outbox::*;
 pub use people::*;
 pub use projects::*;
+pub use signup::*;
 pub use users::*;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};

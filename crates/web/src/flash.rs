@@ -68,10 +68,24 @@ pub(crate) enum Message {
     LanguageSaved,
     MeetingRequestWithdrawn,
     MeetingRequestNotSent,
+    ResetLinkSent,
+    PasswordReset,
+    Unsubscribed,
+    TestMailQueued,
+    SignUpSent,
+    AddressConfirmed,
+    JoinRequested,
+    JoinApproved,
+    JoinDeclined,
+    UserInvited,
+    AccountDisabled,
+    AccountEnabled,
+    ResetSentByAdmin,
+    TokensRevokedByAdmin,
 }
 
 impl Message {
-    const ALL: [Message; 45] = [
+    const ALL: [Message; 59] = [
         Message::SignedIn,
         Message::SignedOut,
         Message::SignedOutEverywhere,
@@ -117,6 +131,20 @@ impl Message {
         Message::LanguageSaved,
         Message::MeetingRequestWithdrawn,
         Message::MeetingRequestNotSent,
+        Message::ResetLinkSent,
+        Message::PasswordReset,
+        Message::Unsubscribed,
+        Message::TestMailQueued,
+        Message::SignUpSent,
+        Message::AddressConfirmed,
+        Message::JoinRequested,
+        Message::JoinApproved,
+        Message::JoinDeclined,
+        Message::UserInvited,
+        Message::AccountDisabled,
+        Message::AccountEnabled,
+        Message::ResetSentByAdmin,
+        Message::TokensRevokedByAdmin,
     ];
 
     /// The key stored in the cookie: stable, short, cookie-safe.
@@ -167,6 +195,20 @@ impl Message {
             Message::LanguageSaved => "language-saved",
             Message::MeetingRequestWithdrawn => "meeting-withdrawn",
             Message::MeetingRequestNotSent => "meeting-not-sent",
+            Message::ResetLinkSent => "reset-link-sent",
+            Message::PasswordReset => "password-reset",
+            Message::Unsubscribed => "unsubscribed",
+            Message::TestMailQueued => "test-mail-queued",
+            Message::SignUpSent => "sign-up-sent",
+            Message::AddressConfirmed => "address-confirmed",
+            Message::JoinRequested => "join-requested",
+            Message::JoinApproved => "join-approved",
+            Message::JoinDeclined => "join-declined",
+            Message::UserInvited => "user-invited",
+            Message::AccountDisabled => "account-disabled",
+            Message::AccountEnabled => "account-enabled",
+            Message::ResetSentByAdmin => "reset-sent",
+            Message::TokensRevokedByAdmin => "tokens-revoked",
         }
     }
 

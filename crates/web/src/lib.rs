@@ -29,6 +29,9 @@ mod language;
 mod organisations;
 mod partners;
 mod projects;
+mod recovery;
+mod signup;
+mod users;
 mod views;
 mod wire;
 
@@ -73,6 +76,9 @@ pub fn router(app: App, options: Options) -> Router {
         .merge(accounts::pages())
         .merge(admin::pages())
         .merge(language::pages())
+        .merge(recovery::pages())
+        .merge(signup::pages())
+        .merge(users::pages())
         .route("/api", axum::routing::get(api::doc_page))
         .nest("/api/v1", api::routes())
         .merge(assets::routes())

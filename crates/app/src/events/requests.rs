@@ -89,6 +89,9 @@ impl App {
             store::StoreError::Conflict(_) => AppError::Conflict(ALREADY_OPEN.into()),
             other => other.into(),
         })?;
+        if let Some(recipient) = participants.iter().find(|p| p.id == to) {
+            self.mail_meeting_request(&mut tx, &e, me, recipient, &r.message).await?;
+        }
         self.audit(&mut tx, actor, "create", "meeting_request", id, format!("event {}", e.slug)).await?;
         store::commit(tx).await?;
         Ok(id)
@@ -143,6 +146,10 @@ impl App {
             // Who accepted: the consent that opens contact fields (`domain::access::agreed`).
             store::set_request_accepted_by(&mut tx, request_id, user_id).await?;
             store::insert_meeting(&mut tx, r.event_id, request_id, &self.now_text()).await?;
+        }
+        let side = |id| participants.iter().find(|p| p.id == id);
+        if let (Some(sender), Some(answerer)) = (side(r.from_participant), side(r.to_participant)) {
+            self.mail_meeting_answer(&mut tx, &e, sender, answerer, accept).await?;
         }
         self.audit(&mut tx, actor, status.as_str(), "meeting_request", request_id, "").await?;
         store::commit(tx).await?;

@@ -148,10 +148,11 @@ impl App {
             )]));
         }
         let mut tx = self.store.begin().await?;
-        store::get_person(&mut tx, person_id)
+        let person = store::get_person(&mut tx, person_id)
             .await?
             .ok_or_else(|| AppError::NotFound(format!("person {person_id}")))?;
         let id = store::insert_contact_request(&mut tx, user_id, person_id, message.trim(), &self.now_text()).await?;
+        self.mail_contact_request(&mut tx, &person, &actor.email, message).await?;
         self.audit(&mut tx, actor, "create", "contact_request", id, format!("person {person_id}")).await?;
         store::commit(tx).await?;
         Ok(id)
@@ -170,6 +171,9 @@ impl App {
         let status = if accept { ContactStatus::Accepted } else { ContactStatus::Declined };
         if !store::answer_contact_request(&mut tx, request_id, status, &self.now_text()).await? {
             return Err(AppError::Conflict(format!("contact request {request_id} was already answered")));
+        }
+        if accept {
+            self.mail_contact_accepted(&mut tx, &p, &r.from_email).await?;
         }
         self.audit(&mut tx, actor, status.as_str(), "contact_request", request_id, "").await?;
         store::commit(tx).await?;

@@ -8,8 +8,11 @@ mod directory;
 mod files;
 mod lifecycle;
 mod login_limits;
+mod mail;
 mod reasons;
 mod registry;
+mod signup;
+mod smtp_sink;
 mod text_rules;
 
 use app::{App, FixedClock};

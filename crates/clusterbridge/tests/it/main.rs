@@ -237,6 +237,49 @@ fn serve_names_a_bad_trusted_proxy_and_starts_with_good_ones() {
     let _ = child.wait();
 }
 
+#[test]
+fn serve_refuses_smtp_credentials_in_clear_and_names_the_mail_flags() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_str().unwrap();
+    let serve = |extra: &[&str]| {
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let bind = format!("127.0.0.1:{port}");
+        Command::new(env!("CARGO_BIN_EXE_clusterbridge"))
+            .args(["--data-dir", data, "serve", "--bind", &bind])
+            .args(extra)
+            .env_remove("CLUSTERBRIDGE_DATABASE_URL")
+            .env_remove("CLUSTERBRIDGE_SMTP_URL")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    for (args, named) in [
+        (&["--smtp-url", "smtp://user:secret@mail.example.org:25"][..], "credentials but no TLS"),
+        (&["--smtp-url", "http://mail.example.org"][..], "smtp:// or smtps://"),
+        (&["--public-url", "ftp://x"][..], "public-url"),
+        (&["--mail-from", "not an address"][..], "mail-from"),
+    ] {
+        let out = serve(args).wait_with_output().unwrap();
+        let (_, err) = text(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(named), "{args:?}: {err}");
+    }
+    let mut child = serve(&[
+        "--smtp-url",
+        "smtp://user:secret@127.0.0.1:2525",
+        "--public-url",
+        "https://bridge.example.org",
+        "--mail-from",
+        "Cluster Bridge <noreply@example.org>",
+    ]);
+    let mut line = String::new();
+    std::io::BufRead::read_line(&mut std::io::BufReader::new(child.stdout.take().unwrap()), &mut line).unwrap();
+    assert!(line.starts_with("clusterbridge is ready"), "{line}");
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
 /// `GET path` on the server at `port`, with a bearer token unless `token` is empty.
 fn get_as(port: u16, path: &str, token: &str) -> String {
     let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();

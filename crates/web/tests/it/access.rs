@@ -291,6 +291,14 @@ fn cells() -> Vec<Cell> {
         page("account page", "/account", SIGNED_IN),
         page("new project page", "/projects/new", &["manager_space", "manager_ict", "admin"]),
         page("audit log page", "/admin/audit", &["admin"]),
+        page("outbox page", "/admin/outbox", &["admin"]),
+        page("accounts page", "/admin/users", &["admin"]),
+        post("send a reset form", "/admin/users/reset", &[("email", "participant@example.org")], &["admin"]),
+        post("outbox test mail form", "/admin/outbox/test", &[("to", "test@example.org")], &["admin"]),
+        page("forgotten password page", "/password/forgot", ROLES),
+        page("sign-up page", "/signup", ROLES),
+        page("own organisation requests page", "/signup/organisation", SIGNED_IN),
+        page("requests to join page", "/join-requests", &["manager_space", "manager_ict", "admin"]),
         // Another account's token is 404 to everyone: `accounts::api_tokens_are_listed_and_revoked_by_their_own_account_only`.
         api("own API tokens", Method::GET, "/me/tokens", None, SIGNED_IN),
     ]

@@ -368,7 +368,19 @@ pub(crate) async fn sign_in(c: &Client, t: &TestApp, role: &str) {
 }
 
 pub(crate) async fn sign_out(c: &Client) {
-    c.find(Locator::Css("header form button")).await.unwrap().click().await.unwrap();
+    // Narrow windows show the links in the "Menu" disclosure: open it first.
+    let summary = c.find(Locator::Css("header details.menu summary")).await.unwrap();
+    if summary.is_displayed().await.unwrap() {
+        summary.click().await.unwrap();
+    }
+    let mut button = None;
+    for b in c.find_all(Locator::Css("header form button")).await.unwrap() {
+        if b.is_displayed().await.unwrap() {
+            button = Some(b);
+            break;
+        }
+    }
+    button.expect("a visible sign-out button").click().await.unwrap();
     c.wait().for_element(Locator::Css("a[href='/login']")).await.unwrap();
 }
 
@@ -569,6 +581,165 @@ async fn a_saved_profile_says_so_in_chromium() {
         c.refresh().await.unwrap();
         c.wait().for_element(Locator::Css("main h1")).await.unwrap();
         assert!(!c.source().await.unwrap().contains("Profile saved."), "{name}: shown again after a reload");
+    }
+    c.close().await.unwrap();
+    t.stop().await;
+}
+
+/// The path of the newest link in `to`'s mail that contains `part`.
+async fn mailed_link(t: &TestApp, to: &str, part: &str) -> String {
+    let mails = t.app.outbox(&domain::Actor::system(), Some(to), 10).await.unwrap();
+    let url = mails
+        .iter()
+        .find_map(|m| m.mail.body_text.split_whitespace().find(|w| w.contains(part)).map(str::to_string))
+        .unwrap_or_else(|| panic!("no mail to {to} with {part}"));
+    url.trim_start_matches("http://127.0.0.1:8080").to_string()
+}
+
+async fn sign_in_as(c: &Client, t: &TestApp, email: &str, password: &str) {
+    c.goto(&t.url("/login")).await.unwrap();
+    c.find(Locator::Id("email")).await.unwrap().send_keys(email).await.unwrap();
+    c.find(Locator::Id("password")).await.unwrap().send_keys(password).await.unwrap();
+    c.find(Locator::Css("form.stack button[type=submit]")).await.unwrap().click().await.unwrap();
+    c.wait().for_element(Locator::Css("a.who")).await.unwrap();
+}
+
+/// Sign up → confirm (the link read from the outbox) → claim an organisation → approved by a
+/// manager → sign in, at a laptop's and a phone's width.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sign_up_confirm_claim_approve_and_sign_in_in_chromium() {
+    let t = spawn(TestDb::sqlite().await.unwrap()).await;
+    let Some((c, _driver)) = browser().await else {
+        t.stop().await;
+        return;
+    };
+    let password = "quartz lantern meadow 42";
+    for width in [1366, 390] {
+        c.set_window_size(width, 1000).await.unwrap();
+        let ada = format!("ada{width}@example.org");
+        visit(&c, &t, &format!("signup-{width}"), "/signup", &["Sign up", "name=\"csrf\"", "accept_terms"]).await;
+        c.find(Locator::Id("name")).await.unwrap().send_keys(&format!("Ada {width}")).await.unwrap();
+        c.find(Locator::Id("email")).await.unwrap().send_keys(&ada).await.unwrap();
+        c.find(Locator::Id("password")).await.unwrap().send_keys(password).await.unwrap();
+        c.find(Locator::Css("input[name=accept_terms]")).await.unwrap().click().await.unwrap();
+        c.find(Locator::Css("form.stack button[type=submit]")).await.unwrap().click().await.unwrap();
+        c.wait().for_element(Locator::Css("[role=status]")).await.unwrap();
+        check(&c, &format!("signup-sent-{width}"), "/login", &["A mail to confirm the address is on its way"]).await;
+
+        let link = mailed_link(&t, &ada, "/signup/confirm/").await;
+        visit(&c, &t, &format!("signup-confirm-{width}"), &link, &["Confirm my address"]).await;
+        c.find(Locator::Css("form.stack button[type=submit]")).await.unwrap().click().await.unwrap();
+        c.wait().for_element(Locator::Css("[role=status]")).await.unwrap();
+        c.find(Locator::Id("q")).await.unwrap().send_keys("orbital").await.unwrap();
+        c.find(Locator::Css("form[action='/signup/organisation'] button")).await.unwrap().click().await.unwrap();
+        c.wait().for_element(Locator::Css("form[action='/signup/organisation/claim']")).await.unwrap();
+        check(&c, &format!("signup-organisation-{width}"), "/signup/organisation", &["I represent Orbital Sat Works"])
+            .await;
+        c.find(Locator::Css("form[action='/signup/organisation/claim'] button")).await.unwrap().click().await.unwrap();
+        c.wait().for_element(Locator::Css("[role=status]")).await.unwrap();
+        check(&c, &format!("signup-claim-sent-{width}"), "/signup/organisation", &["Request sent", "pending"]).await;
+        sign_out(&c).await;
+
+        sign_in(&c, &t, "manager_space").await;
+        visit(&c, &t, &format!("join-requests-{width}"), "/join-requests", &[&ada, "to represent Orbital Sat Works"])
+            .await;
+        c.find(Locator::Css("textarea[name=message]")).await.unwrap().send_keys("Welcome to Space").await.unwrap();
+        c.find(Locator::Css("form[action$='/approve'] button:not([formaction])")).await.unwrap().click().await.unwrap();
+        c.wait().for_element(Locator::Css("[role=status]")).await.unwrap();
+        check(&c, &format!("join-approved-{width}"), "/join-requests", &["Request approved", "No request waits"]).await;
+        sign_out(&c).await;
+
+        sign_in_as(&c, &t, &ada, password).await;
+        visit(&c, &t, &format!("signup-member-{width}"), "/account", &[&ada, "member", "Orbital Sat Works"]).await;
+        let mail = mailed_link(&t, &ada, "/login").await;
+        assert_eq!(mail, "/login", "the answer was mailed");
+        sign_out(&c).await;
+    }
+    c.close().await.unwrap();
+    t.stop().await;
+}
+
+/// Forgotten password: the sign-in page's link, the mailed link read from the outbox, a new
+/// password, and signing in with it; at a laptop's and a phone's width.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn forgotten_password_in_chromium() {
+    let t = spawn(TestDb::sqlite().await.unwrap()).await;
+    let Some((c, _driver)) = browser().await else {
+        t.stop().await;
+        return;
+    };
+    for (width, role) in [(1366, "member_sat"), (390, "member_soft")] {
+        c.set_window_size(width, 1000).await.unwrap();
+        c.goto(&t.url("/login")).await.unwrap();
+        c.find(Locator::Css("a[href='/password/forgot']")).await.unwrap().click().await.unwrap();
+        c.wait().for_element(Locator::Css("form[action='/password/forgot']")).await.unwrap();
+        check(&c, &format!("password-forgot-{width}"), "/password/forgot", &["Forgotten password"]).await;
+        c.find(Locator::Id("email")).await.unwrap().send_keys(&email(role)).await.unwrap();
+        c.find(Locator::Css("form.stack button[type=submit]")).await.unwrap().click().await.unwrap();
+        c.wait().for_element(Locator::Css("[role=status]")).await.unwrap();
+        check(&c, &format!("password-link-sent-{width}"), "/login", &["If an account uses this address"]).await;
+
+        let link = mailed_link(&t, &email(role), "/password/reset/").await;
+        visit(&c, &t, &format!("password-reset-{width}"), &link, &["Set a new password"]).await;
+        let new = format!("quartz lantern meadow {width}");
+        c.find(Locator::Id("password")).await.unwrap().send_keys(&new).await.unwrap();
+        c.find(Locator::Id("password_again")).await.unwrap().send_keys(&new).await.unwrap();
+        c.find(Locator::Css("form.stack button[type=submit]")).await.unwrap().click().await.unwrap();
+        c.wait().for_element(Locator::Css("[role=status]")).await.unwrap();
+        check(&c, &format!("password-reset-done-{width}"), "/login", &["New password set"]).await;
+        sign_in_as(&c, &t, &email(role), &new).await;
+        visit(&c, &t, &format!("password-link-used-{width}-errors"), &link, &["used already"]).await;
+        sign_out(&c).await;
+    }
+    c.close().await.unwrap();
+    t.stop().await;
+}
+
+/// An admin invites a user (who sets a password with the mailed link) and disables another, at
+/// a laptop's and a phone's width.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_admin_invites_a_user_and_disables_another_in_chromium() {
+    let t = spawn(TestDb::sqlite().await.unwrap()).await;
+    let Some((c, _driver)) = browser().await else {
+        t.stop().await;
+        return;
+    };
+    for (width, disabled) in [(1366, "participant"), (390, "member_soft")] {
+        c.set_window_size(width, 1000).await.unwrap();
+        sign_in(&c, &t, "admin").await;
+        visit(&c, &t, &format!("admin-users-{width}"), "/admin/users", &["Invite someone", &email(disabled)]).await;
+        let invited = format!("new{width}@example.org");
+        c.find(Locator::Id("invite-email")).await.unwrap().send_keys(&invited).await.unwrap();
+        c.find(Locator::Id("invite-organisation")).await.unwrap().send_keys(&t.sat.to_string()).await.unwrap();
+        c.find(Locator::Css("form[action='/admin/users/invite'] button")).await.unwrap().click().await.unwrap();
+        c.wait().for_element(Locator::Css("[role=status]")).await.unwrap();
+        check(&c, &format!("admin-user-invited-{width}"), "/admin/users", &["Invitation sent", &invited]).await;
+        let disable = format!("button[aria-label='Disable {}']", email(disabled));
+        c.find(Locator::Css(&disable)).await.unwrap().click().await.unwrap();
+        c.wait().for_element(Locator::Css("[role=status]")).await.unwrap();
+        check(&c, &format!("admin-user-disabled-{width}"), "/admin/users", &["Account disabled", "(disabled)"]).await;
+        visit(
+            &c,
+            &t,
+            &format!("admin-outbox-{width}"),
+            "/admin/outbox",
+            &[&invited, "You are invited to clusterbridge"],
+        )
+        .await;
+        sign_out(&c).await;
+
+        // The invited person sets a password and signs in; the disabled one cannot.
+        let link = mailed_link(&t, &invited, "/password/reset/").await;
+        c.goto(&t.url(&link)).await.unwrap();
+        let new = format!("quartz lantern meadow {width}");
+        c.find(Locator::Id("password")).await.unwrap().send_keys(&new).await.unwrap();
+        c.find(Locator::Id("password_again")).await.unwrap().send_keys(&new).await.unwrap();
+        c.find(Locator::Css("form.stack button[type=submit]")).await.unwrap().click().await.unwrap();
+        c.wait().for_element(Locator::Css("[role=status]")).await.unwrap();
+        sign_in_as(&c, &t, &invited, &new).await;
+        visit(&c, &t, &format!("invited-member-{width}"), "/account", &[&invited, "Orbital Sat Works"]).await;
+        sign_out(&c).await;
+        assert!(t.app.login(&email(disabled), PASSWORD, "test").await.is_err(), "disabled");
     }
     c.close().await.unwrap();
     t.stop().await;

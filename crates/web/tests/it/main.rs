@@ -13,6 +13,7 @@ mod forms;
 mod forum;
 mod language;
 mod limits;
+mod mail;
 mod matchmaking;
 mod phone;
 mod snapshots;
