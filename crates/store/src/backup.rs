@@ -33,6 +33,7 @@ pub const TABLES: &[&str] = &[
     "meeting_requests",
     "meetings",
     "meeting_feedback",
+    "meeting_follow_ups",
 ];
 
 #[derive(Debug, Clone, PartialEq)]
@@ -74,6 +75,7 @@ pub async fn dump(conn: &mut Conn) -> Result<Dump> {
                 "event_slots",
                 "event_participants",
                 "meeting_requests",
+                "meeting_follow_ups",
             ]
             .contains(table)
         {
