@@ -6,7 +6,7 @@
 use crate::auth::Viewer;
 use crate::endpoint::Endpoint;
 use crate::views::{nav, render, Nav};
-use crate::{accounts, clusters, events, organisations, partners, projects, AppState};
+use crate::{accounts, analytics, clusters, events, organisations, partners, projects, AppState};
 use askama::Template;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -35,6 +35,7 @@ const TABLES: &[&[Endpoint]] = &[
     partners::ENDPOINTS,
     events::ENDPOINTS,
     accounts::ENDPOINTS,
+    analytics::ENDPOINTS,
     META,
 ];
 

@@ -13,6 +13,7 @@
 
 mod accounts;
 mod admin;
+mod analytics;
 mod api;
 mod assets;
 mod auth;
@@ -70,6 +71,7 @@ pub fn router(app: App, options: Options) -> Router {
         .merge(events::pages())
         .merge(accounts::pages())
         .merge(admin::pages())
+        .merge(analytics::pages())
         .route("/api", axum::routing::get(api::doc_page))
         .nest("/api/v1", api::routes())
         .merge(assets::routes())

@@ -66,6 +66,19 @@ impl Loaded {
         v
     }
 
+    /// A figure cached under `key`, if computed already (for figures computed asynchronously).
+    fn cached<T: Send + Sync + 'static>(&self, key: &str) -> Option<Arc<T>> {
+        self.results.lock().ok().and_then(|m| m.get(key).cloned()).and_then(|v| v.downcast::<T>().ok())
+    }
+
+    fn keep<T: Send + Sync + 'static>(&self, key: String, v: T) -> Arc<T> {
+        let v = Arc::new(v);
+        if let Ok(mut m) = self.results.lock() {
+            m.insert(key, v.clone());
+        }
+        v
+    }
+
     /// Which events' meetings the actor may see, as a key and a mask.
     fn visible_events(&self, actor: &Actor) -> (String, Vec<bool>) {
         let mask: Vec<bool> = self.event_clusters.iter().map(|c| actor.can_see_event_meetings(c)).collect();

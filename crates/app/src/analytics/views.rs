@@ -237,13 +237,22 @@ impl App {
         for i in found.iter().filter(|i| i.clusters.iter().any(|&k| l.shows_cluster(actor, scope, k))) {
             let id = l.org_ids[i.organisation];
             let suggestions = if out.len() < suggest {
-                let rec = self.recommendations(id, 5).await?;
-                rec.items
-                    .into_iter()
-                    .filter(|s| s.other_cluster)
-                    .take(3)
-                    .map(|s| (s.organisation.id, s.organisation.display_name()))
-                    .collect()
+                // Ranking the registry takes a while: once per data version and organisation.
+                let key = format!("suggest|{id}");
+                match l.cached::<Vec<(OrganisationId, String)>>(&key) {
+                    Some(v) => (*v).clone(),
+                    None => {
+                        let rec = self.recommendations(id, 5).await?;
+                        let v: Vec<(OrganisationId, String)> = rec
+                            .items
+                            .into_iter()
+                            .filter(|s| s.other_cluster)
+                            .take(3)
+                            .map(|s| (s.organisation.id, s.organisation.display_name()))
+                            .collect();
+                        (*l.keep(key, v)).clone()
+                    }
+                }
             } else {
                 Vec::new()
             };
