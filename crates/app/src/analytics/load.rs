@@ -157,7 +157,10 @@ impl App {
                     event,
                     from: r.from_org.and_then(|o| org_at.get(&o.get()).copied()),
                     to: r.to_org.and_then(|o| org_at.get(&o.get()).copied()),
-                    requested_on: day_of_text(&r.requested_at).unwrap_or(0),
+                    // A request is for its event: one recorded after the day (an import, the
+                    // demo) counts in the event's year.
+                    requested_on: day_of_text(&r.requested_at)
+                        .map_or(data.events[event].starts_on, |d| d.min(data.events[event].starts_on)),
                     stage,
                     held_on: held.then_some(data.events[event].starts_on),
                     cooperation_possible: r.cooperation_possible,

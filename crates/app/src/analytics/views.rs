@@ -233,8 +233,12 @@ impl App {
             lc.memo(format!("isolated|{key}|{years}"), || analytics::isolated::isolated(&lc.data_for(&mask), years))
         })
         .await?;
+        // Longest without collaboration across clusters first ("never" before any date).
+        let mut found: Vec<&analytics::isolated::Isolated> =
+            found.iter().filter(|i| i.clusters.iter().any(|&k| l.shows_cluster(actor, scope, k))).collect();
+        found.sort_by_key(|i| (i.last_cross_cluster, i.organisation));
         let mut out = Vec::new();
-        for i in found.iter().filter(|i| i.clusters.iter().any(|&k| l.shows_cluster(actor, scope, k))) {
+        for i in found {
             let id = l.org_ids[i.organisation];
             let suggestions = if out.len() < suggest {
                 // Ranking the registry takes a while: once per data version and organisation.

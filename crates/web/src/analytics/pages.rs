@@ -28,9 +28,31 @@ pub(super) fn routes() -> Router<AppState> {
 }
 
 pub(crate) struct KpiLine {
-    field: &'static str,
+    /// The field's name when this line opens its group.
+    group: Option<String>,
     kpi: &'static str,
+    label: String,
     values: Vec<String>,
+}
+
+/// "business_development" → "Business development".
+fn words(name: &str) -> String {
+    let text = name.replace('_', " ");
+    let mut c = text.chars();
+    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+}
+
+/// Marks the first line of each field.
+fn grouped(lines: Vec<(&'static str, &'static str, Vec<String>)>) -> Vec<KpiLine> {
+    let mut last = "";
+    lines
+        .into_iter()
+        .map(|(field, kpi, values)| {
+            let group = (field != last).then(|| words(field));
+            last = field;
+            KpiLine { group, kpi, label: words(kpi), values }
+        })
+        .collect()
 }
 
 pub(crate) struct KpiTable {
@@ -139,9 +161,10 @@ fn kpi_tables(rows: &[app::analytics::KpiRow], scopes: &[Option<String>], years:
                             .map_or_else(|| "–".to_string(), |r| show(kpi, r.value))
                     })
                     .collect();
-                values.iter().any(|v| v != "–").then_some(KpiLine { field, kpi, values })
+                values.iter().any(|v| v != "–").then_some((field, kpi, values))
             })
             .collect();
+        let lines = grouped(lines);
         let caption = match scope {
             None => "The initiative, per year".to_string(),
             Some(s) => format!("{s}, per year"),
@@ -155,20 +178,20 @@ fn kpi_tables(rows: &[app::analytics::KpiRow], scopes: &[Option<String>], years:
 fn comparison(rows: &[app::analytics::KpiRow], clusters: &[String], year: i32) -> KpiTable {
     let lines = KPIS
         .iter()
-        .map(|&(field, kpi)| KpiLine {
-            field,
-            kpi,
-            values: clusters
+        .map(|&(field, kpi)| {
+            let values: Vec<String> = clusters
                 .iter()
                 .map(|c| {
                     rows.iter()
                         .find(|r| r.cluster.as_deref() == Some(c) && r.year == year && r.kpi == kpi)
                         .map_or_else(|| "–".to_string(), |r| show(kpi, r.value))
                 })
-                .collect(),
+                .collect();
+            (field, kpi, values)
         })
-        .filter(|l| l.values.iter().any(|v| v != "–"))
+        .filter(|l| l.2.iter().any(|v| v != "–"))
         .collect();
+    let lines = grouped(lines);
     KpiTable { caption: format!("Clusters compared, {year}"), columns: clusters.to_vec(), lines }
 }
 
