@@ -50,9 +50,9 @@ def main():
         bc = nk.centrality.Betweenness(g, normalized=False)
         bc.run()
         out["networkit_seconds"] = time.perf_counter() - t
-        # NetworKit's unnormalised scores count each unordered pair once: NetworkX's default
-        # counts ordered pairs over (n-1)(n-2).
-        scale = 2.0 / ((n - 1) * (n - 2))
+        # NetworKit's unnormalised scores on an undirected graph count every pair in both
+        # directions, as NetworkX's do; NetworkX's default divides by (n-1)(n-2).
+        scale = 1.0 / ((n - 1) * (n - 2))
         ranked = bc.ranking()[:k]
         out["networkit_top"] = [[int(v), s * scale] for v, s in ranked]
     if "--leiden" in args:

@@ -10,7 +10,8 @@
 //! until modularity stops growing. Two choices differ from the paper and are documented here:
 //! the refinement takes the best sub-community (greedy) rather than drawing one at random with
 //! θ = 0.01, and when refinement leaves every node alone the level is aggregated by the coarse
-//! partition (Louvain's step) so that the pass ends. Node order is shuffled with the seed.
+//! partition (Louvain's step) so that the pass ends. Passes stop once one gains less than 10⁻⁴.
+//! Node order is shuffled with the seed.
 
 use crate::graph::Graph;
 use crate::rng::Rng;
@@ -60,6 +61,9 @@ struct Level {
     k: Vec<f64>,
 }
 
+/// A pass that raises modularity by less than this is the last.
+const MIN_GAIN: f64 = 1e-4;
+
 /// Leiden communities maximising modularity with resolution `gamma`, seeded.
 pub fn leiden(g: &Graph, gamma: f64, seed: u64) -> Communities {
     let mut rng = Rng::new(seed);
@@ -71,8 +75,14 @@ pub fn leiden(g: &Graph, gamma: f64, seed: u64) -> Communities {
         if q <= best + 1e-12 {
             break;
         }
+        let gain = q - best;
         best = q;
         membership = next;
+        // Later passes still polish, by less and less: on the CORDIS graph passes 7 to 16 add
+        // 0.0001 to a modularity of 0.431 and take two thirds of the time.
+        if gain < MIN_GAIN {
+            break;
+        }
     }
     let membership = by_size(&membership);
     let count = communities_count(&membership);

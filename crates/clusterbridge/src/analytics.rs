@@ -52,6 +52,12 @@ pub(crate) enum AnalyticsWhat {
     Communities(Filter),
     /// Meeting request → accepted → held → cooperation possible → follow-up → joint project.
     Funnel(Filter),
+    /// Writes the members' graph and the whole collaboration graph as edge lists
+    /// (`members.graph`, `whole.graph`: "n N" then "e A B WEIGHT") for the benchmark.
+    Export {
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
     /// How long each dashboard measure takes on this database (the benchmark's figures).
     Timings {
         /// Error bound of the sampled whole-graph betweenness.
@@ -248,6 +254,18 @@ pub(crate) async fn run(app: &App, actor: &Actor, what: AnalyticsWhat) -> Result
             }
         }
         AnalyticsWhat::Funnel(f) => funnel(app, actor, &f).await?,
+        AnalyticsWhat::Export { out } => {
+            let g = app.analytics_graphs(actor).await?;
+            std::fs::create_dir_all(&out)?;
+            for (name, (n, edges)) in [("members.graph", &g.members), ("whole.graph", &g.whole)] {
+                let mut text = format!("n {n}\n");
+                for (a, b, w) in edges {
+                    text.push_str(&format!("e {a} {b} {w}\n"));
+                }
+                std::fs::write(out.join(name), text)?;
+                out!("{}: {n} nodes, {} edges", out.join(name).display(), edges.len());
+            }
+        }
         AnalyticsWhat::Timings { epsilon } => {
             for t in app.analytics_timings(epsilon).await? {
                 out!("{:<36} {:>8.3} s  {}", t.measure, t.seconds, t.detail);

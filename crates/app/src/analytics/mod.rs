@@ -16,7 +16,8 @@ pub use analytics::funnel::Stages;
 pub use analytics::kpis::KPIS;
 pub use analytics::matrix::{Counts, Outside};
 pub use views::{
-    Bridge, CommunitiesView, CommunityView, FunnelLine, IsolatedMember, KpiRow, MatrixCell, MatrixView, NetworkTiming,
+    Bridge, CommunitiesView, CommunityView, FunnelLine, GraphExport, IsolatedMember, KpiRow, MatrixCell, MatrixView,
+    NetworkTiming,
 };
 
 use crate::{App, AppError, AppResult};

@@ -94,6 +94,16 @@ pub struct FunnelLine {
     pub stages: Stages,
 }
 
+/// The graphs the measures run on, as edge lists (nodes 0..n), for the benchmark's reference
+/// libraries: the members' graph (projects and every held meeting, unweighted for betweenness)
+/// and the whole collaboration graph weighted by joint projects (communities, sampled
+/// betweenness).
+#[derive(Debug, Clone, PartialEq)]
+pub struct GraphExport {
+    pub members: (usize, Vec<(usize, usize, f64)>),
+    pub whole: (usize, Vec<(usize, usize, f64)>),
+}
+
 /// How long each measure of the initiative dashboard took on the current data (the benchmark).
 #[derive(Debug, Clone, PartialEq)]
 pub struct NetworkTiming {
@@ -320,6 +330,21 @@ impl App {
                 stages: r.stages.clone(),
             })
             .collect())
+    }
+
+    /// The members' and the whole graph, all periods (the command line's rights: admins).
+    pub async fn analytics_graphs(&self, actor: &Actor) -> AppResult<GraphExport> {
+        if !actor.can_see_initiative_analytics() {
+            return Err(AppError::Forbidden);
+        }
+        let l = self.analytics_data().await?;
+        blocking(move || {
+            let both = Edges { projects: true, meetings: true };
+            let (m, _) = analytics::graph::members(&l.data, Period::all(), both);
+            let w = analytics::graph::collaboration(&l.data, Period::all(), Edges { projects: true, meetings: false });
+            GraphExport { members: (m.n(), m.edges().collect()), whole: (w.n(), w.edges().collect()) }
+        })
+        .await
     }
 
     /// Times every measure of the initiative dashboard on the current data, uncached, and the
