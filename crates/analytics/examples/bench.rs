@@ -129,7 +129,7 @@ fn cordis(args: &[String]) {
             start: None,
             end: None,
         });
-        if h % 4 == 0 {
+        if h.is_multiple_of(4) {
             let second = ((h / 9) % 9) as usize;
             if second != (h % 9) as usize {
                 data.memberships.push(analytics::Membership {

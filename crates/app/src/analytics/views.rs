@@ -368,13 +368,13 @@ fn communities(l: &Loaded, p: Period) -> CommunitiesView {
         .collect();
     let mut per_cluster = vec![vec![0usize; data.clusters.len()]; c.count];
     let mut strongest: Vec<Vec<(f64, usize)>> = vec![Vec::new(); c.count];
-    for v in 0..g.n() {
+    for (v, clusters) in of.iter().enumerate().take(g.n()) {
         let k = c.membership[v];
         list[k].size += 1;
-        if of[v].is_empty() {
+        if clusters.is_empty() {
             list[k].outside += 1;
         }
-        for &cl in &of[v] {
+        for &cl in clusters {
             per_cluster[k][cl] += 1;
         }
         strongest[k].push((g.weights(v).iter().sum(), v));
