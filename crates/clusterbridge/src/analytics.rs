@@ -183,76 +183,8 @@ pub(crate) async fn run(app: &App, actor: &Actor, what: AnalyticsWhat) -> Result
                 .collect();
             print_rows(f.format, &["organisation", "external_id", "name", "betweenness", "role", "clusters"], &table);
         }
-        AnalyticsWhat::Isolated(f) => {
-            let rows = app.analytics_isolated(actor, &f.query(), 20).await?;
-            if f.format == Format::Json {
-                let v: Vec<Value> = rows
-                    .iter()
-                    .map(|i| {
-                        let s: Vec<Value> =
-                            i.suggestions.iter().map(|(id, n)| json!({"organisation": id.get(), "name": n})).collect();
-                        json!({"organisation": i.organisation.get(), "name": i.name, "clusters": i.clusters,
-                               "last_cross_cluster": i.last_cross_cluster, "suggestions": s})
-                    })
-                    .collect();
-                out!("{}", Value::Array(v));
-            }
-            let table: Vec<Vec<String>> = rows
-                .iter()
-                .map(|i| {
-                    let s: Vec<&str> = i.suggestions.iter().map(|(_, n)| n.as_str()).collect();
-                    vec![
-                        i.organisation.to_string(),
-                        i.name.clone(),
-                        i.clusters.join(" "),
-                        opt(&i.last_cross_cluster),
-                        s.join("; "),
-                    ]
-                })
-                .collect();
-            print_rows(f.format, &["organisation", "name", "clusters", "last_cross_cluster", "suggestions"], &table);
-        }
-        AnalyticsWhat::Communities(f) => {
-            let v = app.analytics_communities(actor, &f.query()).await?;
-            if f.format == Format::Json {
-                let list: Vec<Value> = v
-                    .communities
-                    .iter()
-                    .map(|c| {
-                        let cl: Vec<Value> = c.clusters.iter().map(|(s, n)| json!({"cluster": s, "members": n})).collect();
-                        let ex: Vec<Value> =
-                            c.examples.iter().map(|(id, n)| json!({"organisation": id.get(), "name": n})).collect();
-                        json!({"community": c.number, "size": c.size, "clusters": cl, "outside": c.outside, "examples": ex})
-                    })
-                    .collect();
-                out!("{}", json!({"modularity": v.modularity, "count": v.count, "communities": list}));
-            } else {
-                if f.format == Format::Table {
-                    out!(
-                        "modularity {:.4}, {} communities ({} with two organisations or more)",
-                        v.modularity,
-                        v.count,
-                        v.communities.len()
-                    );
-                }
-                let table: Vec<Vec<String>> = v
-                    .communities
-                    .iter()
-                    .map(|c| {
-                        let cl: Vec<String> = c.clusters.iter().map(|(s, n)| format!("{s}:{n}")).collect();
-                        let ex: Vec<&str> = c.examples.iter().take(3).map(|(_, n)| n.as_str()).collect();
-                        vec![
-                            c.number.to_string(),
-                            c.size.to_string(),
-                            cl.join(" "),
-                            c.outside.to_string(),
-                            ex.join("; "),
-                        ]
-                    })
-                    .collect();
-                print_rows(f.format, &["community", "size", "clusters", "outside", "examples"], &table);
-            }
-        }
+        AnalyticsWhat::Isolated(f) => isolated(app, actor, &f).await?,
+        AnalyticsWhat::Communities(f) => communities(app, actor, &f).await?,
         AnalyticsWhat::Funnel(f) => funnel(app, actor, &f).await?,
         AnalyticsWhat::Export { out } => {
             let g = app.analytics_graphs(actor).await?;
@@ -422,5 +354,73 @@ async fn funnel(app: &App, actor: &Actor, f: &Filter) -> Result<()> {
         "median_days_to_project",
     ];
     print_rows(f.format, &header, &table);
+    Ok(())
+}
+
+async fn isolated(app: &App, actor: &Actor, f: &Filter) -> Result<()> {
+    let rows = app.analytics_isolated(actor, &f.query(), 20).await?;
+    if f.format == Format::Json {
+        let v: Vec<Value> = rows
+            .iter()
+            .map(|i| {
+                let s: Vec<Value> =
+                    i.suggestions.iter().map(|(id, n)| json!({"organisation": id.get(), "name": n})).collect();
+                json!({"organisation": i.organisation.get(), "name": i.name, "clusters": i.clusters,
+                       "last_cross_cluster": i.last_cross_cluster, "suggestions": s})
+            })
+            .collect();
+        out!("{}", Value::Array(v));
+    }
+    let table: Vec<Vec<String>> = rows
+        .iter()
+        .map(|i| {
+            let s: Vec<&str> = i.suggestions.iter().map(|(_, n)| n.as_str()).collect();
+            vec![
+                i.organisation.to_string(),
+                i.name.clone(),
+                i.clusters.join(" "),
+                opt(&i.last_cross_cluster),
+                s.join("; "),
+            ]
+        })
+        .collect();
+    print_rows(f.format, &["organisation", "name", "clusters", "last_cross_cluster", "suggestions"], &table);
+    Ok(())
+}
+
+async fn communities(app: &App, actor: &Actor, f: &Filter) -> Result<()> {
+    let v = app.analytics_communities(actor, &f.query()).await?;
+    if f.format == Format::Json {
+        let list: Vec<Value> = v
+            .communities
+            .iter()
+            .map(|c| {
+                let cl: Vec<Value> = c.clusters.iter().map(|(s, n)| json!({"cluster": s, "members": n})).collect();
+                let ex: Vec<Value> =
+                    c.examples.iter().map(|(id, n)| json!({"organisation": id.get(), "name": n})).collect();
+                json!({"community": c.number, "size": c.size, "clusters": cl, "outside": c.outside, "examples": ex})
+            })
+            .collect();
+        out!("{}", json!({"modularity": v.modularity, "count": v.count, "communities": list}));
+    } else {
+        if f.format == Format::Table {
+            out!(
+                "modularity {:.4}, {} communities ({} with two organisations or more)",
+                v.modularity,
+                v.count,
+                v.communities.len()
+            );
+        }
+        let table: Vec<Vec<String>> = v
+            .communities
+            .iter()
+            .map(|c| {
+                let cl: Vec<String> = c.clusters.iter().map(|(s, n)| format!("{s}:{n}")).collect();
+                let ex: Vec<&str> = c.examples.iter().take(3).map(|(_, n)| n.as_str()).collect();
+                vec![c.number.to_string(), c.size.to_string(), cl.join(" "), c.outside.to_string(), ex.join("; ")]
+            })
+            .collect();
+        print_rows(f.format, &["community", "size", "clusters", "outside", "examples"], &table);
+    }
     Ok(())
 }

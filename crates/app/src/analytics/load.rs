@@ -114,60 +114,8 @@ impl App {
             p.partners.sort_unstable();
             p.partners.dedup();
         }
-        let event_at: HashMap<i64, usize> = events.iter().enumerate().map(|(i, e)| (e.id.get(), i)).collect();
-        let mut organisers: Vec<Vec<domain::ClusterId>> = vec![Vec::new(); events.len()];
-        for (e, c) in &event_clusters {
-            if let Some(&e) = event_at.get(&e.get()) {
-                organisers[e].push(*c);
-            }
-        }
-        data.events = events
-            .iter()
-            .enumerate()
-            .map(|(i, e)| analytics::Event {
-                id: e.id.get(),
-                slug: e.slug.clone(),
-                starts_on: day_of_text(&e.starts_on).unwrap_or(0),
-                clusters: organisers[i].iter().filter_map(|c| cluster_at.get(&c.get()).copied()).collect(),
-            })
-            .collect();
-        data.participants = participants
-            .iter()
-            .filter_map(|p| {
-                Some(analytics::Participant {
-                    event: *event_at.get(&p.event_id.get())?,
-                    organisation: p.organisation_id.and_then(|o| org_at.get(&o.get()).copied()),
-                    guest: p.guest,
-                })
-            })
-            .collect();
-        data.requests = requests
-            .iter()
-            .filter_map(|r| {
-                let event = *event_at.get(&r.event_id.get())?;
-                let held = r.meeting == Some(MeetingStatus::Held);
-                let stage = if held {
-                    analytics::Stage::Held
-                } else if r.status == RequestStatus::Accepted {
-                    analytics::Stage::Accepted
-                } else {
-                    analytics::Stage::Requested
-                };
-                Some(analytics::Request {
-                    event,
-                    from: r.from_org.and_then(|o| org_at.get(&o.get()).copied()),
-                    to: r.to_org.and_then(|o| org_at.get(&o.get()).copied()),
-                    // A request is for its event: one recorded after the day (an import, the
-                    // demo) counts in the event's year.
-                    requested_on: day_of_text(&r.requested_at)
-                        .map_or(data.events[event].starts_on, |d| d.min(data.events[event].starts_on)),
-                    stage,
-                    held_on: held.then_some(data.events[event].starts_on),
-                    cooperation_possible: r.cooperation_possible,
-                    follow_up_on: r.follow_up_on.as_deref().and_then(day_of_text),
-                })
-            })
-            .collect();
+        let organisers =
+            event_data(&mut data, &events, &event_clusters, &participants, &requests, &org_at, &cluster_at);
         tracing::info!(
             organisations = data.organisations.len(),
             projects = data.projects.len(),
@@ -198,4 +146,72 @@ fn home_country(data: &analytics::Data) -> String {
         .into_iter()
         .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
         .map_or_else(|| "LU".to_string(), |(c, _)| c.to_string())
+}
+
+/// Events, their participants and meeting requests into `data`; returns the clusters organising
+/// each event (whose managers may see its meetings).
+fn event_data(
+    data: &mut analytics::Data,
+    events: &[domain::Event],
+    event_clusters: &[(domain::EventId, domain::ClusterId)],
+    participants: &[domain::listing::ParticipantOrigin],
+    requests: &[domain::listing::RequestOutcome],
+    org_at: &HashMap<i64, usize>,
+    cluster_at: &HashMap<i64, usize>,
+) -> Vec<Vec<domain::ClusterId>> {
+    let event_at: HashMap<i64, usize> = events.iter().enumerate().map(|(i, e)| (e.id.get(), i)).collect();
+    let mut organisers: Vec<Vec<domain::ClusterId>> = vec![Vec::new(); events.len()];
+    for (e, c) in event_clusters {
+        if let Some(&e) = event_at.get(&e.get()) {
+            organisers[e].push(*c);
+        }
+    }
+    data.events = events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| analytics::Event {
+            id: e.id.get(),
+            slug: e.slug.clone(),
+            starts_on: day_of_text(&e.starts_on).unwrap_or(0),
+            clusters: organisers[i].iter().filter_map(|c| cluster_at.get(&c.get()).copied()).collect(),
+        })
+        .collect();
+    data.participants = participants
+        .iter()
+        .filter_map(|p| {
+            Some(analytics::Participant {
+                event: *event_at.get(&p.event_id.get())?,
+                organisation: p.organisation_id.and_then(|o| org_at.get(&o.get()).copied()),
+                guest: p.guest,
+            })
+        })
+        .collect();
+    data.requests = requests
+        .iter()
+        .filter_map(|r| {
+            let event = *event_at.get(&r.event_id.get())?;
+            let held = r.meeting == Some(MeetingStatus::Held);
+            let stage = if held {
+                analytics::Stage::Held
+            } else if r.status == RequestStatus::Accepted {
+                analytics::Stage::Accepted
+            } else {
+                analytics::Stage::Requested
+            };
+            Some(analytics::Request {
+                event,
+                from: r.from_org.and_then(|o| org_at.get(&o.get()).copied()),
+                to: r.to_org.and_then(|o| org_at.get(&o.get()).copied()),
+                // A request is for its event: one recorded after the day (an import, the
+                // demo) counts in the event's year.
+                requested_on: day_of_text(&r.requested_at)
+                    .map_or(data.events[event].starts_on, |d| d.min(data.events[event].starts_on)),
+                stage,
+                held_on: held.then_some(data.events[event].starts_on),
+                cooperation_possible: r.cooperation_possible,
+                follow_up_on: r.follow_up_on.as_deref().and_then(day_of_text),
+            })
+        })
+        .collect();
+    organisers
 }

@@ -440,13 +440,31 @@ async fn csv(
     PageQuery(p): PageQuery<Params>,
 ) -> PageResult {
     let q = p.value.query()?;
-    let actor = &v.actor;
+    let (header, rows) = csv_rows(&s, &v.actor, &file, &q).await?;
+    let mut body = header.join(",");
+    body.push('\n');
+    for r in rows {
+        body.push_str(&r.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
+        body.push('\n');
+    }
+    let name = format!("attachment; filename=\"{file}\"");
+    Ok(([(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()), (header::CONTENT_DISPOSITION, name)], body)
+        .into_response())
+}
+
+/// The header and rows of one CSV file.
+async fn csv_rows(
+    s: &AppState,
+    actor: &domain::Actor,
+    file: &str,
+    q: &AnalyticsQuery,
+) -> Result<(Vec<&'static str>, Vec<Vec<String>>), PageError> {
     let opt = |x: Option<i32>| x.map(|y| y.to_string()).unwrap_or_default();
-    let (header, rows): (Vec<&str>, Vec<Vec<String>>) = match file.as_str() {
+    let (header, rows): (Vec<&'static str>, Vec<Vec<String>>) = match file {
         "kpis.csv" => (
             vec!["cluster", "year", "field", "kpi", "value"],
             s.app
-                .analytics_kpis(actor, &q)
+                .analytics_kpis(actor, q)
                 .await?
                 .iter()
                 .map(|r| {
@@ -473,7 +491,7 @@ async fn csv(
                 "previous_shared_members",
             ],
             s.app
-                .analytics_matrix(actor, &q)
+                .analytics_matrix(actor, q)
                 .await?
                 .cells
                 .iter()
@@ -498,7 +516,7 @@ async fn csv(
         "bridges.csv" => (
             vec!["organisation", "external_id", "name", "clusters", "betweenness", "role"],
             s.app
-                .analytics_bridges(actor, &q)
+                .analytics_bridges(actor, q)
                 .await?
                 .iter()
                 .map(|b| {
@@ -516,7 +534,7 @@ async fn csv(
         "isolated.csv" => (
             vec!["organisation", "name", "clusters", "last_cross_cluster"],
             s.app
-                .analytics_isolated(actor, &q, 0)
+                .analytics_isolated(actor, q, 0)
                 .await?
                 .iter()
                 .map(|i| {
@@ -544,7 +562,7 @@ async fn csv(
                 "median_days_to_project",
             ],
             s.app
-                .analytics_funnel(actor, &q)
+                .analytics_funnel(actor, q)
                 .await?
                 .iter()
                 .map(|f| {
@@ -563,13 +581,5 @@ async fn csv(
         ),
         _ => return Err(PageError(AppError::NotFound(format!("page /analytics/{file}")))),
     };
-    let mut body = header.join(",");
-    body.push('\n');
-    for r in rows {
-        body.push_str(&r.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
-        body.push('\n');
-    }
-    let name = format!("attachment; filename=\"{file}\"");
-    Ok(([(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()), (header::CONTENT_DISPOSITION, name)], body)
-        .into_response())
+    Ok((header, rows))
 }
