@@ -18,6 +18,9 @@
 //! and the example also runs OR-tools CP-SAT and HiGHS (`xtask/reference_solvers.py`) on the same
 //! instances; when that fails it says "reference solvers skipped: <why>" and goes on without
 //! them. Options of the example (`--proof-limit S`, `--threads N`, `--keep DIR`) pass through.
+//!
+//! `bench analytics [--epsilon E] [--cordis DIR | --no-cordis]`: the collaboration measures
+//! against NetworkX, NetworKit and leidenalg, and their timings (see `analytics`).
 
 use anyhow::{bail, Context, Result};
 use std::io::{BufRead, BufReader, Read, Write};
@@ -26,12 +29,14 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+mod analytics;
 mod load;
 
 pub(crate) fn run(args: &[String]) -> Result<()> {
     match args.first().map(String::as_str) {
         Some("registry") => registry(&args[1..]),
         Some("load") => load::run(&args[1..]),
+        Some("analytics") => analytics::run(&args[1..]),
         Some("schedule") => {
             let mut cmd = Command::new("cargo");
             cmd.args(["run", "--release", "--quiet", "-p", "scheduling", "--example", "bench", "--"]);
@@ -48,8 +53,8 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
             }
             crate::run(&mut cmd)
         }
-        Some(other) => bail!("unknown benchmark `{other}` (registry, load, schedule)"),
-        None => bail!("usage: cargo xtask bench registry [--data DIR] [--requests N] | bench load [--seconds N] [--clients N] [--engine sqlite|postgres|both] | bench schedule [small,medium,large,forums] [SECONDS] [--proof-limit S]"),
+        Some(other) => bail!("unknown benchmark `{other}` (registry, load, schedule, analytics)"),
+        None => bail!("usage: cargo xtask bench registry [--data DIR] [--requests N] | bench load [--seconds N] [--clients N] [--engine sqlite|postgres|both] | bench schedule [small,medium,large,forums] [SECONDS] [--proof-limit S] | bench analytics [--epsilon E] [--cordis DIR | --no-cordis]"),
     }
 }
 

@@ -15,8 +15,10 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("domain", &[]),
     ("matching", &["domain"]),
     ("scheduling", &["domain"]),
+    // The analytics engine takes plain values: it needs not even the vocabulary.
+    ("analytics", &[]),
     ("store", &["domain"]),
-    ("app", &["domain", "matching", "scheduling", "store"]),
+    ("app", &["domain", "matching", "scheduling", "analytics", "store"]),
     // Storage only through `app`; ranking and scheduling only through its use cases.
     ("web", &["domain", "app"]),
     // The binary: the CLI calls `app`, `serve` calls `web`; `eval` and `schedule` call the
@@ -26,7 +28,7 @@ const LAYERS: &[(&str, &[&str])] = &[
 ];
 
 /// The pure crates: nothing in their whole closure does I/O, runs async or logs.
-const PURE: &[&str] = &["domain", "matching", "scheduling"];
+const PURE: &[&str] = &["domain", "matching", "scheduling", "analytics"];
 
 /// Crates that do I/O (files, network, processes), run async, or log.
 const IMPURE: &[&str] = &[

@@ -5,6 +5,7 @@
 //! - `pg -- CMD...`: runs CMD with `CLUSTERBRIDGE_TEST_PG` pointing at a throwaway server.
 //! - `bench registry`: import and page/search latency figures on the full CORDIS set.
 //! - `bench load`: 20 signed-in members writing at once for 60 s, on SQLite and PostgreSQL.
+//! - `bench analytics`: the collaboration measures against NetworkX, NetworKit and leidenalg.
 //! - `fuzz [--seconds N] [--dev] [TARGET...]`: runs the fuzz targets of `fuzz/` (see `fuzz.rs`).
 
 mod bench;

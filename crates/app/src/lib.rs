@@ -3,6 +3,7 @@
 //! the audit log. It knows the `store`, never HTTP, and exposes none of it: its callers speak
 //! `domain` types and `App` methods.
 
+pub mod analytics;
 pub mod auth;
 pub mod backup;
 pub mod clock;
@@ -67,6 +68,8 @@ pub struct App {
     mail_limiter: Arc<mail_limits::MailLimiter>,
     directory: Arc<std::sync::RwLock<Option<Arc<directory::DirectoryIndex>>>>,
     matcher: Arc<std::sync::RwLock<Option<Arc<partners::MatchIndex>>>>,
+    /// The registry as the analytics read it, with the figures computed from it so far.
+    analytics: analytics::Slot,
     rebuilding: Arc<tokio::sync::Mutex<()>>,
     /// Whether this process serves the demo (`serve --demo`): only then do the demo accounts sign
     /// in and does the sign-in page show them. Shared by every clone of the app.
@@ -86,6 +89,7 @@ impl App {
             clock,
             directory: Arc::new(std::sync::RwLock::new(None)),
             matcher: Arc::new(std::sync::RwLock::new(None)),
+            analytics: Arc::new(std::sync::RwLock::new(None)),
             rebuilding: Arc::new(tokio::sync::Mutex::new(())),
             demo: Arc::new(std::sync::atomic::AtomicBool::new(false)),
             mail: Arc::new(std::sync::RwLock::new(mail::MailSettings::default())),

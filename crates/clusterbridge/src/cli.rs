@@ -102,6 +102,11 @@ enum LogFormat {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Collaboration analytics and strategy KPIs (see docs/kpis.md).
+    Analytics {
+        #[command(subcommand)]
+        what: crate::analytics::AnalyticsWhat,
+    },
     /// Runs the web app and the JSON API.
     Serve {
         #[arg(long, default_value = "127.0.0.1:8080", env = "CLUSTERBRIDGE_BIND")]
@@ -589,6 +594,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
         Command::Migrate => {
             out!("migrations applied ({})", app.backend_name());
         }
+        Command::Analytics { what } => crate::analytics::run(&app, &system, what).await?,
         Command::Serve { bind, demo, secure_cookies, trusted_proxies, mail } => {
             let mailer = mail_setup(&mail)?;
             if demo {

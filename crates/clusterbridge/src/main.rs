@@ -14,6 +14,7 @@ macro_rules! out {
     }};
 }
 
+mod analytics;
 mod cli;
 mod eval;
 mod schedule;

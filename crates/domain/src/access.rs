@@ -202,6 +202,24 @@ impl Actor {
     pub fn can_read_outbox(&self) -> bool {
         self.is_admin()
     }
+
+    /// Analytics of the whole initiative (its rows of the KPIs, the matrix of every cluster, the
+    /// bridges and communities of the whole graph): admins. Nothing is published to others yet.
+    pub fn can_see_initiative_analytics(&self) -> bool {
+        self.is_admin()
+    }
+
+    /// Analytics of one cluster: its managers and admins.
+    pub fn can_see_cluster_analytics(&self, cluster_id: ClusterId) -> bool {
+        self.manages_cluster(cluster_id)
+    }
+
+    /// Whether figures built from an event's meetings (edges, counts, funnel) may include it: its
+    /// organisers (admins and the managers of a cluster that organises it). The two sides of a
+    /// meeting see their own meetings on their agenda, not in the analytics.
+    pub fn can_see_event_meetings(&self, event_clusters: &[ClusterId]) -> bool {
+        self.manages_any(event_clusters)
+    }
 }
 
 /// What adding an organisation to a cluster does (see [`Actor::membership_add`]).
@@ -341,6 +359,21 @@ mod tests {
 
     fn user(role: Role) -> Actor {
         Actor { user_id: Some(UserId::new(1)), email: "x@example.org".into(), role: Some(role), ..Actor::default() }
+    }
+
+    #[test]
+    fn analytics_are_for_admins_and_the_clusters_managers() {
+        let (c1, c2) = (ClusterId::new(1), ClusterId::new(2));
+        let admin = user(Role::Admin);
+        let manager = Actor { managed_clusters: vec![c1], ..user(Role::Manager) };
+        assert!(admin.can_see_initiative_analytics() && admin.can_see_cluster_analytics(c2));
+        assert!(!manager.can_see_initiative_analytics());
+        assert!(manager.can_see_cluster_analytics(c1) && !manager.can_see_cluster_analytics(c2));
+        assert!(manager.can_see_event_meetings(&[c2, c1]) && !manager.can_see_event_meetings(&[c2]));
+        for other in [Actor::anonymous(), user(Role::Member), user(Role::Participant)] {
+            assert!(!other.can_see_initiative_analytics() && !other.can_see_cluster_analytics(c1));
+            assert!(!other.can_see_event_meetings(&[c1]));
+        }
     }
 
     #[test]

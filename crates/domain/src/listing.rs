@@ -81,3 +81,30 @@ impl ProjectText {
         crate::project_title(&self.title, &self.acronym, &self.topic, None)
     }
 }
+
+/// What became of one meeting request, as the analytics read it: the two sides' organisations,
+/// the request's and the meeting's status, the feedback and the first follow-up recorded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RequestOutcome {
+    pub event_id: crate::EventId,
+    pub from_org: Option<OrganisationId>,
+    pub to_org: Option<OrganisationId>,
+    /// RFC 3339, as stored.
+    pub requested_at: String,
+    pub status: crate::RequestStatus,
+    pub meeting: Option<crate::MeetingStatus>,
+    /// Some side answered "cooperation possible".
+    pub cooperation_possible: bool,
+    /// The earliest follow-up day either side recorded (ISO).
+    pub follow_up_on: Option<String>,
+}
+
+/// A participant of an event as the analytics read it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParticipantOrigin {
+    pub event_id: crate::EventId,
+    pub organisation_id: Option<OrganisationId>,
+    /// Registered through a guest account (the participant role) or without an account of a
+    /// member organisation.
+    pub guest: bool,
+}

@@ -38,6 +38,7 @@ pub const TABLES: &[&str] = &[
     "mail_opt_outs",
     "consents",
     "join_requests",
+    "meeting_follow_ups",
 ];
 
 #[derive(Debug, Clone, PartialEq)]
@@ -79,6 +80,7 @@ pub async fn dump(conn: &mut Conn) -> Result<Dump> {
                 "event_slots",
                 "event_participants",
                 "meeting_requests",
+                "meeting_follow_ups",
             ]
             .contains(table)
         {

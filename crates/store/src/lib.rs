@@ -7,6 +7,7 @@
 //! type of its own: statuses and kinds are parsed into the domain's enums here, once, as rows
 //! are read); a unique-key clash is `StoreError::Conflict`, never a silent `None`.
 
+mod analytics;
 mod backup;
 mod clusters;
 mod devices;
@@ -22,6 +23,7 @@ mod signup;
 pub mod testdb;
 mod users;
 
+pub use analytics::*;
 pub use backup::{dump, is_empty, restore, Dump, DumpValue, TableDump, TABLES};
 pub use clusters::*;
 pub use devices::*;

@@ -16,6 +16,7 @@ nav-api = API
 nav-audit-log = Prüfprotokoll
 nav-sign-in = Anmelden
 nav-sign-up = Registrieren
+nav-analytics = Auswertungen
 nav-admin = Verwaltung
 nav-accounts = Konten
 nav-outbox = Postausgang
@@ -34,6 +35,7 @@ language-of-interface = Sprache der Oberfläche
 language-save = Speichern
 language-browser = Wie mein Browser es wünscht
 footer-open-source = clusterbridge · Open-Source-Software (MIT OR Apache-2.0)
+footer-api = JSON-API und ihre OpenAPI-Beschreibung
 footer-data = Projekt- und Organisationsdaten: CORDIS – EU-Forschungsprojekte im 7. RP, in Horizont 2020 und Horizont Europa, © Europäische Union, lizenziert unter CC BY 4.0.
 footer-demo = In der Demo sind die Clustermitgliedschaften abgeleitet und die Kontaktpersonen erfunden.
 

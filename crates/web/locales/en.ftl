@@ -15,6 +15,7 @@ nav-api = API
 nav-audit-log = Audit log
 nav-sign-in = Sign in
 nav-sign-up = Sign up
+nav-analytics = Analytics
 nav-admin = Administration
 nav-accounts = Accounts
 nav-outbox = Outbox
@@ -33,6 +34,7 @@ language-of-interface = Language of the interface
 language-save = Save
 language-browser = As my browser asks
 footer-open-source = clusterbridge · open source (MIT OR Apache-2.0)
+footer-api = JSON API and its OpenAPI description
 footer-data = Project and organisation data: CORDIS – EU research projects under FP7, Horizon 2020 and Horizon Europe, © European Union, licensed CC BY 4.0.
 footer-demo = Cluster memberships in the demo are inferred and contact people are fictional.
 

@@ -16,6 +16,7 @@ nav-api = API
 nav-audit-log = Journal d’audit
 nav-sign-in = Se connecter
 nav-sign-up = Créer un compte
+nav-analytics = Analyses
 nav-admin = Administration
 nav-accounts = Comptes
 nav-outbox = File d’envoi
@@ -34,6 +35,7 @@ language-of-interface = Langue de l’interface
 language-save = Enregistrer
 language-browser = Selon mon navigateur
 footer-open-source = clusterbridge · logiciel libre (MIT OR Apache-2.0)
+footer-api = API JSON et sa description OpenAPI
 footer-data = Données des projets et des organisations : CORDIS – projets de recherche de l’UE au titre du 7e PC, d’Horizon 2020 et d’Horizon Europe, © Union européenne, sous licence CC BY 4.0.
 footer-demo = Dans la démonstration, les adhésions aux clusters sont déduites et les personnes de contact sont fictives.
 

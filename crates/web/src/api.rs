@@ -6,7 +6,7 @@
 use crate::auth::Viewer;
 use crate::endpoint::Endpoint;
 use crate::views::{nav, render, Nav};
-use crate::{accounts, clusters, events, organisations, partners, projects, recovery, AppState};
+use crate::{accounts, analytics, clusters, events, organisations, partners, projects, recovery, AppState};
 use askama::Template;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -36,6 +36,7 @@ const TABLES: &[&[Endpoint]] = &[
     events::ENDPOINTS,
     accounts::ENDPOINTS,
     recovery::ENDPOINTS,
+    analytics::ENDPOINTS,
     META,
 ];
 

@@ -259,6 +259,7 @@ mod tests {
     const NOT_YET_TRANSLATED: &[&str] = &[
         "account.html",
         "agenda.html",
+        "analytics.html",
         "api.html",
         "audit.html",
         "availability.html",

@@ -13,6 +13,7 @@
 
 mod accounts;
 mod admin;
+mod analytics;
 mod api;
 mod assets;
 mod auth;
@@ -79,6 +80,7 @@ pub fn router(app: App, options: Options) -> Router {
         .merge(recovery::pages())
         .merge(signup::pages())
         .merge(users::pages())
+        .merge(analytics::pages())
         .route("/api", axum::routing::get(api::doc_page))
         .nest("/api/v1", api::routes())
         .merge(assets::routes())

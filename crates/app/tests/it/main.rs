@@ -1,5 +1,6 @@
 //! Use cases against real databases: every test runs on SQLite and, when configured, PostgreSQL.
 
+mod analytics;
 mod concurrency;
 mod cordis;
 mod csv_import;

@@ -80,6 +80,8 @@ async fn ict_invitation(t: &TestApp, name: &str) -> i64 {
     }
 }
 
+const MANAGERS_ADMIN: &[&str] = &["manager_space", "manager_ict", "admin"];
+
 const SIGNED_IN: &[&str] = &["participant", "member_sat", "member_soft", "manager_space", "manager_ict", "admin"];
 
 fn cells() -> Vec<Cell> {
@@ -281,6 +283,30 @@ fn cells() -> Vec<Cell> {
         ),
         post("mark meeting form", "/meetings/{meeting}/status", &[("status", "held")], &["manager_space", "admin"]),
         post("lock meeting form", "/meetings/{meeting}/lock", &[("lock", "true")], &["manager_space", "admin"]),
+        // Analytics: the initiative for admins, a cluster for its managers (issue 15).
+        api("analytics kpis", Method::GET, "/analytics/kpis", None, MANAGERS_ADMIN),
+        api("analytics kpis of space", Method::GET, "/analytics/kpis?cluster=space", None, &["manager_space", "admin"]),
+        api("analytics matrix", Method::GET, "/analytics/matrix?from=2020&to=2026", None, MANAGERS_ADMIN),
+        api("analytics bridges of ict", Method::GET, "/analytics/bridges?cluster=ict", None, &["manager_ict", "admin"]),
+        api("analytics isolated", Method::GET, "/analytics/isolated", None, MANAGERS_ADMIN),
+        api("analytics communities", Method::GET, "/analytics/communities", None, &["admin"]),
+        api(
+            "analytics communities of space",
+            Method::GET,
+            "/analytics/communities?cluster=space",
+            None,
+            &["manager_space", "admin"],
+        ),
+        api(
+            "analytics funnel of space",
+            Method::GET,
+            "/analytics/funnel?cluster=space",
+            None,
+            &["manager_space", "admin"],
+        ),
+        page("analytics page", "/analytics", MANAGERS_ADMIN),
+        page("cluster analytics page", "/clusters/space/analytics", &["manager_space", "admin"]),
+        page("analytics csv of ict", "/analytics/matrix.csv?cluster=ict", &["manager_ict", "admin"]),
         page("home page", "/", ROLES),
         page("directory page", "/organisations", ROLES),
         page("organisation page", "/organisations/{sat}", ROLES),

@@ -744,3 +744,75 @@ async fn an_admin_invites_a_user_and_disables_another_in_chromium() {
     c.close().await.unwrap();
     t.stop().await;
 }
+
+/// The analytics dashboards on the Luxembourg demo (4,277 organisations, nine clusters, the 2013
+/// forum's meetings), in Chromium at a laptop's and a phone's width: the heat map, the tables,
+/// no sideways scrolling of the page (wide tables scroll in their own box). The admin sees the
+/// initiative, the demo manager (Space and Materials) their clusters.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn analytics_dashboards_in_chromium() {
+    let db = TestDb::sqlite().await.unwrap();
+    let app = app::App::new(db.store.clone(), std::sync::Arc::new(app::FixedClock::at(crate::support::NOW)));
+    assert!(app.load_demo().await.unwrap().loaded);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(web::serve(app.clone(), web::Options::default(), listener, async {
+        let _ = stopped.await;
+    }));
+    let Some((c, _driver)) = browser().await else {
+        let _ = stop.send(());
+        return;
+    };
+    let pages = [
+        (
+            "admin@demo.example.org",
+            "/analytics?from=2013&to=2018",
+            "analytics-initiative",
+            &[
+                "The initiative, per year",
+                "Clusters compared",
+                "Joint projects and held meetings between clusters",
+                "Bridging organisations",
+                "Communities",
+                "cluster-forum-2013",
+            ][..],
+        ),
+        (
+            "manager@demo.example.org",
+            "/clusters/space/analytics?from=2013&to=2018",
+            "analytics-cluster-space",
+            &["space, per year", "Bridging organisations", "Figures of the whole initiative are for admins"][..],
+        ),
+    ];
+    for (who, path, name, expect) in pages {
+        c.goto(&format!("{base}/login")).await.unwrap();
+        c.find(Locator::Id("email")).await.unwrap().send_keys(who).await.unwrap();
+        c.find(Locator::Id("password")).await.unwrap().send_keys(app::demo::DEMO_PASSWORD).await.unwrap();
+        c.find(Locator::Css("form.stack button[type=submit]")).await.unwrap().click().await.unwrap();
+        c.wait().for_element(Locator::Css("a.who")).await.unwrap();
+        for width in [1366, 390] {
+            let shot = format!("{name}-{width}");
+            c.set_window_size(width, 1400).await.unwrap();
+            c.goto(&format!("{base}{path}")).await.unwrap();
+            // The whole page in the screenshot: a window as tall as the page.
+            let tall: Value = c.execute("return document.documentElement.scrollHeight", vec![]).await.unwrap();
+            c.set_window_size(width, tall.as_u64().unwrap_or(1400).clamp(900, 7000) as u32).await.unwrap();
+            check(&c, &shot, path, expect).await;
+            let overflow: Value = c
+                .execute("return document.documentElement.scrollWidth - document.documentElement.clientWidth", vec![])
+                .await
+                .unwrap();
+            assert_eq!(overflow, json!(0), "{shot}: the page scrolls sideways");
+            let svg = c.find(Locator::Css("figure.heat svg[role=img]")).await.unwrap();
+            let (_, _, w, _) = svg.rectangle().await.unwrap();
+            let inner: Value = c.execute("return document.documentElement.clientWidth", vec![]).await.unwrap();
+            assert!(w <= inner.as_f64().unwrap(), "{shot}: the heat map fits the width");
+        }
+        sign_out(&c).await;
+    }
+    c.close().await.unwrap();
+    let _ = stop.send(());
+    let _ = server.await;
+    db.cleanup().await.unwrap();
+}

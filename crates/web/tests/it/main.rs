@@ -3,6 +3,7 @@
 
 mod access;
 mod accounts;
+mod analytics;
 mod api;
 mod browser;
 mod clusters;

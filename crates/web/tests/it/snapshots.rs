@@ -383,6 +383,31 @@ async fn event_resources() {
     .await;
 }
 
+/// The analytics on the registry and the forum above (one meeting held between Space and ICT,
+/// 2026), as an admin, each cluster's manager and a member (issue 15's JSON shapes).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn analytics_resources() {
+    on_every_backend(|t| async move {
+        registry(&t, &mut Doc::new(&t)).await;
+        event(&mut Doc::new(&t)).await;
+        let mut d = Doc::new(&t);
+        d.get("/analytics/kpis?from=2026&to=2026", "admin").await;
+        d.get("/analytics/kpis?cluster=space&from=2026&to=2026", "manager_space").await;
+        d.get("/analytics/matrix?from=2025&to=2026", "admin").await;
+        d.get("/analytics/matrix?from=2026&to=2026", "manager_ict").await;
+        d.get("/analytics/bridges", "admin").await;
+        d.get("/analytics/isolated", "manager_space").await;
+        d.get("/analytics/communities", "admin").await;
+        d.get("/analytics/funnel", "admin").await;
+        d.get("/analytics/kpis", "member_sat").await;
+        d.get("/analytics/kpis?from=soon", "admin").await;
+        d.get("/analytics/matrix?cluster=nowhere", "admin").await;
+        d.check("analytics");
+        t
+    })
+    .await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn error_bodies() {
     on_every_backend(|t| async move {
