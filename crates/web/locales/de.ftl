@@ -151,3 +151,306 @@ error-forbidden = Ihr Konto darf diese Aktion nicht ausführen.
 error-internal = Auf unserer Seite ist ein Fehler aufgetreten. Er wurde protokolliert.
 error-back-home = Zurück zu den Clustern
 error-search-directory = Im Verzeichnis suchen
+
+## Verzeichnis
+
+directory-title = Verzeichnis
+directory-lead = Suchen Sie Organisationen nach Name, Ort, Kompetenz oder den Begriffen ihrer Projekte; grenzen Sie nach Cluster, Art und Land ein.
+directory-search = Suchen
+directory-search-placeholder = z. B. Satellit, Wasserstoff, Esch-sur-Alzette
+directory-filters-label = Filter
+directory-filters = Filter:
+directory-remove-filter = diesen Filter entfernen
+directory-cluster = Cluster
+directory-kind = Art
+directory-country = Land
+directory-organisations = Organisationen
+directory-organisation = Organisation
+directory-clusters = Cluster
+directory-projects = Projekte
+directory-pages = Seiten
+directory-previous = Zurück
+directory-next = Weiter
+directory-page-of = Seite { $page } von { $pages }
+directory-count = { $total ->
+        [one] { $total_text } Organisation.
+       *[other] { $total_text } Organisationen.
+    }
+directory-count-matching = Für „{ $query }“ { $total ->
+        [0] wurde keine Organisation gefunden.
+        [one] wurde eine Organisation gefunden.
+       *[other] wurden { $total_text } Organisationen gefunden.
+    }
+org-kind-company = Unternehmen
+org-kind-research = Forschungseinrichtung
+org-kind-university = Hochschule
+org-kind-public = Öffentliche Einrichtung
+org-kind-other = Sonstige
+
+## Seite einer Organisation
+
+org-sme = KMU
+org-pic = PIC
+org-edit = Profil bearbeiten
+org-delete = Löschen
+org-website = Website
+org-offers = Angebot
+org-needs = Bedarf
+org-competences = Kompetenzen
+org-languages = Sprachen
+org-updated = Zuletzt aktualisiert
+org-projects = Projekte
+org-no-projects = Keine Projekte erfasst.
+org-project = Projekt
+org-project-role = Rolle
+org-project-start = Beginn
+org-memberships = Mitgliedschaften
+org-no-memberships = Kein Mitglied eines Clusters.
+org-membership-inferred = abgeleitet
+org-membership-declared = angegeben
+org-membership-ended = beendet am
+org-invitations = Einladungen
+org-invited = eingeladen am
+org-accept = Annehmen
+org-decline = Ablehnen
+org-invitation-waiting = Einladung versandt; die Antwort der Organisation steht noch aus.
+org-contacts = Kontakte
+org-no-contacts = Keine Kontaktpersonen angegeben.
+org-fictional = erfunden
+org-email-colon = E-Mail:
+org-phone-colon = Telefon:
+org-hidden = verborgen ({ $rule })
+org-visible-public = öffentlich
+org-visible-members = nur für Mitglieder
+org-visible-managers = nur für Clustermanager
+org-visible-on-agreement = sichtbar nach angenommener Kontaktanfrage
+org-ask-contact = Kontakt anfragen
+org-ask-contact-placeholder = Worüber möchten Sie sprechen?
+org-send-contact = Kontaktanfrage senden
+org-remove-person = Entfernen
+org-add-person = Kontaktperson hinzufügen
+org-person-name = Name
+org-person-role = Funktion
+org-person-email = E-Mail-Adresse
+org-person-email-visible = E-Mail-Adresse sichtbar für
+org-person-phone = Telefon
+org-person-phone-visible = Telefonnummer sichtbar für
+org-add-person-submit = Person hinzufügen
+org-choice-members = Mitglieder der Initiative
+org-choice-public = Alle
+org-choice-managers = Clustermanager
+org-choice-on-agreement = Erst nach Annahme einer Anfrage
+org-fits = Passende Cluster
+org-no-fits = In ihren Projekten kommt kein Clusterthema vor.
+org-fit = { $percent } % Übereinstimmung
+org-fit-reason = { $backing_text } von { $total_text } Projekten { $backing ->
+        [one] erwähnt
+       *[other] erwähnen
+    } { $words }
+org-partners = Häufige Partner
+org-partners-shared = gemeinsam
+org-meet = Wen sie treffen sollte
+org-meet-lead = Organisationen, deren Arbeit zu ihrer passt und mit denen sie noch nicht zusammengearbeitet hat, bevorzugt aus anderen Clustern.
+org-meet-show = Anzeigen
+org-meet-own-text = Mit eigenem Text suchen
+org-track-record = Beteiligt an { $count ->
+        [one] { $count_text } Projekt
+       *[other] { $count_text } Projekten
+    }{ $programmes }.
+org-track-record-in = Beteiligt an { $count ->
+        [one] { $count_text } Projekt
+       *[other] { $count_text } Projekten
+    }{ $programmes }, Projektbeginn { $year }.
+org-track-record-between = Beteiligt an { $count ->
+        [one] { $count_text } Projekt
+       *[other] { $count_text } Projekten
+    }{ $programmes }, Projektbeginn { $from }–{ $to }.
+project-role-coordinator = Koordinator
+project-role-participant = Teilnehmer
+project-role-partner = Partner
+project-role-associated-partner = assoziierter Partner
+project-role-third-party = Dritter
+project-role-international-partner = internationaler Partner
+
+## Partnersuche
+
+partners-title = Partner finden
+partners-lead = Beschreiben Sie Ihren Bedarf oder fügen Sie einen Ausschreibungstext ein. Die Organisationen werden danach gereiht, worum es in ihren Projekten ging, mit wem sie zusammengearbeitet haben und wie aktuell das ist; jeder Vorschlag wird begründet.
+partners-need = Bedarf oder Ausschreibungstext
+partners-any-cluster = Alle Cluster
+partners-any-kind = Alle Arten
+partners-country-placeholder = Land, z. B. LU
+partners-sme-any = KMU oder nicht
+partners-sme-only = Nur KMU
+partners-sme-none = Ohne KMU
+partners-submit = Partner finden
+partners-count = { $count ->
+        [0] Keine Vorschläge
+        [one] { $count_text } Vorschlag
+       *[other] { $count_text } Vorschläge
+    }
+partners-save-name-label = Name der gespeicherten Suche
+partners-save-name-placeholder = Benennen Sie diese Suche, um über neue oder geänderte Treffer benachrichtigt zu werden
+partners-save = Suche speichern
+partners-bridge = clusterübergreifend
+
+## Seite eines Clusters
+
+cluster-merged-into = Dieser Cluster ist jetzt Teil von
+cluster-managed-by = Verwaltet von
+cluster-edit = Cluster bearbeiten
+cluster-split = Cluster teilen
+cluster-members = Mitglieder
+cluster-inferred-before = Als
+cluster-inferred = abgeleitet
+cluster-inferred-after = gekennzeichnete Mitgliedschaften wurden aus Projekttexten erschlossen (Demodaten), nicht von der Organisation angegeben.
+cluster-declared = angegeben
+cluster-membership = Mitgliedschaft
+cluster-since = seit
+cluster-end-membership = Beenden
+cluster-add-label = Organisation (Name oder ID)
+cluster-add-placeholder = Organisation, die Mitglied werden soll: Name oder ID
+cluster-add = Mitglied hinzufügen
+cluster-invite-placeholder = Einzuladende Organisation: Name oder ID
+cluster-invite = Zum Beitritt einladen
+cluster-invited = Eingeladen
+cluster-invited-lead = Eine Organisation tritt bei, sobald ihr eigenes Konto (oder ein Administrator) annimmt; bis dahin verwalten Sie nichts von ihr.
+cluster-invited-waiting = Einladung versandt, die Antwort der Organisation steht noch aus
+cluster-withdraw-label = Einladung zurückziehen:
+cluster-withdraw = Zurückziehen
+cluster-programme = Programm
+cluster-all-projects = { $count ->
+        [one] Das einzige Projekt dieses Clusters
+       *[other] Alle { $count_text } Projekte dieses Clusters
+    }
+cluster-bridges = Brücken zu anderen Clustern
+cluster-bridges-lead = Cluster, deren Mitglieder gemeinsame Projekte mit den Mitgliedern dieses Clusters haben.
+cluster-no-bridges = Noch keine gemeinsamen Projekte.
+cluster-shared-projects = { $count ->
+        [one] { $count_text } gemeinsames Projekt
+       *[other] { $count_text } gemeinsame Projekte
+    }
+cluster-history = Verlauf
+
+## Seite einer Veranstaltung
+
+event-registered = { $count ->
+        [one] { $count_text } Anmeldung
+       *[other] { $count_text } Anmeldungen
+    }
+event-organise = Organisieren: Anfragen, Zeitplan, Tischplan
+event-whom-to-meet = Wen treffen?
+event-my-requests = Meine Anfragen
+event-my-agenda = Mein Terminplan
+event-my-availability = Meine Verfügbarkeit
+event-register = Anmelden
+event-my-meeting-requests = Meine Terminanfragen
+event-requests-none = Noch keine:
+event-find-whom = Finden Sie passende Gesprächspartner
+event-requests-sent = { $count ->
+        [one] { $count_text } gesendet
+       *[other] { $count_text } gesendet
+    }
+event-requests-received = { $count ->
+        [one] { $count_text } erhalten
+       *[other] { $count_text } erhalten
+    }
+event-requests-waiting = { $count ->
+        [one] { $count_text } wartet auf Ihre Antwort
+       *[other] { $count_text } warten auf Ihre Antwort
+    }
+event-requests-accepted = { $count ->
+        [one] { $count_text } angenommen
+       *[other] { $count_text } angenommen
+    }
+event-see-requests = Ansehen und beantworten
+event-participants = Teilnehmende
+event-participants-more = { $count ->
+        [one] und { $count_text } weitere Person
+       *[other] und { $count_text } weitere
+    }
+event-search-participants = Teilnehmende durchsuchen: Wen möchten Sie treffen?
+event-round-tables = Thematische Runde Tische
+event-round-table-join = Ich möchte an einem Runden Tisch teilnehmen
+event-no-round-tables = Noch keine Runden Tische gebildet.
+event-round-table-also = auch
+event-programme = Programm
+event-slots = Gesprächszeitfenster
+event-minutes = Min.
+participant-status-registered = angemeldet
+participant-status-waiting = Warteliste
+
+## Wen treffen (die Teilnehmenden einer Veranstaltung) und meine Terminanfragen
+
+participants-title = Wen treffen?
+participants-lead = Die Teilnehmenden von { $event } und was ihre Organisationen anbieten und suchen.
+participants-lead-registered = Fragen Sie mit einem Klick einen Termin an; eine kurze Nachricht erleichtert die Zusage.
+participants-register-before = Melden Sie sich auf
+participants-event-page = der Seite der Veranstaltung
+participants-register-after = an, um Termine mit Teilnehmenden anzufragen.
+participants-sign-in-link = Melden Sie sich an
+participants-sign-in-after = und registrieren Sie sich für die Veranstaltung, um Termine mit Teilnehmenden anzufragen.
+participants-search-placeholder = Name, Angebot, Bedarf …
+participants-any-country = Alle Länder
+participants-not-asked = Noch nicht angefragt
+participants-show = Anzeigen
+participants-count = { $count ->
+        [one] { $shown_text } von { $count_text } Teilnehmenden.
+       *[other] { $shown_text } von { $count_text } Teilnehmenden.
+    }
+participants-guest = Gast
+participants-looks-for = Sucht
+participants-message = Nachricht (optional)
+participants-message-placeholder = Warum ein Treffen?
+participants-request = Termin anfragen
+participants-last-request = Letzte Anfrage
+participants-request-word = Anfrage
+participants-they-asked = Hat Sie angefragt
+participants-see-requests = Meine Anfragen ansehen
+participants-none = Keine Teilnehmenden entsprechen diesen Filtern.
+request-state-sent = gesendet
+request-state-received = erhalten
+request-state-accepted = angenommen
+request-state-declined = abgelehnt
+request-state-expired = abgelaufen
+request-state-withdrawn = zurückgezogen
+requests-not-registered = Sie sind für { $event } nicht angemeldet: Melden Sie sich auf
+requests-not-registered-after = { " " }an und finden Sie dann passende Gesprächspartner.
+requests-find-whom = Gesprächspartner finden
+requests-received = Erhalten
+requests-none-received = Noch hat Sie niemand angefragt.
+requests-sent = Gesendet
+requests-undo = Anfrage zurückziehen
+quote-open = „
+quote-close = “
+
+## Mein Terminplan
+
+agenda-of = Terminplan von
+agenda-calendar = Zu Ihrem Kalender hinzufügen (iCalendar)
+agenda-calendar-after = – verschobene Termine werden dort automatisch aktualisiert.
+agenda-none = Noch keine Termine:
+agenda-no-slot = Noch kein Zeitfenster
+agenda-meeting-with = Termin mit
+agenda-table = Tisch
+agenda-moment-unplaced = angenommen, wartet auf ein Zeitfenster
+agenda-moment-upcoming = geplant
+agenda-moment-now = läuft gerade
+agenda-moment-over = Zeitfenster vorbei
+agenda-moment-held = hat stattgefunden
+agenda-moment-no-show = nicht erschienen
+agenda-moment-cancelled = abgesagt
+agenda-unplaced-note = Die Organisatoren planen angenommene Termine ein, wenn sie den Zeitplan der Veranstaltung erstellen.
+agenda-how-was-it = Wie war es?
+agenda-outcome-cooperation-possible = Zusammenarbeit möglich
+agenda-outcome-informative = informativ
+agenda-outcome-no-interest = kein Interesse
+agenda-outcome-did-not-take-place = hat nicht stattgefunden
+agenda-send-feedback = Rückmeldung senden
+agenda-cancel-meeting = Termin absagen
+session-kind-session = Sitzung
+session-kind-keynote = Impulsvortrag
+session-kind-testimonials = Erfahrungsberichte
+session-kind-round-table = Runder Tisch
+session-kind-meetings = Geschäftstermine
+session-kind-networking = Networking

@@ -150,3 +150,304 @@ error-forbidden = Your account may not do this.
 error-internal = Something went wrong on our side. It has been logged.
 error-back-home = Back to the clusters
 error-search-directory = Search the directory
+
+## Directory
+
+directory-title = Directory
+directory-lead = Search organisations by name, city, competence or the words of their projects; narrow by cluster, kind and country.
+directory-search = Search
+directory-search-placeholder = e.g. satellite, hydrogen, Esch-sur-Alzette
+directory-filters-label = Filters
+directory-filters = Filters:
+directory-remove-filter = remove this filter
+directory-cluster = Cluster
+directory-kind = Kind
+directory-country = Country
+directory-organisations = Organisations
+directory-organisation = Organisation
+directory-clusters = Clusters
+directory-projects = Projects
+directory-pages = Pages
+directory-previous = Previous
+directory-next = Next
+directory-page-of = Page { $page } of { $pages }
+directory-count = { $total ->
+        [one] { $total_text } organisation.
+       *[other] { $total_text } organisations.
+    }
+directory-count-matching = { $total ->
+        [one] { $total_text } organisation matches “{ $query }”.
+       *[other] { $total_text } organisations match “{ $query }”.
+    }
+org-kind-company = Company
+org-kind-research = Research organisation
+org-kind-university = University
+org-kind-public = Public body
+org-kind-other = Other
+
+## Organisation page
+
+org-sme = SME
+org-pic = PIC
+org-edit = Edit profile
+org-delete = Delete
+org-website = Website
+org-offers = Offers
+org-needs = Needs
+org-competences = Competences
+org-languages = Languages
+org-updated = Last updated
+org-projects = Projects
+org-no-projects = No projects recorded.
+org-project = Project
+org-project-role = Role
+org-project-start = Start
+org-memberships = Memberships
+org-no-memberships = Not a member of any cluster.
+org-membership-inferred = inferred
+org-membership-declared = declared
+org-membership-ended = ended
+org-invitations = Invitations
+org-invited = invited
+org-accept = Accept
+org-decline = Decline
+org-invitation-waiting = Invitation sent, waiting for the organisation.
+org-contacts = Contacts
+org-no-contacts = No contact people listed.
+org-fictional = fictional
+org-email-colon = E-mail:
+org-phone-colon = Phone:
+org-hidden = hidden ({ $rule })
+org-visible-public = public
+org-visible-members = for members
+org-visible-managers = for cluster managers
+org-visible-on-agreement = shared after an accepted contact request
+org-ask-contact = Ask for contact
+org-ask-contact-placeholder = Why you would like to talk
+org-send-contact = Send contact request
+org-remove-person = Remove
+org-add-person = Add a contact person
+org-person-name = Name
+org-person-role = Role
+org-person-email = E-mail
+org-person-email-visible = E-mail visible to
+org-person-phone = Phone
+org-person-phone-visible = Phone visible to
+org-add-person-submit = Add person
+org-choice-members = Members of the initiative
+org-choice-public = Everyone
+org-choice-managers = Cluster managers
+org-choice-on-agreement = Only after I accept a request
+org-fits = Clusters that suit it
+org-no-fits = No cluster's themes appear in its projects.
+org-fit = { $percent }% fit
+org-fit-reason = { $backing_text } of { $total_text } projects { $backing ->
+        [one] mentions
+       *[other] mention
+    } { $words }
+org-partners = Frequent partners
+org-partners-shared = shared
+org-meet = Who it should meet
+org-meet-lead = Organisations whose work matches this one's and that it has not worked with yet, biased towards other clusters.
+org-meet-show = Show them
+org-meet-own-text = Search with your own text
+org-track-record = Took part in { $count ->
+        [one] { $count_text } project
+       *[other] { $count_text } projects
+    }{ $programmes }.
+org-track-record-in = Took part in { $count ->
+        [one] { $count_text } project
+       *[other] { $count_text } projects
+    }{ $programmes }, started in { $year }.
+org-track-record-between = Took part in { $count ->
+        [one] { $count_text } project
+       *[other] { $count_text } projects
+    }{ $programmes }, started { $from }–{ $to }.
+project-role-coordinator = coordinator
+project-role-participant = participant
+project-role-partner = partner
+project-role-associated-partner = associated partner
+project-role-third-party = third party
+project-role-international-partner = international partner
+
+## Find partners
+
+partners-title = Find partners
+partners-lead = Describe what you need, or paste a call text. Organisations are ranked by what their projects were about, who they worked with and how recently; every suggestion says why.
+partners-need = Need or call text
+partners-any-cluster = Any cluster
+partners-any-kind = Any kind
+partners-country-placeholder = Country, e.g. LU
+partners-sme-any = SME or not
+partners-sme-only = SMEs only
+partners-sme-none = No SMEs
+partners-submit = Find partners
+partners-count = { $count ->
+        [one] { $count_text } suggestion
+       *[other] { $count_text } suggestions
+    }
+partners-save-name-label = Name of the saved search
+partners-save-name-placeholder = Name this search to be alerted of new or changed matches
+partners-save = Save search
+partners-bridge = bridge
+
+## Cluster page
+
+cluster-merged-into = This cluster was merged into
+cluster-managed-by = Managed by
+cluster-edit = Edit cluster
+cluster-split = Split cluster
+cluster-members = Members
+cluster-inferred-before = Memberships marked
+cluster-inferred = inferred
+cluster-inferred-after = were deduced from project texts (demo data), not declared by the organisation.
+cluster-declared = declared
+cluster-membership = Membership
+cluster-since = since
+cluster-end-membership = End
+cluster-add-label = Organisation (name or id)
+cluster-add-placeholder = Organisation to add as a member: its name or id
+cluster-add = Add member
+cluster-invite-placeholder = Organisation to invite: its name or id
+cluster-invite = Invite to join
+cluster-invited = Invited
+cluster-invited-lead = An organisation joins when its own account (or an admin) accepts; until then you manage nothing of it.
+cluster-invited-waiting = invitation sent, waiting for the organisation
+cluster-withdraw-label = Withdraw the invitation of
+cluster-withdraw = Withdraw
+cluster-programme = Programme
+cluster-all-projects = { $count ->
+        [one] The only project of this cluster
+       *[other] All { $count_text } projects of this cluster
+    }
+cluster-bridges = Bridges to other clusters
+cluster-bridges-lead = Clusters whose members share projects with this cluster's members.
+cluster-no-bridges = No shared projects yet.
+cluster-shared-projects = { $count ->
+        [one] { $count_text } shared project
+       *[other] { $count_text } shared projects
+    }
+cluster-history = History
+
+## Event page
+
+event-registered = { $count ->
+        [one] { $count_text } registered
+       *[other] { $count_text } registered
+    }
+event-organise = Organise: requests, schedule, table plan
+event-whom-to-meet = Whom to meet
+event-my-requests = My requests
+event-my-agenda = My agenda
+event-my-availability = My availability
+event-register = Register
+event-my-meeting-requests = My meeting requests
+event-requests-none = None yet:
+event-find-whom = find whom to meet
+event-requests-sent = { $count ->
+        [one] { $count_text } sent
+       *[other] { $count_text } sent
+    }
+event-requests-received = { $count ->
+        [one] { $count_text } received
+       *[other] { $count_text } received
+    }
+event-requests-waiting = { $count ->
+        [one] { $count_text } waiting for your answer
+       *[other] { $count_text } waiting for your answer
+    }
+event-requests-accepted = { $count ->
+        [one] { $count_text } accepted
+       *[other] { $count_text } accepted
+    }
+event-see-requests = See and answer them
+event-participants = Participants
+event-participants-more = { $count ->
+        [one] and { $count_text } more
+       *[other] and { $count_text } more
+    }
+event-search-participants = Search the participants: whom to meet
+event-round-tables = Themed round tables
+event-round-table-join = I'd like a round table
+event-no-round-tables = No round tables formed yet.
+event-round-table-also = also
+event-programme = Agenda
+event-slots = Meeting slots
+event-minutes = min
+participant-status-registered = registered
+participant-status-waiting = waiting list
+
+## Whom to meet (an event's participants) and my meeting requests
+
+participants-title = Whom to meet
+participants-lead = The participants of { $event } and what their organisations offer and look for.
+participants-lead-registered = Ask for a meeting in one click; a short message helps them say yes.
+participants-register-before = Register on
+participants-event-page = the event's page
+participants-register-after = to ask participants for meetings.
+participants-sign-in-link = Sign in
+participants-sign-in-after = and register to ask participants for meetings.
+participants-search-placeholder = Name, offer, need…
+participants-any-country = Any country
+participants-not-asked = Not yet asked
+participants-show = Show
+participants-count = { $count ->
+        [one] { $shown_text } of { $count_text } participant.
+       *[other] { $shown_text } of { $count_text } participants.
+    }
+participants-guest = Guest
+participants-looks-for = Looks for
+participants-message = Message (optional)
+participants-message-placeholder = Why meet?
+participants-request = Request a meeting
+participants-last-request = Last request
+participants-request-word = Request
+participants-they-asked = They asked you
+participants-see-requests = See my requests
+participants-none = No participant matches these filters.
+request-state-sent = sent
+request-state-received = received
+request-state-accepted = accepted
+request-state-declined = declined
+request-state-expired = expired
+request-state-withdrawn = withdrawn
+requests-not-registered = You are not registered for { $event }: register on
+requests-not-registered-after = , then find whom to meet.
+requests-find-whom = Find whom to meet
+requests-received = Received
+requests-none-received = Nobody has asked you yet.
+requests-sent = Sent
+requests-undo = Undo request
+quote-open = “
+quote-close = ”
+
+## My agenda
+
+agenda-of = Agenda of
+agenda-calendar = Add to your calendar (iCalendar)
+agenda-calendar-after = — moved meetings update in place.
+agenda-none = No meetings yet:
+agenda-no-slot = No slot yet
+agenda-meeting-with = Meeting with
+agenda-table = table
+agenda-moment-unplaced = accepted, waiting for a slot
+agenda-moment-upcoming = scheduled
+agenda-moment-now = happening now
+agenda-moment-over = slot over
+agenda-moment-held = held
+agenda-moment-no-show = no-show
+agenda-moment-cancelled = cancelled
+agenda-unplaced-note = The organisers place accepted meetings when they schedule the event.
+agenda-how-was-it = How was it?
+agenda-outcome-cooperation-possible = cooperation possible
+agenda-outcome-informative = informative
+agenda-outcome-no-interest = no interest
+agenda-outcome-did-not-take-place = did not take place
+agenda-send-feedback = Send feedback
+agenda-cancel-meeting = Cancel meeting
+session-kind-session = session
+session-kind-keynote = keynote
+session-kind-testimonials = testimonials
+session-kind-round-table = round table
+session-kind-meetings = meetings
+session-kind-networking = networking

@@ -87,6 +87,15 @@ impl Tr {
         self.format(key, Some(args))
     }
 
+    /// The message `key` about `n` things: `$count` chooses the plural form and `$count_text` is
+    /// `n` written the language's way ("4,277 organisations").
+    pub(crate) fn count(&self, key: &str, n: i64) -> String {
+        let mut args = FluentArgs::new();
+        args.set("count", n);
+        args.set("count_text", self.number(n));
+        self.format(key, Some(&args))
+    }
+
     /// Looks `key` up in this language, then in English; the key itself when neither has it
     /// (visible, and caught by the catalogue tests before it ships).
     fn format(&self, key: &str, args: Option<&FluentArgs<'_>>) -> String {
@@ -103,6 +112,27 @@ impl Tr {
         }
         tracing::warn!(key, "message missing from every catalogue");
         key.to_string()
+    }
+
+    /// What kind of organisation `kind` is (company, university, …), in this language.
+    pub(crate) fn org_kind(&self, kind: domain::OrgKind) -> String {
+        self.t(&format!("org-kind-{}", kind.as_str()))
+    }
+
+    /// A partner's role in a project (coordinator, participant, …).
+    pub(crate) fn project_role(&self, role: &str) -> String {
+        self.known_or_as_is("project-role", role)
+    }
+
+    /// The message `{prefix}-{value}` for a value the catalogues may not know (free text such as
+    /// a session's kind, `round_table`): a value without a message is shown as stored.
+    pub(crate) fn known_or_as_is(&self, prefix: &str, value: &str) -> String {
+        let key = format!("{prefix}-{}", value.replace('_', "-"));
+        if bundle_of(Locale::En).has_message(&key) {
+            self.t(&key)
+        } else {
+            value.replace('_', " ")
+        }
     }
 
     /// A whole number with the language's digit grouping: 4,277 · 4 277 · 4.277.
@@ -258,21 +288,13 @@ mod tests {
     /// any other template shows a word of its own.
     const NOT_YET_TRANSLATED: &[&str] = &[
         "account.html",
-        "agenda.html",
         "api.html",
         "audit.html",
         "availability.html",
-        "cluster.html",
         "cluster_split.html",
         "consortium.html",
-        "directory.html",
-        "event.html",
-        "event_participants.html",
-        "event_requests.html",
         "form.html",
-        "organisation.html",
         "organise.html",
-        "partners.html",
         "print_table_plan.html",
         "project.html",
         "projects.html",

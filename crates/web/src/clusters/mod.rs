@@ -223,7 +223,10 @@ struct ClusterView {
     any_inferred: bool,
     projects: Vec<ProjectRow>,
     project_total: i64,
-    links: Vec<domain::ClusterLink>,
+    /// Slug, name and "3 shared projects" of each cluster this one's members work with.
+    links: Vec<(String, String, String)>,
+    /// "All 120 projects of this cluster".
+    all_projects: String,
     history: Vec<(String, String)>,
     can_edit: bool,
     can_split: bool,
@@ -260,7 +263,7 @@ async fn cluster_view(s: &AppState, v: &Viewer, slug: &str, member_error: Option
                 id: o.id.get(),
                 membership_id: m.id.get(),
                 name: o.display_name(),
-                kind: o.kind.label().into(),
+                kind: v.tr.org_kind(o.kind),
                 country: o.country.name().into(),
                 inferred: m.inferred,
                 note: m.note.clone(),
@@ -270,7 +273,12 @@ async fn cluster_view(s: &AppState, v: &Viewer, slug: &str, member_error: Option
         any_inferred,
         projects: p.projects.iter().map(|x| project_row(x, "")).collect(),
         project_total: p.project_total,
-        links: p.links,
+        all_projects: v.tr.count("cluster-all-projects", p.project_total),
+        links: p
+            .links
+            .iter()
+            .map(|l| (l.slug.clone(), l.name.clone(), v.tr.count("cluster-shared-projects", l.shared_projects)))
+            .collect(),
         history: p.history.into_iter().map(|h| (h.at.get(..10).unwrap_or(&h.at).to_string(), h.detail)).collect(),
         can_edit: p.can_edit,
         can_split: v.actor.is_admin() && p.cluster.status == domain::ClusterStatus::Active,
