@@ -242,7 +242,7 @@ org-choice-managers = Clustermanager
 org-choice-on-agreement = Erst nach Annahme einer Anfrage
 org-fits = Passende Cluster
 org-no-fits = In ihren Projekten kommt kein Clusterthema vor.
-org-fit = { $percent } % Übereinstimmung
+org-fit = { $percent } % Übereinstimmung
 org-fit-reason = { $backing_text } von { $total_text } Projekten { $backing ->
         [one] erwähnt
        *[other] erwähnen
@@ -454,3 +454,82 @@ session-kind-testimonials = Erfahrungsberichte
 session-kind-round-table = Runder Tisch
 session-kind-meetings = Geschäftstermine
 session-kind-networking = Networking
+
+## Projektliste und Seite eines Projekts
+
+projects-title = Projekte
+projects-new = Neues Projekt
+projects-search-label = Projekte durchsuchen
+projects-search-placeholder = Begriffe aus Akronym, Titel oder Ausschreibungsthema
+projects-status = Status
+projects-count = { $count ->
+        [one] { $count_text } Projekt.
+       *[other] { $count_text } Projekte.
+    }
+project-kind-common = gemeinsam
+project-kind-flagship = Leuchtturm
+project-kind-eu-funded = EU-gefördert
+project-kind-long-common = gemeinsames Projekt
+project-kind-long-flagship = Leuchtturmprojekt
+project-kind-long-eu-funded = EU-gefördertes Projekt
+project-status-planned = geplant
+project-status-running = laufend
+project-status-completed = abgeschlossen
+project-edit = Projekt bearbeiten
+project-dates = Laufzeit
+project-dates-between = { $from } bis { $to }
+project-dates-from = ab { $from }
+project-dates-until = bis { $to }
+project-dates-unknown = unbekannt
+project-budget = Budget
+project-budget-eur = { $amount } €
+project-topic = Ausschreibungsthema
+project-summary = Zusammenfassung
+project-partners = Partner
+project-partner-id = ID der Organisation
+project-partner-placeholder = ID der Organisation, die als Partner hinzukommt
+project-add-partner = Partner hinzufügen
+
+## Clusterübergreifende Themen und Empfehlungen für eine Organisation
+
+themes-title = Clusterübergreifende Themen
+themes-lead = Themen, an denen Mitglieder mehrerer Cluster arbeiten, mit den jeweiligen Mitgliedern je Cluster. Allgemeine Begriffe werden ausgelassen; ein Thema steht umso weiter oben, je spezifischer es ist und je mehr Mitglieder und Cluster es teilen. Jedes Thema ist ein guter Anlass, diese Mitglieder zusammenzubringen.
+themes-none = Noch teilen keine zwei Cluster ein Thema.
+themes-clusters = Cluster
+themes-find = Partner finden zu
+recs-title = Wen { $name } treffen sollte
+recs-lead = Organisationen, deren Arbeit zu ihrer passt und mit denen sie noch nicht zusammengearbeitet hat; Organisationen außerhalb ihrer Cluster erhalten einen Bonus
+recs-share = ({ $percent } % davon gehören zu anderen Clustern)
+recs-none = Profil und Projekte enthalten noch nicht genug Text, um Partner vorzuschlagen.
+
+## Konsortium zusammenstellen
+
+consortium-title = Konsortium zusammenstellen
+consortium-lead = Fügen Sie einen Ausschreibungstext ein und geben Sie an, welche Partner die Ausschreibung verlangt. Das Werkzeug schlägt ein Team vor, das sie abdeckt, zeigt, was noch fehlt, und lässt Sie jedes Mitglied austauschen.
+consortium-call = Ausschreibungstext oder Projektidee
+consortium-needed = Benötigte Partner nach Art
+consortium-kind-university = Hochschulen
+consortium-kind-research = Forschungseinrichtungen
+consortium-kind-company = Unternehmen
+consortium-kind-sme = KMU
+consortium-kind-public = Öffentliche Einrichtungen
+consortium-kind-other = Sonstige
+consortium-kinds-help = Wie viele Partner jeder Art die Ausschreibung verlangt; leer lassen, wenn keine nötig sind.
+consortium-min-countries = Mindestanzahl an Ländern
+consortium-submit = Team vorschlagen
+consortium-proposed = Vorgeschlagenes Team
+consortium-countries = { $count ->
+        [one] { $count_text } Land
+       *[other] { $count_text } Länder
+    }
+consortium-covered = Alle geforderten Rollen und das Länderziel sind abgedeckt.
+consortium-missing = Es fehlen noch:
+consortium-why = Warum
+consortium-swap = Austauschen
+consortium-keep = Behalten
+consortium-role-university = Hochschule
+consortium-role-research = Forschungseinrichtung
+consortium-role-company = Unternehmen
+consortium-role-sme = KMU
+consortium-role-public = öffentliche Einrichtung
+consortium-role-other = sonstige

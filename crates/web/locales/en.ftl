@@ -451,3 +451,82 @@ session-kind-testimonials = testimonials
 session-kind-round-table = round table
 session-kind-meetings = meetings
 session-kind-networking = networking
+
+## Projects list and project page
+
+projects-title = Projects
+projects-new = New project
+projects-search-label = Search projects
+projects-search-placeholder = Words in the acronym, title or call topic
+projects-status = Status
+projects-count = { $count ->
+        [one] { $count_text } project.
+       *[other] { $count_text } projects.
+    }
+project-kind-common = common
+project-kind-flagship = flagship
+project-kind-eu-funded = EU-funded
+project-kind-long-common = common project
+project-kind-long-flagship = flagship project
+project-kind-long-eu-funded = EU-funded project
+project-status-planned = planned
+project-status-running = running
+project-status-completed = completed
+project-edit = Edit project
+project-dates = Dates
+project-dates-between = { $from } to { $to }
+project-dates-from = from { $from }
+project-dates-until = until { $to }
+project-dates-unknown = not known
+project-budget = Budget
+project-budget-eur = €{ $amount }
+project-topic = Call topic
+project-summary = Summary
+project-partners = Partners
+project-partner-id = Organisation id
+project-partner-placeholder = Organisation id to add as a partner
+project-add-partner = Add partner
+
+## Cross-cluster themes and an organisation's recommendations
+
+themes-title = Cross-cluster themes
+themes-lead = Topics that members of several clusters work on, with the members behind each theme in each cluster. Generic words are left out; a theme ranks higher the more specific it is and the more members and clusters share it. Each theme is a ready reason to bring these members together.
+themes-none = No theme is shared by two clusters yet.
+themes-clusters = clusters
+themes-find = Find partners on
+recs-title = Who { $name } should meet
+recs-lead = Organisations whose work matches this one's and that it has not worked with yet; those in none of its clusters get a bonus
+recs-share = ({ $percent }% of these are in other clusters)
+recs-none = Not enough profile or project text to suggest partners yet.
+
+## Consortium builder
+
+consortium-title = Consortium builder
+consortium-lead = Paste a call text and say which partners the call needs. The builder proposes a team that covers them, shows what is still missing, and lets you swap anyone out.
+consortium-call = Call text or project idea
+consortium-needed = Partners needed, by kind
+consortium-kind-university = Universities
+consortium-kind-research = Research organisations
+consortium-kind-company = Companies
+consortium-kind-sme = SMEs
+consortium-kind-public = Public bodies
+consortium-kind-other = Others
+consortium-kinds-help = How many of each kind the call needs; leave empty for none.
+consortium-min-countries = At least this many countries
+consortium-submit = Propose a team
+consortium-proposed = Proposed team
+consortium-countries = { $count ->
+        [one] { $count_text } country
+       *[other] { $count_text } countries
+    }
+consortium-covered = Every required role and the country target are covered.
+consortium-missing = Still missing:
+consortium-why = Why
+consortium-swap = Swap
+consortium-keep = Keep
+consortium-role-university = university
+consortium-role-research = research organisation
+consortium-role-company = company
+consortium-role-sme = SME
+consortium-role-public = public body
+consortium-role-other = other

@@ -460,3 +460,82 @@ session-kind-testimonials = témoignages
 session-kind-round-table = table ronde
 session-kind-meetings = rendez-vous d’affaires
 session-kind-networking = réseautage
+
+## Liste des projets et page d’un projet
+
+projects-title = Projets
+projects-new = Nouveau projet
+projects-search-label = Rechercher des projets
+projects-search-placeholder = Mots de l’acronyme, du titre ou du thème de l’appel
+projects-status = Statut
+projects-count = { $count ->
+        [one] { $count_text } projet.
+       *[other] { $count_text } projets.
+    }
+project-kind-common = commun
+project-kind-flagship = phare
+project-kind-eu-funded = financé par l’UE
+project-kind-long-common = projet commun
+project-kind-long-flagship = projet phare
+project-kind-long-eu-funded = projet financé par l’UE
+project-status-planned = prévu
+project-status-running = en cours
+project-status-completed = terminé
+project-edit = Modifier le projet
+project-dates = Dates
+project-dates-between = du { $from } au { $to }
+project-dates-from = à partir du { $from }
+project-dates-until = jusqu’au { $to }
+project-dates-unknown = inconnues
+project-budget = Budget
+project-budget-eur = { $amount } €
+project-topic = Thème de l’appel
+project-summary = Résumé
+project-partners = Partenaires
+project-partner-id = Identifiant de l’organisation
+project-partner-placeholder = Identifiant de l’organisation à ajouter comme partenaire
+project-add-partner = Ajouter le partenaire
+
+## Thématiques transversales et recommandations d’une organisation
+
+themes-title = Thématiques transversales aux clusters
+themes-lead = Les sujets sur lesquels travaillent des membres de plusieurs clusters, avec, pour chaque cluster, les membres concernés. Les mots trop généraux sont écartés ; une thématique est d’autant mieux classée qu’elle est précise et partagée par de nombreux membres et clusters. Chacune est une bonne raison de réunir ces membres.
+themes-none = Aucune thématique n’est encore partagée par deux clusters.
+themes-clusters = clusters
+themes-find = Trouver des partenaires sur
+recs-title = Qui { $name } devrait rencontrer
+recs-lead = Des organisations dont les activités rejoignent les siennes et avec lesquelles elle n’a pas encore travaillé ; celles qui n’appartiennent à aucun de ses clusters sont favorisées
+recs-share = ({ $percent } % d’entre elles appartiennent à d’autres clusters)
+recs-none = Le profil et les projets ne contiennent pas encore assez de texte pour suggérer des partenaires.
+
+## Montage de consortium
+
+consortium-title = Montage de consortium
+consortium-lead = Collez le texte d’un appel et indiquez les partenaires qu’il exige. L’outil propose une équipe qui les réunit, montre ce qui manque encore et vous permet de remplacer n’importe quel membre.
+consortium-call = Texte de l’appel ou idée de projet
+consortium-needed = Partenaires recherchés, par type
+consortium-kind-university = Universités
+consortium-kind-research = Organismes de recherche
+consortium-kind-company = Entreprises
+consortium-kind-sme = PME
+consortium-kind-public = Organismes publics
+consortium-kind-other = Autres
+consortium-kinds-help = Combien de partenaires de chaque type l’appel exige ; laissez vide s’il n’en faut aucun.
+consortium-min-countries = Nombre minimal de pays
+consortium-submit = Proposer une équipe
+consortium-proposed = Équipe proposée
+consortium-countries = { $count ->
+        [one] { $count_text } pays
+       *[other] { $count_text } pays
+    }
+consortium-covered = Tous les rôles requis et l’objectif de pays sont couverts.
+consortium-missing = Il manque encore :
+consortium-why = Pourquoi
+consortium-swap = Remplacer
+consortium-keep = Garder
+consortium-role-university = université
+consortium-role-research = organisme de recherche
+consortium-role-company = entreprise
+consortium-role-sme = PME
+consortium-role-public = organisme public
+consortium-role-other = autre

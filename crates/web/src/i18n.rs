@@ -292,14 +292,9 @@ mod tests {
         "audit.html",
         "availability.html",
         "cluster_split.html",
-        "consortium.html",
         "form.html",
         "organise.html",
         "print_table_plan.html",
-        "project.html",
-        "projects.html",
-        "recommendations.html",
-        "themes.html",
     ];
 
     /// Words a template may show as they are: names, the same in every language (code, in

@@ -5,6 +5,7 @@ use crate::auth::{signed_in, ApiCaller, Viewer};
 use crate::endpoint::{created, no_content, ok, Endpoint};
 use crate::error::{ApiError, ApiResult, PageError, PageResult};
 use crate::extract::{path_id, NoFields, PageQuery, StrictForm, StrictQuery};
+use crate::i18n::FluentArgs;
 use crate::views::{date_text, form_page, nav, project_row, render, url_with, FormField, Nav, PartnerRow, ProjectRow};
 use crate::wire::{self, Body};
 use crate::AppState;
@@ -288,9 +289,10 @@ struct ProjectsView {
     cluster: Option<String>,
     errors: Vec<String>,
     rows: Vec<ProjectRow>,
-    total: i64,
-    page: i64,
-    pages: i64,
+    /// "2,000 projects."
+    total_text: String,
+    /// "Page 1 of 100".
+    page_text: String,
     prev_url: Option<String>,
     next_url: Option<String>,
 }
@@ -326,9 +328,8 @@ async fn list_page(State(s): State<AppState>, v: Viewer, PageQuery(params): Page
         cluster: query.cluster.clone(),
         errors: Vec::new(),
         rows: Vec::new(),
-        total: 0,
-        page: 1,
-        pages: 1,
+        total_text: String::new(),
+        page_text: String::new(),
         prev_url: None,
         next_url: None,
     };
@@ -337,9 +338,13 @@ async fn list_page(State(s): State<AppState>, v: Viewer, PageQuery(params): Page
         match s.app.projects(&query).await {
             Ok((items, total, paging)) => {
                 view.rows = items.iter().map(|x| project_row(x, "")).collect();
-                view.total = total;
-                view.page = paging.page;
-                view.pages = ((total + paging.per_page - 1) / paging.per_page).max(1);
+                let page = paging.page;
+                let pages = ((total + paging.per_page - 1) / paging.per_page).max(1);
+                view.total_text = v.tr.count("projects-count", total);
+                let mut args = FluentArgs::new();
+                args.set("page", v.tr.number(page));
+                args.set("pages", v.tr.number(pages));
+                view.page_text = v.tr.format_args("directory-page-of", &args);
                 let page_url = |n: i64| {
                     url_with(
                         "/projects",
@@ -350,8 +355,8 @@ async fn list_page(State(s): State<AppState>, v: Viewer, PageQuery(params): Page
                         ],
                     )
                 };
-                view.prev_url = (view.page > 1).then(|| page_url(view.page - 1));
-                view.next_url = (view.page < view.pages).then(|| page_url(view.page + 1));
+                view.prev_url = (page > 1).then(|| page_url(page - 1));
+                view.next_url = (page < pages).then(|| page_url(page + 1));
             }
             Err(AppError::Validation(fs)) => errors.extend(fs.iter().map(|f| f.to_string())),
             Err(e) => return Err(e.into()),
@@ -367,29 +372,32 @@ async fn list_page(State(s): State<AppState>, v: Viewer, PageQuery(params): Page
 async fn project_page(State(s): State<AppState>, v: Viewer, Path(raw): Path<String>) -> PageResult {
     let p = s.app.project_page(&v.actor, path_id(&raw, "project")?).await?;
     let x = &p.project;
+    let tr = v.tr;
+    let date = |d: chrono::NaiveDate| tr.date(&d.format("%Y-%m-%d").to_string());
     let dates = match (x.start_date, x.end_date) {
-        (Some(a), Some(b)) => format!("{a} to {b}"),
-        (Some(a), None) => format!("from {a}"),
-        (None, Some(b)) => format!("until {b}"),
-        (None, None) => "not known".into(),
+        (Some(a), Some(b)) => {
+            let mut args = FluentArgs::new();
+            args.set("from", date(a));
+            args.set("to", date(b));
+            tr.format_args("project-dates-between", &args)
+        }
+        (Some(a), None) => tr.t1("project-dates-from", "from", date(a)),
+        (None, Some(b)) => tr.t1("project-dates-until", "to", date(b)),
+        (None, None) => tr.t("project-dates-unknown"),
     };
     let view = ProjectView {
         nav: nav(&v),
         id: x.id.get(),
         can_edit: p.can_edit,
-        roles: PARTNER_ROLES.iter().map(|r| (r.to_string(), r.replace('_', " "))).collect(),
+        roles: PARTNER_ROLES.iter().map(|r| (r.to_string(), tr.project_role(r))).collect(),
         title: x.display_title(),
         acronym: x.acronym.clone(),
-        kind: match x.kind {
-            domain::ProjectKind::Common => "common project".into(),
-            domain::ProjectKind::Flagship => "flagship project".into(),
-            domain::ProjectKind::EuFunded => "EU-funded project".into(),
-        },
+        kind: x.kind.as_str().replace('_', "-"),
         status: x.status.as_str().into(),
         programme: x.programme.clone(),
         external_id: x.external_id.clone(),
         dates,
-        budget: x.budget_eur.map(|b| format!("€{:.0}", b)),
+        budget: x.budget_eur.map(|b| tr.t1("project-budget-eur", "amount", tr.number(b.round() as i64))),
         topic: x.topic.clone(),
         summary: x.summary.clone(),
         clusters: p.clusters.iter().map(|c| (c.slug.clone(), c.name.clone())).collect(),
@@ -400,8 +408,8 @@ async fn project_page(State(s): State<AppState>, v: Viewer, Path(raw): Path<Stri
                 id: o.id.get(),
                 name: o.display_name(),
                 country: o.country.name().into(),
-                kind: o.kind.label().into(),
-                role: role.replace('_', " "),
+                kind: tr.org_kind(o.kind),
+                role: tr.project_role(role),
                 shared: 0,
             })
             .collect(),

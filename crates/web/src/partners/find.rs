@@ -132,8 +132,11 @@ struct RecommendationsView {
     nav: Nav,
     id: i64,
     name: String,
+    /// "Who Orbital Sat Works should meet".
+    heading: String,
+    /// "(40% of these are in other clusters)".
+    share_text: String,
     recommendations: Vec<SuggestionRow>,
-    other_cluster_share: u32,
 }
 
 pub(super) async fn find_page(
@@ -198,9 +201,10 @@ pub(super) async fn recommendations_page(State(s): State<AppState>, v: Viewer, P
     let view = RecommendationsView {
         nav: nav(&v),
         id: org_id.get(),
+        heading: v.tr.t1("recs-title", "name", org.display_name()),
+        share_text: v.tr.t1("recs-share", "percent", (recs.other_cluster_share * 100.0).round() as u32),
         name: org.display_name(),
         recommendations: recs.items.iter().map(|x| SuggestionRow::from(v.tr, x)).collect(),
-        other_cluster_share: (recs.other_cluster_share * 100.0).round() as u32,
     };
     Ok(render(&view).into_response())
 }
