@@ -533,3 +533,227 @@ consortium-role-company = Unternehmen
 consortium-role-sme = KMU
 consortium-role-public = öffentliche Einrichtung
 consortium-role-other = sonstige
+
+## Ausdruck des Tischplans
+
+print-title = Tischplan
+print-organise = Organisieren:
+print-heading = Tischplan –
+print-help = Drucken Sie diese Seite mit Ihrem Browser (Strg+P oder ⌘P): Jedes Zeitfenster wird auf einer eigenen Seite gedruckt, für den Empfang und den Saal.
+print-tables = { $count ->
+        [one] { $count_text } Tisch
+       *[other] { $count_text } Tische
+    }
+print-no-meetings = Keine Termine in diesem Zeitfenster.
+print-meetings-at = Termine um
+print-table = Tisch
+print-meeting = Termin
+print-no-slots = Keine Zeitfenster für Termine.
+meeting-status-scheduled = geplant
+meeting-status-held = hat stattgefunden
+meeting-status-no-show = nicht erschienen
+meeting-status-cancelled = abgesagt
+
+## Verfügbarkeit
+
+availability-of = Verfügbarkeit von
+availability-lead = Die Planung legt Termine nur in Zeitfenster, die als verfügbar markiert sind. Änderungen gelten ab der nächsten Planung; ein Termin, der bereits in einem Zeitfenster liegt, das Sie freigeben, wird dann verschoben.
+availability-saved = { $available ->
+        [one] Gespeichert: verfügbar in { $available_text } von { $count_text } Zeitfenstern.
+       *[other] Gespeichert: verfügbar in { $available_text } von { $count_text } Zeitfenstern.
+    }
+availability-arrival = Ankunft zum Zeitfenster
+availability-first-slot = erstes Zeitfenster
+availability-departure = Abreise nach dem Zeitfenster
+availability-last-slot = letztes Zeitfenster
+availability-sessions = Terminblöcke, an denen ich teilnehme
+availability-slots = Zeitfenster
+availability-slot = Zeitfenster
+availability-session = Block
+availability-blocked = Gesperrt
+availability-now = Aktuell
+availability-blocked-at = Gesperrt um
+availability-available = verfügbar
+availability-not-available = nicht verfügbar
+availability-save = Verfügbarkeit speichern
+
+## Eine Veranstaltung organisieren
+
+organise-lead = Organisatoren sehen alle Anfragen und Termine, nie aber die Nachrichten zwischen Teilnehmenden. Stattgefundene und fixierte Termine werden nie verschoben; eine Neuplanung verschiebt so wenige veröffentlichte Termine wie möglich.
+organise-over = Diese Veranstaltung ist vorbei: Ihr Tischplan bleibt, wie er stattgefunden hat, und es wird nichts mehr geplant.
+organise-schedule = Alle angenommenen Termine planen
+organise-report = { $placed } von { $requests } Terminen platziert (Gewicht { $weight } von höchstens { $bound }: { $ratio } % des Möglichen). Größtes Defizit { $shortfall }, Pausen { $breaks }{ $minimal }, verschoben { $moved }.
+organise-breaks-minimal = (so wenige wie möglich)
+organise-moved-by = Verschobene Termine je Teilnehmer:
+organise-feedback = Rückmeldungen nach den Terminen
+organise-print = Tischplan drucken (ein Zeitfenster pro Seite)
+organise-no-meetings = Keine Termine.
+organise-on-the-day = Am Veranstaltungstag
+organise-locked = fixiert
+organise-status-of = Status des Termins an Tisch
+organise-mark = Vermerken
+organise-unlock = Lösen
+organise-lock = Hier fixieren
+organise-not-placed = Nicht platziert
+organise-tables-per-slot = Tische je Zeitfenster
+organise-tables-help = { $count ->
+        [one] Leer: der { $count_text } Tisch der Veranstaltung. 0 schließt ein Zeitfenster für Termine.
+       *[other] Leer: die { $count_text } Tische der Veranstaltung. 0 schließt ein Zeitfenster für Termine.
+    }
+organise-tables = Tische
+organise-tables-at = Tische um
+organise-save-tables = Tische speichern
+organise-participant = Teilnehmer
+organise-availability = Verfügbarkeit
+organise-desk = Empfang
+organise-ruled-out = { $count ->
+        [0] alle Zeitfenster
+        [one] { $count_text } Zeitfenster ausgeschlossen
+       *[other] { $count_text } Zeitfenster ausgeschlossen
+    }
+organise-checked-in = eingecheckt
+organise-undo = Rückgängig
+organise-check-in = Einchecken
+organise-add-participant = Teilnehmer hinzufügen
+organise-add-help = Ein Gast von außerhalb der Cluster oder ein von den Organisatoren angemeldeter Vertreter. Lassen Sie die Organisation für einen Gast leer.
+organise-participant-name = Name des Teilnehmers
+organise-organisation-placeholder = Organisation: Name oder ID (optional)
+organise-add-submit = Teilnehmer hinzufügen
+organise-requests = Anfragen
+organise-from = Von
+organise-to = An
+organise-priority = Priorität
+request-state-pending = offen
+
+## Formulare: Anlegen und Bearbeiten von Organisationen, Projekten, Clustern und Veranstaltungen
+
+form-correct = Bitte korrigieren Sie die Felder unten.
+form-save = Speichern
+form-cancel = Abbrechen
+form-edit-named = { $name } bearbeiten
+form-edit-organisation = Organisation bearbeiten
+field-name = Name
+field-slug = Kurzname in Adressen
+field-slug-help-cluster = Kleinbuchstaben, Ziffern und Bindestriche, z. B. space
+field-slug-help-event = Kleinbuchstaben, Ziffern und Bindestriche, z. B. cluster-forum-2027
+field-sector = Branche
+field-description = Beschreibung
+field-event-name-help = z. B. Luxembourg Cluster Forum 2027
+field-starts-on = Erster Tag
+field-venue = Veranstaltungsort
+field-clusters = Cluster
+field-clusters-help = Ihre Manager organisieren die Veranstaltung.
+field-tables = Tische
+field-tables-help = Gesprächstische je Zeitfenster (jedes Zeitfenster kann später weniger öffnen)
+field-capacity = Kapazität
+field-capacity-help = Weitere Anmeldungen kommen auf die Warteliste
+field-request-ttl = Stunden, bis eine unbeantwortete Anfrage verfällt
+field-empty-72 = Leer: 72
+field-max-requests = Anfragen, die ein Teilnehmer senden darf
+field-empty-20 = Leer: 20
+field-max-meetings = Termine, die ein Teilnehmer annehmen darf
+field-empty-no-cap = Leer: keine Obergrenze
+field-agenda = Programm
+field-agenda-help = Eine Sitzung pro Zeile: HH:MM-HH:MM Titel (Art), z. B. 09:00-09:45 Begrüßung und Impulsvortrag (keynote)
+field-programme = Terminprogramm
+field-programme-help = Ein Block von Zeitfenstern pro Zeile: [JJJJ-MM-TT] BLOCK HH:MM MINUTEN ANZAHL, z. B. afternoon 14:00 20 9
+field-title = Titel
+field-acronym = Akronym
+field-kind = Art
+field-summary = Zusammenfassung
+field-start-date = Startdatum
+field-end-date = Enddatum
+field-date-help = JJJJ-MM-TT
+field-budget = Budget (EUR)
+field-programme-name = Förderprogramm
+field-programme-name-help = z. B. Horizon Europe
+field-topic = Ausschreibungsthema
+field-project-clusters = Beteiligte Cluster
+field-project-clusters-help = Kurznamen der Cluster, durch Semikolon getrennt, z. B. space; ict
+field-external-grant = Externe ID (z. B. Fördernummer)
+field-project-kind-common = Gemeinsames Projekt
+field-project-kind-flagship = Leuchtturmprojekt
+field-project-kind-eu-funded = EU-gefördertes Projekt
+field-short-name = Kurzname
+field-sme = KMU (nur Unternehmen)
+field-not-stated = Keine Angabe
+field-yes = Ja
+field-no = Nein
+field-country = Land
+field-country-help = ISO-3166-Code, z. B. LU
+field-city = Ort
+field-website = Website
+field-website-help = https://…
+field-offers = Was Sie anbieten
+field-needs = Was Sie suchen
+field-tags = Kompetenzen
+field-tags-help = Durch Semikolon getrennt, z. B. Verbundwerkstoffe; 3D-Druck
+field-languages = Sprachen
+field-languages-help = ISO-639-1-Codes, z. B. en; fr; de; lb
+field-external-pic = Externe ID (z. B. EU-PIC)
+cluster-split-of = Cluster teilen:
+cluster-split-lead = Ein neuer Cluster wird angelegt; die Mitglieder, die Sie ankreuzen, wechseln dorthin (ihre Mitgliedschaft hier endet heute). Beide Verläufe vermerken es.
+cluster-split-members = Mitglieder, die in den neuen Cluster wechseln
+cluster-split-no-members = Dieser Cluster hat derzeit keine Mitglieder.
+cluster-split-submit = Teilen
+
+## Prüfprotokoll und API-Seite
+
+audit-lead = Wer was geändert hat, neueste Einträge zuerst.
+audit-when = Wann
+audit-who = Wer
+audit-action = Aktion
+audit-what = Was
+audit-detail = Details
+api-title = JSON-API
+api-lead-json = Alles, was die Seiten zeigen, gibt es auch als JSON unter
+api-lead-description = Die maschinenlesbare Beschreibung steht unter
+api-write = Zum Lesen öffentlicher Daten ist kein Konto nötig. Zum Schreiben senden Sie
+api-semicolon = ;
+api-tokens = Tokens stellt ein Administrator aus mit
+api-lists = Listen antworten mit
+api-pages = Seiten zählen ab 1,
+api-per-page = ist standardmäßig 20 und höchstens 100.
+api-errors = Validierungsfehler antworten mit 422 und
+api-parameters = Parameter:
+api-body = Body:
+api-answers = Antworten:
+
+## Ihr Konto
+
+account-title = Ihr Konto
+account-clusters-managed = Cluster, die Sie verwalten
+account-invitations = Einladungen in Cluster
+account-invitations-lead = Die Manager eines Clusters haben Ihre Organisation eingeladen. Mit der Annahme wird sie Mitglied: Die Manager können dann ihr Profil bearbeiten und die als „Clustermanager“ markierten Kontaktdaten sehen.
+account-accept-invitation = Einladung annehmen:
+account-decline-invitation = Einladung ablehnen:
+account-saved-searches = Gespeicherte Suchen
+account-saved-searches-lead = Neue oder geänderte Organisationen, die zu einer gespeicherten Suche passen, erscheinen hier, bis Sie sie als gesehen markieren.
+account-no-saved-searches = Noch keine: Speichern Sie eine über
+account-nothing-new = nichts Neues
+account-new-or-changed = { $count ->
+        [one] { $count_text } neu oder geändert
+       *[other] { $count_text } neu oder geändert
+    }
+account-run-search = erneut ausführen
+account-mark-seen = Als gesehen markieren
+account-contact-requests = Zu beantwortende Kontaktanfragen
+account-contact-requests-lead = Wenn Sie eine Anfrage annehmen, sieht die anfragende Person die Kontaktdaten, die „nach Zustimmung“ freigegeben werden.
+account-none = Keine.
+account-asks-to-contact = möchte Kontakt aufnehmen mit
+account-colon = :
+contact-state-pending = offen
+contact-state-accepted = angenommen
+contact-state-declined = abgelehnt
+account-tokens = API-Tokens
+account-tokens-lead = Programme handeln mit diesen Tokens in Ihrem Namen. Jedes wird nur einmal bei seiner Erstellung angezeigt; widerrufen Sie Tokens, die Sie nicht mehr nutzen oder verloren haben könnten.
+account-token-created = Erstellt
+account-token-id = ID
+account-revoke = Widerrufen
+account-revoke-token = Token widerrufen:
+account-current-password = Aktuelles Passwort
+account-new-password = Neues Passwort
+account-password-help = Mindestens 10 Zeichen und schwer zu erraten: Einige zusammenhanglose Wörter eignen sich gut. Eine Änderung meldet alle anderen Browser ab und beendet alle API-Tokens.
+account-change-password = Passwort ändern
+account-sign-out-everywhere = Überall abmelden
+account-sign-out-everywhere-lead = Beendet alle Sitzungen dieses Kontos, auch in diesem Browser, und alle API-Tokens.

@@ -530,3 +530,227 @@ consortium-role-company = company
 consortium-role-sme = SME
 consortium-role-public = public body
 consortium-role-other = other
+
+## Table plan printout
+
+print-title = Table plan
+print-organise = Organise
+print-heading = Table plan of
+print-help = Print this page with your browser (Ctrl+P or ⌘P): each slot prints on its own page, for the desk and the room.
+print-tables = { $count ->
+        [one] { $count_text } table
+       *[other] { $count_text } tables
+    }
+print-no-meetings = No meetings in this slot.
+print-meetings-at = Meetings at
+print-table = Table
+print-meeting = Meeting
+print-no-slots = No meeting slots.
+meeting-status-scheduled = scheduled
+meeting-status-held = held
+meeting-status-no-show = no-show
+meeting-status-cancelled = cancelled
+
+## Availability
+
+availability-of = Availability of
+availability-lead = The scheduler places meetings only in the slots marked available. Changes apply at the next scheduling run; a meeting already placed in a slot you give up moves then.
+availability-saved = { $available ->
+        [one] Saved: available in { $available_text } of { $count_text } slots.
+       *[other] Saved: available in { $available_text } of { $count_text } slots.
+    }
+availability-arrival = I arrive for the slot
+availability-first-slot = the first slot
+availability-departure = I leave after the slot
+availability-last-slot = the last slot
+availability-sessions = Meeting sessions I attend
+availability-slots = Slots
+availability-slot = Slot
+availability-session = Session
+availability-blocked = Blocked
+availability-now = Now
+availability-blocked-at = Blocked at
+availability-available = available
+availability-not-available = not available
+availability-save = Save availability
+
+## Organising an event
+
+organise-lead = Organisers see every request and meeting, never the messages between participants. Held and locked meetings never move; a re-plan moves as few published meetings as it can.
+organise-over = This event is over: its table plan stays as it was held, and nothing is scheduled any more.
+organise-schedule = Schedule all accepted meetings
+organise-report = Placed { $placed } of { $requests } meetings (weight { $weight } of at most { $bound }: { $ratio }% of what is possible). Worst shortfall { $shortfall }, breaks { $breaks }{ $minimal }, moved { $moved }.
+organise-breaks-minimal = (the fewest possible)
+organise-moved-by = Moved meetings by participant:
+organise-feedback = Feedback after the meetings
+organise-print = Print the table plan (one slot per page)
+organise-no-meetings = No meetings.
+organise-on-the-day = On the day
+organise-locked = locked
+organise-status-of = Status of the meeting at table
+organise-mark = Mark
+organise-unlock = Unlock
+organise-lock = Lock here
+organise-not-placed = Not placed
+organise-tables-per-slot = Tables per slot
+organise-tables-help = { $count ->
+        [one] Empty: the event's { $count_text } table. 0 closes a slot for meetings.
+       *[other] Empty: the event's { $count_text } tables. 0 closes a slot for meetings.
+    }
+organise-tables = Tables
+organise-tables-at = Tables at
+organise-save-tables = Save tables
+organise-participant = Participant
+organise-availability = Availability
+organise-desk = Desk
+organise-ruled-out = { $count ->
+        [0] every slot
+        [one] { $count_text } slot ruled out
+       *[other] { $count_text } slots ruled out
+    }
+organise-checked-in = checked in
+organise-undo = Undo
+organise-check-in = Check in
+organise-add-participant = Add a participant
+organise-add-help = A guest from outside the clusters, or a representative registered by the organisers. Leave the organisation empty for a guest.
+organise-participant-name = Participant name
+organise-organisation-placeholder = Organisation: name or id (optional)
+organise-add-submit = Add participant
+organise-requests = Requests
+organise-from = From
+organise-to = To
+organise-priority = Priority
+request-state-pending = pending
+
+## Forms: new and edit pages of organisations, projects, clusters and events
+
+form-correct = Please correct the fields below.
+form-save = Save
+form-cancel = Cancel
+form-edit-named = Edit { $name }
+form-edit-organisation = Edit organisation
+field-name = Name
+field-slug = Short name in addresses
+field-slug-help-cluster = Lower-case letters, digits and dashes, e.g. space
+field-slug-help-event = Lower-case letters, digits and dashes, e.g. cluster-forum-2027
+field-sector = Sector
+field-description = Description
+field-event-name-help = e.g. Luxembourg Cluster Forum 2027
+field-starts-on = First day
+field-venue = Venue
+field-clusters = Clusters
+field-clusters-help = Their managers organise the event.
+field-tables = Tables
+field-tables-help = Meeting tables per slot (each slot may open fewer later)
+field-capacity = Capacity
+field-capacity-help = Registrations past it join a waiting list
+field-request-ttl = Hours before an unanswered request expires
+field-empty-72 = Empty: 72
+field-max-requests = Requests one participant may send
+field-empty-20 = Empty: 20
+field-max-meetings = Meetings one participant may accept
+field-empty-no-cap = Empty: no cap
+field-agenda = Agenda
+field-agenda-help = One session per line: HH:MM-HH:MM Title (kind), e.g. 09:00-09:45 Welcome and keynote (keynote)
+field-programme = Meeting programme
+field-programme-help = One block of slots per line: [YYYY-MM-DD] SESSION HH:MM MINUTES COUNT, e.g. afternoon 14:00 20 9
+field-title = Title
+field-acronym = Acronym
+field-kind = Kind
+field-summary = Summary
+field-start-date = Start date
+field-end-date = End date
+field-date-help = YYYY-MM-DD
+field-budget = Budget (EUR)
+field-programme-name = Programme
+field-programme-name-help = e.g. Horizon Europe
+field-topic = Call topic
+field-project-clusters = Clusters involved
+field-project-clusters-help = Cluster short names separated by ; e.g. space; ict
+field-external-grant = External id (e.g. grant number)
+field-project-kind-common = Common project
+field-project-kind-flagship = Flagship project
+field-project-kind-eu-funded = EU-funded project
+field-short-name = Short name
+field-sme = SME (companies only)
+field-not-stated = Not stated
+field-yes = Yes
+field-no = No
+field-country = Country
+field-country-help = ISO 3166 code, e.g. LU
+field-city = City
+field-website = Website
+field-website-help = https://…
+field-offers = What you offer
+field-needs = What you are looking for
+field-tags = Competences
+field-tags-help = Separated by ; e.g. composites; 3D printing
+field-languages = Languages
+field-languages-help = ISO 639-1 codes, e.g. en; fr; de; lb
+field-external-pic = External id (e.g. EU PIC)
+cluster-split-of = Split
+cluster-split-lead = A new cluster is made; the members you tick move to it (their memberships here end today). Both histories say so.
+cluster-split-members = Members that move to the new cluster
+cluster-split-no-members = This cluster has no current members.
+cluster-split-submit = Split
+
+## Audit log and API pages
+
+audit-lead = Who changed what, newest first.
+audit-when = When
+audit-who = Who
+audit-action = Action
+audit-what = What
+audit-detail = Detail
+api-title = JSON API
+api-lead-json = Everything the pages show is also available as JSON under
+api-lead-description = The machine-readable description is
+api-write = Reading public data needs no account. To write, send
+api-semicolon = ;
+api-tokens = an admin issues tokens with
+api-lists = Lists answer
+api-pages = pages count from 1,
+api-per-page = defaults to 20 and is at most 100.
+api-errors = Validation errors answer 422 with
+api-parameters = Parameters:
+api-body = Body:
+api-answers = Answers:
+
+## Your account
+
+account-title = Your account
+account-clusters-managed = Clusters you manage
+account-invitations = Invitations into clusters
+account-invitations-lead = A cluster's managers invited your organisation. Accepting makes it a member: they can then edit its profile and see the contact details marked “managers”.
+account-accept-invitation = Accept the invitation into
+account-decline-invitation = Decline the invitation into
+account-saved-searches = Saved searches
+account-saved-searches-lead = New or changed organisations that match a saved search appear here until you mark them as seen.
+account-no-saved-searches = None yet: save one from
+account-nothing-new = nothing new
+account-new-or-changed = { $count ->
+        [one] { $count_text } new or changed
+       *[other] { $count_text } new or changed
+    }
+account-run-search = run it
+account-mark-seen = Mark as seen
+account-contact-requests = Contact requests to answer
+account-contact-requests-lead = Accepting a request reveals the contact details marked “on agreement” to the person who asked.
+account-none = None.
+account-asks-to-contact = asks to contact
+account-colon = :
+contact-state-pending = pending
+contact-state-accepted = accepted
+contact-state-declined = declined
+account-tokens = API tokens
+account-tokens-lead = Programs act as you with these tokens. Each is shown once when it is made; revoke one you no longer use or may have lost.
+account-token-created = Created
+account-token-id = Id
+account-revoke = Revoke
+account-revoke-token = Revoke token
+account-current-password = Current password
+account-new-password = New password
+account-password-help = At least 10 characters and hard to guess: a few unrelated words work well. Changing it signs out every other browser and ends every API token.
+account-change-password = Change password
+account-sign-out-everywhere = Sign out everywhere
+account-sign-out-everywhere-lead = Ends every session of this account, in this browser too, and every API token.

@@ -539,3 +539,227 @@ consortium-role-company = entreprise
 consortium-role-sme = PME
 consortium-role-public = organisme public
 consortium-role-other = autre
+
+## Impression du plan de table
+
+print-title = Plan de table
+print-organise = Organiser
+print-heading = Plan de table de
+print-help = Imprimez cette page depuis votre navigateur (Ctrl+P ou ⌘P) : chaque créneau s’imprime sur sa propre page, pour l’accueil et pour la salle.
+print-tables = { $count ->
+        [one] { $count_text } table
+       *[other] { $count_text } tables
+    }
+print-no-meetings = Aucun rendez-vous dans ce créneau.
+print-meetings-at = Rendez-vous à
+print-table = Table
+print-meeting = Rendez-vous
+print-no-slots = Aucun créneau de rendez-vous.
+meeting-status-scheduled = planifié
+meeting-status-held = a eu lieu
+meeting-status-no-show = absence
+meeting-status-cancelled = annulé
+
+## Disponibilités
+
+availability-of = Disponibilités de
+availability-lead = Le planificateur ne place des rendez-vous que dans les créneaux marqués disponibles. Les modifications s’appliquent à la prochaine planification ; un rendez-vous déjà placé dans un créneau que vous libérez sera alors déplacé.
+availability-saved = { $available ->
+        [one] Enregistré : disponible dans { $available_text } créneau sur { $count_text }.
+       *[other] Enregistré : disponible dans { $available_text } créneaux sur { $count_text }.
+    }
+availability-arrival = J’arrive pour le créneau
+availability-first-slot = le premier créneau
+availability-departure = Je pars après le créneau
+availability-last-slot = le dernier créneau
+availability-sessions = Sessions de rendez-vous auxquelles je participe
+availability-slots = Créneaux
+availability-slot = Créneau
+availability-session = Session
+availability-blocked = Bloqué
+availability-now = Actuellement
+availability-blocked-at = Bloqué à
+availability-available = disponible
+availability-not-available = indisponible
+availability-save = Enregistrer mes disponibilités
+
+## Organisation d’un événement
+
+organise-lead = Les organisateurs voient toutes les demandes et tous les rendez-vous, jamais les messages échangés entre participants. Les rendez-vous tenus ou verrouillés ne bougent plus ; une nouvelle planification déplace le moins possible de rendez-vous déjà publiés.
+organise-over = Cet événement est terminé : son plan de table reste tel qu’il a eu lieu et plus rien n’est planifié.
+organise-schedule = Planifier tous les rendez-vous acceptés
+organise-report = { $placed } rendez-vous placés sur { $requests } (poids { $weight } sur un maximum de { $bound } : { $ratio } % du possible). Plus grand écart { $shortfall }, temps morts { $breaks }{ $minimal }, déplacés { $moved }.
+organise-breaks-minimal = (le minimum possible)
+organise-moved-by = Rendez-vous déplacés, par participant :
+organise-feedback = Avis après les rendez-vous
+organise-print = Imprimer le plan de table (un créneau par page)
+organise-no-meetings = Aucun rendez-vous.
+organise-on-the-day = Le jour même
+organise-locked = verrouillé
+organise-status-of = Statut du rendez-vous à la table
+organise-mark = Enregistrer
+organise-unlock = Déverrouiller
+organise-lock = Verrouiller ici
+organise-not-placed = Non placés
+organise-tables-per-slot = Tables par créneau
+organise-tables-help = { $count ->
+        [one] Vide : la { $count_text } table de l’événement. 0 ferme le créneau aux rendez-vous.
+       *[other] Vide : les { $count_text } tables de l’événement. 0 ferme le créneau aux rendez-vous.
+    }
+organise-tables = Tables
+organise-tables-at = Tables à
+organise-save-tables = Enregistrer les tables
+organise-participant = Participant
+organise-availability = Disponibilités
+organise-desk = Accueil
+organise-ruled-out = { $count ->
+        [0] tous les créneaux
+        [one] { $count_text } créneau exclu
+       *[other] { $count_text } créneaux exclus
+    }
+organise-checked-in = arrivé
+organise-undo = Annuler
+organise-check-in = Enregistrer l’arrivée
+organise-add-participant = Ajouter un participant
+organise-add-help = Un invité extérieur aux clusters, ou un représentant inscrit par les organisateurs. Laissez l’organisation vide pour un invité.
+organise-participant-name = Nom du participant
+organise-organisation-placeholder = Organisation : nom ou identifiant (facultatif)
+organise-add-submit = Ajouter le participant
+organise-requests = Demandes
+organise-from = De
+organise-to = À
+organise-priority = Priorité
+request-state-pending = en attente
+
+## Formulaires : création et modification des organisations, projets, clusters et événements
+
+form-correct = Veuillez corriger les champs ci-dessous.
+form-save = Enregistrer
+form-cancel = Annuler
+form-edit-named = Modifier { $name }
+form-edit-organisation = Modifier l’organisation
+field-name = Nom
+field-slug = Nom court dans les adresses
+field-slug-help-cluster = Lettres minuscules, chiffres et tirets, p. ex. space
+field-slug-help-event = Lettres minuscules, chiffres et tirets, p. ex. cluster-forum-2027
+field-sector = Secteur
+field-description = Description
+field-event-name-help = p. ex. Luxembourg Cluster Forum 2027
+field-starts-on = Premier jour
+field-venue = Lieu
+field-clusters = Clusters
+field-clusters-help = Leurs gestionnaires organisent l’événement.
+field-tables = Tables
+field-tables-help = Tables de rendez-vous par créneau (chaque créneau pourra en ouvrir moins par la suite)
+field-capacity = Capacité
+field-capacity-help = Au-delà, les inscriptions passent en liste d’attente
+field-request-ttl = Heures avant qu’une demande restée sans réponse n’expire
+field-empty-72 = Vide : 72
+field-max-requests = Demandes qu’un participant peut envoyer
+field-empty-20 = Vide : 20
+field-max-meetings = Rendez-vous qu’un participant peut accepter
+field-empty-no-cap = Vide : sans limite
+field-agenda = Programme
+field-agenda-help = Une session par ligne : HH:MM-HH:MM Titre (type), p. ex. 09:00-09:45 Accueil et conférence inaugurale (keynote)
+field-programme = Programme des rendez-vous
+field-programme-help = Un bloc de créneaux par ligne : [AAAA-MM-JJ] SESSION HH:MM MINUTES NOMBRE, p. ex. afternoon 14:00 20 9
+field-title = Titre
+field-acronym = Acronyme
+field-kind = Type
+field-summary = Résumé
+field-start-date = Date de début
+field-end-date = Date de fin
+field-date-help = AAAA-MM-JJ
+field-budget = Budget (EUR)
+field-programme-name = Programme
+field-programme-name-help = p. ex. Horizon Europe
+field-topic = Thème de l’appel
+field-project-clusters = Clusters concernés
+field-project-clusters-help = Noms courts des clusters, séparés par des points-virgules, p. ex. space; ict
+field-external-grant = Identifiant externe (p. ex. numéro de convention de subvention)
+field-project-kind-common = Projet commun
+field-project-kind-flagship = Projet phare
+field-project-kind-eu-funded = Projet financé par l’UE
+field-short-name = Nom court
+field-sme = PME (entreprises uniquement)
+field-not-stated = Non précisé
+field-yes = Oui
+field-no = Non
+field-country = Pays
+field-country-help = Code ISO 3166, p. ex. LU
+field-city = Ville
+field-website = Site web
+field-website-help = https://…
+field-offers = Ce que vous proposez
+field-needs = Ce que vous recherchez
+field-tags = Compétences
+field-tags-help = Séparées par des points-virgules, p. ex. composites; impression 3D
+field-languages = Langues
+field-languages-help = Codes ISO 639-1 séparés par des points-virgules, p. ex. en; fr; de; lb
+field-external-pic = Identifiant externe (p. ex. PIC de l’UE)
+cluster-split-of = Scinder
+cluster-split-lead = Un nouveau cluster est créé ; les membres que vous cochez y sont transférés (leur adhésion ici prend fin aujourd’hui). Les deux historiques le mentionnent.
+cluster-split-members = Membres transférés vers le nouveau cluster
+cluster-split-no-members = Ce cluster n’a aucun membre actuel.
+cluster-split-submit = Scinder
+
+## Journal d’audit et page de l’API
+
+audit-lead = Qui a modifié quoi, du plus récent au plus ancien.
+audit-when = Quand
+audit-who = Qui
+audit-action = Action
+audit-what = Objet
+audit-detail = Détail
+api-title = API JSON
+api-lead-json = Tout ce que les pages affichent est aussi disponible en JSON sous
+api-lead-description = La description lisible par machine se trouve à l’adresse
+api-write = La lecture des données publiques ne nécessite aucun compte. Pour écrire, envoyez
+api-semicolon = { "\u202F" };
+api-tokens = un administrateur délivre les jetons avec
+api-lists = Les listes répondent
+api-pages = les pages sont numérotées à partir de 1,
+api-per-page = vaut 20 par défaut et au plus 100.
+api-errors = Les erreurs de validation répondent 422 avec
+api-parameters = Paramètres :
+api-body = Corps :
+api-answers = Réponses :
+
+## Votre compte
+
+account-title = Votre compte
+account-clusters-managed = Clusters que vous gérez
+account-invitations = Invitations à rejoindre des clusters
+account-invitations-lead = Les gestionnaires d’un cluster ont invité votre organisation. En acceptant, elle en devient membre : ils peuvent alors modifier son profil et voir les coordonnées réservées aux « gestionnaires ».
+account-accept-invitation = Accepter l’invitation dans
+account-decline-invitation = Refuser l’invitation dans
+account-saved-searches = Recherches enregistrées
+account-saved-searches-lead = Les organisations nouvelles ou modifiées qui correspondent à une recherche enregistrée apparaissent ici jusqu’à ce que vous les marquiez comme consultées.
+account-no-saved-searches = Aucune pour l’instant : enregistrez-en une depuis
+account-nothing-new = rien de nouveau
+account-new-or-changed = { $count ->
+        [one] { $count_text } nouvelle ou modifiée
+       *[other] { $count_text } nouvelles ou modifiées
+    }
+account-run-search = la relancer
+account-mark-seen = Marquer comme consultées
+account-contact-requests = Demandes de contact en attente de réponse
+account-contact-requests-lead = Accepter une demande révèle à son auteur les coordonnées réservées « après accord ».
+account-none = Aucune.
+account-asks-to-contact = demande à contacter
+account-colon = { "\u00A0" }:
+contact-state-pending = en attente
+contact-state-accepted = acceptée
+contact-state-declined = refusée
+account-tokens = Jetons d’API
+account-tokens-lead = Les programmes agissent en votre nom avec ces jetons. Chacun n’est affiché qu’une fois, à sa création ; révoquez ceux que vous n’utilisez plus ou que vous avez pu perdre.
+account-token-created = Créé le
+account-token-id = Identifiant
+account-revoke = Révoquer
+account-revoke-token = Révoquer le jeton
+account-current-password = Mot de passe actuel
+account-new-password = Nouveau mot de passe
+account-password-help = Au moins 10 caractères, difficiles à deviner : quelques mots sans rapport entre eux conviennent bien. Le modifier déconnecte tous les autres navigateurs et met fin à tous les jetons d’API.
+account-change-password = Modifier le mot de passe
+account-sign-out-everywhere = Se déconnecter partout
+account-sign-out-everywhere-lead = Met fin à toutes les sessions de ce compte, y compris dans ce navigateur, et à tous les jetons d’API.

@@ -89,7 +89,8 @@ impl Tr {
 
     /// The message `key` about `n` things: `$count` chooses the plural form and `$count_text` is
     /// `n` written the language's way ("4,277 organisations").
-    pub(crate) fn count(&self, key: &str, n: i64) -> String {
+    pub(crate) fn count(&self, key: &str, n: impl std::borrow::Borrow<i64>) -> String {
+        let n = *n.borrow();
         let mut args = FluentArgs::new();
         args.set("count", n);
         args.set("count_text", self.number(n));
@@ -127,9 +128,11 @@ impl Tr {
     /// The message `{prefix}-{value}` for a value the catalogues may not know (free text such as
     /// a session's kind, `round_table`): a value without a message is shown as stored.
     pub(crate) fn known_or_as_is(&self, prefix: &str, value: &str) -> String {
-        let key = format!("{prefix}-{}", value.replace('_', "-"));
+        let key = if prefix.is_empty() { value.to_string() } else { format!("{prefix}-{}", value.replace('_', "-")) };
         if bundle_of(Locale::En).has_message(&key) {
             self.t(&key)
+        } else if prefix.is_empty() {
+            value.to_string()
         } else {
             value.replace('_', " ")
         }
@@ -286,20 +289,11 @@ mod tests {
     /// Templates whose words are not yet in the catalogues: the list shrinks as pages are
     /// translated, and the test below fails if one of them is translated and still listed, or if
     /// any other template shows a word of its own.
-    const NOT_YET_TRANSLATED: &[&str] = &[
-        "account.html",
-        "api.html",
-        "audit.html",
-        "availability.html",
-        "cluster_split.html",
-        "form.html",
-        "organise.html",
-        "print_table_plan.html",
-    ];
+    const NOT_YET_TRANSLATED: &[&str] = &[];
 
     /// Words a template may show as they are: names, the same in every language (code, in
     /// `<code>`, is skipped whole).
-    const VERBATIM: &[&str] = &["clusterbridge", "API"];
+    const VERBATIM: &[&str] = &["clusterbridge", "API", "OpenAPI"];
 
     /// The words a template shows that do not come from a catalogue: its text with tags,
     /// template code, entities and verbatim names taken out.

@@ -5,7 +5,7 @@ use crate::auth::{signed_in, ApiCaller, Viewer};
 use crate::endpoint::{created, no_content, ok, Endpoint};
 use crate::error::{ApiError, ApiResult, PageError, PageResult};
 use crate::extract::{path_id, NoFields, PageQuery, StrictForm, StrictQuery};
-use crate::i18n::FluentArgs;
+use crate::i18n::{FluentArgs, Tr};
 use crate::views::{date_text, form_page, nav, project_row, render, url_with, FormField, Nav, PartnerRow, ProjectRow};
 use crate::wire::{self, Body};
 use crate::AppState;
@@ -417,7 +417,7 @@ async fn project_page(State(s): State<AppState>, v: Viewer, Path(raw): Path<Stri
     Ok(render(&view).into_response())
 }
 
-fn project_fields(input: &ProjectInput, clusters: &str, errors: &[FieldError]) -> Vec<FormField> {
+fn project_fields(tr: Tr, input: &ProjectInput, clusters: &str, errors: &[FieldError]) -> Vec<FormField> {
     let err = |n: &str| errors.iter().find(|e| e.field == n).map(|e| e.message.clone());
     let text = |name: &'static str, label: &'static str, value: &Option<String>, help: &'static str| FormField {
         name,
@@ -429,27 +429,22 @@ fn project_fields(input: &ProjectInput, clusters: &str, errors: &[FieldError]) -
         error: err(name),
     };
     let kinds = vec![
-        ("common".to_string(), "Common project".to_string()),
-        ("flagship".to_string(), "Flagship project".to_string()),
-        ("eu_funded".to_string(), "EU-funded project".to_string()),
+        ("common".to_string(), tr.t("field-project-kind-common")),
+        ("flagship".to_string(), tr.t("field-project-kind-flagship")),
+        ("eu_funded".to_string(), tr.t("field-project-kind-eu-funded")),
     ];
     vec![
-        text("title", "Title", &Some(input.title.clone()), ""),
-        text("acronym", "Acronym", &input.acronym, ""),
-        FormField { kind: "select", options: kinds, ..text("kind", "Kind", &Some(input.kind.clone()), "") },
-        FormField { kind: "textarea", ..text("summary", "Summary", &input.summary, "") },
-        text("start_date", "Start date", &input.start_date, "YYYY-MM-DD"),
-        text("end_date", "End date", &input.end_date, "YYYY-MM-DD"),
-        text("budget_eur", "Budget (EUR)", &input.budget_eur, ""),
-        text("programme", "Programme", &input.programme, "e.g. Horizon Europe"),
-        text("topic", "Call topic", &input.topic, ""),
-        text(
-            "clusters",
-            "Clusters involved",
-            &Some(clusters.to_string()),
-            "Cluster short names separated by ; e.g. space; ict",
-        ),
-        text("external_id", "External id (e.g. grant number)", &input.external_id, ""),
+        text("title", "field-title", &Some(input.title.clone()), ""),
+        text("acronym", "field-acronym", &input.acronym, ""),
+        FormField { kind: "select", options: kinds, ..text("kind", "field-kind", &Some(input.kind.clone()), "") },
+        FormField { kind: "textarea", ..text("summary", "field-summary", &input.summary, "") },
+        text("start_date", "field-start-date", &input.start_date, "field-date-help"),
+        text("end_date", "field-end-date", &input.end_date, "field-date-help"),
+        text("budget_eur", "field-budget", &input.budget_eur, ""),
+        text("programme", "field-programme-name", &input.programme, "field-programme-name-help"),
+        text("topic", "field-topic", &input.topic, ""),
+        text("clusters", "field-project-clusters", &Some(clusters.to_string()), "field-project-clusters-help"),
+        text("external_id", "field-external-grant", &input.external_id, ""),
     ]
 }
 
@@ -461,10 +456,10 @@ async fn new_page(v: Viewer) -> PageResult {
     let input = ProjectInput { kind: "common".into(), ..Default::default() };
     Ok(form_page(
         &v,
-        "New project".into(),
+        v.tr.t("projects-new"),
         "/projects/new".into(),
         "/projects".into(),
-        project_fields(&input, "", &[]),
+        project_fields(v.tr, &input, "", &[]),
         &[],
     ))
 }
@@ -476,10 +471,10 @@ async fn create_page(State(s): State<AppState>, v: Viewer, form: StrictForm<Proj
         Ok(id) => Ok(crate::flash::redirect(&s, &format!("/projects/{id}"), crate::flash::Message::ProjectCreated)),
         Err(AppError::Validation(errs)) => Ok(form_page(
             &v,
-            "New project".into(),
+            v.tr.t("projects-new"),
             "/projects/new".into(),
             "/projects".into(),
-            project_fields(&input, &clusters.join("; "), &errs),
+            project_fields(v.tr, &input, &clusters.join("; "), &errs),
             &errs,
         )),
         Err(e) => Err(e.into()),
@@ -509,10 +504,10 @@ async fn edit_page(State(s): State<AppState>, v: Viewer, Path(raw): Path<String>
     let clusters = s.app.declared_project_clusters(pid).await?.join("; ");
     Ok(form_page(
         &v,
-        format!("Edit {}", x.display_title()),
+        v.tr.t1("form-edit-named", "name", x.display_title()),
         format!("/projects/{pid}/edit"),
         format!("/projects/{pid}"),
-        project_fields(&input, &clusters, &[]),
+        project_fields(v.tr, &input, &clusters, &[]),
         &[],
     ))
 }
@@ -530,10 +525,10 @@ async fn update_page(
         Ok(()) => Ok(crate::flash::redirect(&s, &format!("/projects/{pid}"), crate::flash::Message::ProjectSaved)),
         Err(AppError::Validation(errs)) => Ok(form_page(
             &v,
-            "Edit project".into(),
+            v.tr.t("project-edit"),
             format!("/projects/{pid}/edit"),
             format!("/projects/{pid}"),
-            project_fields(&input, &clusters.join("; "), &errs),
+            project_fields(v.tr, &input, &clusters.join("; "), &errs),
             &errs,
         )),
         Err(e) => Err(e.into()),

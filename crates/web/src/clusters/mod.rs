@@ -340,10 +340,10 @@ fn cluster_fields(input: &ClusterInput, errors: &[FieldError]) -> Vec<FormField>
         error: err(name),
     };
     vec![
-        text("name", "Name", &input.name, ""),
-        text("slug", "Short name in addresses", &input.slug, "Lower-case letters, digits and dashes, e.g. space"),
-        text("sector", "Sector", &input.sector, ""),
-        FormField { kind: "textarea", ..text("description", "Description", &input.description, "") },
+        text("name", "field-name", &input.name, ""),
+        text("slug", "field-slug", &input.slug, "field-slug-help-cluster"),
+        text("sector", "field-sector", &input.sector, ""),
+        FormField { kind: "textarea", ..text("description", "field-description", &input.description, "") },
     ]
 }
 
@@ -373,7 +373,7 @@ async fn new_page(v: Viewer) -> PageResult {
         return Err(PageError(AppError::Forbidden));
     }
     let input = ClusterInput::default();
-    Ok(form_page(&v, "New cluster".into(), "/clusters/new".into(), "/".into(), cluster_fields(&input, &[]), &[]))
+    Ok(form_page(&v, v.tr.t("home-new-cluster"), "/clusters/new".into(), "/".into(), cluster_fields(&input, &[]), &[]))
 }
 
 async fn create_page(State(s): State<AppState>, v: Viewer, form: StrictForm<ClusterForm>) -> PageResult {
@@ -387,7 +387,7 @@ async fn create_page(State(s): State<AppState>, v: Viewer, form: StrictForm<Clus
         )),
         Err(AppError::Validation(errs)) => Ok(form_page(
             &v,
-            "New cluster".into(),
+            v.tr.t("home-new-cluster"),
             "/clusters/new".into(),
             "/".into(),
             cluster_fields(&input, &errs),
@@ -412,7 +412,7 @@ async fn edit_page(State(s): State<AppState>, v: Viewer, Path(slug): Path<String
     let action = format!("/clusters/{}/edit", c.slug);
     Ok(form_page(
         &v,
-        format!("Edit {}", c.name),
+        v.tr.t1("form-edit-named", "name", &c.name),
         action,
         format!("/clusters/{}", c.slug),
         cluster_fields(&input, &[]),
@@ -439,7 +439,7 @@ async fn update_page(
             let action = format!("/clusters/{}/edit", c.slug);
             Ok(form_page(
                 &v,
-                format!("Edit {}", c.name),
+                v.tr.t1("form-edit-named", "name", &c.name),
                 action,
                 format!("/clusters/{}", c.slug),
                 cluster_fields(&input, &errs),

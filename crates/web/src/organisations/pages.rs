@@ -412,7 +412,7 @@ fn fit_reason(tr: Tr, backing: usize, matched: &[(String, usize)], total: usize)
     tr.format_args("org-fit-reason", &args)
 }
 
-fn org_fields(input: &OrganisationInput, errors: &[FieldError]) -> Vec<FormField> {
+fn org_fields(tr: Tr, input: &OrganisationInput, errors: &[FieldError]) -> Vec<FormField> {
     let err = |n: &str| errors.iter().find(|e| e.field == n).map(|e| e.message.clone());
     let text = |name: &'static str, label: &'static str, value: &Option<String>, help: &'static str| FormField {
         name,
@@ -423,29 +423,29 @@ fn org_fields(input: &OrganisationInput, errors: &[FieldError]) -> Vec<FormField
         options: vec![],
         error: err(name),
     };
-    let kinds = OrgKind::ALL.iter().map(|k| (k.as_str().to_string(), k.label().to_string())).collect();
+    let kinds = OrgKind::ALL.iter().map(|k| (k.as_str().to_string(), tr.org_kind(*k))).collect();
     vec![
-        text("name", "Name", &Some(input.name.clone()), ""),
-        text("short_name", "Short name", &input.short_name, ""),
-        FormField { kind: "select", options: kinds, ..text("kind", "Kind", &Some(input.kind.clone()), "") },
+        text("name", "field-name", &Some(input.name.clone()), ""),
+        text("short_name", "field-short-name", &input.short_name, ""),
+        FormField { kind: "select", options: kinds, ..text("kind", "field-kind", &Some(input.kind.clone()), "") },
         FormField {
             kind: "select",
             options: vec![
-                ("".into(), "Not stated".into()),
-                ("true".into(), "Yes".into()),
-                ("false".into(), "No".into()),
+                ("".into(), tr.t("field-not-stated")),
+                ("true".into(), tr.t("field-yes")),
+                ("false".into(), tr.t("field-no")),
             ],
-            ..text("sme", "SME (companies only)", &input.sme, "")
+            ..text("sme", "field-sme", &input.sme, "")
         },
-        text("country", "Country", &Some(input.country.clone()), "ISO 3166 code, e.g. LU"),
-        text("city", "City", &input.city, ""),
-        text("website", "Website", &input.website, "https://…"),
-        FormField { kind: "textarea", ..text("description", "Description", &input.description, "") },
-        FormField { kind: "textarea", ..text("offers", "What you offer", &input.offers, "") },
-        FormField { kind: "textarea", ..text("needs", "What you are looking for", &input.needs, "") },
-        text("tags", "Competences", &input.tags, "Separated by ; e.g. composites; 3D printing"),
-        text("languages", "Languages", &input.languages, "ISO 639-1 codes, e.g. en; fr; de; lb"),
-        text("external_id", "External id (e.g. EU PIC)", &input.external_id, ""),
+        text("country", "field-country", &Some(input.country.clone()), "field-country-help"),
+        text("city", "field-city", &input.city, ""),
+        text("website", "field-website", &input.website, "field-website-help"),
+        FormField { kind: "textarea", ..text("description", "field-description", &input.description, "") },
+        FormField { kind: "textarea", ..text("offers", "field-offers", &input.offers, "") },
+        FormField { kind: "textarea", ..text("needs", "field-needs", &input.needs, "") },
+        text("tags", "field-tags", &input.tags, "field-tags-help"),
+        text("languages", "field-languages", &input.languages, "field-languages-help"),
+        text("external_id", "field-external-pic", &input.external_id, ""),
     ]
 }
 
@@ -457,10 +457,10 @@ pub(super) async fn new_page(v: Viewer) -> PageResult {
     let input = OrganisationInput { kind: "company".into(), country: "LU".into(), ..Default::default() };
     Ok(form_page(
         &v,
-        "New organisation".into(),
+        v.tr.t("home-new-organisation"),
         "/organisations/new".into(),
         "/organisations".into(),
-        org_fields(&input, &[]),
+        org_fields(v.tr, &input, &[]),
         &[],
     ))
 }
@@ -478,10 +478,10 @@ pub(super) async fn create_page(
         }
         Err(AppError::Validation(errs)) => Ok(form_page(
             &v,
-            "New organisation".into(),
+            v.tr.t("home-new-organisation"),
             "/organisations/new".into(),
             "/organisations".into(),
-            org_fields(&input, &errs),
+            org_fields(v.tr, &input, &errs),
             &errs,
         )),
         Err(e) => Err(e.into()),
@@ -498,10 +498,10 @@ pub(super) async fn edit_page(State(s): State<AppState>, v: Viewer, Path(raw): P
     let input = input_of(&o);
     Ok(form_page(
         &v,
-        format!("Edit {}", o.display_name()),
+        v.tr.t1("form-edit-named", "name", o.display_name()),
         format!("/organisations/{org_id}/edit"),
         format!("/organisations/{org_id}"),
-        org_fields(&input, &[]),
+        org_fields(v.tr, &input, &[]),
         &[],
     ))
 }
@@ -521,10 +521,10 @@ pub(super) async fn update_page(
         }
         Err(AppError::Validation(errs)) => Ok(form_page(
             &v,
-            "Edit organisation".into(),
+            v.tr.t("form-edit-organisation"),
             format!("/organisations/{org_id}/edit"),
             format!("/organisations/{org_id}"),
-            org_fields(&input, &errs),
+            org_fields(v.tr, &input, &errs),
             &errs,
         )),
         Err(e) => Err(e.into()),

@@ -231,6 +231,14 @@ async fn the_most_read_pages_answer_in_french_and_in_german() {
                 vec!["<h1>Trouver des partenaires</h1>".into(), "Tous les clusters".into()],
             ),
             ("de", "/partners?q=satellite+software".into(), vec!["<h1>Partner finden</h1>".into(), "Nur KMU".into()]),
+            ("fr", "/projects".into(), vec!["<h1>Projets</h1>".into(), "<th>Statut</th>".into()]),
+            ("de", "/themes".into(), vec!["<h1>Clusterübergreifende Themen</h1>".into()]),
+            (
+                "fr",
+                "/consortium".into(),
+                vec!["<h1>Montage de consortium</h1>".into(), "Organismes de recherche".into()],
+            ),
+            ("de", "/api".into(), vec!["<h1>JSON-API</h1>".into(), "Parameter:".into()]),
         ];
         for (lang, path, wanted) in cases {
             let r = get(&t, &path, &[("accept-language", lang)]).await;
