@@ -120,6 +120,17 @@ impl Tr {
         self.t(&format!("org-kind-{}", kind.as_str()))
     }
 
+    /// A country's name in this language; a country the catalogues do not name (outside Europe
+    /// and the frequent partners) keeps its English name.
+    pub(crate) fn country(&self, c: domain::Country) -> String {
+        let key = format!("country-{}", c.code().to_ascii_lowercase());
+        if bundle_of(Locale::En).has_message(&key) {
+            self.t(&key)
+        } else {
+            c.name().to_string()
+        }
+    }
+
     /// A partner's role in a project (coordinator, participant, …).
     pub(crate) fn project_role(&self, role: &str) -> String {
         self.known_or_as_is("project-role", role)

@@ -407,7 +407,7 @@ async fn project_page(State(s): State<AppState>, v: Viewer, Path(raw): Path<Stri
             .map(|(o, role)| PartnerRow {
                 id: o.id.get(),
                 name: o.display_name(),
-                country: o.country.name().into(),
+                country: tr.country(o.country),
                 kind: tr.org_kind(o.kind),
                 role: tr.project_role(role),
                 shared: 0,

@@ -264,7 +264,7 @@ async fn cluster_view(s: &AppState, v: &Viewer, slug: &str, member_error: Option
                 membership_id: m.id.get(),
                 name: o.display_name(),
                 kind: v.tr.org_kind(o.kind),
-                country: o.country.name().into(),
+                country: v.tr.country(o.country),
                 inferred: m.inferred,
                 note: m.note.clone(),
                 since: date_text(m.start_date),

@@ -90,7 +90,7 @@ fn card(tr: Tr, e: app::events::DirectoryEntry, me: Option<ParticipantId>) -> Ca
         organisation: e.participant.organisation_id.map(|o| o.get()),
         organisation_name: o.map(|o| o.display_name()).unwrap_or_default(),
         kind: o.map(|o| tr.org_kind(o.kind)).unwrap_or_default(),
-        country: o.map(|o| o.country.name().to_string()).unwrap_or_default(),
+        country: o.map(|o| tr.country(o.country)).unwrap_or_default(),
         offers: o.map(|o| o.offers.clone()).unwrap_or_default(),
         needs: o.map(|o| o.needs.clone()).unwrap_or_default(),
         state: e.request.as_ref().map(|r| state_word(r.status, sent).to_string()).unwrap_or_default(),

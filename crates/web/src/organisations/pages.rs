@@ -188,7 +188,7 @@ fn fill_results(view: &mut DirectoryView, tr: Tr, query: &DirectoryQuery, r: &Di
         view.active.push((tr.org_kind(k), with("kind", "")));
     }
     if let Some(c) = r.country {
-        view.active.push((c.name().into(), with("country", "")));
+        view.active.push((tr.country(c), with("country", "")));
     }
     view.cluster_facets = r
         .facets
@@ -217,7 +217,7 @@ fn fill_results(view: &mut DirectoryView, tr: Tr, query: &DirectoryQuery, r: &Di
         .countries
         .iter()
         .map(|(c, n)| Facet {
-            label: domain::Country::parse(c).map(|c| c.name().to_string()).unwrap_or_else(|_| c.clone()),
+            label: domain::Country::parse(c).map(|c| tr.country(c)).unwrap_or_else(|_| c.clone()),
             count: *n,
             url: with("country", c),
             on: r.country.is_some_and(|x| x.code() == c),
@@ -231,7 +231,7 @@ fn fill_results(view: &mut DirectoryView, tr: Tr, query: &DirectoryQuery, r: &Di
             name: h.organisation.display_name(),
             city: h.organisation.city.clone(),
             kind: tr.org_kind(h.organisation.kind),
-            country: h.organisation.country.name().into(),
+            country: tr.country(h.organisation.country),
             clusters: h.cluster_ids.iter().map(|c| cluster_name(*c)).collect(),
             projects: h.projects,
         })
@@ -275,7 +275,7 @@ pub(super) async fn organisation(State(s): State<AppState>, v: Viewer, Path(raw)
         name: o.display_name(),
         kind: tr.org_kind(o.kind),
         sme: o.sme == Some(true),
-        country: o.country.name().into(),
+        country: tr.country(o.country),
         city: o.city.clone(),
         external_id: o.external_id.clone(),
         website: o.website.clone(),

@@ -217,7 +217,7 @@ pub(super) async fn build_page(
                         id: sug.organisation.id.get(),
                         name: sug.organisation.display_name(),
                         kind: v.tr.org_kind(sug.organisation.kind),
-                        country: sug.organisation.country.name().into(),
+                        country: v.tr.country(sug.organisation.country),
                         reasons: sug.reasons.clone(),
                         swap_url: link(&join(&exclude, sug.organisation.id.get()), &fixed),
                         keep_url: link(&exclude, &join(&fixed, sug.organisation.id.get())),

@@ -177,7 +177,7 @@ impl SuggestionRow {
             id: s.organisation.id.get(),
             name: s.organisation.display_name(),
             kind: tr.org_kind(s.organisation.kind),
-            country: s.organisation.country.name().into(),
+            country: tr.country(s.organisation.country),
             clusters: s.clusters.iter().map(|c| c.name.clone()).collect(),
             other_cluster: s.other_cluster,
             reasons: s.reasons.clone(),
