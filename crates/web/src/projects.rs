@@ -5,6 +5,7 @@ use crate::auth::{signed_in, ApiCaller, Viewer};
 use crate::endpoint::{created, no_content, ok, Endpoint};
 use crate::error::{ApiError, ApiResult, PageError, PageResult};
 use crate::extract::{path_id, NoFields, PageQuery, StrictForm, StrictQuery};
+use crate::i18n::{FluentArgs, Tr};
 use crate::views::{date_text, form_page, nav, project_row, render, url_with, FormField, Nav, PartnerRow, ProjectRow};
 use crate::wire::{self, Body};
 use crate::AppState;
@@ -288,9 +289,10 @@ struct ProjectsView {
     cluster: Option<String>,
     errors: Vec<String>,
     rows: Vec<ProjectRow>,
-    total: i64,
-    page: i64,
-    pages: i64,
+    /// "2,000 projects."
+    total_text: String,
+    /// "Page 1 of 100".
+    page_text: String,
     prev_url: Option<String>,
     next_url: Option<String>,
 }
@@ -326,9 +328,8 @@ async fn list_page(State(s): State<AppState>, v: Viewer, PageQuery(params): Page
         cluster: query.cluster.clone(),
         errors: Vec::new(),
         rows: Vec::new(),
-        total: 0,
-        page: 1,
-        pages: 1,
+        total_text: String::new(),
+        page_text: String::new(),
         prev_url: None,
         next_url: None,
     };
@@ -337,9 +338,13 @@ async fn list_page(State(s): State<AppState>, v: Viewer, PageQuery(params): Page
         match s.app.projects(&query).await {
             Ok((items, total, paging)) => {
                 view.rows = items.iter().map(|x| project_row(x, "")).collect();
-                view.total = total;
-                view.page = paging.page;
-                view.pages = ((total + paging.per_page - 1) / paging.per_page).max(1);
+                let page = paging.page;
+                let pages = ((total + paging.per_page - 1) / paging.per_page).max(1);
+                view.total_text = v.tr.count("projects-count", total);
+                let mut args = FluentArgs::new();
+                args.set("page", v.tr.number(page));
+                args.set("pages", v.tr.number(pages));
+                view.page_text = v.tr.format_args("directory-page-of", &args);
                 let page_url = |n: i64| {
                     url_with(
                         "/projects",
@@ -350,8 +355,8 @@ async fn list_page(State(s): State<AppState>, v: Viewer, PageQuery(params): Page
                         ],
                     )
                 };
-                view.prev_url = (view.page > 1).then(|| page_url(view.page - 1));
-                view.next_url = (view.page < view.pages).then(|| page_url(view.page + 1));
+                view.prev_url = (page > 1).then(|| page_url(page - 1));
+                view.next_url = (page < pages).then(|| page_url(page + 1));
             }
             Err(AppError::Validation(fs)) => errors.extend(fs.iter().map(|f| f.to_string())),
             Err(e) => return Err(e.into()),
@@ -367,29 +372,32 @@ async fn list_page(State(s): State<AppState>, v: Viewer, PageQuery(params): Page
 async fn project_page(State(s): State<AppState>, v: Viewer, Path(raw): Path<String>) -> PageResult {
     let p = s.app.project_page(&v.actor, path_id(&raw, "project")?).await?;
     let x = &p.project;
+    let tr = v.tr;
+    let date = |d: chrono::NaiveDate| tr.date(&d.format("%Y-%m-%d").to_string());
     let dates = match (x.start_date, x.end_date) {
-        (Some(a), Some(b)) => format!("{a} to {b}"),
-        (Some(a), None) => format!("from {a}"),
-        (None, Some(b)) => format!("until {b}"),
-        (None, None) => "not known".into(),
+        (Some(a), Some(b)) => {
+            let mut args = FluentArgs::new();
+            args.set("from", date(a));
+            args.set("to", date(b));
+            tr.format_args("project-dates-between", &args)
+        }
+        (Some(a), None) => tr.t1("project-dates-from", "from", date(a)),
+        (None, Some(b)) => tr.t1("project-dates-until", "to", date(b)),
+        (None, None) => tr.t("project-dates-unknown"),
     };
     let view = ProjectView {
         nav: nav(&v),
         id: x.id.get(),
         can_edit: p.can_edit,
-        roles: PARTNER_ROLES.iter().map(|r| (r.to_string(), r.replace('_', " "))).collect(),
+        roles: PARTNER_ROLES.iter().map(|r| (r.to_string(), tr.project_role(r))).collect(),
         title: x.display_title(),
         acronym: x.acronym.clone(),
-        kind: match x.kind {
-            domain::ProjectKind::Common => "common project".into(),
-            domain::ProjectKind::Flagship => "flagship project".into(),
-            domain::ProjectKind::EuFunded => "EU-funded project".into(),
-        },
+        kind: x.kind.as_str().replace('_', "-"),
         status: x.status.as_str().into(),
         programme: x.programme.clone(),
         external_id: x.external_id.clone(),
         dates,
-        budget: x.budget_eur.map(|b| format!("€{:.0}", b)),
+        budget: x.budget_eur.map(|b| tr.t1("project-budget-eur", "amount", tr.number(b.round() as i64))),
         topic: x.topic.clone(),
         summary: x.summary.clone(),
         clusters: p.clusters.iter().map(|c| (c.slug.clone(), c.name.clone())).collect(),
@@ -399,9 +407,9 @@ async fn project_page(State(s): State<AppState>, v: Viewer, Path(raw): Path<Stri
             .map(|(o, role)| PartnerRow {
                 id: o.id.get(),
                 name: o.display_name(),
-                country: o.country.name().into(),
-                kind: o.kind.label().into(),
-                role: role.replace('_', " "),
+                country: tr.country(o.country),
+                kind: tr.org_kind(o.kind),
+                role: tr.project_role(role),
                 shared: 0,
             })
             .collect(),
@@ -409,7 +417,7 @@ async fn project_page(State(s): State<AppState>, v: Viewer, Path(raw): Path<Stri
     Ok(render(&view).into_response())
 }
 
-fn project_fields(input: &ProjectInput, clusters: &str, errors: &[FieldError]) -> Vec<FormField> {
+fn project_fields(tr: Tr, input: &ProjectInput, clusters: &str, errors: &[FieldError]) -> Vec<FormField> {
     let err = |n: &str| errors.iter().find(|e| e.field == n).map(|e| e.message.clone());
     let text = |name: &'static str, label: &'static str, value: &Option<String>, help: &'static str| FormField {
         name,
@@ -421,27 +429,22 @@ fn project_fields(input: &ProjectInput, clusters: &str, errors: &[FieldError]) -
         error: err(name),
     };
     let kinds = vec![
-        ("common".to_string(), "Common project".to_string()),
-        ("flagship".to_string(), "Flagship project".to_string()),
-        ("eu_funded".to_string(), "EU-funded project".to_string()),
+        ("common".to_string(), tr.t("field-project-kind-common")),
+        ("flagship".to_string(), tr.t("field-project-kind-flagship")),
+        ("eu_funded".to_string(), tr.t("field-project-kind-eu-funded")),
     ];
     vec![
-        text("title", "Title", &Some(input.title.clone()), ""),
-        text("acronym", "Acronym", &input.acronym, ""),
-        FormField { kind: "select", options: kinds, ..text("kind", "Kind", &Some(input.kind.clone()), "") },
-        FormField { kind: "textarea", ..text("summary", "Summary", &input.summary, "") },
-        text("start_date", "Start date", &input.start_date, "YYYY-MM-DD"),
-        text("end_date", "End date", &input.end_date, "YYYY-MM-DD"),
-        text("budget_eur", "Budget (EUR)", &input.budget_eur, ""),
-        text("programme", "Programme", &input.programme, "e.g. Horizon Europe"),
-        text("topic", "Call topic", &input.topic, ""),
-        text(
-            "clusters",
-            "Clusters involved",
-            &Some(clusters.to_string()),
-            "Cluster short names separated by ; e.g. space; ict",
-        ),
-        text("external_id", "External id (e.g. grant number)", &input.external_id, ""),
+        text("title", "field-title", &Some(input.title.clone()), ""),
+        text("acronym", "field-acronym", &input.acronym, ""),
+        FormField { kind: "select", options: kinds, ..text("kind", "field-kind", &Some(input.kind.clone()), "") },
+        FormField { kind: "textarea", ..text("summary", "field-summary", &input.summary, "") },
+        text("start_date", "field-start-date", &input.start_date, "field-date-help"),
+        text("end_date", "field-end-date", &input.end_date, "field-date-help"),
+        text("budget_eur", "field-budget", &input.budget_eur, ""),
+        text("programme", "field-programme-name", &input.programme, "field-programme-name-help"),
+        text("topic", "field-topic", &input.topic, ""),
+        text("clusters", "field-project-clusters", &Some(clusters.to_string()), "field-project-clusters-help"),
+        text("external_id", "field-external-grant", &input.external_id, ""),
     ]
 }
 
@@ -453,10 +456,10 @@ async fn new_page(v: Viewer) -> PageResult {
     let input = ProjectInput { kind: "common".into(), ..Default::default() };
     Ok(form_page(
         &v,
-        "New project".into(),
+        v.tr.t("projects-new"),
         "/projects/new".into(),
         "/projects".into(),
-        project_fields(&input, "", &[]),
+        project_fields(v.tr, &input, "", &[]),
         &[],
     ))
 }
@@ -468,10 +471,10 @@ async fn create_page(State(s): State<AppState>, v: Viewer, form: StrictForm<Proj
         Ok(id) => Ok(crate::flash::redirect(&s, &format!("/projects/{id}"), crate::flash::Message::ProjectCreated)),
         Err(AppError::Validation(errs)) => Ok(form_page(
             &v,
-            "New project".into(),
+            v.tr.t("projects-new"),
             "/projects/new".into(),
             "/projects".into(),
-            project_fields(&input, &clusters.join("; "), &errs),
+            project_fields(v.tr, &input, &clusters.join("; "), &errs),
             &errs,
         )),
         Err(e) => Err(e.into()),
@@ -501,10 +504,10 @@ async fn edit_page(State(s): State<AppState>, v: Viewer, Path(raw): Path<String>
     let clusters = s.app.declared_project_clusters(pid).await?.join("; ");
     Ok(form_page(
         &v,
-        format!("Edit {}", x.display_title()),
+        v.tr.t1("form-edit-named", "name", x.display_title()),
         format!("/projects/{pid}/edit"),
         format!("/projects/{pid}"),
-        project_fields(&input, &clusters, &[]),
+        project_fields(v.tr, &input, &clusters, &[]),
         &[],
     ))
 }
@@ -522,10 +525,10 @@ async fn update_page(
         Ok(()) => Ok(crate::flash::redirect(&s, &format!("/projects/{pid}"), crate::flash::Message::ProjectSaved)),
         Err(AppError::Validation(errs)) => Ok(form_page(
             &v,
-            "Edit project".into(),
+            v.tr.t("project-edit"),
             format!("/projects/{pid}/edit"),
             format!("/projects/{pid}"),
-            project_fields(&input, &clusters.join("; "), &errs),
+            project_fields(v.tr, &input, &clusters.join("; "), &errs),
             &errs,
         )),
         Err(e) => Err(e.into()),

@@ -42,6 +42,12 @@ impl Nav {
         self.tr.t(key)
     }
 
+    /// A form field's label or help: a catalogue key, translated; text that is no key (a form
+    /// not yet translated) is shown as it is.
+    pub(crate) fn label(&self, key_or_text: &str) -> String {
+        self.tr.known_or_as_is("", key_or_text)
+    }
+
     /// The page's language code, for `<html lang>`.
     pub(crate) fn lang(&self) -> &'static str {
         self.tr.0.as_str()
@@ -118,6 +124,8 @@ impl ErrorPage {
     }
 }
 
+/// One field of the generic form: `label` and `help` are catalogue keys (`field-…`), `options`
+/// are already in the page's language.
 pub(crate) struct FormField {
     pub(crate) name: &'static str,
     pub(crate) label: &'static str,

@@ -223,7 +223,10 @@ struct ClusterView {
     any_inferred: bool,
     projects: Vec<ProjectRow>,
     project_total: i64,
-    links: Vec<domain::ClusterLink>,
+    /// Slug, name and "3 shared projects" of each cluster this one's members work with.
+    links: Vec<(String, String, String)>,
+    /// "All 120 projects of this cluster".
+    all_projects: String,
     history: Vec<(String, String)>,
     can_edit: bool,
     can_split: bool,
@@ -260,8 +263,8 @@ async fn cluster_view(s: &AppState, v: &Viewer, slug: &str, member_error: Option
                 id: o.id.get(),
                 membership_id: m.id.get(),
                 name: o.display_name(),
-                kind: o.kind.label().into(),
-                country: o.country.name().into(),
+                kind: v.tr.org_kind(o.kind),
+                country: v.tr.country(o.country),
                 inferred: m.inferred,
                 note: m.note.clone(),
                 since: date_text(m.start_date),
@@ -270,7 +273,12 @@ async fn cluster_view(s: &AppState, v: &Viewer, slug: &str, member_error: Option
         any_inferred,
         projects: p.projects.iter().map(|x| project_row(x, "")).collect(),
         project_total: p.project_total,
-        links: p.links,
+        all_projects: v.tr.count("cluster-all-projects", p.project_total),
+        links: p
+            .links
+            .iter()
+            .map(|l| (l.slug.clone(), l.name.clone(), v.tr.count("cluster-shared-projects", l.shared_projects)))
+            .collect(),
         history: p.history.into_iter().map(|h| (h.at.get(..10).unwrap_or(&h.at).to_string(), h.detail)).collect(),
         can_edit: p.can_edit,
         can_split: v.actor.is_admin() && p.cluster.status == domain::ClusterStatus::Active,
@@ -332,10 +340,10 @@ fn cluster_fields(input: &ClusterInput, errors: &[FieldError]) -> Vec<FormField>
         error: err(name),
     };
     vec![
-        text("name", "Name", &input.name, ""),
-        text("slug", "Short name in addresses", &input.slug, "Lower-case letters, digits and dashes, e.g. space"),
-        text("sector", "Sector", &input.sector, ""),
-        FormField { kind: "textarea", ..text("description", "Description", &input.description, "") },
+        text("name", "field-name", &input.name, ""),
+        text("slug", "field-slug", &input.slug, "field-slug-help-cluster"),
+        text("sector", "field-sector", &input.sector, ""),
+        FormField { kind: "textarea", ..text("description", "field-description", &input.description, "") },
     ]
 }
 
@@ -365,7 +373,7 @@ async fn new_page(v: Viewer) -> PageResult {
         return Err(PageError(AppError::Forbidden));
     }
     let input = ClusterInput::default();
-    Ok(form_page(&v, "New cluster".into(), "/clusters/new".into(), "/".into(), cluster_fields(&input, &[]), &[]))
+    Ok(form_page(&v, v.tr.t("home-new-cluster"), "/clusters/new".into(), "/".into(), cluster_fields(&input, &[]), &[]))
 }
 
 async fn create_page(State(s): State<AppState>, v: Viewer, form: StrictForm<ClusterForm>) -> PageResult {
@@ -379,7 +387,7 @@ async fn create_page(State(s): State<AppState>, v: Viewer, form: StrictForm<Clus
         )),
         Err(AppError::Validation(errs)) => Ok(form_page(
             &v,
-            "New cluster".into(),
+            v.tr.t("home-new-cluster"),
             "/clusters/new".into(),
             "/".into(),
             cluster_fields(&input, &errs),
@@ -404,7 +412,7 @@ async fn edit_page(State(s): State<AppState>, v: Viewer, Path(slug): Path<String
     let action = format!("/clusters/{}/edit", c.slug);
     Ok(form_page(
         &v,
-        format!("Edit {}", c.name),
+        v.tr.t1("form-edit-named", "name", &c.name),
         action,
         format!("/clusters/{}", c.slug),
         cluster_fields(&input, &[]),
@@ -431,7 +439,7 @@ async fn update_page(
             let action = format!("/clusters/{}/edit", c.slug);
             Ok(form_page(
                 &v,
-                format!("Edit {}", c.name),
+                v.tr.t1("form-edit-named", "name", &c.name),
                 action,
                 format!("/clusters/{}", c.slug),
                 cluster_fields(&input, &errs),

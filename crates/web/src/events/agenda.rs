@@ -8,6 +8,7 @@ use crate::auth::{signed_in, ApiCaller, Viewer};
 use crate::endpoint::{no_content, ok};
 use crate::error::{ApiResult, PageError, PageResult};
 use crate::extract::{path_id, NoFields, StrictForm};
+use crate::i18n::Tr;
 use crate::views::{nav, render, Nav};
 use crate::wire::Body;
 use crate::AppState;
@@ -84,6 +85,7 @@ struct MeetingRow {
 
 /// The programme's sessions and one's meetings in time order, meetings without a slot last.
 fn agenda_rows(
+    tr: Tr,
     e: &domain::Event,
     sessions: &[domain::EventSession],
     items: &[AgendaItem],
@@ -99,7 +101,7 @@ fn agenda_rows(
                 time: at.replace('T', " "),
                 ends: x.ends_at.rsplit('T').next().unwrap_or_default().to_string(),
                 title: x.title.clone(),
-                kind: x.kind.replace('_', " "),
+                kind: tr.known_or_as_is("session-kind", &x.kind),
                 meeting: None,
             };
             (at, row)
@@ -164,7 +166,7 @@ pub(super) async fn agenda_page(State(s): State<AppState>, v: Viewer, Path(slug)
     let page = AgendaPage {
         nav: nav(&v),
         meetings: items.len(),
-        rows: agenda_rows(&e, &sessions, &items, &now),
+        rows: agenda_rows(v.tr, &e, &sessions, &items, &now),
         slug: e.slug,
         event: e.name,
         venue: e.venue,

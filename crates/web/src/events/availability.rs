@@ -127,7 +127,8 @@ struct AvailabilityPage {
     slots: Vec<AvailabilitySlot>,
     /// `(session, attended)`.
     sessions: Vec<(String, bool)>,
-    available: usize,
+    /// "Saved: available in 5 of 8 slots."
+    saved_text: String,
     errors: Vec<String>,
     saved: bool,
 }
@@ -151,7 +152,14 @@ async fn availability_view(
         event: e.name.clone(),
         who: p.name.clone(),
         participant: (!me).then_some(p.id),
-        available: slots.iter().filter(|x| !p.unavailable.contains(&x.id)).count(),
+        saved_text: {
+            let available = slots.iter().filter(|x| !p.unavailable.contains(&x.id)).count() as i64;
+            let mut args = crate::i18n::FluentArgs::new();
+            args.set("available_text", v.tr.number(available));
+            args.set("available", available);
+            args.set("count_text", v.tr.number(slots.len() as i64));
+            v.tr.format_args("availability-saved", &args)
+        },
         slots: slots
             .iter()
             .map(|x| AvailabilitySlot {

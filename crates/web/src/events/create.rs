@@ -144,43 +144,23 @@ fn event_fields(f: &EventFields, errors: &[FieldError], clusters: &[(String, Str
         error: err(name),
     };
     vec![
-        text("name", "Name", "e.g. Luxembourg Cluster Forum 2027"),
-        text("slug", "Short name in addresses", "Lower-case letters, digits and dashes, e.g. cluster-forum-2027"),
-        FormField { kind: "date", ..text("starts_on", "First day", "") },
-        text("venue", "Venue", ""),
-        FormField { kind: "textarea", ..text("description", "Description", "") },
+        text("name", "field-name", "field-event-name-help"),
+        text("slug", "field-slug", "field-slug-help-event"),
+        FormField { kind: "date", ..text("starts_on", "field-starts-on", "") },
+        text("venue", "field-venue", ""),
+        FormField { kind: "textarea", ..text("description", "field-description", "") },
         FormField {
             kind: "checkboxes",
             options: cluster_options(&f.text("clusters"), clusters),
-            ..text("clusters", "Clusters", "Their managers organise the event.")
+            ..text("clusters", "field-clusters", "field-clusters-help")
         },
-        FormField {
-            kind: "number",
-            ..text("tables", "Tables", "Meeting tables per slot (each slot may open fewer later)")
-        },
-        FormField { kind: "number", ..text("capacity", "Capacity", "Registrations past it join a waiting list") },
-        FormField {
-            kind: "number",
-            ..text("request_ttl_hours", "Hours before an unanswered request expires", "Empty: 72")
-        },
-        FormField { kind: "number", ..text("max_requests", "Requests one participant may send", "Empty: 20") },
-        FormField { kind: "number", ..text("max_meetings", "Meetings one participant may accept", "Empty: no cap") },
-        FormField {
-            kind: "textarea",
-            ..text(
-                "agenda",
-                "Agenda",
-                "One session per line: HH:MM-HH:MM Title (kind), e.g. 09:00-09:45 Welcome and keynote (keynote)",
-            )
-        },
-        FormField {
-            kind: "textarea",
-            ..text(
-                "programme",
-                "Meeting programme",
-                "One block of slots per line: [YYYY-MM-DD] SESSION HH:MM MINUTES COUNT, e.g. afternoon 14:00 20 9",
-            )
-        },
+        FormField { kind: "number", ..text("tables", "field-tables", "field-tables-help") },
+        FormField { kind: "number", ..text("capacity", "field-capacity", "field-capacity-help") },
+        FormField { kind: "number", ..text("request_ttl_hours", "field-request-ttl", "field-empty-72") },
+        FormField { kind: "number", ..text("max_requests", "field-max-requests", "field-empty-20") },
+        FormField { kind: "number", ..text("max_meetings", "field-max-meetings", "field-empty-no-cap") },
+        FormField { kind: "textarea", ..text("agenda", "field-agenda", "field-agenda-help") },
+        FormField { kind: "textarea", ..text("programme", "field-programme", "field-programme-help") },
     ]
 }
 
@@ -215,7 +195,7 @@ pub(super) async fn new_page(State(s): State<AppState>, v: Viewer) -> PageResult
         f.clusters = Some(slugs.join("; "));
     }
     let fields = event_fields(&f, &[], &all_clusters(&s).await?);
-    Ok(form_page(&v, "New event".into(), "/events/new".into(), "/events".into(), fields, &[]))
+    Ok(form_page(&v, v.tr.t("events-new"), "/events/new".into(), "/events".into(), fields, &[]))
 }
 
 pub(super) async fn create_page(State(s): State<AppState>, v: Viewer, form: StrictForm<EventFields>) -> PageResult {
@@ -238,7 +218,7 @@ pub(super) async fn create_page(State(s): State<AppState>, v: Viewer, form: Stri
         )),
         Err(AppError::Validation(errors)) => Ok(form_page(
             &v,
-            "New event".into(),
+            v.tr.t("events-new"),
             "/events/new".into(),
             "/events".into(),
             event_fields(&f, &errors, &all_clusters(&s).await?),

@@ -7,13 +7,14 @@
 use crate::auth::Viewer;
 use crate::error::PageResult;
 use crate::extract::{path_id, NoFields, PageQuery, StrictForm};
+use crate::i18n::{FluentArgs, Tr};
 use crate::views::{nav, render, Nav};
 use crate::AppState;
 use app::events::{DirectoryFilter, EventDirectory};
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::IntoResponse;
-use domain::{ParticipantId, RequestId, RequestStatus};
+use domain::{OrgKind, ParticipantId, RequestId, RequestStatus};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -53,14 +54,18 @@ struct DirectoryPage {
     registered_me: bool,
     signed_in: bool,
     cards: Vec<Card>,
-    total: usize,
+    /// "The participants of Cluster Forum and what their organisations offer and look for."
+    lead: String,
+    /// "12 of 40 participants."
+    count_text: String,
     q: String,
     cluster: String,
     kind: String,
     country: String,
     not_asked: bool,
     clusters: Vec<(String, String)>,
-    kinds: Vec<String>,
+    /// `(code, name in the page's language)` of the kinds of organisation present.
+    kinds: Vec<(String, String)>,
     countries: Vec<String>,
 }
 
@@ -76,7 +81,7 @@ fn state_word(status: RequestStatus, sent: bool) -> &'static str {
     }
 }
 
-fn card(e: app::events::DirectoryEntry, me: Option<ParticipantId>) -> Card {
+fn card(tr: Tr, e: app::events::DirectoryEntry, me: Option<ParticipantId>) -> Card {
     let o = e.organisation.as_ref();
     let sent = e.request.as_ref().is_some_and(|r| Some(r.from_participant) == me);
     Card {
@@ -84,8 +89,8 @@ fn card(e: app::events::DirectoryEntry, me: Option<ParticipantId>) -> Card {
         name: e.participant.name.clone(),
         organisation: e.participant.organisation_id.map(|o| o.get()),
         organisation_name: o.map(|o| o.display_name()).unwrap_or_default(),
-        kind: o.map(|o| o.kind.as_str().to_string()).unwrap_or_default(),
-        country: o.map(|o| o.country.name().to_string()).unwrap_or_default(),
+        kind: o.map(|o| tr.org_kind(o.kind)).unwrap_or_default(),
+        country: o.map(|o| tr.country(o.country)).unwrap_or_default(),
         offers: o.map(|o| o.offers.clone()).unwrap_or_default(),
         needs: o.map(|o| o.needs.clone()).unwrap_or_default(),
         state: e.request.as_ref().map(|r| state_word(r.status, sent).to_string()).unwrap_or_default(),
@@ -112,21 +117,33 @@ pub(super) async fn directory_page(
     let EventDirectory { view, entries, total, clusters, kinds, countries } =
         s.app.event_directory(&v.actor, &slug, &f).await?;
     let me = view.me.as_ref().map(|m| m.id);
+    let tr = v.tr;
+    let mut args = FluentArgs::new();
+    args.set("count", total as i64);
+    args.set("count_text", tr.number(total as i64));
+    args.set("shown_text", tr.number(entries.len() as i64));
     let page = DirectoryPage {
         nav: nav(&v),
+        lead: tr.t1("participants-lead", "event", &view.event.name),
+        count_text: tr.format_args("participants-count", &args),
         slug: view.event.slug.clone(),
         event: view.event.name.clone(),
         registered_me: me.is_some(),
         signed_in: v.actor.is_signed_in(),
-        cards: entries.into_iter().map(|e| card(e, me)).collect(),
-        total,
+        cards: entries.into_iter().map(|e| card(tr, e, me)).collect(),
         q: f.q,
         cluster: f.cluster,
         kind: f.kind,
         country: f.country,
         not_asked: f.not_asked,
         clusters,
-        kinds,
+        kinds: kinds
+            .into_iter()
+            .map(|k| {
+                let name = OrgKind::parse(&k).map(|x| tr.org_kind(x)).unwrap_or_else(|_| k.clone());
+                (k, name)
+            })
+            .collect(),
         countries,
     };
     Ok(render(&page).into_response())
@@ -148,6 +165,8 @@ struct RequestsPage {
     slug: String,
     event: String,
     registered_me: bool,
+    /// "You are not registered for Cluster Forum: register on", before the link to its page.
+    not_registered: String,
     sent: Vec<Line>,
     received: Vec<Line>,
 }
@@ -179,6 +198,7 @@ pub(super) async fn requests_page(State(s): State<AppState>, v: Viewer, Path(slu
         slug: ev.event.slug.clone(),
         event: ev.event.name.clone(),
         registered_me: me.is_some(),
+        not_registered: v.tr.t1("requests-not-registered", "event", &ev.event.name),
         sent,
         received,
     };

@@ -9,6 +9,7 @@ use crate::auth::{signed_in, ApiCaller, Viewer};
 use crate::endpoint::{created, no_content, ok};
 use crate::error::{ApiError, ApiResult, PageResult};
 use crate::extract::{path_id, NoFields, StrictForm};
+use crate::i18n::{FluentArgs, Tr};
 use crate::views::{nav, render, Nav};
 use crate::wire::Body;
 use crate::AppState;
@@ -177,17 +178,31 @@ pub(super) async fn meeting_pin(
 }
 
 struct ReportLine {
-    placed: usize,
-    requests: usize,
-    placed_weight: u64,
-    upper_bound: u64,
-    ratio: String,
-    worst_shortfall: u32,
-    breaks: u32,
-    breaks_minimal: bool,
-    moved: usize,
+    /// What the scheduling run achieved, in a sentence of the page's language.
+    text: String,
     /// Participants whose published meetings moved, with how many.
     moved_by: Vec<(String, usize)>,
+}
+
+/// "Placed 40 of 42 meetings (weight …: 97.5% of what is possible). …" in `tr`'s language.
+fn report_line(tr: Tr, r: ScheduleReport) -> ReportLine {
+    let ratio = if r.upper_bound == 0 { 100.0 } else { 100.0 * r.placed_weight as f64 / r.upper_bound as f64 };
+    let ratio = format!("{ratio:.1}");
+    let mut args = FluentArgs::new();
+    args.set("placed", tr.number(r.placed as i64));
+    args.set("requests", tr.number(r.requests as i64));
+    args.set("weight", tr.number(r.placed_weight as i64));
+    args.set("bound", tr.number(r.upper_bound as i64));
+    // French and German write a decimal comma.
+    args.set("ratio", if tr.0 == domain::Locale::En { ratio } else { ratio.replace('.', ",") });
+    args.set("shortfall", tr.number(i64::from(r.worst_shortfall)));
+    args.set("breaks", tr.number(i64::from(r.breaks)));
+    args.set("minimal", if r.breaks_minimal { format!(" {}", tr.t("organise-breaks-minimal")) } else { String::new() });
+    args.set("moved", tr.number(r.moved as i64));
+    ReportLine {
+        text: tr.format_args("organise-report", &args),
+        moved_by: r.moved_by_participant.into_iter().map(|(_, name, n)| (name, n)).collect(),
+    }
 }
 
 /// One slot of the organisers' table plan.
@@ -236,22 +251,7 @@ async fn organise_view(
         past,
         slug: o.event.slug.clone(),
         event: o.event.name.clone(),
-        report: report.map(|r| ReportLine {
-            ratio: if r.upper_bound == 0 {
-                "100.0".into()
-            } else {
-                format!("{:.1}", 100.0 * r.placed_weight as f64 / r.upper_bound as f64)
-            },
-            placed: r.placed,
-            requests: r.requests,
-            placed_weight: r.placed_weight,
-            upper_bound: r.upper_bound,
-            worst_shortfall: r.worst_shortfall,
-            breaks: r.breaks,
-            breaks_minimal: r.breaks_minimal,
-            moved: r.moved,
-            moved_by: r.moved_by_participant.into_iter().map(|(_, name, n)| (name, n)).collect(),
-        }),
+        report: report.map(|r| report_line(v.tr, r)),
         errors,
         default_tables: o.event.tables,
         plan: o
@@ -278,7 +278,7 @@ async fn organise_view(
             .feedback_summary(&v.actor, slug)
             .await?
             .into_iter()
-            .map(|(k, n)| (k.replace('_', " "), n))
+            .map(|(k, n)| (v.tr.known_or_as_is("agenda-outcome", &k), n))
             .collect(),
     };
     Ok((status, render(&page)).into_response())

@@ -88,7 +88,8 @@ struct EventPage {
     venue: String,
     status: String,
     description: String,
-    registered: usize,
+    /// "42 registered".
+    registered_text: String,
     is_organiser: bool,
     registered_me: bool,
     can_register: bool,
@@ -97,7 +98,13 @@ struct EventPage {
     sent: usize,
     received: usize,
     waiting: usize,
-    accepted: usize,
+    /// The counts above in words: "3 sent", "2 received", "1 waiting for your answer", "4 accepted".
+    sent_text: String,
+    received_text: String,
+    waiting_text: String,
+    accepted_text: String,
+    /// "and 30 more" when the list shows only the first twelve participants.
+    more_text: Option<String>,
     participants: Vec<ParticipantLine>,
     sessions: Vec<domain::EventSession>,
     /// `(start, minutes, session)`.
@@ -115,19 +122,28 @@ async fn event_view_page(s: &AppState, v: &Viewer, slug: &str, errors: Vec<Strin
     let ev = s.app.event_view(&v.actor, slug).await?;
     let me = ev.me.as_ref().map(|m| m.id);
     let (incoming, outgoing): (Vec<_>, Vec<_>) = ev.my_requests.iter().partition(|r| Some(r.to_participant) == me);
+    let tr = v.tr;
+    let waiting = incoming.iter().filter(|r| r.status == domain::RequestStatus::Pending).count();
+    let accepted = ev.my_requests.iter().filter(|r| r.status == domain::RequestStatus::Accepted).count();
+    let registered = ev.participants.iter().filter(|p| p.status == domain::ParticipantStatus::Registered).count();
     let page = EventPage {
         nav: nav(v),
         sent: outgoing.len(),
         received: incoming.len(),
-        waiting: incoming.iter().filter(|r| r.status == domain::RequestStatus::Pending).count(),
-        accepted: ev.my_requests.iter().filter(|r| r.status == domain::RequestStatus::Accepted).count(),
+        waiting,
+        sent_text: tr.count("event-requests-sent", outgoing.len() as i64),
+        received_text: tr.count("event-requests-received", incoming.len() as i64),
+        waiting_text: tr.count("event-requests-waiting", waiting as i64),
+        accepted_text: tr.count("event-requests-accepted", accepted as i64),
+        more_text: (ev.participants.len() > 12)
+            .then(|| tr.count("event-participants-more", ev.participants.len() as i64 - 12)),
         slug: ev.event.slug.clone(),
         name: ev.event.name.clone(),
         starts_on: ev.event.starts_on.clone(),
         venue: ev.event.venue.clone(),
         status: ev.event.status.to_string(),
         description: ev.event.description.clone(),
-        registered: ev.participants.iter().filter(|p| p.status == domain::ParticipantStatus::Registered).count(),
+        registered_text: tr.count("event-registered", registered as i64),
         is_organiser: ev.is_organiser,
         registered_me: me.is_some(),
         can_register: v.actor.is_signed_in() && me.is_none() && ev.event.status == domain::EventStatus::Open,

@@ -12,7 +12,8 @@ use axum::response::IntoResponse;
 struct PrintSlot {
     time: String,
     session: String,
-    tables: i64,
+    /// "4 tables".
+    tables_text: String,
     meetings: Vec<app::events::PlannedMeeting>,
 }
 
@@ -40,7 +41,7 @@ pub(super) async fn table_plan_page(State(s): State<AppState>, v: Viewer, Path(s
             .map(|(slot, tables, meetings)| PrintSlot {
                 time: slot.starts_at.replace('T', " "),
                 session: slot.session,
-                tables,
+                tables_text: v.tr.count("print-tables", tables),
                 meetings,
             })
             .collect(),

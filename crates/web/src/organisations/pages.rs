@@ -5,6 +5,7 @@ use super::{DirectoryParams, OrganisationFields};
 use crate::auth::Viewer;
 use crate::error::{PageError, PageResult};
 use crate::extract::{path_id, NoFields, PageQuery, StrictForm};
+use crate::i18n::{FluentArgs, Tr};
 use crate::views::{date_text, form_page, nav, project_row, render, url_with, FormField, Nav, PartnerRow, ProjectRow};
 use crate::AppState;
 use app::registry::{input_of, DirectoryQuery, DirectoryResult};
@@ -46,9 +47,10 @@ struct DirectoryView {
     kind_facets: Vec<Facet>,
     country_facets: Vec<Facet>,
     hits: Vec<HitRow>,
-    total: i64,
-    page: i64,
-    pages: i64,
+    /// "12 organisations match “satellite”.", counted in the page's language.
+    summary: String,
+    /// "Page 1 of 3".
+    page_text: String,
     prev_url: Option<String>,
     next_url: Option<String>,
     can_create: bool,
@@ -109,11 +111,12 @@ struct OrgView {
     projects: Vec<ProjectRow>,
     partners: Vec<PartnerRow>,
     people: Vec<PersonRow>,
-    visibilities: Vec<(&'static str, &'static str)>,
+    visibilities: Vec<(&'static str, String)>,
     can_edit: bool,
     can_delete: bool,
     can_request_contact: bool,
-    fits: Vec<(String, String, u32, String)>,
+    /// Slug, name, "87% fit", why.
+    fits: Vec<(String, String, String, String)>,
 }
 
 pub(super) async fn directory(
@@ -147,22 +150,21 @@ pub(super) async fn directory(
         kind_facets: Vec::new(),
         country_facets: Vec::new(),
         hits: Vec::new(),
-        total: 0,
-        page: 1,
-        pages: 1,
+        summary: String::new(),
+        page_text: String::new(),
         prev_url: None,
         next_url: None,
         can_create: v.actor.can_create_organisation(),
     };
     let status = if result.is_none() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
     if let Some(r) = result {
-        fill_results(&mut view, &query, &r);
+        fill_results(&mut view, v.tr, &query, &r);
     }
     Ok((status, render(&view)).into_response())
 }
 
 /// The hits, facets, active filters and paging links of a search that worked.
-fn fill_results(view: &mut DirectoryView, query: &DirectoryQuery, r: &DirectoryResult) {
+fn fill_results(view: &mut DirectoryView, tr: Tr, query: &DirectoryQuery, r: &DirectoryResult) {
     let current = [
         ("q", query.q.clone().unwrap_or_default()),
         ("cluster", query.cluster.clone().unwrap_or_default()),
@@ -183,10 +185,10 @@ fn fill_results(view: &mut DirectoryView, query: &DirectoryQuery, r: &DirectoryR
         view.active.push((c.name.clone(), with("cluster", "")));
     }
     if let Some(k) = r.kind {
-        view.active.push((k.label().into(), with("kind", "")));
+        view.active.push((tr.org_kind(k), with("kind", "")));
     }
     if let Some(c) = r.country {
-        view.active.push((c.name().into(), with("country", "")));
+        view.active.push((tr.country(c), with("country", "")));
     }
     view.cluster_facets = r
         .facets
@@ -204,7 +206,7 @@ fn fill_results(view: &mut DirectoryView, query: &DirectoryQuery, r: &DirectoryR
         .kinds
         .iter()
         .map(|(k, n)| Facet {
-            label: OrgKind::parse(k).map(|k| k.label().to_string()).unwrap_or_else(|_| k.clone()),
+            label: OrgKind::parse(k).map(|k| tr.org_kind(k)).unwrap_or_else(|_| k.clone()),
             count: *n,
             url: with("kind", k),
             on: r.kind.is_some_and(|x| x.as_str() == k),
@@ -215,7 +217,7 @@ fn fill_results(view: &mut DirectoryView, query: &DirectoryQuery, r: &DirectoryR
         .countries
         .iter()
         .map(|(c, n)| Facet {
-            label: domain::Country::parse(c).map(|c| c.name().to_string()).unwrap_or_else(|_| c.clone()),
+            label: domain::Country::parse(c).map(|c| tr.country(c)).unwrap_or_else(|_| c.clone()),
             count: *n,
             url: with("country", c),
             on: r.country.is_some_and(|x| x.code() == c),
@@ -228,46 +230,57 @@ fn fill_results(view: &mut DirectoryView, query: &DirectoryQuery, r: &DirectoryR
             id: h.organisation.id.get(),
             name: h.organisation.display_name(),
             city: h.organisation.city.clone(),
-            kind: h.organisation.kind.label().into(),
-            country: h.organisation.country.name().into(),
+            kind: tr.org_kind(h.organisation.kind),
+            country: tr.country(h.organisation.country),
             clusters: h.cluster_ids.iter().map(|c| cluster_name(*c)).collect(),
             projects: h.projects,
         })
         .collect();
-    view.total = r.total;
-    view.page = r.paging.page;
-    view.pages = ((r.total + r.paging.per_page - 1) / r.paging.per_page).max(1);
+    let page = r.paging.page;
+    let pages = ((r.total + r.paging.per_page - 1) / r.paging.per_page).max(1);
+    let mut args = FluentArgs::new();
+    args.set("total", r.total);
+    args.set("total_text", tr.number(r.total));
+    let q = query.q.clone().unwrap_or_default();
+    view.summary = if q.is_empty() {
+        tr.format_args("directory-count", &args)
+    } else {
+        args.set("query", q);
+        tr.format_args("directory-count-matching", &args)
+    };
+    let mut args = FluentArgs::new();
+    args.set("page", tr.number(page));
+    args.set("pages", tr.number(pages));
+    view.page_text = tr.format_args("directory-page-of", &args);
     let page_url = |n: i64| {
         let mut params: Vec<(&str, String)> = current.to_vec();
         params.push(("page", n.to_string()));
         url_with("/organisations", &params)
     };
-    view.prev_url = (view.page > 1).then(|| page_url(view.page - 1));
-    view.next_url = (view.page < view.pages).then(|| page_url(view.page + 1));
+    view.prev_url = (page > 1).then(|| page_url(page - 1));
+    view.next_url = (page < pages).then(|| page_url(page + 1));
 }
 
 pub(super) async fn organisation(State(s): State<AppState>, v: Viewer, Path(raw): Path<String>) -> PageResult {
     let p = s.app.org_page(&v.actor, path_id(&raw, "organisation")?).await?;
     let fits = s.app.cluster_fit(p.org.id).await?;
     let o = &p.org;
-    let rule = |vis: Visibility| match vis {
-        Visibility::Public => "public",
-        Visibility::Members => "for members",
-        Visibility::Managers => "for cluster managers",
-        Visibility::OnAgreement => "shared after an accepted contact request",
-    };
+    let tr = v.tr;
+    // "hidden (for members)": who may see a contact field this reader may not.
+    let rule =
+        |vis: Visibility| tr.t1("org-hidden", "rule", tr.t(&format!("org-visible-{}", vis.as_str().replace('_', "-"))));
     let view = OrgView {
         nav: nav(&v),
         id: o.id.get(),
         name: o.display_name(),
-        kind: o.kind.label().into(),
+        kind: tr.org_kind(o.kind),
         sme: o.sme == Some(true),
-        country: o.country.name().into(),
+        country: tr.country(o.country),
         city: o.city.clone(),
         external_id: o.external_id.clone(),
         website: o.website.clone(),
         description: o.description.clone(),
-        track_record: track_record(&p.projects),
+        track_record: track_record(tr, &p.projects),
         offers: o.offers.clone(),
         needs: o.needs.clone(),
         tags: o.tags.clone(),
@@ -302,7 +315,11 @@ pub(super) async fn organisation(State(s): State<AppState>, v: Viewer, Path(raw)
                 can_answer: *can_answer,
             })
             .collect(),
-        projects: p.projects.iter().map(|(x, role)| project_row(x, role)).collect(),
+        projects: p
+            .projects
+            .iter()
+            .map(|(x, role)| ProjectRow { role: tr.project_role(role), ..project_row(x, role) })
+            .collect(),
         partners: p
             .partners
             .iter()
@@ -310,7 +327,7 @@ pub(super) async fn organisation(State(s): State<AppState>, v: Viewer, Path(raw)
                 id: l.organisation.id.get(),
                 name: l.organisation.display_name(),
                 country: l.organisation.country.code().into(),
-                kind: l.organisation.kind.label().into(),
+                kind: tr.org_kind(l.organisation.kind),
                 role: String::new(),
                 shared: l.shared_projects,
             })
@@ -324,31 +341,31 @@ pub(super) async fn organisation(State(s): State<AppState>, v: Viewer, Path(raw)
                 role_title: x.role_title.clone(),
                 email: x.email.clone(),
                 phone: x.phone.clone(),
-                email_rule: rule(x.email_visibility).into(),
-                phone_rule: rule(x.phone_visibility).into(),
+                email_rule: rule(x.email_visibility),
+                phone_rule: rule(x.phone_visibility),
                 fictional: x.fictional,
             })
             .collect(),
-        visibilities: vec![
-            ("members", "Members of the initiative"),
-            ("public", "Everyone"),
-            ("managers", "Cluster managers"),
-            ("on_agreement", "Only after I accept a request"),
-        ],
+        visibilities: ["members", "public", "managers", "on_agreement"]
+            .into_iter()
+            .map(|k| (k, tr.t(&format!("org-choice-{}", k.replace('_', "-")))))
+            .collect(),
         can_edit: p.can_edit,
         can_delete: p.can_delete,
         can_request_contact: v.actor.is_signed_in() && v.actor.organisation_id != Some(o.id),
         fits: fits
             .iter()
             .take(4)
-            .map(|(c, f, n)| (c.slug.clone(), c.name.clone(), (f.score * 100.0).round() as u32, f.reason(*n)))
+            .map(|(c, f, n)| {
+                (c.slug.clone(), c.name.clone(), fit_percent(tr, f.score), fit_reason(tr, f.backing, &f.matched, *n))
+            })
             .collect(),
     };
     Ok(render(&view).into_response())
 }
 
 /// "Took part in 4 projects (FP7, H2020), started 2012–2020": facts read from the projects.
-fn track_record(projects: &[(domain::Project, String)]) -> String {
+fn track_record(tr: Tr, projects: &[(domain::Project, String)]) -> String {
     if projects.is_empty() {
         return String::new();
     }
@@ -358,17 +375,44 @@ fn track_record(projects: &[(domain::Project, String)]) -> String {
     programmes.dedup();
     let years: Vec<i32> =
         projects.iter().filter_map(|(p, _)| p.start_date.map(|d| chrono::Datelike::year(&d))).collect();
-    let span = match (years.iter().min(), years.iter().max()) {
-        (Some(a), Some(b)) if a == b => format!(", started in {a}"),
-        (Some(a), Some(b)) => format!(", started {a}–{b}"),
-        _ => String::new(),
+    let n = projects.len() as i64;
+    let mut args = FluentArgs::new();
+    args.set("count", n);
+    args.set("count_text", tr.number(n));
+    // Programme names (FP7, H2020) are names, the same in every language.
+    args.set("programmes", if programmes.is_empty() { String::new() } else { format!(" ({})", programmes.join(", ")) });
+    let key = match (years.iter().min(), years.iter().max()) {
+        (Some(a), Some(b)) if a == b => {
+            args.set("year", a.to_string());
+            "org-track-record-in"
+        }
+        (Some(a), Some(b)) => {
+            args.set("from", a.to_string());
+            args.set("to", b.to_string());
+            "org-track-record-between"
+        }
+        _ => "org-track-record",
     };
-    let n = projects.len();
-    let programmes = if programmes.is_empty() { String::new() } else { format!(" ({})", programmes.join(", ")) };
-    format!("Took part in {n} project{}{programmes}{span}.", if n == 1 { "" } else { "s" })
+    tr.format_args(key, &args)
 }
 
-fn org_fields(input: &OrganisationInput, errors: &[FieldError]) -> Vec<FormField> {
+/// "87% fit", with the language's spacing before the sign.
+fn fit_percent(tr: Tr, score: f64) -> String {
+    tr.t1("org-fit", "percent", (score * 100.0).round() as u32)
+}
+
+/// "2 of 5 projects mention satellites, ground stations": why a cluster suits the organisation.
+fn fit_reason(tr: Tr, backing: usize, matched: &[(String, usize)], total: usize) -> String {
+    let words: Vec<&str> = matched.iter().take(4).map(|(w, _)| w.as_str()).collect();
+    let mut args = FluentArgs::new();
+    args.set("backing", backing as i64);
+    args.set("backing_text", tr.number(backing as i64));
+    args.set("total_text", tr.number(total as i64));
+    args.set("words", words.join(", "));
+    tr.format_args("org-fit-reason", &args)
+}
+
+fn org_fields(tr: Tr, input: &OrganisationInput, errors: &[FieldError]) -> Vec<FormField> {
     let err = |n: &str| errors.iter().find(|e| e.field == n).map(|e| e.message.clone());
     let text = |name: &'static str, label: &'static str, value: &Option<String>, help: &'static str| FormField {
         name,
@@ -379,29 +423,29 @@ fn org_fields(input: &OrganisationInput, errors: &[FieldError]) -> Vec<FormField
         options: vec![],
         error: err(name),
     };
-    let kinds = OrgKind::ALL.iter().map(|k| (k.as_str().to_string(), k.label().to_string())).collect();
+    let kinds = OrgKind::ALL.iter().map(|k| (k.as_str().to_string(), tr.org_kind(*k))).collect();
     vec![
-        text("name", "Name", &Some(input.name.clone()), ""),
-        text("short_name", "Short name", &input.short_name, ""),
-        FormField { kind: "select", options: kinds, ..text("kind", "Kind", &Some(input.kind.clone()), "") },
+        text("name", "field-name", &Some(input.name.clone()), ""),
+        text("short_name", "field-short-name", &input.short_name, ""),
+        FormField { kind: "select", options: kinds, ..text("kind", "field-kind", &Some(input.kind.clone()), "") },
         FormField {
             kind: "select",
             options: vec![
-                ("".into(), "Not stated".into()),
-                ("true".into(), "Yes".into()),
-                ("false".into(), "No".into()),
+                ("".into(), tr.t("field-not-stated")),
+                ("true".into(), tr.t("field-yes")),
+                ("false".into(), tr.t("field-no")),
             ],
-            ..text("sme", "SME (companies only)", &input.sme, "")
+            ..text("sme", "field-sme", &input.sme, "")
         },
-        text("country", "Country", &Some(input.country.clone()), "ISO 3166 code, e.g. LU"),
-        text("city", "City", &input.city, ""),
-        text("website", "Website", &input.website, "https://…"),
-        FormField { kind: "textarea", ..text("description", "Description", &input.description, "") },
-        FormField { kind: "textarea", ..text("offers", "What you offer", &input.offers, "") },
-        FormField { kind: "textarea", ..text("needs", "What you are looking for", &input.needs, "") },
-        text("tags", "Competences", &input.tags, "Separated by ; e.g. composites; 3D printing"),
-        text("languages", "Languages", &input.languages, "ISO 639-1 codes, e.g. en; fr; de; lb"),
-        text("external_id", "External id (e.g. EU PIC)", &input.external_id, ""),
+        text("country", "field-country", &Some(input.country.clone()), "field-country-help"),
+        text("city", "field-city", &input.city, ""),
+        text("website", "field-website", &input.website, "field-website-help"),
+        FormField { kind: "textarea", ..text("description", "field-description", &input.description, "") },
+        FormField { kind: "textarea", ..text("offers", "field-offers", &input.offers, "") },
+        FormField { kind: "textarea", ..text("needs", "field-needs", &input.needs, "") },
+        text("tags", "field-tags", &input.tags, "field-tags-help"),
+        text("languages", "field-languages", &input.languages, "field-languages-help"),
+        text("external_id", "field-external-pic", &input.external_id, ""),
     ]
 }
 
@@ -413,10 +457,10 @@ pub(super) async fn new_page(v: Viewer) -> PageResult {
     let input = OrganisationInput { kind: "company".into(), country: "LU".into(), ..Default::default() };
     Ok(form_page(
         &v,
-        "New organisation".into(),
+        v.tr.t("home-new-organisation"),
         "/organisations/new".into(),
         "/organisations".into(),
-        org_fields(&input, &[]),
+        org_fields(v.tr, &input, &[]),
         &[],
     ))
 }
@@ -434,10 +478,10 @@ pub(super) async fn create_page(
         }
         Err(AppError::Validation(errs)) => Ok(form_page(
             &v,
-            "New organisation".into(),
+            v.tr.t("home-new-organisation"),
             "/organisations/new".into(),
             "/organisations".into(),
-            org_fields(&input, &errs),
+            org_fields(v.tr, &input, &errs),
             &errs,
         )),
         Err(e) => Err(e.into()),
@@ -454,10 +498,10 @@ pub(super) async fn edit_page(State(s): State<AppState>, v: Viewer, Path(raw): P
     let input = input_of(&o);
     Ok(form_page(
         &v,
-        format!("Edit {}", o.display_name()),
+        v.tr.t1("form-edit-named", "name", o.display_name()),
         format!("/organisations/{org_id}/edit"),
         format!("/organisations/{org_id}"),
-        org_fields(&input, &[]),
+        org_fields(v.tr, &input, &[]),
         &[],
     ))
 }
@@ -477,10 +521,10 @@ pub(super) async fn update_page(
         }
         Err(AppError::Validation(errs)) => Ok(form_page(
             &v,
-            "Edit organisation".into(),
+            v.tr.t("form-edit-organisation"),
             format!("/organisations/{org_id}/edit"),
             format!("/organisations/{org_id}"),
-            org_fields(&input, &errs),
+            org_fields(v.tr, &input, &errs),
             &errs,
         )),
         Err(e) => Err(e.into()),

@@ -157,7 +157,8 @@ struct ConsortiumView {
     built: bool,
     members: Vec<TeamRow>,
     missing: Vec<String>,
-    countries: Vec<String>,
+    /// "3 countries".
+    countries_text: String,
 }
 
 pub(super) async fn build_page(
@@ -183,7 +184,7 @@ pub(super) async fn build_page(
         built: false,
         members: Vec::new(),
         missing: Vec::new(),
-        countries: Vec::new(),
+        countries_text: String::new(),
     };
     let mut status = StatusCode::OK;
     if built_asked {
@@ -212,18 +213,18 @@ pub(super) async fn build_page(
                     .members
                     .iter()
                     .map(|(role, sug)| TeamRow {
-                        role: role.replace('_', " "),
+                        role: v.tr.known_or_as_is("consortium-role", role),
                         id: sug.organisation.id.get(),
                         name: sug.organisation.display_name(),
-                        kind: sug.organisation.kind.label().into(),
-                        country: sug.organisation.country.name().into(),
+                        kind: v.tr.org_kind(sug.organisation.kind),
+                        country: v.tr.country(sug.organisation.country),
                         reasons: sug.reasons.clone(),
                         swap_url: link(&join(&exclude, sug.organisation.id.get()), &fixed),
                         keep_url: link(&exclude, &join(&fixed, sug.organisation.id.get())),
                     })
                     .collect();
                 view.missing = team.missing;
-                view.countries = team.countries;
+                view.countries_text = v.tr.count("consortium-countries", team.countries.len() as i64);
             }
             Err(AppError::Validation(fs)) => {
                 status = StatusCode::UNPROCESSABLE_ENTITY;

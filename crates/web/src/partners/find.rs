@@ -103,6 +103,8 @@ struct PartnersView {
     kinds: Vec<(String, String)>,
     errors: Vec<String>,
     searched: bool,
+    /// "12 suggestions", counted in the page's language.
+    count_text: String,
     results: Vec<SuggestionRow>,
 }
 
@@ -130,8 +132,11 @@ struct RecommendationsView {
     nav: Nav,
     id: i64,
     name: String,
+    /// "Who Orbital Sat Works should meet".
+    heading: String,
+    /// "(40% of these are in other clusters)".
+    share_text: String,
     recommendations: Vec<SuggestionRow>,
-    other_cluster_share: u32,
 }
 
 pub(super) async fn find_page(
@@ -146,7 +151,7 @@ pub(super) async fn find_page(
     let mut results = Vec::new();
     if searched && errors.is_empty() {
         match s.app.find_partners(&v.actor, &params.query()).await {
-            Ok(found) => results = found.iter().map(SuggestionRow::from).collect(),
+            Ok(found) => results = found.iter().map(|x| SuggestionRow::from(v.tr, x)).collect(),
             Err(AppError::Validation(fs)) => errors.extend(fs.iter().map(|f| f.to_string())),
             Err(e) => return Err(e.into()),
         }
@@ -162,8 +167,9 @@ pub(super) async fn find_page(
         sme: p(&params.sme),
         from: p(&params.from),
         clusters,
-        kinds: OrgKind::ALL.iter().map(|k| (k.as_str().to_string(), k.label().to_string())).collect(),
+        kinds: OrgKind::ALL.iter().map(|k| (k.as_str().to_string(), v.tr.org_kind(*k))).collect(),
         searched,
+        count_text: v.tr.count("partners-count", results.len() as i64),
         results,
         errors: errors.clone(),
     };
@@ -195,9 +201,10 @@ pub(super) async fn recommendations_page(State(s): State<AppState>, v: Viewer, P
     let view = RecommendationsView {
         nav: nav(&v),
         id: org_id.get(),
+        heading: v.tr.t1("recs-title", "name", org.display_name()),
+        share_text: v.tr.t1("recs-share", "percent", (recs.other_cluster_share * 100.0).round() as u32),
         name: org.display_name(),
-        recommendations: recs.items.iter().map(SuggestionRow::from).collect(),
-        other_cluster_share: (recs.other_cluster_share * 100.0).round() as u32,
+        recommendations: recs.items.iter().map(|x| SuggestionRow::from(v.tr, x)).collect(),
     };
     Ok(render(&view).into_response())
 }

@@ -172,12 +172,12 @@ struct SuggestionRow {
 }
 
 impl SuggestionRow {
-    fn from(s: &Suggestion) -> SuggestionRow {
+    fn from(tr: crate::i18n::Tr, s: &Suggestion) -> SuggestionRow {
         SuggestionRow {
             id: s.organisation.id.get(),
             name: s.organisation.display_name(),
-            kind: s.organisation.kind.label().into(),
-            country: s.organisation.country.name().into(),
+            kind: tr.org_kind(s.organisation.kind),
+            country: tr.country(s.organisation.country),
             clusters: s.clusters.iter().map(|c| c.name.clone()).collect(),
             other_cluster: s.other_cluster,
             reasons: s.reasons.clone(),

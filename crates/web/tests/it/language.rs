@@ -165,3 +165,95 @@ async fn an_account_keeps_its_language_and_only_its_owner_sets_it() {
     })
     .await;
 }
+
+/// The pages a visitor reads most (the directory, an organisation, a cluster, the upcoming
+/// forum, the partner search) in French and in German: `<html lang>`, their headings, the kinds
+/// of organisation, counts and dates written the language's way, French spacing before « : ».
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_most_read_pages_answer_in_french_and_in_german() {
+    on_every_backend(|t| async move {
+        crate::events::forum(&t).await;
+        let org = format!("/organisations/{}", t.sat);
+        let nnbsp = '\u{202f}';
+        let cases: Vec<(&str, String, Vec<String>)> = vec![
+            (
+                "fr",
+                "/organisations".into(),
+                vec!["<h1>Annuaire</h1>".into(), "<td>Entreprise</td>".into(), "2 organisations.".into()],
+            ),
+            (
+                "de",
+                "/organisations".into(),
+                vec!["<h1>Verzeichnis</h1>".into(), "<td>Unternehmen</td>".into(), "Seite 1 von 1".into()],
+            ),
+            (
+                "fr",
+                "/organisations?q=nothing-matches-this".into(),
+                vec![format!("Aucune organisation ne correspond à «{nnbsp}nothing-matches-this{nnbsp}».")],
+            ),
+            (
+                "de",
+                "/organisations?q=nothing-matches-this".into(),
+                vec!["Für „nothing-matches-this“ wurde keine Organisation gefunden.".into()],
+            ),
+            (
+                "fr",
+                org.clone(),
+                vec!["<h2>Adhésions</h2>".into(), "masqué (communiqué après une demande de contact acceptée)".into()],
+            ),
+            (
+                "de",
+                org.clone(),
+                vec![
+                    "<h2>Mitgliedschaften</h2>".into(),
+                    "verborgen (sichtbar nach angenommener Kontaktanfrage)".into(),
+                ],
+            ),
+            (
+                "fr",
+                "/clusters/space".into(),
+                vec!["<h2>Passerelles vers d’autres clusters</h2>".into(), "<h2>Membres (1)</h2>".into()],
+            ),
+            (
+                "de",
+                "/clusters/space".into(),
+                vec!["<h2>Brücken zu anderen Clustern</h2>".into(), "<th>Mitgliedschaft</th>".into()],
+            ),
+            (
+                "fr",
+                "/events/forum".into(),
+                vec!["<h2>Tables rondes thématiques</h2>".into(), "20 mars 2026".into(), "0 inscrit".into()],
+            ),
+            ("de", "/events/forum".into(), vec!["<h2>Thematische Runde Tische</h2>".into(), "20. März 2026".into()]),
+            (
+                "fr",
+                "/partners?q=satellite+software".into(),
+                vec!["<h1>Trouver des partenaires</h1>".into(), "Tous les clusters".into()],
+            ),
+            ("de", "/partners?q=satellite+software".into(), vec!["<h1>Partner finden</h1>".into(), "Nur KMU".into()]),
+            ("fr", "/projects".into(), vec!["<h1>Projets</h1>".into(), "<th>Statut</th>".into()]),
+            ("de", "/themes".into(), vec!["<h1>Clusterübergreifende Themen</h1>".into()]),
+            (
+                "fr",
+                "/consortium".into(),
+                vec!["<h1>Montage de consortium</h1>".into(), "Organismes de recherche".into()],
+            ),
+            ("de", "/api".into(), vec!["<h1>JSON-API</h1>".into(), "Parameter:".into()]),
+        ];
+        for (lang, path, wanted) in cases {
+            let r = get(&t, &path, &[("accept-language", lang)]).await;
+            assert_eq!(r.status(), 200, "{lang} {path} ({})", t.label);
+            let html = r.text().await.unwrap();
+            assert!(html.contains(&format!("<html lang=\"{lang}\">")), "{lang} {path}");
+            for w in wanted {
+                assert!(html.contains(&w), "{lang} {path} lacks {w}: {html}");
+            }
+            // A French colon follows a no-break space, never a plain one.
+            if lang == "fr" {
+                assert!(!html.contains("Filtres :"), "{path}: plain space before a colon");
+            }
+        }
+        t
+    })
+    .await;
+}
