@@ -1,10 +1,10 @@
 //! The analytics benchmark's Rust side (`cargo xtask bench analytics` runs it in release mode):
 //!
-//! - `bench graph FILE [--exact] [--epsilon E] [--leiden]`: reads an edge list ("n N", then
+//! - `graph_bench graph FILE [--exact] [--epsilon E] [--leiden]`: reads an edge list ("n N", then
 //!   "e A B WEIGHT"), prints one JSON object with our exact betweenness, our sampled betweenness
 //!   (error bound ε, δ = 0.1, seed 1) and our Leiden communities (resolution 1, weights as given,
 //!   seed 1), each with its time in seconds.
-//! - `bench cordis DIR --write FILE [--epsilon E]`: the full CORDIS extract (organisations,
+//! - `graph_bench cordis DIR --write FILE [--epsilon E]`: the full CORDIS extract (organisations,
 //!   projects, participations) as `analytics::Data`, every organisation given one or two of nine
 //!   clusters by a fixed hash of its id (a stand-in for the cluster-fit rule, so that the cluster
 //!   measures have work to do), prints the time of every dashboard measure and writes the
@@ -190,7 +190,7 @@ fn main() {
         Some("graph") => graph(&args[1..]),
         Some("cordis") => cordis(&args[1..]),
         _ => {
-            eprintln!("usage: bench graph FILE [--exact] [--epsilon E] [--leiden] | bench cordis DIR [--write FILE] [--epsilon E]");
+            eprintln!("usage: graph_bench graph FILE [--exact] [--epsilon E] [--leiden] | graph_bench cordis DIR [--write FILE] [--epsilon E]");
             std::process::exit(2);
         }
     }
