@@ -146,7 +146,15 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
     let cordis = PathBuf::from(super::flag(args, "--cordis").unwrap_or_else(|| "../shared/data/cordis".into()));
     let python = reference_python()?;
     crate::run(Command::new("cargo").args(["build", "--quiet", "-p", "clusterbridge"]))?;
-    crate::run(Command::new("cargo").args(["build", "--release", "--quiet", "-p", "analytics", "--example", "graph_bench"]))?;
+    crate::run(Command::new("cargo").args([
+        "build",
+        "--release",
+        "--quiet",
+        "-p",
+        "analytics",
+        "--example",
+        "graph_bench",
+    ]))?;
     let bin = PathBuf::from("target/debug/clusterbridge");
     let example = PathBuf::from("target/release/examples/graph_bench");
     let dir = std::env::temp_dir().join(format!("clusterbridge-analytics-{}", std::process::id()));
