@@ -843,3 +843,32 @@ country-nz = Neuseeland
 country-sg = Singapur
 country-ru = Russland
 country-xx = Unbekanntes Land
+
+## Registrierung: das Formular, der Bestätigungslink, Ihre Organisation
+
+signup-lead = Legen Sie ein Konto an, bestätigen Sie Ihre Adresse und teilen Sie uns dann mit, welche Organisation Sie vertreten: Ein Clustermanager gibt sie frei.
+signup-your-name = Ihr Name
+signup-password-help = Mindestens 10 Zeichen, schwer zu erraten.
+signup-accept-terms = Ich akzeptiere die Nutzungsbedingungen: Mein Name, meine Adresse und was ich schreibe, werden für den Betrieb dieses Dienstes gespeichert und so angezeigt, wie es meine Sichtbarkeitseinstellungen vorsehen.
+signup-have-account = Sie haben bereits ein Konto?
+signup-confirm-title = Bestätigen Sie Ihre Adresse
+signup-confirm-lead = Ein Klick, und Ihr Konto ist bereit.
+signup-confirm-submit = Meine Adresse bestätigen
+signup-link-used = Dieser Link wurde bereits verwendet: Ihre Adresse ist bestätigt. Melden Sie sich an.
+signup-link-expired = Dieser Link ist abgelaufen: Ein Link gilt 24 Stunden. Bitte registrieren Sie sich erneut.
+signup-link-unknown = Dieser Link ist unbekannt. Prüfen Sie, ob er vollständig kopiert wurde, oder registrieren Sie sich erneut.
+signup-org-your-requests = Ihre Anfragen
+signup-org-lead = Bis ein Clustermanager zustimmt, sehen Sie, was alle sehen, und dazu Ihr eigenes Konto.
+signup-org-claim = Eine bereits verzeichnete Organisation beanspruchen
+signup-org-represent = Ich vertrete { $name }
+signup-org-none-found = Kein Organisationsname enthält „{ $query }“.
+signup-org-or-new = Oder fügen Sie eine neue Organisation hinzu
+signup-org-country = Land (Code aus zwei Buchstaben)
+signup-org-clusters = Beizutretende Cluster
+signup-org-submit = Beitritt beantragen
+join-state = Status
+join-message = Nachricht
+join-to-represent = (um sie zu vertreten)
+join-state-pending = offen
+join-state-approved = angenommen
+join-state-declined = abgelehnt

@@ -840,3 +840,32 @@ country-nz = New Zealand
 country-sg = Singapore
 country-ru = Russian Federation
 country-xx = Unknown country
+
+## Sign-up pages: the form, the confirmation link, your organisation
+
+signup-lead = Make an account, confirm your address, then tell us which organisation you represent: a cluster manager approves it.
+signup-your-name = Your name
+signup-password-help = At least 10 characters, hard to guess.
+signup-accept-terms = I accept the terms of use: my name, address and what I write are kept to run this service, and shown as my visibility choices say.
+signup-have-account = Already have an account?
+signup-confirm-title = Confirm your address
+signup-confirm-lead = One click, and your account is ready.
+signup-confirm-submit = Confirm my address
+signup-link-used = This link was used already: your address is confirmed. Sign in.
+signup-link-expired = This link has expired: a link works for 24 hours. Please sign up again.
+signup-link-unknown = This link is not known. Check that it was copied whole, or sign up again.
+signup-org-your-requests = Your requests
+signup-org-lead = Until a cluster manager approves, you see what everyone sees, plus your own account.
+signup-org-claim = Claim an organisation already listed
+signup-org-represent = I represent { $name }
+signup-org-none-found = No organisation's name contains “{ $query }”.
+signup-org-or-new = Or add a new organisation
+signup-org-country = Country (two-letter code)
+signup-org-clusters = Clusters to join
+signup-org-submit = Ask to join
+join-state = State
+join-message = Message
+join-to-represent = (to represent it)
+join-state-pending = pending
+join-state-approved = approved
+join-state-declined = declined

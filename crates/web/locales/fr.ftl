@@ -849,3 +849,32 @@ country-nz = Nouvelle-Zélande
 country-sg = Singapour
 country-ru = Russie
 country-xx = Pays inconnu
+
+## Pages d'inscription : le formulaire, le lien de confirmation, votre organisation
+
+signup-lead = Créez un compte, confirmez votre adresse, puis indiquez-nous l’organisation que vous représentez : un gestionnaire de cluster valide votre demande.
+signup-your-name = Votre nom
+signup-password-help = Au moins 10 caractères, difficiles à deviner.
+signup-accept-terms = J’accepte les conditions d’utilisation : mon nom, mon adresse et ce que j’écris sont conservés pour faire fonctionner ce service, et affichés selon mes choix de visibilité.
+signup-have-account = Vous avez déjà un compte ?
+signup-confirm-title = Confirmez votre adresse
+signup-confirm-lead = Un clic, et votre compte est prêt.
+signup-confirm-submit = Confirmer mon adresse
+signup-link-used = Ce lien a déjà servi : votre adresse est confirmée. Connectez-vous.
+signup-link-expired = Ce lien a expiré : un lien est valable 24 heures. Veuillez vous inscrire de nouveau.
+signup-link-unknown = Ce lien est inconnu. Vérifiez qu’il a été copié en entier, ou inscrivez-vous de nouveau.
+signup-org-your-requests = Vos demandes
+signup-org-lead = Tant qu’un gestionnaire de cluster n’a pas validé votre demande, vous voyez ce que tout le monde voit, ainsi que votre propre compte.
+signup-org-claim = Revendiquer une organisation déjà répertoriée
+signup-org-represent = Je représente { $name }
+signup-org-none-found = Aucune organisation dont le nom contient « { $query } ».
+signup-org-or-new = Ou ajoutez une nouvelle organisation
+signup-org-country = Pays (code à deux lettres)
+signup-org-clusters = Clusters à rejoindre
+signup-org-submit = Demander à adhérer
+join-state = État
+join-message = Message
+join-to-represent = (pour la représenter)
+join-state-pending = en attente
+join-state-approved = acceptée
+join-state-declined = refusée

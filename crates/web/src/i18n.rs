@@ -307,9 +307,6 @@ mod tests {
         "outbox.html",
         "password_forgot.html",
         "password_reset.html",
-        "signup.html",
-        "signup_confirm.html",
-        "signup_organisation.html",
         "unsubscribe.html",
         "users.html",
     ];
