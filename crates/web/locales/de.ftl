@@ -872,3 +872,23 @@ join-to-represent = (um sie zu vertreten)
 join-state-pending = offen
 join-state-approved = angenommen
 join-state-declined = abgelehnt
+
+## Passwort vergessen, neues Passwort und Abmeldung von Nachrichten
+
+forgot-title = Passwort vergessen
+forgot-lead = Geben Sie die E-Mail-Adresse Ihres Kontos ein. Falls ein Konto sie verwendet, senden wir ihm einen Link zum Festlegen eines neuen Passworts; der Link gilt einmal, eine Stunde lang.
+forgot-submit = Link zusenden
+forgot-back = Zurück zur Anmeldung
+reset-title = Neues Passwort festlegen
+reset-lead = Mindestens 10 Zeichen, schwer zu erraten. Das Festlegen meldet dieses Konto überall ab.
+reset-password-again = Neues Passwort wiederholen
+reset-submit = Neues Passwort festlegen
+reset-entries-differ = Passwortwiederholung: Die beiden Eingaben stimmen nicht überein
+reset-refused-title = Link nicht verwendbar
+reset-refused-heading = Dieser Link kann nicht verwendet werden
+reset-ask-new-link = Einen neuen Link anfordern
+reset-link-used = Dieser Link wurde bereits verwendet. Jeder Link legt ein Passwort nur einmal fest: Fordern Sie unten einen neuen an.
+reset-link-expired = Dieser Link ist abgelaufen: Ein Link gilt eine Stunde. Fordern Sie unten einen neuen an.
+reset-link-unknown = Dieser Link ist unbekannt. Prüfen Sie, ob er vollständig kopiert wurde, oder fordern Sie unten einen neuen an.
+unsubscribe-title = Abbestellen
+unsubscribe-lead = Diese Art von Nachrichten an diese Adresse nicht mehr erhalten? Nachrichten zur Sicherheit Ihres Kontos (Zurücksetzen des Passworts, Bestätigung der Adresse) werden weiterhin gesendet.

@@ -869,3 +869,23 @@ join-to-represent = (to represent it)
 join-state-pending = pending
 join-state-approved = approved
 join-state-declined = declined
+
+## Forgotten password, new password and unsubscribe pages
+
+forgot-title = Forgotten password
+forgot-lead = Enter the e-mail address of your account. If an account uses it, we send it a link to set a new password; the link works once, for one hour.
+forgot-submit = Send me a link
+forgot-back = Back to sign in
+reset-title = Set a new password
+reset-lead = At least 10 characters, hard to guess. Setting it signs this account out everywhere.
+reset-password-again = New password again
+reset-submit = Set the new password
+reset-entries-differ = password again: the two entries differ
+reset-refused-title = Link not usable
+reset-refused-heading = This link cannot be used
+reset-ask-new-link = Ask for a new link
+reset-link-used = This link was used already. Each link sets a password once: ask for a new one below.
+reset-link-expired = This link has expired: a link works for one hour. Ask for a new one below.
+reset-link-unknown = This link is not known. Check that it was copied whole, or ask for a new one below.
+unsubscribe-title = Unsubscribe
+unsubscribe-lead = Stop receiving this kind of mail at this address? Mail about your account's security (password resets, address confirmations) is still sent.

@@ -878,3 +878,23 @@ join-to-represent = (pour la représenter)
 join-state-pending = en attente
 join-state-approved = acceptée
 join-state-declined = refusée
+
+## Mot de passe oublié, nouveau mot de passe et désabonnement
+
+forgot-title = Mot de passe oublié
+forgot-lead = Saisissez l’adresse e-mail de votre compte. Si un compte l’utilise, nous lui envoyons un lien pour définir un nouveau mot de passe ; ce lien n’est valable qu’une fois, pendant une heure.
+forgot-submit = M’envoyer un lien
+forgot-back = Retour à la connexion
+reset-title = Définir un nouveau mot de passe
+reset-lead = Au moins 10 caractères, difficiles à deviner. Le définir déconnecte ce compte partout.
+reset-password-again = Nouveau mot de passe (confirmation)
+reset-submit = Enregistrer le nouveau mot de passe
+reset-entries-differ = confirmation du mot de passe : les deux saisies diffèrent
+reset-refused-title = Lien inutilisable
+reset-refused-heading = Ce lien ne peut pas être utilisé
+reset-ask-new-link = Demander un nouveau lien
+reset-link-used = Ce lien a déjà servi. Chaque lien ne permet de définir un mot de passe qu’une seule fois : demandez-en un nouveau ci-dessous.
+reset-link-expired = Ce lien a expiré : un lien est valable une heure. Demandez-en un nouveau ci-dessous.
+reset-link-unknown = Ce lien est inconnu. Vérifiez qu’il a été copié en entier, ou demandez-en un nouveau ci-dessous.
+unsubscribe-title = Se désabonner
+unsubscribe-lead = Ne plus recevoir ce type de message à cette adresse ? Les messages liés à la sécurité de votre compte (réinitialisation du mot de passe, confirmation d’adresse) vous sont toujours envoyés.
