@@ -892,3 +892,12 @@ reset-link-expired = Dieser Link ist abgelaufen: Ein Link gilt eine Stunde. Ford
 reset-link-unknown = Dieser Link ist unbekannt. Prüfen Sie, ob er vollständig kopiert wurde, oder fordern Sie unten einen neuen an.
 unsubscribe-title = Abbestellen
 unsubscribe-lead = Diese Art von Nachrichten an diese Adresse nicht mehr erhalten? Nachrichten zur Sicherheit Ihres Kontos (Zurücksetzen des Passworts, Bestätigung der Adresse) werden weiterhin gesendet.
+
+## Beitrittsanfragen (Clustermanager und Administratoren)
+
+join-lead = Personen, die sich registriert haben und eine Organisation in Ihren Clustern vertreten möchten. Ihre Antwort und deren Nachricht werden ihnen per E-Mail zugesandt.
+join-asks-claim = { $email } möchte { $organisation } vertreten (seit { $since }).
+join-asks-new = { $email } beantragt, dass die neue Organisation { $organisation } { $cluster } beitritt (seit { $since }).
+join-message-to = Nachricht an { $name }
+join-approve = Annehmen
+join-none = Keine Anfrage wartet auf Sie.

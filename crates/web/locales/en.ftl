@@ -889,3 +889,12 @@ reset-link-expired = This link has expired: a link works for one hour. Ask for a
 reset-link-unknown = This link is not known. Check that it was copied whole, or ask for a new one below.
 unsubscribe-title = Unsubscribe
 unsubscribe-lead = Stop receiving this kind of mail at this address? Mail about your account's security (password resets, address confirmations) is still sent.
+
+## Requests to join (managers and admins)
+
+join-lead = People who signed up and ask to represent an organisation in your clusters. Your answer and its message are mailed to them.
+join-asks-claim = { $email } asks to represent { $organisation } (since { $since }).
+join-asks-new = { $email } asks for the new organisation { $organisation } to join { $cluster } (since { $since }).
+join-message-to = Message to { $name }
+join-approve = Approve
+join-none = No request waits for you.

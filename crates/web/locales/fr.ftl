@@ -898,3 +898,12 @@ reset-link-expired = Ce lien a expiré : un lien est valable une heure. Demande
 reset-link-unknown = Ce lien est inconnu. Vérifiez qu’il a été copié en entier, ou demandez-en un nouveau ci-dessous.
 unsubscribe-title = Se désabonner
 unsubscribe-lead = Ne plus recevoir ce type de message à cette adresse ? Les messages liés à la sécurité de votre compte (réinitialisation du mot de passe, confirmation d’adresse) vous sont toujours envoyés.
+
+## Demandes d'adhésion (gestionnaires et administrateurs)
+
+join-lead = Des personnes inscrites qui demandent à représenter une organisation dans vos clusters. Votre réponse et son message leur sont envoyés par e-mail.
+join-asks-claim = { $email } demande à représenter { $organisation } (depuis le { $since }).
+join-asks-new = { $email } demande que la nouvelle organisation { $organisation } rejoigne { $cluster } (depuis le { $since }).
+join-message-to = Message à { $name }
+join-approve = Accepter
+join-none = Aucune demande ne vous attend.

@@ -8,7 +8,7 @@ use crate::auth::{Viewer, CSRF_COOKIE, SESSION_COOKIE};
 use crate::error::PageResult;
 use crate::extract::{path_id, PageQuery, StrictForm};
 use crate::flash::{self, Message};
-use crate::i18n::Tr;
+use crate::i18n::{FluentArgs, Tr};
 use crate::views::{nav, render, Nav};
 use crate::AppState;
 use app::recovery::LinkState;
@@ -181,22 +181,36 @@ struct RequestRow {
     cluster: String,
     status: String,
     answer: String,
-    since: String,
+    /// What the person asks, with the date, in the reader's language (join requests page).
+    asks: String,
+    /// The label of the message to them.
+    message_to: String,
 }
 
 /// The rows to show, their state in the reader's language.
 fn rows(tr: Tr, list: Vec<app::signup::JoinRow>) -> Vec<RequestRow> {
     list.into_iter()
-        .map(|r| RequestRow {
-            id: r.request.id,
-            who: r.request.applicant_name,
-            email: r.request.applicant_email,
-            claim: matches!(r.request.target, domain::signup::JoinTarget::Claim(_)),
-            organisation: r.organisation,
-            cluster: r.cluster,
-            status: tr.known_or_as_is("join-state", &r.request.status.to_string()),
-            answer: r.request.answer,
-            since: r.request.created_at.get(..10).unwrap_or(&r.request.created_at).to_string(),
+        .map(|r| {
+            let claim = matches!(r.request.target, domain::signup::JoinTarget::Claim(_));
+            let since = r.request.created_at.get(..10).unwrap_or(&r.request.created_at).to_string();
+            let mut args = FluentArgs::new();
+            args.set("email", r.request.applicant_email.clone());
+            args.set("organisation", r.organisation.clone());
+            args.set("cluster", r.cluster.clone());
+            args.set("since", since);
+            let asks = tr.format_args(if claim { "join-asks-claim" } else { "join-asks-new" }, &args);
+            RequestRow {
+                id: r.request.id,
+                message_to: tr.t1("join-message-to", "name", &r.request.applicant_name),
+                who: r.request.applicant_name,
+                email: r.request.applicant_email,
+                claim,
+                organisation: r.organisation,
+                cluster: r.cluster,
+                status: tr.known_or_as_is("join-state", &r.request.status.to_string()),
+                answer: r.request.answer,
+                asks,
+            }
         })
         .collect()
 }
