@@ -901,3 +901,30 @@ join-asks-new = { $email } beantragt, dass die neue Organisation { $organisation
 join-message-to = Nachricht an { $name }
 join-approve = Annehmen
 join-none = Keine Anfrage wartet auf Sie.
+
+## Konten (Administratoren)
+
+users-invite-title = Jemanden einladen
+users-role = Rolle
+users-invite-member = Mitglied (vertritt eine Organisation)
+users-invite-manager = Clustermanager
+users-invite-participant = Veranstaltungsteilnehmer
+users-invite-admin = Administrator
+users-invite-cluster = Cluster (für einen Manager)
+users-invite-organisation = Organisations-ID (für ein Mitglied)
+users-invite = Einladen
+users-every-account = Alle Konten
+users-email-contains = E-Mail-Adresse enthält
+users-since = Seit
+users-actions = Aktionen
+users-disabled = (deaktiviert)
+users-enable = Aktivieren
+users-disable = Deaktivieren
+users-disable-label = { $email } deaktivieren
+users-revoke-tokens = API-Tokens widerrufen
+users-revoke-label = Die API-Tokens von { $email } widerrufen
+users-send-reset = Zurücksetzung senden
+users-role-admin = Administrator
+users-role-manager = Clustermanager
+users-role-member = Mitglied
+users-role-participant = Teilnehmer

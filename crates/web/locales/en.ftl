@@ -898,3 +898,30 @@ join-asks-new = { $email } asks for the new organisation { $organisation } to jo
 join-message-to = Message to { $name }
 join-approve = Approve
 join-none = No request waits for you.
+
+## Accounts (admins)
+
+users-invite-title = Invite someone
+users-role = Role
+users-invite-member = Member (represents an organisation)
+users-invite-manager = Cluster manager
+users-invite-participant = Event participant
+users-invite-admin = Admin
+users-invite-cluster = Cluster (for a manager)
+users-invite-organisation = Organisation id (for a member)
+users-invite = Invite
+users-every-account = Every account
+users-email-contains = E-mail contains
+users-since = Since
+users-actions = Actions
+users-disabled = (disabled)
+users-enable = Enable
+users-disable = Disable
+users-disable-label = Disable { $email }
+users-revoke-tokens = Revoke API tokens
+users-revoke-label = Revoke the API tokens of { $email }
+users-send-reset = Send a reset
+users-role-admin = admin
+users-role-manager = manager
+users-role-member = member
+users-role-participant = participant

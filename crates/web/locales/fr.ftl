@@ -907,3 +907,30 @@ join-asks-new = { $email } demande que la nouvelle organisation { $organisation 
 join-message-to = Message à { $name }
 join-approve = Accepter
 join-none = Aucune demande ne vous attend.
+
+## Comptes (administrateurs)
+
+users-invite-title = Inviter une personne
+users-role = Rôle
+users-invite-member = Membre (représente une organisation)
+users-invite-manager = Gestionnaire de cluster
+users-invite-participant = Participant à un événement
+users-invite-admin = Administrateur
+users-invite-cluster = Cluster (pour un gestionnaire)
+users-invite-organisation = Identifiant de l’organisation (pour un membre)
+users-invite = Inviter
+users-every-account = Tous les comptes
+users-email-contains = L’adresse e-mail contient
+users-since = Depuis
+users-actions = Actions
+users-disabled = (désactivé)
+users-enable = Réactiver
+users-disable = Désactiver
+users-disable-label = Désactiver { $email }
+users-revoke-tokens = Révoquer les jetons d’API
+users-revoke-label = Révoquer les jetons d’API de { $email }
+users-send-reset = Envoyer une réinitialisation
+users-role-admin = administrateur
+users-role-manager = gestionnaire de cluster
+users-role-member = membre
+users-role-participant = participant
