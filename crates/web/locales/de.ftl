@@ -928,3 +928,26 @@ users-role-admin = Administrator
 users-role-manager = Clustermanager
 users-role-member = Mitglied
 users-role-participant = Teilnehmer
+
+## Postausgang (Administratoren)
+
+outbox-lead = Alle Nachrichten, die die Anwendung verfasst hat, neueste zuerst: { $waiting_text } wartend, { $sent_text } { $sent ->
+       *[other] gesendet
+    }.
+outbox-no-smtp-before = Ohne SMTP-Server
+outbox-no-smtp-after = warten die Nachrichten hier.
+outbox-recipient = Empfänger
+outbox-filter = Filtern
+outbox-test-to = Testnachricht senden an
+outbox-send = Senden
+outbox-written = Verfasst
+outbox-to = An
+outbox-subject = Betreff
+outbox-security-mail = Sicherheitsnachricht
+outbox-no-mail = Keine Nachrichten.
+outbox-state-sent = gesendet { $when }
+outbox-state-waiting = wartend
+outbox-state-retrying = { $count ->
+        [one] wartend: { $count_text } Versuch, nächster { $next }
+       *[other] wartend: { $count_text } Versuche, nächster { $next }
+    }

@@ -925,3 +925,26 @@ users-role-admin = admin
 users-role-manager = manager
 users-role-member = member
 users-role-participant = participant
+
+## Outbox (admins)
+
+outbox-lead = Every mail the app wrote, newest first: { $waiting_text } waiting, { $sent_text } { $sent ->
+       *[other] sent
+    }.
+outbox-no-smtp-before = Without an SMTP server
+outbox-no-smtp-after = mail waits here.
+outbox-recipient = Recipient
+outbox-filter = Filter
+outbox-test-to = Send a test mail to
+outbox-send = Send
+outbox-written = Written
+outbox-to = To
+outbox-subject = Subject
+outbox-security-mail = security mail
+outbox-no-mail = No mail.
+outbox-state-sent = sent { $when }
+outbox-state-waiting = waiting
+outbox-state-retrying = { $count ->
+        [one] waiting: { $count_text } attempt, next { $next }
+       *[other] waiting: { $count_text } attempts, next { $next }
+    }

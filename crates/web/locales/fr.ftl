@@ -934,3 +934,27 @@ users-role-admin = administrateur
 users-role-manager = gestionnaire de cluster
 users-role-member = membre
 users-role-participant = participant
+
+## File d'envoi (administrateurs)
+
+outbox-lead = Tous les messages rédigés par l’application, du plus récent au plus ancien : { $waiting_text } en attente, { $sent_text } { $sent ->
+        [one] envoyé
+       *[other] envoyés
+    }.
+outbox-no-smtp-before = Sans serveur SMTP
+outbox-no-smtp-after = les messages attendent ici.
+outbox-recipient = Destinataire
+outbox-filter = Filtrer
+outbox-test-to = Envoyer un message de test à
+outbox-send = Envoyer
+outbox-written = Rédigé le
+outbox-to = À
+outbox-subject = Objet
+outbox-security-mail = message de sécurité
+outbox-no-mail = Aucun message.
+outbox-state-sent = envoyé le { $when }
+outbox-state-waiting = en attente
+outbox-state-retrying = { $count ->
+        [one] en attente : { $count_text } tentative, prochaine à { $next }
+       *[other] en attente : { $count_text } tentatives, prochaine à { $next }
+    }
