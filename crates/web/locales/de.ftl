@@ -951,3 +951,55 @@ outbox-state-retrying = { $count ->
         [one] wartend: { $count_text } Versuch, nächster { $next }
        *[other] wartend: { $count_text } Versuche, nächster { $next }
     }
+
+## Auswertung der Zusammenarbeit
+
+analytics-heading-initiative = Auswertung der Zusammenarbeit: die Initiative
+analytics-heading-cluster = Auswertung der Zusammenarbeit: { $cluster }
+analytics-lead-before = Berechnet aus den eigenen Daten des Verzeichnisses; jede Kennzahl ist in der Projektdatei
+analytics-lead-after = { " " }definiert. Wo Mitgliedschaften abgeleitet sind (wie in der Demo), spiegeln die Zahlen je Cluster teilweise die Regel wider, aus der sie abgeleitet wurden.
+analytics-period = Zeitraum
+analytics-from = Von
+analytics-to = bis
+analytics-show = Anzeigen
+analytics-csv = Zahlen als CSV:
+analytics-kpis = Kennzahlen der Strategie
+analytics-kpi = Kennzahl
+analytics-initiative-per-year = Die Initiative, pro Jahr
+analytics-cluster-per-year = { $cluster }, pro Jahr
+analytics-clusters-compared = Cluster im Vergleich, { $year }
+analytics-matrix = Zusammenarbeit zwischen Clustern
+analytics-heat-title = Gemeinsame Projekte und stattgefundene Treffen zwischen Clustern
+analytics-heat-desc = Jedes Feld ist ein Clusterpaar; die Zahl gibt ihre gemeinsamen Projekte und stattgefundenen Treffen im Zeitraum { $from }–{ $to } an, je dunkler, desto mehr (höchstens: { $max }). Die Tabelle unten enthält alle Zahlen.
+analytics-pairs-caption = Clusterpaare im Zeitraum (Veränderung gegenüber dem vorherigen Zeitraum)
+analytics-joint-projects = Gemeinsame Projekte
+analytics-held-meetings = Stattgefundene Treffen
+analytics-shared-members = Gemeinsame Mitglieder
+analytics-the-initiative = die Initiative
+analytics-outside-partners = externe Partner ({ $partners })
+analytics-bridges = Brückenorganisationen
+analytics-bridges-lead = Zwischenzentralität im Graphen der Mitglieder (Projekte und stattgefundene Treffen, die Sie sehen dürfen), mit der wichtigsten Vermittlerrolle zwischen Clustern.
+analytics-betweenness = Zwischenzentralität
+analytics-isolated = Isolierte Mitglieder
+analytics-isolated-lead = Kein Projekt und kein stattgefundenes Treffen mit einem anderen Cluster in den letzten drei Jahren; für die ersten die Vorschläge der Partnervermittlung.
+analytics-member = Mitglied
+analytics-last-across = Zuletzt clusterübergreifend
+analytics-suggested = Vorgeschlagene Partner
+analytics-never = nie
+analytics-communities = Gemeinschaften
+analytics-communities-lead = Leiden-Gemeinschaften des Kooperationsgraphen (gemeinsame Projekte, Auflösung 1), Modularität { $modularity }: wo die tatsächliche Zusammenarbeit quer zu den Clustern verläuft.
+analytics-community = Gemeinschaft
+analytics-members-per-cluster = Mitglieder je Cluster
+analytics-non-members = Nichtmitglieder
+analytics-most-connected = Am stärksten vernetzt
+analytics-funnel = Vom Treffen zum Projekt
+analytics-event-or-cluster = Veranstaltung oder Cluster
+analytics-event = Veranstaltung { $event }
+analytics-requested = Angefragt
+analytics-accepted = Angenommen
+analytics-held = Stattgefunden
+analytics-cooperation-possible = Zusammenarbeit möglich
+analytics-follow-up = Weiterverfolgung
+analytics-joint-project = Gemeinsames Projekt
+analytics-median-days = Median der Tage bis zum Projekt
+analytics-whole-for-admins = Die Zahlen der gesamten Initiative sind Administratoren vorbehalten.

@@ -948,3 +948,55 @@ outbox-state-retrying = { $count ->
         [one] waiting: { $count_text } attempt, next { $next }
        *[other] waiting: { $count_text } attempts, next { $next }
     }
+
+## Collaboration analytics
+
+analytics-heading-initiative = Collaboration analytics: the initiative
+analytics-heading-cluster = Collaboration analytics: { $cluster }
+analytics-lead-before = Computed from the registry's own data; every figure is defined in the project's
+analytics-lead-after = . Where memberships are inferred (as in the demo), figures per cluster partly reflect the rule that inferred them.
+analytics-period = Period
+analytics-from = From
+analytics-to = to
+analytics-show = Show
+analytics-csv = Numbers as CSV:
+analytics-kpis = KPIs of the strategy
+analytics-kpi = KPI
+analytics-initiative-per-year = The initiative, per year
+analytics-cluster-per-year = { $cluster }, per year
+analytics-clusters-compared = Clusters compared, { $year }
+analytics-matrix = Collaboration between clusters
+analytics-heat-title = Joint projects and held meetings between clusters
+analytics-heat-desc = Each cell is a pair of clusters; the number is their joint projects plus held meetings over { $from }–{ $to }, darker is more (most: { $max }). The table below gives every figure.
+analytics-pairs-caption = Pairs of clusters over the period (change against the period before)
+analytics-joint-projects = Joint projects
+analytics-held-meetings = Held meetings
+analytics-shared-members = Shared members
+analytics-the-initiative = the initiative
+analytics-outside-partners = outside partners ({ $partners })
+analytics-bridges = Bridging organisations
+analytics-bridges-lead = Betweenness on the members' graph (projects and held meetings you may see), with the main brokerage role between clusters.
+analytics-betweenness = Betweenness
+analytics-isolated = Isolated members
+analytics-isolated-lead = No project and no held meeting with another cluster in the last three years; the matchmaker's suggestions for the first ones.
+analytics-member = Member
+analytics-last-across = Last across clusters
+analytics-suggested = Suggested partners
+analytics-never = never
+analytics-communities = Communities
+analytics-communities-lead = Leiden communities of the collaboration graph (joint projects, resolution 1), modularity { $modularity }: where real collaboration cuts across the clusters.
+analytics-community = Community
+analytics-members-per-cluster = Members per cluster
+analytics-non-members = Non-members
+analytics-most-connected = Most connected
+analytics-funnel = From meeting to project
+analytics-event-or-cluster = Event or cluster
+analytics-event = event { $event }
+analytics-requested = Requested
+analytics-accepted = Accepted
+analytics-held = Held
+analytics-cooperation-possible = Cooperation possible
+analytics-follow-up = Follow-up
+analytics-joint-project = Joint project
+analytics-median-days = Median days to project
+analytics-whole-for-admins = Figures of the whole initiative are for admins.

@@ -958,3 +958,55 @@ outbox-state-retrying = { $count ->
         [one] en attente : { $count_text } tentative, prochaine à { $next }
        *[other] en attente : { $count_text } tentatives, prochaine à { $next }
     }
+
+## Analyse des collaborations
+
+analytics-heading-initiative = Analyse des collaborations : l’initiative
+analytics-heading-cluster = Analyse des collaborations : { $cluster }
+analytics-lead-before = Calculé à partir des données du registre lui-même ; chaque chiffre est défini dans le fichier du projet
+analytics-lead-after = . Lorsque les adhésions sont déduites (comme dans la démonstration), les chiffres par cluster reflètent en partie la règle qui les a déduites.
+analytics-period = Période
+analytics-from = De
+analytics-to = à
+analytics-show = Afficher
+analytics-csv = Chiffres au format CSV :
+analytics-kpis = Indicateurs clés de la stratégie
+analytics-kpi = Indicateur
+analytics-initiative-per-year = L’initiative, par année
+analytics-cluster-per-year = { $cluster }, par année
+analytics-clusters-compared = Clusters comparés, { $year }
+analytics-matrix = Collaboration entre clusters
+analytics-heat-title = Projets communs et rendez-vous tenus entre clusters
+analytics-heat-desc = Chaque case correspond à une paire de clusters ; le nombre indique leurs projets communs et leurs rendez-vous tenus sur { $from }–{ $to }, plus la case est foncée, plus il est élevé (maximum : { $max }). Le tableau ci-dessous donne tous les chiffres.
+analytics-pairs-caption = Paires de clusters sur la période (évolution par rapport à la période précédente)
+analytics-joint-projects = Projets communs
+analytics-held-meetings = Rendez-vous tenus
+analytics-shared-members = Membres communs
+analytics-the-initiative = l’initiative
+analytics-outside-partners = partenaires extérieurs ({ $partners })
+analytics-bridges = Organisations passerelles
+analytics-bridges-lead = Centralité d’intermédiarité dans le graphe des membres (projets et rendez-vous tenus que vous pouvez voir), avec le principal rôle d’intermédiaire entre clusters.
+analytics-betweenness = Intermédiarité
+analytics-isolated = Membres isolés
+analytics-isolated-lead = Aucun projet ni rendez-vous tenu avec un autre cluster au cours des trois dernières années ; pour les premiers, les suggestions de mise en relation.
+analytics-member = Membre
+analytics-last-across = Dernière collaboration entre clusters
+analytics-suggested = Partenaires suggérés
+analytics-never = jamais
+analytics-communities = Communautés
+analytics-communities-lead = Communautés de Leiden du graphe des collaborations (projets communs, résolution 1), modularité { $modularity } : là où la collaboration réelle dépasse les frontières des clusters.
+analytics-community = Communauté
+analytics-members-per-cluster = Membres par cluster
+analytics-non-members = Non-membres
+analytics-most-connected = Les plus connectées
+analytics-funnel = Du rendez-vous au projet
+analytics-event-or-cluster = Événement ou cluster
+analytics-event = événement { $event }
+analytics-requested = Demandés
+analytics-accepted = Acceptés
+analytics-held = Tenus
+analytics-cooperation-possible = Coopération possible
+analytics-follow-up = Suivi
+analytics-joint-project = Projet commun
+analytics-median-days = Jours médians jusqu’au projet
+analytics-whole-for-admins = Les chiffres de l’ensemble de l’initiative sont réservés aux administrateurs.

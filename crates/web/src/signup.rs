@@ -175,7 +175,6 @@ async fn confirm(
 struct RequestRow {
     id: i64,
     who: String,
-    email: String,
     organisation: String,
     claim: bool,
     cluster: String,
@@ -203,7 +202,6 @@ fn rows(tr: Tr, list: Vec<app::signup::JoinRow>) -> Vec<RequestRow> {
                 id: r.request.id,
                 message_to: tr.t1("join-message-to", "name", &r.request.applicant_name),
                 who: r.request.applicant_name,
-                email: r.request.applicant_email,
                 claim,
                 organisation: r.organisation,
                 cluster: r.cluster,
