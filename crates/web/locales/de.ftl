@@ -1003,3 +1003,32 @@ analytics-follow-up = Weiterverfolgung
 analytics-joint-project = Gemeinsames Projekt
 analytics-median-days = Median der Tage bis zum Projekt
 analytics-whole-for-admins = Die Zahlen der gesamten Initiative sind Administratoren vorbehalten.
+
+## Auswertung der Zusammenarbeit: Handlungsfelder und Kennzahlen der Strategie
+
+analytics-field-business-development = Geschäftsentwicklung
+analytics-field-internationalisation = Internationalisierung
+analytics-field-flagship-projects = Leuchtturmprojekte
+analytics-field-branding = Markenbildung
+analytics-field-prospection-promotion = Akquise und Förderung
+analytics-kpi-members = Mitglieder
+analytics-kpi-new-members = Neue Mitglieder
+analytics-kpi-active-members = Aktive Mitglieder
+analytics-kpi-meetings-held-per-member = Stattgefundene Treffen je Mitglied
+analytics-kpi-meeting-requests-sent = Gesendete Terminanfragen
+analytics-kpi-meeting-requests-accepted = Angenommene Terminanfragen
+analytics-kpi-projects-started = Gestartete Projekte
+analytics-kpi-foreign-partner-project-share = Anteil der Projekte mit ausländischen Partnern
+analytics-kpi-partner-countries = Partnerländer
+analytics-kpi-cross-border-meetings = Grenzüberschreitende Treffen
+analytics-kpi-flagship-projects-started = Gestartete Leuchtturmprojekte
+analytics-kpi-common-projects-started = Gestartete gemeinsame Projekte
+analytics-kpi-flagship-common-budget-eur = Budget der Leuchtturm- und gemeinsamen Projekte (EUR)
+analytics-kpi-multi-cluster-share = Anteil clusterübergreifender Projekte
+analytics-kpi-profile-completeness = Vollständigkeit der Profile
+analytics-kpi-profiles-fresh-share = Anteil aktueller Profile
+analytics-kpi-events = Veranstaltungen
+analytics-kpi-participants = Teilnehmende
+analytics-kpi-guests = Gäste
+analytics-kpi-guests-became-members = Gäste, die Mitglied wurden
+analytics-kpi-meetings-per-participant = Treffen je Teilnehmer

@@ -1000,3 +1000,32 @@ analytics-follow-up = Follow-up
 analytics-joint-project = Joint project
 analytics-median-days = Median days to project
 analytics-whole-for-admins = Figures of the whole initiative are for admins.
+
+## Collaboration analytics: the strategy's fields and KPIs
+
+analytics-field-business-development = Business development
+analytics-field-internationalisation = Internationalisation
+analytics-field-flagship-projects = Flagship projects
+analytics-field-branding = Branding
+analytics-field-prospection-promotion = Prospection promotion
+analytics-kpi-members = Members
+analytics-kpi-new-members = New members
+analytics-kpi-active-members = Active members
+analytics-kpi-meetings-held-per-member = Meetings held per member
+analytics-kpi-meeting-requests-sent = Meeting requests sent
+analytics-kpi-meeting-requests-accepted = Meeting requests accepted
+analytics-kpi-projects-started = Projects started
+analytics-kpi-foreign-partner-project-share = Foreign partner project share
+analytics-kpi-partner-countries = Partner countries
+analytics-kpi-cross-border-meetings = Cross border meetings
+analytics-kpi-flagship-projects-started = Flagship projects started
+analytics-kpi-common-projects-started = Common projects started
+analytics-kpi-flagship-common-budget-eur = Flagship common budget eur
+analytics-kpi-multi-cluster-share = Multi cluster share
+analytics-kpi-profile-completeness = Profile completeness
+analytics-kpi-profiles-fresh-share = Profiles fresh share
+analytics-kpi-events = Events
+analytics-kpi-participants = Participants
+analytics-kpi-guests = Guests
+analytics-kpi-guests-became-members = Guests became members
+analytics-kpi-meetings-per-participant = Meetings per participant

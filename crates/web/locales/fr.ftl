@@ -1010,3 +1010,32 @@ analytics-follow-up = Suivi
 analytics-joint-project = Projet commun
 analytics-median-days = Jours médians jusqu’au projet
 analytics-whole-for-admins = Les chiffres de l’ensemble de l’initiative sont réservés aux administrateurs.
+
+## Analyse des collaborations : axes et indicateurs de la stratégie
+
+analytics-field-business-development = Développement des affaires
+analytics-field-internationalisation = Internationalisation
+analytics-field-flagship-projects = Projets phares
+analytics-field-branding = Image de marque
+analytics-field-prospection-promotion = Prospection et promotion
+analytics-kpi-members = Membres
+analytics-kpi-new-members = Nouveaux membres
+analytics-kpi-active-members = Membres actifs
+analytics-kpi-meetings-held-per-member = Rendez-vous tenus par membre
+analytics-kpi-meeting-requests-sent = Demandes de rendez-vous envoyées
+analytics-kpi-meeting-requests-accepted = Demandes de rendez-vous acceptées
+analytics-kpi-projects-started = Projets lancés
+analytics-kpi-foreign-partner-project-share = Part des projets avec un partenaire étranger
+analytics-kpi-partner-countries = Pays partenaires
+analytics-kpi-cross-border-meetings = Rendez-vous transfrontaliers
+analytics-kpi-flagship-projects-started = Projets phares lancés
+analytics-kpi-common-projects-started = Projets communs lancés
+analytics-kpi-flagship-common-budget-eur = Budget des projets phares et communs (EUR)
+analytics-kpi-multi-cluster-share = Part des projets multi-clusters
+analytics-kpi-profile-completeness = Complétude des profils
+analytics-kpi-profiles-fresh-share = Part des profils à jour
+analytics-kpi-events = Événements
+analytics-kpi-participants = Participants
+analytics-kpi-guests = Invités
+analytics-kpi-guests-became-members = Invités devenus membres
+analytics-kpi-meetings-per-participant = Rendez-vous par participant

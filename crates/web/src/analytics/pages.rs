@@ -44,14 +44,24 @@ fn words(name: &str) -> String {
 }
 
 /// Marks the first line of each field.
-fn grouped(lines: Vec<(&'static str, &'static str, Vec<String>)>) -> Vec<KpiLine> {
+fn grouped(tr: Tr, lines: Vec<(&'static str, &'static str, Vec<String>)>) -> Vec<KpiLine> {
+    // A field's or KPI's name in the reader's language; its identifier in words if unnamed.
+    let name = |prefix: &str, id: &str| {
+        let key = format!("{prefix}-{}", id.replace('_', "-"));
+        let text = tr.t(&key);
+        if text == key {
+            words(id)
+        } else {
+            text
+        }
+    };
     let mut last = "";
     lines
         .into_iter()
         .map(|(field, kpi, values)| {
-            let group = (field != last).then(|| words(field));
+            let group = (field != last).then(|| name("analytics-field", field));
             last = field;
-            KpiLine { group, kpi, label: words(kpi), values }
+            KpiLine { group, kpi, label: name("analytics-kpi", kpi), values }
         })
         .collect()
 }
@@ -169,7 +179,7 @@ fn kpi_tables(tr: Tr, rows: &[app::analytics::KpiRow], scopes: &[Option<String>]
                 values.iter().any(|v| v != "–").then_some((field, kpi, values))
             })
             .collect();
-        let lines = grouped(lines);
+        let lines = grouped(tr, lines);
         let caption = match scope {
             None => tr.t("analytics-initiative-per-year"),
             Some(s) => tr.t1("analytics-cluster-per-year", "cluster", s),
@@ -196,7 +206,7 @@ fn comparison(tr: Tr, rows: &[app::analytics::KpiRow], clusters: &[String], year
         })
         .filter(|l| l.2.iter().any(|v| v != "–"))
         .collect();
-    let lines = grouped(lines);
+    let lines = grouped(tr, lines);
     KpiTable { caption: tr.t1("analytics-clusters-compared", "year", year), columns: clusters.to_vec(), lines }
 }
 
