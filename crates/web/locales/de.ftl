@@ -843,3 +843,192 @@ country-nz = Neuseeland
 country-sg = Singapur
 country-ru = Russland
 country-xx = Unbekanntes Land
+
+## Registrierung: das Formular, der Bestätigungslink, Ihre Organisation
+
+signup-lead = Legen Sie ein Konto an, bestätigen Sie Ihre Adresse und teilen Sie uns dann mit, welche Organisation Sie vertreten: Ein Clustermanager gibt sie frei.
+signup-your-name = Ihr Name
+signup-password-help = Mindestens 10 Zeichen, schwer zu erraten.
+signup-accept-terms = Ich akzeptiere die Nutzungsbedingungen: Mein Name, meine Adresse und was ich schreibe, werden für den Betrieb dieses Dienstes gespeichert und so angezeigt, wie es meine Sichtbarkeitseinstellungen vorsehen.
+signup-have-account = Sie haben bereits ein Konto?
+signup-confirm-title = Bestätigen Sie Ihre Adresse
+signup-confirm-lead = Ein Klick, und Ihr Konto ist bereit.
+signup-confirm-submit = Meine Adresse bestätigen
+signup-link-used = Dieser Link wurde bereits verwendet: Ihre Adresse ist bestätigt. Melden Sie sich an.
+signup-link-expired = Dieser Link ist abgelaufen: Ein Link gilt 24 Stunden. Bitte registrieren Sie sich erneut.
+signup-link-unknown = Dieser Link ist unbekannt. Prüfen Sie, ob er vollständig kopiert wurde, oder registrieren Sie sich erneut.
+signup-org-your-requests = Ihre Anfragen
+signup-org-lead = Bis ein Clustermanager zustimmt, sehen Sie, was alle sehen, und dazu Ihr eigenes Konto.
+signup-org-claim = Eine bereits verzeichnete Organisation beanspruchen
+signup-org-represent = Ich vertrete { $name }
+signup-org-none-found = Kein Organisationsname enthält „{ $query }“.
+signup-org-or-new = Oder fügen Sie eine neue Organisation hinzu
+signup-org-country = Land (Code aus zwei Buchstaben)
+signup-org-clusters = Beizutretende Cluster
+signup-org-submit = Beitritt beantragen
+join-state = Status
+join-message = Nachricht
+join-to-represent = (um sie zu vertreten)
+join-state-pending = offen
+join-state-approved = angenommen
+join-state-declined = abgelehnt
+
+## Passwort vergessen, neues Passwort und Abmeldung von Nachrichten
+
+forgot-title = Passwort vergessen
+forgot-lead = Geben Sie die E-Mail-Adresse Ihres Kontos ein. Falls ein Konto sie verwendet, senden wir ihm einen Link zum Festlegen eines neuen Passworts; der Link gilt einmal, eine Stunde lang.
+forgot-submit = Link zusenden
+forgot-back = Zurück zur Anmeldung
+reset-title = Neues Passwort festlegen
+reset-lead = Mindestens 10 Zeichen, schwer zu erraten. Das Festlegen meldet dieses Konto überall ab.
+reset-password-again = Neues Passwort wiederholen
+reset-submit = Neues Passwort festlegen
+reset-entries-differ = Passwortwiederholung: Die beiden Eingaben stimmen nicht überein
+reset-refused-title = Link nicht verwendbar
+reset-refused-heading = Dieser Link kann nicht verwendet werden
+reset-ask-new-link = Einen neuen Link anfordern
+reset-link-used = Dieser Link wurde bereits verwendet. Jeder Link legt ein Passwort nur einmal fest: Fordern Sie unten einen neuen an.
+reset-link-expired = Dieser Link ist abgelaufen: Ein Link gilt eine Stunde. Fordern Sie unten einen neuen an.
+reset-link-unknown = Dieser Link ist unbekannt. Prüfen Sie, ob er vollständig kopiert wurde, oder fordern Sie unten einen neuen an.
+unsubscribe-title = Abbestellen
+unsubscribe-lead = Diese Art von Nachrichten an diese Adresse nicht mehr erhalten? Nachrichten zur Sicherheit Ihres Kontos (Zurücksetzen des Passworts, Bestätigung der Adresse) werden weiterhin gesendet.
+
+## Beitrittsanfragen (Clustermanager und Administratoren)
+
+join-lead = Personen, die sich registriert haben und eine Organisation in Ihren Clustern vertreten möchten. Ihre Antwort und deren Nachricht werden ihnen per E-Mail zugesandt.
+join-asks-claim = { $email } möchte { $organisation } vertreten (seit { $since }).
+join-asks-new = { $email } beantragt, dass die neue Organisation { $organisation } { $cluster } beitritt (seit { $since }).
+join-message-to = Nachricht an { $name }
+join-approve = Annehmen
+join-none = Keine Anfrage wartet auf Sie.
+
+## Konten (Administratoren)
+
+users-invite-title = Jemanden einladen
+users-role = Rolle
+users-invite-member = Mitglied (vertritt eine Organisation)
+users-invite-manager = Clustermanager
+users-invite-participant = Veranstaltungsteilnehmer
+users-invite-admin = Administrator
+users-invite-cluster = Cluster (für einen Manager)
+users-invite-organisation = Organisations-ID (für ein Mitglied)
+users-invite = Einladen
+users-every-account = Alle Konten
+users-email-contains = E-Mail-Adresse enthält
+users-since = Seit
+users-actions = Aktionen
+users-disabled = (deaktiviert)
+users-enable = Aktivieren
+users-disable = Deaktivieren
+users-disable-label = { $email } deaktivieren
+users-revoke-tokens = API-Tokens widerrufen
+users-revoke-label = Die API-Tokens von { $email } widerrufen
+users-send-reset = Zurücksetzung senden
+users-role-admin = Administrator
+users-role-manager = Clustermanager
+users-role-member = Mitglied
+users-role-participant = Teilnehmer
+
+## Postausgang (Administratoren)
+
+outbox-lead = Alle Nachrichten, die die Anwendung verfasst hat, neueste zuerst: { $waiting_text } wartend, { $sent_text } { $sent ->
+       *[other] gesendet
+    }.
+outbox-no-smtp-before = Ohne SMTP-Server
+outbox-no-smtp-after = warten die Nachrichten hier.
+outbox-recipient = Empfänger
+outbox-filter = Filtern
+outbox-test-to = Testnachricht senden an
+outbox-send = Senden
+outbox-written = Verfasst
+outbox-to = An
+outbox-subject = Betreff
+outbox-security-mail = Sicherheitsnachricht
+outbox-no-mail = Keine Nachrichten.
+outbox-state-sent = gesendet { $when }
+outbox-state-waiting = wartend
+outbox-state-retrying = { $count ->
+        [one] wartend: { $count_text } Versuch, nächster { $next }
+       *[other] wartend: { $count_text } Versuche, nächster { $next }
+    }
+
+## Auswertung der Zusammenarbeit
+
+analytics-heading-initiative = Auswertung der Zusammenarbeit: die Initiative
+analytics-heading-cluster = Auswertung der Zusammenarbeit: { $cluster }
+analytics-lead-before = Berechnet aus den eigenen Daten des Verzeichnisses; jede Kennzahl ist in der Projektdatei
+analytics-lead-after = { " " }definiert. Wo Mitgliedschaften abgeleitet sind (wie in der Demo), spiegeln die Zahlen je Cluster teilweise die Regel wider, aus der sie abgeleitet wurden.
+analytics-period = Zeitraum
+analytics-from = Von
+analytics-to = bis
+analytics-show = Anzeigen
+analytics-csv = Zahlen als CSV:
+analytics-kpis = Kennzahlen der Strategie
+analytics-kpi = Kennzahl
+analytics-initiative-per-year = Die Initiative, pro Jahr
+analytics-cluster-per-year = { $cluster }, pro Jahr
+analytics-clusters-compared = Cluster im Vergleich, { $year }
+analytics-matrix = Zusammenarbeit zwischen Clustern
+analytics-heat-title = Gemeinsame Projekte und stattgefundene Treffen zwischen Clustern
+analytics-heat-desc = Jedes Feld ist ein Clusterpaar; die Zahl gibt ihre gemeinsamen Projekte und stattgefundenen Treffen im Zeitraum { $from }–{ $to } an, je dunkler, desto mehr (höchstens: { $max }). Die Tabelle unten enthält alle Zahlen.
+analytics-pairs-caption = Clusterpaare im Zeitraum (Veränderung gegenüber dem vorherigen Zeitraum)
+analytics-joint-projects = Gemeinsame Projekte
+analytics-held-meetings = Stattgefundene Treffen
+analytics-shared-members = Gemeinsame Mitglieder
+analytics-the-initiative = die Initiative
+analytics-outside-partners = externe Partner ({ $partners })
+analytics-bridges = Brückenorganisationen
+analytics-bridges-lead = Zwischenzentralität im Graphen der Mitglieder (Projekte und stattgefundene Treffen, die Sie sehen dürfen), mit der wichtigsten Vermittlerrolle zwischen Clustern.
+analytics-betweenness = Zwischenzentralität
+analytics-isolated = Isolierte Mitglieder
+analytics-isolated-lead = Kein Projekt und kein stattgefundenes Treffen mit einem anderen Cluster in den letzten drei Jahren; für die ersten die Vorschläge der Partnervermittlung.
+analytics-member = Mitglied
+analytics-last-across = Zuletzt clusterübergreifend
+analytics-suggested = Vorgeschlagene Partner
+analytics-never = nie
+analytics-communities = Gemeinschaften
+analytics-communities-lead = Leiden-Gemeinschaften des Kooperationsgraphen (gemeinsame Projekte, Auflösung 1), Modularität { $modularity }: wo die tatsächliche Zusammenarbeit quer zu den Clustern verläuft.
+analytics-community = Gemeinschaft
+analytics-members-per-cluster = Mitglieder je Cluster
+analytics-non-members = Nichtmitglieder
+analytics-most-connected = Am stärksten vernetzt
+analytics-funnel = Vom Treffen zum Projekt
+analytics-event-or-cluster = Veranstaltung oder Cluster
+analytics-event = Veranstaltung { $event }
+analytics-requested = Angefragt
+analytics-accepted = Angenommen
+analytics-held = Stattgefunden
+analytics-cooperation-possible = Zusammenarbeit möglich
+analytics-follow-up = Weiterverfolgung
+analytics-joint-project = Gemeinsames Projekt
+analytics-median-days = Median der Tage bis zum Projekt
+analytics-whole-for-admins = Die Zahlen der gesamten Initiative sind Administratoren vorbehalten.
+
+## Auswertung der Zusammenarbeit: Handlungsfelder und Kennzahlen der Strategie
+
+analytics-field-business-development = Geschäftsentwicklung
+analytics-field-internationalisation = Internationalisierung
+analytics-field-flagship-projects = Leuchtturmprojekte
+analytics-field-branding = Markenbildung
+analytics-field-prospection-promotion = Akquise und Förderung
+analytics-kpi-members = Mitglieder
+analytics-kpi-new-members = Neue Mitglieder
+analytics-kpi-active-members = Aktive Mitglieder
+analytics-kpi-meetings-held-per-member = Stattgefundene Treffen je Mitglied
+analytics-kpi-meeting-requests-sent = Gesendete Terminanfragen
+analytics-kpi-meeting-requests-accepted = Angenommene Terminanfragen
+analytics-kpi-projects-started = Gestartete Projekte
+analytics-kpi-foreign-partner-project-share = Anteil der Projekte mit ausländischen Partnern
+analytics-kpi-partner-countries = Partnerländer
+analytics-kpi-cross-border-meetings = Grenzüberschreitende Treffen
+analytics-kpi-flagship-projects-started = Gestartete Leuchtturmprojekte
+analytics-kpi-common-projects-started = Gestartete gemeinsame Projekte
+analytics-kpi-flagship-common-budget-eur = Budget der Leuchtturm- und gemeinsamen Projekte (EUR)
+analytics-kpi-multi-cluster-share = Anteil clusterübergreifender Projekte
+analytics-kpi-profile-completeness = Vollständigkeit der Profile
+analytics-kpi-profiles-fresh-share = Anteil aktueller Profile
+analytics-kpi-events = Veranstaltungen
+analytics-kpi-participants = Teilnehmende
+analytics-kpi-guests = Gäste
+analytics-kpi-guests-became-members = Gäste, die Mitglied wurden
+analytics-kpi-meetings-per-participant = Treffen je Teilnehmer

@@ -840,3 +840,192 @@ country-nz = New Zealand
 country-sg = Singapore
 country-ru = Russian Federation
 country-xx = Unknown country
+
+## Sign-up pages: the form, the confirmation link, your organisation
+
+signup-lead = Make an account, confirm your address, then tell us which organisation you represent: a cluster manager approves it.
+signup-your-name = Your name
+signup-password-help = At least 10 characters, hard to guess.
+signup-accept-terms = I accept the terms of use: my name, address and what I write are kept to run this service, and shown as my visibility choices say.
+signup-have-account = Already have an account?
+signup-confirm-title = Confirm your address
+signup-confirm-lead = One click, and your account is ready.
+signup-confirm-submit = Confirm my address
+signup-link-used = This link was used already: your address is confirmed. Sign in.
+signup-link-expired = This link has expired: a link works for 24 hours. Please sign up again.
+signup-link-unknown = This link is not known. Check that it was copied whole, or sign up again.
+signup-org-your-requests = Your requests
+signup-org-lead = Until a cluster manager approves, you see what everyone sees, plus your own account.
+signup-org-claim = Claim an organisation already listed
+signup-org-represent = I represent { $name }
+signup-org-none-found = No organisation's name contains “{ $query }”.
+signup-org-or-new = Or add a new organisation
+signup-org-country = Country (two-letter code)
+signup-org-clusters = Clusters to join
+signup-org-submit = Ask to join
+join-state = State
+join-message = Message
+join-to-represent = (to represent it)
+join-state-pending = pending
+join-state-approved = approved
+join-state-declined = declined
+
+## Forgotten password, new password and unsubscribe pages
+
+forgot-title = Forgotten password
+forgot-lead = Enter the e-mail address of your account. If an account uses it, we send it a link to set a new password; the link works once, for one hour.
+forgot-submit = Send me a link
+forgot-back = Back to sign in
+reset-title = Set a new password
+reset-lead = At least 10 characters, hard to guess. Setting it signs this account out everywhere.
+reset-password-again = New password again
+reset-submit = Set the new password
+reset-entries-differ = password again: the two entries differ
+reset-refused-title = Link not usable
+reset-refused-heading = This link cannot be used
+reset-ask-new-link = Ask for a new link
+reset-link-used = This link was used already. Each link sets a password once: ask for a new one below.
+reset-link-expired = This link has expired: a link works for one hour. Ask for a new one below.
+reset-link-unknown = This link is not known. Check that it was copied whole, or ask for a new one below.
+unsubscribe-title = Unsubscribe
+unsubscribe-lead = Stop receiving this kind of mail at this address? Mail about your account's security (password resets, address confirmations) is still sent.
+
+## Requests to join (managers and admins)
+
+join-lead = People who signed up and ask to represent an organisation in your clusters. Your answer and its message are mailed to them.
+join-asks-claim = { $email } asks to represent { $organisation } (since { $since }).
+join-asks-new = { $email } asks for the new organisation { $organisation } to join { $cluster } (since { $since }).
+join-message-to = Message to { $name }
+join-approve = Approve
+join-none = No request waits for you.
+
+## Accounts (admins)
+
+users-invite-title = Invite someone
+users-role = Role
+users-invite-member = Member (represents an organisation)
+users-invite-manager = Cluster manager
+users-invite-participant = Event participant
+users-invite-admin = Admin
+users-invite-cluster = Cluster (for a manager)
+users-invite-organisation = Organisation id (for a member)
+users-invite = Invite
+users-every-account = Every account
+users-email-contains = E-mail contains
+users-since = Since
+users-actions = Actions
+users-disabled = (disabled)
+users-enable = Enable
+users-disable = Disable
+users-disable-label = Disable { $email }
+users-revoke-tokens = Revoke API tokens
+users-revoke-label = Revoke the API tokens of { $email }
+users-send-reset = Send a reset
+users-role-admin = admin
+users-role-manager = manager
+users-role-member = member
+users-role-participant = participant
+
+## Outbox (admins)
+
+outbox-lead = Every mail the app wrote, newest first: { $waiting_text } waiting, { $sent_text } { $sent ->
+       *[other] sent
+    }.
+outbox-no-smtp-before = Without an SMTP server
+outbox-no-smtp-after = mail waits here.
+outbox-recipient = Recipient
+outbox-filter = Filter
+outbox-test-to = Send a test mail to
+outbox-send = Send
+outbox-written = Written
+outbox-to = To
+outbox-subject = Subject
+outbox-security-mail = security mail
+outbox-no-mail = No mail.
+outbox-state-sent = sent { $when }
+outbox-state-waiting = waiting
+outbox-state-retrying = { $count ->
+        [one] waiting: { $count_text } attempt, next { $next }
+       *[other] waiting: { $count_text } attempts, next { $next }
+    }
+
+## Collaboration analytics
+
+analytics-heading-initiative = Collaboration analytics: the initiative
+analytics-heading-cluster = Collaboration analytics: { $cluster }
+analytics-lead-before = Computed from the registry's own data; every figure is defined in the project's
+analytics-lead-after = . Where memberships are inferred (as in the demo), figures per cluster partly reflect the rule that inferred them.
+analytics-period = Period
+analytics-from = From
+analytics-to = to
+analytics-show = Show
+analytics-csv = Numbers as CSV:
+analytics-kpis = KPIs of the strategy
+analytics-kpi = KPI
+analytics-initiative-per-year = The initiative, per year
+analytics-cluster-per-year = { $cluster }, per year
+analytics-clusters-compared = Clusters compared, { $year }
+analytics-matrix = Collaboration between clusters
+analytics-heat-title = Joint projects and held meetings between clusters
+analytics-heat-desc = Each cell is a pair of clusters; the number is their joint projects plus held meetings over { $from }–{ $to }, darker is more (most: { $max }). The table below gives every figure.
+analytics-pairs-caption = Pairs of clusters over the period (change against the period before)
+analytics-joint-projects = Joint projects
+analytics-held-meetings = Held meetings
+analytics-shared-members = Shared members
+analytics-the-initiative = the initiative
+analytics-outside-partners = outside partners ({ $partners })
+analytics-bridges = Bridging organisations
+analytics-bridges-lead = Betweenness on the members' graph (projects and held meetings you may see), with the main brokerage role between clusters.
+analytics-betweenness = Betweenness
+analytics-isolated = Isolated members
+analytics-isolated-lead = No project and no held meeting with another cluster in the last three years; the matchmaker's suggestions for the first ones.
+analytics-member = Member
+analytics-last-across = Last across clusters
+analytics-suggested = Suggested partners
+analytics-never = never
+analytics-communities = Communities
+analytics-communities-lead = Leiden communities of the collaboration graph (joint projects, resolution 1), modularity { $modularity }: where real collaboration cuts across the clusters.
+analytics-community = Community
+analytics-members-per-cluster = Members per cluster
+analytics-non-members = Non-members
+analytics-most-connected = Most connected
+analytics-funnel = From meeting to project
+analytics-event-or-cluster = Event or cluster
+analytics-event = event { $event }
+analytics-requested = Requested
+analytics-accepted = Accepted
+analytics-held = Held
+analytics-cooperation-possible = Cooperation possible
+analytics-follow-up = Follow-up
+analytics-joint-project = Joint project
+analytics-median-days = Median days to project
+analytics-whole-for-admins = Figures of the whole initiative are for admins.
+
+## Collaboration analytics: the strategy's fields and KPIs
+
+analytics-field-business-development = Business development
+analytics-field-internationalisation = Internationalisation
+analytics-field-flagship-projects = Flagship projects
+analytics-field-branding = Branding
+analytics-field-prospection-promotion = Prospection promotion
+analytics-kpi-members = Members
+analytics-kpi-new-members = New members
+analytics-kpi-active-members = Active members
+analytics-kpi-meetings-held-per-member = Meetings held per member
+analytics-kpi-meeting-requests-sent = Meeting requests sent
+analytics-kpi-meeting-requests-accepted = Meeting requests accepted
+analytics-kpi-projects-started = Projects started
+analytics-kpi-foreign-partner-project-share = Foreign partner project share
+analytics-kpi-partner-countries = Partner countries
+analytics-kpi-cross-border-meetings = Cross border meetings
+analytics-kpi-flagship-projects-started = Flagship projects started
+analytics-kpi-common-projects-started = Common projects started
+analytics-kpi-flagship-common-budget-eur = Flagship common budget eur
+analytics-kpi-multi-cluster-share = Multi cluster share
+analytics-kpi-profile-completeness = Profile completeness
+analytics-kpi-profiles-fresh-share = Profiles fresh share
+analytics-kpi-events = Events
+analytics-kpi-participants = Participants
+analytics-kpi-guests = Guests
+analytics-kpi-guests-became-members = Guests became members
+analytics-kpi-meetings-per-participant = Meetings per participant

@@ -849,3 +849,193 @@ country-nz = Nouvelle-Zélande
 country-sg = Singapour
 country-ru = Russie
 country-xx = Pays inconnu
+
+## Pages d'inscription : le formulaire, le lien de confirmation, votre organisation
+
+signup-lead = Créez un compte, confirmez votre adresse, puis indiquez-nous l’organisation que vous représentez : un gestionnaire de cluster valide votre demande.
+signup-your-name = Votre nom
+signup-password-help = Au moins 10 caractères, difficiles à deviner.
+signup-accept-terms = J’accepte les conditions d’utilisation : mon nom, mon adresse et ce que j’écris sont conservés pour faire fonctionner ce service, et affichés selon mes choix de visibilité.
+signup-have-account = Vous avez déjà un compte ?
+signup-confirm-title = Confirmez votre adresse
+signup-confirm-lead = Un clic, et votre compte est prêt.
+signup-confirm-submit = Confirmer mon adresse
+signup-link-used = Ce lien a déjà servi : votre adresse est confirmée. Connectez-vous.
+signup-link-expired = Ce lien a expiré : un lien est valable 24 heures. Veuillez vous inscrire de nouveau.
+signup-link-unknown = Ce lien est inconnu. Vérifiez qu’il a été copié en entier, ou inscrivez-vous de nouveau.
+signup-org-your-requests = Vos demandes
+signup-org-lead = Tant qu’un gestionnaire de cluster n’a pas validé votre demande, vous voyez ce que tout le monde voit, ainsi que votre propre compte.
+signup-org-claim = Revendiquer une organisation déjà répertoriée
+signup-org-represent = Je représente { $name }
+signup-org-none-found = Aucune organisation dont le nom contient « { $query } ».
+signup-org-or-new = Ou ajoutez une nouvelle organisation
+signup-org-country = Pays (code à deux lettres)
+signup-org-clusters = Clusters à rejoindre
+signup-org-submit = Demander à adhérer
+join-state = État
+join-message = Message
+join-to-represent = (pour la représenter)
+join-state-pending = en attente
+join-state-approved = acceptée
+join-state-declined = refusée
+
+## Mot de passe oublié, nouveau mot de passe et désabonnement
+
+forgot-title = Mot de passe oublié
+forgot-lead = Saisissez l’adresse e-mail de votre compte. Si un compte l’utilise, nous lui envoyons un lien pour définir un nouveau mot de passe ; ce lien n’est valable qu’une fois, pendant une heure.
+forgot-submit = M’envoyer un lien
+forgot-back = Retour à la connexion
+reset-title = Définir un nouveau mot de passe
+reset-lead = Au moins 10 caractères, difficiles à deviner. Le définir déconnecte ce compte partout.
+reset-password-again = Nouveau mot de passe (confirmation)
+reset-submit = Enregistrer le nouveau mot de passe
+reset-entries-differ = confirmation du mot de passe : les deux saisies diffèrent
+reset-refused-title = Lien inutilisable
+reset-refused-heading = Ce lien ne peut pas être utilisé
+reset-ask-new-link = Demander un nouveau lien
+reset-link-used = Ce lien a déjà servi. Chaque lien ne permet de définir un mot de passe qu’une seule fois : demandez-en un nouveau ci-dessous.
+reset-link-expired = Ce lien a expiré : un lien est valable une heure. Demandez-en un nouveau ci-dessous.
+reset-link-unknown = Ce lien est inconnu. Vérifiez qu’il a été copié en entier, ou demandez-en un nouveau ci-dessous.
+unsubscribe-title = Se désabonner
+unsubscribe-lead = Ne plus recevoir ce type de message à cette adresse ? Les messages liés à la sécurité de votre compte (réinitialisation du mot de passe, confirmation d’adresse) vous sont toujours envoyés.
+
+## Demandes d'adhésion (gestionnaires et administrateurs)
+
+join-lead = Des personnes inscrites qui demandent à représenter une organisation dans vos clusters. Votre réponse et son message leur sont envoyés par e-mail.
+join-asks-claim = { $email } demande à représenter { $organisation } (depuis le { $since }).
+join-asks-new = { $email } demande que la nouvelle organisation { $organisation } rejoigne { $cluster } (depuis le { $since }).
+join-message-to = Message à { $name }
+join-approve = Accepter
+join-none = Aucune demande ne vous attend.
+
+## Comptes (administrateurs)
+
+users-invite-title = Inviter une personne
+users-role = Rôle
+users-invite-member = Membre (représente une organisation)
+users-invite-manager = Gestionnaire de cluster
+users-invite-participant = Participant à un événement
+users-invite-admin = Administrateur
+users-invite-cluster = Cluster (pour un gestionnaire)
+users-invite-organisation = Identifiant de l’organisation (pour un membre)
+users-invite = Inviter
+users-every-account = Tous les comptes
+users-email-contains = L’adresse e-mail contient
+users-since = Depuis
+users-actions = Actions
+users-disabled = (désactivé)
+users-enable = Réactiver
+users-disable = Désactiver
+users-disable-label = Désactiver { $email }
+users-revoke-tokens = Révoquer les jetons d’API
+users-revoke-label = Révoquer les jetons d’API de { $email }
+users-send-reset = Envoyer une réinitialisation
+users-role-admin = administrateur
+users-role-manager = gestionnaire de cluster
+users-role-member = membre
+users-role-participant = participant
+
+## File d'envoi (administrateurs)
+
+outbox-lead = Tous les messages rédigés par l’application, du plus récent au plus ancien : { $waiting_text } en attente, { $sent_text } { $sent ->
+        [one] envoyé
+       *[other] envoyés
+    }.
+outbox-no-smtp-before = Sans serveur SMTP
+outbox-no-smtp-after = les messages attendent ici.
+outbox-recipient = Destinataire
+outbox-filter = Filtrer
+outbox-test-to = Envoyer un message de test à
+outbox-send = Envoyer
+outbox-written = Rédigé le
+outbox-to = À
+outbox-subject = Objet
+outbox-security-mail = message de sécurité
+outbox-no-mail = Aucun message.
+outbox-state-sent = envoyé le { $when }
+outbox-state-waiting = en attente
+outbox-state-retrying = { $count ->
+        [one] en attente : { $count_text } tentative, prochaine à { $next }
+       *[other] en attente : { $count_text } tentatives, prochaine à { $next }
+    }
+
+## Analyse des collaborations
+
+analytics-heading-initiative = Analyse des collaborations : l’initiative
+analytics-heading-cluster = Analyse des collaborations : { $cluster }
+analytics-lead-before = Calculé à partir des données du registre lui-même ; chaque chiffre est défini dans le fichier du projet
+analytics-lead-after = . Lorsque les adhésions sont déduites (comme dans la démonstration), les chiffres par cluster reflètent en partie la règle qui les a déduites.
+analytics-period = Période
+analytics-from = De
+analytics-to = à
+analytics-show = Afficher
+analytics-csv = Chiffres au format CSV :
+analytics-kpis = Indicateurs clés de la stratégie
+analytics-kpi = Indicateur
+analytics-initiative-per-year = L’initiative, par année
+analytics-cluster-per-year = { $cluster }, par année
+analytics-clusters-compared = Clusters comparés, { $year }
+analytics-matrix = Collaboration entre clusters
+analytics-heat-title = Projets communs et rendez-vous tenus entre clusters
+analytics-heat-desc = Chaque case correspond à une paire de clusters ; le nombre indique leurs projets communs et leurs rendez-vous tenus sur { $from }–{ $to }, plus la case est foncée, plus il est élevé (maximum : { $max }). Le tableau ci-dessous donne tous les chiffres.
+analytics-pairs-caption = Paires de clusters sur la période (évolution par rapport à la période précédente)
+analytics-joint-projects = Projets communs
+analytics-held-meetings = Rendez-vous tenus
+analytics-shared-members = Membres communs
+analytics-the-initiative = l’initiative
+analytics-outside-partners = partenaires extérieurs ({ $partners })
+analytics-bridges = Organisations passerelles
+analytics-bridges-lead = Centralité d’intermédiarité dans le graphe des membres (projets et rendez-vous tenus que vous pouvez voir), avec le principal rôle d’intermédiaire entre clusters.
+analytics-betweenness = Intermédiarité
+analytics-isolated = Membres isolés
+analytics-isolated-lead = Aucun projet ni rendez-vous tenu avec un autre cluster au cours des trois dernières années ; pour les premiers, les suggestions de mise en relation.
+analytics-member = Membre
+analytics-last-across = Dernière collaboration entre clusters
+analytics-suggested = Partenaires suggérés
+analytics-never = jamais
+analytics-communities = Communautés
+analytics-communities-lead = Communautés de Leiden du graphe des collaborations (projets communs, résolution 1), modularité { $modularity } : là où la collaboration réelle dépasse les frontières des clusters.
+analytics-community = Communauté
+analytics-members-per-cluster = Membres par cluster
+analytics-non-members = Non-membres
+analytics-most-connected = Les plus connectées
+analytics-funnel = Du rendez-vous au projet
+analytics-event-or-cluster = Événement ou cluster
+analytics-event = événement { $event }
+analytics-requested = Demandés
+analytics-accepted = Acceptés
+analytics-held = Tenus
+analytics-cooperation-possible = Coopération possible
+analytics-follow-up = Suivi
+analytics-joint-project = Projet commun
+analytics-median-days = Jours médians jusqu’au projet
+analytics-whole-for-admins = Les chiffres de l’ensemble de l’initiative sont réservés aux administrateurs.
+
+## Analyse des collaborations : axes et indicateurs de la stratégie
+
+analytics-field-business-development = Développement des affaires
+analytics-field-internationalisation = Internationalisation
+analytics-field-flagship-projects = Projets phares
+analytics-field-branding = Image de marque
+analytics-field-prospection-promotion = Prospection et promotion
+analytics-kpi-members = Membres
+analytics-kpi-new-members = Nouveaux membres
+analytics-kpi-active-members = Membres actifs
+analytics-kpi-meetings-held-per-member = Rendez-vous tenus par membre
+analytics-kpi-meeting-requests-sent = Demandes de rendez-vous envoyées
+analytics-kpi-meeting-requests-accepted = Demandes de rendez-vous acceptées
+analytics-kpi-projects-started = Projets lancés
+analytics-kpi-foreign-partner-project-share = Part des projets avec un partenaire étranger
+analytics-kpi-partner-countries = Pays partenaires
+analytics-kpi-cross-border-meetings = Rendez-vous transfrontaliers
+analytics-kpi-flagship-projects-started = Projets phares lancés
+analytics-kpi-common-projects-started = Projets communs lancés
+analytics-kpi-flagship-common-budget-eur = Budget des projets phares et communs (EUR)
+analytics-kpi-multi-cluster-share = Part des projets multi-clusters
+analytics-kpi-profile-completeness = Complétude des profils
+analytics-kpi-profiles-fresh-share = Part des profils à jour
+analytics-kpi-events = Événements
+analytics-kpi-participants = Participants
+analytics-kpi-guests = Invités
+analytics-kpi-guests-became-members = Invités devenus membres
+analytics-kpi-meetings-per-participant = Rendez-vous par participant

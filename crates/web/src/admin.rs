@@ -5,6 +5,7 @@ use crate::auth::Viewer;
 use crate::error::PageResult;
 use crate::extract::{PageQuery, StrictForm};
 use crate::flash::{self, Message};
+use crate::i18n::FluentArgs;
 use crate::views::{nav, render, Nav};
 use crate::AppState;
 use askama::Template;
@@ -53,8 +54,8 @@ struct MailRow {
 #[template(path = "outbox.html")]
 struct OutboxView {
     nav: Nav,
-    waiting: i64,
-    sent: i64,
+    /// "Every mail the app wrote, newest first: 1 waiting, 0 sent.", in the reader's language.
+    lead: String,
     to: String,
     mails: Vec<MailRow>,
 }
@@ -82,9 +83,15 @@ async fn outbox(State(s): State<AppState>, v: Viewer, PageQuery(q): PageQuery<Ou
             id: m.id.get(),
             created: when(&m.created_at),
             state: match &m.sent_at {
-                Some(at) => format!("sent {}", when(at)),
-                None if m.attempts == 0 => "waiting".to_string(),
-                None => format!("waiting: {} attempts, next {}", m.attempts, when(&m.next_attempt_at)),
+                Some(at) => v.tr.t1("outbox-state-sent", "when", when(at)),
+                None if m.attempts == 0 => v.tr.t("outbox-state-waiting"),
+                None => {
+                    let mut args = FluentArgs::new();
+                    args.set("count", m.attempts);
+                    args.set("count_text", v.tr.number(m.attempts));
+                    args.set("next", when(&m.next_attempt_at));
+                    v.tr.format_args("outbox-state-retrying", &args)
+                }
             },
             sent: m.sent_at.is_some(),
             last_error: m.last_error.unwrap_or_default(),
@@ -99,7 +106,13 @@ async fn outbox(State(s): State<AppState>, v: Viewer, PageQuery(q): PageQuery<Ou
             body: m.mail.body_text,
         })
         .collect();
-    Ok(render(&OutboxView { nav: nav(&v), waiting, sent, to, mails }).into_response())
+    let mut args = FluentArgs::new();
+    for (name, n) in [("waiting", waiting), ("sent", sent)] {
+        args.set(name, n);
+        args.set(format!("{name}_text"), v.tr.number(n));
+    }
+    let lead = v.tr.format_args("outbox-lead", &args);
+    Ok(render(&OutboxView { nav: nav(&v), lead, to, mails }).into_response())
 }
 
 #[derive(Deserialize)]

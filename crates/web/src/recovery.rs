@@ -144,25 +144,18 @@ struct ResetView {
 #[template(path = "link_refused.html")]
 struct RefusedView {
     nav: Nav,
-    message: &'static str,
+    /// Why the link cannot be used, in the reader's language.
+    message: String,
 }
 
 /// The page of a link that cannot be used, with the reason in words.
 fn refused(v: &Viewer, state: LinkState) -> Response {
-    let (status, message) = match state {
-        LinkState::Used => (
-            StatusCode::CONFLICT,
-            "This link was used already. Each link sets a password once: ask for a new one below.",
-        ),
-        LinkState::Expired => {
-            (StatusCode::CONFLICT, "This link has expired: a link works for one hour. Ask for a new one below.")
-        }
-        _ => (
-            StatusCode::NOT_FOUND,
-            "This link is not known. Check that it was copied whole, or ask for a new one below.",
-        ),
+    let (status, key) = match state {
+        LinkState::Used => (StatusCode::CONFLICT, "reset-link-used"),
+        LinkState::Expired => (StatusCode::CONFLICT, "reset-link-expired"),
+        _ => (StatusCode::NOT_FOUND, "reset-link-unknown"),
     };
-    (status, render(&RefusedView { nav: nav(v), message })).into_response()
+    (status, render(&RefusedView { nav: nav(v), message: v.tr.t(key) })).into_response()
 }
 
 async fn reset_form(State(s): State<AppState>, v: Viewer, Path(token): Path<String>) -> PageResult {
@@ -190,12 +183,12 @@ async fn reset(
 ) -> PageResult {
     v.check_csrf(form.csrf.as_deref())?;
     let password = form.value.password.unwrap_or_default();
-    let result = if form.value.password_again.as_deref() != Some(password.as_str()) {
-        Err(AppError::field("password_again", "the two entries differ"))
-    } else {
-        s.app.reset_password(&token, &password).await
-    };
-    match result {
+    if form.value.password_again.as_deref() != Some(password.as_str()) {
+        let csrf = v.csrf.clone().or(v.csrf_cookie.clone()).unwrap_or_default();
+        let view = ResetView { nav: nav(&v), csrf, token, errors: vec![v.tr.t("reset-entries-differ")] };
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&view)).into_response());
+    }
+    match s.app.reset_password(&token, &password).await {
         Ok(()) => Ok(flash::redirect(&s, "/login", Message::PasswordReset)),
         Err(AppError::Validation(fs)) => {
             let errors = fs.iter().map(|f| format!("{}: {}", f.field.replace('_', " "), f.message)).collect();

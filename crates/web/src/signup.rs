@@ -8,6 +8,7 @@ use crate::auth::{Viewer, CSRF_COOKIE, SESSION_COOKIE};
 use crate::error::PageResult;
 use crate::extract::{path_id, PageQuery, StrictForm};
 use crate::flash::{self, Message};
+use crate::i18n::{FluentArgs, Tr};
 use crate::views::{nav, render, Nav};
 use crate::AppState;
 use app::recovery::LinkState;
@@ -125,22 +126,16 @@ struct ConfirmView {
     nav: Nav,
     csrf: String,
     token: String,
-    /// Why the link cannot be used; `None` when it can.
-    refused: Option<&'static str>,
+    /// Why the link cannot be used, in the reader's language; `None` when it can.
+    refused: Option<String>,
 }
 
 fn refusal(state: LinkState) -> Option<(StatusCode, &'static str)> {
     match state {
         LinkState::Valid => None,
-        LinkState::Used => {
-            Some((StatusCode::CONFLICT, "This link was used already: your address is confirmed. Sign in."))
-        }
-        LinkState::Expired => {
-            Some((StatusCode::CONFLICT, "This link has expired: a link works for 24 hours. Please sign up again."))
-        }
-        LinkState::Unknown => {
-            Some((StatusCode::NOT_FOUND, "This link is not known. Check that it was copied whole, or sign up again."))
-        }
+        LinkState::Used => Some((StatusCode::CONFLICT, "signup-link-used")),
+        LinkState::Expired => Some((StatusCode::CONFLICT, "signup-link-expired")),
+        LinkState::Unknown => Some((StatusCode::NOT_FOUND, "signup-link-unknown")),
     }
 }
 
@@ -149,7 +144,7 @@ async fn confirm_page(State(s): State<AppState>, v: Viewer, Path(token): Path<St
     let mut cookie = None;
     let csrf = form_csrf(&s, &v, &mut cookie)?;
     let (status, refused) = match refusal(state) {
-        Some((status, m)) => (status, Some(m)),
+        Some((status, key)) => (status, Some(v.tr.t(key))),
         None => (StatusCode::OK, None),
     };
     let view = ConfirmView { nav: nav(&v), csrf, token, refused };
@@ -163,8 +158,8 @@ async fn confirm(
     form: StrictForm<crate::extract::NoFields>,
 ) -> PageResult {
     v.check_csrf(form.csrf.as_deref())?;
-    if let Some((status, m)) = refusal(s.app.signup_link(&token).await?) {
-        let view = ConfirmView { nav: nav(&v), csrf: String::new(), token, refused: Some(m) };
+    if let Some((status, key)) = refusal(s.app.signup_link(&token).await?) {
+        let view = ConfirmView { nav: nav(&v), csrf: String::new(), token, refused: Some(v.tr.t(key)) };
         return Ok((status, render(&view)).into_response());
     }
     let session = s.app.confirm_signup(&token).await?;
@@ -180,27 +175,40 @@ async fn confirm(
 struct RequestRow {
     id: i64,
     who: String,
-    email: String,
     organisation: String,
     claim: bool,
     cluster: String,
     status: String,
     answer: String,
-    since: String,
+    /// What the person asks, with the date, in the reader's language (join requests page).
+    asks: String,
+    /// The label of the message to them.
+    message_to: String,
 }
 
-fn rows(list: Vec<app::signup::JoinRow>) -> Vec<RequestRow> {
+/// The rows to show, their state in the reader's language.
+fn rows(tr: Tr, list: Vec<app::signup::JoinRow>) -> Vec<RequestRow> {
     list.into_iter()
-        .map(|r| RequestRow {
-            id: r.request.id,
-            who: r.request.applicant_name,
-            email: r.request.applicant_email,
-            claim: matches!(r.request.target, domain::signup::JoinTarget::Claim(_)),
-            organisation: r.organisation,
-            cluster: r.cluster,
-            status: r.request.status.to_string(),
-            answer: r.request.answer,
-            since: r.request.created_at.get(..10).unwrap_or(&r.request.created_at).to_string(),
+        .map(|r| {
+            let claim = matches!(r.request.target, domain::signup::JoinTarget::Claim(_));
+            let since = r.request.created_at.get(..10).unwrap_or(&r.request.created_at).to_string();
+            let mut args = FluentArgs::new();
+            args.set("email", r.request.applicant_email.clone());
+            args.set("organisation", r.organisation.clone());
+            args.set("cluster", r.cluster.clone());
+            args.set("since", since);
+            let asks = tr.format_args(if claim { "join-asks-claim" } else { "join-asks-new" }, &args);
+            RequestRow {
+                id: r.request.id,
+                message_to: tr.t1("join-message-to", "name", &r.request.applicant_name),
+                who: r.request.applicant_name,
+                claim,
+                organisation: r.organisation,
+                cluster: r.cluster,
+                status: tr.known_or_as_is("join-state", &r.request.status.to_string()),
+                answer: r.request.answer,
+                asks,
+            }
         })
         .collect()
 }
@@ -213,7 +221,10 @@ struct OrganisationView {
     can_ask: bool,
     mine: Vec<RequestRow>,
     q: String,
-    found: Vec<(i64, String)>,
+    /// Each organisation found: id, name and its button ("I represent …").
+    found: Vec<(i64, String, String)>,
+    /// What to say when the search found nothing.
+    none_found: String,
     kinds: Vec<(String, String)>,
     clusters: Vec<(i64, String)>,
     errors: Vec<String>,
@@ -233,10 +244,18 @@ async fn organisation_view(
     let mine = s.app.my_join_requests(&v.actor).await?;
     let waiting = mine.iter().any(|r| r.request.status == domain::signup::JoinStatus::Pending);
     let can_ask = v.actor.role == Some(domain::Role::Participant) && !waiting;
-    let found = s.app.organisations_to_claim(&v.actor, &q).await?.into_iter().map(|(id, n)| (id.get(), n)).collect();
-    let kinds = domain::OrgKind::ALL.iter().map(|k| (k.as_str().to_string(), k.label().to_string())).collect();
+    let found = s
+        .app
+        .organisations_to_claim(&v.actor, &q)
+        .await?
+        .into_iter()
+        .map(|(id, n)| (id.get(), n.clone(), v.tr.t1("signup-org-represent", "name", n)))
+        .collect();
+    let none_found = v.tr.t1("signup-org-none-found", "query", &q);
+    let kinds = domain::OrgKind::ALL.iter().map(|k| (k.as_str().to_string(), v.tr.org_kind(*k))).collect();
     let clusters = s.app.clusters().await?.into_iter().map(|c| (c.cluster.id.get(), c.cluster.name)).collect();
-    Ok(OrganisationView { nav: nav(v), can_ask, mine: rows(mine), q, found, kinds, clusters, errors })
+    let mine = rows(v.tr, mine);
+    Ok(OrganisationView { nav: nav(v), can_ask, mine, q, found, none_found, kinds, clusters, errors })
 }
 
 async fn organisation_page(State(s): State<AppState>, v: Viewer, PageQuery(q): PageQuery<SearchQuery>) -> PageResult {
@@ -303,7 +322,7 @@ struct RequestsView {
 
 async fn requests_page(State(s): State<AppState>, v: Viewer) -> PageResult {
     v.require_signed_in()?;
-    let requests = rows(s.app.join_requests_to_answer(&v.actor).await?);
+    let requests = rows(v.tr, s.app.join_requests_to_answer(&v.actor).await?);
     Ok(render(&RequestsView { nav: nav(&v), requests }).into_response())
 }
 

@@ -33,6 +33,9 @@ struct UserRow {
     clusters: String,
     disabled: bool,
     since: String,
+    /// The buttons' names for screen readers, with the address, in the reader's language.
+    disable_label: String,
+    revoke_label: String,
 }
 
 #[derive(Template)]
@@ -62,7 +65,9 @@ async fn view(s: &AppState, v: &Viewer, q: String, errors: Vec<String>) -> Resul
         .into_iter()
         .filter(|(u, _)| needle.is_empty() || u.email.contains(&needle))
         .map(|(u, cs)| UserRow {
-            role: u.role.as_str().to_string(),
+            role: v.tr.known_or_as_is("users-role", u.role.as_str()),
+            disable_label: v.tr.t1("users-disable-label", "email", &u.email),
+            revoke_label: v.tr.t1("users-revoke-label", "email", &u.email),
             clusters: cs.into_iter().map(name).collect::<Vec<_>>().join(", "),
             disabled: u.disabled,
             since: u.created_at.get(..10).unwrap_or(&u.created_at).to_string(),

@@ -9,6 +9,7 @@ use super::Params;
 use crate::auth::Viewer;
 use crate::error::{PageError, PageResult};
 use crate::extract::PageQuery;
+use crate::i18n::{FluentArgs, Tr};
 use crate::views::{nav, render, url_with, Nav};
 use crate::AppState;
 use app::analytics::{AnalyticsQuery, MatrixView, KPIS};
@@ -43,14 +44,24 @@ fn words(name: &str) -> String {
 }
 
 /// Marks the first line of each field.
-fn grouped(lines: Vec<(&'static str, &'static str, Vec<String>)>) -> Vec<KpiLine> {
+fn grouped(tr: Tr, lines: Vec<(&'static str, &'static str, Vec<String>)>) -> Vec<KpiLine> {
+    // A field's or KPI's name in the reader's language; its identifier in words if unnamed.
+    let name = |prefix: &str, id: &str| {
+        let key = format!("{prefix}-{}", id.replace('_', "-"));
+        let text = tr.t(&key);
+        if text == key {
+            words(id)
+        } else {
+            text
+        }
+    };
     let mut last = "";
     lines
         .into_iter()
         .map(|(field, kpi, values)| {
-            let group = (field != last).then(|| words(field));
+            let group = (field != last).then(|| name("analytics-field", field));
             last = field;
-            KpiLine { group, kpi, label: words(kpi), values }
+            KpiLine { group, kpi, label: name("analytics-kpi", kpi), values }
         })
         .collect()
 }
@@ -106,6 +117,8 @@ pub(crate) struct Dashboard {
     bridges: Vec<Line>,
     isolated: Vec<Line>,
     modularity: Option<String>,
+    /// What the communities are, with the modularity, in the reader's language.
+    communities_lead: String,
     communities: Vec<Line>,
     funnel: Vec<Line>,
     whole: bool,
@@ -113,7 +126,8 @@ pub(crate) struct Dashboard {
 
 async fn initiative(State(s): State<AppState>, v: Viewer, PageQuery(p): PageQuery<Params>) -> PageResult {
     let q = AnalyticsQuery { cluster: None, ..p.value.query()? };
-    dashboard(&s, &v, q, "/analytics".into(), "Collaboration analytics: the initiative".into()).await
+    let heading = v.tr.t("analytics-heading-initiative");
+    dashboard(&s, &v, q, "/analytics".into(), heading).await
 }
 
 async fn cluster(
@@ -123,7 +137,8 @@ async fn cluster(
     PageQuery(p): PageQuery<Params>,
 ) -> PageResult {
     let q = AnalyticsQuery { cluster: Some(slug.clone()), ..p.value.query()? };
-    dashboard(&s, &v, q, format!("/clusters/{slug}/analytics"), format!("Collaboration analytics: {slug}")).await
+    let heading = v.tr.t1("analytics-heading-cluster", "cluster", &slug);
+    dashboard(&s, &v, q, format!("/clusters/{slug}/analytics"), heading).await
 }
 
 /// A KPI value as people read it: shares in per cent, money with separators.
@@ -147,7 +162,7 @@ fn show(kpi: &str, v: f64) -> String {
     }
 }
 
-fn kpi_tables(rows: &[app::analytics::KpiRow], scopes: &[Option<String>], years: &[i32]) -> Vec<KpiTable> {
+fn kpi_tables(tr: Tr, rows: &[app::analytics::KpiRow], scopes: &[Option<String>], years: &[i32]) -> Vec<KpiTable> {
     let mut out = Vec::new();
     for scope in scopes {
         let lines = KPIS
@@ -164,10 +179,10 @@ fn kpi_tables(rows: &[app::analytics::KpiRow], scopes: &[Option<String>], years:
                 values.iter().any(|v| v != "–").then_some((field, kpi, values))
             })
             .collect();
-        let lines = grouped(lines);
+        let lines = grouped(tr, lines);
         let caption = match scope {
-            None => "The initiative, per year".to_string(),
-            Some(s) => format!("{s}, per year"),
+            None => tr.t("analytics-initiative-per-year"),
+            Some(s) => tr.t1("analytics-cluster-per-year", "cluster", s),
         };
         out.push(KpiTable { caption, columns: years.iter().map(|y| y.to_string()).collect(), lines });
     }
@@ -175,7 +190,7 @@ fn kpi_tables(rows: &[app::analytics::KpiRow], scopes: &[Option<String>], years:
 }
 
 /// The clusters side by side for one year.
-fn comparison(rows: &[app::analytics::KpiRow], clusters: &[String], year: i32) -> KpiTable {
+fn comparison(tr: Tr, rows: &[app::analytics::KpiRow], clusters: &[String], year: i32) -> KpiTable {
     let lines = KPIS
         .iter()
         .map(|&(field, kpi)| {
@@ -191,12 +206,12 @@ fn comparison(rows: &[app::analytics::KpiRow], clusters: &[String], year: i32) -
         })
         .filter(|l| l.2.iter().any(|v| v != "–"))
         .collect();
-    let lines = grouped(lines);
-    KpiTable { caption: format!("Clusters compared, {year}"), columns: clusters.to_vec(), lines }
+    let lines = grouped(tr, lines);
+    KpiTable { caption: tr.t1("analytics-clusters-compared", "year", year), columns: clusters.to_vec(), lines }
 }
 
 /// The heat map of the period's totals: joint projects plus held meetings per pair.
-fn heat(m: &MatrixView) -> Heat {
+fn heat(tr: Tr, m: &MatrixView) -> Heat {
     let n = m.clusters.len();
     let (size, margin) = (46, 120);
     let total = |a: &str, b: &str| {
@@ -249,11 +264,13 @@ fn heat(m: &MatrixView) -> Heat {
         cells,
         rows: labels(size / 2 + 4),
         cols: labels(size / 2),
-        desc: format!(
-            "Each cell is a pair of clusters; the number is their joint projects plus held meetings over {}–{}, darker is more (most: {max}). The table below gives every figure.",
-            m.years.first().copied().unwrap_or_default(),
-            m.years.last().copied().unwrap_or_default()
-        ),
+        desc: {
+            let mut args = FluentArgs::new();
+            args.set("from", m.years.first().copied().unwrap_or_default().to_string());
+            args.set("to", m.years.last().copied().unwrap_or_default().to_string());
+            args.set("max", tr.number(max as i64));
+            tr.format_args("analytics-heat-desc", &args)
+        },
     }
 }
 
@@ -279,9 +296,9 @@ async fn dashboard(s: &AppState, v: &Viewer, q: AnalyticsQuery, action: String, 
     if !whole {
         scopes.extend(seen_clusters.iter().cloned().map(Some));
     }
-    let mut kpis = kpi_tables(&kpi_rows, &scopes, &years);
+    let mut kpis = kpi_tables(v.tr, &kpi_rows, &scopes, &years);
     if whole && seen_clusters.len() > 1 {
-        kpis.push(comparison(&kpi_rows, &seen_clusters, *years.last().unwrap_or(&0)));
+        kpis.push(comparison(v.tr, &kpi_rows, &seen_clusters, *years.last().unwrap_or(&0)));
     }
     let mut matrix: Vec<Line> = m
         .cells
@@ -302,8 +319,8 @@ async fn dashboard(s: &AppState, v: &Viewer, q: AnalyticsQuery, action: String, 
     for o in m.outside.iter().filter(|o| o.year.is_none()) {
         matrix.push(Line {
             cells: vec![
-                "the initiative".into(),
-                format!("outside partners ({})", o.partners),
+                v.tr.t("analytics-the-initiative"),
+                v.tr.t1("analytics-outside-partners", "partners", o.partners),
                 change(o.joint_projects, o.previous_joint_projects),
                 change(o.held_meetings, o.previous_held_meetings),
                 "–".into(),
@@ -330,7 +347,7 @@ async fn dashboard(s: &AppState, v: &Viewer, q: AnalyticsQuery, action: String, 
             cells: vec![
                 i.name.clone(),
                 i.clusters.join(", "),
-                i.last_cross_cluster.clone().unwrap_or_else(|| "never".into()),
+                i.last_cross_cluster.clone().unwrap_or_else(|| v.tr.t("analytics-never")),
                 i.suggestions.iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>().join("; "),
             ],
             link: Some(format!("/organisations/{}", i.organisation)),
@@ -367,7 +384,7 @@ async fn dashboard(s: &AppState, v: &Viewer, q: AnalyticsQuery, action: String, 
         .map(|f| {
             let st = &f.stages;
             let scope = match (&f.event, &f.cluster) {
-                (Some(e), _) => format!("event {e}"),
+                (Some(e), _) => v.tr.t1("analytics-event", "event", e),
                 (None, Some(c)) => format!("{c} {}", f.year.map(|y| y.to_string()).unwrap_or_default()),
                 _ => String::new(),
             };
@@ -403,10 +420,11 @@ async fn dashboard(s: &AppState, v: &Viewer, q: AnalyticsQuery, action: String, 
         to: params[2].1.clone(),
         csv,
         kpis,
-        heat: (m.clusters.len() > 1 && !m.cells.is_empty()).then(|| heat(&m)),
+        heat: (m.clusters.len() > 1 && !m.cells.is_empty()).then(|| heat(v.tr, &m)),
         matrix,
         bridges,
         isolated,
+        communities_lead: v.tr.t1("analytics-communities-lead", "modularity", modularity.clone().unwrap_or_default()),
         modularity,
         communities,
         funnel,
