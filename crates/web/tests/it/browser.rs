@@ -816,3 +816,39 @@ async fn analytics_dashboards_in_chromium() {
     let _ = server.await;
     db.cleanup().await.unwrap();
 }
+
+/// The home page and an event's page in French and in German, chosen with the language switcher
+/// at the foot of the page, at a laptop's and a phone's width: `<html lang>`, translated words,
+/// nothing wider than the screen.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn home_and_event_pages_in_french_and_german_in_chromium() {
+    let t = spawn(TestDb::sqlite().await.unwrap()).await;
+    let Some((c, _driver)) = browser().await else {
+        t.stop().await;
+        return;
+    };
+    crate::events::forum(&t).await;
+    let cases = [
+        ("fr", "Les clusters en un coup d’œil", "Événements", "Trouver des partenaires"),
+        ("de", "Die Cluster auf einen Blick", "Veranstaltungen", "Partner finden"),
+    ];
+    for (lang, heading, events, partners) in cases {
+        for width in [1366, 390] {
+            c.set_window_size(width, 900).await.unwrap();
+            c.goto(&t.url("/")).await.unwrap();
+            // The switcher is a link at the foot of every page.
+            c.find(Locator::Css(&format!("footer a[lang={lang}]"))).await.unwrap().click().await.unwrap();
+            c.wait().for_element(Locator::Css(&format!("html[lang={lang}]"))).await.unwrap();
+            let lang_attr = format!("<html lang=\"{lang}\">");
+            check(&c, &format!("lang-home-{lang}-{width}"), "/", &[&lang_attr, heading, partners]).await;
+            visit(&c, &t, &format!("lang-event-{lang}-{width}"), "/events/forum", &[&lang_attr, events]).await;
+            let overflow: Value = c
+                .execute("return document.documentElement.scrollWidth - document.documentElement.clientWidth", vec![])
+                .await
+                .unwrap();
+            assert_eq!(overflow, json!(0), "{lang} {width}: the page scrolls sideways");
+        }
+    }
+    c.close().await.unwrap();
+    t.stop().await;
+}
