@@ -382,7 +382,10 @@ mod tests {
         assert_eq!(en.t("nav-sign-in"), "Sign in");
         assert_eq!(fr.t("nav-sign-in"), "Se connecter");
         assert_eq!(de.t("nav-sign-in"), "Anmelden");
-        assert_eq!(fr.t1("flash-search-saved-named", "name", "Hydrogène"), "Recherche «\u{202f}Hydrogène\u{202f}» enregistrée.");
+        assert_eq!(
+            fr.t1("flash-search-saved-named", "name", "Hydrogène"),
+            "Recherche «\u{202f}Hydrogène\u{202f}» enregistrée."
+        );
         assert_eq!(de.t("no-such-key"), "no-such-key", "a missing key shows itself");
     }
 
