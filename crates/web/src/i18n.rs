@@ -1,7 +1,8 @@
 //! The interface in English, French and German.
 //!
 //! Every sentence a page shows comes from a Project Fluent catalogue, one per language
-//! (`crates/web/locales/{en,fr,de}.ftl`, compiled into the binary), looked up by key through
+//! (`crates/web/locales/{en,fr,de}/*.ftl`, one file per area, joined by `build.rs` and compiled
+//! into the binary), looked up by key through
 //! [`Tr`]; a key missing in French or German falls back to English (a test makes sure none is
 //! missing). The language of a request is, in this order: the account's choice, the language
 //! switcher's cookie ([`LANG_COOKIE`]), the browser's `Accept-Language`, English.
@@ -22,9 +23,9 @@ pub(crate) const LANG_COOKIE: &str = "cb_lang";
 
 /// The catalogues' sources, in [`Locale::ALL`] order.
 pub(crate) const SOURCES: [(Locale, &str); 3] = [
-    (Locale::En, include_str!("../locales/en.ftl")),
-    (Locale::Fr, include_str!("../locales/fr.ftl")),
-    (Locale::De, include_str!("../locales/de.ftl")),
+    (Locale::En, include_str!(concat!(env!("OUT_DIR"), "/en.ftl"))),
+    (Locale::Fr, include_str!(concat!(env!("OUT_DIR"), "/fr.ftl"))),
+    (Locale::De, include_str!(concat!(env!("OUT_DIR"), "/de.ftl"))),
 ];
 
 type Bundle = FluentBundle<FluentResource>;
