@@ -31,7 +31,7 @@ pub mod text;
 
 pub use access::{Actor, Role};
 pub use account::{ApiToken, SavedSearch, Session, User};
-pub use audit::AuditEntry;
+pub use audit::{AuditEntry, AuditFilter, AuditLine};
 pub use availability::Availability;
 pub use contact::{ContactRequest, ContactStatus};
 pub use country::Country;

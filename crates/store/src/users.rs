@@ -1,8 +1,10 @@
 //! Accounts, their cluster grants, sessions, API tokens and the audit log.
 
+use crate::query::Sql;
 use crate::{flag, parsed, Conn, Result};
 use domain::{
-    ApiToken, AuditEntry, ClusterId, OrganisationId, Role, SavedSearch, SavedSearchId, Session, TokenId, User, UserId,
+    ApiToken, AuditEntry, AuditFilter, ClusterId, OrganisationId, Role, SavedSearch, SavedSearchId, Session, TokenId,
+    User, UserId,
 };
 use sqlx::any::AnyRow;
 use sqlx::Row;
@@ -252,23 +254,59 @@ pub async fn insert_audit(conn: &mut Conn, e: &AuditEntry) -> Result<()> {
 }
 
 pub async fn list_audit(conn: &mut Conn, limit: i64) -> Result<Vec<AuditEntry>> {
-    let rows =
-        sqlx::query("SELECT at, actor, action, entity, entity_id, detail FROM audit_log ORDER BY id DESC LIMIT $1")
-            .bind(limit)
-            .fetch_all(&mut *conn)
-            .await?;
+    Ok(search_audit(conn, &AuditFilter::default(), limit).await?.into_iter().map(|(_, e)| e).collect())
+}
+
+/// The audit log narrowed by `f`, newest first, with each line's number: filtered and paged in
+/// SQL (by `id`, which only grows), so a long log is never read whole.
+pub async fn search_audit(conn: &mut Conn, f: &AuditFilter, limit: i64) -> Result<Vec<(i64, AuditEntry)>> {
+    let mut q = Sql::new("SELECT id, at, actor, action, entity, entity_id, detail FROM audit_log WHERE 1 = 1");
+    if let Some(a) = f.actor.as_deref().filter(|a| !a.is_empty()) {
+        let pattern = format!("%{}%", a.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+        q.push(" AND LOWER(actor) LIKE ").text(&pattern).push(" ESCAPE '\\'");
+    }
+    if let Some(a) = f.action.as_deref().filter(|a| !a.is_empty()) {
+        q.push(" AND action = ").text(a);
+    }
+    if let Some(e) = f.entity.as_deref().filter(|e| !e.is_empty()) {
+        q.push(" AND entity = ").text(e);
+    }
+    // `at` is RFC 3339 in UTC, so days compare as text.
+    if let Some(d) = f.from {
+        q.push(" AND at >= ").text(&d.format("%Y-%m-%d").to_string());
+    }
+    if let Some(d) = f.to.and_then(|d| d.succ_opt()) {
+        q.push(" AND at < ").text(&d.format("%Y-%m-%d").to_string());
+    }
+    if let Some(b) = f.before {
+        q.push(" AND id < ").int(b);
+    }
+    q.push(" ORDER BY id DESC LIMIT ").int(limit);
+    let rows = q.query().fetch_all(&mut *conn).await?;
     rows.iter()
         .map(|r| {
-            Ok(AuditEntry {
-                at: r.try_get(0)?,
-                actor: r.try_get(1)?,
-                action: r.try_get(2)?,
-                entity: r.try_get(3)?,
-                entity_id: r.try_get(4)?,
-                detail: r.try_get(5)?,
-            })
+            Ok((
+                r.try_get(0)?,
+                AuditEntry {
+                    at: r.try_get(1)?,
+                    actor: r.try_get(2)?,
+                    action: r.try_get(3)?,
+                    entity: r.try_get(4)?,
+                    entity_id: r.try_get(5)?,
+                    detail: r.try_get(6)?,
+                },
+            ))
         })
         .collect()
+}
+
+/// The actions and entity kinds the audit log holds, for the filter's choices.
+pub async fn audit_vocabulary(conn: &mut Conn) -> Result<(Vec<String>, Vec<String>)> {
+    let actions =
+        sqlx::query_scalar("SELECT DISTINCT action FROM audit_log ORDER BY action").fetch_all(&mut *conn).await?;
+    let entities =
+        sqlx::query_scalar("SELECT DISTINCT entity FROM audit_log ORDER BY entity").fetch_all(&mut *conn).await?;
+    Ok((actions, entities))
 }
 
 pub async fn insert_saved_search(conn: &mut Conn, s: &SavedSearch) -> Result<SavedSearchId> {

@@ -12,6 +12,7 @@ mod people;
 mod projects;
 mod search;
 
+pub use audit::{AUDIT_EXPORT, AUDIT_PAGE};
 pub use clusters::ClusterPage;
 pub use memberships::MembershipAdded;
 pub use organisations::OrgPage;

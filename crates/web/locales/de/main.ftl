@@ -722,7 +722,6 @@ cluster-split-submit = Teilen
 
 ## Prüfprotokoll und API-Seite
 
-audit-lead = Wer was geändert hat, neueste Einträge zuerst.
 audit-when = Wann
 audit-who = Wer
 audit-action = Aktion

@@ -719,7 +719,6 @@ cluster-split-submit = Split
 
 ## Audit log and API pages
 
-audit-lead = Who changed what, newest first.
 audit-when = When
 audit-who = Who
 audit-action = Action

@@ -728,7 +728,6 @@ cluster-split-submit = Scinder
 
 ## Journal d’audit et page de l’API
 
-audit-lead = Qui a modifié quoi, du plus récent au plus ancien.
 audit-when = Quand
 audit-who = Qui
 audit-action = Action

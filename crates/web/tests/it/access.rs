@@ -317,6 +317,7 @@ fn cells() -> Vec<Cell> {
         page("account page", "/account", SIGNED_IN),
         page("new project page", "/projects/new", &["manager_space", "manager_ict", "admin"]),
         page("audit log page", "/admin/audit", &["admin"]),
+        page("audit log CSV", "/admin/audit.csv?entity=organisation", &["admin"]),
         page("outbox page", "/admin/outbox", &["admin"]),
         page("accounts page", "/admin/users", &["admin"]),
         post("send a reset form", "/admin/users/reset", &[("email", "participant@example.org")], &["admin"]),

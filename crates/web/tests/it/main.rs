@@ -5,6 +5,7 @@ mod access;
 mod accounts;
 mod analytics;
 mod api;
+mod audit;
 mod browser;
 mod clusters;
 mod consent;
