@@ -114,7 +114,7 @@ impl AuditQuery {
         serde_urlencoded::to_string(pairs).unwrap_or_default()
     }
 
-    fn value<'a>(v: &'a Option<String>) -> &'a str {
+    fn value(v: &Option<String>) -> &str {
         v.as_deref().unwrap_or("")
     }
 }
