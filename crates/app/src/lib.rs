@@ -13,6 +13,7 @@ pub mod directory;
 mod error;
 pub mod events;
 pub mod export;
+pub mod grants;
 pub mod import;
 mod index;
 mod language;

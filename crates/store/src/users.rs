@@ -96,6 +96,28 @@ pub async fn grant_cluster(conn: &mut Conn, user_id: UserId, cluster_id: Cluster
     Ok(())
 }
 
+/// Sets an account's role and organisation, and replaces its cluster grants with `clusters`.
+pub async fn set_user_access(
+    conn: &mut Conn,
+    user_id: UserId,
+    role: Role,
+    organisation_id: Option<OrganisationId>,
+    clusters: &[ClusterId],
+) -> Result<bool> {
+    let n = sqlx::query("UPDATE users SET role = $1, organisation_id = $2 WHERE id = $3")
+        .bind(role.as_str().to_string())
+        .bind(organisation_id.map(OrganisationId::get))
+        .bind(user_id.get())
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
+    sqlx::query("DELETE FROM user_clusters WHERE user_id = $1").bind(user_id.get()).execute(&mut *conn).await?;
+    for c in clusters {
+        grant_cluster(conn, user_id, *c).await?;
+    }
+    Ok(n == 1)
+}
+
 pub async fn user_clusters(conn: &mut Conn, user_id: UserId) -> Result<Vec<ClusterId>> {
     let ids: Vec<i64> =
         sqlx::query_scalar("SELECT cluster_id FROM user_clusters WHERE user_id = $1 ORDER BY cluster_id")

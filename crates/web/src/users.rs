@@ -1,7 +1,9 @@
 //! Accounts in the browser (admins): `/admin/users` lists and searches them, invites a person by
 //! e-mail (an account with a role and its grants, and a mail with a link to set a password),
-//! disables and enables an account, revokes its API tokens, and sends a password reset. Each calls the use case the
-//! command line calls (`app::auth`, `app::lifecycle`, `app::recovery`).
+//! disables and enables an account, revokes its API tokens, sends a password reset, and changes
+//! its access (role, managed clusters, represented organisation; `/admin/users/access`). Each calls
+//! the use case the command line calls (`app::auth`, `app::lifecycle`, `app::recovery`,
+//! `app::grants`). Organisations are picked by name or id, like everywhere else.
 
 use crate::auth::Viewer;
 use crate::error::PageResult;
@@ -10,6 +12,7 @@ use crate::flash::{self, Message};
 use crate::views::{nav, render, Nav};
 use crate::AppState;
 use app::auth::NewUser;
+use app::grants::AccessChange;
 use app::AppError;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -17,13 +20,14 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::Router;
-use domain::{ClusterId, OrganisationId};
+use domain::ClusterId;
 use serde::Deserialize;
 
 pub(crate) fn pages() -> Router<AppState> {
     Router::new()
         .route("/admin/users", get(list))
         .route("/admin/users/invite", post(invite))
+        .route("/admin/users/access", get(access_form).post(set_access))
         .route("/admin/users/{action}", post(act))
 }
 
@@ -36,6 +40,9 @@ struct UserRow {
     /// The buttons' names for screen readers, with the address, in the reader's language.
     disable_label: String,
     revoke_label: String,
+    access_label: String,
+    /// `/admin/users/access?email=…`
+    access_href: String,
 }
 
 #[derive(Template)]
@@ -68,6 +75,11 @@ async fn view(s: &AppState, v: &Viewer, q: String, errors: Vec<String>) -> Resul
             role: v.tr.known_or_as_is("users-role", u.role.as_str()),
             disable_label: v.tr.t1("users-disable-label", "email", &u.email),
             revoke_label: v.tr.t1("users-revoke-label", "email", &u.email),
+            access_label: v.tr.t1("users-access-label", "email", &u.email),
+            access_href: format!(
+                "/admin/users/access?{}",
+                serde_urlencoded::to_string([("email", u.email.as_str())]).unwrap_or_default()
+            ),
             clusters: cs.into_iter().map(name).collect::<Vec<_>>().join(", "),
             disabled: u.disabled,
             since: u.created_at.get(..10).unwrap_or(&u.created_at).to_string(),
@@ -97,19 +109,147 @@ struct InviteForm {
 async fn invite(State(s): State<AppState>, v: Viewer, form: StrictForm<InviteForm>) -> PageResult {
     v.check_form(form.csrf.as_deref())?;
     let f = form.value;
+    let organisation = f.organisation.as_deref().map(str::trim).filter(|o| !o.is_empty());
+    let organisation_id = match organisation {
+        None => None,
+        Some(o) => match s.app.pick_organisation("organisation", o).await {
+            Ok(id) => Some(id),
+            Err(AppError::Validation(fs)) => return refused(&s, &v, fs).await,
+            Err(e) => return Err(e.into()),
+        },
+    };
     let input = NewUser {
         email: f.email.unwrap_or_default(),
         password: String::new(),
         role: f.role.unwrap_or_default(),
         clusters: f.cluster.and_then(|c| c.parse().ok()).map(ClusterId::new).into_iter().collect(),
-        organisation_id: f.organisation.and_then(|o| o.trim().parse().ok()).map(OrganisationId::new),
+        organisation_id,
     };
     match s.app.invite_user(&v.actor, &input).await {
         Ok(_) => Ok(flash::redirect(&s, "/admin/users", Message::UserInvited)),
+        Err(AppError::Validation(fs)) => refused(&s, &v, fs).await,
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The accounts page again, with the invitation's mistakes, each naming its field.
+async fn refused(s: &AppState, v: &Viewer, fs: Vec<domain::FieldError>) -> PageResult {
+    let errors = fs.iter().map(|f| format!("{}: {}", f.field, f.message)).collect();
+    let page = render(&view(s, v, String::new(), errors).await?);
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "user_access.html")]
+struct AccessView {
+    nav: Nav,
+    email: String,
+    /// The account's role now, in the reader's language.
+    role_now: String,
+    role: String,
+    /// `(id, name, ticked)`
+    clusters: Vec<(i64, String, bool)>,
+    organisation: String,
+    errors: Vec<String>,
+}
+
+#[derive(Deserialize, Default)]
+struct AccessForm {
+    email: Option<String>,
+    role: Option<String>,
+    #[serde(default)]
+    cluster: Vec<String>,
+    organisation: Option<String>,
+}
+
+/// The access form of one account, filled with what it has now (or with what was sent).
+async fn access_view(s: &AppState, v: &Viewer, email: &str, sent: Option<(&AccessForm, Vec<String>)>) -> PageResult {
+    if !v.actor.can_manage_users() {
+        return Err(AppError::Forbidden.into());
+    }
+    let (user, grants) = s
+        .app
+        .list_users(&v.actor)
+        .await?
+        .into_iter()
+        .find(|(u, _)| u.email == app::auth::normalise_email(email))
+        .ok_or_else(|| AppError::NotFound(format!("account {email}")))?;
+    let all = s.app.clusters().await?;
+    let (role, ticked, organisation, errors, status) = match sent {
+        Some((f, errors)) => (
+            f.role.clone().unwrap_or_default(),
+            f.cluster.iter().filter_map(|c| c.parse().ok()).collect::<Vec<i64>>(),
+            f.organisation.clone().unwrap_or_default(),
+            errors,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        None => {
+            let org = match user.organisation_id {
+                Some(o) => {
+                    s.app.org_page(&v.actor, o).await.map(|p| p.org.display_name()).unwrap_or_else(|_| o.to_string())
+                }
+                None => String::new(),
+            };
+            (user.role.as_str().to_string(), grants.iter().map(|c| c.get()).collect(), org, Vec::new(), StatusCode::OK)
+        }
+    };
+    let view = AccessView {
+        nav: nav(v),
+        role_now: v.tr.known_or_as_is("users-role", user.role.as_str()),
+        email: user.email,
+        role,
+        clusters: all
+            .iter()
+            .map(|c| (c.cluster.id.get(), c.cluster.name.clone(), ticked.contains(&c.cluster.id.get())))
+            .collect(),
+        organisation,
+        errors,
+    };
+    Ok((status, render(&view)).into_response())
+}
+
+async fn access_form(State(s): State<AppState>, v: Viewer, PageQuery(q): PageQuery<AccountForm>) -> PageResult {
+    v.require_signed_in()?;
+    access_view(&s, &v, q.value.email.as_deref().unwrap_or_default(), None).await
+}
+
+async fn set_access(State(s): State<AppState>, v: Viewer, form: StrictForm<AccessForm>) -> PageResult {
+    v.check_form(form.csrf.as_deref())?;
+    let f = form.value;
+    let email = f.email.clone().unwrap_or_default();
+    let mut errors = Vec::new();
+    let mut clusters = Vec::new();
+    for c in &f.cluster {
+        match c.parse::<i64>() {
+            Ok(id) => clusters.push(ClusterId::new(id)),
+            Err(_) => errors.push(domain::FieldError::new("cluster", format!("`{c}` is not a cluster id"))),
+        }
+    }
+    // The organisation matters to a member only; for other roles the field is left as it was.
+    let organisation = f.organisation.as_deref().map(str::trim).filter(|o| !o.is_empty());
+    let organisation_id = match organisation.filter(|_| f.role.as_deref() == Some("member")) {
+        None => None,
+        Some(o) => match s.app.pick_organisation("organisation", o).await {
+            Ok(id) => Some(id),
+            Err(AppError::Validation(fs)) => {
+                errors.extend(fs);
+                None
+            }
+            Err(e) => return Err(e.into()),
+        },
+    };
+    let change =
+        AccessChange { email: email.clone(), role: f.role.clone().unwrap_or_default(), clusters, organisation_id };
+    let result = if errors.is_empty() {
+        s.app.set_account_access(&v.actor, &change).await
+    } else {
+        Err(AppError::Validation(errors))
+    };
+    match result {
+        Ok(()) => Ok(flash::redirect(&s, "/admin/users", Message::AccessChanged)),
         Err(AppError::Validation(fs)) => {
-            let errors = fs.iter().map(|f| format!("{}: {}", f.field, f.message)).collect();
-            let page = render(&view(&s, &v, String::new(), errors).await?);
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+            let errors = fs.iter().map(|e| format!("{}: {}", e.field, e.message)).collect();
+            access_view(&s, &v, &email, Some((&f, errors))).await
         }
         Err(e) => Err(e.into()),
     }

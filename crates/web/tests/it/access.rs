@@ -320,6 +320,13 @@ fn cells() -> Vec<Cell> {
         page("audit log CSV", "/admin/audit.csv?entity=organisation", &["admin"]),
         page("outbox page", "/admin/outbox", &["admin"]),
         page("accounts page", "/admin/users", &["admin"]),
+        page("account access page", "/admin/users/access?email=participant@example.org", &["admin"]),
+        post(
+            "account access form",
+            "/admin/users/access",
+            &[("email", "participant@example.org"), ("role", "participant")],
+            &["admin"],
+        ),
         post("send a reset form", "/admin/users/reset", &[("email", "participant@example.org")], &["admin"]),
         post("outbox test mail form", "/admin/outbox/test", &[("to", "test@example.org")], &["admin"]),
         page("forgotten password page", "/password/forgot", ROLES),

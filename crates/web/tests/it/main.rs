@@ -13,6 +13,7 @@ mod events;
 mod flash;
 mod forms;
 mod forum;
+mod grants;
 mod language;
 mod limits;
 mod mail;
