@@ -73,10 +73,19 @@ impl App {
 
     /// An admin sends an account a link to set its password: a reset (valid an hour), or, for a
     /// new account (`invitation`), a welcome with a link valid a week.
+    ///
+    /// Counted like every mail sent to a typed address (`mail_limits`): per target, and per
+    /// administrator account as the client, so a slip or a stolen admin session cannot make the
+    /// initiative a mail cannon.
     pub async fn send_password_link(&self, actor: &Actor, email: &str, invitation: bool) -> AppResult<()> {
         if !actor.can_manage_users() {
             return Err(AppError::Forbidden);
         }
+        self.mail_limiter.count(&admin_client(actor), &normalise_email(email))?;
+        self.password_link(actor, email, invitation).await
+    }
+
+    async fn password_link(&self, actor: &Actor, email: &str, invitation: bool) -> AppResult<()> {
         let mut tx = self.store.begin().await?;
         let user = store::get_user_by_email(&mut tx, &normalise_email(email))
             .await?
@@ -98,9 +107,14 @@ impl App {
     /// Invites a person by e-mail (admins): an account with the role and grants given and a
     /// random password nobody knows, and a mail with a link to set one.
     pub async fn invite_user(&self, actor: &Actor, input: &crate::auth::NewUser) -> AppResult<domain::UserId> {
+        if !actor.can_manage_users() {
+            return Err(AppError::Forbidden);
+        }
+        // Counted before the account exists: a refused invitation leaves nothing behind.
+        self.mail_limiter.count(&admin_client(actor), &normalise_email(&input.email))?;
         let unknown = crate::auth::NewUser { password: random_token()?, ..input.clone() };
         let id = self.create_user(actor, &unknown).await?;
-        self.send_password_link(actor, &input.email, true).await?;
+        self.password_link(actor, &input.email, true).await?;
         Ok(id)
     }
 
@@ -146,4 +160,9 @@ impl App {
         store::commit(tx).await?;
         Ok(())
     }
+}
+
+/// The rate limits' "client" for mail an administrator sends: their account.
+fn admin_client(actor: &Actor) -> String {
+    format!("account:{}", actor.email)
 }

@@ -106,3 +106,30 @@ async fn an_invitation_names_the_organisation_by_name() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn an_admin_cannot_send_mail_to_one_address_without_end() {
+    on_every_backend(|t| async move {
+        let label = t.label;
+        let admin = t.session("admin").await.unwrap();
+        let target = email("participant");
+        for _ in 0..app::mail_limits::PER_TARGET {
+            let (status, _) = post(&t, &admin, "/admin/users/reset", &[("email", &target)]).await;
+            assert_eq!(status, StatusCode::SEE_OTHER, "{label}");
+        }
+        let (status, _) = post(&t, &admin, "/admin/users/reset", &[("email", &target)]).await;
+        assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{label}");
+        let mails = t.app.outbox(&domain::Actor::system(), Some(target.as_str()), 10).await.unwrap();
+        assert_eq!(mails.len(), app::mail_limits::PER_TARGET as usize, "{label}");
+        // Another address is still served; an invitation refused by the limit creates no account.
+        let other = [("email", "fresh@example.org"), ("role", "participant")];
+        assert_eq!(post(&t, &admin, "/admin/users/invite", &other).await.0, StatusCode::SEE_OTHER, "{label}");
+        for _ in 1..app::mail_limits::PER_TARGET {
+            post(&t, &admin, "/admin/users/reset", &[("email", "fresh@example.org")]).await;
+        }
+        let again = [("email", "fresh@example.org"), ("role", "participant")];
+        assert_eq!(post(&t, &admin, "/admin/users/invite", &again).await.0, StatusCode::TOO_MANY_REQUESTS, "{label}");
+        t
+    })
+    .await;
+}
