@@ -23,6 +23,7 @@ pub mod mail;
 pub mod mail_limits;
 pub mod partners;
 pub mod password;
+pub mod privacy;
 pub mod recovery;
 pub mod registry;
 pub mod signup;

@@ -89,27 +89,33 @@ pub async fn dump(conn: &mut Conn) -> Result<Dump> {
             "id"
         };
         let rows = sqlx::query(&format!("SELECT * FROM {table} ORDER BY {order}")).fetch_all(&mut *conn).await?;
-        let mut t = TableDump { name: table.to_string(), ..Default::default() };
-        if let Some(first) = rows.first() {
-            t.columns = first.columns().iter().map(|c| c.name().to_string()).collect();
-        }
-        for r in &rows {
-            let mut values = Vec::with_capacity(t.columns.len());
-            for i in 0..t.columns.len() {
-                let v = if let Ok(v) = r.try_get::<Option<i64>, _>(i) {
-                    v.map_or(DumpValue::Null, DumpValue::Int)
-                } else if let Ok(v) = r.try_get::<Option<f64>, _>(i) {
-                    v.map_or(DumpValue::Null, DumpValue::Real)
-                } else {
-                    r.try_get::<Option<String>, _>(i)?.map_or(DumpValue::Null, DumpValue::Text)
-                };
-                values.push(v);
-            }
-            t.rows.push(values);
-        }
+        let t = table_dump(table, &rows)?;
         out.tables.push(t);
     }
     Ok(out)
+}
+
+/// Rows read with `SELECT *` as a [`TableDump`]: whole numbers, reals and text, whatever the engine.
+pub(crate) fn table_dump(name: &str, rows: &[sqlx::any::AnyRow]) -> Result<TableDump> {
+    let mut t = TableDump { name: name.to_string(), ..Default::default() };
+    if let Some(first) = rows.first() {
+        t.columns = first.columns().iter().map(|c| c.name().to_string()).collect();
+    }
+    for r in rows {
+        let mut values = Vec::with_capacity(t.columns.len());
+        for i in 0..t.columns.len() {
+            let v = if let Ok(v) = r.try_get::<Option<i64>, _>(i) {
+                v.map_or(DumpValue::Null, DumpValue::Int)
+            } else if let Ok(v) = r.try_get::<Option<f64>, _>(i) {
+                v.map_or(DumpValue::Null, DumpValue::Real)
+            } else {
+                r.try_get::<Option<String>, _>(i)?.map_or(DumpValue::Null, DumpValue::Text)
+            };
+            values.push(v);
+        }
+        t.rows.push(values);
+    }
+    Ok(t)
 }
 
 /// Writes a dump into an empty, migrated database (call inside a transaction).

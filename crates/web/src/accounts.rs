@@ -149,7 +149,7 @@ struct AccountView {
     chosen_language: &'static str,
 }
 
-fn set_cookie(s: &AppState, resp: &mut Response, value: String) {
+pub(crate) fn set_cookie(s: &AppState, resp: &mut Response, value: String) {
     let value = if s.options.secure_cookies { value + "; Secure" } else { value };
     if let Ok(v) = HeaderValue::from_str(&value) {
         resp.headers_mut().append(header::SET_COOKIE, v);

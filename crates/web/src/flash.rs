@@ -83,10 +83,12 @@ pub(crate) enum Message {
     ResetSentByAdmin,
     TokensRevokedByAdmin,
     AccessChanged,
+    AccountDeleted,
+    AccountDeletedByAdmin,
 }
 
 impl Message {
-    const ALL: [Message; 60] = [
+    const ALL: [Message; 62] = [
         Message::SignedIn,
         Message::SignedOut,
         Message::SignedOutEverywhere,
@@ -147,6 +149,8 @@ impl Message {
         Message::ResetSentByAdmin,
         Message::TokensRevokedByAdmin,
         Message::AccessChanged,
+        Message::AccountDeleted,
+        Message::AccountDeletedByAdmin,
     ];
 
     /// The key stored in the cookie: stable, short, cookie-safe.
@@ -212,6 +216,8 @@ impl Message {
             Message::ResetSentByAdmin => "reset-sent",
             Message::TokensRevokedByAdmin => "tokens-revoked",
             Message::AccessChanged => "access-changed",
+            Message::AccountDeleted => "account-deleted",
+            Message::AccountDeletedByAdmin => "account-deleted-by-admin",
         }
     }
 

@@ -29,6 +29,7 @@ mod i18n;
 mod language;
 mod organisations;
 mod partners;
+mod privacy;
 mod projects;
 mod recovery;
 mod signup;
@@ -80,6 +81,7 @@ pub fn router(app: App, options: Options) -> Router {
         .merge(recovery::pages())
         .merge(signup::pages())
         .merge(users::pages())
+        .merge(privacy::pages())
         .merge(analytics::pages())
         .route("/api", axum::routing::get(api::doc_page))
         .nest("/api/v1", api::routes())

@@ -28,6 +28,7 @@ pub(crate) fn pages() -> Router<AppState> {
         .route("/admin/users", get(list))
         .route("/admin/users/invite", post(invite))
         .route("/admin/users/access", get(access_form).post(set_access))
+        .route("/admin/users/delete", post(delete_account))
         .route("/admin/users/{action}", post(act))
 }
 
@@ -290,4 +291,26 @@ async fn act(
         _ => return Err(AppError::NotFound(format!("page /admin/users/{action}")).into()),
     };
     Ok(flash::redirect(&s, "/admin/users", message))
+}
+
+#[derive(Deserialize)]
+struct DeleteForm {
+    email: Option<String>,
+    /// The address typed again: deleting is not undone.
+    confirm: Option<String>,
+}
+
+/// Deletes an account on its person's request (admins), once its address is typed again.
+async fn delete_account(State(s): State<AppState>, v: Viewer, form: StrictForm<DeleteForm>) -> PageResult {
+    v.check_form(form.csrf.as_deref())?;
+    if !v.actor.can_manage_users() {
+        return Err(AppError::Forbidden.into());
+    }
+    let email = form.value.email.unwrap_or_default();
+    let typed = form.value.confirm.unwrap_or_default();
+    if app::auth::normalise_email(&typed) != app::auth::normalise_email(&email) {
+        return Err(AppError::field("confirm", "type the account's e-mail address to confirm").into());
+    }
+    s.app.delete_account(&v.actor, &email).await?;
+    Ok(flash::redirect(&s, "/admin/users", Message::AccountDeletedByAdmin))
 }

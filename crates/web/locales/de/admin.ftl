@@ -22,3 +22,19 @@ users-access-clusters = Betreute Cluster (für einen Clustermanager)
 users-access-save = Zugang speichern
 users-access-back = Zurück zu den Konten
 users-access-now = Derzeit: { $role }
+
+## Die Daten einer Person: herunterladen, Konto löschen
+
+privacy-title = Ihre Daten
+privacy-lead = Laden Sie in einer einzigen JSON-Datei alles herunter, was die Plattform über Sie gespeichert hat: Ihr Konto, Ihre Einwilligungen, Sitzungen, gespeicherten Suchen, Kontaktdaten, Kontakt- und Terminanfragen, Termine, Rückmeldungen und Folgeschritte, die an Sie gesendeten E-Mails und die Einträge des Prüfprotokolls, die Sie nennen.
+privacy-download = Meine Daten herunterladen (JSON)
+privacy-delete-title = Mein Konto löschen
+privacy-delete-lead = Ihr Konto und Ihre personenbezogenen Daten werden endgültig gelöscht: Ihre Kontaktdaten, Ihre Nachrichten, Ihr Zugang und die E-Mails an Ihre Adresse. Der Eintrag Ihrer Organisation bleibt erhalten, Ihre vergangenen Termine bleiben als die eines gelöschten Kontos Ihrer Organisation bestehen, und das Prüfprotokoll bewahrt die Vorgänge ohne Ihre Adresse.
+privacy-delete-password = Ihr Passwort zur Bestätigung
+privacy-delete = Mein Konto endgültig löschen
+flash-account-deleted = Ihr Konto und Ihre personenbezogenen Daten sind gelöscht. Vielen Dank für Ihre Teilnahme.
+flash-account-deleted-by-admin = Konto gelöscht: Seine personenbezogenen Daten sind entfernt; das Prüfprotokoll nennt es nur noch mit einer Nummer.
+users-delete-title = Dieses Konto auf Wunsch der Person löschen
+users-delete-lead = Löscht das Konto und seine personenbezogenen Daten endgültig, so wie es die Person selbst tun könnte; der Eintrag der Organisation bleibt erhalten, und das Prüfprotokoll bewahrt die Vorgänge ohne die Adresse.
+users-delete-confirm = Geben Sie zur Bestätigung die E-Mail-Adresse des Kontos ein
+users-delete = Konto löschen

@@ -22,3 +22,19 @@ users-access-clusters = Clusters it manages (for a cluster manager)
 users-access-save = Save the access
 users-access-back = Back to the accounts
 users-access-now = Now: { $role }
+
+## A person's data: download it, delete the account
+
+privacy-title = Your data
+privacy-lead = Download one JSON file of everything this platform holds about you: your account, consents, sessions, saved searches, contact details, contact and meeting requests, meetings, feedback and follow-ups, the mail sent to you and the audit lines that name you.
+privacy-download = Download my data (JSON)
+privacy-delete-title = Delete my account
+privacy-delete-lead = This removes your account and your personal data for good: your contact details, your messages, your sign-in and the mail to your address. Your organisation's record stays, your past meetings stay as those of a deleted account of your organisation, and the audit log keeps what happened without your address.
+privacy-delete-password = Your password, to confirm
+privacy-delete = Delete my account for good
+flash-account-deleted = Your account and your personal data are deleted. Thank you for taking part.
+flash-account-deleted-by-admin = Account deleted: its personal data are gone; the audit log names it by number only.
+users-delete-title = Delete this account on the person's request
+users-delete-lead = Removes the account and its personal data for good, as the person could do themselves; the organisation's record stays and the audit log keeps what happened without the address.
+users-delete-confirm = Type the account's e-mail address to confirm
+users-delete = Delete the account

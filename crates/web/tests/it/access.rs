@@ -320,6 +320,13 @@ fn cells() -> Vec<Cell> {
         page("audit log CSV", "/admin/audit.csv?entity=organisation", &["admin"]),
         page("outbox page", "/admin/outbox", &["admin"]),
         page("accounts page", "/admin/users", &["admin"]),
+        page("my data download", "/account/data", SIGNED_IN),
+        post(
+            "delete an account form",
+            "/admin/users/delete",
+            &[("email", "deletable@example.org"), ("confirm", "deletable@example.org")],
+            &["admin"],
+        ),
         page("account access page", "/admin/users/access?email=participant@example.org", &["admin"]),
         post(
             "account access form",
@@ -408,6 +415,14 @@ async fn every_role_against_every_endpoint() {
             view.participants.iter().find(|p| p.organisation_id == Some(domain::OrganisationId::new(org))).unwrap().id
         };
         let project = sat_project(&t, "Orbital's project").await;
+        // An account only the "delete an account" cell deletes.
+        let deletable = app::auth::NewUser {
+            email: "deletable@example.org".into(),
+            password: crate::support::PASSWORD.into(),
+            role: "participant".into(),
+            ..Default::default()
+        };
+        t.app.create_user(&sys, &deletable).await.unwrap();
         let ids = Ids { sat_participant: id_of(t.sat), meeting: domain::MeetingId::default(), project };
         let meeting = t.app.add_meeting(&sys, "forum", ids.sat_participant, id_of(t.soft), 1).await.unwrap();
         let ids = Ids { meeting, ..ids };

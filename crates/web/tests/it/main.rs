@@ -19,6 +19,7 @@ mod limits;
 mod mail;
 mod matchmaking;
 mod phone;
+mod privacy;
 mod snapshots;
 mod statements;
 mod support;
