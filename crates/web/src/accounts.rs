@@ -147,6 +147,8 @@ struct AccountView {
     password_errors: Vec<String>,
     /// The interface language the account chose; empty when its browser decides.
     chosen_language: &'static str,
+    /// What the account agreed to and when (written out in the reader's language).
+    consents: Vec<(String, String)>,
 }
 
 pub(crate) fn set_cookie(s: &AppState, resp: &mut Response, value: String) {
@@ -326,6 +328,15 @@ async fn account_view(s: &AppState, v: &Viewer) -> Result<AccountView, AppError>
         tokens,
         password_errors: Vec::new(),
         chosen_language: v.actor.language.map_or("", domain::Locale::as_str),
+        consents: s
+            .app
+            .my_consents(&v.actor)
+            .await?
+            .into_iter()
+            .map(|(what, at)| {
+                (what, format!("{} {}", v.tr.date(&at), at.get(11..16).unwrap_or("")).trim_end().to_string())
+            })
+            .collect(),
     })
 }
 

@@ -93,6 +93,7 @@ impl App {
         self.check_people_rights(&mut tx, actor, org_id).await?;
         let d = PersonDraft::parse(input).map_err(AppError::Validation)?;
         let id = store::insert_person(&mut tx, org_id, &d, false, &self.now_text()).await?;
+        self.record_visibility(&mut tx, actor, &d).await?;
         self.audit(&mut tx, actor, "create", "person", id, format!("organisation {org_id}")).await?;
         store::commit(tx).await?;
         Ok(id)
@@ -106,6 +107,7 @@ impl App {
         self.check_people_rights(&mut tx, actor, p.organisation_id).await?;
         let d = PersonDraft::parse(input).map_err(AppError::Validation)?;
         store::update_person(&mut tx, person_id, &d, &self.now_text()).await?;
+        self.record_visibility(&mut tx, actor, &d).await?;
         self.audit(&mut tx, actor, "update", "person", person_id, "").await?;
         store::commit(tx).await?;
         Ok(())
@@ -120,6 +122,22 @@ impl App {
         store::delete_person(&mut tx, person_id).await?;
         self.audit(&mut tx, actor, "delete", "person", person_id, "").await?;
         store::commit(tx).await?;
+        Ok(())
+    }
+
+    /// Records, as a consent of the account that chose it, who may see a contact person's
+    /// details: each visibility choice is kept with its time (the person's "download my data"
+    /// and account page show them).
+    async fn record_visibility(&self, tx: &mut store::Conn, actor: &Actor, d: &PersonDraft) -> AppResult<()> {
+        if let Some(me) = actor.user_id {
+            let what = format!(
+                "visibility of the contact details of {}: e-mail to {}, phone to {}",
+                d.name,
+                d.email_visibility.as_str(),
+                d.phone_visibility.as_str()
+            );
+            store::insert_consent(tx, me, &what, &self.now_text()).await?;
+        }
         Ok(())
     }
 
@@ -174,6 +192,13 @@ impl App {
         }
         if accept {
             self.mail_contact_accepted(&mut tx, &p, &r.from_email).await?;
+            if let Some(me) = actor.user_id {
+                let what = format!(
+                    "contact details of {} shared with {} (contact request {request_id})",
+                    p.name, r.from_email
+                );
+                store::insert_consent(&mut tx, me, &what, &self.now_text()).await?;
+            }
         }
         self.audit(&mut tx, actor, status.as_str(), "contact_request", request_id, "").await?;
         store::commit(tx).await?;

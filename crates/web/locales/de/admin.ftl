@@ -38,3 +38,5 @@ users-delete-title = Dieses Konto auf Wunsch der Person löschen
 users-delete-lead = Löscht das Konto und seine personenbezogenen Daten endgültig, so wie es die Person selbst tun könnte; der Eintrag der Organisation bleibt erhalten, und das Prüfprotokoll bewahrt die Vorgänge ohne die Adresse.
 users-delete-confirm = Geben Sie zur Bestätigung die E-Mail-Adresse des Kontos ein
 users-delete = Konto löschen
+privacy-consents = Ihre Einwilligungen
+privacy-no-consents = Für dieses Konto ist keine Einwilligung erfasst.

@@ -38,3 +38,5 @@ users-delete-title = Delete this account on the person's request
 users-delete-lead = Removes the account and its personal data for good, as the person could do themselves; the organisation's record stays and the audit log keeps what happened without the address.
 users-delete-confirm = Type the account's e-mail address to confirm
 users-delete = Delete the account
+privacy-consents = What you agreed to
+privacy-no-consents = No consent is recorded for this account.

@@ -38,3 +38,6 @@ users-delete-title = Supprimer ce compte à la demande de la personne
 users-delete-lead = Supprime définitivement le compte et ses données personnelles, comme la personne pourrait le faire elle-même ; la fiche de l’organisation est conservée et le journal d’audit garde la trace des opérations sans l’adresse.
 users-delete-confirm = Saisissez l’adresse e-mail du compte pour confirmer
 users-delete = Supprimer le compte
+
+privacy-consents = Ce que vous avez accepté
+privacy-no-consents = Aucun consentement n’est enregistré pour ce compte.

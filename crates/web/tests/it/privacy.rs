@@ -69,6 +69,18 @@ async fn a_person_downloads_everything_held_about_them_without_secrets() {
         let mails = theirs["data"]["outbox"].as_array().unwrap();
         assert!(mails.iter().all(|m| m["to_address"] == email("member_sat")), "{label}");
         assert!(mails.iter().any(|m| m["body_text"].as_str().unwrap().contains("orbits")), "{label}");
+
+        // Accepting shares Robin's details: a consent of the account that accepted, with its time,
+        // in the file and on the account page.
+        let id = sent[0]["id"].as_i64().unwrap();
+        let (status, _) = post(&t, &sat, &format!("/contact-requests/{id}/accept"), &[]).await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "{label}");
+        let consents = my_data(&t, &sat.0).await["data"]["consents"].clone();
+        let what =
+            format!("contact details of Robin Example shared with {} (contact request {id})", email("member_soft"));
+        assert!(consents.as_array().unwrap().iter().any(|c| c["what"] == what.as_str()), "{label}: {consents}");
+        let page = t.http.get(t.url("/account")).header("cookie", &sat.0).send().await.unwrap().text().await.unwrap();
+        assert!(page.contains("What you agreed to") && page.contains(&what), "{label}");
         t
     })
     .await;
