@@ -102,32 +102,29 @@ impl App {
     /// Whether a confirmation link can still be used.
     pub async fn signup_link(&self, token: &str) -> AppResult<LinkState> {
         let mut conn = self.store.conn().await?;
-        Ok(match store::get_signup(&mut conn, &token_hash(token)).await? {
-            None => LinkState::Unknown,
-            Some((.., used)) if used.is_some() => LinkState::Used,
-            Some((.., expires, _)) if expires <= self.now_text() => LinkState::Expired,
-            Some(_) => LinkState::Valid,
-        })
+        let signup = store::get_signup(&mut conn, &token_hash(token)).await?;
+        Ok(LinkState::of(
+            signup.as_ref().map(|(.., expires, used)| (expires.as_str(), used.as_deref())),
+            &self.now_text(),
+        ))
     }
 
     /// Confirms a sign-up: makes the account (a participant), records the terms as a consent at
     /// the time they were accepted, and opens a session for this browser.
     pub async fn confirm_signup(&self, token: &str) -> AppResult<NewSession> {
         let hash = token_hash(token);
+        const WHAT: &str = "confirmation link";
+        const AGAIN: &str = "sign in, or sign up again";
         let state = self.signup_link(token).await?;
         if state != LinkState::Valid {
-            return Err(match state {
-                LinkState::Used => AppError::Conflict("this link was used already: sign in".into()),
-                LinkState::Expired => AppError::Conflict("this link has expired: sign up again".into()),
-                _ => AppError::NotFound("confirmation link".into()),
-            });
+            return Err(state.refusal(WHAT, AGAIN));
         }
         let mut tx = self.store.begin().await?;
         let Some((email, name, password_hash, terms_at, ..)) = store::get_signup(&mut tx, &hash).await? else {
-            return Err(AppError::NotFound("confirmation link".into()));
+            return Err(LinkState::Unknown.refusal(WHAT, AGAIN));
         };
         if !store::use_signup(&mut tx, &hash, &self.now_text()).await? {
-            return Err(AppError::Conflict("this link was used already: sign in".into()));
+            return Err(LinkState::Used.refusal(WHAT, AGAIN));
         }
         if store::get_user_by_email(&mut tx, &email).await?.is_some() {
             return Err(AppError::Conflict("this address has an account already: sign in".into()));
