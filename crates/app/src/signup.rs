@@ -165,6 +165,10 @@ impl App {
             return Err(AppError::Conflict("this account already represents an organisation or runs clusters".into()));
         }
         let mut tx = self.store.begin().await?;
+        // A guest's account is scoped to its event: representing an organisation takes a sign-up.
+        if store::guest_of_user(&mut tx, user_id).await?.is_some() {
+            return Err(AppError::Forbidden);
+        }
         if store::join_requests_of(&mut tx, user_id).await?.iter().any(|r| r.status == JoinStatus::Pending) {
             return Err(AppError::Conflict("a request of this account is waiting for an answer".into()));
         }

@@ -82,10 +82,15 @@ pub(crate) enum Message {
     AccountEnabled,
     ResetSentByAdmin,
     TokensRevokedByAdmin,
+    GuestRegistered,
+    GuestSignedIn,
+    GuestLinkSent,
+    ApprovalSaved,
+    RegistrationApproved,
 }
 
 impl Message {
-    const ALL: [Message; 59] = [
+    const ALL: [Message; 64] = [
         Message::SignedIn,
         Message::SignedOut,
         Message::SignedOutEverywhere,
@@ -145,6 +150,11 @@ impl Message {
         Message::AccountEnabled,
         Message::ResetSentByAdmin,
         Message::TokensRevokedByAdmin,
+        Message::GuestRegistered,
+        Message::GuestSignedIn,
+        Message::GuestLinkSent,
+        Message::ApprovalSaved,
+        Message::RegistrationApproved,
     ];
 
     /// The key stored in the cookie: stable, short, cookie-safe.
@@ -209,6 +219,11 @@ impl Message {
             Message::AccountEnabled => "account-enabled",
             Message::ResetSentByAdmin => "reset-sent",
             Message::TokensRevokedByAdmin => "tokens-revoked",
+            Message::GuestRegistered => "guest-registered",
+            Message::GuestSignedIn => "guest-signed-in",
+            Message::GuestLinkSent => "guest-link-sent",
+            Message::ApprovalSaved => "approval-saved",
+            Message::RegistrationApproved => "registration-approved",
         }
     }
 

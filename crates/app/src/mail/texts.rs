@@ -28,7 +28,7 @@ fn text(paragraphs: &[String], link: Option<(&str, &str)>) -> String {
     out
 }
 
-fn compose(mut mail: Mail, paragraphs: &[String], link: Option<(&str, &str)>) -> Mail {
+pub(crate) fn compose(mut mail: Mail, paragraphs: &[String], link: Option<(&str, &str)>) -> Mail {
     mail.body_text = text(paragraphs, link);
     mail.body_html = html(paragraphs, link);
     mail

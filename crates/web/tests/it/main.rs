@@ -12,6 +12,7 @@ mod events;
 mod flash;
 mod forms;
 mod forum;
+mod guests;
 mod language;
 mod limits;
 mod mail;
