@@ -49,7 +49,7 @@ fn respond(s: &AppState, status: StatusCode, page: axum::response::Html<String>,
     resp
 }
 
-/// A slot of the form: id, "Thu 4 Jun 09:00 · 20 min", ticked.
+/// A slot of the form: id, "09:00 · 20 min", ticked.
 struct SlotBox {
     id: i64,
     label: String,
@@ -71,7 +71,8 @@ struct RegisterView {
     form: GuestForm,
     kinds: Vec<(String, String)>,
     countries: Vec<(String, String)>,
-    slots: Vec<SlotBox>,
+    /// `(day, its slots)`.
+    slots: Vec<(String, Vec<SlotBox>)>,
     errors: Vec<String>,
 }
 
@@ -110,19 +111,25 @@ async fn register_view(
         domain::Country::all().map(|c| (c.code().to_string(), tr.country(c))).collect();
     countries.sort_by(|a, b| a.1.cmp(&b.1));
     let blocked: Vec<&str> = form.blocked.iter().map(String::as_str).collect();
-    let slots = ev
-        .slots
-        .iter()
-        .map(|x| {
-            let (day, time) = x.starts_at.split_once('T').unwrap_or((&x.starts_at, ""));
-            let minutes = tr.t1("guest-slot-minutes", "minutes", x.minutes);
-            SlotBox {
-                id: x.id.get(),
-                label: format!("{} {} · {minutes}", tr.date(day), time.get(..5).unwrap_or(time)),
-                blocked: blocked.contains(&x.id.get().to_string().as_str()),
-            }
-        })
-        .collect();
+    // The slots day by day (they come in time order).
+    let mut slots: Vec<(String, Vec<SlotBox>)> = Vec::new();
+    let mut last_day = "";
+    for x in &ev.slots {
+        let (day, time) = x.starts_at.split_once('T').unwrap_or((&x.starts_at, ""));
+        if day != last_day || slots.is_empty() {
+            slots.push((tr.date(day), Vec::new()));
+            last_day = day;
+        }
+        let minutes = tr.t1("guest-slot-minutes", "minutes", x.minutes);
+        let slot = SlotBox {
+            id: x.id.get(),
+            label: format!("{} · {minutes}", time.get(..5).unwrap_or(time)),
+            blocked: blocked.contains(&x.id.get().to_string().as_str()),
+        };
+        if let Some((_, list)) = slots.last_mut() {
+            list.push(slot);
+        }
+    }
     let view = RegisterView {
         nav: nav(v),
         csrf,
