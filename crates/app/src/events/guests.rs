@@ -13,7 +13,7 @@
 //! nothing more: it cannot register for another event nor ask to represent an organisation.
 
 use crate::auth::{hash_password, normalise_email, random_token, token_hash, NewSession};
-use crate::mail::guest_texts;
+use crate::mail::localised;
 use crate::{App, AppError, AppResult};
 use chrono::Duration;
 use domain::guest::{Guest, GuestDraft, GuestInput};
@@ -95,10 +95,10 @@ impl App {
                         let lang = store::user_language(&mut tx, user.id).await?.unwrap_or(language);
                         let mail = if g.confirmed_at.is_some() {
                             let link = self.guest_link(&mut tx, user.id, SIGN_IN_MINUTES).await?;
-                            guest_texts::guest_sign_in(lang, &email, &g.name, &e.name, &link, SIGN_IN_MINUTES, true)
+                            localised::guest_sign_in(lang, &email, &g.name, &e.name, &link, SIGN_IN_MINUTES, true)
                         } else {
                             let link = self.guest_link(&mut tx, user.id, CONFIRM_HOURS * 60).await?;
-                            guest_texts::guest_confirm(lang, &email, &g.name, &e.name, &link, CONFIRM_HOURS)
+                            localised::guest_confirm(lang, &email, &g.name, &e.name, &link, CONFIRM_HOURS)
                         };
                         self.enqueue_mail(&mut tx, mail).await?;
                         self.audit(&mut tx, &Actor::anonymous(), "guest_register_again", "event", e.id, "").await?;
@@ -106,7 +106,7 @@ impl App {
                     Some(_) => {}
                     None => {
                         let link = self.public_link(&format!("/login?next=/events/{}", e.slug));
-                        let mail = guest_texts::guest_address_taken(language, &email, &e.name, &link);
+                        let mail = localised::guest_address_taken(language, &email, &e.name, &link);
                         self.enqueue_mail(&mut tx, mail).await?;
                         self.audit(&mut tx, &Actor::anonymous(), "guest_register_taken", "event", e.id, "").await?;
                     }
@@ -119,7 +119,7 @@ impl App {
                 let id = store::insert_guest(&mut tx, user, e.id, &draft, &now).await?;
                 store::insert_consent(&mut tx, user, TERMS, &now).await?;
                 let link = self.guest_link(&mut tx, user, CONFIRM_HOURS * 60).await?;
-                let mail = guest_texts::guest_confirm(language, &email, &draft.name, &e.name, &link, CONFIRM_HOURS);
+                let mail = localised::guest_confirm(language, &email, &draft.name, &e.name, &link, CONFIRM_HOURS);
                 self.enqueue_mail(&mut tx, mail).await?;
                 self.audit(&mut tx, &Actor::anonymous(), "guest_register", "guest", id, e.slug.clone()).await?;
             }
@@ -153,7 +153,7 @@ impl App {
         let Some(e) = store::get_event(&mut tx, g.event_id).await? else { return Ok(()) };
         let lang = store::user_language(&mut tx, user.id).await?.unwrap_or_default();
         let link = self.guest_link(&mut tx, user.id, SIGN_IN_MINUTES).await?;
-        let mail = guest_texts::guest_sign_in(lang, &email, &g.name, &e.name, &link, SIGN_IN_MINUTES, false);
+        let mail = localised::guest_sign_in(lang, &email, &g.name, &e.name, &link, SIGN_IN_MINUTES, false);
         self.enqueue_mail(&mut tx, mail).await?;
         self.audit(&mut tx, &Actor::anonymous(), "guest_link", "user", user.id, "").await?;
         store::commit(tx).await?;
@@ -180,7 +180,7 @@ impl App {
             let status = self.admit_guest(&mut tx, &e, &g).await?;
             let lang = store::user_language(&mut tx, user.id).await?.unwrap_or_default();
             let link = self.public_link(&format!("/events/{}", e.slug));
-            let mail = guest_texts::guest_registered(lang, &user.email, &g.name, &e.name, status, &link);
+            let mail = localised::guest_registered(lang, &user.email, &g.name, &e.name, status, &link);
             self.enqueue_mail(&mut tx, mail).await?;
             self.audit(&mut tx, &actor, "guest_confirm", "event", e.id, status.as_str()).await?;
         } else {
@@ -286,7 +286,7 @@ impl App {
                 let lang = store::user_language(&mut tx, user).await?.unwrap_or_default();
                 let name = store::guest_of_user(&mut tx, user).await?.map(|g| g.name).unwrap_or_default();
                 let link = self.public_link(&format!("/events/{}", e.slug));
-                self.enqueue_mail(&mut tx, guest_texts::guest_registered(lang, &u.email, &name, &e.name, to, &link))
+                self.enqueue_mail(&mut tx, localised::guest_registered(lang, &u.email, &name, &e.name, to, &link))
                     .await?;
             }
         }

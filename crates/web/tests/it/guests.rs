@@ -288,3 +288,46 @@ async fn capacity_the_waiting_list_and_approval_apply_to_guests() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_guests_mails_are_in_the_language_of_the_page_they_registered_on() {
+    on_every_backend(|t| async move {
+        let label = t.label;
+        crate::events::forum(&t).await;
+        let address = "claire@guest.example.org";
+        let mut pairs = vec![("csrf", "k")];
+        pairs.extend(guest_fields("Claire Invitée", address));
+        let r = t
+            .http
+            .post(t.url("/events/forum/register"))
+            .header("cookie", "cb_csrf=k")
+            .header("accept-language", "fr-LU,fr;q=0.9")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(serde_urlencoded::to_string(pairs).unwrap())
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "{label}");
+        let all = mails(&t, address).await;
+        assert_eq!(all[0].1, "Confirmez votre inscription à Cluster Forum", "{label}");
+        assert_eq!(use_link(&t, &guest_link(&t, address).await).await.0, StatusCode::SEE_OTHER);
+        assert_eq!(mails(&t, address).await[0].1, "Vous êtes inscrit à Cluster Forum");
+        // A member asks the guest for a meeting: the guest is told in French.
+        let r = t.api(reqwest::Method::POST, "/events/forum/register", "member_sat").send().await.unwrap();
+        assert!(r.status().is_success());
+        let guest = participants(&t, "forum").await.into_iter().find(|p| p.name.starts_with("Claire")).unwrap().id;
+        let r = t
+            .api(reqwest::Method::POST, "/events/forum/requests", "member_sat")
+            .json(&serde_json::json!({"to": guest.get(), "message": "Bonjour"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::CREATED, "{label}");
+        let all = mails(&t, address).await;
+        assert_eq!(all[0].0, "meeting_request");
+        assert!(all[0].1.contains("vous propose un rendez-vous à Cluster Forum"), "{}", all[0].1);
+        assert!(all[0].2.contains("Son message\u{a0}: Bonjour"), "{}", all[0].2);
+        t
+    })
+    .await;
+}

@@ -1,8 +1,10 @@
-//! The mails of a guest's journey, in the guest's language (the page's language when they
-//! registered, kept in `user_languages`). The web layer's Fluent catalogues are not reachable
-//! from `app` (it knows no HTTP and no templates), so each mail here is a small table of its
-//! three texts, side by side so that a change to one language shows beside the others; the
-//! shared layout (plain text, HTML, unsubscribe footer) is `texts::compose`.
+//! Mails in the recipient's language (the account's choice, `user_languages`; for a guest, the
+//! page's language when they registered): for now the guest journey's mails and the meeting
+//! request mails (received, accepted, declined); the others are still English (`texts`). The web
+//! layer's Fluent catalogues are out of `app`'s reach (it knows no HTTP and no templates), so
+//! each mail here writes its three texts side by side, where a change to one language shows
+//! beside the others; the shared layout (plain text, HTML) is `texts::compose`. The English texts
+//! of the meeting mails are those `texts` had.
 
 use super::texts::compose;
 use domain::{Locale, Mail};
@@ -134,6 +136,96 @@ pub fn guest_registered(
     compose(mail, &[hello(lang, name), body.to_string()], Some((button, link)))
 }
 
+/// A participant received a meeting request.
+pub fn meeting_request_received(
+    lang: Locale,
+    to: &str,
+    name: &str,
+    from: &str,
+    event: &str,
+    message: &str,
+    link: &str,
+) -> Mail {
+    let subject = match lang {
+        Locale::En => format!("{from} asks to meet you at {event}"),
+        Locale::Fr => format!("{from} vous propose un rendez-vous à {event}"),
+        Locale::De => format!("{from} möchte Sie bei {event} treffen"),
+    };
+    let mail = Mail::new("meeting_request", false, to, name, &subject);
+    let mut paragraphs = vec![hello(lang, name), format!("{subject}.")];
+    if !message.trim().is_empty() {
+        let label = pick(lang, "Their message:", "Son message\u{a0}:", "Die Nachricht:");
+        paragraphs.push(format!("{label} {}", message.trim()));
+    }
+    paragraphs.push(
+        pick(
+            lang,
+            "Accept or decline it on the event's page.",
+            "Acceptez-le ou refusez-le sur la page de l’événement.",
+            "Nehmen Sie die Anfrage auf der Seite der Veranstaltung an oder lehnen Sie sie ab.",
+        )
+        .to_string(),
+    );
+    let button = pick(lang, "Answer the request", "Répondre à la demande", "Auf die Anfrage antworten");
+    compose(mail, &paragraphs, Some((button, link)))
+}
+
+/// The answer to a meeting request the recipient sent.
+pub fn meeting_request_answered(
+    lang: Locale,
+    to: &str,
+    name: &str,
+    other: &str,
+    event: &str,
+    accepted: bool,
+    link: &str,
+) -> Mail {
+    let (subject, said) = match (lang, accepted) {
+        (Locale::En, true) => (
+            format!("{other} accepted your meeting request at {event}"),
+            format!("{other} accepted your request to meet at {event}."),
+        ),
+        (Locale::En, false) => (
+            format!("{other} declined your meeting request at {event}"),
+            format!("{other} declined your request to meet at {event}."),
+        ),
+        (Locale::Fr, true) => (
+            format!("{other} a accepté votre demande de rendez-vous à {event}"),
+            format!("{other} a accepté votre demande de rendez-vous à {event}."),
+        ),
+        (Locale::Fr, false) => (
+            format!("{other} a décliné votre demande de rendez-vous à {event}"),
+            format!("{other} a décliné votre demande de rendez-vous à {event}."),
+        ),
+        (Locale::De, true) => (
+            format!("{other} hat Ihre Terminanfrage für {event} angenommen"),
+            format!("{other} hat Ihre Anfrage für ein Treffen bei {event} angenommen."),
+        ),
+        (Locale::De, false) => (
+            format!("{other} hat Ihre Terminanfrage für {event} abgelehnt"),
+            format!("{other} hat Ihre Anfrage für ein Treffen bei {event} abgelehnt."),
+        ),
+    };
+    let next = if accepted {
+        pick(
+            lang,
+            "The meeting will be placed in the schedule; your agenda shows it once it is.",
+            "Le rendez-vous sera placé dans le planning\u{a0}; votre agenda l’affichera dès qu’il le sera.",
+            "Das Treffen wird in den Zeitplan eingetragen; Ihre Agenda zeigt es, sobald das geschehen ist.",
+        )
+    } else {
+        pick(
+            lang,
+            "You can ask someone else on the event's page.",
+            "Vous pouvez solliciter quelqu’un d’autre sur la page de l’événement.",
+            "Sie können auf der Seite der Veranstaltung eine andere Person anfragen.",
+        )
+    };
+    let mail = Mail::new("meeting_answer", false, to, name, &subject);
+    let button = pick(lang, "Open the event", "Ouvrir l’événement", "Veranstaltung öffnen");
+    compose(mail, &[hello(lang, name), said, next.to_string()], Some((button, link)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,6 +241,18 @@ mod tests {
         assert!(fr.subject.starts_with("Votre lien") && fr.body_text.contains("déjà inscrit"), "{}", fr.body_text);
         let de = guest_registered(Locale::De, "a@example.org", "Ada", "Forum", domain::ParticipantStatus::Waiting, "x");
         assert!(de.subject.contains("Warteliste") && !de.security);
+    }
+
+    #[test]
+    fn meeting_mails_follow_the_recipients_language_and_keep_the_english_text() {
+        let en = meeting_request_answered(Locale::En, "a@example.org", "Ada", "Bob", "Forum", true, "l");
+        assert_eq!(en.subject, "Bob accepted your meeting request at Forum");
+        let fr = meeting_request_received(Locale::Fr, "a@example.org", "Ada", "Bob", "Forum", "Salut", "l");
+        assert!(
+            fr.subject.contains("vous propose un rendez-vous") && fr.body_text.contains("Son message\u{a0}: Salut")
+        );
+        let de = meeting_request_answered(Locale::De, "a@example.org", "Ada", "Bob", "Forum", false, "l");
+        assert!(de.subject.ends_with("abgelehnt") && de.body_text.starts_with("Guten Tag Ada,"));
     }
 
     #[test]
