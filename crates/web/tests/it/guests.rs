@@ -96,7 +96,7 @@ async fn a_visitor_registers_confirms_by_the_mailed_link_and_signs_in_later_by_a
         assert_eq!(ps.len(), 1);
         assert_eq!(ps[0].name, "Ada Guest (Fresh Ideas SARL)");
         assert_eq!(ps[0].status, domain::ParticipantStatus::Registered);
-        assert_eq!(ps[0].unavailable.iter().map(ToString::to_string).collect::<Vec<_>>(), [slot.clone()]);
+        assert_eq!(ps[0].unavailable.iter().map(ToString::to_string).collect::<Vec<_>>(), [slot.as_str()]);
         assert_eq!(ps[0].organisation_id, None, "a typed organisation is no organisation of the registry");
         let found = t.app.organisations_to_claim(&Actor::system(), "Fresh Ideas").await.unwrap();
         assert!(found.is_empty(), "{found:?}");
