@@ -44,6 +44,22 @@ impl LinkState {
 }
 
 impl App {
+    /// A new link of `account_links` for an account, valid `minutes`: stores the hash of a fresh
+    /// token and returns the public URL `path` followed by the token.
+    pub(crate) async fn new_account_link(
+        &self,
+        tx: &mut store::Conn,
+        purpose: &str,
+        user: domain::UserId,
+        minutes: i64,
+        path: &str,
+    ) -> AppResult<String> {
+        let token = crate::auth::random_token()?;
+        let expires = (self.now() + chrono::Duration::minutes(minutes)).format("%Y-%m-%dT%H:%M:%SZ").to_string();
+        store::insert_account_link(tx, &token_hash(&token), purpose, user, &self.now_text(), &expires).await?;
+        Ok(self.public_link(&format!("{path}{token}")))
+    }
+
     /// A link of `account_links` with this purpose, and its state now.
     pub(crate) async fn account_link(
         &self,

@@ -3,10 +3,9 @@
 //! account. The request never says whether the address has an account (the same answer either
 //! way, and the same rate limits: `mail_limits`); only the hash of the link's token is stored.
 
-use crate::auth::{normalise_email, random_token, token_hash};
+use crate::auth::{normalise_email, random_token};
 use crate::mail::texts;
 use crate::{App, AppError, AppResult};
-use chrono::Duration;
 use domain::Actor;
 
 /// How long a reset link works.
@@ -44,10 +43,7 @@ impl App {
 
     /// A reset link for an account, valid `minutes`: stores its hash, returns the URL.
     async fn new_reset_link(&self, tx: &mut store::Conn, user: domain::UserId, minutes: i64) -> AppResult<String> {
-        let token = random_token()?;
-        let expires = (self.now() + Duration::minutes(minutes)).format("%Y-%m-%dT%H:%M:%SZ").to_string();
-        store::insert_account_link(tx, &token_hash(&token), PURPOSE, user, &self.now_text(), &expires).await?;
-        Ok(self.public_link(&format!("/password/reset/{token}")))
+        self.new_account_link(tx, PURPOSE, user, minutes, "/password/reset/").await
     }
 
     /// An admin sends an account a link to set its password: a reset (valid an hour), or, for a

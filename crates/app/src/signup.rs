@@ -82,7 +82,13 @@ impl App {
         // Hashed whether or not the address is taken, so the time taken says nothing either.
         let hash = hash_password(&input.password)?;
         let mut tx = self.store.begin().await?;
-        if store::get_user_by_email(&mut tx, &email).await?.is_some() {
+        // A guest registration nobody confirmed proves nothing about the address: it does not
+        // stop its owner from signing up (else anyone could block an address by registering it).
+        let taken = match store::get_user_by_email(&mut tx, &email).await? {
+            Some(u) => !store::is_unconfirmed_guest(&mut tx, u.id).await?,
+            None => false,
+        };
+        if taken {
             let mail = texts::address_taken(&email, &self.public_link("/login"), &self.public_link("/password/forgot"));
             self.enqueue_mail(&mut tx, mail).await?;
             self.audit(&mut tx, &Actor::anonymous(), "sign_up_taken", "user", &email, "").await?;
@@ -126,8 +132,12 @@ impl App {
         if !store::use_signup(&mut tx, &hash, &self.now_text()).await? {
             return Err(LinkState::Used.refusal(WHAT, AGAIN));
         }
-        if store::get_user_by_email(&mut tx, &email).await?.is_some() {
-            return Err(AppError::Conflict("this address has an account already: sign in".into()));
+        if let Some(u) = store::get_user_by_email(&mut tx, &email).await? {
+            // The confirmed sign-up proves the address: an unconfirmed guest registration of it
+            // gives way.
+            if !store::delete_unconfirmed_guest(&mut tx, u.id).await? {
+                return Err(AppError::Conflict("this address has an account already: sign in".into()));
+            }
         }
         let id = store::insert_user(&mut tx, &email, &password_hash, Role::Participant, None, &self.now_text()).await?;
         store::insert_consent(&mut tx, id, TERMS, &terms_at).await?;

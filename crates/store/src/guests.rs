@@ -121,3 +121,25 @@ pub async fn move_participant(
         .rows_affected();
     Ok(n == 1)
 }
+
+/// Whether an account is a guest's whose address was never confirmed.
+pub async fn is_unconfirmed_guest(conn: &mut Conn, user_id: UserId) -> Result<bool> {
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM guests WHERE user_id = $1 AND confirmed_at IS NULL")
+        .bind(user_id.get())
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok(n > 0)
+}
+
+/// Deletes an account that is an unconfirmed guest's (its registration, links, consents and
+/// language go with it); whether it was one.
+pub async fn delete_unconfirmed_guest(conn: &mut Conn, user_id: UserId) -> Result<bool> {
+    let n = sqlx::query(
+        "DELETE FROM users WHERE id = $1 AND id IN (SELECT user_id FROM guests WHERE confirmed_at IS NULL)",
+    )
+    .bind(user_id.get())
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    Ok(n == 1)
+}

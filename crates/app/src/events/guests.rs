@@ -12,10 +12,9 @@
 //! per address). A guest account can do what a signed-in participant can on its own event, and
 //! nothing more: it cannot register for another event nor ask to represent an organisation.
 
-use crate::auth::{hash_password, normalise_email, random_token, token_hash, NewSession};
+use crate::auth::{hash_password, normalise_email, random_token, NewSession};
 use crate::mail::localised;
 use crate::{App, AppError, AppResult};
-use chrono::Duration;
 use domain::guest::{Guest, GuestDraft, GuestInput};
 use domain::{Actor, Event, FieldError, Locale, ParticipantId, ParticipantStatus, Role};
 
@@ -35,6 +34,8 @@ const AGAIN: &str = "ask for a new one on the event's registration page";
 pub struct GuestRow {
     pub guest: Guest,
     pub email: String,
+    /// The organisation chosen (its display name) or typed.
+    pub organisation: String,
     /// The participant, once the address is confirmed.
     pub participant: Option<(ParticipantId, ParticipantStatus)>,
 }
@@ -130,10 +131,7 @@ impl App {
 
     /// A new link for a guest account, valid `minutes`: stores its hash, returns the URL.
     async fn guest_link(&self, tx: &mut store::Conn, user: domain::UserId, minutes: i64) -> AppResult<String> {
-        let token = random_token()?;
-        let expires = (self.now() + Duration::minutes(minutes)).format("%Y-%m-%dT%H:%M:%SZ").to_string();
-        store::insert_account_link(tx, &token_hash(&token), PURPOSE, user, &self.now_text(), &expires).await?;
-        Ok(self.public_link(&format!("/guest/link/{token}")))
+        self.new_account_link(tx, PURPOSE, user, minutes, "/guest/link/").await
     }
 
     /// "Send me a sign-in link": mails one to a guest account of this address; answers the same
@@ -257,7 +255,11 @@ impl App {
         for g in store::event_guests(&mut conn, e.id).await? {
             let email = store::get_user(&mut conn, g.user_id).await?.map(|u| u.email).unwrap_or_default();
             let participant = participants.iter().find(|p| p.user_id == Some(g.user_id)).map(|p| (p.id, p.status));
-            out.push(GuestRow { guest: g, email, participant });
+            let organisation = match g.organisation_id {
+                Some(o) => store::get_org(&mut conn, o).await?.map(|o| o.display_name()).unwrap_or_default(),
+                None => g.organisation_name.clone(),
+            };
+            out.push(GuestRow { guest: g, email, organisation, participant });
         }
         Ok(out)
     }

@@ -331,15 +331,6 @@ pub(super) async fn guests_page(State(s): State<AppState>, v: Viewer, Path(slug)
     let guests = rows
         .into_iter()
         .map(|r| {
-            let organisation = match r.guest.organisation_id {
-                Some(o) => ev
-                    .participants
-                    .iter()
-                    .find(|p| p.user_id == Some(r.guest.user_id))
-                    .map(|p| p.name.clone())
-                    .unwrap_or_else(|| o.to_string()),
-                None => r.guest.organisation_name.clone(),
-            };
             let status = match r.participant {
                 Some((_, st)) => tr.t(&format!("participant-status-{}", st.as_str())),
                 None => tr.t("guest-not-confirmed"),
@@ -347,7 +338,7 @@ pub(super) async fn guests_page(State(s): State<AppState>, v: Viewer, Path(slug)
             GuestLine {
                 name: r.guest.name,
                 email: r.email,
-                organisation,
+                organisation: r.organisation,
                 offer: r.guest.offer,
                 need: r.guest.need,
                 status,

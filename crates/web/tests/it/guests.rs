@@ -331,3 +331,35 @@ async fn a_guests_mails_are_in_the_language_of_the_page_they_registered_on() {
     })
     .await;
 }
+
+/// Anyone can type anyone's address into the guest form: an unconfirmed registration must not
+/// keep the address's owner from signing up. Their confirmed sign-up wins, and the unconfirmed
+/// guest account (with its links) is gone.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unconfirmed_guest_registration_does_not_block_the_owners_sign_up() {
+    on_every_backend(|t| async move {
+        let label = t.label;
+        crate::events::forum(&t).await;
+        let victim = "victim@guest.example.org";
+        let r = anonymous_form(&t, "/events/forum/register", &guest_fields("Squatter", victim)).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let squat = guest_link(&t, victim).await;
+        let input = app::signup::SignUp {
+            name: "Victor Owner".into(),
+            email: victim.into(),
+            password: "quartz lantern meadow 42".into(),
+            accept_terms: true,
+        };
+        t.app.sign_up(&input, "test").await.unwrap();
+        let all = mails(&t, victim).await;
+        assert_eq!(all[0].0, "email_confirmation", "{label}: {all:?}");
+        let url = all[0].2.split_whitespace().find(|w| w.contains("/signup/confirm/")).unwrap();
+        let token = url.rsplit('/').next().unwrap();
+        t.app.confirm_signup(token).await.unwrap();
+        t.app.login(victim, "quartz lantern meadow 42", "test").await.unwrap();
+        assert_eq!(use_link(&t, &squat).await.0, StatusCode::NOT_FOUND, "{label}: the guest's link went with it");
+        assert!(participants(&t, "forum").await.is_empty());
+        t
+    })
+    .await;
+}
