@@ -24,12 +24,7 @@ impl App {
     /// Answers the same whether or not the address has an account; a disabled account gets no
     /// link either (an admin enables it first).
     pub async fn request_password_reset(&self, email: &str, client: &str) -> AppResult<()> {
-        crate::login_limits::check_email_size(email)?;
-        let email = normalise_email(email);
-        if !crate::mail::plausible_email(&email) {
-            return Err(AppError::field("email", "enter an e-mail address such as name@example.org"));
-        }
-        self.mail_limiter.count(client, &email)?;
+        let email = self.count_mail_request(email, client)?;
         let mut tx = self.store.begin().await?;
         let Some(user) = store::get_user_by_email(&mut tx, &email).await?.filter(|u| !u.disabled) else {
             return Ok(());

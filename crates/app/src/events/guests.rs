@@ -137,12 +137,7 @@ impl App {
     /// "Send me a sign-in link": mails one to a guest account of this address; answers the same
     /// for every address (member accounts sign in with their password and get nothing).
     pub async fn request_guest_link(&self, email: &str, client: &str) -> AppResult<()> {
-        crate::login_limits::check_email_size(email)?;
-        let email = normalise_email(email);
-        if !crate::mail::plausible_email(&email) {
-            return Err(AppError::field("email", "enter an e-mail address such as name@example.org"));
-        }
-        self.mail_limiter.count(client, &email)?;
+        let email = self.count_mail_request(email, client)?;
         let mut tx = self.store.begin().await?;
         let Some(user) = store::get_user_by_email(&mut tx, &email).await?.filter(|u| !u.disabled) else {
             return Ok(());
