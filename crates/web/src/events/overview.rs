@@ -147,8 +147,9 @@ async fn event_view_page(s: &AppState, v: &Viewer, slug: &str, errors: Vec<Strin
         registered_text: tr.count("event-registered", registered as i64),
         is_organiser: ev.is_organiser,
         registered_me: me.is_some(),
-        // Visitors too: the button leads them to the guest registration form.
-        can_register: me.is_none() && ev.event.status == domain::EventStatus::Open,
+        // Visitors too: the button leads them to the guest registration form. A guest's
+        // account is for its own event only.
+        can_register: me.is_none() && ev.event.status == domain::EventStatus::Open && !s.app.is_guest(&v.actor).await?,
         timezone: ev.event.timezone.clone(),
         participants: ev
             .participants

@@ -114,7 +114,14 @@ async fn a_visitor_registers_confirms_by_the_mailed_link_and_signs_in_later_by_a
         assert_ne!(again, link);
         let (status, cookie) = use_link(&t, &again).await;
         assert_eq!((status, cookie.is_some()), (StatusCode::SEE_OTHER, true), "{label}");
+        let anonymous = t.http.get(t.url("/events/forum")).send().await.unwrap().text().await.unwrap();
+        assert!(anonymous.contains("/events/forum/register"), "still offered to visitors");
         assert_eq!(participants(&t, "forum").await.len(), 1);
+        // Another event's page offers the guest no Register button: its account is for this one.
+        crate::events::two_cluster_event(&t, "duo").await;
+        let cookie = cookie.unwrap();
+        let duo = t.http.get(t.url("/events/duo")).header("cookie", &cookie).send().await.unwrap();
+        assert!(!duo.text().await.unwrap().contains("/events/duo/register"), "{label}");
         t
     })
     .await;
