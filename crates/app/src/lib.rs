@@ -18,6 +18,7 @@ pub mod import;
 mod index;
 mod language;
 mod lifecycle;
+pub mod links;
 pub mod login_limits;
 pub mod mail;
 pub mod mail_limits;

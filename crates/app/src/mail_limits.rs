@@ -40,3 +40,17 @@ impl MailLimiter {
         Ok(())
     }
 }
+
+impl crate::App {
+    /// The first steps of a form that asks for mail to one address: the address bounded,
+    /// normalised and plausible, then counted on both budgets. Returns the normalised address.
+    pub(crate) fn count_mail_request(&self, email: &str, client: &str) -> AppResult<String> {
+        crate::login_limits::check_email_size(email)?;
+        let email = crate::auth::normalise_email(email);
+        if !crate::mail::plausible_email(&email) {
+            return Err(AppError::field("email", "enter an e-mail address such as name@example.org"));
+        }
+        self.mail_limiter.count(client, &email)?;
+        Ok(email)
+    }
+}

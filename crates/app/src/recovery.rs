@@ -3,10 +3,9 @@
 //! account. The request never says whether the address has an account (the same answer either
 //! way, and the same rate limits: `mail_limits`); only the hash of the link's token is stored.
 
-use crate::auth::{normalise_email, random_token, token_hash};
+use crate::auth::{normalise_email, random_token};
 use crate::mail::texts;
 use crate::{App, AppError, AppResult};
-use chrono::Duration;
 use domain::Actor;
 
 /// How long a reset link works.
@@ -15,43 +14,17 @@ pub const RESET_MINUTES: i64 = 60;
 pub const INVITATION_MINUTES: i64 = 7 * 24 * 60;
 const PURPOSE: &str = "password_reset";
 
-/// What a link is worth, for the page that opens it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LinkState {
-    Valid,
-    /// Used already (or voided by a later password change).
-    Used,
-    Expired,
-    /// No such link: mistyped, or cut short by a mail program.
-    Unknown,
-}
+pub use crate::links::LinkState;
 
-impl LinkState {
-    /// The error a use of the link answers when it is not valid.
-    fn refusal(self) -> AppError {
-        match self {
-            LinkState::Used => AppError::Conflict(
-                "this link was used already; ask for a new one on the forgotten password page".into(),
-            ),
-            LinkState::Expired => {
-                AppError::Conflict("this link has expired; ask for a new one on the forgotten password page".into())
-            }
-            _ => AppError::NotFound("password reset link".into()),
-        }
-    }
-}
+/// Where a refused reset link sends its reader.
+const AGAIN: &str = "ask for a new one on the forgotten password page";
 
 impl App {
     /// Asks for a reset link for `email`, from `client` (its address, for the rate limits).
     /// Answers the same whether or not the address has an account; a disabled account gets no
     /// link either (an admin enables it first).
     pub async fn request_password_reset(&self, email: &str, client: &str) -> AppResult<()> {
-        crate::login_limits::check_email_size(email)?;
-        let email = normalise_email(email);
-        if !crate::mail::plausible_email(&email) {
-            return Err(AppError::field("email", "enter an e-mail address such as name@example.org"));
-        }
-        self.mail_limiter.count(client, &email)?;
+        let email = self.count_mail_request(email, client)?;
         let mut tx = self.store.begin().await?;
         let Some(user) = store::get_user_by_email(&mut tx, &email).await?.filter(|u| !u.disabled) else {
             return Ok(());
@@ -65,10 +38,7 @@ impl App {
 
     /// A reset link for an account, valid `minutes`: stores its hash, returns the URL.
     async fn new_reset_link(&self, tx: &mut store::Conn, user: domain::UserId, minutes: i64) -> AppResult<String> {
-        let token = random_token()?;
-        let expires = (self.now() + Duration::minutes(minutes)).format("%Y-%m-%dT%H:%M:%SZ").to_string();
-        store::insert_account_link(tx, &token_hash(&token), PURPOSE, user, &self.now_text(), &expires).await?;
-        Ok(self.public_link(&format!("/password/reset/{token}")))
+        self.new_account_link(tx, PURPOSE, user, minutes, "/password/reset/").await
     }
 
     /// An admin sends an account a link to set its password: a reset (valid an hour), or, for a
@@ -121,38 +91,26 @@ impl App {
     /// Whether a reset link can still be used (the page shows the form, or says why not).
     pub async fn password_reset_link(&self, token: &str) -> AppResult<LinkState> {
         let mut conn = self.store.conn().await?;
-        let link = store::get_account_link(&mut conn, &token_hash(token), PURPOSE).await?;
-        Ok(self.state_of(link.as_ref()))
-    }
-
-    fn state_of(&self, link: Option<&domain::mail::AccountLink>) -> LinkState {
-        match link {
-            None => LinkState::Unknown,
-            Some(l) if l.used_at.is_some() => LinkState::Used,
-            Some(l) if l.expires_at <= self.now_text() => LinkState::Expired,
-            Some(_) => LinkState::Valid,
-        }
+        Ok(self.account_link(&mut conn, token, PURPOSE).await?.0)
     }
 
     /// Sets a new password with a reset link, once: the policy applies, every session and API
     /// token of the account ends, and every other reset link of the account stops working.
     pub async fn reset_password(&self, token: &str, password: &str) -> AppResult<()> {
-        let hash = token_hash(token);
+        const WHAT: &str = "password reset link";
         let mut tx = self.store.begin().await?;
-        let link = store::get_account_link(&mut tx, &hash, PURPOSE).await?;
-        let state = self.state_of(link.as_ref());
+        let (state, link) = self.account_link(&mut tx, token, PURPOSE).await?;
         let Some(link) = link.filter(|_| state == LinkState::Valid) else {
-            return Err(state.refusal());
+            return Err(state.refusal(WHAT, AGAIN));
         };
         let user = store::get_user(&mut tx, link.user_id)
             .await?
             .filter(|u| !u.disabled)
-            .ok_or_else(|| LinkState::Unknown.refusal())?;
-        // The policy first: a refused password leaves the link usable for a better one.
+            .ok_or_else(|| LinkState::Unknown.refusal(WHAT, AGAIN))?;
+        // The policy first: a refused password leaves the link usable for a better one (the
+        // transaction is rolled back, the link's use with it).
         let (sessions, tokens) = self.replace_password(&mut tx, &user, password).await?;
-        if !store::use_account_link(&mut tx, &hash, &self.now_text()).await? {
-            return Err(LinkState::Used.refusal());
-        }
+        self.use_account_link(&mut tx, token, PURPOSE, WHAT, AGAIN).await?;
         store::void_account_links(&mut tx, user.id, PURPOSE, &self.now_text()).await?;
         let actor = Actor { email: user.email.clone(), ..Actor::anonymous() };
         let detail = format!("by reset link; ended {sessions} sessions and {tokens} tokens");

@@ -82,7 +82,13 @@ impl App {
         // Hashed whether or not the address is taken, so the time taken says nothing either.
         let hash = hash_password(&input.password)?;
         let mut tx = self.store.begin().await?;
-        if store::get_user_by_email(&mut tx, &email).await?.is_some() {
+        // A guest registration nobody confirmed proves nothing about the address: it does not
+        // stop its owner from signing up (else anyone could block an address by registering it).
+        let taken = match store::get_user_by_email(&mut tx, &email).await? {
+            Some(u) => !store::is_unconfirmed_guest(&mut tx, u.id).await?,
+            None => false,
+        };
+        if taken {
             let mail = texts::address_taken(&email, &self.public_link("/login"), &self.public_link("/password/forgot"));
             self.enqueue_mail(&mut tx, mail).await?;
             self.audit(&mut tx, &Actor::anonymous(), "sign_up_taken", "user", &email, "").await?;
@@ -102,35 +108,36 @@ impl App {
     /// Whether a confirmation link can still be used.
     pub async fn signup_link(&self, token: &str) -> AppResult<LinkState> {
         let mut conn = self.store.conn().await?;
-        Ok(match store::get_signup(&mut conn, &token_hash(token)).await? {
-            None => LinkState::Unknown,
-            Some((.., used)) if used.is_some() => LinkState::Used,
-            Some((.., expires, _)) if expires <= self.now_text() => LinkState::Expired,
-            Some(_) => LinkState::Valid,
-        })
+        let signup = store::get_signup(&mut conn, &token_hash(token)).await?;
+        Ok(LinkState::of(
+            signup.as_ref().map(|(.., expires, used)| (expires.as_str(), used.as_deref())),
+            &self.now_text(),
+        ))
     }
 
     /// Confirms a sign-up: makes the account (a participant), records the terms as a consent at
     /// the time they were accepted, and opens a session for this browser.
     pub async fn confirm_signup(&self, token: &str) -> AppResult<NewSession> {
         let hash = token_hash(token);
+        const WHAT: &str = "confirmation link";
+        const AGAIN: &str = "sign in, or sign up again";
         let state = self.signup_link(token).await?;
         if state != LinkState::Valid {
-            return Err(match state {
-                LinkState::Used => AppError::Conflict("this link was used already: sign in".into()),
-                LinkState::Expired => AppError::Conflict("this link has expired: sign up again".into()),
-                _ => AppError::NotFound("confirmation link".into()),
-            });
+            return Err(state.refusal(WHAT, AGAIN));
         }
         let mut tx = self.store.begin().await?;
         let Some((email, name, password_hash, terms_at, ..)) = store::get_signup(&mut tx, &hash).await? else {
-            return Err(AppError::NotFound("confirmation link".into()));
+            return Err(LinkState::Unknown.refusal(WHAT, AGAIN));
         };
         if !store::use_signup(&mut tx, &hash, &self.now_text()).await? {
-            return Err(AppError::Conflict("this link was used already: sign in".into()));
+            return Err(LinkState::Used.refusal(WHAT, AGAIN));
         }
-        if store::get_user_by_email(&mut tx, &email).await?.is_some() {
-            return Err(AppError::Conflict("this address has an account already: sign in".into()));
+        if let Some(u) = store::get_user_by_email(&mut tx, &email).await? {
+            // The confirmed sign-up proves the address: an unconfirmed guest registration of it
+            // gives way.
+            if !store::delete_unconfirmed_guest(&mut tx, u.id).await? {
+                return Err(AppError::Conflict("this address has an account already: sign in".into()));
+            }
         }
         let id = store::insert_user(&mut tx, &email, &password_hash, Role::Participant, None, &self.now_text()).await?;
         store::insert_consent(&mut tx, id, TERMS, &terms_at).await?;
@@ -168,6 +175,10 @@ impl App {
             return Err(AppError::Conflict("this account already represents an organisation or runs clusters".into()));
         }
         let mut tx = self.store.begin().await?;
+        // A guest's account is scoped to its event: representing an organisation takes a sign-up.
+        if store::guest_of_user(&mut tx, user_id).await?.is_some() {
+            return Err(AppError::Forbidden);
+        }
         if store::join_requests_of(&mut tx, user_id).await?.iter().any(|r| r.status == JoinStatus::Pending) {
             return Err(AppError::Conflict("a request of this account is waiting for an answer".into()));
         }

@@ -15,8 +15,9 @@ string_enum! {
 }
 
 string_enum! {
-    /// A participant has a place (`registered`) or waits for one once the event is full.
-    ParticipantStatus { Registered = "registered", Waiting = "waiting" }
+    /// A participant has a place (`registered`), waits for one once the event is full, or
+    /// (`pending`) waits for the organisers' approval where the event requires it.
+    ParticipantStatus { Registered = "registered", Waiting = "waiting", Pending = "pending" }
 }
 
 string_enum! {

@@ -15,6 +15,7 @@ pub mod contact;
 pub mod country;
 mod error;
 pub mod event;
+pub mod guest;
 pub mod ical;
 pub mod id;
 pub mod input;

@@ -31,6 +31,7 @@ pub const TABLES: &[&str] = &[
     "event_sessions",
     "event_slots",
     "event_participants",
+    "guests",
     "meeting_requests",
     "meetings",
     "meeting_feedback",

@@ -27,6 +27,7 @@ fn queries() -> Vec<(&'static str, String)> {
         by_user("account_links"),
         by_user("saved_searches"),
         by_user("join_requests"),
+        by_user("guests"),
         by_user("people"),
         ("contact_requests_sent", "SELECT * FROM contact_requests WHERE from_user_id = $1".to_string()),
         (

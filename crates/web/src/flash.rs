@@ -85,10 +85,15 @@ pub(crate) enum Message {
     AccessChanged,
     AccountDeleted,
     AccountDeletedByAdmin,
+    GuestRegistered,
+    GuestSignedIn,
+    GuestLinkSent,
+    ApprovalSaved,
+    RegistrationApproved,
 }
 
 impl Message {
-    const ALL: [Message; 62] = [
+    const ALL: [Message; 67] = [
         Message::SignedIn,
         Message::SignedOut,
         Message::SignedOutEverywhere,
@@ -151,6 +156,11 @@ impl Message {
         Message::AccessChanged,
         Message::AccountDeleted,
         Message::AccountDeletedByAdmin,
+        Message::GuestRegistered,
+        Message::GuestSignedIn,
+        Message::GuestLinkSent,
+        Message::ApprovalSaved,
+        Message::RegistrationApproved,
     ];
 
     /// The key stored in the cookie: stable, short, cookie-safe.
@@ -218,6 +228,11 @@ impl Message {
             Message::AccessChanged => "access-changed",
             Message::AccountDeleted => "account-deleted",
             Message::AccountDeletedByAdmin => "account-deleted-by-admin",
+            Message::GuestRegistered => "guest-registered",
+            Message::GuestSignedIn => "guest-signed-in",
+            Message::GuestLinkSent => "guest-link-sent",
+            Message::ApprovalSaved => "approval-saved",
+            Message::RegistrationApproved => "registration-approved",
         }
     }
 

@@ -12,6 +12,7 @@
 mod agenda;
 mod check_in;
 mod directory;
+pub mod guests;
 mod meetings;
 mod participants;
 mod programme;

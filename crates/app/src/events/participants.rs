@@ -76,6 +76,10 @@ impl App {
         if e.status != domain::EventStatus::Open {
             return Err(AppError::Conflict(format!("{} is not open for registration", e.name)));
         }
+        // A guest's account is for its own event only.
+        if self.guest_elsewhere(&mut tx, actor, &e).await? {
+            return Err(AppError::Forbidden);
+        }
         if let Some(p) =
             store::event_participants(&mut tx, e.id).await?.into_iter().find(|p| p.user_id == Some(user_id))
         {

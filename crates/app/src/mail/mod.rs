@@ -9,6 +9,7 @@
 //! Every mail that is not a security mail gets a one-click unsubscribe link (RFC 8058) for its
 //! kind; an address that used it gets no more mail of that kind. Texts live in `texts`.
 
+pub mod localised;
 mod notify;
 mod smtp;
 pub mod texts;

@@ -7,12 +7,15 @@ use crate::{App, AppResult};
 use domain::{Event, EventParticipant};
 
 impl App {
-    /// The account address of a participant, if it has an account.
-    async fn participant_address(&self, conn: &mut store::Conn, p: &EventParticipant) -> AppResult<Option<String>> {
-        Ok(match p.user_id {
-            Some(id) => store::get_user(conn, id).await?.filter(|u| !u.disabled).map(|u| u.email),
-            None => None,
-        })
+    /// The account address of a participant and the account's language, if it has an account.
+    async fn participant_address(
+        &self,
+        conn: &mut store::Conn,
+        p: &EventParticipant,
+    ) -> AppResult<Option<(String, domain::Locale)>> {
+        let Some(id) = p.user_id else { return Ok(None) };
+        let Some(user) = store::get_user(conn, id).await?.filter(|u| !u.disabled) else { return Ok(None) };
+        Ok(Some((user.email, store::user_language(conn, id).await?.unwrap_or_default())))
     }
 
     /// Tells `to` that `from` asks to meet them.
@@ -24,9 +27,11 @@ impl App {
         to: &EventParticipant,
         message: &str,
     ) -> AppResult<()> {
-        if let Some(address) = self.participant_address(conn, to).await? {
+        if let Some((address, lang)) = self.participant_address(conn, to).await? {
             let link = self.public_link(&format!("/events/{}", e.slug));
-            let mail = super::texts::meeting_request_received(&address, &to.name, &from.name, &e.name, message, &link);
+            let mail = super::localised::meeting_request_received(
+                lang, &address, &to.name, &from.name, &e.name, message, &link,
+            );
             self.enqueue_mail(conn, mail).await?;
         }
         Ok(())
@@ -41,9 +46,10 @@ impl App {
         answerer: &EventParticipant,
         accepted: bool,
     ) -> AppResult<()> {
-        if let Some(address) = self.participant_address(conn, sender).await? {
+        if let Some((address, lang)) = self.participant_address(conn, sender).await? {
             let link = self.public_link(&format!("/events/{}", e.slug));
-            let mail = super::texts::meeting_request_answered(
+            let mail = super::localised::meeting_request_answered(
+                lang,
                 &address,
                 &sender.name,
                 &answerer.name,

@@ -1,4 +1,5 @@
-//! Every text of every mail, in one place (a later translation pass takes them from here). Each
+//! The texts of the mails still written in English only (those in the recipient's language are
+//! in `localised`). Each
 //! function returns a whole [`Mail`]: subject, plain text and HTML. Values people typed (names)
 //! are escaped in the HTML and made header-safe in the subject and the recipient's name.
 
@@ -28,7 +29,7 @@ fn text(paragraphs: &[String], link: Option<(&str, &str)>) -> String {
     out
 }
 
-fn compose(mut mail: Mail, paragraphs: &[String], link: Option<(&str, &str)>) -> Mail {
+pub(crate) fn compose(mut mail: Mail, paragraphs: &[String], link: Option<(&str, &str)>) -> Mail {
     mail.body_text = text(paragraphs, link);
     mail.body_html = html(paragraphs, link);
     mail
@@ -115,32 +116,6 @@ pub fn join_answered(to: &str, name: &str, approved: bool, what: &str, message: 
         paragraphs.push(format!("Message: {}", message.trim()));
     }
     compose(mail, &paragraphs, Some(("Open clusterbridge", link)))
-}
-
-/// A participant received a meeting request.
-pub fn meeting_request_received(to: &str, name: &str, from: &str, event: &str, message: &str, link: &str) -> Mail {
-    let mail = Mail::new("meeting_request", false, to, name, &format!("{from} asks to meet you at {event}"));
-    let mut paragraphs = vec![format!("Hello {name},"), format!("{from} asks to meet you at {event}.")];
-    if !message.trim().is_empty() {
-        paragraphs.push(format!("Their message: {}", message.trim()));
-    }
-    paragraphs.push("Accept or decline it on the event's page.".to_string());
-    compose(mail, &paragraphs, Some(("Answer the request", link)))
-}
-
-/// The answer to a meeting request the recipient sent.
-pub fn meeting_request_answered(to: &str, name: &str, other: &str, event: &str, accepted: bool, link: &str) -> Mail {
-    let (verb, next) = if accepted {
-        ("accepted", "The meeting will be placed in the schedule; your agenda shows it once it is.")
-    } else {
-        ("declined", "You can ask someone else on the event's page.")
-    };
-    let mail = Mail::new("meeting_answer", false, to, name, &format!("{other} {verb} your meeting request at {event}"));
-    compose(
-        mail,
-        &[format!("Hello {name},"), format!("{other} {verb} your request to meet at {event}."), next.to_string()],
-        Some(("Open the event", link)),
-    )
 }
 
 /// Someone asks to be put in contact with a person this account answers for.

@@ -1,5 +1,6 @@
 //! Events: B2B meeting days. Each use case has its module, holding its pages and its API:
-//! the list, one event and registering (`overview`), creating one with its agenda and meeting
+//! the list, one event and registering (`overview`), guests registering from the public page,
+//! their mailed links and the organisers' approval (`guests`), creating one with its agenda and meeting
 //! programme (`create`), whom to meet and one's requests (`directory`), meeting requests (`requests`), availability (`availability`), the
 //! organisers' desk: table plan, scheduling runs, tables per slot, check-in, meetings added,
 //! marked or locked (`organise`), personal agendas, the iCalendar feed and feedback
@@ -9,6 +10,7 @@ mod agenda;
 mod availability;
 mod create;
 mod directory;
+mod guests;
 mod organise;
 mod overview;
 mod print;
@@ -260,7 +262,12 @@ pub(crate) fn pages() -> Router<AppState> {
         .route("/events/new", get(create::new_page).post(create::create_page))
         .route("/events/{slug}", get(overview::event_page))
         .route("/events/{slug}/participants", get(directory::directory_page).post(organise::participant_add_page))
-        .route("/events/{slug}/register", post(overview::register_page))
+        .route("/events/{slug}/register", get(guests::form).post(guests::submit))
+        .route("/events/{slug}/guests", get(guests::guests_page))
+        .route("/events/{slug}/guests/approval", post(guests::approval))
+        .route("/events/{slug}/guests/{participant}/approve", post(guests::approve))
+        .route("/guest/link/{token}", get(guests::link_page).post(guests::use_link))
+        .route("/guest/sign-in", get(guests::sign_in_form).post(guests::sign_in))
         .route("/events/{slug}/requests", get(directory::requests_page).post(requests::send_page))
         .route("/meeting-requests/{id}/withdraw", post(directory::withdraw_page))
         .route("/events/{slug}/round-table", post(round_tables::join_page))

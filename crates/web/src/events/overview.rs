@@ -5,7 +5,6 @@ use super::event_json;
 use crate::auth::{signed_in, ApiCaller, Viewer};
 use crate::endpoint::{created, ok};
 use crate::error::{ApiResult, PageResult};
-use crate::extract::{NoFields, StrictForm};
 use crate::views::{nav, render, Nav};
 use crate::wire;
 use crate::AppState;
@@ -93,6 +92,8 @@ struct EventPage {
     is_organiser: bool,
     registered_me: bool,
     can_register: bool,
+    /// The event's time zone: the programme's times are local to it.
+    timezone: String,
     errors: Vec<String>,
     /// Counts of one's requests: sent, received, received and still pending, accepted.
     sent: usize,
@@ -146,7 +147,10 @@ async fn event_view_page(s: &AppState, v: &Viewer, slug: &str, errors: Vec<Strin
         registered_text: tr.count("event-registered", registered as i64),
         is_organiser: ev.is_organiser,
         registered_me: me.is_some(),
-        can_register: v.actor.is_signed_in() && me.is_none() && ev.event.status == domain::EventStatus::Open,
+        // Visitors too: the button leads them to the guest registration form. A guest's
+        // account is for its own event only.
+        can_register: me.is_none() && ev.event.status == domain::EventStatus::Open && !s.app.is_guest(&v.actor).await?,
+        timezone: ev.event.timezone.clone(),
         participants: ev
             .participants
             .iter()
@@ -180,15 +184,4 @@ async fn event_view_page(s: &AppState, v: &Viewer, slug: &str, errors: Vec<Strin
 
 pub(super) async fn event_page(State(s): State<AppState>, v: Viewer, Path(slug): Path<String>) -> PageResult {
     event_view_page(&s, &v, &slug, Vec::new()).await
-}
-
-pub(super) async fn register_page(
-    State(s): State<AppState>,
-    v: Viewer,
-    Path(slug): Path<String>,
-    form: StrictForm<NoFields>,
-) -> PageResult {
-    v.check_form(form.csrf.as_deref())?;
-    s.app.register(&v.actor, &slug).await?;
-    Ok(crate::flash::redirect(&s, &format!("/events/{slug}"), crate::flash::Message::Registered))
 }

@@ -340,12 +340,31 @@ fn cells() -> Vec<Cell> {
         page("sign-up page", "/signup", ROLES),
         page("own organisation requests page", "/signup/organisation", SIGNED_IN),
         page("requests to join page", "/join-requests", &["manager_space", "manager_ict", "admin"]),
+        // Guests (issue 16 item 2): the form is for everyone, the list and its setting for organisers.
+        page("guest registration form", "/events/forum/register", ROLES),
+        page("guest sign-in link page", "/guest/sign-in", ROLES),
+        page("event guests page", "/events/forum/guests", &["manager_space", "admin"]),
+        post("approval setting form", "/events/forum/guests/approval", &[], &["manager_space", "admin"]),
         // Another account's token is 404 to everyone: `accounts::api_tokens_are_listed_and_revoked_by_their_own_account_only`.
         api("own API tokens", Method::GET, "/me/tokens", None, SIGNED_IN),
     ]
 }
 
 async fn request(t: &TestApp, ids: &Ids, cell: &Cell, role: &str) -> u16 {
+    let session = if cell.page { t.session(role).await } else { None };
+    request_as(t, ids, cell, role, session, t.token(role)).await
+}
+
+/// A cell's request with the given page session (cookie, CSRF token) or API token; `role`
+/// names what the cell creates.
+async fn request_as(
+    t: &TestApp,
+    ids: &Ids,
+    cell: &Cell,
+    role: &str,
+    session: Option<(String, String)>,
+    token: Option<&str>,
+) -> u16 {
     let fill = |s: &str| {
         s.replace("{sat_participant}", &ids.sat_participant.to_string())
             .replace("{meeting}", &ids.meeting.to_string())
@@ -372,7 +391,6 @@ async fn request(t: &TestApp, ids: &Ids, cell: &Cell, role: &str) -> u16 {
     }
     let rb = if cell.page {
         let rb = t.http.request(cell.method.clone(), t.url(&path));
-        let session = t.session(role).await;
         let rb = match &session {
             Some((cookie, _)) => rb.header("cookie", cookie),
             None => rb,
@@ -388,7 +406,11 @@ async fn request(t: &TestApp, ids: &Ids, cell: &Cell, role: &str) -> u16 {
             None => rb,
         }
     } else {
-        t.api(cell.method.clone(), &path, role)
+        let rb = t.http.request(cell.method.clone(), t.url(&format!("/api/v1{path}")));
+        match token {
+            Some(token) => rb.bearer_auth(token),
+            None => rb,
+        }
     };
     let rb = match &cell.body {
         Some(b) => rb
@@ -671,6 +693,82 @@ async fn on_agreement_fields_open_on_an_accepted_request_not_an_organisers_meeti
             }
         }
         assert!(failures.is_empty(), "on {}:\n{}", t.label, failures.join("\n"));
+        t
+    })
+    .await;
+}
+
+/// Issue 16 item 2, as an attacker would try it: a guest (registered for the forum from its
+/// public form, confirmed by the mailed link, then holding a session and even an API token) is
+/// allowed exactly what a registered participant account is, on every cell of the matrix; and
+/// less: no other event's registration, no request to represent an organisation.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_guest_gains_no_right_a_participant_account_lacks() {
+    on_every_backend(|t| async move {
+        crate::events::forum(&t).await;
+        crate::events::two_cluster_event(&t, "duo").await;
+        for role in ROLES.iter().filter(|r| **r != "anonymous") {
+            let r = t.api(Method::POST, "/events/forum/register", role).send().await.unwrap();
+            assert!(r.status().is_success(), "{role} registers");
+        }
+        let address = "gus@guest.example.org";
+        let fields = crate::guests::guest_fields("Gus Guest", address);
+        let r = crate::guests::anonymous_form(&t, "/events/forum/register", &fields).await;
+        assert_eq!(r.status(), 303);
+        let link = crate::guests::guest_link(&t, address).await;
+        let (session, slug) = t.app.use_guest_link(link.trim_start_matches("/guest/link/"), None).await.unwrap();
+        assert_eq!(slug, "forum");
+        let cookie = format!("cb_session={}", session.token);
+        let token = t.app.create_api_token(&domain::Actor::system(), address, "test").await.unwrap();
+        let sys = domain::Actor::system();
+        let view = t.app.event_view(&sys, "forum").await.unwrap();
+        let id_of = |org: i64| {
+            view.participants.iter().find(|p| p.organisation_id == Some(domain::OrganisationId::new(org))).unwrap().id
+        };
+        let project = sat_project(&t, "Orbital's project").await;
+        let meeting = t.app.add_meeting(&sys, "forum", id_of(t.sat), id_of(t.soft), 1).await.unwrap();
+        let ids = Ids { sat_participant: id_of(t.sat), meeting, project };
+        let mut failures = Vec::new();
+        let mut check = |what: &str, status: u16, allowed: bool, form: bool| {
+            let ok = if allowed { (200..300).contains(&status) || (form && status == 303) } else { status == 403 };
+            if !ok {
+                failures
+                    .push(format!("{what} as a guest: got {status}, expected {}", if allowed { "2xx" } else { "403" }));
+            }
+        };
+        for cell in cells() {
+            let session = cell.page.then(|| (cookie.clone(), session.csrf.clone()));
+            let status = request_as(&t, &ids, &cell, "guest", session, Some(&token)).await;
+            check(cell.what, status, cell.allowed.contains(&"participant"), cell.form.is_some());
+        }
+        // What a participant account may do and a guest may not.
+        let own = |what, method, path, form: Option<&'static [(&'static str, &'static str)]>| Cell {
+            what,
+            method,
+            path,
+            body: None,
+            page: form.is_some(),
+            form,
+            allowed: &[],
+        };
+        for cell in [
+            own("register for another event", Method::POST, "/events/duo/register", None),
+            own("register for another event (form)", Method::POST, "/events/duo/register", Some(&[])),
+            own(
+                "claim an organisation",
+                Method::POST,
+                "/signup/organisation/claim",
+                Some(&[("organisation", "{sat}")]),
+            ),
+        ] {
+            let session = cell.page.then(|| (cookie.clone(), session.csrf.clone()));
+            let status = request_as(&t, &ids, &cell, "guest", session, Some(&token)).await;
+            check(cell.what, status, false, true);
+        }
+        // The participant account may (the difference is the guest's scope, not the role's).
+        let r = t.api(Method::POST, "/events/duo/register", "participant").send().await.unwrap();
+        assert_eq!(r.status(), 201);
+        assert!(failures.is_empty(), "{} on {}:\n{}", failures.len(), t.label, failures.join("\n"));
         t
     })
     .await;

@@ -66,6 +66,7 @@ fn pages(t: &TestApp, project: i64) -> Vec<(&'static str, &'static str, String)>
         ("anonymous", "consortium-empty", "/consortium".into()),
         ("anonymous", "events", "/events".into()),
         ("anonymous", "event", "/events/forum".into()),
+        ("anonymous", "guest-register", "/events/forum/register".into()),
         ("anonymous", "api", "/api".into()),
         ("anonymous", "login", "/login".into()),
         ("anonymous", "not-found", "/organisations/999999".into()),
