@@ -16,6 +16,7 @@ mod language;
 mod limits;
 mod mail;
 mod matchmaking;
+mod meet;
 mod phone;
 mod snapshots;
 mod statements;
