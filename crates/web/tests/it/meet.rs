@@ -110,3 +110,103 @@ async fn feedback_after_the_slot_cancel_before_it() {
     })
     .await;
 }
+
+async fn profile(t: &TestApp, id: i64, name: &str, offers: &str, needs: &str) {
+    let body = serde_json::json!({"name": name, "kind": "company", "country": "LU", "offers": offers, "needs": needs});
+    let r = t
+        .api(Method::PUT, &format!("/organisations/{id}"), "admin")
+        .header("content-type", "application/json")
+        .body(body.to_string())
+        .send()
+        .await
+        .unwrap();
+    assert!(r.status().is_success(), "{}", r.text().await.unwrap());
+}
+
+async fn get(t: &TestApp, path: &str, cookie: &str) -> String {
+    t.http.get(t.url(path)).header("cookie", cookie).send().await.unwrap().text().await.unwrap()
+}
+
+/// The part of the directory page with the suggestions.
+fn suggested(html: &str) -> &str {
+    let from = html.find(r#"id="suggested""#).unwrap_or(html.len());
+    let to = html.find("Everyone at this event").unwrap_or(html.len());
+    &html[from..to.max(from)]
+}
+
+/// The directory suggests whom to meet among this event's participants only, with reasons,
+/// another cluster first; a suggestion is requested in one click, then shows its state and the
+/// undo, which withdraws it and lands back on the directory.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_directory_suggests_participants_with_reasons_other_clusters_first() {
+    on_every_backend(|t| async move {
+        crate::events::forum(&t).await;
+        let telemetry = "Data analytics software for satellite telemetry and ground station monitoring";
+        profile(&t, t.sat, "Orbital Sat Works", "Satellite ground stations", telemetry).await;
+        profile(&t, t.soft, "Soft Systems", telemetry, "").await;
+        let peer = t.fresh_space_org("Telemetry Peers").await;
+        profile(&t, peer, "Telemetry Peers", telemetry, "").await;
+        let absent = t.fresh_space_org("Telemetry Elsewhere").await;
+        profile(&t, absent, "Telemetry Elsewhere", telemetry, "").await;
+        for role in ["member_sat", "member_soft"] {
+            assert_eq!(t.api(Method::POST, "/events/forum/register", role).send().await.unwrap().status(), 201);
+        }
+        let r = t
+            .api(Method::POST, "/events/forum/participants", "admin")
+            .header("content-type", "application/json")
+            .body(format!(r#"{{"name": "Pat Peer", "organisation": {peer}}}"#))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 201);
+
+        let (session, csrf) = t.session("member_sat").await.unwrap();
+        let dir = "/events/forum/participants";
+        let html = get(&t, dir, &session).await;
+        let s = suggested(&html);
+        assert!(s.contains("Suggested for you"), "{html}");
+        let (soft, pat) = (s.find("Soft Systems").unwrap(), s.find("Pat Peer").unwrap());
+        assert!(soft < pat, "another cluster first: {s}");
+        assert!(s.contains("In none of your clusters") && s.contains("another cluster"), "{s}");
+        assert!(s.contains("Its work mentions") && s.contains("analytics"), "the words that matched: {s}");
+        assert!(
+            !s.contains("Telemetry Elsewhere") && !s.contains("Orbital Sat Works"),
+            "only others at the event: {s}"
+        );
+        assert!(!get(&t, dir, "").await.contains("Suggested for you"), "nothing to go on for a visitor");
+
+        // One click from the suggestion; its card then says so, with the undo.
+        let soft_id = html.split(r#"suggestion" id="s"#).nth(1).unwrap().split('"').next().unwrap().to_string();
+        let ask = [("csrf", csrf.as_str()), ("to", soft_id.as_str()), ("back", dir)];
+        let r = t
+            .http
+            .post(t.url("/events/forum/requests"))
+            .header("cookie", &session)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(serde_urlencoded::to_string(ask).unwrap())
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 303);
+        let html = get(&t, dir, &session).await;
+        let s = suggested(&html);
+        assert!(s.contains("Request sent") && s.contains("Withdraw request"), "{s}");
+        let id = s.split("/meeting-requests/").nth(1).unwrap().split('/').next().unwrap().to_string();
+        let back = format!("{dir}#p{soft_id}");
+        let undo = [("csrf", csrf.as_str()), ("back", back.as_str())];
+        let r = t
+            .http
+            .post(t.url(&format!("/meeting-requests/{id}/withdraw")))
+            .header("cookie", &session)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(serde_urlencoded::to_string(undo).unwrap())
+            .send()
+            .await
+            .unwrap();
+        assert_eq!((r.status().as_u16(), r.headers()["location"].to_str().unwrap()), (303, back.as_str()));
+        let html = get(&t, dir, &session).await;
+        assert!(suggested(&html).contains("Last request withdrawn"), "{html}");
+        t
+    })
+    .await;
+}
