@@ -252,6 +252,16 @@ pub(crate) const ENDPOINTS: &[Endpoint] = &[
         tag: "events",
         handler: || post(agenda::feedback),
     },
+    Endpoint {
+        method: "put",
+        path: "/meetings/{id}/video",
+        summary: "Set a meeting's video link (an https address), or clear it with an empty one (its two sides, organisers)",
+        params: &[],
+        body: &["video_url"],
+        responses: &[200, 401, 403, 404, 409, 422],
+        tag: "events",
+        handler: || put(agenda::video),
+    },
 ];
 
 pub(crate) fn pages() -> Router<AppState> {
@@ -269,6 +279,7 @@ pub(crate) fn pages() -> Router<AppState> {
         .route("/events/{slug}/agenda", get(agenda::agenda_page))
         .route("/meetings/{id}/feedback", post(agenda::feedback_page))
         .route("/meetings/{id}/cancel", post(agenda::cancel_page))
+        .route("/meetings/{id}/video", post(agenda::video_page))
         .route("/calendar/{file}", get(agenda::calendar))
         .route("/events/{slug}/organise", get(organise::organise_page))
         .route("/events/{slug}/print/table-plan", get(print::table_plan_page))

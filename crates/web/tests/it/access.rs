@@ -283,6 +283,20 @@ fn cells() -> Vec<Cell> {
         ),
         post("mark meeting form", "/meetings/{meeting}/status", &[("status", "held")], &["manager_space", "admin"]),
         post("lock meeting form", "/meetings/{meeting}/lock", &[("lock", "true")], &["manager_space", "admin"]),
+        // Issue 17, item 2: a meeting's video link, set by its two sides (and organisers).
+        api(
+            "set meeting video link",
+            Method::PUT,
+            "/meetings/{meeting}/video",
+            Some(json!({"video_url": "https://meet.example.org/{role}"})),
+            &["member_sat", "member_soft", "manager_space", "admin"],
+        ),
+        post(
+            "meeting video form",
+            "/meetings/{meeting}/video",
+            &[("video_url", "https://meet.example.org/x")],
+            &["member_sat", "member_soft", "manager_space", "admin"],
+        ),
         // Analytics: the initiative for admins, a cluster for its managers (issue 15).
         api("analytics kpis", Method::GET, "/analytics/kpis", None, MANAGERS_ADMIN),
         api("analytics kpis of space", Method::GET, "/analytics/kpis?cluster=space", None, &["manager_space", "admin"]),

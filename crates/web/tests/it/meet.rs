@@ -210,3 +210,62 @@ async fn the_directory_suggests_participants_with_reasons_other_clusters_first()
     })
     .await;
 }
+
+async fn video(t: &TestApp, meeting: i64, role: &str, url: &str) -> (u16, Value) {
+    let body = serde_json::json!({ "video_url": url }).to_string();
+    call(t, Method::PUT, &format!("/meetings/{meeting}/video"), role, Some(&body)).await
+}
+
+/// A meeting's video link: either side sets it (an https address of a plain host, checked),
+/// both agendas show it (API, page and calendar), either clears it; nobody else may, and a
+/// cancelled meeting keeps what it had.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn either_side_sets_a_video_link_both_agendas_show_it() {
+    on_every_backend(|t| async move {
+        let (soft_meeting, admin_meeting) = two_meetings(&t).await;
+        // Placed, so that the calendar holds them.
+        assert_eq!(call(&t, Method::POST, "/events/forum/schedule", "admin", None).await.0, 200);
+        let link = "https://meet.example.org/orbital-soft";
+        let (status, v) = video(&t, soft_meeting, "member_sat", link).await;
+        assert_eq!((status, v["video_url"].as_str()), (200, Some(link)), "{v}");
+        let (_, agenda) = call(&t, Method::GET, "/events/forum/agenda", "member_soft", None).await;
+        let item = agenda["items"].as_array().unwrap().iter().find(|i| i["meeting"] == soft_meeting).unwrap().clone();
+        assert_eq!(item["video_url"], link, "the other side sees it: {agenda}");
+        let (cookie, _) = t.session("member_soft").await.unwrap();
+        let html = get(&t, "/events/forum/agenda", &cookie).await;
+        assert!(html.contains(&format!(r#"<a href="{link}""#)) && html.contains("Join the video call"), "{html}");
+        let ics = t.http.get(t.url(agenda["calendar"].as_str().unwrap())).send().await.unwrap().text().await.unwrap();
+        assert!(ics.contains(&format!("URL:{link}")), "{ics}");
+
+        for bad in ["http://meet.example.org/x", "javascript:alert(1)", "https://bank.example@evil.example/"] {
+            let (status, v) = video(&t, soft_meeting, "member_soft", bad).await;
+            assert_eq!((status, v["error"]["fields"][0]["field"].as_str()), (422, Some("video_url")), "{bad}: {v}");
+        }
+        assert_eq!(video(&t, soft_meeting, "manager_ict", link).await.0, 403, "not a side");
+        assert_eq!(video(&t, soft_meeting, "participant", link).await.0, 403, "not a side");
+
+        // The page's form: saved or refused, back on the agenda with a message either way.
+        let (status, _) =
+            post_form(&t, &format!("/meetings/{soft_meeting}/video"), "member_soft", &[("video_url", "ftp://x")]).await;
+        assert_eq!(status, 303);
+        let (_, agenda) = call(&t, Method::GET, "/events/forum/agenda", "member_sat", None).await;
+        let item =
+            |a: &Value| a["items"].as_array().unwrap().iter().find(|i| i["meeting"] == soft_meeting).unwrap().clone();
+        assert_eq!(item(&agenda)["video_url"], link, "a refused link changes nothing");
+        let (status, _) = post_form(
+            &t,
+            &format!("/meetings/{soft_meeting}/video"),
+            "member_soft",
+            &[("video_url", link), ("clear", "1")],
+        )
+        .await;
+        assert_eq!(status, 303);
+        let (_, agenda) = call(&t, Method::GET, "/events/forum/agenda", "member_sat", None).await;
+        assert_eq!(item(&agenda)["video_url"], "", "cleared");
+
+        assert_eq!(cancel(&t, admin_meeting, "member_sat").await.0, 204);
+        assert_eq!(video(&t, admin_meeting, "member_sat", link).await.0, 409, "cancelled");
+        t
+    })
+    .await;
+}
