@@ -85,6 +85,33 @@ impl App {
         Ok((e, p, items))
     }
 
+    /// Every registered participant's agenda, by name, for the organisers' printout (one page
+    /// each), with the event's programme.
+    pub async fn all_agendas(
+        &self,
+        actor: &Actor,
+        slug: &str,
+    ) -> AppResult<(Event, Vec<domain::EventSession>, Vec<(EventParticipant, Vec<AgendaItem>)>)> {
+        let mut conn = self.store.conn().await?;
+        let e = self.event(&mut conn, slug).await?;
+        if !self.organises(&mut conn, actor, &e).await? {
+            return Err(AppError::Forbidden);
+        }
+        let sessions = store::event_sessions(&mut conn, e.id).await?;
+        let mut participants: Vec<EventParticipant> = store::event_participants(&mut conn, e.id)
+            .await?
+            .into_iter()
+            .filter(|p| p.status == domain::ParticipantStatus::Registered)
+            .collect();
+        participants.sort_by_key(|p| p.name.to_lowercase());
+        let mut out = Vec::with_capacity(participants.len());
+        for p in participants {
+            let items = self.agenda_of(&mut conn, &e, &p).await?;
+            out.push((p, items));
+        }
+        Ok((e, sessions, out))
+    }
+
     /// The agenda behind a participant's private calendar link.
     pub async fn agenda_by_token(&self, token: &str) -> AppResult<(Event, EventParticipant, Vec<AgendaItem>)> {
         let mut conn = self.store.conn().await?;

@@ -78,32 +78,32 @@ struct AgendaPage {
 }
 
 /// One line of the timeline: a session of the programme, or one of one's meetings.
-struct AgendaRow {
+pub(super) struct AgendaRow {
     /// Local start, `YYYY-MM-DD HH:MM`; empty for a meeting without a slot.
-    time: String,
+    pub(super) time: String,
     /// For a session: its end (`HH:MM`), title and kind.
-    ends: String,
-    title: String,
-    kind: String,
-    meeting: Option<MeetingRow>,
+    pub(super) ends: String,
+    pub(super) title: String,
+    pub(super) kind: String,
+    pub(super) meeting: Option<MeetingRow>,
 }
 
-struct MeetingRow {
-    id: MeetingId,
-    table: String,
-    with: String,
+pub(super) struct MeetingRow {
+    pub(super) id: MeetingId,
+    pub(super) table: String,
+    pub(super) with: String,
     /// `MeetingMoment::as_str`: the template words it.
-    moment: &'static str,
-    feedback: bool,
-    cancel: bool,
+    pub(super) moment: &'static str,
+    pub(super) feedback: bool,
+    pub(super) cancel: bool,
     /// Its video link, empty when none; `cancel` also says whether it may still be changed.
-    video: String,
+    pub(super) video: String,
     /// Whether the video form is offered (not for a cancelled meeting).
-    video_form: bool,
+    pub(super) video_form: bool,
 }
 
 /// The programme's sessions and one's meetings in time order, meetings without a slot last.
-fn agenda_rows(
+pub(super) fn agenda_rows(
     tr: Tr,
     e: &domain::Event,
     sessions: &[domain::EventSession],

@@ -3,7 +3,8 @@
 //! programme (`create`), whom to meet and one's requests (`directory`), meeting requests (`requests`), availability (`availability`), the
 //! organisers' desk: table plan, scheduling runs, tables per slot, check-in, meetings added,
 //! marked or locked (`organise`), personal agendas, the iCalendar feed and feedback
-//! (`agenda`), themed round tables (`round_tables`), and printouts for the day (`print`).
+//! (`agenda`), themed round tables (`round_tables`), and printouts for the day (`print`,
+//! `print_agendas`).
 
 mod agenda;
 mod availability;
@@ -12,6 +13,7 @@ mod directory;
 mod organise;
 mod overview;
 mod print;
+mod print_agendas;
 mod requests;
 mod round_tables;
 
@@ -283,6 +285,7 @@ pub(crate) fn pages() -> Router<AppState> {
         .route("/calendar/{file}", get(agenda::calendar))
         .route("/events/{slug}/organise", get(organise::organise_page))
         .route("/events/{slug}/print/table-plan", get(print::table_plan_page))
+        .route("/events/{slug}/print/agendas", get(print_agendas::agendas_page))
         .route("/events/{slug}/schedule", post(organise::schedule_page))
         .route("/events/{slug}/availability", get(availability::availability_page).post(availability::save_page))
         .route("/events/{slug}/tables", post(organise::tables_page))

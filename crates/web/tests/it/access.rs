@@ -266,6 +266,7 @@ fn cells() -> Vec<Cell> {
         ),
         page("whom to meet page", "/events/forum/participants", ROLES),
         page("table plan printout", "/events/forum/print/table-plan", &["manager_space", "admin"]),
+        page("agendas printout", "/events/forum/print/agendas", &["manager_space", "admin"]),
         page("my requests page", "/events/forum/requests", SIGNED_IN),
         post("tables form", "/events/forum/tables", &[], &["manager_space", "admin"]),
         post(
