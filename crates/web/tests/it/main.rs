@@ -6,6 +6,7 @@ mod accounts;
 mod analytics;
 mod api;
 mod browser;
+mod browser_meet;
 mod clusters;
 mod consent;
 mod events;

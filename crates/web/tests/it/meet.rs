@@ -111,7 +111,7 @@ async fn feedback_after_the_slot_cancel_before_it() {
     .await;
 }
 
-async fn profile(t: &TestApp, id: i64, name: &str, offers: &str, needs: &str) {
+pub(crate) async fn profile(t: &TestApp, id: i64, name: &str, offers: &str, needs: &str) {
     let body = serde_json::json!({"name": name, "kind": "company", "country": "LU", "offers": offers, "needs": needs});
     let r = t
         .api(Method::PUT, &format!("/organisations/{id}"), "admin")
