@@ -343,7 +343,7 @@ async fn pages_render_in_chromium_without_console_errors() {
     visit(&c, &t, "split-cluster", "/clusters/space/split", &["Split Space", "Members that move to the new cluster"])
         .await;
     visit(&c, &t, "new-project", "/projects/new", &["New project", "Clusters involved"]).await;
-    visit(&c, &t, "new-event", "/events/new", &["New event", "Meeting programme", "SESSION HH:MM MINUTES COUNT"]).await;
+    visit(&c, &t, "new-event", "/events/new", &["New event", "Meeting programme", "Add a row"]).await;
     visit(
         &c,
         &t,

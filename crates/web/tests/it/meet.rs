@@ -269,3 +269,64 @@ async fn either_side_sets_a_video_link_both_agendas_show_it() {
     })
     .await;
 }
+
+/// The new-event form's programme is rows of sessions with time inputs: rows are added and
+/// removed by posting the form back (no JavaScript), typed values stay, and the rows become the
+/// programme's blocks; the `programme` text of other clients still works (`forum::the_new_event_form_…`).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_programme_is_rows_of_sessions_added_and_removed_without_javascript() {
+    on_every_backend(|t| async move {
+        let html = get(&t, "/events/new", &t.session("manager_space").await.unwrap().0).await;
+        assert!(html.contains(r#"id="prog_start_0" name="prog_start_0" value="" type="time""#), "{html}");
+        assert!(html.contains(r#"name="prog_count_2""#) && !html.contains(r#"name="prog_count_3""#), "three rows");
+        assert!(html.contains("Add a row") && html.contains(r#"name="prog_remove" value="1""#), "{html}");
+        let base =
+            [("name", "Space day"), ("slug", "space-day"), ("starts_on", "2026-05-04"), ("clusters_space", "space")];
+        let mut rows = vec![
+            ("prog_session_0", "morning"),
+            ("prog_start_0", "10:00"),
+            ("prog_minutes_0", "20"),
+            ("prog_count_0", "3"),
+            ("prog_session_1", "wrong"),
+            ("prog_start_1", "11:00"),
+            ("prog_session_2", "afternoon"),
+            ("prog_day_2", "2026-05-05"),
+            ("prog_start_2", "14:00"),
+            ("prog_minutes_2", "30"),
+            ("prog_count_2", "2"),
+        ];
+        rows.extend(base);
+        let (status, html) =
+            post_form(&t, "/events/new", "manager_space", &[&rows[..], &[("prog_add", "1")]].concat()).await;
+        assert_eq!(status, 200);
+        assert!(
+            html.contains(r#"name="prog_count_3""#) && html.contains(r#"value="afternoon""#),
+            "a fourth row, values kept"
+        );
+        let (status, html) =
+            post_form(&t, "/events/new", "manager_space", &[&rows[..], &[("prog_remove", "1")]].concat()).await;
+        assert_eq!(status, 200);
+        assert!(
+            !html.contains(r#"value="wrong""#)
+                && html.contains(r#"id="prog_session_1" name="prog_session_1" value="afternoon""#),
+            "{html}"
+        );
+
+        // Saved with the half-filled row: its line is named; without it, the event is made.
+        let (status, html) = post_form(&t, "/events/new", "manager_space", &rows).await;
+        assert_eq!(status, 422, "{html}");
+        assert!(html.contains("line 2"), "{html}");
+        let kept: Vec<(&str, &str)> = rows.iter().copied().filter(|(k, _)| !k.ends_with("_1")).collect();
+        let (status, _) = post_form(&t, "/events/new", "manager_space", &kept).await;
+        assert_eq!(status, 303);
+        let (_, ev) = call(&t, Method::GET, "/events/space-day", "manager_space", None).await;
+        let slots: Vec<&str> =
+            ev["slots"].as_array().unwrap().iter().map(|s| s["starts_at"].as_str().unwrap()).collect();
+        assert_eq!(
+            slots,
+            ["2026-05-04T10:00", "2026-05-04T10:20", "2026-05-04T10:40", "2026-05-05T14:00", "2026-05-05T14:30"]
+        );
+        t
+    })
+    .await;
+}
