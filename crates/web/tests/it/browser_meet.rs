@@ -4,7 +4,7 @@
 //! is placed; Orbital's agenda shows the meeting with the link. Then the organisers' printout of
 //! every personal agenda, rendered as a PDF: one page per participant. Screenshots:
 //! `target/screenshots/meet-{suggested,requested,accepted,video,agenda}-{1366,390}.png`,
-//! `meet-print-agendas.png` and `.pdf`.
+//! `meet-print-agendas.png` and `.pdf`; the organisation picker's live search, `meet-picker-390.png`.
 
 use crate::browser::{browser_with, phone, print_pdf, screenshots, sign_in, sign_out};
 use crate::meet::profile;
@@ -97,6 +97,24 @@ async fn journey(c: &Client, t: &TestApp, width: u32) {
     sign_out(c).await;
 }
 
+/// The organisation picker on a cluster page suggests organisations by name as one types (a
+/// `<datalist>`, so the arrow keys and Enter choose); the choice adds that organisation.
+async fn picker(c: &Client, t: &TestApp) {
+    sign_in(c, t, "admin").await;
+    c.goto(&t.url("/clusters/ict")).await.unwrap();
+    let input = c.find(Locator::Id("add-member")).await.unwrap();
+    input.send_keys("Orbital").await.unwrap();
+    let choice = format!("Orbital Sat Works ({})", t.sat);
+    let option = c.wait().for_element(Locator::Css(&format!("datalist option[value='{choice}']"))).await.unwrap();
+    assert!(option.attr("label").await.unwrap().unwrap_or_default().ends_with("LU"), "its country beside it");
+    shot(c, "meet-picker-390").await;
+    input.clear().await.unwrap();
+    input.send_keys(&choice).await.unwrap();
+    input.send_keys("\u{E007}").await.unwrap();
+    c.wait().for_element(Locator::Css(&format!("table a[href='/organisations/{}']", t.sat))).await.unwrap();
+    shows(c, &["Orbital Sat Works"]).await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_participant_finds_a_suggested_partner_meets_them_and_sees_the_agenda() {
     let t = spawn(TestDb::sqlite().await.unwrap()).await;
@@ -122,6 +140,7 @@ async fn a_participant_finds_a_suggested_partner_meets_them_and_sees_the_agenda(
     let t = spawn(TestDb::sqlite().await.unwrap()).await;
     let (c, _driver) = phone().await.unwrap();
     journey(&c, &t, 390).await;
+    picker(&c, &t).await;
     c.close().await.unwrap();
     t.stop().await;
 }

@@ -330,3 +330,30 @@ async fn the_programme_is_rows_of_sessions_added_and_removed_without_javascript(
     })
     .await;
 }
+
+/// The live picker's choice, "Name (id)", names that organisation even when its name alone is
+/// ambiguous; a project's partner form takes a name now, like the cluster page's.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_picked_name_with_its_id_names_that_organisation() {
+    on_every_backend(|t| async move {
+        let works = t.fresh_space_org("Alpha Works").await;
+        t.fresh_space_org("Alpha Works Two").await;
+        let picked = format!("Alpha Works ({works})");
+        let (status, _) = post_form(&t, "/clusters/ict/members", "admin", &[("organisation", picked.as_str())]).await;
+        assert_eq!(status, 303, "{}", t.label);
+        let members = get(&t, "/clusters/ict", &t.session("admin").await.unwrap().0).await;
+        assert!(members.contains(&format!(r#"<a href="/organisations/{works}">Alpha Works</a>"#)), "{members}");
+
+        let sys = domain::Actor::system();
+        let input = domain::ProjectInput { title: "Alpha project".into(), kind: "common".into(), ..Default::default() };
+        let project = t.app.create_project(&sys, &input, &[]).await.unwrap();
+        let path = format!("/projects/{project}/partners");
+        let (status, body) =
+            post_form(&t, &path, "admin", &[("organisation", "Soft Systems"), ("role", "participant")]).await;
+        assert_eq!(status, 303, "{body}");
+        let html = get(&t, &format!("/projects/{project}"), "").await;
+        assert!(html.contains("Soft Systems"), "{html}");
+        t
+    })
+    .await;
+}
