@@ -38,7 +38,7 @@ pub(crate) async fn two_cluster_event(t: &TestApp, slug: &str) {
     t.app.create_event(&Actor::system(), &input, &[], &blocks).await.unwrap();
 }
 
-async fn call(t: &TestApp, method: Method, path: &str, role: &str, body: Option<&str>) -> (u16, Value) {
+pub(crate) async fn call(t: &TestApp, method: Method, path: &str, role: &str, body: Option<&str>) -> (u16, Value) {
     let mut rb = t.api(method, path, role);
     if let Some(b) = body {
         rb = rb.header("content-type", "application/json").body(b.to_string());

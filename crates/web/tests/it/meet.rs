@@ -2,19 +2,10 @@
 //! engines: the server's own rules on feedback (only once the slot is over) and cancelling (only
 //! before it starts), whichever client asks.
 
+use crate::events::call;
 use crate::support::{on_every_backend, TestApp};
 use reqwest::Method;
 use serde_json::Value;
-
-async fn call(t: &TestApp, method: Method, path: &str, role: &str, body: Option<&str>) -> (u16, Value) {
-    let mut rb = t.api(method, path, role);
-    if let Some(b) = body {
-        rb = rb.header("content-type", "application/json").body(b.to_string());
-    }
-    let resp = rb.send().await.unwrap();
-    let status = resp.status().as_u16();
-    (status, resp.json().await.unwrap_or(Value::Null))
-}
 
 /// A form posted with `role`'s session: its status and body.
 async fn post_form(t: &TestApp, path: &str, role: &str, pairs: &[(&str, &str)]) -> (u16, String) {
