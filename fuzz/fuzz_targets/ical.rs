@@ -93,6 +93,7 @@ fuzz_target!(|f: Feed| {
             with: m.with.clone(),
             sequence: m.sequence,
             status: if m.cancelled { MeetingStatus::Cancelled } else { MeetingStatus::Scheduled },
+            video_url: String::new(),
         })
         .collect();
     let out = domain::ical::ical(&e, &p, &items, "2027-03-01T10:00:00Z");

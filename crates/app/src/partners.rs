@@ -264,7 +264,7 @@ impl App {
         if !errors.is_empty() {
             return Err(AppError::Validation(errors));
         }
-        let filters = Narrow { cluster, kind, country, sme };
+        let filters = Narrow { cluster, kind, country, sme, only: Vec::new() };
         let own: Vec<i64> = actor.organisation_id.map(|o| o.get()).into_iter().collect();
         self.rank(&index, Query::Need(&text), filters, from, &own, paging.per_page as usize).await
     }
@@ -299,6 +299,7 @@ impl App {
                 filters.exclude.push(i as u32);
             }
         }
+        filters.only = narrow.only.iter().filter_map(|id| index.position.get(id)).map(|&i| i as u32).collect();
         // Reasons cost time per hit: rank four times the page, room for the cross-cluster bonus
         // to reorder; a cluster or SME filter keeps the deeper field it always had.
         let k = if narrow.cluster.is_some() || narrow.sme.is_some() { CANDIDATES } else { (limit * 4).max(20) };
@@ -355,6 +356,40 @@ impl App {
     /// Who an organisation should meet: organisations whose work matches its own (projects,
     /// offers, needs), new contacts only (no shared project yet), biased towards other clusters.
     pub async fn recommendations(&self, org_id: OrganisationId, limit: usize) -> AppResult<Recommendations> {
+        let Some((text, known)) = self.profile_text(org_id).await? else {
+            return Ok(Recommendations { items: Vec::new(), other_cluster_share: 0.0 });
+        };
+        let index = self.match_index().await?;
+        let items =
+            self.rank(&index, Query::Profile(&text), Narrow::default(), Some(org_id.get()), &known, limit).await?;
+        let other = items.iter().filter(|s| s.other_cluster).count();
+        let share = if items.is_empty() { 0.0 } else { other as f32 / items.len() as f32 };
+        Ok(Recommendations { items, other_cluster_share: share })
+    }
+
+    /// Whom an organisation should meet among `among` (the organisations at an event): the
+    /// recommendations' ranking and reasons, the same bonus for other clusters, former partners
+    /// included (a forum is also for meeting them again).
+    pub async fn recommendations_among(
+        &self,
+        org_id: OrganisationId,
+        among: &[OrganisationId],
+        limit: usize,
+    ) -> AppResult<Vec<Suggestion>> {
+        let among: Vec<i64> = among.iter().map(|o| o.get()).filter(|o| *o != org_id.get()).collect();
+        let Some((text, _)) = self.profile_text(org_id).await? else { return Ok(Vec::new()) };
+        let index = self.match_index().await?;
+        // An empty `only` would let everyone through.
+        if !among.iter().any(|o| index.position.contains_key(o)) {
+            return Ok(Vec::new());
+        }
+        let narrow = Narrow { only: among, ..Narrow::default() };
+        self.rank(&index, Query::Profile(&text), narrow, Some(org_id.get()), &[], limit).await
+    }
+
+    /// What an organisation works on, as a query (offers, needs, tags, description, its twelve
+    /// most recent projects' titles), and its known partners; `None` when it says nothing.
+    async fn profile_text(&self, org_id: OrganisationId) -> AppResult<Option<(String, Vec<i64>)>> {
         let org = self.organisation(org_id).await?;
         let mut conn = self.store.conn().await?;
         // Its twelve most recent projects say what it works on now, and keep the query short.
@@ -367,15 +402,7 @@ impl App {
             text.push(' ');
             text.push_str(&p.title);
         }
-        if text.trim().is_empty() {
-            return Ok(Recommendations { items: Vec::new(), other_cluster_share: 0.0 });
-        }
-        let index = self.match_index().await?;
-        let items =
-            self.rank(&index, Query::Profile(&text), Narrow::default(), Some(org_id.get()), &known, limit).await?;
-        let other = items.iter().filter(|s| s.other_cluster).count();
-        let share = if items.is_empty() { 0.0 } else { other as f32 / items.len() as f32 };
-        Ok(Recommendations { items, other_cluster_share: share })
+        Ok((!text.trim().is_empty()).then_some((text, known)))
     }
 
     /// Which clusters suit an organisation, best first, each with its reason.
@@ -419,8 +446,10 @@ fn fit_keywords(c: &Cluster, stored: &[(ClusterId, String)]) -> Vec<String> {
 }
 
 /// The filters of a find-partners query, each applied by the ranker.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Default)]
 struct Narrow {
+    /// If not empty, only these organisations (those at an event).
+    only: Vec<i64>,
     cluster: Option<i64>,
     kind: Option<OrgKind>,
     country: Option<Country>,

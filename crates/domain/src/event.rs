@@ -164,6 +164,8 @@ pub struct AgendaItem {
     pub with: String,
     pub sequence: i64,
     pub status: MeetingStatus,
+    /// The meeting's video link (`moment::video_url`), empty when it has none.
+    pub video_url: String,
 }
 
 #[cfg(test)]

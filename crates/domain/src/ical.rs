@@ -42,6 +42,10 @@ pub fn ical(e: &Event, p: &EventParticipant, items: &[AgendaItem], stamp: &str) 
         out.line(&format!("DTEND{}", at(&end)));
         out.line(&format!("SUMMARY:{}", text(&format!("Meeting with {}", i.with))));
         out.line(&format!("LOCATION:{}", text(&format!("{}, table {}", e.venue, i.table.unwrap_or_default()))));
+        // A checked https address (`moment::video_url`): no line break or space to escape.
+        if !i.video_url.is_empty() {
+            out.line(&format!("URL:{}", i.video_url));
+        }
         if i.status == MeetingStatus::Cancelled {
             out.line("STATUS:CANCELLED");
         }
@@ -169,6 +173,7 @@ mod tests {
             with: "Bob; Co".into(),
             sequence: 2,
             status,
+            video_url: String::new(),
         };
         let unplaced = AgendaItem { slot: None, ..item(MeetingStatus::Scheduled) };
         let out = ical(&e, &p, &[item(MeetingStatus::Scheduled), unplaced], "2027-03-01T10:00:00Z");
@@ -212,6 +217,7 @@ mod tests {
                 with: evil.clone(),
                 sequence: 2,
                 status: MeetingStatus::Scheduled,
+                video_url: String::new(),
             },
             AgendaItem {
                 meeting_id: MeetingId::new(8),
@@ -220,6 +226,7 @@ mod tests {
                 with: "Bob".into(),
                 sequence: 0,
                 status: MeetingStatus::Scheduled,
+                video_url: String::new(),
             },
         ];
         let out = ical(&e, &p, &items, "2027-03-01T10:00:00Z");

@@ -39,6 +39,8 @@ pub const OFFERS: usize = 5_000;
 pub const TOPIC: usize = 2_000;
 /// A message with a meeting or contact request.
 pub const MESSAGE: usize = 2_000;
+/// A meeting's video link (video-call services' links run to about 150 characters).
+pub const VIDEO_URL: usize = 500;
 /// A directory or project search.
 pub const QUERY: usize = 500;
 /// A find-partners text: a need, or a whole call text pasted in.
@@ -77,6 +79,7 @@ pub fn max_chars(field: &str) -> Option<usize> {
         "offers" | "needs" => OFFERS,
         "topic" => TOPIC,
         "message" => MESSAGE,
+        "video_url" => VIDEO_URL,
         "q" => QUERY,
         _ => return None,
     })

@@ -1,7 +1,8 @@
 //! Where a meeting stands for its two sides at a given moment, and what they may do with it:
 //! feedback once its slot is over, cancelling only before it starts. Times are the event's local
 //! wall-clock time (`YYYY-MM-DDTHH:MM`, as slots are stored); [`local_time`] turns an instant
-//! into it for the zones events use.
+//! into it for the zones events use. An online or hybrid meeting may carry a video link that
+//! either side sets ([`video_url`] says which links are accepted).
 
 use crate::event::{EventSlot, MeetingStatus};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
@@ -69,6 +70,40 @@ impl MeetingMoment {
     }
 }
 
+/// A meeting's video link as typed, checked: empty (no link), or an `https://` address with a
+/// plain host name (no user part, which could dress one site as another), no spaces or quotes,
+/// at most [`crate::limits::VIDEO_URL`] characters. Field `video_url`.
+pub fn video_url(raw: &str) -> Result<String, crate::FieldError> {
+    let field = "video_url";
+    let url = crate::input::nfc(raw.trim());
+    if url.is_empty() {
+        return Ok(url);
+    }
+    if let Some(c) = crate::input::first_refused(field, &url) {
+        return Err(crate::input::refusal(field, c));
+    }
+    if url.chars().count() > crate::limits::VIDEO_URL {
+        return Err(crate::limits::too_long(field, &url, crate::limits::VIDEO_URL));
+    }
+    let bad = |why: &str| Err(crate::FieldError::new(field, format!("`{url}` {why}")));
+    let Some(rest) = url.get(..8).filter(|s| s.eq_ignore_ascii_case("https://")).map(|_| &url[8..]) else {
+        return bad("is not an https:// address");
+    };
+    if url.chars().any(|c| c.is_whitespace() || matches!(c, '"' | '<' | '>' | '\\' | '`')) {
+        return bad("contains a space or a character addresses never hold");
+    }
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let name = host.rsplit_once(':').filter(|(_, p)| p.chars().all(|c| c.is_ascii_digit())).map_or(host, |(h, _)| h);
+    let plain = name.contains('.')
+        && !name.starts_with('.')
+        && !name.ends_with('.')
+        && name.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.');
+    if !plain {
+        return bad("has no plain host name (like meet.example.org)");
+    }
+    Ok(format!("https://{rest}"))
+}
+
 /// Zones that keep central European time with the EU's summer time.
 pub(crate) const CET_ZONES: &[&str] =
     &["Europe/Luxembourg", "Europe/Amsterdam", "Europe/Berlin", "Europe/Brussels", "Europe/Paris", "Europe/Vienna"];
@@ -111,6 +146,30 @@ mod tests {
             minutes: 20,
             session: String::new(),
             tables: None,
+        }
+    }
+
+    #[test]
+    fn video_links_are_https_addresses_of_a_plain_host() {
+        for ok in ["https://meet.example.org/abc-def", "HTTPS://zoom.us/j/123?pwd=x#y", "https://host.lu:8443/room"] {
+            assert!(video_url(ok).is_ok(), "{ok}");
+        }
+        assert_eq!(video_url("  ").unwrap(), "", "empty clears the link");
+        assert_eq!(video_url(" HTTPS://zoom.us/j/1 ").unwrap(), "https://zoom.us/j/1");
+        let long = format!("https://meet.example.org/{}", "x".repeat(crate::limits::VIDEO_URL));
+        for bad in [
+            "http://meet.example.org/x",
+            "javascript:alert(1)",
+            "meet.example.org",
+            "https://",
+            "https://localhost/x",
+            "https://bank.example@evil.example/x",
+            "https://meet.example.org/a b",
+            "https://meet.example.org/\"x",
+            long.as_str(),
+        ] {
+            let e = video_url(bad).unwrap_err();
+            assert_eq!(e.field, "video_url", "{bad}");
         }
     }
 

@@ -222,6 +222,8 @@ pub struct Filters {
     pub activity_types: Vec<String>,
     /// Organisations never to return (e.g. the consortium so far).
     pub exclude: Vec<OrgIdx>,
+    /// If non-empty, only these organisations (e.g. those at one event).
+    pub only: Vec<OrgIdx>,
     /// If non-empty, only members of one of these clusters on `today` ([`Org::clusters`]).
     pub clusters: Vec<i64>,
     /// If set, only organisations whose SME flag is this ([`Org::sme`]; unknown never passes).
@@ -1217,6 +1219,7 @@ impl Engine {
             && f.sme.is_none_or(|want| org.sme == Some(want))
             && (f.clusters.is_empty() || org.current_clusters(&f.today).any(|c| f.clusters.contains(&c)))
             && !f.exclude.contains(&o)
+            && (f.only.is_empty() || f.only.contains(&o))
     }
 
     /// Ranks candidate organisations for a project description, best first,

@@ -531,3 +531,22 @@ pub async fn round_table_participants(conn: &mut Conn, event_id: EventId) -> Res
         .map(ParticipantId::new)
         .collect())
 }
+
+/// Sets (or, with `""`, clears) a meeting's video link.
+pub async fn set_meeting_video(conn: &mut Conn, id: MeetingId, url: &str) -> Result<()> {
+    sqlx::query("UPDATE meetings SET video_url = $1 WHERE id = $2")
+        .bind(url.to_string())
+        .bind(id.get())
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// The video links of an event's meetings that have one.
+pub async fn meeting_video_urls(conn: &mut Conn, event_id: EventId) -> Result<Vec<(MeetingId, String)>> {
+    let rows = sqlx::query("SELECT id, video_url FROM meetings WHERE event_id = $1 AND video_url <> '' ORDER BY id")
+        .bind(event_id.get())
+        .fetch_all(&mut *conn)
+        .await?;
+    rows.iter().map(|r| Ok((MeetingId::new(r.try_get(0)?), r.try_get(1)?))).collect()
+}

@@ -68,6 +68,9 @@ pub(crate) enum Message {
     LanguageSaved,
     MeetingRequestWithdrawn,
     MeetingRequestNotSent,
+    MeetingVideoSaved,
+    MeetingVideoCleared,
+    MeetingVideoNotSaved,
     ResetLinkSent,
     PasswordReset,
     Unsubscribed,
@@ -93,7 +96,7 @@ pub(crate) enum Message {
 }
 
 impl Message {
-    const ALL: [Message; 67] = [
+    const ALL: [Message; 70] = [
         Message::SignedIn,
         Message::SignedOut,
         Message::SignedOutEverywhere,
@@ -139,6 +142,9 @@ impl Message {
         Message::LanguageSaved,
         Message::MeetingRequestWithdrawn,
         Message::MeetingRequestNotSent,
+        Message::MeetingVideoSaved,
+        Message::MeetingVideoCleared,
+        Message::MeetingVideoNotSaved,
         Message::ResetLinkSent,
         Message::PasswordReset,
         Message::Unsubscribed,
@@ -211,6 +217,9 @@ impl Message {
             Message::LanguageSaved => "language-saved",
             Message::MeetingRequestWithdrawn => "meeting-withdrawn",
             Message::MeetingRequestNotSent => "meeting-not-sent",
+            Message::MeetingVideoSaved => "video-saved",
+            Message::MeetingVideoCleared => "video-cleared",
+            Message::MeetingVideoNotSaved => "video-not-saved",
             Message::ResetLinkSent => "reset-link-sent",
             Message::PasswordReset => "password-reset",
             Message::Unsubscribed => "unsubscribed",
@@ -244,6 +253,7 @@ impl Message {
             Message::SearchSaved if !arg.is_empty() => tr.t1("flash-search-saved-named", "name", arg),
             // The argument is the refusal the app gave (a request already open, a cap).
             Message::MeetingRequestNotSent if !arg.is_empty() => tr.t1("flash-meeting-not-sent-because", "reason", arg),
+            Message::MeetingVideoNotSaved if !arg.is_empty() => tr.t1("flash-video-not-saved-because", "reason", arg),
             _ => tr.t(&format!("flash-{}", self.key())),
         }
     }

@@ -549,10 +549,8 @@ async fn partner_add_page(
 ) -> PageResult {
     v.check_form(form.csrf.as_deref())?;
     let pid = path_id(&raw, "project")?;
-    let org_raw = form.value.organisation.unwrap_or_default();
-    let org = org_raw.trim().parse::<domain::OrganisationId>().map_err(|_| {
-        PageError(AppError::field("organisation", format!("`{}` is not an organisation id", org_raw.trim())))
-    })?;
+    // By name or by id, as on the cluster page (`App::pick_organisation`).
+    let org = s.app.pick_organisation("organisation", &form.value.organisation.unwrap_or_default()).await?;
     s.app.set_partner(&v.actor, pid, org, &form.value.role.unwrap_or_else(|| "participant".into())).await?;
     Ok(crate::flash::redirect(&s, &format!("/projects/{pid}"), crate::flash::Message::PartnerSaved))
 }

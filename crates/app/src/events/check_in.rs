@@ -1,8 +1,13 @@
 //! The day of the event: checking participants in at the desk, marking meetings held, no-show
 //! or cancelled, and the feedback both sides give afterwards (with its summary for organisers).
+//!
+//! The server holds the rules the agenda page shows (`domain::MeetingMoment`): a side gives
+//! feedback only once the meeting's slot has started, and cancels only before it; anything else
+//! is a 409 that says why, whichever client asked. Organisers at the desk record what happened
+//! and are not bound by the moment.
 
 use crate::{App, AppError, AppResult};
-use domain::{Actor, FeedbackOutcome, MeetingStatus};
+use domain::{Actor, FeedbackOutcome, MeetingMoment, MeetingStatus};
 use domain::{MeetingId, ParticipantId};
 
 impl App {
@@ -40,6 +45,11 @@ impl App {
         if !(organiser || (side && status == MeetingStatus::Cancelled)) {
             return Err(AppError::Forbidden);
         }
+        if !organiser && !self.meeting_moment(&mut tx, &e, &m).await?.cancel() {
+            return Err(AppError::Conflict(format!(
+                "meeting {meeting_id} can no longer be cancelled: its slot has started, or it is over or cancelled"
+            )));
+        }
         store::set_meeting_status(&mut tx, m.id, status, &self.now_text()).await?;
         self.audit(&mut tx, actor, status.as_str(), "meeting", m.id, "").await?;
         store::commit(tx).await?;
@@ -50,15 +60,39 @@ impl App {
     pub async fn meeting_feedback(&self, actor: &Actor, meeting_id: MeetingId, outcome: &str) -> AppResult<()> {
         let outcome = one_of("outcome", outcome, FeedbackOutcome::ALL, |o| o.as_str())?;
         let mut tx = self.store.begin().await?;
-        let (_, m, from, to) = self.meeting_parts(&mut tx, meeting_id).await?;
+        let (e, m, from, to) = self.meeting_parts(&mut tx, meeting_id).await?;
         let me = [from, to]
             .into_iter()
             .find(|p| p.user_id.is_some() && p.user_id == actor.user_id)
             .ok_or(AppError::Forbidden)?;
+        let moment = self.meeting_moment(&mut tx, &e, &m).await?;
+        if !moment.feedback() {
+            return Err(AppError::Conflict(match moment {
+                MeetingMoment::Cancelled => {
+                    format!("meeting {meeting_id} was cancelled: there is nothing to give feedback on")
+                }
+                _ => format!("feedback on meeting {meeting_id} opens once its slot is over"),
+            }));
+        }
         store::upsert_feedback(&mut tx, m.id, me.id, outcome, &self.now_text()).await?;
         self.audit(&mut tx, actor, "feedback", "meeting", m.id, outcome.as_str()).await?;
         store::commit(tx).await?;
         Ok(())
+    }
+
+    /// Where meeting `m` of event `e` stands now, in the event's local time.
+    async fn meeting_moment(
+        &self,
+        conn: &mut store::Conn,
+        e: &domain::Event,
+        m: &domain::EventMeeting,
+    ) -> AppResult<MeetingMoment> {
+        let slot = match m.slot_id {
+            Some(id) => store::event_slots(conn, e.id).await?.into_iter().find(|s| s.id == id),
+            None => None,
+        };
+        let now = domain::moment::local_time(self.now().naive_utc(), &e.timezone);
+        Ok(MeetingMoment::of(m.status, slot.as_ref(), &now))
     }
 
     /// Feedback counts of an event, for organisers: `(outcome, count)`.

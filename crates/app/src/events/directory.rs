@@ -4,6 +4,10 @@
 //! request one sent while it is still pending (the undo of "Request a meeting").
 //!
 //! Names go through `event_view`, so account e-mails stay hidden as everywhere else.
+//!
+//! Above the list, suggestions for this event: the matchmaker's recommendations for the
+//! visitor's organisation (`App::recommendations_among`), ranked among the organisations at the
+//! event only, with their reasons and the bonus for other clusters.
 
 use super::EventView;
 use crate::{App, AppError, AppResult};
@@ -35,12 +39,27 @@ pub struct DirectoryEntry {
     pub request: Option<MeetingRequest>,
 }
 
+/// How many participants the directory suggests.
+pub const SUGGESTIONS: usize = 6;
+
+/// A participant the matchmaker suggests meeting, with why.
+#[derive(Debug, Clone)]
+pub struct EventSuggestion {
+    pub entry: DirectoryEntry,
+    /// In plain words, best first.
+    pub reasons: Vec<String>,
+    /// In none of the visitor's organisation's clusters.
+    pub other_cluster: bool,
+}
+
 /// The directory: the event as the visitor sees it, the entries that pass the filter, and the
 /// choices the filters offer (from every participant, not only those shown).
 #[derive(Debug, Clone)]
 pub struct EventDirectory {
     pub view: EventView,
     pub entries: Vec<DirectoryEntry>,
+    /// For a registered visitor with an organisation: whom to meet first, whatever the filter.
+    pub suggestions: Vec<EventSuggestion>,
     pub total: usize,
     /// `(slug, name)`.
     pub clusters: Vec<(String, String)>,
@@ -112,8 +131,37 @@ impl App {
         countries.sort();
         countries.dedup();
         let total = entries.len();
-        entries.retain(|e| e.participant.status == domain::ParticipantStatus::Registered && e.passes(f, me));
-        Ok(EventDirectory { view, entries, total, clusters, kinds, countries })
+        entries.retain(|e| e.participant.status == domain::ParticipantStatus::Registered);
+        let suggestions = match view.me.as_ref().and_then(|m| m.organisation_id) {
+            Some(mine) => self.event_suggestions(mine, &entries).await?,
+            None => Vec::new(),
+        };
+        entries.retain(|e| e.passes(f, me));
+        Ok(EventDirectory { view, entries, suggestions, total, clusters, kinds, countries })
+    }
+
+    /// The registered participants among `entries` that organisation `mine` should meet, best
+    /// first; one per organisation (its first representative), never its own.
+    async fn event_suggestions(
+        &self,
+        mine: domain::OrganisationId,
+        entries: &[DirectoryEntry],
+    ) -> AppResult<Vec<EventSuggestion>> {
+        let among: Vec<domain::OrganisationId> =
+            entries.iter().filter_map(|e| e.participant.organisation_id).filter(|o| *o != mine).collect();
+        let ranked = match self.recommendations_among(mine, &among, SUGGESTIONS).await {
+            Ok(r) => r,
+            // An organisation removed since it registered has nothing to go on.
+            Err(AppError::NotFound(_)) => return Ok(Vec::new()),
+            Err(e) => return Err(e),
+        };
+        Ok(ranked
+            .into_iter()
+            .filter_map(|s| {
+                let entry = entries.iter().find(|e| e.participant.organisation_id == Some(s.organisation.id))?;
+                Some(EventSuggestion { entry: entry.clone(), reasons: s.reasons, other_cluster: s.other_cluster })
+            })
+            .collect())
     }
 
     /// The sender takes back a request that is still pending. Returns the event's slug.

@@ -20,7 +20,7 @@ mod requests;
 mod round_tables;
 mod scheduling;
 
-pub use directory::{DirectoryEntry, DirectoryFilter, EventDirectory};
+pub use directory::{DirectoryEntry, DirectoryFilter, EventDirectory, EventSuggestion, SUGGESTIONS};
 pub use domain::ical::ical;
 pub use domain::programme::{parse_agenda, parse_programme};
 pub use domain::{AgendaItem, Availability, ProgrammeBlock};

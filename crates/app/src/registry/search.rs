@@ -86,10 +86,19 @@ impl App {
     /// The organisation a form's `field` names, by id (its page address) or by name, as people
     /// type it: an exact name (any case), else the only organisation the directory search finds.
     /// Several matches name up to five of them, with their ids, so the next try can pick one.
+    /// "Name (id)", as the live picker fills it in, is organisation `id`.
     pub async fn pick_organisation(&self, field: &str, text: &str) -> AppResult<domain::OrganisationId> {
         {
             let text = text.trim();
             if let Ok(id) = text.parse::<domain::OrganisationId>() {
+                return Ok(id);
+            }
+            // A choice of the live picker (`static/picker.js`) reads "Name (id)": the id decides.
+            if let Some(id) = text
+                .strip_suffix(')')
+                .and_then(|t| t.rsplit_once(" ("))
+                .and_then(|(_, id)| id.parse::<domain::OrganisationId>().ok())
+            {
                 return Ok(id);
             }
             if text.is_empty() {

@@ -2,7 +2,8 @@
 //! token; after a meeting, its feedback, and either side's cancelling of it. The page puts the
 //! event's programme and one's meetings on one timeline, says where each meeting stands in
 //! words that match it (`domain::MeetingMoment`), and offers feedback only once a meeting's
-//! slot is over and cancelling only before it starts.
+//! slot is over and cancelling only before it starts. Either side sets or clears a meeting's
+//! video link (`PUT /meetings/{id}/video`, the agenda's own form); both agendas show it.
 
 use crate::auth::{signed_in, ApiCaller, Viewer};
 use crate::endpoint::{no_content, ok};
@@ -33,7 +34,8 @@ pub(super) async fn agenda(
     ok(
         json!({"participant": p.id.get(), "calendar": format!("/calendar/{}.ics", p.token), "items": items.iter().map(|i| json!({
         "meeting": i.meeting_id.get(), "starts_at": i.slot.as_ref().map(|x| x.starts_at.clone()), "minutes": i.slot.as_ref().map(|x| x.minutes),
-        "table": i.table, "with": i.with, "sequence": i.sequence, "status": i.status.as_str()})).collect::<Vec<_>>()}),
+        "table": i.table, "with": i.with, "sequence": i.sequence, "status": i.status.as_str(),
+        "video_url": i.video_url})).collect::<Vec<_>>()}),
     )
 }
 
@@ -47,6 +49,19 @@ pub(super) async fn feedback(
     let b = Body::parse(&body, &["outcome"])?;
     s.app.meeting_feedback(&actor, path_id(&raw, "meeting")?, &b.req("outcome")).await?;
     no_content()
+}
+
+pub(super) async fn video(
+    State(s): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    Path(raw): Path<String>,
+    body: Bytes,
+) -> ApiResult {
+    signed_in(&actor)?;
+    let b = Body::parse(&body, &["video_url"])?;
+    let id = path_id(&raw, "meeting")?;
+    let (_, url) = s.app.set_meeting_video(&actor, id, &b.opt("video_url").unwrap_or_default()).await?;
+    ok(json!({"meeting": id.get(), "video_url": url}))
 }
 
 #[derive(Template)]
@@ -63,28 +78,32 @@ struct AgendaPage {
 }
 
 /// One line of the timeline: a session of the programme, or one of one's meetings.
-struct AgendaRow {
+pub(super) struct AgendaRow {
     /// Local start, `YYYY-MM-DD HH:MM`; empty for a meeting without a slot.
-    time: String,
+    pub(super) time: String,
     /// For a session: its end (`HH:MM`), title and kind.
-    ends: String,
-    title: String,
-    kind: String,
-    meeting: Option<MeetingRow>,
+    pub(super) ends: String,
+    pub(super) title: String,
+    pub(super) kind: String,
+    pub(super) meeting: Option<MeetingRow>,
 }
 
-struct MeetingRow {
-    id: MeetingId,
-    table: String,
-    with: String,
+pub(super) struct MeetingRow {
+    pub(super) id: MeetingId,
+    pub(super) table: String,
+    pub(super) with: String,
     /// `MeetingMoment::as_str`: the template words it.
-    moment: &'static str,
-    feedback: bool,
-    cancel: bool,
+    pub(super) moment: &'static str,
+    pub(super) feedback: bool,
+    pub(super) cancel: bool,
+    /// Its video link, empty when none; `cancel` also says whether it may still be changed.
+    pub(super) video: String,
+    /// Whether the video form is offered (not for a cancelled meeting).
+    pub(super) video_form: bool,
 }
 
 /// The programme's sessions and one's meetings in time order, meetings without a slot last.
-fn agenda_rows(
+pub(super) fn agenda_rows(
     tr: Tr,
     e: &domain::Event,
     sessions: &[domain::EventSession],
@@ -122,6 +141,8 @@ fn agenda_rows(
                 moment: moment.as_str(),
                 feedback: moment.feedback(),
                 cancel: moment.cancel(),
+                video: i.video_url.clone(),
+                video_form: i.status != domain::MeetingStatus::Cancelled,
             }),
         };
         // Sorted by time; `~` puts the unplaced after every time.
@@ -145,6 +166,50 @@ pub(super) async fn feedback_page(
     v.check_form(form.csrf.as_deref())?;
     s.app.meeting_feedback(&v.actor, path_id(&raw, "meeting")?, &form.value.outcome.unwrap_or_default()).await?;
     Ok(crate::flash::redirect(&s, "/events", crate::flash::Message::FeedbackSaved))
+}
+
+#[derive(Deserialize)]
+pub(super) struct VideoForm {
+    video_url: Option<String>,
+    /// The clear button: remove the link whatever the field holds.
+    clear: Option<String>,
+}
+
+pub(super) async fn video_page(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(raw): Path<String>,
+    form: StrictForm<VideoForm>,
+) -> PageResult {
+    v.check_form(form.csrf.as_deref())?;
+    let id = path_id(&raw, "meeting")?;
+    let f = form.value;
+    let typed = if f.clear.is_some() { String::new() } else { f.video_url.unwrap_or_default() };
+    match s.app.set_meeting_video(&v.actor, id, &typed).await {
+        Ok((e, url)) => {
+            let message = if url.is_empty() {
+                crate::flash::Message::MeetingVideoCleared
+            } else {
+                crate::flash::Message::MeetingVideoSaved
+            };
+            Ok(crate::flash::redirect(&s, &format!("/events/{}/agenda#m{id}", e.slug), message))
+        }
+        // A link refused is said on the agenda it came from (post/redirect/get).
+        Err(err @ (AppError::Validation(_) | AppError::Conflict(_))) => {
+            let slug = s.app.meeting_event_slug(id).await?;
+            let reason = match &err {
+                AppError::Validation(fs) => fs.iter().map(|f| f.message.clone()).collect::<Vec<_>>().join("; "),
+                other => other.to_string(),
+            };
+            Ok(crate::flash::redirect_with(
+                &s,
+                &format!("/events/{slug}/agenda#m{id}"),
+                crate::flash::Message::MeetingVideoNotSaved,
+                &reason,
+            ))
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 pub(super) async fn cancel_page(

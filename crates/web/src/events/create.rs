@@ -1,7 +1,9 @@
 //! Creating an event with its agenda (`HH:MM-HH:MM Title (kind)` per line) and its meeting
 //! programme (`[YYYY-MM-DD] SESSION HH:MM MINUTES COUNT` per line), by admins and the managers
 //! of its clusters: the form, which keeps what was typed and names the line of a mistake, and
-//! `POST /api/v1/events`.
+//! `POST /api/v1/events`. On the form the programme is rows of sessions (name, day, start time,
+//! minutes, number of slots), which become the mini-language's lines; "Add a row" and a row's
+//! "Remove" post the form back and it returns with the change, so no JavaScript is needed.
 
 use super::{int_field, EVENT_FIELDS};
 use crate::auth::{signed_in, ApiCaller, Viewer};
@@ -128,8 +130,76 @@ impl EventFields {
     }
 }
 
+/// The cells of a programme row on the form, in order (`prog_COLUMN_ROW`).
+const PROGRAMME_COLUMNS: [&str; 5] = ["session", "day", "start", "minutes", "count"];
+/// Empty rows a fresh form offers.
+const EMPTY_ROWS: usize = 3;
+
+type Row = [String; 5];
+
+/// The programme rows a form posted (`prog_COLUMN_ROW`), in row order; `None` when it posted
+/// none (a client that sends the `programme` text).
+fn posted_rows(pairs: &[(String, String)]) -> Option<Vec<Row>> {
+    let mut rows: std::collections::BTreeMap<usize, Row> = std::collections::BTreeMap::new();
+    for (k, v) in pairs {
+        let Some(rest) = k.strip_prefix("prog_") else { continue };
+        let Some((col, row)) = rest.split_once('_') else { continue };
+        let (Some(c), Ok(r)) = (PROGRAMME_COLUMNS.iter().position(|x| *x == col), row.parse::<usize>()) else {
+            continue;
+        };
+        // A form has a few rows; an index far beyond is not one of ours.
+        if r < 1_000 {
+            rows.entry(r).or_default()[c] = v.trim().to_string();
+        }
+    }
+    (!rows.is_empty()).then(|| rows.into_values().collect())
+}
+
+/// The mini-language's lines (`[YYYY-MM-DD] SESSION HH:MM MINUTES COUNT`) of the rows with
+/// anything typed in them.
+fn rows_to_text(rows: &[Row]) -> String {
+    rows.iter()
+        .filter(|r| r.iter().any(|c| !c.is_empty()))
+        .map(|[session, day, start, minutes, count]| {
+            [day, session, start, minutes, count]
+                .iter()
+                .filter(|c| !c.is_empty())
+                .map(|c| c.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Rows back from the mini-language's lines, for a form sent as text.
+fn text_to_rows(text: &str) -> Vec<Row> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let mut w: Vec<&str> = l.split_whitespace().collect();
+            let day = match w.first() {
+                Some(d) if d.len() == 10 && d.as_bytes()[4] == b'-' && d.as_bytes()[7] == b'-' => {
+                    w.remove(0).to_string()
+                }
+                _ => String::new(),
+            };
+            let at = |i: usize| w.get(i).map(|x| x.to_string()).unwrap_or_default();
+            [at(0), day, at(1), at(2), w.get(3..).map(|x| x.join(" ")).unwrap_or_default()]
+        })
+        .collect()
+}
+
+/// The rows as the template's cells: five `(prog_COLUMN_ROW, value)` a row.
+fn row_cells(rows: &[Row]) -> Vec<(String, String)> {
+    rows.iter()
+        .enumerate()
+        .flat_map(|(i, r)| PROGRAMME_COLUMNS.iter().zip(r).map(move |(c, v)| (format!("prog_{c}_{i}"), v.clone())))
+        .collect()
+}
+
 /// The event form's fields; `clusters` are `(slug, name)` of every cluster, offered as checkboxes.
-fn event_fields(f: &EventFields, errors: &[FieldError], clusters: &[(String, String)]) -> Vec<FormField> {
+fn event_fields(f: &EventFields, errors: &[FieldError], clusters: &[(String, String)], rows: &[Row]) -> Vec<FormField> {
     let err = |n: &str| {
         let all: Vec<String> = errors.iter().filter(|e| e.field == n).map(|e| e.message.clone()).collect();
         (!all.is_empty()).then(|| all.join("; "))
@@ -160,7 +230,11 @@ fn event_fields(f: &EventFields, errors: &[FieldError], clusters: &[(String, Str
         FormField { kind: "number", ..text("max_requests", "field-max-requests", "field-empty-20") },
         FormField { kind: "number", ..text("max_meetings", "field-max-meetings", "field-empty-no-cap") },
         FormField { kind: "textarea", ..text("agenda", "field-agenda", "field-agenda-help") },
-        FormField { kind: "textarea", ..text("programme", "field-programme", "field-programme-help") },
+        FormField {
+            kind: "programme",
+            options: row_cells(rows),
+            ..text("programme", "field-programme", "meet-prog-help")
+        },
     ]
 }
 
@@ -194,7 +268,7 @@ pub(super) async fn new_page(State(s): State<AppState>, v: Viewer) -> PageResult
         }
         f.clusters = Some(slugs.join("; "));
     }
-    let fields = event_fields(&f, &[], &all_clusters(&s).await?);
+    let fields = event_fields(&f, &[], &all_clusters(&s).await?, &vec![Row::default(); EMPTY_ROWS]);
     Ok(form_page(&v, v.tr.t("events-new"), "/events/new".into(), "/events".into(), fields, &[]))
 }
 
@@ -206,6 +280,25 @@ pub(super) async fn create_page(State(s): State<AppState>, v: Viewer, form: Stri
         form.pairs.iter().filter(|(k, _)| k.starts_with("clusters_")).map(|(_, v)| v.as_str()).collect();
     if !ticked.is_empty() {
         f.clusters = Some(ticked.join("; "));
+    }
+    let posted = posted_rows(&form.pairs);
+    let mut rows = posted.clone().unwrap_or_else(|| text_to_rows(&f.text("programme")));
+    if let Some(r) = &posted {
+        f.programme = Some(rows_to_text(r));
+    }
+    // "Add a row" and "Remove" change the form, not the registry: it comes back as it was.
+    let button = |name: &str| form.pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
+    if button("prog_add").is_some() || button("prog_remove").is_some() {
+        if let Some(i) = button("prog_remove").and_then(|r| r.parse::<usize>().ok()).filter(|i| *i < rows.len()) {
+            rows.remove(i);
+        } else {
+            rows.push(Row::default());
+        }
+        let fields = event_fields(&f, &[], &all_clusters(&s).await?, &rows);
+        return Ok(form_page(&v, v.tr.t("events-new"), "/events/new".into(), "/events".into(), fields, &[]));
+    }
+    if rows.len() < EMPTY_ROWS {
+        rows.resize(EMPTY_ROWS, Row::default());
     }
     let (input, number_errors) = f.input();
     let done =
@@ -221,7 +314,7 @@ pub(super) async fn create_page(State(s): State<AppState>, v: Viewer, form: Stri
             v.tr.t("events-new"),
             "/events/new".into(),
             "/events".into(),
-            event_fields(&f, &errors, &all_clusters(&s).await?),
+            event_fields(&f, &errors, &all_clusters(&s).await?, &rows),
             &errors,
         )),
         Err(e) => Err(e.into()),

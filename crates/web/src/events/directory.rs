@@ -2,11 +2,13 @@
 //! event's participants (search and filters, profile cards, a request in one click, the state
 //! of a request already made), `GET /events/{slug}/requests` lists one's sent and received
 //! requests with their state and the undo of a pending one. Every form here answers with a
-//! redirect and a flash message (post/redirect/get), so a reload never posts twice.
+//! redirect and a flash message (post/redirect/get), so a reload never posts twice. Above the
+//! directory, the matchmaker's suggestions for this event with their reasons; every card, a
+//! suggestion's too, says where the visitor's request stands and offers its undo while pending.
 
 use crate::auth::Viewer;
 use crate::error::PageResult;
-use crate::extract::{path_id, NoFields, PageQuery, StrictForm};
+use crate::extract::{path_id, PageQuery, StrictForm};
 use crate::i18n::{FluentArgs, Tr};
 use crate::views::{nav, render, Nav};
 use crate::AppState;
@@ -43,6 +45,15 @@ struct Card {
     /// Whether the visitor asked (rather than was asked).
     sent: bool,
     may_ask: bool,
+    /// The visitor's own pending request with them, which they may withdraw.
+    undo: Option<RequestId>,
+}
+
+/// A suggested participant: its card, why, and whether it is in another cluster.
+struct Suggested {
+    card: Card,
+    reasons: Vec<String>,
+    other_cluster: bool,
 }
 
 #[derive(Template)]
@@ -53,6 +64,7 @@ struct DirectoryPage {
     event: String,
     registered_me: bool,
     signed_in: bool,
+    suggestions: Vec<Suggested>,
     cards: Vec<Card>,
     /// "The participants of Cluster Forum and what their organisations offer and look for."
     lead: String,
@@ -95,6 +107,7 @@ fn card(tr: Tr, e: app::events::DirectoryEntry, me: Option<ParticipantId>) -> Ca
         needs: o.map(|o| o.needs.clone()).unwrap_or_default(),
         state: e.request.as_ref().map(|r| state_word(r.status, sent).to_string()).unwrap_or_default(),
         may_ask: e.may_ask(),
+        undo: e.request.as_ref().filter(|r| sent && r.status == RequestStatus::Pending).map(|r| r.id),
         sent,
         clusters: e.clusters,
     }
@@ -114,7 +127,7 @@ pub(super) async fn directory_page(
         country: p.country.unwrap_or_default(),
         not_asked: p.not_asked.is_some_and(|x| !x.is_empty()),
     };
-    let EventDirectory { view, entries, total, clusters, kinds, countries } =
+    let EventDirectory { view, entries, suggestions, total, clusters, kinds, countries } =
         s.app.event_directory(&v.actor, &slug, &f).await?;
     let me = view.me.as_ref().map(|m| m.id);
     let tr = v.tr;
@@ -130,6 +143,10 @@ pub(super) async fn directory_page(
         event: view.event.name.clone(),
         registered_me: me.is_some(),
         signed_in: v.actor.is_signed_in(),
+        suggestions: suggestions
+            .into_iter()
+            .map(|x| Suggested { card: card(tr, x.entry, me), reasons: x.reasons, other_cluster: x.other_cluster })
+            .collect(),
         cards: entries.into_iter().map(|e| card(tr, e, me)).collect(),
         q: f.q,
         cluster: f.cluster,
@@ -205,13 +222,20 @@ pub(super) async fn requests_page(State(s): State<AppState>, v: Viewer, Path(slu
     Ok(render(&page).into_response())
 }
 
+#[derive(Deserialize)]
+pub(super) struct WithdrawForm {
+    /// The page the undo sits on (the directory's card, or the requests page).
+    back: Option<String>,
+}
+
 pub(super) async fn withdraw_page(
     State(s): State<AppState>,
     v: Viewer,
     Path(raw): Path<String>,
-    form: StrictForm<NoFields>,
+    form: StrictForm<WithdrawForm>,
 ) -> PageResult {
     v.check_form(form.csrf.as_deref())?;
     let slug = s.app.withdraw_meeting_request(&v.actor, path_id(&raw, "meeting request")?).await?;
-    Ok(crate::flash::redirect(&s, &format!("/events/{slug}/requests"), crate::flash::Message::MeetingRequestWithdrawn))
+    let back = super::requests::back_to(&slug, form.value.back.as_deref());
+    Ok(crate::flash::redirect(&s, &back, crate::flash::Message::MeetingRequestWithdrawn))
 }

@@ -4,7 +4,8 @@
 //! programme (`create`), whom to meet and one's requests (`directory`), meeting requests (`requests`), availability (`availability`), the
 //! organisers' desk: table plan, scheduling runs, tables per slot, check-in, meetings added,
 //! marked or locked (`organise`), personal agendas, the iCalendar feed and feedback
-//! (`agenda`), themed round tables (`round_tables`), and printouts for the day (`print`).
+//! (`agenda`), themed round tables (`round_tables`), and printouts for the day (`print`,
+//! `print_agendas`).
 
 mod agenda;
 mod availability;
@@ -14,6 +15,7 @@ mod guests;
 mod organise;
 mod overview;
 mod print;
+mod print_agendas;
 mod requests;
 mod round_tables;
 
@@ -254,6 +256,16 @@ pub(crate) const ENDPOINTS: &[Endpoint] = &[
         tag: "events",
         handler: || post(agenda::feedback),
     },
+    Endpoint {
+        method: "put",
+        path: "/meetings/{id}/video",
+        summary: "Set a meeting's video link (an https address), or clear it with an empty one (its two sides, organisers)",
+        params: &[],
+        body: &["video_url"],
+        responses: &[200, 401, 403, 404, 409, 422],
+        tag: "events",
+        handler: || put(agenda::video),
+    },
 ];
 
 pub(crate) fn pages() -> Router<AppState> {
@@ -276,9 +288,11 @@ pub(crate) fn pages() -> Router<AppState> {
         .route("/events/{slug}/agenda", get(agenda::agenda_page))
         .route("/meetings/{id}/feedback", post(agenda::feedback_page))
         .route("/meetings/{id}/cancel", post(agenda::cancel_page))
+        .route("/meetings/{id}/video", post(agenda::video_page))
         .route("/calendar/{file}", get(agenda::calendar))
         .route("/events/{slug}/organise", get(organise::organise_page))
         .route("/events/{slug}/print/table-plan", get(print::table_plan_page))
+        .route("/events/{slug}/print/agendas", get(print_agendas::agendas_page))
         .route("/events/{slug}/schedule", post(organise::schedule_page))
         .route("/events/{slug}/availability", get(availability::availability_page).post(availability::save_page))
         .route("/events/{slug}/tables", post(organise::tables_page))

@@ -65,7 +65,7 @@ pub(super) struct RequestForm {
 
 /// Where a form of event `slug` returns: `back` when it is a page of that event, else the
 /// page of one's requests.
-fn back_to(slug: &str, back: Option<&str>) -> String {
+pub(super) fn back_to(slug: &str, back: Option<&str>) -> String {
     let own = format!("/events/{slug}");
     match back {
         Some(b)

@@ -266,6 +266,7 @@ fn cells() -> Vec<Cell> {
         ),
         page("whom to meet page", "/events/forum/participants", ROLES),
         page("table plan printout", "/events/forum/print/table-plan", &["manager_space", "admin"]),
+        page("agendas printout", "/events/forum/print/agendas", &["manager_space", "admin"]),
         page("my requests page", "/events/forum/requests", SIGNED_IN),
         post("tables form", "/events/forum/tables", &[], &["manager_space", "admin"]),
         post(
@@ -283,6 +284,20 @@ fn cells() -> Vec<Cell> {
         ),
         post("mark meeting form", "/meetings/{meeting}/status", &[("status", "held")], &["manager_space", "admin"]),
         post("lock meeting form", "/meetings/{meeting}/lock", &[("lock", "true")], &["manager_space", "admin"]),
+        // Issue 17, item 2: a meeting's video link, set by its two sides (and organisers).
+        api(
+            "set meeting video link",
+            Method::PUT,
+            "/meetings/{meeting}/video",
+            Some(json!({"video_url": "https://meet.example.org/{role}"})),
+            &["member_sat", "member_soft", "manager_space", "admin"],
+        ),
+        post(
+            "meeting video form",
+            "/meetings/{meeting}/video",
+            &[("video_url", "https://meet.example.org/x")],
+            &["member_sat", "member_soft", "manager_space", "admin"],
+        ),
         // Analytics: the initiative for admins, a cluster for its managers (issue 15).
         api("analytics kpis", Method::GET, "/analytics/kpis", None, MANAGERS_ADMIN),
         api("analytics kpis of space", Method::GET, "/analytics/kpis?cluster=space", None, &["manager_space", "admin"]),

@@ -56,7 +56,7 @@ fn base64(text: &str) -> Vec<u8> {
 }
 
 /// The page as printed: a PDF, and its number of pages (page objects in the file).
-async fn print_pdf(c: &Client, name: &str) -> usize {
+pub(crate) async fn print_pdf(c: &Client, name: &str) -> usize {
     let v = c.issue_cmd(PrintPage).await.unwrap();
     let pdf = base64(v.as_str().unwrap());
     std::fs::write(screenshots().join(format!("{name}.pdf")), &pdf).unwrap();
@@ -343,7 +343,7 @@ async fn pages_render_in_chromium_without_console_errors() {
     visit(&c, &t, "split-cluster", "/clusters/space/split", &["Split Space", "Members that move to the new cluster"])
         .await;
     visit(&c, &t, "new-project", "/projects/new", &["New project", "Clusters involved"]).await;
-    visit(&c, &t, "new-event", "/events/new", &["New event", "Meeting programme", "SESSION HH:MM MINUTES COUNT"]).await;
+    visit(&c, &t, "new-event", "/events/new", &["New event", "Meeting programme", "Add a row"]).await;
     visit(
         &c,
         &t,

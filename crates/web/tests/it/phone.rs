@@ -5,6 +5,11 @@
 //! its `.table-scroll` box); hiding overflow on the page does not pass, since boxes are measured,
 //! not scroll bars. Headings never skip a level; an organisation page keeps its tab title when
 //! its lazy section arrives; at 1366 px "Sign out" stays on the header row. Screenshots: `target/screenshots/sweep-{390,1366}-{role}-{page}.png`.
+//!
+//! Accessibility: on the phone pass (once per page and role, not per width, to keep the suite
+//! short), the vendored axe-core (`tests/vendor/axe-core`) checks each page against WCAG 2.1 A
+//! and AA; any serious or critical violation fails the sweep, and the figures (pages checked,
+//! violations by rule) are printed.
 
 use crate::browser::{browser_with, phone, screenshots, sign_in};
 use crate::support::{spawn, TestApp};
@@ -47,6 +52,36 @@ for (const h of document.querySelectorAll('main h1, main h2, main h3, main h4, m
 return bad.slice(0, 20);
 "#;
 
+/// axe-core, vendored (test-only; its LICENSE beside it).
+const AXE: &str = include_str!("../vendor/axe-core/axe.min.js");
+
+/// Runs axe on the page (WCAG 2.x A and AA rules and best practices); its serious and critical
+/// violations as `{id, impact, nodes}`, each with up to three of its elements.
+const AXE_RUN: &str = r#"
+const done = arguments[arguments.length - 1];
+axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations
+  .filter(v => v.impact === 'serious' || v.impact === 'critical')
+  .map(v => ({id: v.id, impact: v.impact, count: v.nodes.length,
+              nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' ' + (n.failureSummary || '').split('\n').slice(1, 2).join(''))}))),
+  e => done([{id: 'axe-error', impact: 'critical', count: 1, nodes: [String(e)]}]));
+"#;
+
+/// The serious and critical axe violations of the page in `c`, as `(rule, elements, detail)`.
+async fn axe(c: &Client) -> Vec<(String, u64, String)> {
+    let loaded: Value = c.execute("return typeof axe !== 'undefined'", vec![]).await.unwrap();
+    if loaded != json!(true) {
+        c.execute(&format!("{AXE}\nreturn true;"), vec![]).await.unwrap();
+    }
+    let v: Value = c.execute_async(AXE_RUN, vec![]).await.unwrap();
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| {
+            (x["id"].as_str().unwrap_or_default().to_string(), x["count"].as_u64().unwrap_or(0), x["nodes"].to_string())
+        })
+        .collect()
+}
+
 /// `(role, name, path)`: every GET page, each as the visitor who sees the most of it.
 fn pages(t: &TestApp, project: i64) -> Vec<(&'static str, &'static str, String)> {
     let (sat, p) = (t.sat, project);
@@ -88,6 +123,7 @@ fn pages(t: &TestApp, project: i64) -> Vec<(&'static str, &'static str, String)>
         ("manager_space", "cluster-split", "/clusters/space/split".into()),
         ("manager_space", "organise", "/events/forum/organise".into()),
         ("manager_space", "print-table-plan", "/events/forum/print/table-plan".into()),
+        ("manager_space", "print-agendas", "/events/forum/print/agendas".into()),
         ("manager_space", "availability-of", "/events/forum/availability".into()),
         ("manager_space", "event-new", "/events/new".into()),
         ("admin", "cluster-new", "/clusters/new".into()),
@@ -130,9 +166,11 @@ async fn fixture(t: &TestApp) -> i64 {
     project.get()
 }
 
-/// Visits every page as every role in this browser; returns the failures.
-async fn sweep(c: &Client, t: &TestApp, project: i64, width: u32) -> Vec<String> {
+/// Visits every page as every role in this browser; returns the failures. With `a11y`, also
+/// runs axe on each page and counts the pages checked and the violations by rule.
+async fn sweep(c: &Client, t: &TestApp, project: i64, width: u32, a11y: Option<&mut Audit>) -> Vec<String> {
     let mut failures = Vec::new();
+    let mut a11y = a11y;
     let mut current = "";
     for (role, name, path) in pages(t, project) {
         if role != current {
@@ -152,8 +190,23 @@ async fn sweep(c: &Client, t: &TestApp, project: i64, width: u32) -> Vec<String>
         if bad.as_array().is_some_and(|b| !b.is_empty()) {
             failures.push(format!("{width} px, {role} {path}: {bad}"));
         }
+        if let Some(audit) = a11y.as_deref_mut() {
+            audit.pages += 1;
+            for (rule, count, detail) in axe(c).await {
+                *audit.by_rule.entry(rule.clone()).or_default() += count;
+                failures.push(format!("axe {rule} ({count}) on {role} {path}: {detail}"));
+            }
+        }
     }
     failures
+}
+
+/// What axe found over the sweep.
+#[derive(Default)]
+struct Audit {
+    pages: usize,
+    /// Elements in serious or critical violation, by rule.
+    by_rule: std::collections::BTreeMap<String, u64>,
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -167,7 +220,9 @@ async fn every_page_fits_a_phone_and_a_laptop() {
     c.goto(&t.url("/")).await.unwrap();
     let width: Value = c.execute("return document.documentElement.clientWidth", vec![]).await.unwrap();
     assert_eq!(width, json!(390), "phone emulation is on");
-    let mut failures = sweep(&c, &t, project, 390).await;
+    let mut audit = Audit::default();
+    let mut failures = sweep(&c, &t, project, 390, Some(&mut audit)).await;
+    println!("axe: {} pages checked, serious or critical violations by rule: {:?}", audit.pages, audit.by_rule);
     // On a phone the links fold into a menu: one header row, opened by its summary.
     c.goto(&t.url("/")).await.unwrap();
     let header: Value =
@@ -184,7 +239,7 @@ async fn every_page_fits_a_phone_and_a_laptop() {
 
     let (c, _driver) = browser_with(json!({})).await.unwrap();
     c.set_window_size(1366, 900).await.unwrap();
-    failures.extend(sweep(&c, &t, project, 1366).await);
+    failures.extend(sweep(&c, &t, project, 1366, None).await);
     // At 1366 px, signed in as the admin (the longest header), "Sign out" stays on the header row.
     let rows: Value = c
         .execute(

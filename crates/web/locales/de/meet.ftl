@@ -1,0 +1,34 @@
+# Die anderen Teilnehmenden einer Veranstaltung treffen (Issue 17): Vorschläge, Zurückziehen,
+# Videolinks, Programmzeilen, gedruckte Agenden.
+meet-suggested-title = Vorschläge für Sie
+meet-suggested-lead = Teilnehmende, deren Arbeit zu der Ihrer Organisation passt, von unserem Matchmaking unter den Teilnehmenden dieser Veranstaltung gefunden; solche aus anderen Clustern zuerst.
+meet-everyone = Alle Teilnehmenden dieser Veranstaltung
+meet-other-cluster = anderer Cluster
+meet-why = Warum treffen
+meet-undo = Anfrage zurückziehen
+meet-video-join = An der Videokonferenz teilnehmen
+meet-video-add = Videolink hinzufügen
+meet-video-change = Videolink ändern
+meet-video-label = Videolink (https)
+meet-video-save = Link speichern
+meet-video-clear = Link entfernen
+flash-video-saved = Videolink gespeichert: Sie beide sehen ihn in Ihrer Agenda.
+flash-video-cleared = Videolink entfernt.
+flash-video-not-saved = Videolink nicht gespeichert.
+flash-video-not-saved-because = Videolink nicht gespeichert: { $reason }.
+meet-print-agendas-title = Persönliche Agenden
+meet-print-agendas-help = Die Agenda jeder angemeldeten Person, eine pro gedruckter Seite: Drucken Sie diese Seite (Strg+P) für den Empfang.
+meet-print-no-meetings = Noch keine Termine in dieser Agenda.
+meet-print-no-participants = Noch niemand ist angemeldet.
+meet-print-agendas-link = Die Agenda jeder teilnehmenden Person drucken
+meet-print-video = Videokonferenz: { $url }
+meet-prog-help = Eine Zeile pro Block von Gesprächsterminen: der Name der Session (z. B. Nachmittag), ihr Tag, falls nicht der erste, der Beginn des ersten Termins, die Minuten pro Termin und die Anzahl der Termine.
+meet-prog-row = Programmzeile
+meet-prog-session = Session
+meet-prog-session-placeholder = z. B. Nachmittag
+meet-prog-day = Tag (falls nicht der erste)
+meet-prog-start = Beginn
+meet-prog-minutes = Minuten pro Termin
+meet-prog-count = Anzahl der Termine
+meet-prog-remove = Entfernen
+meet-prog-add = Zeile hinzufügen
