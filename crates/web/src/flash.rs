@@ -63,6 +63,9 @@ pub(crate) enum Message {
     FeedbackSaved,
     RoundTablesSaved,
     CheckInSaved,
+    ScheduleStarted,
+    WhatIfStarted,
+    ParticipantApproved,
     MeetingLockSaved,
     ParticipantAdded,
     LanguageSaved,
@@ -85,7 +88,7 @@ pub(crate) enum Message {
 }
 
 impl Message {
-    const ALL: [Message; 59] = [
+    const ALL: [Message; 62] = [
         Message::SignedIn,
         Message::SignedOut,
         Message::SignedOutEverywhere,
@@ -126,6 +129,9 @@ impl Message {
         Message::FeedbackSaved,
         Message::RoundTablesSaved,
         Message::CheckInSaved,
+        Message::ScheduleStarted,
+        Message::WhatIfStarted,
+        Message::ParticipantApproved,
         Message::MeetingLockSaved,
         Message::ParticipantAdded,
         Message::LanguageSaved,
@@ -190,6 +196,9 @@ impl Message {
             Message::FeedbackSaved => "feedback-saved",
             Message::RoundTablesSaved => "round-tables-saved",
             Message::CheckInSaved => "check-in-saved",
+            Message::ScheduleStarted => "schedule-started",
+            Message::WhatIfStarted => "what-if-started",
+            Message::ParticipantApproved => "participant-approved",
             Message::MeetingLockSaved => "meeting-lock-saved",
             Message::ParticipantAdded => "participant-added",
             Message::LanguageSaved => "language-saved",
@@ -293,8 +302,9 @@ fn clean(arg: &str) -> String {
     arg.chars().filter(|c| !c.is_control()).take(ARG_CHARS).collect::<String>().trim().to_string()
 }
 
-/// Percent-encodes everything but ASCII letters and digits, so the value is a valid cookie.
-fn encode(s: &str) -> String {
+/// Percent-encodes everything but ASCII letters and digits, so the value is a valid cookie
+/// (or a query string's value).
+pub(crate) fn encode(s: &str) -> String {
     s.bytes().map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
 }
 

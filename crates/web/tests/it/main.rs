@@ -8,6 +8,7 @@ mod api;
 mod browser;
 mod clusters;
 mod consent;
+mod console;
 mod events;
 mod flash;
 mod forms;
