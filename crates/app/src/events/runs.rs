@@ -28,11 +28,21 @@ pub struct RunState {
     /// The result, once it has ended: the report and the meetings the plan placed before the
     /// run, or the reason it failed.
     pub outcome: Option<Result<(ScheduleReport, usize), String>>,
+    /// The report of the last publishing run before this one, kept across what-if runs.
+    pub published: Option<ScheduleReport>,
 }
 
 impl RunState {
     pub fn running(&self) -> bool {
         self.outcome.is_none()
+    }
+
+    /// The report of the latest publishing run that ended well: this one, or an earlier one.
+    pub fn last_published(&self) -> Option<ScheduleReport> {
+        match (&self.outcome, self.what_if) {
+            (Some(Ok((report, _))), None) => Some(report.clone()),
+            _ => self.published.clone(),
+        }
     }
 }
 
@@ -61,7 +71,8 @@ impl App {
             if runs.get(&id).is_some_and(RunState::running) {
                 return Err(AppError::Conflict("a scheduling run is already running for this event".into()));
             }
-            runs.insert(id, RunState { what_if, started: self.now_text(), best: None, outcome: None });
+            let published = runs.get(&id).and_then(RunState::last_published);
+            runs.insert(id, RunState { what_if, started: self.now_text(), best: None, outcome: None, published });
         }
         let (app, actor, slug) = (self.clone(), actor.clone(), slug.to_string());
         tokio::spawn(async move {
@@ -88,6 +99,68 @@ impl App {
     fn update_run(&self, id: EventId, change: impl FnOnce(&mut RunState)) {
         if let Some(r) = self.runs.lock().ok().as_mut().and_then(|r| r.get_mut(&id)) {
             change(r);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::events::{EventInput, ProgrammeBlock};
+    use store::testdb::TestDb;
+
+    async fn app_with_event() -> (TestDb, App, EventId) {
+        let db = TestDb::sqlite().await.unwrap();
+        let app = App::new(db.store.clone(), Arc::new(crate::FixedClock::at("2026-03-01T10:00:00Z")));
+        let input = EventInput {
+            slug: "day".into(),
+            name: "Day".into(),
+            starts_on: "2026-03-20".into(),
+            tables: 2,
+            capacity: 10,
+            ..Default::default()
+        };
+        let blocks = [ProgrammeBlock { session: "pm".into(), start: "14:00".into(), minutes: 20, count: 2, day: None }];
+        let sys = Actor::system();
+        app.create_event(&sys, &input, &[], &blocks).await.unwrap();
+        let id = app.events().await.unwrap().into_iter().find(|e| e.slug == "day").unwrap().id;
+        (db, app, id)
+    }
+
+    #[tokio::test]
+    async fn a_second_run_while_one_runs_is_refused_and_a_finished_one_is_reported() {
+        let (_db, app, id) = app_with_event().await;
+        let sys = Actor::system();
+        let limit = std::time::Duration::from_secs(1);
+        // A run in progress (its task is elsewhere): a second one is refused in words.
+        app.runs.lock().unwrap().insert(
+            id,
+            RunState { what_if: None, started: String::new(), best: Some(3), outcome: None, published: None },
+        );
+        let refused = app.start_schedule_run(&sys, "day", None, limit).await.unwrap_err();
+        assert_eq!(refused.to_string(), "a scheduling run is already running for this event");
+        assert!(app.schedule_run(&sys, "day").await.unwrap().unwrap().running());
+        // Once it has ended, a what-if starts, ends, and is reported against the current plan.
+        app.update_run(id, |r| r.outcome = Some(Err("stopped".into())));
+        let change = WhatIf { tables: 1, slots: 1 };
+        app.start_schedule_run(&sys, "day", Some(change), limit).await.unwrap();
+        let mut state = app.schedule_run(&sys, "day").await.unwrap().unwrap();
+        for _ in 0..200 {
+            if !state.running() {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+            state = app.schedule_run(&sys, "day").await.unwrap().unwrap();
+        }
+        assert_eq!(state.what_if, Some(change));
+        let (report, current) = state.outcome.unwrap().unwrap();
+        assert_eq!((report.requests, report.placed, current), (0, 0, 0));
+        // Out of bounds, or no change at all: named.
+        for bad in [WhatIf { tables: 21, slots: 0 }, WhatIf::default()] {
+            assert!(matches!(
+                app.start_schedule_run(&sys, "day", Some(bad), limit).await,
+                Err(AppError::Validation(_))
+            ));
         }
     }
 }

@@ -177,6 +177,7 @@ pub(super) async fn page(s: &AppState, v: &Viewer, slug: &str, mut errors: Vec<S
         if let Some(w) = r.what_if {
             (more_tables, more_slots) = (w.tables, w.slots);
         }
+        last_report = r.last_published();
         match (&r.outcome, r.what_if) {
             (None, _) => {
                 let mut args = FluentArgs::new();
@@ -186,7 +187,7 @@ pub(super) async fn page(s: &AppState, v: &Viewer, slug: &str, mut errors: Vec<S
                 running = Some(tr.format_args(key, &args));
             }
             (Some(Err(e)), _) => errors.push(e.clone()),
-            (Some(Ok((report, _))), None) => last_report = Some(report.clone()),
+            (Some(Ok(_)), None) => {}
             (Some(Ok((report, current))), Some(w)) => what_if = Some(what_if_text(tr, w, report, *current)),
         }
     }

@@ -6,6 +6,7 @@ mod accounts;
 mod analytics;
 mod api;
 mod browser;
+mod browser_console;
 mod clusters;
 mod consent;
 mod console;
