@@ -40,6 +40,8 @@ pub enum Fix {
     Availability { participants: Vec<usize>, slot: usize },
     /// Nothing to change: placing it takes a new scheduling run.
     RunAgain,
+    /// One side giving up another of its meetings (no slot, table or availability would do).
+    GiveUpAnother,
     /// Nothing: the pair already meets.
     Nothing,
 }
@@ -85,20 +87,28 @@ pub fn explain(problem: &Problem, placed: &[Meeting]) -> Vec<Explanation> {
     let mut out = Vec::new();
     for r in (0..problem.requests.len()).filter(|&r| !is_placed[r]) {
         let parts = &problem.requests[r].participants;
+        // A slot after the last one helps those who stay until the end (a what-if run gives the
+        // new slots to whoever is available in the last one); else someone's availability.
+        let stays = |p: usize| ns > 0 && available(p, ns - 1);
+        let later_end = if parts.iter().all(|&p| stays(p)) {
+            Fix::OneMoreSlot
+        } else {
+            availability_fix(problem, parts, &busy, r, &open).unwrap_or(Fix::GiveUpAnother)
+        };
         let (why, fix) = if placed_pairs.contains(&key(r)) {
             (Why::Duplicate, Fix::Nothing)
         } else {
             let shared: Vec<usize> =
                 (0..ns).filter(|&s| open(r, s) && parts.iter().all(|&p| available(p, s))).collect();
             if shared.is_empty() {
-                (Why::NoCommonSlot, availability_fix(problem, parts, &busy, r, &open))
+                (Why::NoCommonSlot, availability_fix(problem, parts, &busy, r, &open).unwrap_or(later_end))
             } else {
                 let side_busy = |s: usize| parts.iter().any(|&p| busy[p * ns + s]);
                 let free: Vec<usize> = shared.iter().copied().filter(|&s| !side_busy(s)).collect();
                 let with_table = free.iter().copied().find(|&s| used[s] < problem.tables.at(s));
                 match (with_table, free.first()) {
                     (Some(_), _) => (Why::NotReached, Fix::RunAgain),
-                    (None, None) => (Why::SidesBusy { shared: shared.len() }, Fix::OneMoreSlot),
+                    (None, None) => (Why::SidesBusy { shared: shared.len() }, later_end),
                     (None, Some(&s)) if free.len() == shared.len() => {
                         (Why::NoTableFree { shared: shared.len() }, Fix::OneMoreTable { slot: s })
                     }
@@ -111,31 +121,28 @@ pub fn explain(problem: &Problem, placed: &[Meeting]) -> Vec<Explanation> {
     out
 }
 
-/// For sides without a common slot: the slot where the fewest sides would have to become
-/// available, among those where every side already available is free; else a later end.
+/// The slot where the fewest sides would have to become available, among those where every
+/// side already available is free and someone is missing; `None` when there is none.
 fn availability_fix(
     problem: &Problem,
     parts: &[usize],
     busy: &[bool],
     r: usize,
     open: &dyn Fn(usize, usize) -> bool,
-) -> Fix {
+) -> Option<Fix> {
     let ns = problem.slots.len();
     let mut best: Option<(usize, Vec<usize>)> = None;
     for s in (0..ns).filter(|&s| open(r, s)) {
         let (ok, missing): (Vec<usize>, Vec<usize>) =
             parts.iter().partition(|&&p| problem.participants[p].available.contains(&s));
-        if ok.is_empty() || ok.iter().any(|&p| busy[p * ns + s]) {
+        if ok.is_empty() || missing.is_empty() || ok.iter().any(|&p| busy[p * ns + s]) {
             continue;
         }
         if best.as_ref().is_none_or(|b| missing.len() < b.1.len()) {
             best = Some((s, missing));
         }
     }
-    match best {
-        Some((slot, participants)) => Fix::Availability { participants, slot },
-        None => Fix::OneMoreSlot,
-    }
+    best.map(|(slot, participants)| Fix::Availability { participants, slot })
 }
 
 #[cfg(test)]
@@ -188,11 +195,24 @@ mod tests {
 
     #[test]
     fn sides_busy_in_every_shared_slot_want_a_later_end() {
-        // p0 and p1 share slots 0 and 1; p0 meets p2 in 0, p1 meets p3 in 1.
+        // p0 and p1 share slots 0 and 1, the last two; p0 meets p2 in 0, p1 meets p3 in 1.
         let all: &[usize] = &[0, 1];
-        let p = problem(Tables::Uniform(5), &[all, all, all, all], &[(0, 2), (1, 3), (0, 1)]);
+        let mut p = problem(Tables::Uniform(5), &[all, all, all, all], &[(0, 2), (1, 3), (0, 1)]);
+        p.slots.truncate(2);
         let e = explain(&p, &[at(0, 0), at(1, 1)]);
         assert_eq!(e, vec![Explanation { request: 2, why: Why::SidesBusy { shared: 2 }, fix: Fix::OneMoreSlot }]);
+    }
+
+    #[test]
+    fn a_side_that_leaves_early_is_not_helped_by_a_later_end() {
+        // p1 leaves before slot 2, where p0 is free: p1 staying would do; p2 and p3 are busy.
+        let p = problem(Tables::Uniform(5), &[&[0, 1, 2], &[0, 1], &[0, 1], &[0, 1]], &[(0, 2), (1, 3), (0, 1)]);
+        let e = explain(&p, &[at(0, 0), at(1, 1)]);
+        assert_eq!(e[0].why, Why::SidesBusy { shared: 2 });
+        assert_eq!(e[0].fix, Fix::Availability { participants: vec![1], slot: 2 });
+        // Both gone before the last slot, nobody free anywhere else: only giving up a meeting.
+        let p = problem(Tables::Uniform(5), &[&[0, 1], &[0, 1], &[0, 1], &[0, 1]], &[(0, 2), (1, 3), (0, 1)]);
+        assert_eq!(explain(&p, &[at(0, 0), at(1, 1)])[0].fix, Fix::GiveUpAnother);
     }
 
     #[test]

@@ -53,6 +53,8 @@ pub enum Remedy {
     Availability { who: Vec<String>, slot: String },
     /// A new scheduling run places it (a slot and a table are free for it).
     RunAgain,
+    /// One side giving up another of its meetings.
+    GiveUpAnother,
     /// Nothing: the two already meet.
     Nothing,
 }
@@ -176,6 +178,7 @@ fn not_placed(planned: &Planned, placed: &[scheduling::Meeting]) -> Vec<NotPlace
                     slot: label(slot),
                 },
                 scheduling::Fix::RunAgain => Remedy::RunAgain,
+                scheduling::Fix::GiveUpAnother => Remedy::GiveUpAnother,
                 scheduling::Fix::Nothing => Remedy::Nothing,
             },
         })

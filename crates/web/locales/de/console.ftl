@@ -159,3 +159,5 @@ badges-help = { $count ->
     }
 badges-none = Noch ist niemand angemeldet.
 badge-qr-label = Check-in-Code von { $name }
+console-what-if-same = unverändert
+console-fix-give-up-another = Nur wenn eine der beiden Seiten auf einen anderen Termin verzichtet, würde er eingeplant.

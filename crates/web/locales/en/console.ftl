@@ -159,3 +159,5 @@ badges-help = { $count ->
     }
 badges-none = Nobody is registered yet.
 badge-qr-label = Check-in code of { $name }
+console-what-if-same = no change
+console-fix-give-up-another = Only one of them giving up another meeting would place it.

@@ -159,3 +159,5 @@ badges-help = { $count ->
     }
 badges-none = Personne n’est encore inscrit.
 badge-qr-label = Code d’arrivée de { $name }
+console-what-if-same = sans changement
+console-fix-give-up-another = Seul l’abandon d’un autre rendez-vous par l’un des deux permettrait de le placer.

@@ -85,6 +85,7 @@ pub(super) fn fix_text(tr: Tr, remedy: &Remedy) -> String {
             tr.format_args("console-fix-availability", &args)
         }
         Remedy::RunAgain => tr.t("console-fix-run-again"),
+        Remedy::GiveUpAnother => tr.t("console-fix-give-up-another"),
         Remedy::Nothing => tr.t("console-fix-nothing"),
     }
 }
@@ -150,7 +151,14 @@ fn what_if_text(tr: Tr, w: WhatIf, report: &ScheduleReport, current: usize) -> W
     args.set("placed_text", n(tr, report.placed));
     args.set("current_text", n(tr, current));
     let delta = report.placed as i64 - current as i64;
-    args.set("delta_text", if delta > 0 { format!("+{}", tr.number(delta)) } else { tr.number(delta) });
+    args.set(
+        "delta_text",
+        match delta {
+            0 => tr.t("console-what-if-same"),
+            d if d > 0 => format!("+{}", tr.number(d)),
+            d => tr.number(d),
+        },
+    );
     args.set("left", report.not_placed.len() as i64);
     args.set("left_text", n(tr, report.not_placed.len()));
     let change = match (w.tables, w.slots) {
@@ -172,7 +180,10 @@ pub(super) async fn page(s: &AppState, v: &Viewer, slug: &str, mut errors: Vec<S
     let mut running = None;
     let mut last_report = None;
     let mut what_if = None;
-    let (mut more_tables, mut more_slots) = (1, 0);
+    // The what-if form starts from the remedy most meetings left out want.
+    let slots_wanted = review.not_placed.iter().filter(|m| m.remedy == Remedy::OneMoreSlot).count();
+    let tables_wanted = review.not_placed.iter().filter(|m| matches!(m.remedy, Remedy::OneMoreTable { .. })).count();
+    let (mut more_tables, mut more_slots) = if slots_wanted > tables_wanted { (0, 1) } else { (1, 0) };
     if let Some(r) = &run {
         if let Some(w) = r.what_if {
             (more_tables, more_slots) = (w.tables, w.slots);
