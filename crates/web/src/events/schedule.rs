@@ -51,6 +51,8 @@ struct SchedulePage {
     /// Why the meetings left out are, counted: "15: both busy in every slot they share".
     because: Vec<String>,
     lines: Vec<Line>,
+    /// After a re-plan: whose published meetings moved, with how many.
+    moved_by: Vec<(String, usize)>,
     what_if: Option<WhatIfLine>,
     /// The last what-if asked, to fill the form again.
     more_tables: u32,
@@ -204,7 +206,12 @@ pub(super) async fn page(s: &AppState, v: &Viewer, slug: &str, mut errors: Vec<S
     }
     // A report describes the plan only while nothing changed since: same meetings placed.
     let last_report = last_report.filter(|r| r.placed == review.placed && r.requests == review.accepted);
+    let moved_by = last_report
+        .as_ref()
+        .map(|r| r.moved_by_participant.iter().map(|(_, name, n)| (name.clone(), *n)).collect())
+        .unwrap_or_default();
     let page = SchedulePage {
+        moved_by,
         summary: summary(tr, &review, last_report.as_ref()),
         because: because(tr, &review.not_placed),
         lines: lines(tr, &review.not_placed),
