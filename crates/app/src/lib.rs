@@ -81,6 +81,8 @@ pub struct App {
     mail: Arc<std::sync::RwLock<mail::MailSettings>>,
     /// This instance's name in the outbox's leases (random: two processes never share one).
     worker_id: Arc<str>,
+    /// Scheduling runs in the background, by event (`events::RunState`).
+    runs: events::Runs,
 }
 
 impl App {
@@ -96,6 +98,7 @@ impl App {
             rebuilding: Arc::new(tokio::sync::Mutex::new(())),
             demo: Arc::new(std::sync::atomic::AtomicBool::new(false)),
             mail: Arc::new(std::sync::RwLock::new(mail::MailSettings::default())),
+            runs: Default::default(),
             worker_id: auth::random_token().map(|t| t[..16].to_string()).unwrap_or_else(|_| "worker".into()).into(),
         }
     }

@@ -46,6 +46,7 @@ mod bound;
 mod check;
 mod coloring;
 mod exact;
+mod explain;
 mod flow;
 pub mod generate;
 mod model;
@@ -58,6 +59,7 @@ mod state;
 mod validate;
 
 pub use check::{violations, Violation};
+pub use explain::{explain, Explanation, Fix, Why};
 pub use model::{Meeting, Options, Participant, Pin, Problem, Request, Slot, Solution, Status, Tables, Unplaced};
 pub use rng::Rng;
 pub use solver::{greedy, replan, solve};

@@ -430,6 +430,43 @@ pub async fn set_checked_in(conn: &mut Conn, participant_id: ParticipantId, chec
     Ok(n == 1)
 }
 
+/// The badge codes of an event's participants that have one: `(participant, code)`.
+pub async fn checkin_codes(conn: &mut Conn, event_id: EventId) -> Result<Vec<(ParticipantId, String)>> {
+    let rows: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT id, checkin_code FROM event_participants WHERE event_id = $1 AND checkin_code IS NOT NULL ORDER BY id",
+    )
+    .bind(event_id.get())
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows.into_iter().map(|(id, code)| (ParticipantId::new(id), code)).collect())
+}
+
+/// Gives a participant its badge code, unless it has one.
+pub async fn set_checkin_code(conn: &mut Conn, participant_id: ParticipantId, code: &str) -> Result<bool> {
+    let n = sqlx::query("UPDATE event_participants SET checkin_code = $1 WHERE id = $2 AND checkin_code IS NULL")
+        .bind(code.to_string())
+        .bind(participant_id.get())
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
+    Ok(n == 1)
+}
+
+/// Sets a participant's status (registered, or waiting).
+pub async fn set_participant_status(
+    conn: &mut Conn,
+    participant_id: ParticipantId,
+    status: domain::ParticipantStatus,
+) -> Result<bool> {
+    let n = sqlx::query("UPDATE event_participants SET status = $1 WHERE id = $2")
+        .bind(status.as_str().to_string())
+        .bind(participant_id.get())
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
+    Ok(n == 1)
+}
+
 /// Ids of the participants checked in at an event.
 pub async fn checked_in(conn: &mut Conn, event_id: EventId) -> Result<Vec<ParticipantId>> {
     Ok(sqlx::query_scalar("SELECT id FROM event_participants WHERE event_id = $1 AND checked_in = 1 ORDER BY id")

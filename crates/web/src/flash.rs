@@ -63,6 +63,9 @@ pub(crate) enum Message {
     FeedbackSaved,
     RoundTablesSaved,
     CheckInSaved,
+    ScheduleStarted,
+    WhatIfStarted,
+    ParticipantApproved,
     MeetingLockSaved,
     ParticipantAdded,
     LanguageSaved,
@@ -96,7 +99,7 @@ pub(crate) enum Message {
 }
 
 impl Message {
-    const ALL: [Message; 70] = [
+    const ALL: [Message; 73] = [
         Message::SignedIn,
         Message::SignedOut,
         Message::SignedOutEverywhere,
@@ -137,6 +140,9 @@ impl Message {
         Message::FeedbackSaved,
         Message::RoundTablesSaved,
         Message::CheckInSaved,
+        Message::ScheduleStarted,
+        Message::WhatIfStarted,
+        Message::ParticipantApproved,
         Message::MeetingLockSaved,
         Message::ParticipantAdded,
         Message::LanguageSaved,
@@ -212,6 +218,9 @@ impl Message {
             Message::FeedbackSaved => "feedback-saved",
             Message::RoundTablesSaved => "round-tables-saved",
             Message::CheckInSaved => "check-in-saved",
+            Message::ScheduleStarted => "schedule-started",
+            Message::WhatIfStarted => "what-if-started",
+            Message::ParticipantApproved => "participant-approved",
             Message::MeetingLockSaved => "meeting-lock-saved",
             Message::ParticipantAdded => "participant-added",
             Message::LanguageSaved => "language-saved",
@@ -327,8 +336,9 @@ fn clean(arg: &str) -> String {
     arg.chars().filter(|c| !c.is_control()).take(ARG_CHARS).collect::<String>().trim().to_string()
 }
 
-/// Percent-encodes everything but ASCII letters and digits, so the value is a valid cookie.
-fn encode(s: &str) -> String {
+/// Percent-encodes everything but ASCII letters and digits, so the value is a valid cookie
+/// (or a query string's value).
+pub(crate) fn encode(s: &str) -> String {
     s.bytes().map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
 }
 

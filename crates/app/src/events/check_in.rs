@@ -1,5 +1,7 @@
-//! The day of the event: checking participants in at the desk, marking meetings held, no-show
-//! or cancelled, and the feedback both sides give afterwards (with its summary for organisers).
+//! The day of the event: the desk's list of participants (with the random code on each name
+//! badge, drawn the first time the organisers need it), approving those on the waiting list,
+//! checking participants in, marking meetings held, no-show or cancelled, and the feedback both
+//! sides give afterwards (with its summary for organisers).
 //!
 //! The server holds the rules the agenda page shows (`domain::MeetingMoment`): a side gives
 //! feedback only once the meeting's slot has started, and cancels only before it; anything else
@@ -7,10 +9,97 @@
 //! and are not bound by the moment.
 
 use crate::{App, AppError, AppResult};
-use domain::{Actor, FeedbackOutcome, MeetingMoment, MeetingStatus};
+use domain::{Actor, FeedbackOutcome, MeetingMoment, MeetingStatus, ParticipantStatus};
 use domain::{MeetingId, ParticipantId};
+use std::collections::HashMap;
+
+/// One participant at the desk, as on their name badge.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeskRow {
+    pub id: ParticipantId,
+    pub name: String,
+    /// The organisation's name, empty for a guest from outside the registry.
+    pub organisation: String,
+    /// Names of the organisation's current clusters.
+    pub clusters: Vec<String>,
+    pub status: ParticipantStatus,
+    pub checked_in: bool,
+    /// The code of the badge's QR code: random, unique, never derived from anything else.
+    pub code: String,
+}
+
+/// Hex digits of a badge code: 64 random bits, short enough for a QR code a phone reads.
+const CODE_DIGITS: usize = 16;
 
 impl App {
+    /// Every participant of an event as the desk sees them, by name (organisers). Gives each
+    /// participant without a badge code one.
+    pub async fn desk(&self, actor: &Actor, slug: &str) -> AppResult<Vec<DeskRow>> {
+        let mut tx = self.store.begin().await?;
+        let e = self.event(&mut tx, slug).await?;
+        if !self.organises(&mut tx, actor, &e).await? {
+            return Err(AppError::Forbidden);
+        }
+        let people = store::event_participants(&mut tx, e.id).await?;
+        let mut codes: HashMap<ParticipantId, String> =
+            store::checkin_codes(&mut tx, e.id).await?.into_iter().collect();
+        let missing: Vec<ParticipantId> = people.iter().map(|p| p.id).filter(|p| !codes.contains_key(p)).collect();
+        for id in missing {
+            let code = crate::auth::random_token()?[..CODE_DIGITS].to_string();
+            store::set_checkin_code(&mut tx, id, &code).await?;
+            codes.insert(id, code);
+        }
+        let checked_in = store::checked_in(&mut tx, e.id).await?;
+        let today = self.today_text();
+        let cluster_names: HashMap<domain::ClusterId, String> =
+            store::all_clusters(&mut tx).await?.into_iter().map(|c| (c.id, c.name)).collect();
+        let mut rows = Vec::new();
+        for p in people {
+            let (organisation, clusters) = match p.organisation_id {
+                Some(o) => (
+                    store::get_org(&mut tx, o).await?.map(|o| o.name).unwrap_or_default(),
+                    store::current_clusters_of_org(&mut tx, o, &today)
+                        .await?
+                        .iter()
+                        .filter_map(|c| cluster_names.get(c).cloned())
+                        .collect(),
+                ),
+                None => (String::new(), Vec::new()),
+            };
+            rows.push(DeskRow {
+                checked_in: checked_in.contains(&p.id),
+                code: codes.remove(&p.id).unwrap_or_default(),
+                id: p.id,
+                name: p.name,
+                organisation,
+                clusters,
+                status: p.status,
+            });
+        }
+        store::commit(tx).await?;
+        Ok(rows)
+    }
+
+    /// Moves a participant from the waiting list to the registered (organisers), past the
+    /// event's capacity if they choose so.
+    pub async fn approve_participant(&self, actor: &Actor, slug: &str, participant: ParticipantId) -> AppResult<()> {
+        let mut tx = self.store.begin().await?;
+        let e = self.event(&mut tx, slug).await?;
+        if !self.organises(&mut tx, actor, &e).await? {
+            return Err(AppError::Forbidden);
+        }
+        match store::event_participants(&mut tx, e.id).await?.iter().find(|p| p.id == participant) {
+            None => return Err(AppError::field("participant", format!("no participant {participant} in this event"))),
+            // A second click, or another organiser was quicker: done already.
+            Some(p) if p.status == ParticipantStatus::Registered => return Ok(()),
+            Some(_) => {}
+        }
+        store::set_participant_status(&mut tx, participant, ParticipantStatus::Registered).await?;
+        self.audit(&mut tx, actor, "approve", "event_participant", participant, "").await?;
+        store::commit(tx).await?;
+        Ok(())
+    }
+
     /// Checks a participant in at the desk (organisers).
     pub async fn check_in(
         &self,

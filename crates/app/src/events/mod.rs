@@ -2,7 +2,8 @@
 //! agenda and meeting programme (`programme`), registration and availability (`participants`),
 //! meeting requests (`requests`), whom to meet (`directory`), scheduling runs (`scheduling`), personal agendas and their
 //! iCalendar feed (`agenda`), organisers' meeting changes (`meetings`), the day itself: check-in,
-//! meeting status and feedback (`check_in`), and themed round tables (`round_tables`). This
+//! meeting status and feedback (`check_in`), themed round tables (`round_tables`), and
+//! scheduling runs in the background with what-if runs (`runs`). This
 //! module holds what they share: reading an event, the organiser rule, and the two views.
 //!
 //! Organisers (admins, and managers of the event's clusters) see every request and meeting,
@@ -18,15 +19,20 @@ mod participants;
 mod programme;
 mod requests;
 mod round_tables;
+mod runs;
 mod scheduling;
 
+pub use ::scheduling::Why;
+pub use check_in::DeskRow;
 pub use directory::{DirectoryEntry, DirectoryFilter, EventDirectory, EventSuggestion, SUGGESTIONS};
 pub use domain::ical::ical;
 pub use domain::programme::{parse_agenda, parse_programme};
 pub use domain::{AgendaItem, Availability, ProgrammeBlock};
 pub use programme::EventInput;
 pub use round_tables::RoundTable;
-pub use scheduling::ScheduleReport;
+pub use runs::RunState;
+pub(crate) use runs::Runs;
+pub use scheduling::{NotPlaced, PlanReview, Remedy, ScheduleReport, WhatIf};
 
 use crate::{App, AppError, AppResult};
 use domain::{

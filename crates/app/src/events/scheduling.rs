@@ -28,6 +28,35 @@ pub struct ScheduleReport {
     /// or table (the cost a re-plan minimises), most affected first.
     pub moved_by_participant: Vec<(ParticipantId, String, usize)>,
     pub unplaced: Vec<(MeetingId, String)>,
+    /// Every meeting not placed, with why in data the pages word, and what would place it.
+    pub not_placed: Vec<NotPlaced>,
+}
+
+/// A meeting a plan leaves out: who, why and what would place it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotPlaced {
+    pub meeting: MeetingId,
+    pub first: String,
+    pub second: String,
+    pub why: ::scheduling::Why,
+    pub remedy: Remedy,
+}
+
+/// What would place a meeting, with slots named by their start (`2026-06-10 14:20`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Remedy {
+    /// One more slot where both are free: a later end of the day.
+    OneMoreSlot,
+    /// One more table in this slot.
+    OneMoreTable { slot: String },
+    /// These people making themselves available in this slot.
+    Availability { who: Vec<String>, slot: String },
+    /// A new scheduling run places it (a slot and a table are free for it).
+    RunAgain,
+    /// One side giving up another of its meetings.
+    GiveUpAnother,
+    /// Nothing: the two already meet.
+    Nothing,
 }
 
 /// A scheduling problem built from an event, with the meetings its requests stand for.
@@ -39,6 +68,12 @@ struct Planned {
     previous: Vec<scheduling::Meeting>,
     /// Requests (indexes) of held or locked meetings: they never move.
     held: Vec<usize>,
+    /// Participants' names, by the problem's participant index.
+    names: Vec<String>,
+    /// The two sides' names of each request, in the problem's order.
+    pairs: Vec<(String, String)>,
+    /// Each slot's start as shown (`2026-06-10 14:20`), by the problem's slot index.
+    labels: Vec<String>,
 }
 
 /// The scheduling problem of an event: its slots (with their tables), its registered
@@ -77,6 +112,7 @@ fn plan(
     let mut rows = Vec::new();
     let mut previous = Vec::new();
     let mut held = Vec::new();
+    let mut pairs = Vec::new();
     for m in meetings {
         let Some(r) = requests.get(&m.request_id) else { continue };
         let (Some(&a), Some(&b)) = (p_index.get(&r.from_participant), p_index.get(&r.to_participant)) else {
@@ -98,8 +134,55 @@ fn plan(
             }
         }
         rows.push(m.clone());
+        pairs.push((participants[a].name.clone(), participants[b].name.clone()));
     }
-    Planned { problem, rows, previous, held }
+    let names = participants.iter().map(|p| p.name.clone()).collect();
+    let labels = slots.iter().map(|s| s.starts_at.replace('T', " ")).collect();
+    Planned { problem, rows, previous, held, names, pairs, labels }
+}
+
+/// Runs the scheduler on a plan off the async workers (it takes seconds of CPU): a greedy
+/// placement first, whose count goes to `progress`, then the full run.
+async fn solve_off_thread(
+    planned: Planned,
+    time_limit: std::time::Duration,
+    progress: &(dyn Fn(usize) + Sync),
+) -> AppResult<(Planned, scheduling::Solution)> {
+    if let Ok(first) = scheduling::greedy(&planned.problem) {
+        progress(first.placed);
+    }
+    let (planned, solved) = tokio::task::spawn_blocking(move || {
+        let solved = solve(&planned, time_limit);
+        (planned, solved)
+    })
+    .await
+    .map_err(|e| AppError::Conflict(format!("the scheduling run stopped: {e}")))?;
+    Ok((planned, solved?))
+}
+
+/// Why each meeting `placed` leaves out is not placed, and what would place it.
+fn not_placed(planned: &Planned, placed: &[scheduling::Meeting]) -> Vec<NotPlaced> {
+    let label = |s: usize| planned.labels.get(s).cloned().unwrap_or_default();
+    scheduling::explain(&planned.problem, placed)
+        .into_iter()
+        .map(|x| NotPlaced {
+            meeting: planned.rows[x.request].id,
+            first: planned.pairs[x.request].0.clone(),
+            second: planned.pairs[x.request].1.clone(),
+            why: x.why,
+            remedy: match x.fix {
+                scheduling::Fix::OneMoreSlot => Remedy::OneMoreSlot,
+                scheduling::Fix::OneMoreTable { slot } => Remedy::OneMoreTable { slot: label(slot) },
+                scheduling::Fix::Availability { participants, slot } => Remedy::Availability {
+                    who: participants.iter().map(|&p| planned.names[p].clone()).collect(),
+                    slot: label(slot),
+                },
+                scheduling::Fix::RunAgain => Remedy::RunAgain,
+                scheduling::Fix::GiveUpAnother => Remedy::GiveUpAnother,
+                scheduling::Fix::Nothing => Remedy::Nothing,
+            },
+        })
+        .collect()
 }
 
 /// Runs the scheduler on a plan: `solve` the first time, `replan` once meetings are placed.
@@ -183,10 +266,126 @@ fn report(
         moved: moves.iter().filter(|m| m.was_placed).count(),
         moved_by_participant,
         unplaced: solution.unplaced.iter().map(|u| (planned.rows[u.request].id, u.reason.clone())).collect(),
+        not_placed: not_placed(planned, &solution.meetings),
     }
 }
 
+/// An event's scheduling problem as the store has it now.
+pub(super) struct Loaded {
+    pub(super) event: Event,
+    slots: Vec<EventSlot>,
+    participants: Vec<EventParticipant>,
+    requests: HashMap<RequestId, MeetingRequest>,
+    planned: Planned,
+}
+
+impl Loaded {
+    /// Meetings of the current plan that have a slot and a table.
+    pub(super) fn placed(&self) -> usize {
+        self.planned.previous.len()
+    }
+
+    /// Accepted meetings the plan is about.
+    pub(super) fn accepted(&self) -> usize {
+        self.planned.rows.len()
+    }
+
+    /// The last day of the event is behind `today`, or the event is completed.
+    pub(super) fn is_over(&self, today: &str) -> bool {
+        let last = self.slots.iter().filter_map(|s| s.starts_at.get(..10)).max().unwrap_or(&self.event.starts_on);
+        self.event.status == domain::EventStatus::Completed || last < today
+    }
+}
+
+/// The current plan of an event in words' data: meetings accepted, placed, and every one not
+/// placed with its reason and remedy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanReview {
+    pub accepted: usize,
+    pub placed: usize,
+    pub not_placed: Vec<NotPlaced>,
+    /// Nothing to schedule any more (completed, or its last day is past).
+    pub over: bool,
+}
+
+/// A run that changes nothing: the plan with more tables in every slot, or more slots at the
+/// end of the day (available to whoever is available in the last one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct WhatIf {
+    pub tables: u32,
+    pub slots: u32,
+}
+
+impl WhatIf {
+    /// The largest change a what-if run tries.
+    pub const MAX: u32 = 20;
+
+    /// `planned` with this change.
+    fn apply(self, planned: &mut Planned, slots: &[EventSlot], default_tables: i64) {
+        let p = &mut planned.problem;
+        let n = p.slots.len();
+        let mut tables: Vec<u32> = (0..n).map(|s| p.tables.at(s)).collect();
+        let last = n.checked_sub(1);
+        for k in 1..=self.slots as usize {
+            p.slots.push(scheduling::Slot { id: format!("extra-{k}"), session: None });
+            tables.push(last.map(|l| tables[l]).unwrap_or(default_tables as u32));
+            let minutes = slots.last().map(|s| s.minutes).unwrap_or(20) * k as i64;
+            planned.labels.push(slots.last().map(|s| later(&s.starts_at, minutes)).unwrap_or_default());
+            for part in p.participants.iter_mut() {
+                if last.is_some_and(|l| part.available.contains(&l)) {
+                    part.available.push(n + k - 1);
+                }
+            }
+        }
+        p.tables = scheduling::Tables::PerSlot(tables.into_iter().map(|t| t + self.tables).collect());
+    }
+}
+
+/// `2026-06-10T14:40` plus `minutes`, shown as `2026-06-10 15:00` (the same day; past midnight
+/// the time is shown as it is, since extra slots of a what-if are hypothetical).
+fn later(starts_at: &str, minutes: i64) -> String {
+    let (day, time) = starts_at.split_once('T').unwrap_or(("", starts_at));
+    let mut parts = time.split(':').map(|x| x.parse::<i64>().unwrap_or(0));
+    let total = parts.next().unwrap_or(0) * 60 + parts.next().unwrap_or(0) + minutes;
+    format!("{day} {:02}:{:02}", total / 60, total % 60).trim().to_string()
+}
+
 impl App {
+    /// Reads an event's scheduling problem (organisers).
+    pub(super) async fn load_plan(&self, conn: &mut store::Conn, actor: &Actor, slug: &str) -> AppResult<Loaded> {
+        let e = self.event(conn, slug).await?;
+        if !self.organises(conn, actor, &e).await? {
+            return Err(AppError::Forbidden);
+        }
+        let slots = store::event_slots(conn, e.id).await?;
+        let participants: Vec<EventParticipant> = store::event_participants(conn, e.id)
+            .await?
+            .into_iter()
+            .filter(|p| p.status == ParticipantStatus::Registered)
+            .collect();
+        let requests = requests_by_id(conn, e.id).await?;
+        // Held meetings stay where they were; no-shows and cancellations free their slots.
+        let meetings: Vec<EventMeeting> = store::event_meetings(conn, e.id)
+            .await?
+            .into_iter()
+            .filter(|m| matches!(m.status, MeetingStatus::Scheduled | MeetingStatus::Held))
+            .collect();
+        let planned = plan(&e, &slots, &participants, &requests, &meetings);
+        Ok(Loaded { event: e, slots, participants, requests, planned })
+    }
+
+    /// The current plan: what is placed and why each meeting left out is (organisers).
+    pub async fn review_plan(&self, actor: &Actor, slug: &str) -> AppResult<PlanReview> {
+        let mut conn = self.store.conn().await?;
+        let l = self.load_plan(&mut conn, actor, slug).await?;
+        Ok(PlanReview {
+            accepted: l.accepted(),
+            placed: l.placed(),
+            not_placed: not_placed(&l.planned, &l.planned.previous),
+            over: l.is_over(&self.today_text()),
+        })
+    }
+
     /// Places every accepted meeting into slots and tables (organisers). Meetings already placed
     /// prefer to stay; a moved one gets a higher sequence so calendars update, never duplicate.
     pub async fn schedule_event(
@@ -195,29 +394,24 @@ impl App {
         slug: &str,
         time_limit: std::time::Duration,
     ) -> AppResult<ScheduleReport> {
+        self.schedule_with_progress(actor, slug, time_limit, &|_| {}).await
+    }
+
+    /// [`App::schedule_event`], telling `progress` the meetings placed by a first quick pass.
+    pub(super) async fn schedule_with_progress(
+        &self,
+        actor: &Actor,
+        slug: &str,
+        time_limit: std::time::Duration,
+        progress: &(dyn Fn(usize) + Sync),
+    ) -> AppResult<ScheduleReport> {
         let mut tx = self.store.begin().await?;
-        let e = self.event(&mut tx, slug).await?;
-        if !self.organises(&mut tx, actor, &e).await? {
-            return Err(AppError::Forbidden);
-        }
-        let slots = store::event_slots(&mut tx, e.id).await?;
-        if slots.is_empty() {
+        let l = self.load_plan(&mut tx, actor, slug).await?;
+        if l.slots.is_empty() {
             return Err(AppError::Conflict("the event has no meeting slots".into()));
         }
-        let participants: Vec<EventParticipant> = store::event_participants(&mut tx, e.id)
-            .await?
-            .into_iter()
-            .filter(|p| p.status == ParticipantStatus::Registered)
-            .collect();
-        let requests = requests_by_id(&mut tx, e.id).await?;
-        // Held meetings stay where they were; no-shows and cancellations free their slots.
-        let meetings: Vec<EventMeeting> = store::event_meetings(&mut tx, e.id)
-            .await?
-            .into_iter()
-            .filter(|m| matches!(m.status, MeetingStatus::Scheduled | MeetingStatus::Held))
-            .collect();
-        let planned = plan(&e, &slots, &participants, &requests, &meetings);
-        let solution = solve(&planned, time_limit)?;
+        let Loaded { event: e, slots, participants, requests, planned } = l;
+        let (planned, solution) = solve_off_thread(planned, time_limit, progress).await?;
         let moves = moves(&planned, &slots, &solution);
         let now = self.now_text();
         for m in &moves {
@@ -244,6 +438,28 @@ impl App {
         .await?;
         store::commit(tx).await?;
         Ok(report)
+    }
+
+    /// A what-if run: the plan with `change`, solved and reported, nothing written. Returns the
+    /// report and the number of meetings the current plan places.
+    pub(super) async fn what_if_with_progress(
+        &self,
+        actor: &Actor,
+        slug: &str,
+        change: WhatIf,
+        time_limit: std::time::Duration,
+        progress: &(dyn Fn(usize) + Sync),
+    ) -> AppResult<(ScheduleReport, usize)> {
+        let mut conn = self.store.conn().await?;
+        let mut l = self.load_plan(&mut conn, actor, slug).await?;
+        drop(conn);
+        if l.slots.is_empty() {
+            return Err(AppError::Conflict("the event has no meeting slots".into()));
+        }
+        let current = l.placed();
+        change.apply(&mut l.planned, &l.slots, l.event.tables);
+        let (planned, solution) = solve_off_thread(l.planned, time_limit, progress).await?;
+        Ok((report(&planned, &solution, &[], &l.participants, &l.requests), current))
     }
 }
 

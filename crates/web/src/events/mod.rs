@@ -2,13 +2,15 @@
 //! the list, one event and registering (`overview`), guests registering from the public page,
 //! their mailed links and the organisers' approval (`guests`), creating one with its agenda and meeting
 //! programme (`create`), whom to meet and one's requests (`directory`), meeting requests (`requests`), availability (`availability`), the
-//! organisers' desk: table plan, scheduling runs, tables per slot, check-in, meetings added,
-//! marked or locked (`organise`), personal agendas, the iCalendar feed and feedback
-//! (`agenda`), themed round tables (`round_tables`), and printouts for the day (`print`,
-//! `print_agendas`).
+//! organisers' actions: table plan, scheduling runs, tables per slot, check-in, meetings added,
+//! marked or locked (`organise`), the organisers' console in sections (`console`) with its
+//! schedule section in plain words and what-if runs (`schedule`), personal agendas, the iCalendar
+//! feed, feedback and video links (`agenda`), themed round tables (`round_tables`), and
+//! printouts for the day (`print`: table plan and badges; `print_agendas`).
 
 mod agenda;
 mod availability;
+mod console;
 mod create;
 mod directory;
 mod guests;
@@ -18,6 +20,7 @@ mod print;
 mod print_agendas;
 mod requests;
 mod round_tables;
+mod schedule;
 
 use crate::endpoint::Endpoint;
 use crate::error::ApiError;
@@ -290,10 +293,19 @@ pub(crate) fn pages() -> Router<AppState> {
         .route("/meetings/{id}/cancel", post(agenda::cancel_page))
         .route("/meetings/{id}/video", post(agenda::video_page))
         .route("/calendar/{file}", get(agenda::calendar))
-        .route("/events/{slug}/organise", get(organise::organise_page))
+        .route("/events/{slug}/organise", get(console::overview_page))
+        .route("/events/{slug}/organise/participants", get(console::participants_page))
+        .route("/events/{slug}/organise/requests", get(console::requests_page))
+        .route("/events/{slug}/organise/schedule", get(schedule::schedule_section))
+        .route("/events/{slug}/organise/tables", get(console::tables_page))
+        .route("/events/{slug}/organise/round-tables", get(console::round_tables_page))
+        .route("/events/{slug}/organise/printouts", get(console::printouts_page))
         .route("/events/{slug}/print/table-plan", get(print::table_plan_page))
         .route("/events/{slug}/print/agendas", get(print_agendas::agendas_page))
-        .route("/events/{slug}/schedule", post(organise::schedule_page))
+        .route("/events/{slug}/print/badges", get(print::badges_page))
+        .route("/events/{slug}/schedule", post(schedule::schedule_page))
+        .route("/events/{slug}/what-if", post(schedule::what_if_page))
+        .route("/events/{slug}/approve", post(organise::approve_page))
         .route("/events/{slug}/availability", get(availability::availability_page).post(availability::save_page))
         .route("/events/{slug}/tables", post(organise::tables_page))
         .route("/events/{slug}/check-in", post(organise::check_in_page))

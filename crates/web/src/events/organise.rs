@@ -1,26 +1,23 @@
-//! The organisers' desk: every request (without messages) and the table plan per slot,
-//! scheduling runs shown against their upper bound, the number of tables of single slots,
-//! check-in, participants and meetings added by hand, meetings marked held, no-show or
-//! cancelled, and meetings locked to a slot and table. The page's forms come back to it with
-//! the mistakes shown there; the API answers as JSON.
+//! The organisers' actions, in the API (JSON) and as the console's forms: every request
+//! (without messages) and the table plan per slot, scheduling runs shown against their upper
+//! bound, the number of tables of single slots, check-in (in place with htmx), approving the
+//! waiting list, participants and meetings added by hand, meetings marked held, no-show or
+//! cancelled, and meetings locked to a slot and table. The forms come back to their section of
+//! the console (`console`), with the mistakes shown there.
 
-use super::int_field;
+use super::{console, int_field};
 use crate::auth::{signed_in, ApiCaller, Viewer};
 use crate::endpoint::{created, no_content, ok};
 use crate::error::{ApiError, ApiResult, PageResult};
 use crate::extract::{path_id, NoFields, StrictForm};
-use crate::i18n::{FluentArgs, Tr};
-use crate::views::{nav, render, Nav};
 use crate::wire::Body;
 use crate::AppState;
-use app::events::ScheduleReport;
 use app::AppError;
-use askama::Template;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
-use axum::response::IntoResponse;
-use domain::{FieldError, ParticipantId, RequestId, SlotId};
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Redirect};
+use domain::{FieldError, ParticipantId, SlotId};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
@@ -177,146 +174,23 @@ pub(super) async fn meeting_pin(
     no_content()
 }
 
-struct ReportLine {
-    /// What the scheduling run achieved, in a sentence of the page's language.
-    text: String,
-    /// Participants whose published meetings moved, with how many.
-    moved_by: Vec<(String, usize)>,
-}
-
-/// "Placed 40 of 42 meetings (weight …: 97.5% of what is possible). …" in `tr`'s language.
-fn report_line(tr: Tr, r: ScheduleReport) -> ReportLine {
-    let ratio = if r.upper_bound == 0 { 100.0 } else { 100.0 * r.placed_weight as f64 / r.upper_bound as f64 };
-    let ratio = format!("{ratio:.1}");
-    let mut args = FluentArgs::new();
-    args.set("placed", tr.number(r.placed as i64));
-    args.set("requests", tr.number(r.requests as i64));
-    args.set("weight", tr.number(r.placed_weight as i64));
-    args.set("bound", tr.number(r.upper_bound as i64));
-    // French and German write a decimal comma.
-    args.set("ratio", if tr.0 == domain::Locale::En { ratio } else { ratio.replace('.', ",") });
-    args.set("shortfall", tr.number(i64::from(r.worst_shortfall)));
-    args.set("breaks", tr.number(i64::from(r.breaks)));
-    args.set("minimal", if r.breaks_minimal { format!(" {}", tr.t("organise-breaks-minimal")) } else { String::new() });
-    args.set("moved", tr.number(r.moved as i64));
-    ReportLine {
-        text: tr.format_args("organise-report", &args),
-        moved_by: r.moved_by_participant.into_iter().map(|(_, name, n)| (name, n)).collect(),
-    }
-}
-
-/// One slot of the organisers' table plan.
-struct PlanSlot {
-    id: SlotId,
-    time: String,
-    session: String,
-    tables: i64,
-    /// The slot's own number of tables, empty when it uses the event's.
-    own_tables: String,
-    meetings: Vec<app::events::PlannedMeeting>,
-}
-
-#[derive(Template)]
-#[template(path = "organise.html")]
-struct OrganisePage {
-    nav: Nav,
-    slug: String,
-    event: String,
-    report: Option<ReportLine>,
-    errors: Vec<String>,
-    default_tables: i64,
-    plan: Vec<PlanSlot>,
-    unscheduled: Vec<(String, String)>,
-    requests: Vec<(RequestId, String, String, String, i64)>,
-    participants: Vec<app::events::OrganiserParticipant>,
-    /// `(outcome, answers)` of the feedback after meetings.
-    feedback: Vec<(String, i64)>,
-    /// Completed, or its last day is behind us: nothing to schedule any more.
-    past: bool,
-}
-
-async fn organise_view(
+/// Organisers' forms come back to their section of the console, with the user's mistakes
+/// shown there.
+async fn back_to(
     s: &AppState,
     v: &Viewer,
     slug: &str,
-    report: Option<ScheduleReport>,
-    errors: Vec<String>,
-) -> PageResult {
-    let o = s.app.organiser_view(&v.actor, slug).await?;
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
-    let last_day = o.plan.iter().filter_map(|r| r.0.starts_at.get(..10)).max().unwrap_or(&o.event.starts_on);
-    let past = o.event.status == domain::EventStatus::Completed || *last_day < *s.app.today_text();
-    let page = OrganisePage {
-        nav: nav(v),
-        past,
-        slug: o.event.slug.clone(),
-        event: o.event.name.clone(),
-        report: report.map(|r| report_line(v.tr, r)),
-        errors,
-        default_tables: o.event.tables,
-        plan: o
-            .plan
-            .into_iter()
-            .map(|(slot, tables, meetings)| PlanSlot {
-                id: slot.id,
-                time: slot.starts_at.replace('T', " "),
-                session: slot.session,
-                tables,
-                own_tables: slot.tables.map(|n| n.to_string()).unwrap_or_default(),
-                meetings,
-            })
-            .collect(),
-        unscheduled: o.unscheduled,
-        requests: o
-            .requests
-            .into_iter()
-            .map(|(id, from, to, status, priority)| (id, from, to, status.to_string(), priority))
-            .collect(),
-        participants: o.participants,
-        feedback: s
-            .app
-            .feedback_summary(&v.actor, slug)
-            .await?
-            .into_iter()
-            .map(|(k, n)| (v.tr.known_or_as_is("agenda-outcome", &k), n))
-            .collect(),
-    };
-    Ok((status, render(&page)).into_response())
-}
-
-pub(super) async fn organise_page(State(s): State<AppState>, v: Viewer, Path(slug): Path<String>) -> PageResult {
-    v.require_signed_in()?;
-    organise_view(&s, &v, &slug, None, Vec::new()).await
-}
-
-pub(super) async fn schedule_page(
-    State(s): State<AppState>,
-    v: Viewer,
-    Path(slug): Path<String>,
-    form: StrictForm<NoFields>,
-) -> PageResult {
-    v.check_form(form.csrf.as_deref())?;
-    match s.app.schedule_event(&v.actor, &slug, std::time::Duration::from_secs(5)).await {
-        Ok(report) => organise_view(&s, &v, &slug, Some(report), Vec::new()).await,
-        Err(e @ AppError::Conflict(_)) => organise_view(&s, &v, &slug, None, vec![e.to_string()]).await,
-        Err(e) => Err(e.into()),
-    }
-}
-
-/// Organisers' forms come back to the organise page, with the user's mistakes shown there.
-async fn back_to_organise(
-    s: &AppState,
-    v: &Viewer,
-    slug: &str,
+    section: &str,
     done: Result<(), AppError>,
     message: crate::flash::Message,
 ) -> PageResult {
+    let tail = if section == "overview" { String::new() } else { format!("/{section}") };
     match done {
-        Ok(()) => Ok(crate::flash::redirect(s, &format!("/events/{slug}/organise"), message)),
+        Ok(()) => Ok(crate::flash::redirect(s, &format!("/events/{slug}/organise{tail}"), message)),
         Err(AppError::Validation(errors)) => {
-            organise_view(s, v, slug, None, errors.iter().map(|e| e.to_string()).collect()).await
+            console::section(s, v, slug, section, errors.iter().map(|e| e.to_string()).collect()).await
         }
-        Err(e @ AppError::Conflict(_)) => organise_view(s, v, slug, None, vec![e.to_string()]).await,
+        Err(e @ AppError::Conflict(_)) => console::section(s, v, slug, section, vec![e.to_string()]).await,
         Err(e) => Err(e.into()),
     }
 }
@@ -350,19 +224,22 @@ pub(super) async fn tables_page(
     } else {
         Err(AppError::Validation(errors))
     };
-    back_to_organise(&s, &v, &slug, done, crate::flash::Message::RoundTablesSaved).await
+    back_to(&s, &v, &slug, "tables", done, crate::flash::Message::RoundTablesSaved).await
 }
 
 #[derive(Deserialize)]
 pub(super) struct CheckInForm {
     participant: Option<String>,
     present: Option<String>,
+    /// The desk's search, to come back to.
+    q: Option<String>,
 }
 
 pub(super) async fn check_in_page(
     State(s): State<AppState>,
     v: Viewer,
     Path(slug): Path<String>,
+    headers: HeaderMap,
     form: StrictForm<CheckInForm>,
 ) -> PageResult {
     v.check_form(form.csrf.as_deref())?;
@@ -370,7 +247,34 @@ pub(super) async fn check_in_page(
     let participant = f.participant.and_then(|p| p.parse::<ParticipantId>().ok()).unwrap_or_default();
     let present = f.present.as_deref() != Some("false");
     let done = s.app.check_in(&v.actor, &slug, participant, present).await;
-    back_to_organise(&s, &v, &slug, done, crate::flash::Message::CheckInSaved).await
+    let back = match f.q.unwrap_or_default() {
+        q if q.is_empty() => format!("/events/{slug}/organise/participants"),
+        q => format!("/events/{slug}/organise/participants?q={}", crate::flash::encode(&q)),
+    };
+    match done {
+        // htmx swaps the row in place from the page it is sent to: the row says it all, and no
+        // message waits for the next page.
+        Ok(()) if headers.contains_key("hx-request") => Ok(Redirect::to(&back).into_response()),
+        Ok(()) => Ok(crate::flash::redirect(&s, &back, crate::flash::Message::CheckInSaved)),
+        Err(e) => back_to(&s, &v, &slug, "participants", Err(e), crate::flash::Message::CheckInSaved).await,
+    }
+}
+
+#[derive(Deserialize)]
+pub(super) struct ApproveForm {
+    participant: Option<String>,
+}
+
+pub(super) async fn approve_page(
+    State(s): State<AppState>,
+    v: Viewer,
+    Path(slug): Path<String>,
+    form: StrictForm<ApproveForm>,
+) -> PageResult {
+    v.check_form(form.csrf.as_deref())?;
+    let participant = form.value.participant.and_then(|p| p.parse::<ParticipantId>().ok()).unwrap_or_default();
+    let done = s.app.approve_participant(&v.actor, &slug, participant).await;
+    back_to(&s, &v, &slug, "participants", done, crate::flash::Message::ParticipantApproved).await
 }
 
 #[derive(Deserialize)]
@@ -396,7 +300,7 @@ pub(super) async fn meeting_status_page(
             crate::flash::Message::MeetingStatusSaved,
         ));
     }
-    back_to_organise(&s, &v, &slug, done, crate::flash::Message::MeetingStatusSaved).await
+    back_to(&s, &v, &slug, "tables", done, crate::flash::Message::MeetingStatusSaved).await
 }
 
 #[derive(Deserialize)]
@@ -414,7 +318,7 @@ pub(super) async fn meeting_lock_page(
     let meeting = path_id(&raw, "meeting")?;
     let slug = s.app.meeting_event(meeting).await?.slug;
     let done = s.app.lock_meeting(&v.actor, meeting, form.value.lock.as_deref() != Some("false")).await;
-    back_to_organise(&s, &v, &slug, done, crate::flash::Message::MeetingLockSaved).await
+    back_to(&s, &v, &slug, "tables", done, crate::flash::Message::MeetingLockSaved).await
 }
 
 #[derive(Deserialize)]
@@ -441,5 +345,5 @@ pub(super) async fn participant_add_page(
         Ok(org) => s.app.add_participant(&v.actor, &slug, &f.name.unwrap_or_default(), org, None).await.map(|_| ()),
         Err(e) => Err(e),
     };
-    back_to_organise(&s, &v, &slug, done, crate::flash::Message::ParticipantAdded).await
+    back_to(&s, &v, &slug, "participants", done, crate::flash::Message::ParticipantAdded).await
 }

@@ -267,6 +267,22 @@ fn cells() -> Vec<Cell> {
         page("whom to meet page", "/events/forum/participants", ROLES),
         page("table plan printout", "/events/forum/print/table-plan", &["manager_space", "admin"]),
         page("agendas printout", "/events/forum/print/agendas", &["manager_space", "admin"]),
+        // Issue 17, item 3: the console's sections and its forms, for the event's organisers.
+        page("console participants", "/events/forum/organise/participants?q=orbital", &["manager_space", "admin"]),
+        page("console requests", "/events/forum/organise/requests", &["manager_space", "admin"]),
+        page("console schedule", "/events/forum/organise/schedule", &["manager_space", "admin"]),
+        page("console tables", "/events/forum/organise/tables", &["manager_space", "admin"]),
+        page("console round tables", "/events/forum/organise/round-tables", &["manager_space", "admin"]),
+        page("console printouts", "/events/forum/organise/printouts", &["manager_space", "admin"]),
+        page("badges printout", "/events/forum/print/badges", &["manager_space", "admin"]),
+        post(
+            "approve form",
+            "/events/forum/approve",
+            &[("participant", "{sat_participant}")],
+            &["manager_space", "admin"],
+        ),
+        post("schedule form", "/events/forum/schedule", &[], &["manager_space", "admin"]),
+        post("what-if form", "/events/forum/what-if", &[("tables", "1"), ("slots", "1")], &["manager_space", "admin"]),
         page("my requests page", "/events/forum/requests", SIGNED_IN),
         post("tables form", "/events/forum/tables", &[], &["manager_space", "admin"]),
         post(

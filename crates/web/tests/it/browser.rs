@@ -162,13 +162,13 @@ async fn console_errors(c: &Client) -> Vec<String> {
         .unwrap_or_default()
 }
 
-async fn visit(c: &Client, t: &TestApp, name: &str, path: &str, expect: &[&str]) {
+pub(crate) async fn visit(c: &Client, t: &TestApp, name: &str, path: &str, expect: &[&str]) {
     c.goto(&t.url(path)).await.unwrap();
     check(c, name, path, expect).await;
 }
 
 /// Checks the page the browser shows now.
-async fn check(c: &Client, name: &str, path: &str, expect: &[&str]) {
+pub(crate) async fn check(c: &Client, name: &str, path: &str, expect: &[&str]) {
     let html = c.source().await.unwrap();
     // The screenshot first: it is what explains a failure.
     let png = c.screenshot().await.unwrap();
@@ -452,14 +452,10 @@ async fn meeting_request_accept_schedule_agenda_in_chromium() {
     sign_out(&c).await;
 
     sign_in(&c, &t, "manager_space").await;
-    visit(
-        &c,
-        &t,
-        "organise",
-        "/events/forum/organise",
-        &["Table plan", "accepted", "Tables per slot", "1 slot ruled out"],
-    )
-    .await;
+    // The organisers' console, one section at a time (issue 17, item 3).
+    visit(&c, &t, "organise", "/events/forum/organise", &["In numbers", "What to do next", "Tables and rooms"]).await;
+    visit(&c, &t, "organise-requests", "/events/forum/organise/requests", &["accepted"]).await;
+    visit(&c, &t, "organise-tables", "/events/forum/organise/tables", &["Table plan", "Tables per slot"]).await;
     // The last slot (14:40) opens no tables: only 14:20 is left for the meeting.
     let last = c.find(Locator::XPath("(//input[starts-with(@name, 'tables_')])[3]")).await.unwrap();
     last.send_keys("0").await.unwrap();
@@ -470,27 +466,27 @@ async fn meeting_request_accept_schedule_agenda_in_chromium() {
         .unwrap();
     let html = c.source().await.unwrap();
     assert!(!html.contains("Shall we talk about satellite software?"), "organisers never read the messages");
+    c.goto(&t.url("/events/forum/organise/schedule")).await.unwrap();
     c.find(Locator::XPath("//form[contains(@action, '/schedule')]//button")).await.unwrap().click().await.unwrap();
-    c.wait().for_element(Locator::Css("p.notice.info")).await.unwrap();
-    check(
-        &c,
-        "organise-scheduled",
-        "/events/forum/schedule",
-        &["Placed 1 of 1 meetings", "100.0% of what is possible"],
-    )
-    .await;
-    // On the day: check Soft Systems in at the desk, then mark the meeting held.
-    c.goto(&t.url("/events/forum/organise")).await.unwrap();
+    c.wait()
+        .at_most(std::time::Duration::from_secs(20))
+        .for_element(Locator::XPath("//p[@class='result' and text()='The accepted meeting is placed.']"))
+        .await
+        .unwrap();
+    check(&c, "organise-scheduled", "/events/forum/organise/schedule", &["The accepted meeting is placed."]).await;
+    // On the day: check Soft Systems in at the desk (in place), then mark the meeting held.
+    visit(&c, &t, "organise-participants", "/events/forum/organise/participants", &["1 slot ruled out"]).await;
     c.find(Locator::XPath("//form[contains(@action, '/check-in')]//button[text()='Check in']"))
         .await
         .unwrap()
         .click()
         .await
         .unwrap();
-    c.wait().for_element(Locator::XPath("//span[@class='badge' and text()='checked in']")).await.unwrap();
+    c.wait().for_element(Locator::XPath("//span[contains(@class, 'badge') and text()='checked in']")).await.unwrap();
+    c.goto(&t.url("/events/forum/organise/tables")).await.unwrap();
     c.find(Locator::XPath("//form[contains(@action, '/status')]//button")).await.unwrap().click().await.unwrap();
     c.wait().for_element(Locator::XPath("//span[@class='badge' and text()='held']")).await.unwrap();
-    check(&c, "organise-on-the-day", "/events/forum/organise", &["checked in", "held"]).await;
+    check(&c, "organise-on-the-day", "/events/forum/organise/tables", &["held"]).await;
     // The table plan printout: one printed page per slot (three slots, one of them closed).
     visit(&c, &t, "print-table-plan", "/events/forum/print/table-plan", &["Table plan of Cluster Forum", "14:20"])
         .await;

@@ -248,12 +248,17 @@ async fn past_events_offer_no_scheduling() {
             day: None,
         }];
         t.app.create_event(&domain::Actor::system(), &input, &[], &blocks).await.unwrap();
-        let (session, _) = t.session("manager_space").await.unwrap();
-        let (status, html) = get(&t, "/events/old/organise", &session).await;
+        let (session, csrf) = t.session("manager_space").await.unwrap();
+        // The console's schedule and tables sections (issue 17, item 3).
+        let (status, html) = get(&t, "/events/old/organise/schedule", &session).await;
         assert_eq!(status, 200, "{}", t.label);
         assert!(html.contains("This event is over") && !html.contains(r#"action="/events/old/schedule""#), "{html}");
+        assert!(!html.contains(r#"action="/events/old/what-if""#), "{html}");
+        let html = get(&t, "/events/old/organise/tables", &session).await.1;
         assert!(!html.contains(r#"action="/events/old/tables""#), "{html}");
-        let html = get(&t, "/events/forum/organise", &session).await.1;
+        // Nor does a run start from a form sent anyway.
+        assert_eq!(post(&t, "/events/old/schedule", &session, &[("csrf", &csrf)]).await.0, 409);
+        let html = get(&t, "/events/forum/organise/schedule", &session).await.1;
         assert!(html.contains(r#"action="/events/forum/schedule""#) && !html.contains("This event is over"));
         t
     })
