@@ -139,6 +139,7 @@ fn pages(t: &TestApp, project: i64) -> Vec<(&'static str, &'static str, String)>
         ("admin", "project-edit", format!("/projects/{p}/edit")),
         ("admin", "project", format!("/projects/{p}")),
         ("admin", "audit", "/admin/audit".into()),
+        ("admin", "account-access", "/admin/users/access?email=member_sat%40example.org".into()),
     ]);
     v
 }
