@@ -58,6 +58,16 @@ pub(crate) enum AnalyticsWhat {
         #[arg(long)]
         out: std::path::PathBuf,
     },
+    /// The forum report of an event as one self-contained HTML file (as `/events/{slug}/report`).
+    Report {
+        #[arg(long)]
+        event: String,
+        #[arg(long)]
+        out: std::path::PathBuf,
+        /// Language of the report: en, fr or de.
+        #[arg(long)]
+        lang: Option<String>,
+    },
     /// How long each dashboard measure takes on this database (the benchmark's figures).
     Timings {
         /// Error bound of the sampled whole-graph betweenness.
@@ -197,6 +207,9 @@ pub(crate) async fn run(app: &App, actor: &Actor, what: AnalyticsWhat) -> Result
                 std::fs::write(out.join(name), text)?;
                 out!("{}: {n} nodes, {} edges", out.join(name).display(), edges.len());
             }
+        }
+        AnalyticsWhat::Report { event, out, lang } => {
+            crate::report::write(app, actor, &event, &out, lang.as_deref()).await?
         }
         AnalyticsWhat::Timings { epsilon } => {
             for t in app.analytics_timings(epsilon).await? {

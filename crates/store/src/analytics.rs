@@ -115,3 +115,4 @@ pub async fn request_outcomes(conn: &mut Conn) -> Result<Vec<RequestOutcome>> {
         })
         .collect()
 }
+

@@ -82,10 +82,12 @@ pub(crate) enum Message {
     AccountEnabled,
     ResetSentByAdmin,
     TokensRevokedByAdmin,
+    FollowUpSaved,
+    FollowUpDeleted,
 }
 
 impl Message {
-    const ALL: [Message; 59] = [
+    const ALL: [Message; 61] = [
         Message::SignedIn,
         Message::SignedOut,
         Message::SignedOutEverywhere,
@@ -145,6 +147,8 @@ impl Message {
         Message::AccountEnabled,
         Message::ResetSentByAdmin,
         Message::TokensRevokedByAdmin,
+        Message::FollowUpSaved,
+        Message::FollowUpDeleted,
     ];
 
     /// The key stored in the cookie: stable, short, cookie-safe.
@@ -209,6 +213,8 @@ impl Message {
             Message::AccountEnabled => "account-enabled",
             Message::ResetSentByAdmin => "reset-sent",
             Message::TokensRevokedByAdmin => "tokens-revoked",
+            Message::FollowUpSaved => "follow-up-saved",
+            Message::FollowUpDeleted => "follow-up-deleted",
         }
     }
 

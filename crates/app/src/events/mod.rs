@@ -2,7 +2,7 @@
 //! agenda and meeting programme (`programme`), registration and availability (`participants`),
 //! meeting requests (`requests`), whom to meet (`directory`), scheduling runs (`scheduling`), personal agendas and their
 //! iCalendar feed (`agenda`), organisers' meeting changes (`meetings`), the day itself: check-in,
-//! meeting status and feedback (`check_in`), and themed round tables (`round_tables`). This
+//! meeting status and feedback (`check_in`), follow-ups of held meetings (`follow_ups`), and themed round tables (`round_tables`). This
 //! module holds what they share: reading an event, the organiser rule, and the two views.
 //!
 //! Organisers (admins, and managers of the event's clusters) see every request and meeting,
@@ -12,6 +12,7 @@
 mod agenda;
 mod check_in;
 mod directory;
+mod follow_ups;
 mod meetings;
 mod participants;
 mod programme;
@@ -23,6 +24,7 @@ pub use directory::{DirectoryEntry, DirectoryFilter, EventDirectory};
 pub use domain::ical::ical;
 pub use domain::programme::{parse_agenda, parse_programme};
 pub use domain::{AgendaItem, Availability, ProgrammeBlock};
+pub use follow_ups::{FollowUpView, MeetingFollowUps};
 pub use programme::EventInput;
 pub use round_tables::RoundTable;
 pub use scheduling::ScheduleReport;
@@ -98,11 +100,11 @@ impl App {
         Ok(store::list_events(&mut conn).await?)
     }
 
-    async fn event(&self, conn: &mut store::Conn, slug: &str) -> AppResult<Event> {
+    pub(crate) async fn event(&self, conn: &mut store::Conn, slug: &str) -> AppResult<Event> {
         store::get_event_by_slug(conn, slug).await?.ok_or_else(|| AppError::NotFound(format!("event {slug}")))
     }
 
-    async fn organises(&self, conn: &mut store::Conn, actor: &Actor, event: &Event) -> AppResult<bool> {
+    pub(crate) async fn organises(&self, conn: &mut store::Conn, actor: &Actor, event: &Event) -> AppResult<bool> {
         Ok(actor.is_admin() || actor.manages_any(&store::event_clusters(conn, event.id).await?))
     }
 

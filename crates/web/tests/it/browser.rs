@@ -56,7 +56,7 @@ fn base64(text: &str) -> Vec<u8> {
 }
 
 /// The page as printed: a PDF, and its number of pages (page objects in the file).
-async fn print_pdf(c: &Client, name: &str) -> usize {
+pub(crate) async fn print_pdf(c: &Client, name: &str) -> usize {
     let v = c.issue_cmd(PrintPage).await.unwrap();
     let pdf = base64(v.as_str().unwrap());
     std::fs::write(screenshots().join(format!("{name}.pdf")), &pdf).unwrap();

@@ -87,6 +87,7 @@ fn pages(t: &TestApp, project: i64) -> Vec<(&'static str, &'static str, String)>
         ("manager_space", "cluster-split", "/clusters/space/split".into()),
         ("manager_space", "organise", "/events/forum/organise".into()),
         ("manager_space", "print-table-plan", "/events/forum/print/table-plan".into()),
+        ("manager_space", "forum-report", "/events/forum/report".into()),
         ("manager_space", "availability-of", "/events/forum/availability".into()),
         ("manager_space", "event-new", "/events/new".into()),
         ("admin", "cluster-new", "/clusters/new".into()),
