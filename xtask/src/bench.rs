@@ -30,6 +30,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 mod analytics;
+mod full_scale;
 mod load;
 
 pub(crate) fn run(args: &[String]) -> Result<()> {
@@ -54,7 +55,7 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
             crate::run(&mut cmd)
         }
         Some(other) => bail!("unknown benchmark `{other}` (registry, load, schedule, analytics)"),
-        None => bail!("usage: cargo xtask bench registry [--data DIR] [--requests N] | bench load [--seconds N] [--clients N] [--engine sqlite|postgres|both] | bench schedule [small,medium,large,forums] [SECONDS] [--proof-limit S] | bench analytics [--epsilon E] [--cordis DIR | --no-cordis]"),
+        None => bail!("usage: cargo xtask bench registry [--data DIR] [--requests N] | bench load [--seconds N] [--clients N] [--engine sqlite|postgres|both] | bench schedule [small,medium,large,forums] [SECONDS] [--proof-limit S] | bench analytics [--epsilon E] [--cordis DIR | --no-cordis] [--no-cordis-reference] [--dashboard-only [--debug]]"),
     }
 }
 

@@ -12,6 +12,8 @@
 //! - **contact people are fictional**: generated names from a list of invented ones, e-mail
 //!   addresses at `example.org`, marked fictional on every page.
 //! - **demo accounts** (printed at start) let a visitor try each role.
+//! - **the 2013 forum's day** (meetings held, feedback) and **its follow-ups**
+//!   (`demo_follow_ups`) follow fixed, documented patterns.
 
 use crate::auth::NewUser;
 use crate::cordis::CordisData;
@@ -196,6 +198,9 @@ impl App {
             if k == 0 {
                 self.schedule_event(&sys, slug, std::time::Duration::from_secs(2)).await?;
                 self.demo_forum_day(event.id).await?;
+                let forum_day = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d")
+                    .map_err(|e| AppError::Internal(anyhow::anyhow!("demo forum day: {e}")))?;
+                self.demo_follow_ups(event.id, forum_day).await?;
             }
         }
         Ok(())
@@ -311,6 +316,17 @@ impl App {
         store::set_event_status(&mut tx, event_id, EventStatus::Completed).await?;
         store::commit(tx).await?;
         Ok(())
+    }
+}
+
+/// The demo's rule on an organisation's fits (best first): every cluster whose keywords appear
+/// in at least a third of its texts, at most three; else its single best-fitting cluster.
+pub(crate) fn fit_picks(fits: &[matching::Fit]) -> Vec<&matching::Fit> {
+    let strong: Vec<_> = fits.iter().filter(|f| f.score >= 1.0 / 3.0).take(3).collect();
+    if strong.is_empty() {
+        fits.iter().take(1).collect()
+    } else {
+        strong
     }
 }
 
@@ -522,9 +538,7 @@ impl App {
         }
         let mut chosen: Vec<(OrganisationId, ClusterId, String)> = Vec::new();
         for (o, n, fits) in &candidates {
-            let strong: Vec<_> = fits.iter().filter(|f| f.score >= 1.0 / 3.0).take(3).collect();
-            let picks = if strong.is_empty() { fits.iter().take(1).collect() } else { strong };
-            for f in picks {
+            for f in fit_picks(fits) {
                 chosen.push((o.id, ClusterId::new(f.cluster_id), format!("Inferred: {}", f.reason(*n))));
             }
         }

@@ -9,6 +9,8 @@ pub mod backup;
 pub mod clock;
 pub mod cordis;
 pub mod demo;
+mod demo_fit;
+mod demo_follow_ups;
 pub mod directory;
 mod error;
 pub mod events;

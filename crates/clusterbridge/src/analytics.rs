@@ -58,11 +58,27 @@ pub(crate) enum AnalyticsWhat {
         #[arg(long)]
         out: std::path::PathBuf,
     },
+    /// The forum report of an event as one self-contained HTML file (as `/events/{slug}/report`).
+    Report {
+        #[arg(long)]
+        event: String,
+        #[arg(long)]
+        out: std::path::PathBuf,
+        /// Language of the report: en, fr or de.
+        #[arg(long)]
+        lang: Option<String>,
+    },
+    /// For the benchmark at full scale: the demo's eight clusters, and every organisation not yet
+    /// in one made a member by the demo's cluster-fit rule (inferred memberships).
+    FitClusters,
     /// How long each dashboard measure takes on this database (the benchmark's figures).
     Timings {
         /// Error bound of the sampled whole-graph betweenness.
         #[arg(long, default_value_t = 0.01)]
         epsilon: f64,
+        /// Leaves out the measures whose names start with this (e.g. `bridges`); repeatable.
+        #[arg(long)]
+        skip: Vec<String>,
     },
 }
 
@@ -198,10 +214,30 @@ pub(crate) async fn run(app: &App, actor: &Actor, what: AnalyticsWhat) -> Result
                 out!("{}: {n} nodes, {} edges", out.join(name).display(), edges.len());
             }
         }
-        AnalyticsWhat::Timings { epsilon } => {
-            for t in app.analytics_timings(epsilon).await? {
+        AnalyticsWhat::Report { event, out, lang } => {
+            crate::report::write(app, actor, &event, &out, lang.as_deref()).await?
+        }
+        AnalyticsWhat::FitClusters => {
+            let (orgs, memberships) = app.fit_clusters_to_all(actor).await?;
+            out!("{orgs} organisations joined clusters by cluster fit ({memberships} memberships)");
+        }
+        AnalyticsWhat::Timings { epsilon, skip } => {
+            let timings = app.analytics_timings_skipping(epsilon, &skip).await?;
+            for t in &timings {
                 out!("{:<36} {:>8.3} s  {}", t.measure, t.seconds, t.detail);
             }
+            // The dashboard's measures: all but loading and the benchmark's sampled whole graph.
+            let sum =
+                |f: &dyn Fn(&str) -> bool| timings.iter().filter(|t| f(t.measure)).map(|t| t.seconds).sum::<f64>();
+            let measures = sum(&|m| {
+                m != "load" && !m.starts_with("whole graph") && !skip.iter().any(|s| m.starts_with(s.as_str()))
+            });
+            let with_load = measures + sum(&|m| m == "load");
+            out!(
+                "{:<36} {:>8.3} s  every measure of the initiative dashboard ({with_load:.3} s with loading the data)",
+                "total",
+                measures
+            );
         }
     }
     Ok(())

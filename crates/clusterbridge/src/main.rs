@@ -17,6 +17,7 @@ macro_rules! out {
 mod analytics;
 mod cli;
 mod eval;
+mod report;
 mod schedule;
 
 fn main() -> std::process::ExitCode {

@@ -72,6 +72,8 @@ ids! {
     MeetingId;
     /// A mail in the outbox.
     MailId;
+    /// A follow-up recorded after a held meeting.
+    FollowUpId;
 }
 
 #[cfg(test)]

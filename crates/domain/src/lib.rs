@@ -16,6 +16,7 @@ pub mod country;
 mod error;
 pub mod event;
 pub mod guest;
+pub mod follow_up;
 pub mod ical;
 pub mod id;
 pub mod input;
@@ -41,6 +42,8 @@ pub use event::{
     AgendaItem, Event, EventMeeting, EventParticipant, EventSession, EventSlot, EventStatus, FeedbackOutcome,
     MeetingRequest, MeetingStatus, ParticipantStatus, RequestStatus,
 };
+pub use follow_up::{FollowUp, FollowUpFields, FollowUpInput, FollowUpKind};
+pub use id::FollowUpId;
 pub use id::MailId;
 pub use id::{
     ClusterId, ContactRequestId, EventId, InvitationId, MeetingId, MembershipId, OrganisationId, ParticipantId,

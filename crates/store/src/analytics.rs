@@ -115,3 +115,15 @@ pub async fn request_outcomes(conn: &mut Conn) -> Result<Vec<RequestOutcome>> {
         })
         .collect()
 }
+
+/// Every project's texts (title, summary, topic) by id, as `org_project_texts` writes them one
+/// organisation at a time: the cluster-fit rule over the whole registry reads them once.
+pub async fn all_project_texts(conn: &mut Conn) -> Result<Vec<(ProjectId, String)>> {
+    let rows = sqlx::query("SELECT id, title, summary, topic FROM projects ORDER BY id").fetch_all(&mut *conn).await?;
+    rows.iter()
+        .map(|r| {
+            let (title, summary, topic): (String, String, String) = (r.try_get(1)?, r.try_get(2)?, r.try_get(3)?);
+            Ok((ProjectId::new(r.try_get(0)?), format!("{title}\n{summary}\n{topic}")))
+        })
+        .collect()
+}

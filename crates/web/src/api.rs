@@ -6,7 +6,7 @@
 use crate::auth::Viewer;
 use crate::endpoint::Endpoint;
 use crate::views::{nav, render, Nav};
-use crate::{accounts, analytics, clusters, events, organisations, partners, projects, recovery, AppState};
+use crate::{accounts, analytics, clusters, events, follow_ups, organisations, partners, projects, recovery, AppState};
 use askama::Template;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -34,6 +34,7 @@ const TABLES: &[&[Endpoint]] = &[
     projects::ENDPOINTS,
     partners::ENDPOINTS,
     events::ENDPOINTS,
+    follow_ups::ENDPOINTS,
     accounts::ENDPOINTS,
     recovery::ENDPOINTS,
     analytics::ENDPOINTS,

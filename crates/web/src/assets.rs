@@ -27,6 +27,18 @@ pub(crate) fn routes() -> Router<AppState> {
             }),
         )
         .route(
+            "/static/report.css",
+            get(|| async {
+                (
+                    [
+                        (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+                        (header::CACHE_CONTROL, "public, max-age=3600"),
+                    ],
+                    crate::report::REPORT_CSS,
+                )
+            }),
+        )
+        .route(
             "/static/htmx.min.js",
             get(|| async {
                 (

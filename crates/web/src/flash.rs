@@ -96,10 +96,12 @@ pub(crate) enum Message {
     GuestLinkSent,
     ApprovalSaved,
     RegistrationApproved,
+    FollowUpSaved,
+    FollowUpDeleted,
 }
 
 impl Message {
-    const ALL: [Message; 73] = [
+    const ALL: [Message; 75] = [
         Message::SignedIn,
         Message::SignedOut,
         Message::SignedOutEverywhere,
@@ -173,6 +175,8 @@ impl Message {
         Message::GuestLinkSent,
         Message::ApprovalSaved,
         Message::RegistrationApproved,
+        Message::FollowUpSaved,
+        Message::FollowUpDeleted,
     ];
 
     /// The key stored in the cookie: stable, short, cookie-safe.
@@ -251,6 +255,8 @@ impl Message {
             Message::GuestLinkSent => "guest-link-sent",
             Message::ApprovalSaved => "approval-saved",
             Message::RegistrationApproved => "registration-approved",
+            Message::FollowUpSaved => "follow-up-saved",
+            Message::FollowUpDeleted => "follow-up-deleted",
         }
     }
 

@@ -4,7 +4,7 @@
 //! directory search update as you type.
 //!
 //! One module per resource (`clusters`, `organisations`, `projects`, `partners`, `events`,
-//! `accounts`, `admin`, `home`), each holding that resource's routes, page handlers and API
+//! `accounts`, `admin`, `home`, `follow_ups`), each holding that resource's routes, page handlers and API
 //! handlers side by side; no resource module uses another. What they share is apart: who is
 //! asking (`auth`) and from which address (`client`), errors (`error`), strict query and form
 //! reading (`extract`), the confirmation a page form leaves for the next page (`flash`), the API table's entry (`endpoint`) and its assembly with the OpenAPI
@@ -24,6 +24,7 @@ mod error;
 mod events;
 mod extract;
 mod flash;
+mod follow_ups;
 mod home;
 mod i18n;
 mod language;
@@ -32,6 +33,7 @@ mod partners;
 mod privacy;
 mod projects;
 mod recovery;
+mod report;
 mod signup;
 mod users;
 mod views;
@@ -54,6 +56,7 @@ pub struct AppState {
 
 pub use client::parse_proxy_range;
 pub use ipnet::IpNet;
+pub use report::event_report_file;
 
 /// How the HTTP surface is deployed.
 #[derive(Debug, Clone, Default)]
@@ -83,6 +86,8 @@ pub fn router(app: App, options: Options) -> Router {
         .merge(users::pages())
         .merge(privacy::pages())
         .merge(analytics::pages())
+        .merge(follow_ups::pages())
+        .merge(report::pages())
         .route("/api", axum::routing::get(api::doc_page))
         .nest("/api/v1", api::routes())
         .merge(assets::routes())

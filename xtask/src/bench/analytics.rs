@@ -11,7 +11,11 @@
 //! the app's own timings of every dashboard measure (`analytics timings`). On the full CORDIS
 //! extract (`../shared/data/cordis` unless `--cordis DIR`; skipped with `--no-cordis` or when
 //! missing): the time of every measure (`analytics` crate's `bench` example, release) and the
-//! same comparisons on its 40,071-organisation graph. Nothing here is a timed test.
+//! same comparisons on its 40,071-organisation graph (`--no-cordis-reference` skips NetworKit's
+//! exact run there, which takes hours on two cores), then the dashboard at full scale
+//! (`full_scale`: the extract imported and clustered, every dashboard measure timed through the
+//! app, the cached answers over HTTP); `--dashboard-only` runs that part alone, with the release
+//! binary. Nothing here is a timed test.
 
 use anyhow::{bail, Context, Result};
 use serde_json::Value;
@@ -144,6 +148,9 @@ fn compare(python: &Path, example: &Path, label: &str, graph: &Path, exact: bool
 pub(crate) fn run(args: &[String]) -> Result<()> {
     let epsilon: f64 = super::flag(args, "--epsilon").map(|e| e.parse()).transpose()?.unwrap_or(0.005);
     let cordis = PathBuf::from(super::flag(args, "--cordis").unwrap_or_else(|| "../shared/data/cordis".into()));
+    if args.iter().any(|a| a == "--dashboard-only") {
+        return dashboard_only(&cordis, epsilon, args.iter().any(|a| a == "--debug"));
+    }
     let python = reference_python()?;
     crate::run(Command::new("cargo").args(["build", "--quiet", "-p", "clusterbridge"]))?;
     crate::run(Command::new("cargo").args([
@@ -190,8 +197,34 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
                 .arg(&graph)
                 .args(["--epsilon", &epsilon.to_string()]),
         )?;
-        compare(&python, &example, "CORDIS", &graph, false, epsilon)?;
+        if args.iter().any(|a| a == "--no-cordis-reference") {
+            println!("NetworKit's exact betweenness on the full graph skipped (--no-cordis-reference)");
+        } else {
+            compare(&python, &example, "CORDIS", &graph, false, epsilon)?;
+        }
+        super::full_scale::run(&bin, &cordis, &dir, epsilon)?;
     }
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())
+}
+
+/// `--dashboard-only`: the dashboard at full scale (`full_scale`) without the reference
+/// libraries, with the release binary (`--debug`: the dev binary, whose analytics, matching and
+/// SQLite crates are optimised too, when a release build is too long for a shared machine).
+fn dashboard_only(cordis: &Path, epsilon: f64, debug: bool) -> Result<()> {
+    if !cordis.join("participation.csv").is_file() {
+        bail!("no CORDIS extract at {}", cordis.display());
+    }
+    let bin = if debug {
+        crate::run(Command::new("cargo").args(["build", "--quiet", "-p", "clusterbridge"]))?;
+        PathBuf::from("target/debug/clusterbridge")
+    } else {
+        super::binary()?
+    };
+    let dir = std::env::temp_dir().join(format!("clusterbridge-dashboard-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir)?;
+    let result = super::full_scale::run(&bin, cordis, &dir, epsilon);
+    let _ = std::fs::remove_dir_all(&dir);
+    result
 }

@@ -596,17 +596,17 @@ fn report(t: &Tally, clients: &[Client], lost: &[String], seconds: u64) -> Vec<S
     missed
 }
 
-/// A keep-alive HTTP/1.1 connection, signed in with a bearer token.
-struct Conn {
+/// A keep-alive HTTP/1.1 connection, signed in with a bearer token (also `analytics`'s client).
+pub(super) struct Conn {
     reader: BufReader<TcpStream>,
     stream: TcpStream,
     token: Option<String>,
 }
 
-struct Reply {
-    status: u16,
-    body: String,
-    ms: f64,
+pub(super) struct Reply {
+    pub(super) status: u16,
+    pub(super) body: String,
+    pub(super) ms: f64,
 }
 
 impl Reply {
@@ -616,14 +616,14 @@ impl Reply {
 }
 
 impl Conn {
-    fn open(addr: &str, token: Option<String>) -> Result<Conn> {
+    pub(super) fn open(addr: &str, token: Option<String>) -> Result<Conn> {
         let stream = TcpStream::connect(addr)?;
         stream.set_read_timeout(Some(Duration::from_secs(60)))?;
         stream.set_nodelay(true)?;
         Ok(Conn { reader: BufReader::new(stream.try_clone()?), stream, token })
     }
 
-    fn call(&mut self, method: &str, path: &str, body: Option<&Value>) -> Result<Reply> {
+    pub(super) fn call(&mut self, method: &str, path: &str, body: Option<&Value>) -> Result<Reply> {
         let body = body.map(Value::to_string).unwrap_or_default();
         let mut head = format!("{method} {path} HTTP/1.1\r\nHost: load\r\nContent-Length: {}\r\n", body.len());
         if !body.is_empty() {

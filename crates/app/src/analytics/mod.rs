@@ -10,11 +10,13 @@
 //!   no count or edge shows a meeting the viewer could not see on the event's pages.
 
 mod load;
+mod report;
 mod views;
 
 pub use analytics::funnel::Stages;
 pub use analytics::kpis::KPIS;
 pub use analytics::matrix::{Counts, Outside};
+pub use report::{EventReport, Line, ReportFollowUp, ReportJointProject, ReportRoundTable, Shown, SMALL};
 pub use views::{
     Bridge, CommunitiesView, CommunityView, FunnelLine, GraphExport, IsolatedMember, KpiRow, MatrixCell, MatrixView,
     NetworkTiming,

@@ -2,8 +2,9 @@
 //! agenda and meeting programme (`programme`), registration and availability (`participants`),
 //! meeting requests (`requests`), whom to meet (`directory`), scheduling runs (`scheduling`), personal agendas and their
 //! iCalendar feed (`agenda`), organisers' meeting changes (`meetings`), the day itself: check-in,
-//! meeting status and feedback (`check_in`), themed round tables (`round_tables`), and
-//! scheduling runs in the background with what-if runs (`runs`). This
+//! meeting status and feedback (`check_in`), follow-ups of held meetings (`follow_ups`), themed
+//! round tables (`round_tables`), and scheduling runs in the background with what-if runs
+//! (`runs`). This
 //! module holds what they share: reading an event, the organiser rule, and the two views.
 //!
 //! Organisers (admins, and managers of the event's clusters) see every request and meeting,
@@ -14,6 +15,7 @@ mod agenda;
 mod check_in;
 mod directory;
 pub mod guests;
+mod follow_ups;
 mod meetings;
 mod participants;
 mod programme;
@@ -28,6 +30,7 @@ pub use directory::{DirectoryEntry, DirectoryFilter, EventDirectory, EventSugges
 pub use domain::ical::ical;
 pub use domain::programme::{parse_agenda, parse_programme};
 pub use domain::{AgendaItem, Availability, ProgrammeBlock};
+pub use follow_ups::{FollowUpView, MeetingFollowUps};
 pub use programme::EventInput;
 pub use round_tables::RoundTable;
 pub use runs::RunState;
@@ -105,11 +108,11 @@ impl App {
         Ok(store::list_events(&mut conn).await?)
     }
 
-    async fn event(&self, conn: &mut store::Conn, slug: &str) -> AppResult<Event> {
+    pub(crate) async fn event(&self, conn: &mut store::Conn, slug: &str) -> AppResult<Event> {
         store::get_event_by_slug(conn, slug).await?.ok_or_else(|| AppError::NotFound(format!("event {slug}")))
     }
 
-    async fn organises(&self, conn: &mut store::Conn, actor: &Actor, event: &Event) -> AppResult<bool> {
+    pub(crate) async fn organises(&self, conn: &mut store::Conn, actor: &Actor, event: &Event) -> AppResult<bool> {
         Ok(actor.is_admin() || actor.manages_any(&store::event_clusters(conn, event.id).await?))
     }
 

@@ -1,6 +1,7 @@
 //! The command line, run as a user runs it: the real binary, a fresh data folder or database.
 
 mod analytics;
+mod report;
 
 use std::io::Write;
 use std::path::Path;

@@ -3,7 +3,8 @@
 //! event's programme and one's meetings on one timeline, says where each meeting stands in
 //! words that match it (`domain::MeetingMoment`), and offers feedback only once a meeting's
 //! slot is over and cancelling only before it starts. Either side sets or clears a meeting's
-//! video link (`PUT /meetings/{id}/video`, the agenda's own form); both agendas show it.
+//! video link (`PUT /meetings/{id}/video`, the agenda's own form); both agendas show it. Below,
+//! the follow-ups of held meetings (`crate::follow_ups`).
 
 use crate::auth::{signed_in, ApiCaller, Viewer};
 use crate::endpoint::{no_content, ok};
@@ -75,6 +76,9 @@ struct AgendaPage {
     token: String,
     meetings: usize,
     rows: Vec<AgendaRow>,
+    /// Held meetings and their follow-ups (`follow_ups.html`).
+    follow_ups: Vec<app::events::MeetingFollowUps>,
+    back: String,
 }
 
 /// One line of the timeline: a session of the programme, or one of one's meetings.
@@ -228,8 +232,11 @@ pub(super) async fn agenda_page(State(s): State<AppState>, v: Viewer, Path(slug)
     let (e, p, items) = s.app.agenda(&v.actor, &slug).await?;
     let sessions = s.app.event_view(&v.actor, &slug).await?.sessions;
     let now = domain::moment::local_time(s.app.now().naive_utc(), &e.timezone);
+    let follow_ups = s.app.follow_ups_at(&v.actor, &slug).await?;
     let page = AgendaPage {
         nav: nav(&v),
+        follow_ups,
+        back: format!("/events/{}/agenda", e.slug),
         meetings: items.len(),
         rows: agenda_rows(v.tr, &e, &sessions, &items, &now),
         slug: e.slug,

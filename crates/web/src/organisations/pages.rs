@@ -117,6 +117,9 @@ struct OrgView {
     can_request_contact: bool,
     /// Slug, name, "87% fit", why.
     fits: Vec<(String, String, String, String)>,
+    /// Held meetings between the viewer's side and this organisation (`follow_ups.html`).
+    follow_ups: Vec<app::events::MeetingFollowUps>,
+    back: String,
 }
 
 pub(super) async fn directory(
@@ -264,6 +267,7 @@ fn fill_results(view: &mut DirectoryView, tr: Tr, query: &DirectoryQuery, r: &Di
 pub(super) async fn organisation(State(s): State<AppState>, v: Viewer, Path(raw): Path<String>) -> PageResult {
     let p = s.app.org_page(&v.actor, path_id(&raw, "organisation")?).await?;
     let fits = s.app.cluster_fit(p.org.id).await?;
+    let follow_ups = s.app.follow_ups_with(&v.actor, p.org.id).await?;
     let o = &p.org;
     let tr = v.tr;
     // "hidden (for members)": who may see a contact field this reader may not.
@@ -360,6 +364,8 @@ pub(super) async fn organisation(State(s): State<AppState>, v: Viewer, Path(raw)
                 (c.slug.clone(), c.name.clone(), fit_percent(tr, f.score), fit_reason(tr, f.backing, &f.matched, *n))
             })
             .collect(),
+        follow_ups,
+        back: format!("/organisations/{}", o.id),
     };
     Ok(render(&view).into_response())
 }

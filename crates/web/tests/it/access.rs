@@ -31,6 +31,8 @@ struct Ids {
     sat_participant: domain::ParticipantId,
     meeting: domain::MeetingId,
     project: domain::ProjectId,
+    /// `{held}`: a held meeting between Orbital and Soft Systems (`follow_ups::held_meeting`).
+    held: domain::MeetingId,
 }
 
 /// A project whose one partner is Orbital Sat Works (so Space is involved), declaring no cluster.
@@ -81,6 +83,10 @@ async fn ict_invitation(t: &TestApp, name: &str) -> i64 {
 }
 
 const MANAGERS_ADMIN: &[&str] = &["manager_space", "manager_ict", "admin"];
+
+/// The two sides of the held meeting (Orbital's and Soft Systems' accounts), the Space forum's
+/// organiser and admins.
+const FOLLOW_UP_READERS: &[&str] = &["member_sat", "member_soft", "manager_space", "admin"];
 
 const SIGNED_IN: &[&str] = &["participant", "member_sat", "member_soft", "manager_space", "manager_ict", "admin"];
 
@@ -338,6 +344,33 @@ fn cells() -> Vec<Cell> {
         page("analytics page", "/analytics", MANAGERS_ADMIN),
         page("cluster analytics page", "/clusters/space/analytics", &["manager_space", "admin"]),
         page("analytics csv of ict", "/analytics/matrix.csv?cluster=ict", &["manager_ict", "admin"]),
+        // Follow-ups of a held meeting: the sides see and record, the recording side changes
+        // (`{fresh_held}`: a new held meeting per request; `{sat_follow_up}`: a new record of Orbital's).
+        api("follow-ups of a meeting", Method::GET, "/meetings/{held}/follow-ups", None, FOLLOW_UP_READERS),
+        api(
+            "record a follow-up",
+            Method::POST,
+            "/meetings/{fresh_held}/follow-ups",
+            Some(json!({"kind": "cooperation_started", "happened_on": "2026-02-20"})),
+            &["member_sat", "member_soft"],
+        ),
+        api(
+            "change a follow-up",
+            Method::PUT,
+            "/follow-ups/{sat_follow_up}",
+            Some(json!({"kind": "agreement_signed", "note": "MoU"})),
+            &["member_sat"],
+        ),
+        api("delete a follow-up", Method::DELETE, "/follow-ups/{sat_follow_up}", None, &["member_sat"]),
+        post(
+            "follow-up form",
+            "/meetings/{fresh_held}/follow-ups",
+            &[("kind", "agreement_signed")],
+            &["member_sat", "member_soft"],
+        ),
+        post("change follow-up form", "/follow-ups/{sat_follow_up}", &[("kind", "agreement_signed")], &["member_sat"]),
+        post("delete follow-up form", "/follow-ups/{sat_follow_up}/delete", &[], &["member_sat"]),
+        page("forum report page", "/events/forum/report", SIGNED_IN),
         page("home page", "/", ROLES),
         page("directory page", "/organisations", ROLES),
         page("organisation page", "/organisations/{sat}", ROLES),
@@ -399,6 +432,7 @@ async fn request_as(
     let fill = |s: &str| {
         s.replace("{sat_participant}", &ids.sat_participant.to_string())
             .replace("{meeting}", &ids.meeting.to_string())
+            .replace("{held}", &ids.held.to_string())
             .replace("{project}", &ids.project.to_string())
             .replace("{sat}", &t.sat.to_string())
             .replace("{person}", &t.person.to_string())
@@ -411,6 +445,14 @@ async fn request_as(
     if path.contains("{fresh_project}") {
         let id = sat_project(t, &format!("Fresh for {role} {}", cell.what)).await;
         path = path.replace("{fresh_project}", &id.to_string());
+    }
+    if path.contains("{fresh_held}") {
+        let (_, m) = crate::follow_ups::held_meeting(t).await;
+        path = path.replace("{fresh_held}", &m.to_string());
+    }
+    if path.contains("{sat_follow_up}") {
+        let id = crate::follow_ups::sat_follow_up(t).await;
+        path = path.replace("{sat_follow_up}", &id.to_string());
     }
     if path.contains("{invitation}") {
         let id = sat_invitation(t, &format!("Invite {role} {}", cell.what)).await;
@@ -477,6 +519,8 @@ async fn every_role_against_every_endpoint() {
         };
         t.app.create_user(&sys, &deletable).await.unwrap();
         let ids = Ids { sat_participant: id_of(t.sat), meeting: domain::MeetingId::default(), project };
+        let (_, held) = crate::follow_ups::held_meeting(&t).await;
+        let ids = Ids { sat_participant: id_of(t.sat), meeting: domain::MeetingId::default(), project, held };
         let meeting = t.app.add_meeting(&sys, "forum", ids.sat_participant, id_of(t.soft), 1).await.unwrap();
         let ids = Ids { meeting, ..ids };
         let mut table = String::new();

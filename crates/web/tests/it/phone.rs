@@ -131,6 +131,7 @@ fn pages(t: &TestApp, project: i64) -> Vec<(&'static str, &'static str, String)>
         ("manager_space", "organise-round-tables", "/events/forum/organise/round-tables".into()),
         ("manager_space", "organise-printouts", "/events/forum/organise/printouts".into()),
         ("manager_space", "print-badges", "/events/forum/print/badges".into()),
+        ("manager_space", "forum-report", "/events/forum/report".into()),
         ("manager_space", "availability-of", "/events/forum/availability".into()),
         ("manager_space", "event-new", "/events/new".into()),
         ("admin", "cluster-new", "/clusters/new".into()),
