@@ -29,7 +29,7 @@ pub mod programme;
 pub mod signup;
 pub mod text;
 
-pub use access::{Actor, Role};
+pub use access::{Actor, Audience, Role};
 pub use account::{ApiToken, SavedSearch, Session, User};
 pub use audit::AuditEntry;
 pub use availability::Availability;
