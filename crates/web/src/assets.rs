@@ -9,6 +9,8 @@ use axum::Router;
 const STYLE: &str = include_str!("../static/style.css");
 /// htmx 2 (npm `htmx.org@2`, Zero-Clause BSD), vendored.
 const HTMX: &str = include_str!("../static/htmx.min.js");
+/// The network map's pan, zoom and live search (our own; the map works without it).
+const NETWORK: &str = include_str!("../static/network.js");
 
 pub(crate) fn routes() -> Router<AppState> {
     Router::new()
@@ -33,6 +35,18 @@ pub(crate) fn routes() -> Router<AppState> {
                         (header::CACHE_CONTROL, "public, max-age=86400"),
                     ],
                     HTMX,
+                )
+            }),
+        )
+        .route(
+            "/static/network.js",
+            get(|| async {
+                (
+                    [
+                        (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+                        (header::CACHE_CONTROL, "public, max-age=3600"),
+                    ],
+                    NETWORK,
                 )
             }),
         )

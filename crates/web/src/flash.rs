@@ -82,10 +82,11 @@ pub(crate) enum Message {
     AccountEnabled,
     ResetSentByAdmin,
     TokensRevokedByAdmin,
+    AnalyticsPublished,
 }
 
 impl Message {
-    const ALL: [Message; 59] = [
+    const ALL: [Message; 60] = [
         Message::SignedIn,
         Message::SignedOut,
         Message::SignedOutEverywhere,
@@ -145,6 +146,7 @@ impl Message {
         Message::AccountEnabled,
         Message::ResetSentByAdmin,
         Message::TokensRevokedByAdmin,
+        Message::AnalyticsPublished,
     ];
 
     /// The key stored in the cookie: stable, short, cookie-safe.
@@ -209,6 +211,7 @@ impl Message {
             Message::AccountEnabled => "account-enabled",
             Message::ResetSentByAdmin => "reset-sent",
             Message::TokensRevokedByAdmin => "tokens-revoked",
+            Message::AnalyticsPublished => "analytics-published",
         }
     }
 

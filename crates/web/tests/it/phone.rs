@@ -95,6 +95,7 @@ fn pages(t: &TestApp, project: i64) -> Vec<(&'static str, &'static str, String)>
         ("admin", "project-edit", format!("/projects/{p}/edit")),
         ("admin", "project", format!("/projects/{p}")),
         ("admin", "audit", "/admin/audit".into()),
+        ("admin", "analytics-network", "/analytics/network".into()),
     ]);
     v
 }
