@@ -1,7 +1,7 @@
 //! The network map's layout on a real graph: `layout_bench FILE [ROUNDS]` reads an edge list as
 //! `clusterbridge analytics export` writes it ("n N", then "e A B WEIGHT"; `whole.graph` is the
 //! graph of joint projects the map uses), drops the organisations without an edge, as the map
-//! does, and prints the layout's time (seed 1, 150 rounds by default) and how far apart partners
+//! does, and prints the layout's time (seed 1, 100 rounds by default) and how far apart partners
 //! sit against random pairs.
 
 use analytics::graph::Graph;
@@ -10,7 +10,7 @@ use std::time::Instant;
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let path = args.get(1).expect("usage: layout_bench FILE [ROUNDS]");
-    let rounds: usize = args.get(2).map_or(150, |r| r.parse().expect("ROUNDS is a number"));
+    let rounds: usize = args.get(2).map_or(100, |r| r.parse().expect("ROUNDS is a number"));
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let (mut n, mut edges) = (0, Vec::new());
     for line in text.lines() {

@@ -1,10 +1,11 @@
 //! A map of the collaboration graph: positions for every node by a force-directed layout
-//! (Fruchterman and Reingold 1991) whose repulsion is approximated on a grid, as their paper's
-//! own "grid variant" does: a node is pushed only by the nodes in its own and the eight
-//! neighbouring cells of side `2k`, where `k` is the ideal edge length, so one round costs about
-//! the number of nodes plus the number of edges instead of the square of the nodes (the demo's
-//! 4,277 organisations in a fraction of a second). Repulsion cut off at `2k` lets components float
-//! apart without bound, so a weak pull towards the centre keeps the map compact.
+//! (Fruchterman and Reingold 1991) whose repulsion is approximated by a Barnes–Hut quadtree
+//! (Barnes and Hut 1986): a far cell pushes as one body at its centre of mass, so one round costs
+//! about n log n plus the edges instead of n². (A first version cut repulsion off on a grid, as
+//! Fruchterman and Reingold's "grid variant" does; on the demo's graph, whose projects of forty
+//! partners pull their cliques into dense knots, the grid's cells filled up and a layout took
+//! 14 s.) Repulsion reaches every node, so disconnected parts would drift apart without bound: a
+//! weak pull towards the centre keeps the map compact.
 //!
 //! Deterministic: the starting positions come from the seeded [`Rng`], nodes are visited in
 //! order, and no sum depends on hashing, so the same graph and seed give the same map.
@@ -19,7 +20,7 @@ pub struct Layout {
     pub y: Vec<f64>,
 }
 
-/// The force-directed layout of `g` after `rounds` rounds (150 are plenty for thousands of
+/// The force-directed layout of `g` after `rounds` rounds (100 are plenty for thousands of
 /// nodes), starting from positions drawn with `seed`. Heavier edges pull harder, by the logarithm
 /// of their weight, so one project with forty partners does not crush the map.
 pub fn force_directed(g: &Graph, seed: u64, rounds: usize) -> Layout {
@@ -37,48 +38,26 @@ pub fn force_directed(g: &Graph, seed: u64, rounds: usize) -> Layout {
         y.push(rng.unit() * side);
     }
     let (mut dx, mut dy) = (vec![0.0f64; n], vec![0.0f64; n]);
-    let cell = 2.0 * k;
-    let mut grid = Grid::default();
+    let mut tree = Tree::default();
+    let mut stack: Vec<u32> = Vec::new();
     for round in 0..rounds {
         // The largest step a node may take, cooling linearly from a tenth of the map to nearly 0.
         let t = side / 10.0 * (1.0 - round as f64 / rounds as f64) + k / 100.0;
         dx.fill(0.0);
         dy.fill(0.0);
-        grid.fill(&x, &y, cell);
+        tree.build(&x, &y);
         for v in 0..n {
-            let (cx, cy) = grid.cell_of(x[v], y[v]);
-            for gx in cx.saturating_sub(1)..=(cx + 1).min(grid.cols - 1) {
-                for gy in cy.saturating_sub(1)..=(cy + 1).min(grid.rows - 1) {
-                    for &u in grid.members(gx, gy) {
-                        let u = u as usize;
-                        if u == v {
-                            continue;
-                        }
-                        let (ex, ey) = (x[v] - x[u], y[v] - y[u]);
-                        let d2 = ex * ex + ey * ey;
-                        if d2 >= cell * cell {
-                            continue;
-                        }
-                        if d2 < 1e-12 {
-                            // Two nodes on one spot: part them along a direction fixed by their order.
-                            let a = (u as f64 * 0.618_034 + v as f64 * 0.414_214).fract() * std::f64::consts::TAU;
-                            dx[v] += a.cos() * k;
-                            dy[v] += a.sin() * k;
-                            continue;
-                        }
-                        // k² / d along the unit vector: k² e / d².
-                        let f = k * k / d2;
-                        dx[v] += ex * f;
-                        dy[v] += ey * f;
-                    }
-                }
-            }
+            let (fx, fy) = tree.repulsion(v, &x, &y, k, &mut stack);
+            dx[v] += fx;
+            dy[v] += fy;
         }
         for (a, b, w) in g.edges() {
             let (ex, ey) = (x[a] - x[b], y[a] - y[b]);
             let d = (ex * ex + ey * ey).sqrt();
-            // d² / k along the unit vector: d e / k, by 1 + ln(weight).
-            let f = d / k * (1.0 + w.max(1.0).ln());
+            // d² / k along the unit vector: d e / k, by 1 + ln(weight), and shared out over the
+            // two ends' partners, so a project of forty partners does not crush its clique into a
+            // knot (as ForceAtlas2's "dissuade hubs").
+            let f = d / k * (1.0 + w.max(1.0).ln()) / ((g.degree(a) * g.degree(b)) as f64).sqrt();
             dx[a] -= ex * f;
             dy[a] -= ey * f;
             dx[b] += ex * f;
@@ -101,85 +80,151 @@ pub fn force_directed(g: &Graph, seed: u64, rounds: usize) -> Layout {
     Layout { x, y }
 }
 
-/// Scales both axes alike into the unit square, centred.
+/// Scales both axes alike into the unit square, centred. The bounds are the 0.5th and 99.5th
+/// percentiles, the few beyond them (small components pushed far out) set on the border: a
+/// handful of outliers would otherwise shrink the whole map into a corner of its frame.
 fn normalise(x: &mut [f64], y: &mut [f64]) {
-    let lo = |v: &[f64]| v.iter().cloned().fold(f64::INFINITY, f64::min);
-    let hi = |v: &[f64]| v.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
-    let (x0, x1, y0, y1) = (lo(x), hi(x), lo(y), hi(y));
+    let bounds = |v: &[f64]| {
+        let mut s = v.to_vec();
+        s.sort_by(f64::total_cmp);
+        let cut = s.len() / 200;
+        (s[cut], s[s.len() - 1 - cut])
+    };
+    let ((x0, x1), (y0, y1)) = (bounds(x), bounds(y));
     let span = (x1 - x0).max(y1 - y0).max(1e-9);
     let (ox, oy) = ((span - (x1 - x0)) / 2.0, (span - (y1 - y0)) / 2.0);
     for v in x.iter_mut() {
-        *v = (*v - x0 + ox) / span;
+        *v = ((*v - x0 + ox) / span).clamp(0.0, 1.0);
     }
     for v in y.iter_mut() {
-        *v = (*v - y0 + oy) / span;
+        *v = ((*v - y0 + oy) / span).clamp(0.0, 1.0);
     }
 }
 
-/// Nodes bucketed by cell, as one sorted array with offsets (rebuilt each round, no allocation
-/// once warm).
-#[derive(Default)]
-struct Grid {
-    x0: f64,
-    y0: f64,
-    cell: f64,
-    cols: usize,
-    rows: usize,
-    offsets: Vec<usize>,
-    nodes: Vec<u32>,
-    keys: Vec<usize>,
+/// No child, no point.
+const NONE: u32 = u32::MAX;
+/// Below this depth, points on one spot share a leaf (their centroid pushes as one).
+const MAX_DEPTH: usize = 40;
+/// Barnes–Hut's opening criterion: a cell seen under a smaller ratio of size to distance pushes
+/// as one body at its centre of mass.
+const THETA: f64 = 1.5;
+
+#[derive(Clone, Copy)]
+struct Quad {
+    cx: f64,
+    cy: f64,
+    half: f64,
+    mass: f64,
+    sx: f64,
+    sy: f64,
+    child: [u32; 4],
+    /// The one point of a leaf, `NONE` for an inner cell or a shared deepest leaf.
+    point: u32,
 }
 
-impl Grid {
-    fn fill(&mut self, x: &[f64], y: &[f64], cell: f64) {
+impl Quad {
+    fn new(cx: f64, cy: f64, half: f64) -> Quad {
+        Quad { cx, cy, half, mass: 0.0, sx: 0.0, sy: 0.0, child: [NONE; 4], point: NONE }
+    }
+
+    fn is_leaf(&self) -> bool {
+        self.child == [NONE; 4]
+    }
+}
+
+/// The Barnes–Hut quadtree of the current positions, rebuilt each round (its vector kept).
+#[derive(Default)]
+struct Tree {
+    cells: Vec<Quad>,
+}
+
+impl Tree {
+    fn build(&mut self, x: &[f64], y: &[f64]) {
         let lo = |v: &[f64]| v.iter().cloned().fold(f64::INFINITY, f64::min);
         let hi = |v: &[f64]| v.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
-        self.x0 = lo(x);
-        self.y0 = lo(y);
-        self.cell = cell;
-        // Far-flung nodes could make the grid huge: at most 4n cells, coarser cells otherwise
-        // (still correct: cells only need to be at least the cut-off wide).
-        let n = x.len();
-        let (w, h) = (hi(x) - self.x0, hi(y) - self.y0);
-        let area_cells = (w / cell + 1.0) * (h / cell + 1.0);
-        if area_cells > 4.0 * n as f64 + 16.0 {
-            self.cell = cell * (area_cells / (4.0 * n as f64 + 16.0)).sqrt();
-        }
-        self.cols = (w / self.cell) as usize + 1;
-        self.rows = (h / self.cell) as usize + 1;
-        let mut keys = std::mem::take(&mut self.keys);
-        keys.clear();
-        keys.extend((0..n).map(|v| {
-            let (cx, cy) = self.cell_of(x[v], y[v]);
-            cy * self.cols + cx
-        }));
-        self.keys = keys;
-        self.offsets.clear();
-        self.offsets.resize(self.cols * self.rows + 1, 0);
-        for &c in &self.keys {
-            self.offsets[c + 1] += 1;
-        }
-        for i in 0..self.cols * self.rows {
-            self.offsets[i + 1] += self.offsets[i];
-        }
-        self.nodes.clear();
-        self.nodes.resize(n, 0);
-        let mut next = self.offsets.clone();
-        for (v, &c) in self.keys.iter().enumerate() {
-            self.nodes[next[c]] = v as u32;
-            next[c] += 1;
+        let (x0, x1, y0, y1) = (lo(x), hi(x), lo(y), hi(y));
+        let half = (x1 - x0).max(y1 - y0) / 2.0 + 1e-9;
+        self.cells.clear();
+        self.cells.push(Quad::new((x0 + x1) / 2.0, (y0 + y1) / 2.0, half));
+        for v in 0..x.len() {
+            self.insert(v, x, y);
         }
     }
 
-    fn cell_of(&self, x: f64, y: f64) -> (usize, usize) {
-        let cx = (((x - self.x0) / self.cell) as usize).min(self.cols - 1);
-        let cy = (((y - self.y0) / self.cell) as usize).min(self.rows - 1);
-        (cx, cy)
+    /// The child of cell `c` on the side of (px, py), created when missing.
+    fn child_for(&mut self, c: usize, px: f64, py: f64) -> usize {
+        let q = self.cells[c];
+        let i = usize::from(px >= q.cx) + 2 * usize::from(py >= q.cy);
+        if q.child[i] == NONE {
+            let h = q.half / 2.0;
+            let cx = if i & 1 == 1 { q.cx + h } else { q.cx - h };
+            let cy = if i & 2 == 2 { q.cy + h } else { q.cy - h };
+            self.cells.push(Quad::new(cx, cy, h));
+            self.cells[c].child[i] = (self.cells.len() - 1) as u32;
+        }
+        self.cells[c].child[i] as usize
     }
 
-    fn members(&self, cx: usize, cy: usize) -> &[u32] {
-        let c = cy * self.cols + cx;
-        &self.nodes[self.offsets[c]..self.offsets[c + 1]]
+    fn insert(&mut self, v: usize, x: &[f64], y: &[f64]) {
+        let mut c = 0;
+        for depth in 0.. {
+            let q = self.cells[c];
+            let cell = &mut self.cells[c];
+            cell.mass += 1.0;
+            cell.sx += x[v];
+            cell.sy += y[v];
+            if q.mass == 0.0 && q.is_leaf() {
+                cell.point = v as u32;
+                return;
+            }
+            if depth >= MAX_DEPTH {
+                cell.point = NONE;
+                return;
+            }
+            if q.point != NONE {
+                // A leaf with one point becomes an inner cell: its point moves down a level.
+                let p = q.point as usize;
+                self.cells[c].point = NONE;
+                let d = self.child_for(c, x[p], y[p]);
+                let down = &mut self.cells[d];
+                down.mass = 1.0;
+                down.sx = x[p];
+                down.sy = y[p];
+                down.point = p as u32;
+            }
+            c = self.child_for(c, x[v], y[v]);
+        }
+    }
+
+    /// The repulsion on `v` from every other node, k² / d each, far cells as one body.
+    fn repulsion(&self, v: usize, x: &[f64], y: &[f64], k: f64, stack: &mut Vec<u32>) -> (f64, f64) {
+        let (mut fx, mut fy) = (0.0, 0.0);
+        stack.clear();
+        stack.push(0);
+        while let Some(c) = stack.pop() {
+            let q = &self.cells[c as usize];
+            if q.mass == 0.0 || (q.is_leaf() && q.point == v as u32) {
+                continue;
+            }
+            let (ex, ey) = (x[v] - q.sx / q.mass, y[v] - q.sy / q.mass);
+            let d2 = ex * ex + ey * ey;
+            let size = 2.0 * q.half;
+            if q.is_leaf() || size * size < THETA * THETA * d2 {
+                if d2 < 1e-12 {
+                    // On one spot with others: part them along a direction fixed by the node.
+                    let a = (v as f64 * 0.618_034 + c as f64 * 0.414_214).fract() * std::f64::consts::TAU;
+                    fx += a.cos() * k;
+                    fy += a.sin() * k;
+                    continue;
+                }
+                let f = k * k * q.mass / d2;
+                fx += ex * f;
+                fy += ey * f;
+            } else {
+                stack.extend(q.child.iter().copied().filter(|&ch| ch != NONE));
+            }
+        }
+        (fx, fy)
     }
 }
 

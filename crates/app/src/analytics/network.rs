@@ -16,7 +16,7 @@ use domain::{Actor, OrganisationId};
 pub const MAX_EDGES: usize = 5_000;
 
 /// Rounds of the layout: enough for the demo's graph to settle.
-const ROUNDS: usize = 150;
+const ROUNDS: usize = 100;
 
 /// Up to this many organisations on the map, betweenness is exact; above, sampled.
 const EXACT_UP_TO: usize = 1_000;
