@@ -5,6 +5,7 @@
 //! the reader's language (`Tr::percent`, `Tr::euros`, `Tr::decimal`); a value withheld from a
 //! reader of published figures is a gap in the line and "fewer than 5" in the table.
 
+use super::network::PALETTE;
 use crate::i18n::{FluentArgs, Tr};
 use app::analytics::{KpiRow, KPIS, SMALL};
 
@@ -14,9 +15,8 @@ const LEFT: f64 = 84.0;
 const RIGHT: f64 = 150.0;
 const TOP: f64 = 16.0;
 const BOTTOM: f64 = 36.0;
-/// The lines' colours (Tableau 10, as the network map), the initiative's first.
-const PALETTE: [&str; 10] =
-    ["#1f2937", "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f"];
+/// The initiative's line; the clusters' lines use the network map's palette.
+const INITIATIVE: &str = "#1f2937";
 /// A dash per line beyond colour, so the chart reads in black and white too.
 const DASHES: [&str; 4] = ["", "6 3", "2 3", "8 3 2 3"];
 
@@ -116,6 +116,7 @@ pub(super) fn chart(
     let mut series = Vec::new();
     let mut table = Vec::new();
     for (n, scope) in scopes.iter().enumerate().take(PALETTE.len()) {
+        let colour = if scope.is_none() { INITIATIVE } else { PALETTE[n % PALETTE.len()] };
         let (mut runs, mut run, mut dots, mut cells) = (Vec::new(), String::new(), Vec::new(), Vec::new());
         let mut last = None;
         for (i, &year) in years.iter().enumerate() {
@@ -144,7 +145,7 @@ pub(super) fn chart(
         }
         series.push(Series {
             label: name(scope),
-            colour: PALETTE[n],
+            colour,
             dash: DASHES[n % DASHES.len()],
             runs,
             dots,

@@ -30,7 +30,7 @@ const MATCHES: usize = 20;
 
 /// Ten colours told apart on screen and in print (Tableau 10); the rest, and organisations in
 /// no cluster, grey.
-const PALETTE: [&str; 10] =
+pub(super) const PALETTE: [&str; 10] =
     ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#17becf"];
 const GREY: &str = "#9ca3af";
 

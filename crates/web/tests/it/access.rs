@@ -445,6 +445,24 @@ async fn every_role_against_every_endpoint() {
     .await;
 }
 
+/// Every role's status for GET cells given as (what, page, path, allowed).
+async fn get_statuses(
+    t: &TestApp,
+    ids: &Ids,
+    cells: &[(&'static str, bool, &'static str, &'static [&'static str])],
+) -> Vec<Vec<u16>> {
+    let mut statuses = Vec::new();
+    for &(what, page, path, allowed) in cells {
+        let cell = Cell { what, method: Method::GET, path, body: None, page, form: None, allowed };
+        let mut line = Vec::new();
+        for role in ROLES {
+            line.push(request(t, ids, &cell, role).await);
+        }
+        statuses.push(line);
+    }
+    statuses
+}
+
 /// Analytics once an admin published them: the initiative's and Space's figures to the members,
 /// then the initiative's to everyone. Cells: (what, page, path, allowed).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -454,7 +472,7 @@ async fn published_analytics_for_every_role() {
         let sys = domain::Actor::system();
         t.app.publish_analytics(&sys, None, Some("members")).await.unwrap();
         t.app.publish_analytics(&sys, Some("space"), Some("members")).await.unwrap();
-        let cells: Vec<(&str, bool, &str, &[&str])> = vec![
+        let cells: Vec<(&'static str, bool, &'static str, &'static [&'static str])> = vec![
             ("initiative page", true, "/analytics", MEMBERS),
             ("initiative kpis", false, "/analytics/kpis", MEMBERS),
             ("initiative communities", false, "/analytics/communities", MEMBERS),
@@ -481,32 +499,16 @@ async fn published_analytics_for_every_role() {
             }
         };
         let ids = Ids { sat_participant: Default::default(), meeting: Default::default(), project: Default::default() };
-        let mut statuses = Vec::new();
-        for &(what, page, path, allowed) in &cells {
-            let cell = Cell { what, method: Method::GET, path, body: None, page, form: None, allowed };
-            let mut line = Vec::new();
-            for role in ROLES {
-                line.push(request(&t, &ids, &cell, role).await);
-            }
-            statuses.push(line);
-        }
+        let statuses = get_statuses(&t, &ids, &cells).await;
         check(&cells, statuses);
         // To everyone: visitors and participants read the initiative's dashboard and map.
         t.app.publish_analytics(&sys, None, Some("public")).await.unwrap();
-        let public: Vec<(&str, bool, &str, &[&str])> = vec![
+        let public: Vec<(&'static str, bool, &'static str, &'static [&'static str])> = vec![
             ("initiative page (public)", true, "/analytics", ROLES),
             ("network map (public)", true, "/analytics/network", ROLES),
             ("space page (members)", true, "/clusters/space/analytics", MEMBERS),
         ];
-        let mut statuses = Vec::new();
-        for &(what, page, path, allowed) in &public {
-            let cell = Cell { what, method: Method::GET, path, body: None, page, form: None, allowed };
-            let mut line = Vec::new();
-            for role in ROLES {
-                line.push(request(&t, &ids, &cell, role).await);
-            }
-            statuses.push(line);
-        }
+        let statuses = get_statuses(&t, &ids, &public).await;
         check(&public, statuses);
         assert!(failures.is_empty(), "{} on {}:\n{}", failures.len(), t.label, failures.join("\n"));
         t
