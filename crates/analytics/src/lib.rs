@@ -10,7 +10,8 @@
 //! clusters and year), [`betweenness`] (exact Brandes and Riondato–Kornaropoulos sampling),
 //! [`brokerage`] (Gould–Fernandez roles between clusters), [`communities`] (Leiden and
 //! modularity), [`isolated`] (members without collaboration across clusters), [`kpis`] (the five
-//! strategy fields) and [`funnel`] (meeting request to joint project). [`graph`] builds the
+//! strategy fields), [`funnel`] (meeting request to joint project) and [`layout`] (positions for
+//! the network map). [`graph`] builds the
 //! collaboration graph they share.
 
 pub mod betweenness;
@@ -20,6 +21,7 @@ pub mod funnel;
 pub mod graph;
 pub mod isolated;
 pub mod kpis;
+pub mod layout;
 pub mod matrix;
 pub mod rng;
 

@@ -4,11 +4,12 @@
 //! `docs/kpis.md`); `timings` prints how long each dashboard measure takes on the database.
 
 use anyhow::Result;
-use app::analytics::{AnalyticsQuery, Counts};
+use app::analytics::{AnalyticsQuery, MatrixView};
 use app::App;
 use clap::{Args, Subcommand, ValueEnum};
 use domain::Actor;
-use serde_json::{json, Value};
+use serde_json::Value;
+use web::analytics_export::{self as export, Table};
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum Format {
@@ -82,62 +83,31 @@ pub(crate) enum AnalyticsWhat {
     },
 }
 
-/// A number as JSON: integers stay integers.
-fn num(v: f64) -> Value {
-    if v.fract() == 0.0 && v.abs() < 9e15 {
-        json!(v as i64)
-    } else {
-        json!(v)
-    }
-}
-
-fn show(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 9e15 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v:.4}")
-    }
-}
-
-/// A CSV field, quoted when it needs to be.
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
-/// Prints rows as aligned columns, CSV or nothing (JSON is printed by the caller).
-fn print_rows(format: Format, header: &[&str], rows: &[Vec<String>]) {
+/// Prints a table as CSV, as aligned columns, or as JSON (the writer `web` shares with the API).
+fn print(format: Format, json: impl FnOnce() -> Value, table: impl FnOnce() -> Table) {
     match format {
-        Format::Csv => {
-            out!("{}", header.join(","));
-            for r in rows {
-                out!("{}", r.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
-            }
-        }
-        Format::Table => {
-            let mut width: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
-            for r in rows {
-                for (i, f) in r.iter().enumerate() {
-                    width[i] = width[i].max(f.chars().count());
-                }
-            }
-            let line = |fields: Vec<String>| {
-                fields.iter().enumerate().map(|(i, f)| format!("{f:<w$}", w = width[i])).collect::<Vec<_>>().join("  ")
-            };
-            out!("{}", line(header.iter().map(|h| h.to_string()).collect()).trim_end());
-            for r in rows {
-                out!("{}", line(r.clone()).trim_end());
-            }
-        }
-        Format::Json => {}
+        Format::Json => out!("{}", json()),
+        Format::Csv => out!("{}", table().csv().trim_end()),
+        Format::Table => print_aligned(&table()),
     }
 }
 
-fn opt<T: ToString>(v: &Option<T>) -> String {
-    v.as_ref().map_or_else(String::new, T::to_string)
+/// The table's columns padded to their widest field.
+fn print_aligned(t: &Table) {
+    let mut width: Vec<usize> = t.header.iter().map(|h| h.chars().count()).collect();
+    for r in &t.rows {
+        for (i, f) in r.iter().enumerate() {
+            width[i] = width[i].max(f.chars().count());
+        }
+    }
+    let line = |fields: &[String]| {
+        fields.iter().enumerate().map(|(i, f)| format!("{f:<w$}", w = width[i])).collect::<Vec<_>>().join("  ")
+    };
+    let header: Vec<String> = t.header.iter().map(|h| h.to_string()).collect();
+    out!("{}", line(&header).trim_end());
+    for r in &t.rows {
+        out!("{}", line(r).trim_end());
+    }
 }
 
 /// A figure with its change: "12 (+3)".
@@ -150,58 +120,44 @@ fn with_change(now: u64, before: u64) -> String {
     }
 }
 
-fn counts_json(c: &Counts) -> Value {
-    json!({"joint_projects": c.joint_projects, "held_meetings": c.held_meetings, "shared_members": c.shared_members})
-}
-
 pub(crate) async fn run(app: &App, actor: &Actor, what: AnalyticsWhat) -> Result<()> {
     match what {
         AnalyticsWhat::Kpis(f) => {
             let rows = app.analytics_kpis(actor, &f.query()).await?;
-            if f.format == Format::Json {
-                let v: Vec<Value> = rows
-                    .iter()
-                    .map(|r| json!({"cluster": r.cluster, "year": r.year, "field": r.field, "kpi": r.kpi, "value": num(r.value)}))
-                    .collect();
-                out!("{}", Value::Array(v));
-            }
-            let table: Vec<Vec<String>> = rows
-                .iter()
-                .map(|r| vec![opt(&r.cluster), r.year.to_string(), r.field.into(), r.kpi.into(), show(r.value)])
-                .collect();
-            print_rows(f.format, &["cluster", "year", "field", "kpi", "value"], &table);
+            print(f.format, || export::kpis_json(&rows), || export::kpis_table(&rows));
         }
-        AnalyticsWhat::Matrix(f) => matrix(app, actor, &f).await?,
+        AnalyticsWhat::Matrix(f) => {
+            let m = app.analytics_matrix(actor, &f.query()).await?;
+            print(
+                f.format,
+                || export::matrix_json(&m),
+                || if f.format == Format::Table { matrix_changes(&m) } else { export::matrix_table(&m) },
+            );
+        }
         AnalyticsWhat::Bridges(f) => {
             let rows = app.analytics_bridges(actor, &f.query()).await?;
-            if f.format == Format::Json {
-                let v: Vec<Value> = rows
-                    .iter()
-                    .map(|b| {
-                        json!({"organisation": b.organisation.get(), "external_id": b.external_id, "name": b.name,
-                               "betweenness": b.betweenness, "role": b.role, "clusters": b.clusters})
-                    })
-                    .collect();
-                out!("{}", Value::Array(v));
-            }
-            let table: Vec<Vec<String>> = rows
-                .iter()
-                .map(|b| {
-                    vec![
-                        b.organisation.to_string(),
-                        opt(&b.external_id),
-                        b.name.clone(),
-                        format!("{:.6}", b.betweenness),
-                        b.role.into(),
-                        b.clusters.join(" "),
-                    ]
-                })
-                .collect();
-            print_rows(f.format, &["organisation", "external_id", "name", "betweenness", "role", "clusters"], &table);
+            print(f.format, || export::bridges_json(&rows), || export::bridges_table(&rows));
         }
-        AnalyticsWhat::Isolated(f) => isolated(app, actor, &f).await?,
-        AnalyticsWhat::Communities(f) => communities(app, actor, &f).await?,
-        AnalyticsWhat::Funnel(f) => funnel(app, actor, &f).await?,
+        AnalyticsWhat::Isolated(f) => {
+            let rows = app.analytics_isolated(actor, &f.query(), 20).await?;
+            print(f.format, || export::isolated_json(&rows, true), || export::isolated_table(&rows, true));
+        }
+        AnalyticsWhat::Communities(f) => {
+            let v = app.analytics_communities(actor, &f.query()).await?;
+            if f.format == Format::Table {
+                out!(
+                    "modularity {:.4}, {} communities ({} with two organisations or more)",
+                    v.modularity,
+                    v.count,
+                    v.communities.len()
+                );
+            }
+            print(f.format, || export::communities_json(&v), || export::communities_table(&v));
+        }
+        AnalyticsWhat::Funnel(f) => {
+            let rows = app.analytics_funnel(actor, &f.query()).await?;
+            print(f.format, || export::funnel_json(&rows), || export::funnel_table(&rows));
+        }
         AnalyticsWhat::Export { out } => {
             let g = app.analytics_graphs(actor).await?;
             std::fs::create_dir_all(&out)?;
@@ -243,220 +199,37 @@ pub(crate) async fn run(app: &App, actor: &Actor, what: AnalyticsWhat) -> Result
     Ok(())
 }
 
-async fn matrix(app: &App, actor: &Actor, f: &Filter) -> Result<()> {
-    let m = app.analytics_matrix(actor, &f.query()).await?;
-    if f.format == Format::Json {
-        let cells: Vec<Value> = m
-            .cells
-            .iter()
-            .map(|c| {
-                let mut v = counts_json(&c.counts);
-                v["a"] = json!(c.a);
-                v["b"] = json!(c.b);
-                v["year"] = json!(c.year);
-                v["previous"] = counts_json(&c.previous);
-                v
-            })
-            .collect();
-        let outside: Vec<Value> = m
-            .outside
-            .iter()
-            .map(|o| {
-                json!({"year": o.year, "joint_projects": o.joint_projects, "held_meetings": o.held_meetings,
-                       "partners": o.partners, "previous_joint_projects": o.previous_joint_projects,
-                       "previous_held_meetings": o.previous_held_meetings})
-            })
-            .collect();
-        out!("{}", json!({"clusters": m.clusters, "cells": cells, "outside": outside}));
-        return Ok(());
-    }
+/// The matrix for reading: the period's figures with their change against the previous period,
+/// then the initiative against outside partners.
+fn matrix_changes(m: &MatrixView) -> Table {
+    let year = |y: Option<i32>| y.map_or("all".into(), |y| y.to_string());
     let mut rows: Vec<Vec<String>> = m
         .cells
         .iter()
         .map(|c| {
             let (n, p) = (&c.counts, &c.previous);
-            if f.format == Format::Csv {
-                vec![
-                    c.a.clone(),
-                    c.b.clone(),
-                    opt(&c.year),
-                    n.joint_projects.to_string(),
-                    n.held_meetings.to_string(),
-                    n.shared_members.to_string(),
-                    p.joint_projects.to_string(),
-                    p.held_meetings.to_string(),
-                    p.shared_members.to_string(),
-                ]
-            } else {
-                vec![
-                    c.a.clone(),
-                    c.b.clone(),
-                    c.year.map_or("all".into(), |y| y.to_string()),
-                    with_change(n.joint_projects, p.joint_projects),
-                    with_change(n.held_meetings, p.held_meetings),
-                    with_change(n.shared_members, p.shared_members),
-                ]
-            }
+            vec![
+                c.a.clone(),
+                c.b.clone(),
+                year(c.year),
+                with_change(n.joint_projects, p.joint_projects),
+                with_change(n.held_meetings, p.held_meetings),
+                with_change(n.shared_members, p.shared_members),
+            ]
         })
         .collect();
     for o in &m.outside {
-        let year = if f.format == Format::Csv { opt(&o.year) } else { o.year.map_or("all".into(), |y| y.to_string()) };
-        let mut r = vec!["initiative".into(), "outside".into(), year];
-        if f.format == Format::Csv {
-            // Shared members mean nothing against outside partners: left empty.
-            r.extend([
-                o.joint_projects.to_string(),
-                o.held_meetings.to_string(),
-                String::new(),
-                o.previous_joint_projects.to_string(),
-                o.previous_held_meetings.to_string(),
-                String::new(),
-            ]);
-        } else {
-            r.extend([
-                with_change(o.joint_projects, o.previous_joint_projects),
-                with_change(o.held_meetings, o.previous_held_meetings),
-                format!("{} partners", o.partners),
-            ]);
-        }
-        rows.push(r);
+        rows.push(vec![
+            "initiative".into(),
+            "outside".into(),
+            year(o.year),
+            with_change(o.joint_projects, o.previous_joint_projects),
+            with_change(o.held_meetings, o.previous_held_meetings),
+            format!("{} partners", o.partners),
+        ]);
     }
-    let header: &[&str] = if f.format == Format::Csv {
-        &[
-            "a",
-            "b",
-            "year",
-            "joint_projects",
-            "held_meetings",
-            "shared_members",
-            "previous_joint_projects",
-            "previous_held_meetings",
-            "previous_shared_members",
-        ]
-    } else {
-        &["a", "b", "year", "joint_projects (change)", "held_meetings (change)", "shared_members (change)"]
-    };
-    print_rows(f.format, header, &rows);
-    Ok(())
-}
-
-async fn funnel(app: &App, actor: &Actor, f: &Filter) -> Result<()> {
-    let rows = app.analytics_funnel(actor, &f.query()).await?;
-    if f.format == Format::Json {
-        let v: Vec<Value> = rows
-            .iter()
-            .map(|r| {
-                let s = &r.stages;
-                json!({"event": r.event, "cluster": r.cluster, "year": r.year, "requested": s.requested,
-                       "accepted": s.accepted, "held": s.held, "cooperation_possible": s.cooperation_possible,
-                       "follow_up": s.follow_up, "joint_project": s.joint_project,
-                       "median_days_to_follow_up": s.median_days_to_follow_up,
-                       "median_days_to_project": s.median_days_to_project})
-            })
-            .collect();
-        out!("{}", Value::Array(v));
-        return Ok(());
+    Table {
+        header: vec!["a", "b", "year", "joint_projects (change)", "held_meetings (change)", "shared_members (change)"],
+        rows,
     }
-    let table: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| {
-            let s = &r.stages;
-            vec![
-                opt(&r.event),
-                opt(&r.cluster),
-                opt(&r.year),
-                s.requested.to_string(),
-                s.accepted.to_string(),
-                s.held.to_string(),
-                s.cooperation_possible.to_string(),
-                s.follow_up.to_string(),
-                s.joint_project.to_string(),
-                s.median_days_to_follow_up.map_or(String::new(), show),
-                s.median_days_to_project.map_or(String::new(), show),
-            ]
-        })
-        .collect();
-    let header = [
-        "event",
-        "cluster",
-        "year",
-        "requested",
-        "accepted",
-        "held",
-        "cooperation_possible",
-        "follow_up",
-        "joint_project",
-        "median_days_to_follow_up",
-        "median_days_to_project",
-    ];
-    print_rows(f.format, &header, &table);
-    Ok(())
-}
-
-async fn isolated(app: &App, actor: &Actor, f: &Filter) -> Result<()> {
-    let rows = app.analytics_isolated(actor, &f.query(), 20).await?;
-    if f.format == Format::Json {
-        let v: Vec<Value> = rows
-            .iter()
-            .map(|i| {
-                let s: Vec<Value> =
-                    i.suggestions.iter().map(|(id, n)| json!({"organisation": id.get(), "name": n})).collect();
-                json!({"organisation": i.organisation.get(), "name": i.name, "clusters": i.clusters,
-                       "last_cross_cluster": i.last_cross_cluster, "suggestions": s})
-            })
-            .collect();
-        out!("{}", Value::Array(v));
-    }
-    let table: Vec<Vec<String>> = rows
-        .iter()
-        .map(|i| {
-            let s: Vec<&str> = i.suggestions.iter().map(|(_, n)| n.as_str()).collect();
-            vec![
-                i.organisation.to_string(),
-                i.name.clone(),
-                i.clusters.join(" "),
-                opt(&i.last_cross_cluster),
-                s.join("; "),
-            ]
-        })
-        .collect();
-    print_rows(f.format, &["organisation", "name", "clusters", "last_cross_cluster", "suggestions"], &table);
-    Ok(())
-}
-
-async fn communities(app: &App, actor: &Actor, f: &Filter) -> Result<()> {
-    let v = app.analytics_communities(actor, &f.query()).await?;
-    if f.format == Format::Json {
-        let list: Vec<Value> = v
-            .communities
-            .iter()
-            .map(|c| {
-                let cl: Vec<Value> = c.clusters.iter().map(|(s, n)| json!({"cluster": s, "members": n})).collect();
-                let ex: Vec<Value> =
-                    c.examples.iter().map(|(id, n)| json!({"organisation": id.get(), "name": n})).collect();
-                json!({"community": c.number, "size": c.size, "clusters": cl, "outside": c.outside, "examples": ex})
-            })
-            .collect();
-        out!("{}", json!({"modularity": v.modularity, "count": v.count, "communities": list}));
-    } else {
-        if f.format == Format::Table {
-            out!(
-                "modularity {:.4}, {} communities ({} with two organisations or more)",
-                v.modularity,
-                v.count,
-                v.communities.len()
-            );
-        }
-        let table: Vec<Vec<String>> = v
-            .communities
-            .iter()
-            .map(|c| {
-                let cl: Vec<String> = c.clusters.iter().map(|(s, n)| format!("{s}:{n}")).collect();
-                let ex: Vec<&str> = c.examples.iter().take(3).map(|(_, n)| n.as_str()).collect();
-                vec![c.number.to_string(), c.size.to_string(), cl.join(" "), c.outside.to_string(), ex.join("; ")]
-            })
-            .collect();
-        print_rows(f.format, &["community", "size", "clusters", "outside", "examples"], &table);
-    }
-    Ok(())
 }

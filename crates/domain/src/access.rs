@@ -204,9 +204,37 @@ impl Actor {
     }
 
     /// Analytics of the whole initiative (its rows of the KPIs, the matrix of every cluster, the
-    /// bridges and communities of the whole graph): admins. Nothing is published to others yet.
+    /// bridges and communities of the whole graph): admins. Others see what an admin published
+    /// ([`Actor::can_see_published`]).
     pub fn can_see_initiative_analytics(&self) -> bool {
         self.is_admin()
+    }
+
+    /// Figures an admin published to `audience` (`None`: not published): the members' accounts
+    /// (admins, managers, members), or everyone.
+    pub fn can_see_published(&self, audience: Option<Audience>) -> bool {
+        match audience {
+            None => false,
+            Some(Audience::Members) => self.is_initiative_member(),
+            Some(Audience::Public) => true,
+        }
+    }
+
+    /// The collaboration network map: admins and managers, and the audience the initiative's
+    /// figures are published to.
+    pub fn can_see_network_map(&self, initiative: Option<Audience>) -> bool {
+        self.is_admin() || self.role == Some(Role::Manager) || self.can_see_published(initiative)
+    }
+
+    /// Publishing and unpublishing figures: admins.
+    pub fn can_publish_analytics(&self) -> bool {
+        self.is_admin()
+    }
+
+    /// Whether a held meeting may be drawn or counted as such for this viewer: admins, the
+    /// organisers of its event, and the two sides (`sides`: their organisations).
+    pub fn can_see_meeting_edge(&self, event_clusters: &[ClusterId], sides: &[OrganisationId]) -> bool {
+        self.can_see_event_meetings(event_clusters) || self.organisation_id.is_some_and(|o| sides.contains(&o))
     }
 
     /// Analytics of one cluster: its managers and admins.
@@ -219,6 +247,32 @@ impl Actor {
     /// meeting see their own meetings on their agenda, not in the analytics.
     pub fn can_see_event_meetings(&self, event_clusters: &[ClusterId]) -> bool {
         self.manages_any(event_clusters)
+    }
+}
+
+/// To whom an admin published analytics figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    /// The initiative's accounts: admins, managers, members.
+    Members,
+    /// Everyone, visitors included (the initiative's figures only).
+    Public,
+}
+
+impl Audience {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Audience::Members => "members",
+            Audience::Public => "public",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Result<Audience, String> {
+        match raw {
+            "members" => Ok(Audience::Members),
+            "public" => Ok(Audience::Public),
+            other => Err(format!("`{other}` is not an audience (members, public)")),
+        }
     }
 }
 
@@ -359,6 +413,36 @@ mod tests {
 
     fn user(role: Role) -> Actor {
         Actor { user_id: Some(UserId::new(1)), email: "x@example.org".into(), role: Some(role), ..Actor::default() }
+    }
+
+    #[test]
+    fn published_figures_reach_their_audience_and_meeting_edges_their_sides() {
+        let (c1, o1, o2) = (ClusterId::new(1), OrganisationId::new(1), OrganisationId::new(2));
+        let member = Actor { role: Some(Role::Member), organisation_id: Some(o1), ..Actor::default() };
+        let guest = Actor { role: Some(Role::Participant), ..Actor::default() };
+        let manager = Actor { role: Some(Role::Manager), managed_clusters: vec![c1], ..Actor::default() };
+        let anonymous = Actor::anonymous();
+        assert!(!member.can_see_published(None) && member.can_see_published(Some(Audience::Members)));
+        assert!(!guest.can_see_published(Some(Audience::Members)) && guest.can_see_published(Some(Audience::Public)));
+        assert!(anonymous.can_see_published(Some(Audience::Public)));
+        assert!(manager.can_see_network_map(None) && !member.can_see_network_map(None));
+        assert!(
+            member.can_see_network_map(Some(Audience::Members))
+                && !anonymous.can_see_network_map(Some(Audience::Members))
+        );
+        assert!(
+            !member.can_publish_analytics()
+                && !manager.can_publish_analytics()
+                && Actor::system().can_publish_analytics()
+        );
+        // A meeting of an event cluster 1 organises: its managers and the two sides.
+        assert!(manager.can_see_meeting_edge(&[c1], &[o2, OrganisationId::new(3)]));
+        assert!(member.can_see_meeting_edge(&[ClusterId::new(2)], &[o2, o1]));
+        assert!(!member.can_see_meeting_edge(&[c1], &[o2, OrganisationId::new(3)]));
+        assert!(!anonymous.can_see_meeting_edge(&[c1], &[o1, o2]));
+        for a in [Audience::Members, Audience::Public] {
+            assert_eq!(Audience::parse(a.as_str()), Ok(a));
+        }
     }
 
     #[test]

@@ -15,8 +15,8 @@ pub mod contact;
 pub mod country;
 mod error;
 pub mod event;
-pub mod guest;
 pub mod follow_up;
+pub mod guest;
 pub mod ical;
 pub mod id;
 pub mod input;
@@ -31,7 +31,7 @@ pub mod programme;
 pub mod signup;
 pub mod text;
 
-pub use access::{Actor, Role};
+pub use access::{Actor, Audience, Role};
 pub use account::{ApiToken, SavedSearch, Session, User};
 pub use audit::{AuditEntry, AuditFilter, AuditLine};
 pub use availability::Availability;

@@ -127,3 +127,39 @@ pub async fn all_project_texts(conn: &mut Conn) -> Result<Vec<(ProjectId, String
         })
         .collect()
 }
+
+/// Every published scope as (cluster, audience text); `None`: the initiative (migration 0016).
+pub async fn analytics_publications(conn: &mut Conn) -> Result<Vec<(Option<ClusterId>, String)>> {
+    let rows = sqlx::query("SELECT cluster_id, audience FROM analytics_publications ORDER BY id")
+        .fetch_all(&mut *conn)
+        .await?;
+    rows.iter().map(|r| Ok((r.try_get::<Option<i64>, _>(0)?.map(ClusterId::new), r.try_get(1)?))).collect()
+}
+
+/// Publishes a scope to an audience (replacing what it was published to), or unpublishes it
+/// (`audience` `None`).
+pub async fn set_analytics_publication(
+    conn: &mut Conn,
+    cluster: Option<ClusterId>,
+    audience: Option<&str>,
+    at: &str,
+    by: &str,
+) -> Result<()> {
+    let id = cluster.map_or(0, |c| c.get());
+    sqlx::query("DELETE FROM analytics_publications WHERE COALESCE(cluster_id, 0) = $1")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    if let Some(a) = audience {
+        sqlx::query(
+            "INSERT INTO analytics_publications (cluster_id, audience, published_at, published_by) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(cluster.map(|c| c.get()))
+        .bind(a)
+        .bind(at)
+        .bind(by)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}

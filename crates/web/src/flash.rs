@@ -98,10 +98,11 @@ pub(crate) enum Message {
     RegistrationApproved,
     FollowUpSaved,
     FollowUpDeleted,
+    AnalyticsPublished,
 }
 
 impl Message {
-    const ALL: [Message; 75] = [
+    const ALL: [Message; 76] = [
         Message::SignedIn,
         Message::SignedOut,
         Message::SignedOutEverywhere,
@@ -177,6 +178,7 @@ impl Message {
         Message::RegistrationApproved,
         Message::FollowUpSaved,
         Message::FollowUpDeleted,
+        Message::AnalyticsPublished,
     ];
 
     /// The key stored in the cookie: stable, short, cookie-safe.
@@ -257,6 +259,7 @@ impl Message {
             Message::RegistrationApproved => "registration-approved",
             Message::FollowUpSaved => "follow-up-saved",
             Message::FollowUpDeleted => "follow-up-deleted",
+            Message::AnalyticsPublished => "analytics-published",
         }
     }
 

@@ -173,6 +173,42 @@ impl Tr {
         out
     }
 
+    /// A number with `places` decimals, grouped and with the language's decimal mark:
+    /// 1,234.5 · 1 234,5 · 1.234,5.
+    pub(crate) fn decimal(&self, v: f64, places: usize) -> String {
+        let text = format!("{:.*}", places, v.abs());
+        let (whole, frac) = text.split_once('.').unwrap_or((&text, ""));
+        let mut out = self.number(whole.parse::<i64>().unwrap_or(0));
+        if !frac.is_empty() {
+            out.push(if self.0 == Locale::En { '.' } else { ',' });
+            out.push_str(frac);
+        }
+        if v < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
+            out.insert(0, '-');
+        }
+        out
+    }
+
+    /// A share (0 to 1) in per cent, whole: 45% · 45 % (narrow no-break space) · 45 %.
+    pub(crate) fn percent(&self, share: f64) -> String {
+        let n = self.number((share * 100.0).round() as i64);
+        match self.0 {
+            Locale::En => format!("{n}%"),
+            Locale::Fr => format!("{n}\u{202f}%"),
+            Locale::De => format!("{n}\u{a0}%"),
+        }
+    }
+
+    /// An amount in euros, whole: €250,000 · 250 000 € · 250.000 €.
+    pub(crate) fn euros(&self, amount: f64) -> String {
+        let n = self.number(amount.round() as i64);
+        match self.0 {
+            Locale::En => format!("€{n}"),
+            Locale::Fr => format!("{n}\u{a0}€"),
+            Locale::De => format!("{n}\u{a0}€"),
+        }
+    }
+
     /// A calendar date (`YYYY-MM-DD`, or the date part of a timestamp) written out: 3 December
     /// 2026 · 3 décembre 2026 · 3. Dezember 2026. Text that is not a date is returned as is.
     pub(crate) fn date(&self, iso: &str) -> String {
@@ -402,6 +438,21 @@ mod tests {
         assert_eq!(fr.date("2026-12-01T09:00:00Z"), "1er décembre 2026");
         assert_eq!(de.date("2013-03-21"), "21. März 2013");
         assert_eq!(de.date("soon"), "soon");
+    }
+
+    #[test]
+    fn shares_money_and_decimals_are_written_per_language() {
+        let (en, fr, de) = (Tr(Locale::En), Tr(Locale::Fr), Tr(Locale::De));
+        assert_eq!(en.percent(0.45), "45%");
+        assert_eq!(fr.percent(0.45), "45\u{202f}%");
+        assert_eq!(de.percent(0.454), "45\u{a0}%");
+        assert_eq!(en.euros(250_000.0), "€250,000");
+        assert_eq!(fr.euros(250_000.0), "250\u{202f}000\u{a0}€");
+        assert_eq!(de.euros(1_250_000.4), "1.250.000\u{a0}€");
+        assert_eq!(en.decimal(1234.5, 2), "1,234.50");
+        assert_eq!(fr.decimal(0.05, 3), "0,050");
+        assert_eq!(de.decimal(-2.26, 1), "-2,3");
+        assert_eq!(de.decimal(-0.01, 1), "0,0");
     }
 
     #[test]

@@ -54,6 +54,8 @@ pub struct AppState {
     pub options: Options,
 }
 
+/// The analytics' JSON and CSV writer, shared with the command line.
+pub use analytics::export as analytics_export;
 pub use client::parse_proxy_range;
 pub use ipnet::IpNet;
 pub use report::event_report_file;

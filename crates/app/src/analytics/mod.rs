@@ -5,21 +5,31 @@
 //! positions back to slugs, ids and names, and apply who may see what:
 //!
 //! - the initiative's figures (its KPI rows, communities, the whole matrix) are for admins;
-//!   a cluster's figures for its managers (`domain::access`); nothing is published to others;
+//!   a cluster's figures for its managers (`domain::access`), and for whom an admin published
+//!   them to (`publish`);
 //! - figures built from meetings include only the events the viewer organises (admins: all), so
-//!   no count or edge shows a meeting the viewer could not see on the event's pages.
+//!   no count or edge shows a meeting the viewer could not see on the event's pages; readers of
+//!   published figures get every event's meetings with the small counts withheld.
+//!
+//! `network` draws the collaboration network map.
 
 mod load;
+mod network;
+mod publish;
 mod report;
 mod views;
+
+pub use network::{NetworkEdge, NetworkNode, NetworkView, MAX_EDGES};
+use publish::Sight;
+pub use publish::{Publication, SMALL};
 
 pub use analytics::funnel::Stages;
 pub use analytics::kpis::KPIS;
 pub use analytics::matrix::{Counts, Outside};
-pub use report::{EventReport, Line, ReportFollowUp, ReportJointProject, ReportRoundTable, Shown, SMALL};
+pub use report::{EventReport, Line, ReportFollowUp, ReportJointProject, ReportRoundTable, Shown};
 pub use views::{
     Bridge, CommunitiesView, CommunityView, FunnelLine, GraphExport, IsolatedMember, KpiRow, MatrixCell, MatrixView,
-    NetworkTiming,
+    NetworkTiming, MEETING_KPIS,
 };
 
 use crate::{App, AppError, AppResult};
@@ -116,37 +126,78 @@ impl Loaded {
         Ok((from, to))
     }
 
-    /// The cluster asked for (its position), checked against the actor's rights; `None` when
-    /// no cluster was named, after checking that the actor sees analytics at all.
-    fn scope(&self, actor: &Actor, q: &AnalyticsQuery) -> AppResult<Option<usize>> {
+    /// The cluster asked for (its position), checked against the actor's rights and what is
+    /// published (`published`: the audience of the initiative's figures, and of the named
+    /// cluster's); `None` when no cluster was named. A right beats a publication: an admin, or
+    /// the cluster's manager, sees the figures as ever.
+    fn scope(&self, actor: &Actor, q: &AnalyticsQuery, published: Published) -> AppResult<(Option<usize>, Sight)> {
+        let refused = || if actor.is_signed_in() { AppError::Forbidden } else { AppError::Unauthenticated };
         match &q.cluster {
             Some(slug) => {
                 let k = self.data.cluster_index(slug).ok_or_else(|| AppError::NotFound(format!("cluster `{slug}`")))?;
-                if !actor.can_see_cluster_analytics(self.cluster_ids[k]) {
-                    return Err(if actor.is_signed_in() { AppError::Forbidden } else { AppError::Unauthenticated });
+                if actor.can_see_cluster_analytics(self.cluster_ids[k]) {
+                    Ok((Some(k), Sight::Direct))
+                } else if actor.can_see_published(published.cluster) {
+                    Ok((Some(k), Sight::Reader))
+                } else {
+                    Err(refused())
                 }
-                Ok(Some(k))
             }
             None => {
-                if !actor.is_signed_in() {
-                    return Err(AppError::Unauthenticated);
+                if actor.can_see_initiative_analytics() {
+                    Ok((None, Sight::Direct))
+                } else if actor.can_see_published(published.initiative) {
+                    Ok((None, Sight::Reader))
+                } else if self.cluster_ids.iter().any(|&c| actor.manages_cluster(c)) {
+                    Ok((None, Sight::Direct))
+                } else {
+                    Err(refused())
                 }
-                if !actor.can_see_initiative_analytics() && !self.cluster_ids.iter().any(|&c| actor.manages_cluster(c))
-                {
-                    return Err(AppError::Forbidden);
-                }
-                Ok(None)
             }
         }
     }
 
     /// Whether the actor may see figures of cluster position `k` within `scope`.
-    fn shows_cluster(&self, actor: &Actor, scope: Option<usize>, k: usize) -> bool {
-        scope.is_none_or(|s| s == k) && actor.can_see_cluster_analytics(self.cluster_ids[k])
+    fn shows_cluster(&self, actor: &Actor, (scope, sight): (Option<usize>, Sight), k: usize) -> bool {
+        scope.is_none_or(|s| s == k) && (sight == Sight::Reader || actor.can_see_cluster_analytics(self.cluster_ids[k]))
+    }
+
+    /// Whether the initiative's own rows (not a cluster's) are shown.
+    fn shows_whole(&self, actor: &Actor, (scope, sight): (Option<usize>, Sight)) -> bool {
+        scope.is_none() && (sight == Sight::Reader || actor.can_see_initiative_analytics())
+    }
+
+    /// Which events' meetings the figures count: a reader of published figures gets them all
+    /// (the small counts withheld afterwards).
+    fn events_for(&self, actor: &Actor, sight: Sight) -> (String, Vec<bool>) {
+        match sight {
+            Sight::Reader => ("all".into(), vec![true; self.event_clusters.len()]),
+            Sight::Direct => self.visible_events(actor),
+        }
     }
 }
 
+/// The audiences of the initiative's and the named cluster's figures.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Published {
+    initiative: Option<domain::Audience>,
+    cluster: Option<domain::Audience>,
+}
+
 impl App {
+    /// The publications that bear on a query.
+    async fn published(&self, l: &Loaded, q: &AnalyticsQuery) -> AppResult<Published> {
+        let cluster = q.cluster.as_deref().and_then(|s| l.data.cluster_index(s)).map(|k| l.cluster_ids[k]);
+        let rows = {
+            let mut conn = self.store.conn().await?;
+            store::analytics_publications(&mut conn).await?
+        };
+        let of = |c: Option<ClusterId>| {
+            rows.iter().find(|(k, _)| *k == c).and_then(|(_, a)| domain::Audience::parse(a).ok())
+        };
+        Ok(Published { initiative: of(None), cluster: cluster.and_then(|c| of(Some(c))) })
+    }
+
     /// The analytics data, reloaded when the directory or analytics version moved.
     pub(crate) async fn analytics_data(&self) -> AppResult<Arc<Loaded>> {
         let versions = {

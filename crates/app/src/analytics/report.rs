@@ -14,8 +14,7 @@ use crate::{App, AppError, AppResult};
 use domain::{Actor, Country, FeedbackOutcome, FollowUpKind, MeetingStatus, OrgKind, ProjectId, RequestStatus};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-/// Counts from meetings below this are not shown exactly in the summary.
-pub const SMALL: u64 = 5;
+use super::publish::SMALL;
 
 /// A count as the report shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -2,6 +2,7 @@
 //! and names, rows filtered to what the viewer may see (see the module above), each figure
 //! computed once per data version and viewer's set of visible events, off the async threads.
 
+use super::publish::{Sight, SMALL};
 use super::{AnalyticsQuery, Loaded};
 use crate::{App, AppError, AppResult};
 use analytics::funnel::Stages;
@@ -17,7 +18,20 @@ pub struct KpiRow {
     pub field: &'static str,
     pub kpi: &'static str,
     pub value: f64,
+    /// Withheld from a reader of published figures: a meeting count from 1 to [`SMALL`] − 1
+    /// (`value` is then 0).
+    pub withheld: bool,
 }
+
+/// The KPIs that count meetings or meeting requests, each with the KPI it is divided by (a
+/// ratio gives its count away with its denominator): what `withheld` applies to.
+pub const MEETING_KPIS: &[(&str, Option<&str>)] = &[
+    ("meetings_held_per_member", Some("members")),
+    ("meeting_requests_sent", None),
+    ("meeting_requests_accepted", None),
+    ("cross_border_meetings", None),
+    ("meetings_per_participant", Some("participants")),
+];
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct MatrixCell {
@@ -28,6 +42,9 @@ pub struct MatrixCell {
     pub counts: Counts,
     /// The year before, or the period of the same length before.
     pub previous: Counts,
+    /// Held meetings withheld from a reader of published figures (1 to [`SMALL`] − 1; the
+    /// count is then 0): in `counts`, in `previous`.
+    pub withheld: (bool, bool),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -116,12 +133,38 @@ fn iso(d: analytics::Date) -> String {
     format!("{:04}-{:02}-{:02}", d / 10_000, d / 100 % 100, d % 100)
 }
 
+/// Whether a meeting count is small enough to single out a meeting.
+fn small(n: u64) -> bool {
+    (1..SMALL).contains(&n)
+}
+
+/// Withholds the small meeting counts of KPI rows (a reader of published figures).
+fn withhold_kpis(rows: &mut [KpiRow]) {
+    let count = |rows: &[KpiRow], r: &KpiRow, kpi: &str| {
+        rows.iter().find(|x| x.cluster == r.cluster && x.year == r.year && x.kpi == kpi).map_or(0.0, |x| x.value)
+    };
+    let hide: Vec<bool> = rows
+        .iter()
+        .map(|r| match MEETING_KPIS.iter().find(|(k, _)| *k == r.kpi) {
+            None => false,
+            Some((_, None)) => small(r.value.round() as u64),
+            Some((_, Some(per))) => small((r.value * count(rows, r, per)).round() as u64),
+        })
+        .collect();
+    for (r, h) in rows.iter_mut().zip(hide) {
+        if h {
+            r.value = 0.0;
+            r.withheld = true;
+        }
+    }
+}
+
 fn period(q: &AnalyticsQuery) -> Period {
     Period { from: q.from, to: q.to }
 }
 
 /// Runs `f` on the blocking pool: the measures take seconds on the full CORDIS graph.
-async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> AppResult<T> {
+pub(super) async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> AppResult<T> {
     tokio::task::spawn_blocking(f).await.map_err(|e| AppError::Internal(anyhow::anyhow!("analytics task: {e}")))
 }
 
@@ -130,19 +173,19 @@ impl App {
     /// the viewer may see.
     pub async fn analytics_kpis(&self, actor: &Actor, q: &AnalyticsQuery) -> AppResult<Vec<KpiRow>> {
         let l = self.analytics_data().await?;
-        let scope = l.scope(actor, q)?;
+        let sight = l.scope(actor, q, self.published(&l, q).await?)?;
         let (from, to) = l.years(q)?;
-        let (key, mask) = l.visible_events(actor);
+        let (key, mask) = l.events_for(actor, sight.1);
         let lc = l.clone();
         let rows = blocking(move || {
             lc.memo(format!("kpis|{key}|{from}|{to}"), || analytics::kpis::kpis(&lc.data_for(&mask), from, to))
         })
         .await?;
-        Ok(rows
+        let mut rows: Vec<KpiRow> = rows
             .iter()
             .filter(|r| match r.cluster {
-                None => scope.is_none() && actor.can_see_initiative_analytics(),
-                Some(k) => l.shows_cluster(actor, scope, k),
+                None => l.shows_whole(actor, sight),
+                Some(k) => l.shows_cluster(actor, sight, k),
             })
             .map(|r| KpiRow {
                 cluster: r.cluster.map(|k| l.data.clusters[k].slug.clone()),
@@ -150,16 +193,21 @@ impl App {
                 field: r.field,
                 kpi: r.kpi,
                 value: r.value,
+                withheld: false,
             })
-            .collect())
+            .collect();
+        if sight.1 == Sight::Reader {
+            withhold_kpis(&mut rows);
+        }
+        Ok(rows)
     }
 
     /// The inter-cluster matrix: pairs where the viewer sees at least one of the two clusters.
     pub async fn analytics_matrix(&self, actor: &Actor, q: &AnalyticsQuery) -> AppResult<MatrixView> {
         let l = self.analytics_data().await?;
-        let scope = l.scope(actor, q)?;
+        let sight = l.scope(actor, q, self.published(&l, q).await?)?;
         let (from, to) = l.years(q)?;
-        let (key, mask) = l.visible_events(actor);
+        let (key, mask) = l.events_for(actor, sight.1);
         let lc = l.clone();
         let m = blocking(move || {
             lc.memo(format!("matrix|{key}|{from}|{to}"), || analytics::matrix::matrix(&lc.data_for(&mask), from, to))
@@ -169,10 +217,23 @@ impl App {
         let cells = m
             .cells
             .iter()
-            .filter(|c| l.shows_cluster(actor, scope, c.a) || l.shows_cluster(actor, scope, c.b))
-            .map(|c| MatrixCell { a: slug(c.a), b: slug(c.b), year: c.year, counts: c.counts, previous: c.previous })
+            .filter(|c| l.shows_cluster(actor, sight, c.a) || l.shows_cluster(actor, sight, c.b))
+            .map(|c| {
+                let (mut counts, mut previous) = (c.counts, c.previous);
+                let mut withheld = (false, false);
+                if sight.1 == Sight::Reader {
+                    withheld = (small(counts.held_meetings), small(previous.held_meetings));
+                    if withheld.0 {
+                        counts.held_meetings = 0;
+                    }
+                    if withheld.1 {
+                        previous.held_meetings = 0;
+                    }
+                }
+                MatrixCell { a: slug(c.a), b: slug(c.b), year: c.year, counts, previous, withheld }
+            })
             .collect();
-        let whole = scope.is_none() && actor.can_see_initiative_analytics();
+        let whole = l.shows_whole(actor, sight);
         Ok(MatrixView {
             clusters: (0..l.data.clusters.len()).map(slug).collect(),
             names: l.cluster_names.clone(),
@@ -187,8 +248,10 @@ impl App {
     /// the viewer may see.
     pub async fn analytics_bridges(&self, actor: &Actor, q: &AnalyticsQuery) -> AppResult<Vec<Bridge>> {
         let l = self.analytics_data().await?;
-        let scope = l.scope(actor, q)?;
+        let sight = l.scope(actor, q, self.published(&l, q).await?)?;
         let p = period(q);
+        // Meetings only of the events the viewer organises, readers of published figures too:
+        // a betweenness cannot withhold a small count.
         let (key, mask) = l.visible_events(actor);
         let lc = l.clone();
         let figures = blocking(move || {
@@ -209,7 +272,7 @@ impl App {
         .await?;
         Ok(figures
             .iter()
-            .filter(|(_, _, _, cl)| cl.iter().any(|&k| l.shows_cluster(actor, scope, k)))
+            .filter(|(_, _, _, cl)| cl.iter().any(|&k| l.shows_cluster(actor, sight, k)))
             .map(|(o, b, r, cl)| {
                 let org = &l.data.organisations[*o];
                 Bridge {
@@ -234,7 +297,7 @@ impl App {
         suggest: usize,
     ) -> AppResult<Vec<IsolatedMember>> {
         let l = self.analytics_data().await?;
-        let scope = l.scope(actor, q)?;
+        let sight = l.scope(actor, q, self.published(&l, q).await?)?;
         let this_year = analytics::year_of(l.data.today);
         let years = q.from.map_or(3, |f| (this_year - f).max(0));
         let (key, mask) = l.visible_events(actor);
@@ -245,7 +308,7 @@ impl App {
         .await?;
         // Longest without collaboration across clusters first ("never" before any date).
         let mut found: Vec<&analytics::isolated::Isolated> =
-            found.iter().filter(|i| i.clusters.iter().any(|&k| l.shows_cluster(actor, scope, k))).collect();
+            found.iter().filter(|i| i.clusters.iter().any(|&k| l.shows_cluster(actor, sight, k))).collect();
         found.sort_by_key(|i| (i.last_cross_cluster, i.organisation));
         let mut out = Vec::new();
         for i in found {
@@ -286,8 +349,9 @@ impl App {
     /// cluster, the communities its members are in.
     pub async fn analytics_communities(&self, actor: &Actor, q: &AnalyticsQuery) -> AppResult<CommunitiesView> {
         let l = self.analytics_data().await?;
-        let scope = l.scope(actor, q)?;
-        if scope.is_none() && !actor.can_see_initiative_analytics() {
+        let sight = l.scope(actor, q, self.published(&l, q).await?)?;
+        let scope = sight.0;
+        if scope.is_none() && !l.shows_whole(actor, sight) {
             return Err(AppError::Forbidden);
         }
         let p = period(q);
@@ -305,7 +369,12 @@ impl App {
     /// The funnel per event the viewer organises, and per cluster and year it may see.
     pub async fn analytics_funnel(&self, actor: &Actor, q: &AnalyticsQuery) -> AppResult<Vec<FunnelLine>> {
         let l = self.analytics_data().await?;
-        let scope = l.scope(actor, q)?;
+        let sight = l.scope(actor, q, self.published(&l, q).await?)?;
+        if sight.1 == Sight::Reader {
+            // The funnel is meetings through and through: for the events' organisers only.
+            return Ok(Vec::new());
+        }
+        let scope = sight.0;
         let (key, mask) = l.visible_events(actor);
         let lc = l.clone();
         let m2 = mask.clone();
@@ -320,7 +389,7 @@ impl App {
                         && in_years(analytics::year_of(l.data.events[e].starts_on))
                         && scope.is_none_or(|k| l.data.events[e].clusters.contains(&k))
                 }
-                (None, Some(k)) => l.shows_cluster(actor, scope, k) && r.year.is_none_or(in_years),
+                (None, Some(k)) => l.shows_cluster(actor, sight, k) && r.year.is_none_or(in_years),
                 (None, None) => false,
             })
             .map(|r| FunnelLine {
@@ -440,6 +509,7 @@ fn timings(l: &Loaded, load: f64, epsilon: f64, skip: &[String]) -> Vec<NetworkT
         format!("{} communities, modularity {:.4}", v.count, v.modularity)
     });
     time("funnel", &mut || format!("{} rows", analytics::funnel::funnel(data).len()));
+    time("network map (layout, betweenness, Leiden)", &mut || super::network::map(l).summary());
     time("whole graph betweenness (sampled)", &mut || {
         let g = analytics::graph::collaboration(data, Period::all(), both);
         let a = analytics::betweenness::approximate(&g, epsilon, 0.1, 1);

@@ -14,8 +14,8 @@
 mod agenda;
 mod check_in;
 mod directory;
-pub mod guests;
 mod follow_ups;
+pub mod guests;
 mod meetings;
 mod participants;
 mod programme;

@@ -4,20 +4,23 @@
 //! Who may see what is the app's rule (`app::analytics`): admins the initiative, managers their
 //! clusters, meetings only of events the viewer organises.
 
+mod charts;
+pub mod export;
+mod network;
 mod pages;
+mod publish;
 
 use crate::auth::ApiCaller;
 use crate::endpoint::{ok, Endpoint};
 use crate::error::ApiResult;
 use crate::extract::StrictQuery;
 use crate::AppState;
-use app::analytics::{AnalyticsQuery, Counts};
+use app::analytics::AnalyticsQuery;
 use app::AppError;
 use axum::extract::State;
 use axum::routing::get;
 use axum::Router;
 use serde::Deserialize;
-use serde_json::{json, Value};
 
 const PARAMS: &[&str] = &["cluster", "from", "to"];
 
@@ -82,6 +85,16 @@ pub(crate) const ENDPOINTS: &[Endpoint] = &[
         tag: "analytics",
         handler: || get(funnel),
     },
+    Endpoint {
+        method: "get",
+        path: "/analytics/network",
+        summary: "The collaboration network map: organisations with a joint project, their seeded layout position (unit square), degree, sampled betweenness, clusters and community; project edges (the strongest 5,000) and the held meetings the caller may see (admins, managers; others when published)",
+        params: &[],
+        body: &[],
+        responses: &[200, 401, 403],
+        tag: "analytics",
+        handler: || get(network),
+    },
 ];
 
 pub(crate) fn pages() -> Router<AppState> {
@@ -116,30 +129,13 @@ impl Params {
     }
 }
 
-pub(super) fn counts_json(c: &Counts) -> Value {
-    json!({"joint_projects": c.joint_projects, "held_meetings": c.held_meetings, "shared_members": c.shared_members})
-}
-
-/// A number as JSON: whole numbers as integers.
-pub(super) fn num(v: f64) -> Value {
-    if v.fract() == 0.0 && v.abs() < 9e15 {
-        json!(v as i64)
-    } else {
-        json!(v)
-    }
-}
-
 async fn kpis(
     State(s): State<AppState>,
     ApiCaller(actor): ApiCaller,
     StrictQuery(p): StrictQuery<Params>,
 ) -> ApiResult {
     let q = p.known_only()?.query()?;
-    let rows = s.app.analytics_kpis(&actor, &q).await?;
-    ok(rows
-        .iter()
-        .map(|r| json!({"cluster": r.cluster, "year": r.year, "field": r.field, "kpi": r.kpi, "value": num(r.value)}))
-        .collect())
+    ok(export::kpis_json(&s.app.analytics_kpis(&actor, &q).await?))
 }
 
 async fn matrix(
@@ -148,29 +144,7 @@ async fn matrix(
     StrictQuery(p): StrictQuery<Params>,
 ) -> ApiResult {
     let q = p.known_only()?.query()?;
-    let m = s.app.analytics_matrix(&actor, &q).await?;
-    let cells: Vec<Value> = m
-        .cells
-        .iter()
-        .map(|c| {
-            let mut v = counts_json(&c.counts);
-            v["a"] = json!(c.a);
-            v["b"] = json!(c.b);
-            v["year"] = json!(c.year);
-            v["previous"] = counts_json(&c.previous);
-            v
-        })
-        .collect();
-    let outside: Vec<Value> = m
-        .outside
-        .iter()
-        .map(|o| {
-            json!({"year": o.year, "joint_projects": o.joint_projects, "held_meetings": o.held_meetings,
-                   "partners": o.partners, "previous_joint_projects": o.previous_joint_projects,
-                   "previous_held_meetings": o.previous_held_meetings})
-        })
-        .collect();
-    ok(json!({"clusters": m.clusters, "cells": cells, "outside": outside}))
+    ok(export::matrix_json(&s.app.analytics_matrix(&actor, &q).await?))
 }
 
 async fn bridges(
@@ -179,14 +153,7 @@ async fn bridges(
     StrictQuery(p): StrictQuery<Params>,
 ) -> ApiResult {
     let q = p.known_only()?.query()?;
-    let rows = s.app.analytics_bridges(&actor, &q).await?;
-    ok(rows
-        .iter()
-        .map(|b| {
-            json!({"organisation": b.organisation.get(), "external_id": b.external_id, "name": b.name,
-                   "betweenness": b.betweenness, "role": b.role, "clusters": b.clusters})
-        })
-        .collect())
+    ok(export::bridges_json(&s.app.analytics_bridges(&actor, &q).await?))
 }
 
 async fn isolated(
@@ -195,14 +162,7 @@ async fn isolated(
     StrictQuery(p): StrictQuery<Params>,
 ) -> ApiResult {
     let q = p.known_only()?.query()?;
-    let rows = s.app.analytics_isolated(&actor, &q, 0).await?;
-    ok(rows
-        .iter()
-        .map(|i| {
-            json!({"organisation": i.organisation.get(), "name": i.name, "clusters": i.clusters,
-                   "last_cross_cluster": i.last_cross_cluster})
-        })
-        .collect())
+    ok(export::isolated_json(&s.app.analytics_isolated(&actor, &q, 0).await?, false))
 }
 
 async fn communities(
@@ -211,18 +171,7 @@ async fn communities(
     StrictQuery(p): StrictQuery<Params>,
 ) -> ApiResult {
     let q = p.known_only()?.query()?;
-    let v = s.app.analytics_communities(&actor, &q).await?;
-    let list: Vec<Value> = v
-        .communities
-        .iter()
-        .map(|c| {
-            let cl: Vec<Value> = c.clusters.iter().map(|(s, n)| json!({"cluster": s, "members": n})).collect();
-            let ex: Vec<Value> =
-                c.examples.iter().map(|(id, n)| json!({"organisation": id.get(), "name": n})).collect();
-            json!({"community": c.number, "size": c.size, "clusters": cl, "outside": c.outside, "examples": ex})
-        })
-        .collect();
-    ok(json!({"modularity": v.modularity, "count": v.count, "communities": list}))
+    ok(export::communities_json(&s.app.analytics_communities(&actor, &q).await?))
 }
 
 async fn funnel(
@@ -231,16 +180,9 @@ async fn funnel(
     StrictQuery(p): StrictQuery<Params>,
 ) -> ApiResult {
     let q = p.known_only()?.query()?;
-    let rows = s.app.analytics_funnel(&actor, &q).await?;
-    ok(rows
-        .iter()
-        .map(|r| {
-            let st = &r.stages;
-            json!({"event": r.event, "cluster": r.cluster, "year": r.year, "requested": st.requested,
-                   "accepted": st.accepted, "held": st.held, "cooperation_possible": st.cooperation_possible,
-                   "follow_up": st.follow_up, "joint_project": st.joint_project,
-                   "median_days_to_follow_up": st.median_days_to_follow_up,
-                   "median_days_to_project": st.median_days_to_project})
-        })
-        .collect())
+    ok(export::funnel_json(&s.app.analytics_funnel(&actor, &q).await?))
+}
+
+async fn network(State(s): State<AppState>, ApiCaller(actor): ApiCaller) -> ApiResult {
+    ok(export::network_json(&s.app.analytics_network(&actor).await?))
 }

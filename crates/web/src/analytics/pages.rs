@@ -5,6 +5,9 @@
 //! funnel; and every table's numbers as CSV (`/analytics/{kpis,matrix,bridges,isolated,funnel}.csv`).
 //! The heat map carries a title and description for screen readers and prints as it shows.
 
+use super::charts::{self, Chart};
+use super::export::{self, Table};
+use super::publish::{publishing, Publishing};
 use super::Params;
 use crate::auth::Viewer;
 use crate::error::{PageError, PageResult};
@@ -24,6 +27,8 @@ use axum::Router;
 pub(super) fn routes() -> Router<AppState> {
     Router::new()
         .route("/analytics", get(initiative))
+        .route("/analytics/network", get(super::network::page))
+        .route("/analytics/publish", axum::routing::post(super::publish::publish))
         .route("/clusters/{slug}/analytics", get(cluster))
         .route("/analytics/{file}", get(csv))
 }
@@ -108,6 +113,13 @@ pub(crate) struct Dashboard {
     nav: Nav,
     heading: String,
     action: String,
+    chart: Chart,
+    /// The admin's publishing form.
+    publish: Option<Publishing>,
+    /// To whom these figures are published, for the reader.
+    published: Option<String>,
+    /// The viewer may open the network map.
+    network: bool,
     from: String,
     to: String,
     csv: Vec<(&'static str, String)>,
@@ -124,42 +136,36 @@ pub(crate) struct Dashboard {
     whole: bool,
 }
 
-async fn initiative(State(s): State<AppState>, v: Viewer, PageQuery(p): PageQuery<Params>) -> PageResult {
+/// The dashboards' query string: the measures' own, and the KPI the chart shows.
+#[derive(serde::Deserialize, Default)]
+pub(super) struct DashParams {
+    cluster: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    kpi: Option<String>,
+}
+
+impl DashParams {
+    fn query(&self) -> Result<AnalyticsQuery, AppError> {
+        Params { cluster: self.cluster.clone(), from: self.from.clone(), to: self.to.clone() }.query()
+    }
+}
+
+async fn initiative(State(s): State<AppState>, v: Viewer, PageQuery(p): PageQuery<DashParams>) -> PageResult {
     let q = AnalyticsQuery { cluster: None, ..p.value.query()? };
     let heading = v.tr.t("analytics-heading-initiative");
-    dashboard(&s, &v, q, "/analytics".into(), heading).await
+    dashboard(&s, &v, q, p.value.kpi, "/analytics".into(), heading).await
 }
 
 async fn cluster(
     State(s): State<AppState>,
     v: Viewer,
     Path(slug): Path<String>,
-    PageQuery(p): PageQuery<Params>,
+    PageQuery(p): PageQuery<DashParams>,
 ) -> PageResult {
     let q = AnalyticsQuery { cluster: Some(slug.clone()), ..p.value.query()? };
     let heading = v.tr.t1("analytics-heading-cluster", "cluster", &slug);
-    dashboard(&s, &v, q, format!("/clusters/{slug}/analytics"), heading).await
-}
-
-/// A KPI value as people read it: shares in per cent, money with separators.
-fn show(kpi: &str, v: f64) -> String {
-    if kpi.ends_with("_share") || kpi == "profile_completeness" {
-        format!("{:.0}%", v * 100.0)
-    } else if kpi.ends_with("_eur") {
-        let whole = format!("{:.0}", v);
-        let mut out = String::new();
-        for (i, c) in whole.chars().enumerate() {
-            if i > 0 && (whole.len() - i) % 3 == 0 {
-                out.push(',');
-            }
-            out.push(c);
-        }
-        format!("€{out}")
-    } else if v.fract() == 0.0 {
-        format!("{v:.0}")
-    } else {
-        format!("{v:.2}")
-    }
+    dashboard(&s, &v, q, p.value.kpi, format!("/clusters/{slug}/analytics"), heading).await
 }
 
 fn kpi_tables(tr: Tr, rows: &[app::analytics::KpiRow], scopes: &[Option<String>], years: &[i32]) -> Vec<KpiTable> {
@@ -173,7 +179,7 @@ fn kpi_tables(tr: Tr, rows: &[app::analytics::KpiRow], scopes: &[Option<String>]
                     .map(|&y| {
                         rows.iter()
                             .find(|r| r.cluster == *scope && r.year == y && r.kpi == kpi)
-                            .map_or_else(|| "–".to_string(), |r| show(kpi, r.value))
+                            .map_or_else(|| "–".to_string(), |r| charts::shown(tr, r))
                     })
                     .collect();
                 values.iter().any(|v| v != "–").then_some((field, kpi, values))
@@ -199,7 +205,7 @@ fn comparison(tr: Tr, rows: &[app::analytics::KpiRow], clusters: &[String], year
                 .map(|c| {
                     rows.iter()
                         .find(|r| r.cluster.as_deref() == Some(c) && r.year == year && r.kpi == kpi)
-                        .map_or_else(|| "–".to_string(), |r| show(kpi, r.value))
+                        .map_or_else(|| "–".to_string(), |r| charts::shown(tr, r))
                 })
                 .collect();
             (field, kpi, values)
@@ -274,13 +280,21 @@ fn heat(tr: Tr, m: &MatrixView) -> Heat {
     }
 }
 
-async fn dashboard(s: &AppState, v: &Viewer, q: AnalyticsQuery, action: String, heading: String) -> PageResult {
+async fn dashboard(
+    s: &AppState,
+    v: &Viewer,
+    q: AnalyticsQuery,
+    kpi: Option<String>,
+    action: String,
+    heading: String,
+) -> PageResult {
     let app = &s.app;
     let actor = &v.actor;
     let kpi_rows = app.analytics_kpis(actor, &q).await?;
     let m = app.analytics_matrix(actor, &q).await?;
     let years = m.years.clone();
-    let whole = q.cluster.is_none() && actor.can_see_initiative_analytics();
+    // The initiative's own rows come only to admins and to readers it is published to.
+    let whole = q.cluster.is_none() && kpi_rows.iter().any(|r| r.cluster.is_none());
     let mut scopes: Vec<Option<String>> = Vec::new();
     if whole {
         scopes.push(None);
@@ -300,34 +314,7 @@ async fn dashboard(s: &AppState, v: &Viewer, q: AnalyticsQuery, action: String, 
     if whole && seen_clusters.len() > 1 {
         kpis.push(comparison(v.tr, &kpi_rows, &seen_clusters, *years.last().unwrap_or(&0)));
     }
-    let mut matrix: Vec<Line> = m
-        .cells
-        .iter()
-        .filter(|c| c.year.is_none())
-        .map(|c| Line {
-            cells: vec![
-                c.a.clone(),
-                c.b.clone(),
-                change(c.counts.joint_projects, c.previous.joint_projects),
-                change(c.counts.held_meetings, c.previous.held_meetings),
-                change(c.counts.shared_members, c.previous.shared_members),
-            ],
-            link: None,
-        })
-        .collect();
-    matrix.sort_by_key(|l| std::cmp::Reverse(l.cells[2].split(' ').next().and_then(|x| x.parse::<u64>().ok())));
-    for o in m.outside.iter().filter(|o| o.year.is_none()) {
-        matrix.push(Line {
-            cells: vec![
-                v.tr.t("analytics-the-initiative"),
-                v.tr.t1("analytics-outside-partners", "partners", o.partners),
-                change(o.joint_projects, o.previous_joint_projects),
-                change(o.held_meetings, o.previous_held_meetings),
-                "–".into(),
-            ],
-            link: None,
-        });
-    }
+    let matrix = matrix_lines(v.tr, &m);
     let bridges = app
         .analytics_bridges(actor, &AnalyticsQuery { cluster: q.cluster.clone(), from: None, to: None })
         .await?
@@ -377,32 +364,7 @@ async fn dashboard(s: &AppState, v: &Viewer, q: AnalyticsQuery, action: String, 
         Err(AppError::Forbidden) => (None, Vec::new()),
         Err(e) => return Err(PageError(e)),
     };
-    let funnel = app
-        .analytics_funnel(actor, &q)
-        .await?
-        .iter()
-        .map(|f| {
-            let st = &f.stages;
-            let scope = match (&f.event, &f.cluster) {
-                (Some(e), _) => v.tr.t1("analytics-event", "event", e),
-                (None, Some(c)) => format!("{c} {}", f.year.map(|y| y.to_string()).unwrap_or_default()),
-                _ => String::new(),
-            };
-            Line {
-                cells: vec![
-                    scope,
-                    st.requested.to_string(),
-                    st.accepted.to_string(),
-                    st.held.to_string(),
-                    st.cooperation_possible.to_string(),
-                    st.follow_up.to_string(),
-                    st.joint_project.to_string(),
-                    st.median_days_to_project.map_or("–".into(), |d| format!("{d:.0}")),
-                ],
-                link: f.event.as_ref().map(|e| format!("/events/{e}")),
-            }
-        })
-        .collect();
+    let funnel = funnel_lines(v.tr, &app.analytics_funnel(actor, &q).await?);
     let params = [
         ("cluster", q.cluster.clone().unwrap_or_default()),
         ("from", years.first().map(|y| y.to_string()).unwrap_or_default()),
@@ -412,10 +374,16 @@ async fn dashboard(s: &AppState, v: &Viewer, q: AnalyticsQuery, action: String, 
         .into_iter()
         .map(|f| (f, url_with(&format!("/analytics/{f}.csv"), &params)))
         .collect();
+    let (chart, publish, published, network) =
+        chart_and_publishing(s, v, &q, &kpi_rows, &scopes_for_chart(whole, &kpi_rows), &years, kpi, &params).await?;
     let view = Dashboard {
         nav: nav(v),
         heading,
         action,
+        chart,
+        publish,
+        published,
+        network,
         from: params[1].1.clone(),
         to: params[2].1.clone(),
         csv,
@@ -433,6 +401,109 @@ async fn dashboard(s: &AppState, v: &Viewer, q: AnalyticsQuery, action: String, 
     Ok(render(&view).into_response())
 }
 
+/// The matrix's table: the period's pairs, most joint projects first, then the initiative
+/// against outside partners.
+fn matrix_lines(tr: Tr, m: &MatrixView) -> Vec<Line> {
+    let mut matrix: Vec<Line> = m
+        .cells
+        .iter()
+        .filter(|c| c.year.is_none())
+        .map(|c| Line {
+            cells: vec![
+                c.a.clone(),
+                c.b.clone(),
+                change(c.counts.joint_projects, c.previous.joint_projects),
+                if c.withheld.0 || c.withheld.1 {
+                    tr.t1("publish-fewer-than", "n", app::analytics::SMALL)
+                } else {
+                    change(c.counts.held_meetings, c.previous.held_meetings)
+                },
+                change(c.counts.shared_members, c.previous.shared_members),
+            ],
+            link: None,
+        })
+        .collect();
+    matrix.sort_by_key(|l| std::cmp::Reverse(l.cells[2].split(' ').next().and_then(|x| x.parse::<u64>().ok())));
+    for o in m.outside.iter().filter(|o| o.year.is_none()) {
+        matrix.push(Line {
+            cells: vec![
+                tr.t("analytics-the-initiative"),
+                tr.t1("analytics-outside-partners", "partners", o.partners),
+                change(o.joint_projects, o.previous_joint_projects),
+                change(o.held_meetings, o.previous_held_meetings),
+                "–".into(),
+            ],
+            link: None,
+        });
+    }
+    matrix
+}
+
+/// The funnel's table: per event (linked), then per cluster and year.
+fn funnel_lines(tr: Tr, rows: &[app::analytics::FunnelLine]) -> Vec<Line> {
+    rows.iter()
+        .map(|f| {
+            let st = &f.stages;
+            let scope = match (&f.event, &f.cluster) {
+                (Some(e), _) => tr.t1("analytics-event", "event", e),
+                (None, Some(c)) => format!("{c} {}", f.year.map(|y| y.to_string()).unwrap_or_default()),
+                _ => String::new(),
+            };
+            Line {
+                cells: vec![
+                    scope,
+                    st.requested.to_string(),
+                    st.accepted.to_string(),
+                    st.held.to_string(),
+                    st.cooperation_possible.to_string(),
+                    st.follow_up.to_string(),
+                    st.joint_project.to_string(),
+                    st.median_days_to_project.map_or("–".into(), |d| format!("{d:.0}")),
+                ],
+                link: f.event.as_ref().map(|e| format!("/events/{e}")),
+            }
+        })
+        .collect()
+}
+
+/// The chart's lines: the initiative (when shown) and every cluster with rows, in order.
+fn scopes_for_chart(whole: bool, rows: &[app::analytics::KpiRow]) -> Vec<Option<String>> {
+    let mut scopes: Vec<Option<String>> = if whole { vec![None] } else { Vec::new() };
+    for r in rows {
+        if r.cluster.is_some() && !scopes.contains(&r.cluster) {
+            scopes.push(r.cluster.clone());
+        }
+    }
+    scopes
+}
+
+/// The KPI chart, what the page says and offers about publication, and whether the viewer may
+/// open the network map.
+#[allow(clippy::too_many_arguments)]
+async fn chart_and_publishing(
+    s: &AppState,
+    v: &Viewer,
+    q: &AnalyticsQuery,
+    rows: &[app::analytics::KpiRow],
+    scopes: &[Option<String>],
+    years: &[i32],
+    kpi: Option<String>,
+    params: &[(&str, String)],
+) -> Result<(Chart, Option<Publishing>, Option<String>, bool), PageError> {
+    let kpi =
+        kpi.filter(|k| app::analytics::KPIS.iter().any(|(_, x)| x == k)).unwrap_or_else(|| "projects_started".into());
+    let mut with_kpi = params.to_vec();
+    with_kpi.push(("kpi", kpi.clone()));
+    let csv = url_with("/analytics/chart.csv", &with_kpi);
+    let chart = charts::chart(v.tr, rows, &kpi, scopes, years, csv);
+    let published = s.app.analytics_publications().await?;
+    let audience_of = |scope: &Option<String>| published.iter().find(|p| p.cluster == *scope).map(|p| p.audience);
+    let (publish, note) =
+        publishing(v.tr, v.actor.can_publish_analytics(), q.cluster.as_deref(), audience_of(&q.cluster));
+    let network = v.actor.can_see_network_map(audience_of(&None));
+    Ok((chart, publish, note, network))
+}
+
 fn change(now: u64, before: u64) -> String {
     let d = now as i64 - before as i64;
     if d == 0 {
@@ -442,162 +513,37 @@ fn change(now: u64, before: u64) -> String {
     }
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
 /// A chart's numbers as CSV, with the same rights as the page.
 async fn csv(
     State(s): State<AppState>,
     v: Viewer,
     Path(file): Path<String>,
-    PageQuery(p): PageQuery<Params>,
+    PageQuery(p): PageQuery<DashParams>,
 ) -> PageResult {
     let q = p.value.query()?;
-    let (header, rows) = csv_rows(&s, &v.actor, &file, &q).await?;
-    let mut body = header.join(",");
-    body.push('\n');
-    for r in rows {
-        body.push_str(&r.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
-        body.push('\n');
-    }
+    let body = match file.as_str() {
+        "chart.csv" => {
+            let kpi = p.value.kpi.clone().unwrap_or_default();
+            let rows = s.app.analytics_kpis(&v.actor, &q).await?;
+            Table { header: vec!["cluster", "year", "kpi", "value"], rows: charts::csv_rows(&rows, &kpi) }.csv()
+        }
+        _ => csv_table(&s, &v.actor, &file, &q).await?.csv(),
+    };
     let name = format!("attachment; filename=\"{file}\"");
     Ok(([(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()), (header::CONTENT_DISPOSITION, name)], body)
         .into_response())
 }
 
-/// The header and rows of one CSV file.
-async fn csv_rows(
-    s: &AppState,
-    actor: &domain::Actor,
-    file: &str,
-    q: &AnalyticsQuery,
-) -> Result<(Vec<&'static str>, Vec<Vec<String>>), PageError> {
-    let opt = |x: Option<i32>| x.map(|y| y.to_string()).unwrap_or_default();
-    let (header, rows): (Vec<&'static str>, Vec<Vec<String>>) = match file {
-        "kpis.csv" => (
-            vec!["cluster", "year", "field", "kpi", "value"],
-            s.app
-                .analytics_kpis(actor, q)
-                .await?
-                .iter()
-                .map(|r| {
-                    vec![
-                        r.cluster.clone().unwrap_or_default(),
-                        r.year.to_string(),
-                        r.field.into(),
-                        r.kpi.into(),
-                        r.value.to_string(),
-                    ]
-                })
-                .collect(),
-        ),
-        "matrix.csv" => (
-            vec![
-                "a",
-                "b",
-                "year",
-                "joint_projects",
-                "held_meetings",
-                "shared_members",
-                "previous_joint_projects",
-                "previous_held_meetings",
-                "previous_shared_members",
-            ],
-            s.app
-                .analytics_matrix(actor, q)
-                .await?
-                .cells
-                .iter()
-                .map(|c| {
-                    let (n, p) = (&c.counts, &c.previous);
-                    let mut r = vec![c.a.clone(), c.b.clone(), opt(c.year)];
-                    r.extend(
-                        [
-                            n.joint_projects,
-                            n.held_meetings,
-                            n.shared_members,
-                            p.joint_projects,
-                            p.held_meetings,
-                            p.shared_members,
-                        ]
-                        .map(|x| x.to_string()),
-                    );
-                    r
-                })
-                .collect(),
-        ),
-        "bridges.csv" => (
-            vec!["organisation", "external_id", "name", "clusters", "betweenness", "role"],
-            s.app
-                .analytics_bridges(actor, q)
-                .await?
-                .iter()
-                .map(|b| {
-                    vec![
-                        b.organisation.to_string(),
-                        b.external_id.clone().unwrap_or_default(),
-                        b.name.clone(),
-                        b.clusters.join(" "),
-                        b.betweenness.to_string(),
-                        b.role.into(),
-                    ]
-                })
-                .collect(),
-        ),
-        "isolated.csv" => (
-            vec!["organisation", "name", "clusters", "last_cross_cluster"],
-            s.app
-                .analytics_isolated(actor, q, 0)
-                .await?
-                .iter()
-                .map(|i| {
-                    vec![
-                        i.organisation.to_string(),
-                        i.name.clone(),
-                        i.clusters.join(" "),
-                        i.last_cross_cluster.clone().unwrap_or_default(),
-                    ]
-                })
-                .collect(),
-        ),
-        "funnel.csv" => (
-            vec![
-                "event",
-                "cluster",
-                "year",
-                "requested",
-                "accepted",
-                "held",
-                "cooperation_possible",
-                "follow_up",
-                "joint_project",
-                "median_days_to_follow_up",
-                "median_days_to_project",
-            ],
-            s.app
-                .analytics_funnel(actor, q)
-                .await?
-                .iter()
-                .map(|f| {
-                    let st = &f.stages;
-                    let mut r =
-                        vec![f.event.clone().unwrap_or_default(), f.cluster.clone().unwrap_or_default(), opt(f.year)];
-                    r.extend(
-                        [st.requested, st.accepted, st.held, st.cooperation_possible, st.follow_up, st.joint_project]
-                            .map(|x| x.to_string()),
-                    );
-                    r.push(st.median_days_to_follow_up.map(|d| d.to_string()).unwrap_or_default());
-                    r.push(st.median_days_to_project.map(|d| d.to_string()).unwrap_or_default());
-                    r
-                })
-                .collect(),
-        ),
+/// The table of one CSV file, written by the API's and the command line's writer.
+async fn csv_table(s: &AppState, actor: &domain::Actor, file: &str, q: &AnalyticsQuery) -> Result<Table, PageError> {
+    let app = &s.app;
+    Ok(match file {
+        "kpis.csv" => export::kpis_table(&app.analytics_kpis(actor, q).await?),
+        "matrix.csv" => export::matrix_table(&app.analytics_matrix(actor, q).await?),
+        "bridges.csv" => export::bridges_table(&app.analytics_bridges(actor, q).await?),
+        "isolated.csv" => export::isolated_table(&app.analytics_isolated(actor, q, 0).await?, false),
+        "funnel.csv" => export::funnel_table(&app.analytics_funnel(actor, q).await?),
+        "network.csv" => export::network_table(&app.analytics_network(actor).await?),
         _ => return Err(PageError(AppError::NotFound(format!("page /analytics/{file}")))),
-    };
-    Ok((header, rows))
+    })
 }

@@ -371,6 +371,13 @@ fn cells() -> Vec<Cell> {
         post("change follow-up form", "/follow-ups/{sat_follow_up}", &[("kind", "agreement_signed")], &["member_sat"]),
         post("delete follow-up form", "/follow-ups/{sat_follow_up}/delete", &[], &["member_sat"]),
         page("forum report page", "/events/forum/report", SIGNED_IN),
+        // The network map: admins and managers while nothing is published (issue 15, item 3).
+        api("analytics network", Method::GET, "/analytics/network", None, MANAGERS_ADMIN),
+        page("network map page", "/analytics/network", MANAGERS_ADMIN),
+        page("network csv", "/analytics/network.csv", MANAGERS_ADMIN),
+        page("kpi chart csv", "/analytics/chart.csv?kpi=members", MANAGERS_ADMIN),
+        // Leaves ICT unpublished, as it was: the cell changes nothing the others read.
+        post("publish analytics form", "/analytics/publish", &[("scope", "ict"), ("audience", "")], &["admin"]),
         page("home page", "/", ROLES),
         page("directory page", "/organisations", ROLES),
         page("organisation page", "/organisations/{sat}", ROLES),
@@ -518,7 +525,6 @@ async fn every_role_against_every_endpoint() {
             ..Default::default()
         };
         t.app.create_user(&sys, &deletable).await.unwrap();
-        let ids = Ids { sat_participant: id_of(t.sat), meeting: domain::MeetingId::default(), project };
         let (_, held) = crate::follow_ups::held_meeting(&t).await;
         let ids = Ids { sat_participant: id_of(t.sat), meeting: domain::MeetingId::default(), project, held };
         let meeting = t.app.add_meeting(&sys, "forum", ids.sat_participant, id_of(t.soft), 1).await.unwrap();
@@ -552,6 +558,82 @@ async fn every_role_against_every_endpoint() {
             table.push('\n');
         }
         println!("access matrix on {}:\n{table}", t.label);
+        assert!(failures.is_empty(), "{} on {}:\n{}", failures.len(), t.label, failures.join("\n"));
+        t
+    })
+    .await;
+}
+
+/// Every role's status for GET cells given as (what, page, path, allowed).
+async fn get_statuses(
+    t: &TestApp,
+    ids: &Ids,
+    cells: &[(&'static str, bool, &'static str, &'static [&'static str])],
+) -> Vec<Vec<u16>> {
+    let mut statuses = Vec::new();
+    for &(what, page, path, allowed) in cells {
+        let cell = Cell { what, method: Method::GET, path, body: None, page, form: None, allowed };
+        let mut line = Vec::new();
+        for role in ROLES {
+            line.push(request(t, ids, &cell, role).await);
+        }
+        statuses.push(line);
+    }
+    statuses
+}
+
+/// Analytics once an admin published them: the initiative's and Space's figures to the members,
+/// then the initiative's to everyone. Cells: (what, page, path, allowed).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn published_analytics_for_every_role() {
+    const MEMBERS: &[&str] = &["member_sat", "member_soft", "manager_space", "manager_ict", "admin"];
+    on_every_backend(|t| async move {
+        let sys = domain::Actor::system();
+        t.app.publish_analytics(&sys, None, Some("members")).await.unwrap();
+        t.app.publish_analytics(&sys, Some("space"), Some("members")).await.unwrap();
+        let cells: Vec<(&'static str, bool, &'static str, &'static [&'static str])> = vec![
+            ("initiative page", true, "/analytics", MEMBERS),
+            ("initiative kpis", false, "/analytics/kpis", MEMBERS),
+            ("initiative communities", false, "/analytics/communities", MEMBERS),
+            ("space page", true, "/clusters/space/analytics", MEMBERS),
+            ("space matrix", false, "/analytics/matrix?cluster=space", MEMBERS),
+            ("ict page (unpublished)", true, "/clusters/ict/analytics", &["manager_ict", "admin"]),
+            ("network map", true, "/analytics/network", MEMBERS),
+            ("network api", false, "/analytics/network", MEMBERS),
+            ("kpi chart csv", true, "/analytics/chart.csv?kpi=members", MEMBERS),
+        ];
+        let mut failures = Vec::new();
+        let mut check = |cells: &[(&str, bool, &str, &[&str])], statuses: Vec<Vec<u16>>| {
+            for ((what, _, _, allowed), line) in cells.iter().zip(statuses) {
+                for (role, status) in ROLES.iter().zip(line) {
+                    let ok = if allowed.contains(role) {
+                        status == 200
+                    } else {
+                        status == if *role == "anonymous" { 401 } else { 403 }
+                    };
+                    if !ok {
+                        failures.push(format!("{what} as {role}: {status}"));
+                    }
+                }
+            }
+        };
+        let ids = Ids {
+            sat_participant: Default::default(),
+            meeting: Default::default(),
+            project: Default::default(),
+            held: Default::default(),
+        };
+        let statuses = get_statuses(&t, &ids, &cells).await;
+        check(&cells, statuses);
+        // To everyone: visitors and participants read the initiative's dashboard and map.
+        t.app.publish_analytics(&sys, None, Some("public")).await.unwrap();
+        let public: Vec<(&'static str, bool, &'static str, &'static [&'static str])> = vec![
+            ("initiative page (public)", true, "/analytics", ROLES),
+            ("network map (public)", true, "/analytics/network", ROLES),
+            ("space page (members)", true, "/clusters/space/analytics", MEMBERS),
+        ];
+        let statuses = get_statuses(&t, &ids, &public).await;
+        check(&public, statuses);
         assert!(failures.is_empty(), "{} on {}:\n{}", failures.len(), t.label, failures.join("\n"));
         t
     })
@@ -802,7 +884,8 @@ async fn a_guest_gains_no_right_a_participant_account_lacks() {
         };
         let project = sat_project(&t, "Orbital's project").await;
         let meeting = t.app.add_meeting(&sys, "forum", id_of(t.sat), id_of(t.soft), 1).await.unwrap();
-        let ids = Ids { sat_participant: id_of(t.sat), meeting, project };
+        let (_, held) = crate::follow_ups::held_meeting(&t).await;
+        let ids = Ids { sat_participant: id_of(t.sat), meeting, project, held };
         let mut failures = Vec::new();
         let mut check = |what: &str, status: u16, allowed: bool, form: bool| {
             let ok = if allowed { (200..300).contains(&status) || (form && status == 303) } else { status == 403 };

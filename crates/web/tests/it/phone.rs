@@ -141,6 +141,7 @@ fn pages(t: &TestApp, project: i64) -> Vec<(&'static str, &'static str, String)>
         ("admin", "project", format!("/projects/{p}")),
         ("admin", "audit", "/admin/audit".into()),
         ("admin", "account-access", "/admin/users/access?email=member_sat%40example.org".into()),
+        ("admin", "analytics-network", "/analytics/network".into()),
     ]);
     v
 }

@@ -399,6 +399,7 @@ async fn analytics_resources() {
         d.get("/analytics/isolated", "manager_space").await;
         d.get("/analytics/communities", "admin").await;
         d.get("/analytics/funnel", "admin").await;
+        d.get("/analytics/network", "manager_ict").await;
         d.get("/analytics/kpis", "member_sat").await;
         d.get("/analytics/kpis?from=soon", "admin").await;
         d.get("/analytics/matrix?cluster=nowhere", "admin").await;
