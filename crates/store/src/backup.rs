@@ -40,6 +40,7 @@ pub const TABLES: &[&str] = &[
     "consents",
     "join_requests",
     "meeting_follow_ups",
+    "analytics_publications",
 ];
 
 #[derive(Debug, Clone, PartialEq)]
