@@ -37,6 +37,9 @@ pub struct DirectoryEntry {
     pub clusters: Vec<(String, String)>,
     /// The latest request between the visitor and this participant, either way.
     pub request: Option<MeetingRequest>,
+    /// Their registration as a guest of this event: their own offer and need for it, and their
+    /// organisation, kind and country when it is not one of the registry's.
+    pub guest: Option<domain::guest::Guest>,
 }
 
 /// How many participants the directory suggests.
@@ -72,18 +75,61 @@ impl DirectoryEntry {
     fn passes(&self, f: &DirectoryFilter, me: Option<domain::ParticipantId>) -> bool {
         let o = self.organisation.as_ref();
         let q = f.q.trim().to_lowercase();
-        let text = |o: &Organisation| {
-            [o.name.as_str(), o.short_name.as_str(), o.description.as_str(), o.offers.as_str(), o.needs.as_str()]
-                .join(" ")
-                .to_lowercase()
-        };
-        (q.is_empty()
-            || self.participant.name.to_lowercase().contains(&q)
-            || o.is_some_and(|o| q.split_whitespace().all(|w| text(o).contains(w))))
+        let mut text = vec![self.participant.name.clone(), self.offers(), self.needs(), self.organisation_name()];
+        if let Some(o) = o {
+            text.extend([o.short_name.clone(), o.description.clone()]);
+        }
+        let text = text.join(" ").to_lowercase();
+        (q.is_empty() || q.split_whitespace().all(|w| text.contains(w)))
             && (f.cluster.is_empty() || self.clusters.iter().any(|(s, _)| *s == f.cluster))
-            && (f.kind.is_empty() || o.is_some_and(|o| o.kind.as_str() == f.kind))
-            && (f.country.is_empty() || o.is_some_and(|o| o.country.code().eq_ignore_ascii_case(&f.country)))
+            && (f.kind.is_empty() || self.kind().is_some_and(|k| k.as_str() == f.kind))
+            && (f.country.is_empty() || self.country().is_some_and(|c| c.code().eq_ignore_ascii_case(&f.country)))
             && (!f.not_asked || me.is_none() || self.may_ask())
+    }
+
+    /// What they offer: for a guest, what they wrote for this event, else their organisation's.
+    pub fn offers(&self) -> String {
+        match (&self.guest, &self.organisation) {
+            (Some(g), _) if !g.offer.is_empty() => g.offer.clone(),
+            (_, Some(o)) => o.offers.clone(),
+            _ => String::new(),
+        }
+    }
+
+    /// What they look for: for a guest, what they wrote for this event, else their organisation's.
+    pub fn needs(&self) -> String {
+        match (&self.guest, &self.organisation) {
+            (Some(g), _) if !g.need.is_empty() => g.need.clone(),
+            (_, Some(o)) => o.needs.clone(),
+            _ => String::new(),
+        }
+    }
+
+    /// Their organisation's name: the registry's, or as a guest typed it.
+    pub fn organisation_name(&self) -> String {
+        match (&self.organisation, &self.guest) {
+            (Some(o), _) => o.display_name(),
+            (None, Some(g)) => g.organisation_name.clone(),
+            _ => String::new(),
+        }
+    }
+
+    /// Their organisation's kind: the registry's, or as a guest gave it.
+    pub fn kind(&self) -> Option<domain::OrgKind> {
+        match (&self.organisation, &self.guest) {
+            (Some(o), _) => Some(o.kind),
+            (None, Some(g)) => domain::OrgKind::parse(&g.kind).ok(),
+            _ => None,
+        }
+    }
+
+    /// Their country: the registry organisation's, or as a guest gave it.
+    pub fn country(&self) -> Option<domain::Country> {
+        match (&self.organisation, &self.guest) {
+            (Some(o), _) => Some(o.country),
+            (None, Some(g)) => domain::Country::parse(&g.country).ok(),
+            _ => None,
+        }
     }
 
     /// Whether the visitor may ask this participant (again): no request yet, or the last one
@@ -103,6 +149,8 @@ impl App {
         let cluster_names: HashMap<domain::ClusterId, (String, String)> =
             store::all_clusters(&mut conn).await?.into_iter().map(|c| (c.id, (c.slug, c.name))).collect();
         let me = view.me.as_ref().map(|m| m.id);
+        let guests: HashMap<domain::UserId, domain::guest::Guest> =
+            store::event_guests(&mut conn, view.event.id).await?.into_iter().map(|g| (g.user_id, g)).collect();
         let mut entries = Vec::new();
         for p in view.participants.iter().filter(|p| Some(p.id) != me) {
             let (organisation, clusters) = match p.organisation_id {
@@ -117,17 +165,16 @@ impl App {
             };
             // Requests come oldest first: the last one with this participant is where it stands.
             let request = view.my_requests.iter().rfind(|r| r.involves(p.id)).cloned();
-            entries.push(DirectoryEntry { participant: p.clone(), organisation, clusters, request });
+            let guest = p.user_id.and_then(|u| guests.get(&u).cloned());
+            entries.push(DirectoryEntry { participant: p.clone(), organisation, clusters, request, guest });
         }
         let mut clusters: Vec<(String, String)> = entries.iter().flat_map(|e| e.clusters.clone()).collect();
         clusters.sort_by(|a, b| a.1.cmp(&b.1));
         clusters.dedup();
-        let mut kinds: Vec<String> =
-            entries.iter().filter_map(|e| e.organisation.as_ref().map(|o| o.kind.as_str().to_string())).collect();
+        let mut kinds: Vec<String> = entries.iter().filter_map(|e| e.kind().map(|k| k.as_str().to_string())).collect();
         kinds.sort();
         kinds.dedup();
-        let mut countries: Vec<String> =
-            entries.iter().filter_map(|e| e.organisation.as_ref().map(|o| o.country.code().to_string())).collect();
+        let mut countries: Vec<String> = entries.iter().filter_map(|e| e.country().map(|c| c.code().to_string())).collect();
         countries.sort();
         countries.dedup();
         let total = entries.len();

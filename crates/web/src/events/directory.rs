@@ -94,17 +94,16 @@ fn state_word(status: RequestStatus, sent: bool) -> &'static str {
 }
 
 fn card(tr: Tr, e: app::events::DirectoryEntry, me: Option<ParticipantId>) -> Card {
-    let o = e.organisation.as_ref();
     let sent = e.request.as_ref().is_some_and(|r| Some(r.from_participant) == me);
     Card {
         id: e.participant.id,
         name: e.participant.name.clone(),
         organisation: e.participant.organisation_id.map(|o| o.get()),
-        organisation_name: o.map(|o| o.display_name()).unwrap_or_default(),
-        kind: o.map(|o| tr.org_kind(o.kind)).unwrap_or_default(),
-        country: o.map(|o| tr.country(o.country)).unwrap_or_default(),
-        offers: o.map(|o| o.offers.clone()).unwrap_or_default(),
-        needs: o.map(|o| o.needs.clone()).unwrap_or_default(),
+        organisation_name: e.organisation_name(),
+        kind: e.kind().map(|k| tr.org_kind(k)).unwrap_or_default(),
+        country: e.country().map(|c| tr.country(c)).unwrap_or_default(),
+        offers: e.offers(),
+        needs: e.needs(),
         state: e.request.as_ref().map(|r| state_word(r.status, sent).to_string()).unwrap_or_default(),
         may_ask: e.may_ask(),
         undo: e.request.as_ref().filter(|r| sent && r.status == RequestStatus::Pending).map(|r| r.id),

@@ -122,6 +122,23 @@ async fn a_visitor_registers_confirms_by_the_mailed_link_and_signs_in_later_by_a
         let cookie = cookie.unwrap();
         let duo = t.http.get(t.url("/events/duo")).header("cookie", &cookie).send().await.unwrap();
         assert!(!duo.text().await.unwrap().contains("/events/duo/register"), "{label}");
+        // Whom to meet: a member sees the guest's own offer and need for this event, and finds
+        // the guest by them, by the organisation typed and by its kind and country.
+        let r = t.api(reqwest::Method::POST, "/events/forum/register", "member_soft").send().await.unwrap();
+        assert!(r.status().is_success(), "{label}");
+        let (member, _) = t.session("member_soft").await.unwrap();
+        let read = |q: &'static str| {
+            let url = t.url(&format!("/events/forum/participants{q}"));
+            let req = t.http.get(url).header("cookie", &member);
+            async move { req.send().await.unwrap().text().await.unwrap() }
+        };
+        let page = read("").await;
+        for shown in ["Ada Guest", "Fresh Ideas SARL", "Satellite imagery analysis", "Ground stations"] {
+            assert!(page.contains(shown), "{label}: {shown}");
+        }
+        assert!(read("?q=imagery").await.contains("Ada Guest"), "{label}");
+        assert!(read("?kind=company&country=LU").await.contains("Ada Guest"), "{label}");
+        assert!(!read("?q=pharmaceuticals").await.contains("Ada Guest"), "{label}");
         t
     })
     .await;
