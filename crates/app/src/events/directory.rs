@@ -174,7 +174,8 @@ impl App {
         let mut kinds: Vec<String> = entries.iter().filter_map(|e| e.kind().map(|k| k.as_str().to_string())).collect();
         kinds.sort();
         kinds.dedup();
-        let mut countries: Vec<String> = entries.iter().filter_map(|e| e.country().map(|c| c.code().to_string())).collect();
+        let mut countries: Vec<String> =
+            entries.iter().filter_map(|e| e.country().map(|c| c.code().to_string())).collect();
         countries.sort();
         countries.dedup();
         let total = entries.len();

@@ -70,7 +70,7 @@ async fn the_network_map_shows_projects_and_only_the_meetings_the_viewer_may_see
         let (status, html) = page(&t, "/analytics/network", "admin").await;
         assert_eq!(status, 200, "{}", t.label);
         for expect in [
-            "role=\"img\" aria-labelledby=\"network-title network-desc\"",
+            "role=\"group\" aria-labelledby=\"network-title network-desc\"",
             "<title id=\"network-title\">Collaboration network</title>",
             &format!("<a href=\"/organisations/{}\"><circle", t.sat),
             "<title>Soft Systems</title>",
