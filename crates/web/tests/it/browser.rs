@@ -168,6 +168,18 @@ pub(crate) async fn visit(c: &Client, t: &TestApp, name: &str, path: &str, expec
 }
 
 /// Checks the page the browser shows now.
+/// Waits (up to 10 s) until the page shows `text`: after a click, the old page can still be the
+/// one on screen for a moment.
+pub(crate) async fn showing(c: &Client, text: &str) {
+    for _ in 0..100 {
+        if c.source().await.is_ok_and(|html| html.contains(text)) {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("the page never showed {text:?}");
+}
+
 pub(crate) async fn check(c: &Client, name: &str, path: &str, expect: &[&str]) {
     let html = c.source().await.unwrap();
     // The screenshot first: it is what explains a failure.
@@ -712,7 +724,9 @@ async fn an_admin_invites_a_user_and_disables_another_in_chromium() {
         check(&c, &format!("admin-user-invited-{width}"), "/admin/users", &["Invitation sent", &invited]).await;
         let disable = format!("button[aria-label='Disable {}']", email(disabled));
         c.find(Locator::Css(&disable)).await.unwrap().click().await.unwrap();
-        c.wait().for_element(Locator::Css("[role=status]")).await.unwrap();
+        // The invitation's message is still on screen until the new page arrives: wait for
+        // this form's own message rather than for any message.
+        showing(&c, "Account disabled").await;
         check(&c, &format!("admin-user-disabled-{width}"), "/admin/users", &["Account disabled", "(disabled)"]).await;
         visit(
             &c,
