@@ -75,15 +75,24 @@ pub(super) fn why_text(tr: Tr, why: &Why) -> String {
     }
 }
 
+/// A slot's start (`2026-03-22 16:20`) written for the reader: 22 March 2026, 16:20 ·
+/// 22 mars 2026, 16:20 · 22. März 2026, 16:20.
+fn moment(tr: Tr, slot: &str) -> String {
+    match slot.split_once([' ', 'T']) {
+        Some((day, time)) if tr.date(day) != day => format!("{}, {time}", tr.date(day)),
+        _ => tr.date(slot),
+    }
+}
+
 /// What would place a meeting, in a sentence.
 pub(super) fn fix_text(tr: Tr, remedy: &Remedy) -> String {
     match remedy {
         Remedy::OneMoreSlot => tr.t("console-fix-one-more-slot"),
-        Remedy::OneMoreTable { slot } => tr.t1("console-fix-one-more-table", "slot", slot),
+        Remedy::OneMoreTable { slot } => tr.t1("console-fix-one-more-table", "slot", moment(tr, slot)),
         Remedy::Availability { who, slot } => {
             let mut args = FluentArgs::new();
             args.set("who", who.join(", "));
-            args.set("slot", slot.clone());
+            args.set("slot", moment(tr, slot));
             tr.format_args("console-fix-availability", &args)
         }
         Remedy::RunAgain => tr.t("console-fix-run-again"),
@@ -290,5 +299,19 @@ pub(super) async fn what_if_page(
             let page = page(&s, &v, &slug, errors).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use domain::Locale;
+
+    #[test]
+    fn a_remedys_time_is_written_for_the_reader() {
+        assert_eq!(moment(Tr(Locale::En), "2026-03-22 16:20"), "22 March 2026, 16:20");
+        assert_eq!(moment(Tr(Locale::Fr), "2026-03-22 16:20"), "22 mars 2026, 16:20");
+        assert_eq!(moment(Tr(Locale::De), "2026-03-22T16:20"), "22. März 2026, 16:20");
+        assert_eq!(moment(Tr(Locale::En), "not a time"), "not a time");
     }
 }
