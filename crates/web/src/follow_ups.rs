@@ -151,12 +151,7 @@ pub(crate) struct BackForm {
 /// Where to go after a form: the page it was on when that is a path of this site, else the
 /// events. Never another site (an open redirect).
 fn back_to(back: Option<&str>) -> String {
-    match back {
-        Some(b) if b.starts_with('/') && !b.starts_with("//") && !b.contains('\\') && !b.contains("://") => {
-            b.to_string()
-        }
-        _ => "/events".to_string(),
-    }
+    back.and_then(crate::views::local_path).unwrap_or("/events").to_string()
 }
 
 async fn create_page(

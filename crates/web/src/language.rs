@@ -83,18 +83,9 @@ fn back_with_cookie(s: &AppState, back: &str, locale: Option<Locale>) -> Respons
     resp
 }
 
-/// `back` if it is a path on this site; `/` for anything that could leave it (`//host`,
-/// `/\host`, a scheme, control characters).
+/// `back` if it is a path on this site, else `/`.
 fn local_path(back: &str) -> &str {
-    let ok = back.starts_with('/')
-        && !back.starts_with("//")
-        && !back.starts_with("/\\")
-        && !back.chars().any(|c| c.is_control() || c == '\\');
-    if ok {
-        back
-    } else {
-        "/"
-    }
+    crate::views::local_path(back).unwrap_or("/")
 }
 
 #[cfg(test)]

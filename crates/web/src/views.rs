@@ -169,6 +169,16 @@ pub(crate) fn form_page(
 }
 
 /// `base?k=v&…` with the empty values left out.
+/// `back` when it is a path on this site; `None` for anything that could leave it (`//host`,
+/// `/\host`, a scheme, control characters): where a form or the language switcher may return.
+pub(crate) fn local_path(back: &str) -> Option<&str> {
+    let ok = back.starts_with('/')
+        && !back.starts_with("//")
+        && !back.contains("://")
+        && !back.chars().any(|c| c.is_control() || c == '\\');
+    ok.then_some(back)
+}
+
 pub(crate) fn url_with(base: &str, params: &[(&str, String)]) -> String {
     let kept: Vec<(&str, &str)> = params.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| (*k, v.as_str())).collect();
     if kept.is_empty() {
