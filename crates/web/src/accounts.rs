@@ -4,7 +4,7 @@
 
 mod lifecycle;
 
-use crate::auth::{cookie, ApiCaller, Viewer, CSRF_COOKIE, DEVICE_COOKIE, SESSION_COOKIE};
+use crate::auth::{cookie, set_cookie, ApiCaller, Viewer, CSRF_COOKIE, DEVICE_COOKIE, SESSION_COOKIE};
 use crate::endpoint::{ok, Endpoint};
 use crate::error::{ApiResult, PageResult};
 use crate::extract::{NoFields, StrictForm};
@@ -13,7 +13,7 @@ use crate::AppState;
 use app::AppError;
 use askama::Template;
 use axum::extract::State;
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{delete, get, post};
 use axum::Router;
@@ -149,13 +149,6 @@ struct AccountView {
     chosen_language: &'static str,
     /// What the account agreed to and when (written out in the reader's language).
     consents: Vec<(String, String)>,
-}
-
-pub(crate) fn set_cookie(s: &AppState, resp: &mut Response, value: String) {
-    let value = if s.options.secure_cookies { value + "; Secure" } else { value };
-    if let Ok(v) = HeaderValue::from_str(&value) {
-        resp.headers_mut().append(header::SET_COOKIE, v);
-    }
 }
 
 async fn login_form(State(s): State<AppState>, v: Viewer) -> PageResult {

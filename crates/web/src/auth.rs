@@ -14,6 +14,14 @@ pub(crate) const CSRF_COOKIE: &str = "cb_csrf";
 /// A browser that has signed in to an account before (see `app::login_limits`).
 pub(crate) const DEVICE_COOKIE: &str = "cb_device";
 
+/// Sets a cookie on `resp` (`Secure` with `--secure-cookies`).
+pub(crate) fn set_cookie(s: &AppState, resp: &mut axum::response::Response, value: String) {
+    let value = if s.options.secure_cookies { value + "; Secure" } else { value };
+    if let Ok(v) = axum::http::HeaderValue::from_str(&value) {
+        resp.headers_mut().append(header::SET_COOKIE, v);
+    }
+}
+
 pub(crate) fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
     headers
         .get_all(header::COOKIE)

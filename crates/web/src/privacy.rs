@@ -2,8 +2,7 @@
 //! signed-in person as one JSON file, `POST /account/delete` deletes their account after they
 //! prove their password (`app::privacy`), signing them out.
 
-use crate::accounts::set_cookie;
-use crate::auth::{Viewer, SESSION_COOKIE};
+use crate::auth::{set_cookie, Viewer, SESSION_COOKIE};
 use crate::error::PageResult;
 use crate::extract::StrictForm;
 use crate::flash::{self, Message};

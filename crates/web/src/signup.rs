@@ -4,7 +4,7 @@
 //! and the clusters it asks to join; and `/join-requests`, where managers and admins answer.
 //! The sign-up page answers the same for every address (`app::signup`).
 
-use crate::auth::{Viewer, CSRF_COOKIE, SESSION_COOKIE};
+use crate::auth::{set_cookie, Viewer, CSRF_COOKIE, SESSION_COOKIE};
 use crate::error::PageResult;
 use crate::extract::{path_id, PageQuery, StrictForm};
 use crate::flash::{self, Message};
@@ -16,7 +16,7 @@ use app::signup::{JoinInput, SignUp};
 use app::AppError;
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
@@ -34,13 +34,6 @@ pub(crate) fn pages() -> Router<AppState> {
         .route("/signup/organisation/create", post(create))
         .route("/join-requests", get(requests_page))
         .route("/join-requests/{id}/{answer}", post(answer))
-}
-
-fn set_cookie(s: &AppState, resp: &mut Response, value: String) {
-    let value = if s.options.secure_cookies { value + "; Secure" } else { value };
-    if let Ok(v) = HeaderValue::from_str(&value) {
-        resp.headers_mut().append(header::SET_COOKIE, v);
-    }
 }
 
 /// The double-submit CSRF token of an anonymous form, set as a cookie when the browser has none.

@@ -2,7 +2,8 @@
 //! changing its password; the API operations under `/me` and the account page's forms. Only
 //! the caller's own account is ever touched here: another account's token is "not found".
 
-use super::{account_view, set_cookie};
+use super::account_view;
+use crate::auth::set_cookie;
 use crate::auth::{signed_in, ApiCaller, Viewer, SESSION_COOKIE};
 use crate::endpoint::{no_content, ok};
 use crate::error::{ApiResult, PageResult};

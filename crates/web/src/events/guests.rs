@@ -7,7 +7,7 @@
 //! double-submit CSRF cookie, like the sign-in form. What a visitor's form answers never depends
 //! on whether an address has an account.
 
-use crate::auth::{Viewer, CSRF_COOKIE, SESSION_COOKIE};
+use crate::auth::{set_cookie, Viewer, CSRF_COOKIE, SESSION_COOKIE};
 use crate::error::PageResult;
 use crate::extract::{path_id, NoFields, StrictForm};
 use crate::flash::{self, Message};
@@ -17,19 +17,11 @@ use app::links::LinkState;
 use app::AppError;
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use domain::guest::GuestInput;
 use domain::SlotId;
 use serde::Deserialize;
-
-/// Sets a cookie (`Secure` with `--secure-cookies`).
-fn set_cookie(s: &AppState, resp: &mut Response, value: String) {
-    let value = if s.options.secure_cookies { value + "; Secure" } else { value };
-    if let Ok(v) = HeaderValue::from_str(&value) {
-        resp.headers_mut().append(header::SET_COOKIE, v);
-    }
-}
 
 /// The CSRF token of a form: the session's, else the double-submit cookie, else a new one
 /// (returned as the cookie to set).
