@@ -1,23 +1,8 @@
 //! An account's access changed in the browser by an administrator (`/admin/users/access`), and
 //! invitations that name the organisation instead of its id.
 
-use crate::support::{email, on_every_backend, TestApp};
+use crate::support::{email, on_every_backend, post_form as post, TestApp};
 use reqwest::StatusCode;
-
-async fn post(t: &TestApp, who: &(String, String), path: &str, fields: &[(&str, &str)]) -> (StatusCode, String) {
-    let mut pairs = vec![("csrf", who.1.as_str())];
-    pairs.extend_from_slice(fields);
-    let r = t
-        .http
-        .post(t.url(path))
-        .header("cookie", &who.0)
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(serde_urlencoded::to_string(&pairs).unwrap())
-        .send()
-        .await
-        .unwrap();
-    (r.status(), r.text().await.unwrap())
-}
 
 async fn get(t: &TestApp, cookie: &str, path: &str) -> StatusCode {
     t.http.get(t.url(path)).header("cookie", cookie).send().await.unwrap().status()

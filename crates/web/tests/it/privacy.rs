@@ -2,24 +2,9 @@
 //! its owner or by an administrator on request, keeping the organisation and an audit trail
 //! without the address.
 
-use crate::support::{email, on_every_backend, TestApp, PASSWORD};
+use crate::support::{email, on_every_backend, post_form as post, TestApp, PASSWORD};
 use reqwest::StatusCode;
 use serde_json::Value;
-
-async fn post(t: &TestApp, who: &(String, String), path: &str, fields: &[(&str, &str)]) -> (StatusCode, String) {
-    let mut pairs = vec![("csrf", who.1.as_str())];
-    pairs.extend_from_slice(fields);
-    let r = t
-        .http
-        .post(t.url(path))
-        .header("cookie", &who.0)
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(serde_urlencoded::to_string(&pairs).unwrap())
-        .send()
-        .await
-        .unwrap();
-    (r.status(), r.text().await.unwrap())
-}
 
 async fn my_data(t: &TestApp, cookie: &str) -> Value {
     let r = t.http.get(t.url("/account/data")).header("cookie", cookie).send().await.unwrap();

@@ -165,6 +165,28 @@ impl TestApp {
     }
 }
 
+/// A form posted as the signed-in `who` (its session cookie and CSRF token, as
+/// [`TestApp::session`] gives them): the status and the page.
+pub(crate) async fn post_form(
+    t: &TestApp,
+    who: &(String, String),
+    path: &str,
+    fields: &[(&str, &str)],
+) -> (reqwest::StatusCode, String) {
+    let mut pairs = vec![("csrf", who.1.as_str())];
+    pairs.extend_from_slice(fields);
+    let r = t
+        .http
+        .post(t.url(path))
+        .header("cookie", &who.0)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(serde_urlencoded::to_string(&pairs).unwrap())
+        .send()
+        .await
+        .unwrap();
+    (r.status(), r.text().await.unwrap())
+}
+
 /// Spawns one app per backend and runs `f` on each.
 pub(crate) async fn on_every_backend<F, Fut>(f: F)
 where
