@@ -3,7 +3,7 @@
 //! its delivery state. Header texts (a recipient's name, a subject) go through [`header_text`],
 //! so that nothing a person typed can add a header line.
 
-use crate::MailId;
+use crate::{Locale, MailId};
 
 /// A mail to write to the outbox.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,6 +17,9 @@ pub struct Mail {
     pub subject: String,
     pub body_text: String,
     pub body_html: String,
+    /// The recipient's language: the texts are written in it, and so is the unsubscribe footer
+    /// added when the mail enters the outbox. Not stored: the outbox keeps the finished bodies.
+    pub lang: Locale,
 }
 
 impl Mail {
@@ -30,7 +33,13 @@ impl Mail {
             subject: header_text(subject),
             body_text: String::new(),
             body_html: String::new(),
+            lang: Locale::En,
         }
+    }
+
+    /// The same mail, to be written in `lang`.
+    pub fn in_language(self, lang: Locale) -> Mail {
+        Mail { lang, ..self }
     }
 }
 

@@ -22,6 +22,7 @@ fn mail(r: &AnyRow) -> Result<OutboxMail> {
             subject: r.try_get("subject")?,
             body_text: r.try_get("body_text")?,
             body_html: r.try_get("body_html")?,
+            lang: domain::Locale::En,
         },
         unsubscribe_url: r.try_get("unsubscribe_url")?,
         created_at: r.try_get("created_at")?,

@@ -45,7 +45,7 @@ pub fn guest_confirm(lang: Locale, to: &str, name: &str, event: &str, link: &str
         "Wenn Sie sich nicht angemeldet haben, ignorieren Sie diese Nachricht: Es wird nichts in Ihrem Namen gespeichert.",
     );
     let button = pick(lang, "Confirm my registration", "Confirmer mon inscription", "Anmeldung bestätigen");
-    let mail = Mail::new("guest_confirmation", true, to, name, &subject);
+    let mail = Mail::new("guest_confirmation", true, to, name, &subject).in_language(lang);
     compose(mail, &[hello(lang, name), body, ignore.to_string()], Some((button, link)))
 }
 
@@ -70,7 +70,7 @@ pub fn guest_sign_in(lang: Locale, to: &str, name: &str, event: &str, link: &str
         Locale::De => format!("Der Link funktioniert einmal, {minutes} Minuten lang. Wenn Sie ihn nicht angefordert haben, ignorieren Sie diese Nachricht."),
     });
     let button = pick(lang, "Sign in", "Se connecter", "Anmelden");
-    let mail = Mail::new("guest_sign_in", true, to, name, &subject);
+    let mail = Mail::new("guest_sign_in", true, to, name, &subject).in_language(lang);
     compose(mail, &paragraphs, Some((button, link)))
 }
 
@@ -94,7 +94,7 @@ pub fn guest_address_taken(lang: Locale, to: &str, event: &str, sign_in: &str) -
         "Um sich anzumelden, melden Sie sich mit Ihrem Konto an und verwenden Sie die Schaltfläche „Anmelden“ auf der Seite der Veranstaltung.",
     );
     let button = pick(lang, "Sign in", "Se connecter", "Anmelden");
-    let mail = Mail::new("guest_address_taken", true, to, "", &subject);
+    let mail = Mail::new("guest_address_taken", true, to, "", &subject).in_language(lang);
     compose(mail, &[body, how.to_string()], Some((button, sign_in)))
 }
 
@@ -132,7 +132,7 @@ pub fn guest_registered(
         (Locale::De, Pending) => "Die Veranstalter geben jede Anmeldung zu dieser Veranstaltung frei; wir schreiben Ihnen, sobald sie geantwortet haben.",
     };
     let button = pick(lang, "Open the event", "Ouvrir l’événement", "Veranstaltung öffnen");
-    let mail = Mail::new("guest_registration", false, to, name, &subject);
+    let mail = Mail::new("guest_registration", false, to, name, &subject).in_language(lang);
     compose(mail, &[hello(lang, name), body.to_string()], Some((button, link)))
 }
 
@@ -151,7 +151,7 @@ pub fn meeting_request_received(
         Locale::Fr => format!("{from} vous propose un rendez-vous à {event}"),
         Locale::De => format!("{from} möchte Sie bei {event} treffen"),
     };
-    let mail = Mail::new("meeting_request", false, to, name, &subject);
+    let mail = Mail::new("meeting_request", false, to, name, &subject).in_language(lang);
     let mut paragraphs = vec![hello(lang, name), format!("{subject}.")];
     if !message.trim().is_empty() {
         let label = pick(lang, "Their message:", "Son message\u{a0}:", "Die Nachricht:");
@@ -221,7 +221,7 @@ pub fn meeting_request_answered(
             "Sie können auf der Seite der Veranstaltung eine andere Person anfragen.",
         )
     };
-    let mail = Mail::new("meeting_answer", false, to, name, &subject);
+    let mail = Mail::new("meeting_answer", false, to, name, &subject).in_language(lang);
     let button = pick(lang, "Open the event", "Ouvrir l’événement", "Veranstaltung öffnen");
     compose(mail, &[hello(lang, name), said, next.to_string()], Some((button, link)))
 }

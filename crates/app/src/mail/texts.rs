@@ -4,7 +4,7 @@
 //! are escaped in the HTML and made header-safe in the subject and the recipient's name.
 
 use domain::mail::html_escape;
-use domain::Mail;
+use domain::{Locale, Mail};
 
 /// The HTML body: the same paragraphs as the text, a link as a button-like anchor.
 fn html(paragraphs: &[String], link: Option<(&str, &str)>) -> String {
@@ -35,12 +35,20 @@ pub(crate) fn compose(mut mail: Mail, paragraphs: &[String], link: Option<(&str,
     mail
 }
 
-/// Appends the one-click unsubscribe link to both bodies.
+/// Appends the one-click unsubscribe link to both bodies, in the mail's language.
 pub(crate) fn add_unsubscribe_footer(mail: &mut Mail, url: &str) {
-    mail.body_text.push_str(&format!("\n--\nTo stop receiving this kind of mail: {url}\n"));
+    let (lead, link) = match mail.lang {
+        Locale::En => ("To stop receiving this kind of mail:", "Stop receiving this kind of mail"),
+        Locale::Fr => ("Pour ne plus recevoir ce type de message\u{a0}:", "Ne plus recevoir ce type de message"),
+        Locale::De => {
+            ("Um diese Art von Nachrichten nicht mehr zu erhalten:", "Diese Art von Nachrichten nicht mehr erhalten")
+        }
+    };
+    mail.body_text.push_str(&format!("\n--\n{lead} {url}\n"));
     let footer = format!(
-        "<hr><p style=\"font-size:small\"><a href=\"{}\">Stop receiving this kind of mail</a></p></body></html>",
-        html_escape(url)
+        "<hr><p style=\"font-size:small\"><a href=\"{}\">{}</a></p></body></html>",
+        html_escape(url),
+        html_escape(link)
     );
     mail.body_html = mail.body_html.trim_end_matches("</body></html>").to_string() + &footer;
 }
@@ -160,5 +168,13 @@ mod tests {
         add_unsubscribe_footer(&mut m, "http://h/unsubscribe/t");
         assert!(m.body_text.ends_with("mail: http://h/unsubscribe/t\n"));
         assert!(m.body_html.ends_with("Stop receiving this kind of mail</a></p></body></html>"));
+    }
+
+    #[test]
+    fn the_footer_is_in_the_mails_language() {
+        let mut m = test_mail("a@example.org", "Ada").in_language(Locale::De);
+        add_unsubscribe_footer(&mut m, "http://h/unsubscribe/t");
+        assert!(m.body_text.contains("nicht mehr zu erhalten: http://h/unsubscribe/t"), "{}", m.body_text);
+        assert!(m.body_html.contains(">Diese Art von Nachrichten nicht mehr erhalten</a>"));
     }
 }
